@@ -1,0 +1,175 @@
+/**
+ * Shared contracts of the engine. Everything here is pure data and functions:
+ * no DOM, no React, no worker API, so the worker, the CLI and the tests all use the same code.
+ */
+
+/** A point in the surface's own (domain) coordinates, never pixels. */
+export type DomainPoint = readonly [x: number, y: number];
+
+/** An axis-aligned rectangle of the domain, used as a surface's default view. */
+export interface Domain {
+  /** [min, max] of x. */
+  readonly x: readonly [number, number];
+  /** [min, max] of y. */
+  readonly y: readonly [number, number];
+}
+
+/**
+ * A loss surface f(x, y) with its exact derivatives. Methods write into caller-owned
+ * arrays so stepping an optimizer allocates nothing.
+ */
+export interface Surface {
+  /** Named id (e.g. 'quadratic') or 'expr' for a typed expression. */
+  readonly id: string;
+  /** Human label (English; the UI translates named ids itself). */
+  readonly label: string;
+  /** The formula in TeX, built by the app (never user text pasted in). */
+  readonly tex: string;
+  /** Value f(x, y). */
+  f(x: number, y: number): number;
+  /** Writes [∂f/∂x, ∂f/∂y] into out[0..1] and returns f(x, y). */
+  grad(x: number, y: number, out: Float64Array): number;
+  /** Writes the exact Hessian [f_xx, f_xy, f_yy] into out[0..2]. */
+  hessian(x: number, y: number, out: Float64Array): void;
+  /** Default view rectangle. */
+  readonly domain: Domain;
+  /** Known global/local minima (may be empty for unbounded surfaces like the saddle). */
+  readonly minima: readonly DomainPoint[];
+}
+
+/** The optimizer families, with torch.optim's names. */
+export const OPTIMIZER_TYPES = [
+  'sgd',
+  'adagrad',
+  'adadelta',
+  'rmsprop',
+  'adam',
+  'adamw',
+  'adamax',
+  'nadam',
+  'radam',
+] as const;
+export type OptimizerType = (typeof OPTIMIZER_TYPES)[number];
+
+/** Learning-rate schedules with torch.optim.lr_scheduler semantics, stepped after every optimizer step. */
+export type Schedule =
+  | { readonly type: 'exponential'; readonly gamma: number }
+  | { readonly type: 'step'; readonly step_size: number; readonly gamma: number }
+  | { readonly type: 'cosine'; readonly t_max: number; readonly eta_min: number };
+
+/**
+ * One optimizer of a scene. Hyper-parameters use torch.optim's names; an absent one takes
+ * torch's default for that type. `label`, `color` and `hidden` are display-only.
+ */
+export interface OptimizerConfig {
+  readonly type: OptimizerType;
+  readonly lr?: number;
+  readonly momentum?: number;
+  readonly dampening?: number;
+  readonly nesterov?: boolean;
+  readonly weight_decay?: number;
+  readonly alpha?: number;
+  readonly eps?: number;
+  readonly centered?: boolean;
+  readonly rho?: number;
+  readonly lr_decay?: number;
+  readonly initial_accumulator_value?: number;
+  readonly betas?: readonly [number, number];
+  readonly amsgrad?: boolean;
+  readonly momentum_decay?: number;
+  readonly schedule?: Schedule;
+  /** torch.nn.utils.clip_grad_norm_ max_norm, applied to the gradient before the step. */
+  readonly clip_grad_norm?: number;
+  /** Display name (defaults to the type's label). */
+  readonly label?: string;
+  /** Display colour as #rrggbb. */
+  readonly color?: string;
+  /** Hidden optimizers are still simulated (so toggling is instant) but not drawn. */
+  readonly hidden?: boolean;
+}
+
+/** Which surface a scene uses: a named one or a typed expression. */
+export type SurfaceRef = { readonly id: string } | { readonly expr: string };
+
+/** The whole simulation input: the same object in the URL, the embed API, the worker and the CLI. */
+export interface Scene {
+  readonly surface: SurfaceRef;
+  readonly start: DomainPoint;
+  readonly steps: number;
+  readonly optimizers: readonly OptimizerConfig[];
+}
+
+/** A problem with one field of some input: `path` like `optimizers[1].lr`. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Numbers a step of one optimizer exposes for the live formula panel (e.g. v, m, m_hat, v_hat, step). */
+export type OptimizerInspection = Readonly<Record<string, number | readonly number[]>>;
+
+/**
+ * A running optimizer over a flat parameter vector (length 2 for surfaces, any length in the
+ * neural-net lab). torch.optim semantics: `step` updates `params` in place from `grad` at the
+ * learning rate the scheduler currently gives.
+ */
+export interface OptimizerInstance {
+  /** One torch `optimizer.step()` with the param group's lr set to `lr`. `grad` may be modified. */
+  step(params: Float64Array, grad: Float64Array, lr: number): void;
+  /** The state after the last step, named as in the TeX of the type (copies, safe to keep). */
+  inspect(): OptimizerInspection;
+}
+
+/** A hyper-parameter as the UI, URL codec and validation see it. */
+export interface ParamSpec {
+  /** torch.optim name, e.g. 'lr', 'momentum', 'betas'. */
+  readonly name: string;
+  readonly kind: 'number' | 'boolean' | 'pair';
+  /** torch's default. For 'pair' a [a, b] tuple. */
+  readonly default: number | boolean | readonly [number, number];
+  /** Inclusive bounds a valid value must lie in (for a pair: each element). */
+  readonly min?: number;
+  readonly max?: number;
+  /** Whether min is exclusive (e.g. lr > 0 for a slider on a log scale) */
+  readonly minExclusive?: boolean;
+  /** Sliders use a log scale. */
+  readonly log?: boolean;
+  /** Suggested slider range when different from [min, max]. */
+  readonly sliderMin?: number;
+  readonly sliderMax?: number;
+}
+
+/** One optimizer family: its schema, its formulas and its factory. Adding an optimizer touches one file. */
+export interface OptimizerDef {
+  readonly type: OptimizerType;
+  /** English label, e.g. 'Adam'. */
+  readonly label: string;
+  /** Hyper-parameters in display order, with torch defaults. */
+  readonly params: readonly ParamSpec[];
+  /**
+   * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
+   * UI can substitute numbers.
+   */
+  tex(config: ResolvedOptimizerConfig): string;
+  /** Where torch differs from the notes' form, one sentence on why they are equivalent (or not). */
+  readonly note?: string;
+  /** Fresh state for `n` parameters. */
+  create(config: ResolvedOptimizerConfig, n: number): OptimizerInstance;
+}
+
+/** An OptimizerConfig with every hyper-parameter of its type filled with torch's default. */
+export type ResolvedOptimizerConfig = OptimizerConfig & {
+  readonly lr: number;
+};
+
+/** One optimizer's simulated path. Arrays are flat for cheap transfer across the worker boundary. */
+export interface Trajectory {
+  /** [x0, y0, x1, y1, ...]: points[0] is the start, point k is after k steps. */
+  readonly points: Float64Array;
+  /** losses[k] = f(point k). Same count as points. */
+  readonly losses: Float64Array;
+  /** Number of points kept (finite prefix); = steps + 1 unless diverged. */
+  readonly length: number;
+  /** True when a position or loss became non-finite; the run stopped there. */
+  readonly diverged: boolean;
+}
