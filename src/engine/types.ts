@@ -150,17 +150,12 @@ export interface OptimizerDef {
    * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
    * UI can substitute numbers.
    */
-  tex(config: ResolvedOptimizerConfig): string;
+  tex(config: OptimizerConfig): string;
   /** Where torch differs from the notes' form, one sentence on why they are equivalent (or not). */
   readonly note?: string;
-  /** Fresh state for `n` parameters. */
-  create(config: ResolvedOptimizerConfig, n: number): OptimizerInstance;
+  /** Fresh state for `n` parameters; absent hyper-parameters take the defaults in `params`. */
+  create(config: OptimizerConfig, n: number): OptimizerInstance;
 }
-
-/** An OptimizerConfig with every hyper-parameter of its type filled with torch's default. */
-export type ResolvedOptimizerConfig = OptimizerConfig & {
-  readonly lr: number;
-};
 
 /** One optimizer's simulated path. Arrays are flat for cheap transfer across the worker boundary. */
 export interface Trajectory {
