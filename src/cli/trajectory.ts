@@ -1,0 +1,30 @@
+/** The `trajectory` command: a Scene in, every optimizer's path out, as DESIGN.md's CLI contract says. */
+import { parseScene } from '../engine/scene';
+import { simulate } from '../engine/simulate';
+import { resolveSurface } from '../engine/surfaces';
+import type { FieldError } from '../engine/types';
+
+/** The CLI's JSON shape for one optimizer. */
+export interface TrajectoryOutput {
+  readonly points: number[][];
+  readonly losses: number[];
+  readonly diverged: boolean;
+}
+
+/** Validates the scene strictly and simulates it; errors name the field. */
+export function runTrajectory(
+  input: unknown,
+):
+  | { readonly ok: true; readonly output: { trajectories: TrajectoryOutput[] } }
+  | { readonly ok: false; readonly errors: readonly FieldError[] } {
+  const parsed = parseScene(input);
+  if (!parsed.ok) return parsed;
+  const resolved = resolveSurface(parsed.scene.surface);
+  if (!resolved.ok) return { ok: false, errors: [resolved.error] };
+  const trajectories = simulate(parsed.scene, resolved.surface).map((t) => {
+    const points: number[][] = [];
+    for (let i = 0; i < t.length; i++) points.push([t.points[2 * i]!, t.points[2 * i + 1]!]);
+    return { points, losses: Array.from(t.losses.subarray(0, t.length)), diverged: t.diverged };
+  });
+  return { ok: true, output: { trajectories } };
+}

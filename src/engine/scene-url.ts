@@ -1,0 +1,163 @@
+/**
+ * A short, readable text form of a Scene for URLs, e.g.
+ *   f:quadratic;p:-4,2;n:200;o:sgd,lr=0.1,label=SGD;o:adam,lr=0.1,betas=0.9/0.999
+ * Decoding builds a plain object and hands it to the one Scene validator, so the URL can never
+ * produce a scene the CLI or the embed API would reject, and a bad field names itself.
+ */
+import { validateScene } from './scene';
+import type { SceneValidation } from './scene';
+import type { FieldError, OptimizerConfig, Scene } from './types';
+
+/** Longest scene text accepted from a URL: capped before any parsing. */
+export const MAX_SCENE_PARAM = 4000;
+
+// Characters kept as they are: readable in an address bar and safe in a query or fragment.
+const SAFE = /[A-Za-z0-9._~!*'^/\-:@$]/;
+
+function percent(ch: string): string {
+  return `%${ch.charCodeAt(0).toString(16).toUpperCase()}`;
+}
+
+/** Percent-escapes everything outside SAFE (and the separators , ; = ( ) % # & and space). */
+export function escapeText(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    out += SAFE.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, percent);
+  }
+  return out;
+}
+
+function unescapeText(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function formatNumber(n: number): string {
+  return String(n);
+}
+
+function encodeOptimizer(o: OptimizerConfig): string {
+  const parts: string[] = [o.type];
+  for (const [key, value] of Object.entries(o)) {
+    if (key === 'type' || value === undefined) continue;
+    if (key === 'schedule') {
+      const s = o.schedule!;
+      const fields =
+        s.type === 'exponential'
+          ? [s.gamma]
+          : s.type === 'step'
+            ? [s.step_size, s.gamma]
+            : [s.t_max, s.eta_min];
+      parts.push(`schedule=${s.type}/${fields.map(formatNumber).join('/')}`);
+    } else if (key === 'betas' && Array.isArray(value)) {
+      parts.push(`betas=${value.map((v: number) => formatNumber(v)).join('/')}`);
+    } else if (typeof value === 'boolean') {
+      parts.push(`${key}=${value ? 1 : 0}`);
+    } else if (typeof value === 'number') {
+      parts.push(`${key}=${formatNumber(value)}`);
+    } else if (key === 'color' && typeof value === 'string') {
+      parts.push(`color=${value.replace(/^#/, '')}`);
+    } else if (typeof value === 'string') {
+      parts.push(`${key}=${escapeText(value)}`);
+    }
+  }
+  return parts.join(',');
+}
+
+/** Scene → compact text (see the module comment). */
+export function encodeSceneParam(scene: Scene): string {
+  const surface =
+    'id' in scene.surface ? `f:${escapeText(scene.surface.id)}` : `e:${escapeText(scene.surface.expr)}`;
+  const items = [surface, `p:${scene.start.map(formatNumber).join(',')}`, `n:${scene.steps}`];
+  for (const o of scene.optimizers) items.push(`o:${encodeOptimizer(o)}`);
+  return items.join(';');
+}
+
+const BOOLEAN_KEYS = new Set(['nesterov', 'centered', 'amsgrad', 'hidden']);
+
+/** Text → value: numbers stay numbers (so the validator can name a bad one), the rest stays text. */
+function parseValue(key: string, raw: string): unknown {
+  const text = unescapeText(raw);
+  if (text === undefined) return raw;
+  if (key === 'label') return text;
+  if (key === 'color') return `#${text}`;
+  if (BOOLEAN_KEYS.has(key)) return text === '1' ? true : text === '0' ? false : text;
+  if (key === 'betas') return text.split('/').map(Number);
+  if (key === 'schedule') {
+    const [type, a, b] = text.split('/');
+    const first = Number(a);
+    const second = Number(b);
+    if (type === 'exponential') return { type, gamma: first };
+    if (type === 'step') return { type, step_size: first, gamma: second };
+    if (type === 'cosine') return { type, t_max: first, eta_min: b === undefined ? 0 : second };
+    return { type };
+  }
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) ? n : text;
+}
+
+function decodeOptimizer(body: string, index: number, errors: FieldError[]): Record<string, unknown> {
+  const [type, ...pairs] = body.split(',');
+  const out: Record<string, unknown> = { type: unescapeText(type ?? '') ?? type };
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) {
+      errors.push({ path: `optimizers[${index}]`, message: `"${pair.slice(0, 30)}" is not key=value` });
+      continue;
+    }
+    const key = pair.slice(0, eq);
+    // Keys become object keys: refuse anything that could touch a prototype.
+    if (!/^[a-z_]{1,40}$/.test(key) || key === '__proto__') {
+      errors.push({ path: `optimizers[${index}]`, message: `"${key.slice(0, 30)}" is not a known field` });
+      continue;
+    }
+    out[key] = parseValue(key, pair.slice(eq + 1));
+  }
+  return out;
+}
+
+/**
+ * Compact text → Scene, leniently: each bad part falls back to its default with a message.
+ * Takes the text exactly as it stands in the URL (still percent-encoded): do not pass it through
+ * URLSearchParams first, which would turn an escaped ';' into a separator. See `rawQueryParam`.
+ */
+export function decodeSceneParam(text: string): SceneValidation {
+  const errors: FieldError[] = [];
+  if (text.length > MAX_SCENE_PARAM) {
+    const { scene } = validateScene({});
+    return {
+      scene,
+      errors: [{ path: 'scene', message: `the scene text is ${text.length} characters; at most ${MAX_SCENE_PARAM}` }],
+    };
+  }
+  const raw: Record<string, unknown> = {};
+  const optimizers: Record<string, unknown>[] = [];
+  for (const item of text.split(';')) {
+    if (item === '') continue;
+    const colon = item.indexOf(':');
+    const tag = colon < 0 ? item : item.slice(0, colon);
+    const body = colon < 0 ? '' : item.slice(colon + 1);
+    if (tag === 'f') raw.surface = { id: unescapeText(body) ?? body };
+    else if (tag === 'e') raw.surface = { expr: unescapeText(body) ?? body };
+    else if (tag === 'p') raw.start = body.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+    else if (tag === 'n') raw.steps = body.trim() === '' ? NaN : Number(body);
+    else if (tag === 'o') optimizers.push(decodeOptimizer(body, optimizers.length, errors));
+    else errors.push({ path: 'scene', message: `"${tag.slice(0, 20)}" is not a scene part (f, e, p, n, o)` });
+  }
+  if (optimizers.length > 0) raw.optimizers = optimizers;
+  const result = validateScene(raw);
+  return { scene: result.scene, errors: [...errors, ...result.errors] };
+}
+
+/** A query parameter's raw (undecoded) value from `location.search`, or undefined. */
+export function rawQueryParam(search: string, name: string): string | undefined {
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (key === name) return eq < 0 ? '' : part.slice(eq + 1);
+  }
+  return undefined;
+}

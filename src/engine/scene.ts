@@ -1,0 +1,343 @@
+/**
+ * The Scene: validation with clear per-field messages, defaults, and the limits every entry point
+ * (URL, embed API, worker, CLI) shares. Validation never throws: it returns a usable scene plus the
+ * list of what was wrong, so the UI can show the message and keep going.
+ */
+import { OPTIMIZERS } from './optimizers';
+import { resolveSurface } from './surfaces';
+import { OPTIMIZER_TYPES } from './types';
+import type {
+  DomainPoint,
+  FieldError,
+  OptimizerConfig,
+  OptimizerType,
+  ParamSpec,
+  Scene,
+  Schedule,
+  SurfaceRef,
+} from './types';
+
+/** Most optimizers one scene may hold (the UI's palette and the playback budget are sized for it). */
+export const MAX_OPTIMIZERS = 12;
+/** Most steps one trajectory may take. */
+export const MAX_STEPS = 10_000;
+/** Starts beyond this magnitude are rejected: they are typos, not experiments. */
+export const MAX_START = 1e9;
+/** Longest display label. */
+export const MAX_LABEL = 40;
+
+/** The notes' scene: z = x²/10 + y² with the seven optimizers of note 003 from one start. */
+export const DEFAULT_SCENE: Scene = {
+  surface: { id: 'quadratic' },
+  start: [-4, 2],
+  steps: 200,
+  optimizers: [
+    { type: 'sgd', lr: 0.1, label: 'SGD' },
+    { type: 'sgd', lr: 0.1, momentum: 0.9, label: 'Momentum' },
+    { type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true, label: 'NAG' },
+    { type: 'adagrad', lr: 0.5, label: 'AdaGrad' },
+    { type: 'adadelta', lr: 1, label: 'AdaDelta' },
+    { type: 'rmsprop', lr: 0.01, label: 'RMSProp' },
+    { type: 'adam', lr: 0.1, label: 'Adam' },
+  ],
+};
+
+/** The outcome of validating untrusted input: always a usable scene, plus what was rejected. */
+export interface SceneValidation {
+  readonly scene: Scene;
+  readonly errors: readonly FieldError[];
+}
+
+/** Strict parse for the CLI and the embed API: any error rejects the whole input. */
+export type SceneParse =
+  | { readonly ok: true; readonly scene: Scene }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+type Obj = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') {
+    return value.length > 20 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
+  return typeof value;
+}
+
+/** Own enumerable keys only, so `__proto__` or inherited keys can never act on the result. */
+function ownKeys(value: Obj): string[] {
+  return Object.keys(value);
+}
+
+const OPTIMIZER_DISPLAY_KEYS = ['label', 'color', 'hidden', 'schedule', 'clip_grad_norm'] as const;
+
+/** Checks a number against a spec's bounds; returns a message or undefined. */
+function checkNumber(value: unknown, spec: ParamSpec): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return `must be a finite number, got ${describe(value)}`;
+  }
+  if (spec.min !== undefined) {
+    if (spec.minExclusive ? value <= spec.min : value < spec.min) {
+      return `must be ${spec.minExclusive ? '>' : '>='} ${spec.min}, got ${value}`;
+    }
+  }
+  if (spec.max !== undefined && value > spec.max) return `must be <= ${spec.max}, got ${value}`;
+  return undefined;
+}
+
+function checkParam(value: unknown, spec: ParamSpec): string | undefined {
+  switch (spec.kind) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `must be true or false, got ${describe(value)}`;
+    case 'number':
+      return checkNumber(value, spec);
+    case 'pair': {
+      if (!Array.isArray(value) || value.length !== 2) {
+        return `must be a pair [a, b], got ${describe(value)}`;
+      }
+      const first = checkNumber(value[0], spec);
+      if (first) return `first element ${first}`;
+      const second = checkNumber(value[1], spec);
+      return second ? `second element ${second}` : undefined;
+    }
+  }
+}
+
+function validateSchedule(value: unknown, path: string, errors: FieldError[]): Schedule | undefined {
+  if (!isObject(value)) {
+    errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
+    return undefined;
+  }
+  const positive = (key: string, max: number, integer: boolean): number | undefined => {
+    const v = value[key];
+    const ok =
+      typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max && (!integer || Number.isInteger(v));
+    if (!ok) {
+      const what = integer ? 'a whole number' : 'a number';
+      errors.push({ path: `${path}.${key}`, message: `must be ${what} in (0, ${max}], got ${describe(v)}` });
+      return undefined;
+    }
+    return v;
+  };
+  const allowed: Record<string, readonly string[]> = {
+    exponential: ['type', 'gamma'],
+    step: ['type', 'step_size', 'gamma'],
+    cosine: ['type', 't_max', 'eta_min'],
+  };
+  const type = value.type;
+  const keys = typeof type === 'string' ? allowed[type] : undefined;
+  if (typeof type !== 'string' || keys === undefined) {
+    errors.push({
+      path: `${path}.type`,
+      message: `must be one of exponential, step, cosine, got ${describe(type)}`,
+    });
+    return undefined;
+  }
+  for (const key of ownKeys(value)) {
+    if (!keys.includes(key)) {
+      errors.push({ path: `${path}.${key}`, message: `is not a field of a ${type} schedule` });
+    }
+  }
+  const before = errors.length;
+  let schedule: Schedule | undefined;
+  if (type === 'exponential') {
+    const gamma = positive('gamma', 10, false);
+    if (gamma !== undefined) schedule = { type, gamma };
+  } else if (type === 'step') {
+    const stepSize = positive('step_size', MAX_STEPS, true);
+    const gamma = positive('gamma', 10, false);
+    if (stepSize !== undefined && gamma !== undefined) schedule = { type, step_size: stepSize, gamma };
+  } else {
+    const tMax = positive('t_max', MAX_STEPS, true);
+    const etaMin = value.eta_min ?? 0;
+    if (typeof etaMin !== 'number' || !Number.isFinite(etaMin) || etaMin < 0) {
+      errors.push({ path: `${path}.eta_min`, message: `must be a number >= 0, got ${describe(etaMin)}` });
+    } else if (tMax !== undefined) {
+      schedule = { type: 'cosine', t_max: tMax, eta_min: etaMin };
+    }
+  }
+  return errors.length === before ? schedule : undefined;
+}
+
+/** Validates one optimizer entry; returns undefined when it is unusable (e.g. unknown type). */
+function validateOptimizer(value: unknown, path: string, errors: FieldError[]): OptimizerConfig | undefined {
+  if (!isObject(value)) {
+    errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
+    return undefined;
+  }
+  const type = value.type;
+  if (typeof type !== 'string' || !(OPTIMIZER_TYPES as readonly string[]).includes(type)) {
+    errors.push({
+      path: `${path}.type`,
+      message: `must be one of ${OPTIMIZER_TYPES.join(', ')}, got ${describe(type)}`,
+    });
+    return undefined;
+  }
+  const def = OPTIMIZERS[type as OptimizerType];
+  const out: Record<string, unknown> = { type };
+  for (const key of ownKeys(value)) {
+    if (key === 'type') continue;
+    const spec = def.params.find((p) => p.name === key);
+    const fieldPath = `${path}.${key}`;
+    const v = value[key];
+    if (spec) {
+      const problem = checkParam(v, spec);
+      if (problem) errors.push({ path: fieldPath, message: problem });
+      else out[key] = spec.kind === 'pair' ? [(v as number[])[0], (v as number[])[1]] : v;
+      continue;
+    }
+    if (!(OPTIMIZER_DISPLAY_KEYS as readonly string[]).includes(key)) {
+      errors.push({ path: fieldPath, message: `is not a hyper-parameter of ${type}` });
+      continue;
+    }
+    if (key === 'schedule') {
+      const schedule = validateSchedule(v, fieldPath, errors);
+      if (schedule) out.schedule = schedule;
+    } else if (key === 'clip_grad_norm') {
+      if (typeof v === 'number' && Number.isFinite(v) && v > 0) out.clip_grad_norm = v;
+      else errors.push({ path: fieldPath, message: `must be a number > 0, got ${describe(v)}` });
+    } else if (key === 'label') {
+      if (typeof v === 'string' && v.length <= MAX_LABEL) out.label = v;
+      else errors.push({ path: fieldPath, message: `must be text of at most ${MAX_LABEL} characters` });
+    } else if (key === 'color') {
+      if (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v)) out.color = v.toLowerCase();
+      else errors.push({ path: fieldPath, message: `must be a colour like #1f77b4, got ${describe(v)}` });
+    } else if (typeof v === 'boolean') {
+      out.hidden = v;
+    } else {
+      errors.push({ path: fieldPath, message: `must be true or false, got ${describe(v)}` });
+    }
+  }
+  // torch.optim.SGD raises for nesterov without momentum or with dampening; so do we.
+  if (type === 'sgd' && out.nesterov === true) {
+    const momentum = typeof out.momentum === 'number' ? out.momentum : 0;
+    const dampening = typeof out.dampening === 'number' ? out.dampening : 0;
+    if (momentum <= 0 || dampening !== 0) {
+      errors.push({
+        path: `${path}.nesterov`,
+        message: 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
+      });
+      delete out.nesterov;
+    }
+  }
+  return out as unknown as OptimizerConfig;
+}
+
+function validateSurfaceRef(value: unknown, errors: FieldError[]): SurfaceRef | undefined {
+  if (!isObject(value)) {
+    errors.push({ path: 'surface', message: `must be {"id": ...} or {"expr": ...}, got ${describe(value)}` });
+    return undefined;
+  }
+  const keys = ownKeys(value);
+  const hasId = keys.includes('id');
+  const hasExpr = keys.includes('expr');
+  if (hasId === hasExpr) {
+    errors.push({ path: 'surface', message: 'must have exactly one of "id" or "expr"' });
+    return undefined;
+  }
+  const key = hasId ? 'id' : 'expr';
+  const text = value[key];
+  if (typeof text !== 'string') {
+    errors.push({ path: `surface.${key}`, message: `must be text, got ${describe(text)}` });
+    return undefined;
+  }
+  const ref: SurfaceRef = hasId ? { id: text } : { expr: text };
+  const resolved = resolveSurface(ref);
+  if (!resolved.ok) {
+    errors.push(resolved.error);
+    return undefined;
+  }
+  return ref;
+}
+
+function validateStart(value: unknown, errors: FieldError[]): DomainPoint | undefined {
+  if (!Array.isArray(value) || value.length !== 2) {
+    errors.push({ path: 'start', message: `must be a point [x, y], got ${describe(value)}` });
+    return undefined;
+  }
+  const [x, y] = value as unknown[];
+  for (const [i, v] of [x, y].entries()) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_START) {
+      errors.push({
+        path: `start[${i}]`,
+        message: `must be a finite number within ±${MAX_START}, got ${describe(v)}`,
+      });
+      return undefined;
+    }
+  }
+  return [x as number, y as number];
+}
+
+/**
+ * Validates untrusted input leniently: each rejected field falls back to its default and is
+ * reported. Never throws, whatever the input (wrong types, NaN, prototype keys, huge arrays).
+ */
+export function validateScene(input: unknown): SceneValidation {
+  const errors: FieldError[] = [];
+  if (!isObject(input)) {
+    errors.push({ path: '', message: `a scene must be an object, got ${describe(input)}` });
+    return { scene: DEFAULT_SCENE, errors };
+  }
+  for (const key of ownKeys(input)) {
+    if (!['surface', 'start', 'steps', 'optimizers'].includes(key)) {
+      errors.push({ path: key, message: 'is not a field of a scene' });
+    }
+  }
+  const surface =
+    input.surface === undefined ? DEFAULT_SCENE.surface : validateSurfaceRef(input.surface, errors);
+  const start = input.start === undefined ? DEFAULT_SCENE.start : validateStart(input.start, errors);
+
+  let steps = DEFAULT_SCENE.steps;
+  if (input.steps !== undefined) {
+    const v = input.steps;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_STEPS) steps = v;
+    else errors.push({ path: 'steps', message: `must be a whole number from 1 to ${MAX_STEPS}, got ${describe(v)}` });
+  }
+
+  let optimizers: readonly OptimizerConfig[] = DEFAULT_SCENE.optimizers;
+  if (input.optimizers !== undefined) {
+    const list = input.optimizers;
+    if (!Array.isArray(list)) {
+      errors.push({ path: 'optimizers', message: `must be a list, got ${describe(list)}` });
+    } else {
+      if (list.length > MAX_OPTIMIZERS) {
+        errors.push({
+          path: 'optimizers',
+          message: `at most ${MAX_OPTIMIZERS} optimizers, got ${list.length}; the first ${MAX_OPTIMIZERS} are kept`,
+        });
+      }
+      const kept: OptimizerConfig[] = [];
+      list.slice(0, MAX_OPTIMIZERS).forEach((entry, i) => {
+        const config = validateOptimizer(entry, `optimizers[${i}]`, errors);
+        if (config) kept.push(config);
+      });
+      optimizers = kept;
+    }
+  }
+
+  return {
+    scene: {
+      surface: surface ?? DEFAULT_SCENE.surface,
+      start: start ?? DEFAULT_SCENE.start,
+      steps,
+      optimizers,
+    },
+    errors,
+  };
+}
+
+/** Strict parse: the scene only when every field is valid (CLI, embed API). */
+export function parseScene(input: unknown): SceneParse {
+  const { scene, errors } = validateScene(input);
+  return errors.length === 0 ? { ok: true, scene } : { ok: false, errors };
+}
+
+/** One line per error, e.g. `optimizers[1].lr: must be > 0, got -1`. */
+export function formatErrors(errors: readonly FieldError[]): string {
+  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
+}

@@ -1,0 +1,126 @@
+/**
+ * Scene → trajectories. Step k uses the gradient at point k, exactly as a torch loop
+ * `loss = f(p); loss.backward(); clip; opt.step(); sched.step()` would; a run stops at the first
+ * non-finite position or loss and keeps its finite prefix.
+ */
+import { OPTIMIZERS, createOptimizer } from './optimizers';
+import { clipGradNorm } from './optimizers/clip';
+import { createScheduler } from './optimizers/schedule';
+import type {
+  DomainPoint,
+  OptimizerConfig,
+  OptimizerInspection,
+  Scene,
+  Surface,
+  Trajectory,
+} from './types';
+
+/** Simulates one optimizer from `start` for `steps` steps on `surface`. */
+export function simulateOne(
+  surface: Surface,
+  start: DomainPoint,
+  steps: number,
+  config: OptimizerConfig,
+): Trajectory {
+  const points = new Float64Array(2 * (steps + 1));
+  const losses = new Float64Array(steps + 1);
+  const p = new Float64Array([start[0], start[1]]);
+  const g = new Float64Array(2);
+  const optimizer = createOptimizer(config, 2);
+  const scheduler = createScheduler(config.schedule, baseLr(config));
+  const clip = config.clip_grad_norm;
+
+  let loss = surface.grad(p[0]!, p[1]!, g);
+  if (!Number.isFinite(loss)) return { points, losses, length: 0, diverged: true };
+  points[0] = p[0]!;
+  points[1] = p[1]!;
+  losses[0] = loss;
+  let length = 1;
+  for (let k = 0; k < steps; k++) {
+    if (clip !== undefined) clipGradNorm(g, clip);
+    optimizer.step(p, g, scheduler.lr);
+    scheduler.step();
+    const x = p[0]!;
+    const y = p[1]!;
+    loss = surface.grad(x, y, g);
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {
+      return { points, losses, length, diverged: true };
+    }
+    points[2 * length] = x;
+    points[2 * length + 1] = y;
+    losses[length] = loss;
+    length++;
+  }
+  return { points, losses, length, diverged: false };
+}
+
+/** The configured lr, or the type's torch default when the config leaves it out. */
+export function baseLr(config: OptimizerConfig): number {
+  if (config.lr !== undefined) return config.lr;
+  const spec = OPTIMIZERS[config.type].params.find((p) => p.name === 'lr');
+  return typeof spec?.default === 'number' ? spec.default : 1e-3;
+}
+
+/** Simulates every optimizer of a scene (hidden ones too, so toggling costs nothing). */
+export function simulate(scene: Scene, surface: Surface): Trajectory[] {
+  return scene.optimizers.map((config) => simulateOne(surface, scene.start, scene.steps, config));
+}
+
+/** Everything the formula panel shows for step k of one optimizer. */
+export interface StepInspection {
+  /** The step index: the update from point k to point k + 1. */
+  readonly k: number;
+  /** Point k. */
+  readonly point: DomainPoint;
+  /** f(point k). */
+  readonly loss: number;
+  /** ∇f(point k) as the optimizer received it (after clipping, when clipping is on). */
+  readonly grad: DomainPoint;
+  /** The learning rate the scheduler gave this step. */
+  readonly lr: number;
+  /** point k+1 − point k. */
+  readonly update: DomainPoint;
+  /** The optimizer's named state after this step (matches the symbols of its TeX). */
+  readonly state: OptimizerInspection;
+}
+
+/**
+ * Replays optimizer `index` of the scene up to step k and reports that step in full; undefined
+ * when k is out of range or the run diverged before reaching point k + 1. Replaying is cheap
+ * (a step costs nanoseconds), so no per-step state is stored.
+ */
+export function inspectStep(
+  surface: Surface,
+  scene: Scene,
+  index: number,
+  k: number,
+): StepInspection | undefined {
+  const config = scene.optimizers[index];
+  if (config === undefined || !Number.isInteger(k) || k < 0 || k >= scene.steps) return undefined;
+  const p = new Float64Array([scene.start[0], scene.start[1]]);
+  const g = new Float64Array(2);
+  const optimizer = createOptimizer(config, 2);
+  const scheduler = createScheduler(config.schedule, baseLr(config));
+  for (let i = 0; ; i++) {
+    const loss = surface.grad(p[0]!, p[1]!, g);
+    if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;
+    if (config.clip_grad_norm !== undefined) clipGradNorm(g, config.clip_grad_norm);
+    const point: DomainPoint = [p[0]!, p[1]!];
+    const grad: DomainPoint = [g[0]!, g[1]!];
+    const lr = scheduler.lr;
+    optimizer.step(p, g, lr);
+    scheduler.step();
+    if (i === k) {
+      if (!Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;
+      return {
+        k,
+        point,
+        loss,
+        grad,
+        lr,
+        update: [p[0]! - point[0], p[1]! - point[1]],
+        state: optimizer.inspect(),
+      };
+    }
+  }
+}
