@@ -1,0 +1,30 @@
+/** One line of a step chart: per-step values of one optimizer (losses, or distances to a minimum). */
+export interface ChartSeries {
+  /** Display name, e.g. 'Adam'. */
+  label: string;
+  /** Line colour as a CSS colour (#rrggbb). */
+  color: string;
+  /** SVG stroke-dasharray in px; empty for a solid line. */
+  dash: readonly number[];
+  /** values[k] for step k; only the first `length` entries are read. */
+  values: Float64Array;
+  /** Number of finite values (the finite prefix of a diverged run). */
+  length: number;
+  /** The run stopped early because a value became non-finite. */
+  diverged: boolean;
+  /** Hidden series are not drawn. */
+  hidden: boolean;
+}
+
+/** Props shared by the loss and distance charts. */
+export interface ChartProps {
+  series: readonly ChartSeries[];
+  /** The playback step shown by the vertical cursor line. */
+  cursor: number;
+  /** Total number of steps of the scene (the x axis runs 0..steps). */
+  steps: number;
+  /** Called with a step when the user clicks, drags or uses the keyboard on the chart. */
+  onCursor?: (step: number) => void;
+  /** Height in px (default 220). */
+  height?: number;
+}
