@@ -1,0 +1,367 @@
+import { memo, useCallback, useMemo, useRef } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { scaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3';
+import { formatNumber } from '../formula/format';
+import { linePath } from './path';
+import { chooseYScale, formatTick, makeYScale } from './scales';
+import type { YScale, YScaleSpec } from './scales';
+import { useStableSeries } from './stableSeries';
+import { chartText } from './strings';
+import type { ChartProps, ChartSeries } from './types';
+import { useElementWidth } from './useElementWidth';
+import './charts.css';
+
+/** What the chart plots: the wording of its title and axis. */
+export interface StepChartText {
+  title: string;
+  axisLog: string;
+  /** `{c}` is replaced by the width of the linear region. */
+  axisSymlog: string;
+}
+
+interface Layout {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const MARGIN = { left: 58, right: 18, top: 30, bottom: 38 };
+const DEFAULT_HEIGHT = 220;
+
+function layoutFor(width: number, height: number): Layout {
+  return {
+    width,
+    height,
+    left: MARGIN.left,
+    right: Math.max(MARGIN.left + 10, width - MARGIN.right),
+    top: MARGIN.top,
+    bottom: Math.max(MARGIN.top + 10, height - MARGIN.bottom),
+  };
+}
+
+/** Shared body of the loss and distance charts: value per step on a log (or symlog) axis. */
+export function StepChart(props: ChartProps & { text: StepChartText }) {
+  const { cursor, steps, onCursor, text } = props;
+  const height = props.height ?? DEFAULT_HEIGHT;
+  const series = useStableSeries(props.series);
+  const [frameRef, width] = useElementWidth<HTMLDivElement>(480);
+  const layout = useMemo(() => layoutFor(width, height), [width, height]);
+  const spec = useMemo(() => chooseYScale(series), [series]);
+  const x = useMemo(
+    () => scaleLinear().domain([0, Math.max(1, steps)]).range([layout.left, layout.right]),
+    [steps, layout],
+  );
+  const y = useMemo(() => makeYScale(spec, [layout.bottom, layout.top]), [spec, layout]);
+  const axisLabel =
+    spec.kind === 'log'
+      ? text.axisLog
+      : text.axisSymlog.replace('{c}', formatNumber(spec.constant));
+  const summary = useMemo(() => summarise(series, text.title, axisLabel), [series, text.title, axisLabel]);
+  const step = clampStep(cursor, steps);
+
+  return (
+    <figure className="descent-chart">
+      <figcaption className="descent-chart__title">{text.title}</figcaption>
+      <div className="descent-chart__frame" ref={frameRef} style={{ height }}>
+        <svg
+          className="descent-chart__svg"
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={summary}
+        >
+          <Axes layout={layout} x={x} y={y} spec={spec} axisLabel={axisLabel} />
+          <Lines series={series} x={x} y={y} layout={layout} />
+          <Cursor step={step} series={series} x={x} y={y} layout={layout} />
+        </svg>
+        {onCursor && (
+          <ScrubArea layout={layout} x={x} steps={steps} step={step} onCursor={onCursor} />
+        )}
+      </div>
+      <Legend series={series} step={step} />
+    </figure>
+  );
+}
+
+function clampStep(cursor: number, steps: number): number {
+  if (!Number.isFinite(cursor)) return 0;
+  return Math.max(0, Math.min(Math.max(0, steps), Math.round(cursor)));
+}
+
+function summarise(series: readonly ChartSeries[], title: string, scale: string): string {
+  const shown = series.filter((s) => !s.hidden);
+  if (shown.length === 0) return chartText('chart.summary.empty', { title });
+  const items = shown.map((s) => {
+    const last = s.length - 1;
+    if (s.diverged) return chartText('chart.summary.diverged', { label: s.label, step: Math.max(0, last) });
+    const v = last >= 0 ? (s.values[last] ?? Number.NaN) : Number.NaN;
+    return chartText('chart.summary.item', { label: s.label, value: formatNumber(v), step: last });
+  });
+  return chartText('chart.summary', { title, scale, count: shown.length, items: items.join('; ') });
+}
+
+interface ScaleProps {
+  layout: Layout;
+  x: ScaleLinear<number, number>;
+  y: YScale;
+}
+
+const Axes = memo(function Axes({
+  layout,
+  x,
+  y,
+  spec,
+  axisLabel,
+}: ScaleProps & { spec: YScaleSpec; axisLabel: string }) {
+  const xTicks = x.ticks(layout.width < 420 ? 4 : 7).filter((t) => Number.isInteger(t));
+  return (
+    <g className="descent-chart__axes">
+      {spec.ticks.map((t) => (
+        <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
+          <line className="descent-chart__grid" x1={layout.left} x2={layout.right} />
+          <text className="descent-chart__tick" x={layout.left - 8} dy="0.32em" textAnchor="end">
+            {formatTick(t)}
+          </text>
+        </g>
+      ))}
+      <line className="descent-chart__baseline" x1={layout.left} x2={layout.right} y1={layout.bottom} y2={layout.bottom} />
+      {xTicks.map((t) => (
+        <g key={`x${t}`} transform={`translate(${x(t)},${layout.bottom})`}>
+          <line className="descent-chart__tickmark" y2={5} />
+          <text className="descent-chart__tick" y={22} textAnchor="middle">
+            {t}
+          </text>
+        </g>
+      ))}
+      <text className="descent-chart__label" x={layout.left - 50} y={16}>
+        {axisLabel}
+      </text>
+      <text className="descent-chart__label" x={layout.right} y={layout.height - 4} textAnchor="end">
+        {chartText('chart.axis.step')}
+      </text>
+    </g>
+  );
+});
+
+const Lines = memo(function Lines({ series, x, y, layout }: ScaleProps & { series: readonly ChartSeries[] }) {
+  const maxPoints = Math.max(200, 2 * Math.round(layout.right - layout.left));
+  const drawn = series
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => !s.hidden && s.length > 0);
+  const markers = divergedMarkers(drawn.map(({ s }) => s), x, y, layout);
+  return (
+    <g className="descent-chart__lines">
+      {drawn.map(({ s, i }) => (
+        <path
+          key={i}
+          className="descent-chart__line"
+          d={linePath(s.values, s.length, x, y, maxPoints)}
+          stroke={s.color}
+          strokeDasharray={s.dash.length > 0 ? s.dash.join(' ') : undefined}
+        >
+          <title>{s.label}</title>
+        </path>
+      ))}
+      {markers.map((m) => (
+        <g key={m.key} className="descent-chart__diverged" transform={`translate(${m.x},${m.y})`}>
+          <title>{`${m.label}: ${m.text}`}</title>
+          <path d="M-6,-6L6,6M-6,6L6,-6" stroke={m.color} />
+          <text
+            x={m.anchor === 'end' ? -10 : 10}
+            y={m.labelDy}
+            dy="0.32em"
+            textAnchor={m.anchor}
+            fill={m.color}
+          >
+            {m.text}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+});
+
+interface DivergedMarker {
+  key: string;
+  label: string;
+  color: string;
+  text: string;
+  x: number;
+  y: number;
+  labelDy: number;
+  anchor: 'start' | 'end';
+}
+
+/** × markers at each diverged run's last finite step, labels nudged apart so they stay readable. */
+function divergedMarkers(
+  series: readonly ChartSeries[],
+  x: ScaleLinear<number, number>,
+  y: YScale,
+  layout: Layout,
+): DivergedMarker[] {
+  const markers: DivergedMarker[] = [];
+  series.forEach((s, i) => {
+    if (!s.diverged || s.length === 0) return;
+    const last = s.length - 1;
+    const v = s.values[last] ?? Number.NaN;
+    const px = x(last);
+    markers.push({
+      key: `${i}`,
+      label: s.label,
+      color: s.color,
+      text: chartText('chart.diverged', { step: last }),
+      x: px,
+      y: Number.isFinite(v) ? y(v) : layout.top,
+      labelDy: 0,
+      anchor: px > (layout.left + layout.right) / 2 ? 'end' : 'start',
+    });
+  });
+  markers.sort((a, b) => a.y - b.y);
+  let previous = -Infinity;
+  for (const m of markers) {
+    const labelY = Math.max(m.y, previous + 17);
+    m.labelDy = labelY - m.y;
+    previous = labelY;
+  }
+  return markers;
+}
+
+const Cursor = memo(function Cursor({
+  step,
+  series,
+  x,
+  y,
+  layout,
+}: ScaleProps & { step: number; series: readonly ChartSeries[] }) {
+  const cx = x(step);
+  const label = chartText('chart.cursor', { step });
+  const nearRight = cx > layout.right - 70;
+  return (
+    <g className="descent-chart__cursor" pointerEvents="none">
+      <line x1={cx} x2={cx} y1={layout.top} y2={layout.bottom} />
+      <text x={nearRight ? cx - 6 : cx + 6} y={layout.top + 14} textAnchor={nearRight ? 'end' : 'start'}>
+        {label}
+      </text>
+      {series.map((s, i) => {
+        if (s.hidden || step >= s.length) return null;
+        const v = s.values[step] ?? Number.NaN;
+        if (!Number.isFinite(v)) return null;
+        return <circle key={i} cx={cx} cy={y(v)} r={4.5} fill={s.color} />;
+      })}
+    </g>
+  );
+});
+
+function ScrubArea({
+  layout,
+  x,
+  steps,
+  step,
+  onCursor,
+}: {
+  layout: Layout;
+  x: ScaleLinear<number, number>;
+  steps: number;
+  step: number;
+  onCursor: (step: number) => void;
+}) {
+  const dragging = useRef(false);
+  const stepAt = useCallback(
+    (event: PointerEvent<HTMLDivElement>): number => {
+      const rect = event.currentTarget.getBoundingClientRect();
+      return clampStep(x.invert(layout.left + event.clientX - rect.left), steps);
+    },
+    [x, layout.left, steps],
+  );
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
+    if (event.button !== 0) return;
+    dragging.current = true;
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    onCursor(stepAt(event));
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>): void => {
+    if (dragging.current) onCursor(stepAt(event));
+  };
+  const stop = (): void => {
+    dragging.current = false;
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const delta: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      ArrowRight: 1,
+      ArrowUp: 1,
+      PageDown: -10,
+      PageUp: 10,
+    };
+    let next: number | undefined;
+    if (event.key in delta) next = step + (delta[event.key] ?? 0);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = steps;
+    if (next === undefined) return;
+    // The app may also bind arrows to playback; the focused chart handles them alone.
+    event.preventDefault();
+    event.stopPropagation();
+    onCursor(clampStep(next, steps));
+  };
+  return (
+    <div
+      className="descent-chart__scrub"
+      role="slider"
+      tabIndex={0}
+      aria-label={chartText('chart.slider')}
+      aria-valuemin={0}
+      aria-valuemax={steps}
+      aria-valuenow={step}
+      style={{
+        left: layout.left,
+        top: layout.top,
+        width: layout.right - layout.left,
+        height: layout.bottom - layout.top,
+      }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={stop}
+      onPointerCancel={stop}
+      onLostPointerCapture={stop}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+function Legend({ series, step }: { series: readonly ChartSeries[]; step: number }) {
+  const shown = series.filter((s) => !s.hidden);
+  if (shown.length === 0) return null;
+  return (
+    <ul className="descent-chart__legend">
+      {shown.map((s, i) => {
+        const reached = step < s.length;
+        const value = reached ? formatNumber(s.values[step] ?? Number.NaN) : undefined;
+        return (
+          <li key={i}>
+            <svg width={26} height={10} aria-hidden="true">
+              <line
+                x1={1}
+                x2={25}
+                y1={5}
+                y2={5}
+                stroke={s.color}
+                strokeWidth={3}
+                strokeDasharray={s.dash.length > 0 ? s.dash.join(' ') : undefined}
+              />
+            </svg>
+            <span className="descent-chart__legend-label">{s.label}</span>{' '}
+            <span className="descent-chart__legend-value">
+              {value ?? chartText('chart.diverged', { step: Math.max(0, s.length - 1) })}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
