@@ -1,0 +1,97 @@
+/** AdaDelta: torch.optim.Adadelta 1.13 (single-tensor path). */
+import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import { epsSpec, lrSpec, numberParam, snapshot, unitSpec, weightDecaySpec } from './common';
+import { aligned } from './symbols';
+
+const PARAMS: readonly ParamSpec[] = [lrSpec(1.0), unitSpec('rho', 0.9), epsSpec(1e-6), weightDecaySpec(0)];
+
+class AdadeltaInstance implements OptimizerInstance {
+  /** torch's square_avg: running mean of g². */
+  private readonly squareAvg: Float64Array;
+  /** torch's acc_delta: running mean of Δ². */
+  private readonly accDelta: Float64Array;
+  private readonly lastDelta: Float64Array;
+  private readonly lastGrad: Float64Array;
+  private readonly lastParams: Float64Array;
+  private stepCount = 0;
+  private lastLr = 0;
+
+  constructor(
+    private readonly rho: number,
+    private readonly eps: number,
+    private readonly weightDecay: number,
+    n: number,
+  ) {
+    this.squareAvg = new Float64Array(n);
+    this.accDelta = new Float64Array(n);
+    this.lastDelta = new Float64Array(n);
+    this.lastGrad = new Float64Array(n);
+    this.lastParams = new Float64Array(n);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    const { rho, eps, weightDecay, squareAvg, accDelta } = this;
+    const keep = 1 - rho;
+    const n = params.length;
+    for (let i = 0; i < n; i++) {
+      const p = params[i]!;
+      let g = grad[i]!;
+      if (weightDecay !== 0) g = g + weightDecay * p;
+      const v = squareAvg[i]! * rho + keep * g * g;
+      squareAvg[i] = v;
+      const delta = (Math.sqrt(accDelta[i]! + eps) / Math.sqrt(v + eps)) * g;
+      accDelta[i] = accDelta[i]! * rho + keep * delta * delta;
+      const next = p + -lr * delta;
+      params[i] = next;
+      this.lastDelta[i] = delta;
+      this.lastGrad[i] = g;
+      this.lastParams[i] = next;
+    }
+    this.stepCount++;
+    this.lastLr = lr;
+  }
+
+  inspect(): OptimizerInspection {
+    return {
+      step: this.stepCount,
+      lr: this.lastLr,
+      g: snapshot(this.lastGrad),
+      v: snapshot(this.squareAvg),
+      delta: snapshot(this.lastDelta),
+      u: snapshot(this.accDelta),
+      theta: snapshot(this.lastParams),
+    };
+  }
+}
+
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    'v_t &= \\rho\\, v_{t-1} + (1 - \\rho)\\, g_t^2',
+    '\\Delta_t &= \\frac{\\sqrt{u_{t-1} + \\epsilon}}{\\sqrt{v_t + \\epsilon}}\\, g_t',
+    'u_t &= \\rho\\, u_{t-1} + (1 - \\rho)\\, \\Delta_t^2',
+    '\\theta_t &= \\theta_{t-1} - \\eta\\, \\Delta_t',
+  ]);
+}
+
+/** torch.optim.Adadelta: steps sized by the ratio of running RMS of updates to running RMS of gradients. */
+export const adadelta: OptimizerDef = {
+  type: 'adadelta',
+  label: 'AdaDelta',
+  params: PARAMS,
+  tex,
+  note:
+    "The notes' box with one addition: torch scales Δ by lr (default 1.0, which is the notes' rule); " +
+    'its default eps is 1e-6 where the notes suggest 1e-5.',
+  create(config, n) {
+    return new AdadeltaInstance(
+      numberParam(PARAMS, config, 'rho'),
+      numberParam(PARAMS, config, 'eps'),
+      numberParam(PARAMS, config, 'weight_decay'),
+      n,
+    );
+  },
+};

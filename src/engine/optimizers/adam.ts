@@ -1,0 +1,153 @@
+/**
+ * Adam and AdamW: torch.optim.Adam / AdamW 1.13 (single-tensor, non-capturable path). One state
+ * class serves both; AdamW only moves weight decay out of the gradient into a decay of θ.
+ */
+import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import { betasSpec, booleanParam, epsSpec, lrSpec, numberParam, pairParam, snapshot, switchSpec, weightDecaySpec } from './common';
+import { aligned } from './symbols';
+
+/** Schema shared by Adam and AdamW; only weight_decay's default differs (0 vs 1e-2). */
+export function adamParams(defaultWeightDecay: number): readonly ParamSpec[] {
+  return [lrSpec(1e-3, 1), betasSpec(), epsSpec(1e-8), weightDecaySpec(defaultWeightDecay), switchSpec('amsgrad')];
+}
+
+/** Running Adam/AdamW state over n parameters; allocates nothing per step. */
+export class AdamInstance implements OptimizerInstance {
+  private readonly expAvg: Float64Array;
+  private readonly expAvgSq: Float64Array;
+  private readonly maxExpAvgSq: Float64Array;
+  private readonly lastGrad: Float64Array;
+  private readonly lastParams: Float64Array;
+  private stepCount = 0;
+  private lastLr = 0;
+  private lastBiasCorrection1 = 1;
+  private lastBiasCorrection2 = 1;
+
+  constructor(
+    private readonly beta1: number,
+    private readonly beta2: number,
+    private readonly eps: number,
+    private readonly weightDecay: number,
+    private readonly amsgrad: boolean,
+    /** AdamW: θ ← θ(1 − lr·λ) before the moments instead of adding λθ to the gradient. */
+    private readonly decoupled: boolean,
+    n: number,
+  ) {
+    this.expAvg = new Float64Array(n);
+    this.expAvgSq = new Float64Array(n);
+    this.maxExpAvgSq = new Float64Array(amsgrad ? n : 0);
+    this.lastGrad = new Float64Array(n);
+    this.lastParams = new Float64Array(n);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    const { beta1, beta2, eps, amsgrad, expAvg, expAvgSq, maxExpAvgSq } = this;
+    const step = ++this.stepCount;
+    // torch evaluates these in Python floats: beta ** step, then lr / bc1 and sqrt(bc2).
+    const biasCorrection1 = 1 - Math.pow(beta1, step);
+    const biasCorrection2 = 1 - Math.pow(beta2, step);
+    const negStepSize = -(lr / biasCorrection1);
+    const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+    const keep1 = 1 - beta1;
+    const keep2 = 1 - beta2;
+    const coupledDecay = this.decoupled ? 0 : this.weightDecay;
+    // AdamW's decay runs every step, even at weight_decay = 0 (a multiply by exactly 1).
+    const shrink = this.decoupled ? 1 - lr * this.weightDecay : 1;
+    const n = params.length;
+    for (let i = 0; i < n; i++) {
+      let p = params[i]!;
+      let g = grad[i]!;
+      if (coupledDecay !== 0) g = g + coupledDecay * p;
+      if (this.decoupled) p = p * shrink;
+      const m = expAvg[i]! * beta1 + keep1 * g;
+      expAvg[i] = m;
+      let v = expAvgSq[i]! * beta2 + keep2 * g * g;
+      expAvgSq[i] = v;
+      if (amsgrad) {
+        v = Math.max(maxExpAvgSq[i]!, v);
+        maxExpAvgSq[i] = v;
+      }
+      const next = p + (negStepSize * m) / (Math.sqrt(v) / biasCorrection2Sqrt + eps);
+      params[i] = next;
+      this.lastGrad[i] = g;
+      this.lastParams[i] = next;
+    }
+    this.lastLr = lr;
+    this.lastBiasCorrection1 = biasCorrection1;
+    this.lastBiasCorrection2 = biasCorrection2;
+  }
+
+  inspect(): OptimizerInspection {
+    const bc1 = this.lastBiasCorrection1;
+    const bc2 = this.lastBiasCorrection2;
+    const second = this.amsgrad ? this.maxExpAvgSq : this.expAvgSq;
+    const state: Record<string, number | readonly number[]> = {
+      step: this.stepCount,
+      lr: this.lastLr,
+      g: snapshot(this.lastGrad),
+      m: snapshot(this.expAvg),
+      v: snapshot(this.expAvgSq),
+      m_hat: Array.from(this.expAvg, (m) => m / bc1),
+      v_hat: Array.from(second, (v) => v / bc2),
+      theta: snapshot(this.lastParams),
+    };
+    if (this.amsgrad) state.v_max = snapshot(this.maxExpAvgSq);
+    return state;
+  }
+}
+
+/** The TeX of Adam (decoupled = false) or AdamW (true) for `config`. */
+export function adamTex(params: readonly ParamSpec[], config: OptimizerConfig, decoupled: boolean): string {
+  const weightDecay = numberParam(params, config, 'weight_decay');
+  const amsgrad = booleanParam(params, config, 'amsgrad');
+  const lines: string[] = [];
+  if (!decoupled && weightDecay !== 0) {
+    lines.push('g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}');
+  } else {
+    lines.push('g_t &= \\nabla f(\\theta_{t-1})');
+  }
+  if (decoupled) lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
+  lines.push('m_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t');
+  lines.push('v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2');
+  const second = amsgrad ? 'v^{\\max}_t' : 'v_t';
+  if (amsgrad) lines.push('v^{\\max}_t &= \\max(v^{\\max}_{t-1},\\, v_t)');
+  lines.push(`\\hat{m}_t &= \\frac{m_t}{1 - \\beta_1^t}, \\quad \\hat{v}_t = \\frac{${second}}{1 - \\beta_2^t}`);
+  lines.push(
+    `\\theta_t &= \\theta_{t-1} - \\frac{\\eta}{1 - \\beta_1^t}\\, \\frac{m_t}{\\sqrt{${second}} / \\sqrt{1 - \\beta_2^t} + \\epsilon}` +
+      ' = \\theta_{t-1} - \\eta\\, \\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}',
+  );
+  return aligned(lines);
+}
+
+/** Builds an Adam or AdamW instance from `config`, defaults from `params`. */
+export function createAdam(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  n: number,
+  decoupled: boolean,
+): AdamInstance {
+  const [beta1, beta2] = pairParam(params, config, 'betas');
+  return new AdamInstance(
+    beta1,
+    beta2,
+    numberParam(params, config, 'eps'),
+    numberParam(params, config, 'weight_decay'),
+    booleanParam(params, config, 'amsgrad'),
+    decoupled,
+    n,
+  );
+}
+
+const PARAMS = adamParams(0);
+
+/** torch.optim.Adam: bias-corrected first and second moments; weight decay added to the gradient. */
+export const adam: OptimizerDef = {
+  type: 'adam',
+  label: 'Adam',
+  params: PARAMS,
+  tex: (config) => adamTex(PARAMS, config, false),
+  note:
+    "The notes' box exactly, computed in torch's order: the bias corrections are folded into a step size η/(1 − β₁ᵗ) " +
+    'and a denominator √v/√(1 − β₂ᵗ) + ε, which equals η·m̂/(√v̂ + ε) up to rounding.',
+  create: (config, n) => createAdam(PARAMS, config, n, false),
+};

@@ -1,0 +1,100 @@
+/** Adamax: torch.optim.Adamax 1.13 (single-tensor path), Adam with an infinity-norm second moment. */
+import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import { betasSpec, epsSpec, lrSpec, numberParam, pairParam, snapshot, weightDecaySpec } from './common';
+import { aligned } from './symbols';
+
+const PARAMS: readonly ParamSpec[] = [lrSpec(2e-3, 1), betasSpec(), epsSpec(1e-8), weightDecaySpec(0)];
+
+class AdamaxInstance implements OptimizerInstance {
+  private readonly expAvg: Float64Array;
+  /** torch's exp_inf: u_t = max(β₂·u_{t-1}, |g_t| + ε). */
+  private readonly expInf: Float64Array;
+  private readonly lastGrad: Float64Array;
+  private readonly lastParams: Float64Array;
+  private stepCount = 0;
+  private lastLr = 0;
+  private lastClr = 0;
+
+  constructor(
+    private readonly beta1: number,
+    private readonly beta2: number,
+    private readonly eps: number,
+    private readonly weightDecay: number,
+    n: number,
+  ) {
+    this.expAvg = new Float64Array(n);
+    this.expInf = new Float64Array(n);
+    this.lastGrad = new Float64Array(n);
+    this.lastParams = new Float64Array(n);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    const { beta1, beta2, eps, weightDecay, expAvg, expInf } = this;
+    const step = ++this.stepCount;
+    const keep1 = 1 - beta1;
+    const clr = lr / (1 - Math.pow(beta1, step));
+    const n = params.length;
+    for (let i = 0; i < n; i++) {
+      const p = params[i]!;
+      let g = grad[i]!;
+      if (weightDecay !== 0) g = g + weightDecay * p;
+      const m = expAvg[i]! * beta1 + keep1 * g;
+      expAvg[i] = m;
+      // Math.max propagates NaN like torch.amax, so a blown-up gradient still stops the run.
+      const u = Math.max(expInf[i]! * beta2, Math.abs(g) + eps);
+      expInf[i] = u;
+      const next = p + (-clr * m) / u;
+      params[i] = next;
+      this.lastGrad[i] = g;
+      this.lastParams[i] = next;
+    }
+    this.lastLr = lr;
+    this.lastClr = clr;
+  }
+
+  inspect(): OptimizerInspection {
+    return {
+      step: this.stepCount,
+      lr: this.lastLr,
+      clr: this.lastClr,
+      g: snapshot(this.lastGrad),
+      m: snapshot(this.expAvg),
+      u: snapshot(this.expInf),
+      theta: snapshot(this.lastParams),
+    };
+  }
+}
+
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
+    'u_t &= \\max(\\beta_2 u_{t-1},\\, |g_t| + \\epsilon)',
+    '\\eta_t &= \\frac{\\eta}{1 - \\beta_1^t}',
+    '\\theta_t &= \\theta_{t-1} - \\eta_t\\, \\frac{m_t}{u_t}',
+  ]);
+}
+
+/** torch.optim.Adamax: Adam whose second moment is a decaying maximum of |g|. */
+export const adamax: OptimizerDef = {
+  type: 'adamax',
+  label: 'Adamax',
+  params: PARAMS,
+  tex,
+  note:
+    "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max " +
+    '(|g| + ε) rather than to the denominator.',
+  create(config, n) {
+    const [beta1, beta2] = pairParam(PARAMS, config, 'betas');
+    return new AdamaxInstance(
+      beta1,
+      beta2,
+      numberParam(PARAMS, config, 'eps'),
+      numberParam(PARAMS, config, 'weight_decay'),
+      n,
+    );
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * The optimizer registry: every family's definition by torch.optim type name, a factory, and the
+ * small lookups the scene validator and the UI need. Adding an optimizer means one new file and
+ * one line in OPTIMIZERS.
+ */
+import type { OptimizerConfig, OptimizerDef, OptimizerInstance, OptimizerType, ParamSpec } from '../types';
+import { adadelta } from './adadelta';
+import { adagrad } from './adagrad';
+import { adam } from './adam';
+import { adamax } from './adamax';
+import { adamw } from './adamw';
+import { nadam } from './nadam';
+import { radam } from './radam';
+import { rmsprop } from './rmsprop';
+import { sgd } from './sgd';
+
+export { clipGradNorm } from './clip';
+export { createScheduler } from './schedule';
+export type { LrScheduler } from './schedule';
+export { PARAM_TEX, STATE_TEX } from './symbols';
+
+/** Every optimizer family by its torch.optim type name. */
+export const OPTIMIZERS: Readonly<Record<OptimizerType, OptimizerDef>> = {
+  sgd,
+  adagrad,
+  adadelta,
+  rmsprop,
+  adam,
+  adamw,
+  adamax,
+  nadam,
+  radam,
+};
+
+/** A fresh running optimizer for `config` over `n` parameters (absent hyper-parameters take torch's defaults). */
+export function createOptimizer(config: OptimizerConfig, n: number): OptimizerInstance {
+  return OPTIMIZERS[config.type].create(config, n);
+}
+
+/** The schema entry of hyper-parameter `name` for `type`, or undefined if the type has no such parameter. */
+export function paramSpec(type: OptimizerType, name: string): ParamSpec | undefined {
+  return OPTIMIZERS[type].params.find((p) => p.name === name);
+}
+
+/** torch's default of hyper-parameter `name` for `type` (undefined if the type has no such parameter). */
+export function paramDefault(type: OptimizerType, name: string): ParamSpec['default'] | undefined {
+  return paramSpec(type, name)?.default;
+}
+
+/** The learning rate `config` runs at: its own, or its type's default. */
+export function resolvedLr(config: OptimizerConfig): number {
+  if (config.lr !== undefined) return config.lr;
+  const fallback = paramDefault(config.type, 'lr');
+  return typeof fallback === 'number' ? fallback : 0;
+}

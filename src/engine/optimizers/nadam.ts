@@ -1,0 +1,131 @@
+/** NAdam: torch.optim.NAdam 1.13 (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
+import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import { betasSpec, epsSpec, lrSpec, numberParam, pairParam, snapshot, weightDecaySpec } from './common';
+import { aligned } from './symbols';
+
+const PARAMS: readonly ParamSpec[] = [
+  lrSpec(2e-3, 1),
+  betasSpec(),
+  epsSpec(1e-8),
+  weightDecaySpec(0),
+  { name: 'momentum_decay', kind: 'number', default: 4e-3, min: 0, max: 1, sliderMax: 0.05 },
+];
+
+class NadamInstance implements OptimizerInstance {
+  private readonly expAvg: Float64Array;
+  private readonly expAvgSq: Float64Array;
+  private readonly lastDenom: Float64Array;
+  private readonly lastGrad: Float64Array;
+  private readonly lastParams: Float64Array;
+  /** torch's mu_product: the product of every μ_t so far. */
+  private muProduct = 1;
+  private stepCount = 0;
+  private lastLr = 0;
+  private lastMu = 0;
+  private lastMuNext = 0;
+
+  constructor(
+    private readonly beta1: number,
+    private readonly beta2: number,
+    private readonly eps: number,
+    private readonly weightDecay: number,
+    private readonly momentumDecay: number,
+    n: number,
+  ) {
+    this.expAvg = new Float64Array(n);
+    this.expAvgSq = new Float64Array(n);
+    this.lastDenom = new Float64Array(n);
+    this.lastGrad = new Float64Array(n);
+    this.lastParams = new Float64Array(n);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    const { beta1, beta2, eps, weightDecay, momentumDecay, expAvg, expAvgSq } = this;
+    const step = ++this.stepCount;
+    const biasCorrection2 = 1 - Math.pow(beta2, step);
+    const mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
+    const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
+    const muProduct = this.muProduct * mu;
+    this.muProduct = muProduct;
+    // torch 1.13 writes mu_product * mu * mu_next here (μ_t counted twice); torch 2.0 dropped the
+    // extra μ_t. We follow 1.13, the version the fixtures come from.
+    const muProductNext = muProduct * mu * muNext;
+    const gradScale = (-lr * (1 - mu)) / (1 - muProduct);
+    const avgScale = (-lr * muNext) / (1 - muProductNext);
+    const keep1 = 1 - beta1;
+    const keep2 = 1 - beta2;
+    const n = params.length;
+    for (let i = 0; i < n; i++) {
+      let p = params[i]!;
+      let g = grad[i]!;
+      if (weightDecay !== 0) g = g + weightDecay * p;
+      const m = expAvg[i]! * beta1 + keep1 * g;
+      expAvg[i] = m;
+      const v = expAvgSq[i]! * beta2 + keep2 * g * g;
+      expAvgSq[i] = v;
+      const denom = Math.sqrt(v / biasCorrection2) + eps;
+      p = p + (gradScale * g) / denom;
+      p = p + (avgScale * m) / denom;
+      params[i] = p;
+      this.lastDenom[i] = denom;
+      this.lastGrad[i] = g;
+      this.lastParams[i] = p;
+    }
+    this.lastLr = lr;
+    this.lastMu = mu;
+    this.lastMuNext = muNext;
+  }
+
+  inspect(): OptimizerInspection {
+    return {
+      step: this.stepCount,
+      lr: this.lastLr,
+      g: snapshot(this.lastGrad),
+      m: snapshot(this.expAvg),
+      v: snapshot(this.expAvgSq),
+      denom: snapshot(this.lastDenom),
+      mu: this.lastMu,
+      mu_next: this.lastMuNext,
+      mu_product: this.muProduct,
+      theta: snapshot(this.lastParams),
+    };
+  }
+}
+
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    '\\mu_t &= \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{t\\psi}\\right), \\quad \\mu_{t+1} = \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{(t+1)\\psi}\\right)',
+    '\\pi_t &= \\pi_{t-1}\\, \\mu_t, \\quad \\pi_0 = 1',
+    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
+    'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
+    'd_t &= \\sqrt{v_t / (1 - \\beta_2^t)} + \\epsilon',
+    '\\theta_t &= \\theta_{t-1} - \\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t}\\, \\frac{g_t}{d_t}' +
+      ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}}\\, \\frac{m_t}{d_t}',
+  ]);
+}
+
+/** torch.optim.NAdam: Adam with a Nesterov look-ahead on the first moment and a warming momentum μ_t. */
+export const nadam: OptimizerDef = {
+  type: 'nadam',
+  label: 'NAdam',
+  params: PARAMS,
+  tex,
+  note:
+    "Not in the notes' boxes (it joins their NAG and Adam). torch 1.13 divides the momentum term by 1 − π_t·μ_t·μ_{t+1}, " +
+    'counting μ_t twice where the paper has 1 − π_t·μ_{t+1}; torch 2.0 fixed this, and we follow 1.13.',
+  create(config, n) {
+    const [beta1, beta2] = pairParam(PARAMS, config, 'betas');
+    return new NadamInstance(
+      beta1,
+      beta2,
+      numberParam(PARAMS, config, 'eps'),
+      numberParam(PARAMS, config, 'weight_decay'),
+      numberParam(PARAMS, config, 'momentum_decay'),
+      n,
+    );
+  },
+};

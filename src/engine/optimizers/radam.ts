@@ -1,0 +1,121 @@
+/** RAdam: torch.optim.RAdam 1.13 (single-tensor path), Adam with a variance-rectified warm-up. */
+import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import { betasSpec, epsSpec, lrSpec, numberParam, pairParam, snapshot, weightDecaySpec } from './common';
+import { aligned } from './symbols';
+
+const PARAMS: readonly ParamSpec[] = [lrSpec(1e-3, 1), betasSpec(), epsSpec(1e-8), weightDecaySpec(0)];
+
+class RadamInstance implements OptimizerInstance {
+  private readonly expAvg: Float64Array;
+  private readonly expAvgSq: Float64Array;
+  private readonly lastGrad: Float64Array;
+  private readonly lastParams: Float64Array;
+  private stepCount = 0;
+  private lastLr = 0;
+  private lastBiasCorrection1 = 1;
+  private lastRhoT = 0;
+  /** The rectification term, 0 while ρ_t ≤ 5 (torch then takes an un-normalised momentum step). */
+  private lastRect = 0;
+
+  constructor(
+    private readonly beta1: number,
+    private readonly beta2: number,
+    private readonly eps: number,
+    private readonly weightDecay: number,
+    n: number,
+  ) {
+    this.expAvg = new Float64Array(n);
+    this.expAvgSq = new Float64Array(n);
+    this.lastGrad = new Float64Array(n);
+    this.lastParams = new Float64Array(n);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    const { beta1, beta2, eps, weightDecay, expAvg, expAvgSq } = this;
+    const step = ++this.stepCount;
+    const biasCorrection1 = 1 - Math.pow(beta1, step);
+    const beta2Power = Math.pow(beta2, step);
+    const biasCorrection2 = 1 - beta2Power;
+    const rhoInf = 2 / (1 - beta2) - 1;
+    const rhoT = rhoInf - (2 * step * beta2Power) / biasCorrection2;
+    const rectified = rhoT > 5;
+    const rect = rectified
+      ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
+      : 0;
+    const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+    const keep1 = 1 - beta1;
+    const keep2 = 1 - beta2;
+    const n = params.length;
+    for (let i = 0; i < n; i++) {
+      const p = params[i]!;
+      let g = grad[i]!;
+      if (weightDecay !== 0) g = g + weightDecay * p;
+      const m = expAvg[i]! * beta1 + keep1 * g;
+      expAvg[i] = m;
+      const v = expAvgSq[i]! * beta2 + keep2 * g * g;
+      expAvgSq[i] = v;
+      const mHat = m / biasCorrection1;
+      const next = rectified
+        ? p - mHat * lr * (biasCorrection2Sqrt / (Math.sqrt(v) + eps)) * rect
+        : p - mHat * lr;
+      params[i] = next;
+      this.lastGrad[i] = g;
+      this.lastParams[i] = next;
+    }
+    this.lastLr = lr;
+    this.lastBiasCorrection1 = biasCorrection1;
+    this.lastRhoT = rhoT;
+    this.lastRect = rect;
+  }
+
+  inspect(): OptimizerInspection {
+    const bc1 = this.lastBiasCorrection1;
+    return {
+      step: this.stepCount,
+      lr: this.lastLr,
+      g: snapshot(this.lastGrad),
+      m: snapshot(this.expAvg),
+      v: snapshot(this.expAvgSq),
+      m_hat: Array.from(this.expAvg, (m) => m / bc1),
+      rho_t: this.lastRhoT,
+      rect: this.lastRect,
+      theta: snapshot(this.lastParams),
+    };
+  }
+}
+
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad \\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t}',
+    'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
+    '\\rho_t &= \\rho_\\infty - \\frac{2t\\, \\beta_2^t}{1 - \\beta_2^t}, \\quad \\rho_\\infty = \\frac{2}{1 - \\beta_2} - 1',
+    'r_t &= \\sqrt{\\frac{(\\rho_t - 4)(\\rho_t - 2)\\,\\rho_\\infty}{(\\rho_\\infty - 4)(\\rho_\\infty - 2)\\,\\rho_t}}',
+    '\\theta_t &= \\begin{cases} \\theta_{t-1} - \\eta\\, \\hat{m}_t\\, \\dfrac{\\sqrt{1 - \\beta_2^t}}{\\sqrt{v_t} + \\epsilon}\\, r_t & \\rho_t > 5 \\\\' +
+      ' \\theta_{t-1} - \\eta\\, \\hat{m}_t & \\rho_t \\le 5 \\end{cases}',
+  ]);
+}
+
+/** torch.optim.RAdam: momentum SGD for the first few steps, then Adam scaled by a rectification term. */
+export const radam: OptimizerDef = {
+  type: 'radam',
+  label: 'RAdam',
+  params: PARAMS,
+  tex,
+  note:
+    "Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step " +
+    'with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
+  create(config, n) {
+    const [beta1, beta2] = pairParam(PARAMS, config, 'betas');
+    return new RadamInstance(
+      beta1,
+      beta2,
+      numberParam(PARAMS, config, 'eps'),
+      numberParam(PARAMS, config, 'weight_decay'),
+      n,
+    );
+  },
+};

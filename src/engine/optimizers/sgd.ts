@@ -1,0 +1,114 @@
+/** SGD with momentum, dampening, Nesterov and weight decay: torch.optim.SGD 1.13 (single-tensor path). */
+import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import { booleanParam, lrSpec, numberParam, snapshot, switchSpec, unitSpec, weightDecaySpec } from './common';
+import { aligned } from './symbols';
+
+const PARAMS: readonly ParamSpec[] = [
+  // torch 1.13 makes lr a required argument of SGD; 0.01 is this app's default, not torch's.
+  lrSpec(0.01),
+  unitSpec('momentum', 0),
+  unitSpec('dampening', 0),
+  switchSpec('nesterov'),
+  weightDecaySpec(0),
+];
+
+class SgdInstance implements OptimizerInstance {
+  private readonly buf: Float64Array;
+  private readonly lastGrad: Float64Array;
+  private readonly lastParams: Float64Array;
+  /** torch creates the momentum buffer lazily: the first step copies the gradient, undamped. */
+  private hasBuffer = false;
+  private stepCount = 0;
+  private lastLr = 0;
+
+  constructor(
+    private readonly momentum: number,
+    private readonly dampening: number,
+    private readonly nesterov: boolean,
+    private readonly weightDecay: number,
+    n: number,
+  ) {
+    this.buf = new Float64Array(n);
+    this.lastGrad = new Float64Array(n);
+    this.lastParams = new Float64Array(n);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    const n = params.length;
+    const { buf, momentum, weightDecay } = this;
+    const keep = 1 - this.dampening;
+    const first = !this.hasBuffer;
+    for (let i = 0; i < n; i++) {
+      const p = params[i]!;
+      let d = grad[i]!;
+      if (weightDecay !== 0) d = d + weightDecay * p;
+      this.lastGrad[i] = d;
+      if (momentum !== 0) {
+        const b = first ? d : buf[i]! * momentum + keep * d;
+        buf[i] = b;
+        d = this.nesterov ? d + momentum * b : b;
+      }
+      const next = p + -lr * d;
+      params[i] = next;
+      this.lastParams[i] = next;
+    }
+    if (momentum !== 0) this.hasBuffer = true;
+    this.stepCount++;
+    this.lastLr = lr;
+  }
+
+  inspect(): OptimizerInspection {
+    const state: Record<string, number | readonly number[]> = {
+      step: this.stepCount,
+      lr: this.lastLr,
+      g: snapshot(this.lastGrad),
+      theta: snapshot(this.lastParams),
+    };
+    if (this.momentum !== 0) state.b = snapshot(this.buf);
+    return state;
+  }
+}
+
+function tex(config: OptimizerConfig): string {
+  const momentum = numberParam(PARAMS, config, 'momentum');
+  const dampening = numberParam(PARAMS, config, 'dampening');
+  const nesterov = booleanParam(PARAMS, config, 'nesterov');
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  const lines = [
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+  ];
+  if (momentum === 0) {
+    lines.push('\\theta_t &= \\theta_{t-1} - \\eta\\, g_t');
+  } else {
+    const later = dampening !== 0 ? '\\mu\\, b_{t-1} + (1 - \\tau)\\, g_t' : '\\mu\\, b_{t-1} + g_t';
+    lines.push(`b_t &= \\begin{cases} g_t & t = 1 \\\\ ${later} & t > 1 \\end{cases}`);
+    lines.push(
+      nesterov
+        ? '\\theta_t &= \\theta_{t-1} - \\eta\\,(g_t + \\mu\\, b_t)'
+        : '\\theta_t &= \\theta_{t-1} - \\eta\\, b_t',
+    );
+  }
+  return aligned(lines);
+}
+
+/** torch.optim.SGD: plain, momentum ("Momentum") and Nesterov ("NAG") descent. */
+export const sgd: OptimizerDef = {
+  type: 'sgd',
+  label: 'SGD',
+  params: PARAMS,
+  tex,
+  note:
+    "The notes' momentum v = αv + ηg, θ −= v is torch's b = μb + g, θ −= ηb with v = ηb, the same path while η is constant; " +
+    "the notes' NAG takes the gradient at the look-ahead point θ − αv, torch uses the equivalent reparametrised form θ −= η(g + μb) with the gradient at θ.",
+  create(config, n) {
+    return new SgdInstance(
+      numberParam(PARAMS, config, 'momentum'),
+      numberParam(PARAMS, config, 'dampening'),
+      booleanParam(PARAMS, config, 'nesterov'),
+      numberParam(PARAMS, config, 'weight_decay'),
+      n,
+    );
+  },
+};
