@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, decodeView, encodeView } from './view';
+import type { ViewSettings } from './view';
+
+describe('view settings in the URL', () => {
+  it('the default view is the empty string and decodes back to the default', () => {
+    expect(encodeView(DEFAULT_VIEW)).toBe('');
+    expect(decodeView('')).toEqual({ view: DEFAULT_VIEW, errors: [] });
+  });
+
+  it('every field survives a round trip', () => {
+    const view: ViewSettings = {
+      domain: { x: [-2.5, 1.25], y: [-1, 3] },
+      spacing: 'quantile',
+      quiver: true,
+      arrows: true,
+      ghost: false,
+      cursor: 37,
+      speed: 120,
+      selected: 3,
+    };
+    const text = encodeView(view);
+    expect(text).not.toMatch(/[&#?=\s]/);
+    expect(decodeView(text)).toEqual({ view, errors: [] });
+  });
+
+  it('a bad field keeps its default, is named, and the good fields still apply', () => {
+    const { view, errors } = decodeView('d:5,1,0,2;l:cubic;q:1;t:abc;zz:3');
+    expect(view.domain).toBeNull();
+    expect(view.spacing).toBe('log');
+    expect(view.quiver).toBe(true);
+    expect(view.cursor).toBe(DEFAULT_VIEW.cursor);
+    expect(errors.map((e) => e.path)).toEqual(['view.d', 'view.l', 'view.t', 'view.zz']);
+    expect(errors[0]!.message).toContain('x0 < x1');
+  });
+
+  it('rejects non-finite and absurd numbers', () => {
+    expect(decodeView('d:0,Infinity,0,1').errors).toHaveLength(1);
+    expect(decodeView('d:0,1,NaN,1').errors).toHaveLength(1);
+    expect(decodeView('s:1e9').errors).toHaveLength(1);
+    expect(decodeView('o:-1').errors).toHaveLength(1);
+  });
+
+  it('an over-long view text is ignored with one message', () => {
+    const { view, errors } = decodeView('q:1;'.repeat(200));
+    expect(view).toEqual(DEFAULT_VIEW);
+    expect(errors).toHaveLength(1);
+  });
+});

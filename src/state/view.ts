@@ -1,0 +1,154 @@
+/**
+ * View settings (everything on screen that is not the Scene): the visible rectangle, contour
+ * spacing, overlays, the playback step and speed, the selected optimizer. They travel in the URL
+ * next to the scene as one short text, e.g. `d:-5,5,-3,3;l:quantile;q:1;t:40`.
+ */
+import type { Domain } from '../engine/types';
+import type { LevelSpacing } from '../worker/protocol';
+
+/** What the map shows besides the scene. */
+export interface ViewSettings {
+  /** Visible rectangle; null means the surface's own default. */
+  readonly domain: Domain | null;
+  readonly spacing: LevelSpacing;
+  /** Gradient vector field overlay. */
+  readonly quiver: boolean;
+  /** Negative-gradient arrow at each optimizer's current point. */
+  readonly arrows: boolean;
+  /** Faint whole paths beyond the playback cursor. */
+  readonly ghost: boolean;
+  /** Playback cursor: the point index shown (0 = start). */
+  readonly cursor: number;
+  /** Playback speed in steps per second. */
+  readonly speed: number;
+  /** Optimizer whose formula panel is shown. */
+  readonly selected: number;
+}
+
+/** The view a fresh page shows (the cursor at the end: whole paths visible). */
+export const DEFAULT_VIEW: ViewSettings = {
+  domain: null,
+  spacing: 'log',
+  quiver: false,
+  arrows: false,
+  ghost: true,
+  cursor: -1,
+  speed: 30,
+  selected: 0,
+};
+
+/** Playback speeds offered, in steps per second. */
+export const SPEEDS = [2, 5, 10, 30, 60, 120, 300] as const;
+
+/** Longest view text accepted from a URL. */
+export const MAX_VIEW_PARAM = 300;
+
+/** A problem with one view field, named like `view.d`. */
+export interface ViewError {
+  readonly path: string;
+  readonly message: string;
+}
+
+const num = (n: number): string => String(Number(n.toPrecision(6)));
+
+/** View → URL text; fields equal to the default are left out. */
+export function encodeView(view: ViewSettings): string {
+  const parts: string[] = [];
+  if (view.domain) {
+    const { x, y } = view.domain;
+    parts.push(`d:${[x[0], x[1], y[0], y[1]].map(num).join(',')}`);
+  }
+  if (view.spacing !== DEFAULT_VIEW.spacing) parts.push(`l:${view.spacing}`);
+  if (view.quiver !== DEFAULT_VIEW.quiver) parts.push(`q:${view.quiver ? 1 : 0}`);
+  if (view.arrows !== DEFAULT_VIEW.arrows) parts.push(`a:${view.arrows ? 1 : 0}`);
+  if (view.ghost !== DEFAULT_VIEW.ghost) parts.push(`g:${view.ghost ? 1 : 0}`);
+  if (view.cursor !== DEFAULT_VIEW.cursor) parts.push(`t:${view.cursor}`);
+  if (view.speed !== DEFAULT_VIEW.speed) parts.push(`s:${num(view.speed)}`);
+  if (view.selected !== DEFAULT_VIEW.selected) parts.push(`o:${view.selected}`);
+  return parts.join(';');
+}
+
+function flag(value: string, path: string, errors: ViewError[]): boolean | undefined {
+  if (value === '1') return true;
+  if (value === '0') return false;
+  errors.push({ path, message: `must be 0 or 1, got "${value.slice(0, 20)}"` });
+  return undefined;
+}
+
+function wholeNumber(value: string, path: string, min: number, max: number, errors: ViewError[]): number | undefined {
+  const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  errors.push({ path, message: `must be a whole number from ${min} to ${max}, got "${value.slice(0, 20)}"` });
+  return undefined;
+}
+
+function parseDomain(value: string, errors: ViewError[]): Domain | undefined {
+  const parts = value.split(',');
+  const n = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  const [x0, x1, y0, y1] = n;
+  const ok =
+    n.length === 4 &&
+    n.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e9) &&
+    x0! < x1! &&
+    y0! < y1! &&
+    x1! - x0! > 1e-9 &&
+    y1! - y0! > 1e-9;
+  if (!ok) {
+    errors.push({ path: 'view.d', message: 'must be four numbers x0,x1,y0,y1 with x0 < x1 and y0 < y1' });
+    return undefined;
+  }
+  return { x: [x0!, x1!], y: [y0!, y1!] };
+}
+
+/** URL text → view; a bad field keeps its default and is reported. Never throws. */
+export function decodeView(text: string): { view: ViewSettings; errors: ViewError[] } {
+  const errors: ViewError[] = [];
+  if (text.length > MAX_VIEW_PARAM) {
+    return { view: DEFAULT_VIEW, errors: [{ path: 'view', message: `longer than ${MAX_VIEW_PARAM} characters; ignored` }] };
+  }
+  const view: { -readonly [K in keyof ViewSettings]: ViewSettings[K] } = { ...DEFAULT_VIEW };
+  for (const part of text.split(';')) {
+    if (part === '') continue;
+    const colon = part.indexOf(':');
+    const key = colon < 0 ? part : part.slice(0, colon);
+    const value = colon < 0 ? '' : part.slice(colon + 1);
+    const path = `view.${key.slice(0, 10)}`;
+    switch (key) {
+      case 'd': {
+        const domain = parseDomain(value, errors);
+        if (domain) view.domain = domain;
+        break;
+      }
+      case 'l':
+        if (value === 'log' || value === 'quantile') view.spacing = value;
+        else errors.push({ path, message: `must be log or quantile, got "${value.slice(0, 20)}"` });
+        break;
+      case 'q':
+      case 'a':
+      case 'g': {
+        const b = flag(value, path, errors);
+        if (b !== undefined) view[key === 'q' ? 'quiver' : key === 'a' ? 'arrows' : 'ghost'] = b;
+        break;
+      }
+      case 't': {
+        const t = wholeNumber(value, path, -1, 1_000_000, errors);
+        if (t !== undefined) view.cursor = t;
+        break;
+      }
+      case 's': {
+        const s = Number(value);
+        if (value !== '' && Number.isFinite(s) && s >= 0.5 && s <= 1000) view.speed = s;
+        else errors.push({ path, message: `must be a number of steps per second from 0.5 to 1000, got "${value.slice(0, 20)}"` });
+        break;
+      }
+      case 'o': {
+        const o = wholeNumber(value, path, 0, 63, errors);
+        if (o !== undefined) view.selected = o;
+        break;
+      }
+      default:
+        errors.push({ path, message: 'is not a view setting' });
+    }
+  }
+  return { view, errors };
+}

@@ -1,0 +1,58 @@
+/**
+ * Where the engine runs: a module worker; where `new Worker(url)` throws (a sandboxed iframe with
+ * origin null), Vite's inline blob worker; and as the last resort the same handlers on the main
+ * thread, so an embed still works everywhere.
+ */
+import { EngineClient } from './client';
+import type { EngineClientOptions, WorkerLike } from './client';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+type Listener = (event: MessageEvent<WorkerReply>) => void;
+
+/** Runs the worker's handlers on the main thread behind the WorkerLike interface. */
+export class MainThreadWorker implements WorkerLike {
+  private readonly listeners: Listener[] = [];
+  private terminated = false;
+  private readonly handlers = import('./handlers');
+
+  postMessage(message: WorkerRequest): void {
+    void this.handlers.then(({ handleRequest }) => {
+      if (this.terminated) return;
+      const { reply } = handleRequest(message);
+      const event = new MessageEvent<WorkerReply>('message', { data: reply });
+      for (const listener of this.listeners) listener(event);
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  addEventListener(type: 'message' | 'error' | 'messageerror', listener: Listener | ((event: Event) => void)): void {
+    if (type === 'message') this.listeners.push(listener as Listener);
+  }
+}
+
+async function spawnWorker(level: number): Promise<WorkerLike> {
+  if (level <= 0) {
+    try {
+      return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'descent-engine' });
+    } catch {
+      // Sandboxed or file:// pages forbid worker scripts by URL; fall through.
+    }
+  }
+  if (level <= 1) {
+    try {
+      const { default: InlineWorker } = await import('./engine.worker.ts?worker&inline');
+      return new InlineWorker();
+    } catch {
+      // Blob workers can be forbidden too (strict CSP); fall through.
+    }
+  }
+  return new MainThreadWorker();
+}
+
+/** The app's engine client with the fallback chain above. */
+export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
+  return new EngineClient(spawnWorker, options);
+}
