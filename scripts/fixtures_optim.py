@@ -1,0 +1,317 @@
+#!/usr/bin/python3
+"""Optimizer fixtures: trajectories computed by torch.optim 1.13 in float64.
+
+Writes src/engine/__fixtures__/optim/cases.json: a list of
+  {name, scene, trajectories: [{points, losses, grads, diverged}]}
+where `scene` is a valid Scene (DESIGN.md) and each trajectory is one optimizer of the scene,
+in order. `points` is [[x, y], ...] with points[0] the start, `losses[k]` = f(points[k]) and
+`grads[k]` the raw gradient at points[k] (before clipping), so a test can replay the optimizer
+alone, without the surface code, as well as the whole simulation.
+
+The loop mirrors src/engine/simulate.ts:
+  p = start; loss, g = f(p), grad f(p); keep point 0 if finite
+  for k in range(steps):
+      if clip: clip_grad_norm_(p, max_norm)
+      optimizer.step(); scheduler.step()
+      loss, g = f(p), grad f(p)
+      if p or loss is non-finite: diverged, stop (the finite prefix is kept)
+
+Surfaces are written here as torch code (the named ones from DESIGN.md, and each typed
+expression by hand); autograd gives the gradient. The default dtype is float64 so that every
+tensor torch creates for its own state (step counters, NAdam's mu_product) is float64 too.
+
+torch.optim.SGD requires lr in 1.13; where a scene leaves it out we pass the app's default 0.01.
+For every other optimizer only the hyper-parameters the scene names are passed, so torch's own
+defaults are exercised.
+
+Run with the Debian torch: /usr/bin/python3 scripts/fixtures_optim.py
+"""
+import json
+import math
+import os
+
+import torch
+import torch.nn.functional as F
+
+torch.set_default_dtype(torch.float64)
+OUT = os.path.join(os.path.dirname(__file__), '..', 'src', 'engine', '__fixtures__', 'optim', 'cases.json')
+
+TWO_PI = 2 * math.pi
+
+# Named surfaces, exactly as DESIGN.md defines them.
+NAMED = {
+    'quadratic': lambda x, y: x ** 2 / 10 + y ** 2,
+    'rosenbrock': lambda x, y: (1 - x) ** 2 + 100 * (y - x ** 2) ** 2,
+    'beale': lambda x, y: (1.5 - x + x * y) ** 2 + (2.25 - x + x * y ** 2) ** 2 + (2.625 - x + x * y ** 3) ** 2,
+    'himmelblau': lambda x, y: (x ** 2 + y - 11) ** 2 + (x + y ** 2 - 7) ** 2,
+    'booth': lambda x, y: (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2,
+    'rastrigin': lambda x, y: 20 + x ** 2 - 10 * torch.cos(TWO_PI * x) + y ** 2 - 10 * torch.cos(TWO_PI * y),
+    'saddle': lambda x, y: x ** 2 - y ** 2,
+    'monkey-saddle': lambda x, y: x ** 3 - 3 * x * y ** 2,
+    'six-hump-camel': lambda x, y: (4 - 2.1 * x ** 2 + x ** 4 / 3) * x ** 2 + x * y + (-4 + 4 * y ** 2) * y ** 2,
+    'styblinski-tang': lambda x, y: (x ** 4 - 16 * x ** 2 + 5 * x + y ** 4 - 16 * y ** 2 + 5 * y) / 2,
+    'ackley': lambda x, y: (
+        -20 * torch.exp(-0.2 * torch.sqrt(0.5 * (x ** 2 + y ** 2)))
+        - torch.exp(0.5 * (torch.cos(TWO_PI * x) + torch.cos(TWO_PI * y)))
+        + math.e
+        + 20
+    ),
+}
+
+# Typed expressions, each transcribed by hand into torch (the app parses the string itself).
+EXPRESSIONS = {
+    'x^2/10 + y^2': lambda x, y: x ** 2 / 10 + y ** 2,
+    'sin(x)*cos(y) + 0.1*(x^2+y^2)': lambda x, y: torch.sin(x) * torch.cos(y) + 0.1 * (x ** 2 + y ** 2),
+    'log(1 + exp(x)) + abs(y)': lambda x, y: torch.log(1 + torch.exp(x)) + torch.abs(y),
+    'sqrt(x^2 + y^2 + 1)': lambda x, y: torch.sqrt(x ** 2 + y ** 2 + 1),
+    'tanh(x)^2 + 0.5*y^2 - 0.2*cos(pi*x*y)': lambda x, y: torch.tanh(x) ** 2 + 0.5 * y ** 2 - 0.2 * torch.cos(math.pi * x * y),
+    '-x^2*exp(-(x^2+y^2)) + 0.05*(x^2+y^2)': lambda x, y: -(x ** 2) * torch.exp(-(x ** 2 + y ** 2)) + 0.05 * (x ** 2 + y ** 2),
+}
+
+OPTIMIZER_CLASSES = {
+    'sgd': torch.optim.SGD,
+    'adagrad': torch.optim.Adagrad,
+    'adadelta': torch.optim.Adadelta,
+    'rmsprop': torch.optim.RMSprop,
+    'adam': torch.optim.Adam,
+    'adamw': torch.optim.AdamW,
+    'adamax': torch.optim.Adamax,
+    'nadam': torch.optim.NAdam,
+    'radam': torch.optim.RAdam,
+}
+HYPER_PARAMETERS = (
+    'lr', 'momentum', 'dampening', 'nesterov', 'weight_decay', 'alpha', 'eps', 'centered', 'rho',
+    'lr_decay', 'initial_accumulator_value', 'betas', 'amsgrad', 'momentum_decay',
+)
+APP_SGD_LR = 0.01
+
+
+def surface_fn(ref):
+    return NAMED[ref['id']] if 'id' in ref else EXPRESSIONS[ref['expr']]
+
+
+def make_optimizer(config, params):
+    kwargs = {k: (tuple(v) if k == 'betas' else v) for k, v in config.items() if k in HYPER_PARAMETERS}
+    if config['type'] == 'sgd':
+        kwargs.setdefault('lr', APP_SGD_LR)
+    # The non-foreach (single-tensor) code path, as the TypeScript port follows.
+    return OPTIMIZER_CLASSES[config['type']](params, foreach=False, **kwargs)
+
+
+def make_scheduler(schedule, optimizer):
+    if schedule is None:
+        return None
+    kind = schedule['type']
+    if kind == 'exponential':
+        return torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=schedule['gamma'])
+    if kind == 'step':
+        return torch.optim.lr_scheduler.StepLR(optimizer, step_size=schedule['step_size'], gamma=schedule['gamma'])
+    if kind == 'cosine':
+        return torch.optim.lr_scheduler.CosineAnnealingLR(
+            optimizer, T_max=schedule['t_max'], eta_min=schedule.get('eta_min', 0))
+    raise ValueError(kind)
+
+
+def finite(*values):
+    return all(math.isfinite(v) for v in values)
+
+
+def run(scene, config):
+    f = surface_fn(scene['surface'])
+    p = torch.tensor([float(v) for v in scene['start']], requires_grad=True)
+
+    def evaluate():
+        p.grad = None
+        loss = f(p[0], p[1])
+        loss.backward()
+        return loss.item()
+
+    optimizer = make_optimizer(config, [p])
+    scheduler = make_scheduler(config.get('schedule'), optimizer)
+    points, losses, grads = [], [], []
+
+    def keep(loss):
+        x, y = p.detach().tolist()
+        points.append([x, y])
+        losses.append(loss)
+        grads.append(p.grad.tolist())
+
+    loss = evaluate()
+    if not finite(*p.detach().tolist(), loss):
+        return {'points': points, 'losses': losses, 'grads': grads, 'diverged': True}
+    keep(loss)
+    diverged = False
+    for _ in range(scene['steps']):
+        if 'clip_grad_norm' in config:
+            torch.nn.utils.clip_grad_norm_([p], config['clip_grad_norm'])
+        optimizer.step()
+        if scheduler is not None:
+            scheduler.step()
+        loss = evaluate()
+        if not finite(*p.detach().tolist(), loss):
+            diverged = True
+            break
+        keep(loss)
+    return {'points': points, 'losses': losses, 'grads': grads, 'diverged': diverged}
+
+
+def scene(surface, start, steps, optimizers):
+    return {'surface': surface, 'start': start, 'steps': steps, 'optimizers': optimizers}
+
+
+Q = {'id': 'quadratic'}
+
+CASES = [
+    # The notes' default scene: z = x^2/10 + y^2 with the seven optimizers of note 003.
+    ('notes scene: seven optimizers on the quadratic', scene(Q, [-4, 2], 30, [
+        {'type': 'sgd', 'lr': 0.1},
+        {'type': 'sgd', 'lr': 0.1, 'momentum': 0.9},
+        {'type': 'sgd', 'lr': 0.1, 'momentum': 0.9, 'nesterov': True},
+        {'type': 'adagrad', 'lr': 0.5},
+        {'type': 'adadelta', 'lr': 1},
+        {'type': 'rmsprop', 'lr': 0.01},
+        {'type': 'adam', 'lr': 0.1},
+    ])),
+    ('every optimizer at torch defaults on the quadratic', scene(Q, [-4, 2], 30, [
+        {'type': t} for t in OPTIMIZER_CLASSES
+    ])),
+    ('sgd options on rosenbrock', scene({'id': 'rosenbrock'}, [-1.5, 2], 40, [
+        {'type': 'sgd', 'lr': 1e-3},
+        {'type': 'sgd', 'lr': 1e-3, 'momentum': 0.9},
+        {'type': 'sgd', 'lr': 1e-3, 'momentum': 0.9, 'dampening': 0.5},
+        {'type': 'sgd', 'lr': 1e-3, 'momentum': 0.8, 'nesterov': True, 'weight_decay': 0.05},
+        {'type': 'sgd', 'lr': 5e-4, 'weight_decay': 0.5},
+    ])),
+    ('rmsprop options on beale', scene({'id': 'beale'}, [1, 1.5], 40, [
+        {'type': 'rmsprop'},
+        {'type': 'rmsprop', 'lr': 0.01, 'centered': True},
+        {'type': 'rmsprop', 'lr': 0.002, 'momentum': 0.9},
+        {'type': 'rmsprop', 'lr': 0.005, 'momentum': 0.5, 'centered': True, 'weight_decay': 0.1},
+        {'type': 'rmsprop', 'lr': 0.01, 'alpha': 0.9, 'eps': 1e-6},
+    ])),
+    ('adagrad options on himmelblau', scene({'id': 'himmelblau'}, [-1, -1], 30, [
+        {'type': 'adagrad', 'lr': 0.5},
+        {'type': 'adagrad', 'lr': 0.5, 'lr_decay': 0.05},
+        {'type': 'adagrad', 'lr': 0.5, 'initial_accumulator_value': 0.1, 'eps': 1e-6},
+        {'type': 'adagrad', 'lr': 0.3, 'weight_decay': 0.1},
+    ])),
+    ('adadelta options on booth', scene({'id': 'booth'}, [-5, 5], 30, [
+        {'type': 'adadelta'},
+        {'type': 'adadelta', 'lr': 5, 'rho': 0.95},
+        {'type': 'adadelta', 'lr': 2, 'eps': 1e-4, 'weight_decay': 0.01},
+    ])),
+    ('adam options on rosenbrock', scene({'id': 'rosenbrock'}, [-1.2, 1], 40, [
+        {'type': 'adam', 'lr': 0.05},
+        {'type': 'adam', 'lr': 0.05, 'amsgrad': True},
+        {'type': 'adam', 'lr': 0.02, 'weight_decay': 0.1},
+        {'type': 'adam', 'lr': 0.02, 'betas': [0.8, 0.99], 'eps': 1e-6},
+    ])),
+    ('adamw options on the six-hump camel', scene({'id': 'six-hump-camel'}, [1.5, 0.8], 30, [
+        {'type': 'adamw'},
+        {'type': 'adamw', 'lr': 0.05},
+        {'type': 'adamw', 'lr': 0.05, 'weight_decay': 0.5, 'amsgrad': True},
+        {'type': 'adamw', 'lr': 0.03, 'weight_decay': 0, 'betas': [0.5, 0.9]},
+    ])),
+    ('adamax options on styblinski-tang', scene({'id': 'styblinski-tang'}, [0.5, -0.5], 30, [
+        {'type': 'adamax'},
+        {'type': 'adamax', 'lr': 0.1},
+        {'type': 'adamax', 'lr': 0.1, 'weight_decay': 0.1, 'betas': [0.8, 0.95], 'eps': 1e-4},
+    ])),
+    ('nadam options on ackley', scene({'id': 'ackley'}, [1.2, 0.7], 30, [
+        {'type': 'nadam'},
+        {'type': 'nadam', 'lr': 0.02},
+        {'type': 'nadam', 'lr': 0.02, 'momentum_decay': 0.02, 'weight_decay': 0.05},
+        {'type': 'nadam', 'lr': 0.01, 'betas': [0.95, 0.99]},
+    ])),
+    ('radam options on rastrigin', scene({'id': 'rastrigin'}, [0.3, -0.2], 30, [
+        {'type': 'radam'},
+        {'type': 'radam', 'lr': 0.01},
+        {'type': 'radam', 'lr': 0.01, 'betas': [0.9, 0.99], 'weight_decay': 0.01},
+        {'type': 'radam', 'lr': 0.005, 'eps': 1e-6, 'betas': [0.8, 0.9]},
+    ])),
+    ('exponential, step and cosine schedules on the quadratic', scene(Q, [-4, 2], 30, [
+        {'type': 'adam', 'lr': 0.3, 'schedule': {'type': 'exponential', 'gamma': 0.95}},
+        {'type': 'sgd', 'lr': 0.2, 'momentum': 0.5, 'schedule': {'type': 'step', 'step_size': 10, 'gamma': 0.5}},
+        {'type': 'sgd', 'lr': 0.5, 'schedule': {'type': 'cosine', 't_max': 15, 'eta_min': 0.01}},
+        {'type': 'rmsprop', 'lr': 0.1, 'schedule': {'type': 'cosine', 't_max': 1, 'eta_min': 0.001}},
+        {'type': 'adagrad', 'lr': 1, 'schedule': {'type': 'cosine', 't_max': 7, 'eta_min': 0}},
+        {'type': 'nadam', 'lr': 0.2, 'schedule': {'type': 'step', 'step_size': 3, 'gamma': 0.8}},
+    ])),
+    ('clip_grad_norm on steep surfaces', scene({'id': 'rosenbrock'}, [-1.5, 2], 30, [
+        {'type': 'sgd', 'lr': 0.01, 'clip_grad_norm': 1},
+        {'type': 'sgd', 'lr': 1e-3, 'momentum': 0.9, 'clip_grad_norm': 50},
+        {'type': 'adam', 'lr': 0.05, 'clip_grad_norm': 0.5},
+        {'type': 'rmsprop', 'lr': 0.01, 'clip_grad_norm': 5,
+         'schedule': {'type': 'exponential', 'gamma': 0.97}},
+    ])),
+    ('clip_grad_norm with adagrad and adadelta on himmelblau', scene({'id': 'himmelblau'}, [0, 0], 30, [
+        {'type': 'adagrad', 'lr': 0.5, 'clip_grad_norm': 2},
+        {'type': 'adadelta', 'lr': 3, 'clip_grad_norm': 1},
+        {'type': 'sgd', 'lr': 0.05, 'clip_grad_norm': 10},
+    ])),
+    # Divergence: SGD at lr 100 on the quadratic multiplies y by -199 per step until y^2 overflows;
+    # SGD at the default lr on rosenbrock blows up within a few steps. The Adam run beside them goes on.
+    ('divergent runs stop, the others go on', scene(Q, [-4, 2], 70, [
+        {'type': 'sgd', 'lr': 100},
+        {'type': 'adam', 'lr': 0.1},
+    ])),
+    ('sgd at the default lr diverges on rosenbrock', scene({'id': 'rosenbrock'}, [-1.5, 2], 20, [
+        {'type': 'sgd'},
+        {'type': 'sgd', 'lr': 0.05, 'momentum': 0.9},
+    ])),
+    ('momentum runs off the monkey saddle', scene({'id': 'monkey-saddle'}, [0.5, 0.3], 30, [
+        {'type': 'sgd', 'lr': 0.05, 'momentum': 0.9},
+        {'type': 'adam', 'lr': 0.05},
+    ])),
+    ('escaping the saddle', scene({'id': 'saddle'}, [-2, 0.001], 30, [
+        {'type': 'sgd', 'lr': 0.05},
+        {'type': 'sgd', 'lr': 0.05, 'momentum': 0.9, 'nesterov': True},
+        {'type': 'rmsprop', 'lr': 0.01},
+        {'type': 'adam', 'lr': 0.05},
+    ])),
+    ('expression: the notes quadratic typed', scene({'expr': 'x^2/10 + y^2'}, [-4, 2], 30, [
+        {'type': 'sgd', 'lr': 0.1, 'momentum': 0.9},
+        {'type': 'adam', 'lr': 0.1},
+    ])),
+    ('expression: sin cos bowl', scene({'expr': 'sin(x)*cos(y) + 0.1*(x^2+y^2)'}, [2.5, 1.5], 30, [
+        {'type': 'rmsprop', 'lr': 0.02},
+        {'type': 'nadam', 'lr': 0.05},
+        {'type': 'sgd', 'lr': 0.2, 'momentum': 0.5, 'nesterov': True},
+    ])),
+    ('expression: softplus plus abs', scene({'expr': 'log(1 + exp(x)) + abs(y)'}, [2, 1.3], 30, [
+        {'type': 'adam', 'lr': 0.1},
+        {'type': 'adagrad', 'lr': 0.4},
+        {'type': 'sgd', 'lr': 0.1},
+    ])),
+    ('expression: hyperbolic bowl', scene({'expr': 'sqrt(x^2 + y^2 + 1)'}, [3, -2], 30, [
+        {'type': 'sgd', 'lr': 0.5, 'momentum': 0.8},
+        {'type': 'adamax', 'lr': 0.2},
+        {'type': 'radam', 'lr': 0.1},
+    ])),
+    ('expression: tanh valley with ripples', scene({'expr': 'tanh(x)^2 + 0.5*y^2 - 0.2*cos(pi*x*y)'}, [1.5, 1], 30, [
+        {'type': 'adamw', 'lr': 0.05, 'weight_decay': 0.1},
+        {'type': 'adadelta', 'lr': 2},
+    ])),
+    ('expression: gaussian well', scene({'expr': '-x^2*exp(-(x^2+y^2)) + 0.05*(x^2+y^2)'}, [0.3, 0.9], 30, [
+        {'type': 'sgd', 'lr': 0.3, 'momentum': 0.9},
+        {'type': 'rmsprop', 'lr': 0.02, 'centered': True, 'momentum': 0.3},
+    ])),
+]
+
+
+def main():
+    cases = []
+    for name, sc in CASES:
+        trajectories = [run(sc, config) for config in sc['optimizers']]
+        cases.append({'name': name, 'scene': sc, 'trajectories': trajectories})
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, 'w') as fh:
+        json.dump(cases, fh, separators=(',', ':'), allow_nan=False)
+        fh.write('\n')
+    total = sum(len(t['points']) for c in cases for t in c['trajectories'])
+    diverged = [(c['name'], i) for c in cases for i, t in enumerate(c['trajectories']) if t['diverged']]
+    print(f'wrote {len(cases)} cases, {total} points, diverged: {diverged}')
+
+
+if __name__ == '__main__':
+    main()
