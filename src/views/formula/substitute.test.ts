@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
+import type { OptimizerConfig, Scene } from '../../engine/types';
 import { formulaStep } from './inspect';
 import { substitutedLines, substitutedTex } from './substitute';
+import { notesQuadratic } from './testSurface';
 
-/** The notes' surface z = x²/10 + y², written out here so the expectations stay hand-checkable. */
-const quadratic: Surface = {
-  id: 'quadratic',
-  label: 'quadratic',
-  tex: '\\frac{x^2}{10} + y^2',
-  f: (x, y) => (x * x) / 10 + y * y,
-  grad(x, y, out) {
-    out[0] = x / 5;
-    out[1] = 2 * y;
-    return (x * x) / 10 + y * y;
-  },
-  hessian(_x, _y, out) {
-    out[0] = 0.2;
-    out[1] = 0;
-    out[2] = 2;
-  },
-  domain: { x: [-5, 5], y: [-3, 3] },
-  minima: [[0, 0]],
-};
+const quadratic = notesQuadratic;
 
 function scene(optimizer: OptimizerConfig, steps = 50): Scene {
   return { surface: { id: 'quadratic' }, start: [-4, 2], steps, optimizers: [optimizer] };

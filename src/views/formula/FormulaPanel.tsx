@@ -1,0 +1,146 @@
+import { useId, useMemo, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { OPTIMIZERS } from '../../engine/optimizers';
+import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
+import { formulaStep } from './inspect';
+import { notesTex } from './notesTex';
+import { formulaText } from './strings';
+import { substitutedTex } from './substitute';
+import { Tex } from './Tex';
+import './formula.css';
+
+/** Props of the formula panel: the scene, its resolved surface and the playback cursor. */
+export interface FormulaPanelProps {
+  scene: Scene;
+  surface: Surface;
+  /** Playback step; the panel explains the update from this point to the next. */
+  cursor: number;
+  /** Index of the optimizer shown. */
+  selected: number;
+  onSelect?: (index: number) => void;
+}
+
+const FALLBACK_COLOR = '#555555';
+
+function labelOf(config: OptimizerConfig): string {
+  return config.label ?? OPTIMIZERS[config.type].label;
+}
+
+/**
+ * The selected optimizer's update rule (torch's executed form, the notes' box beside it, and
+ * where they differ), then the same rule with the cursor step's numbers filled in.
+ */
+export function FormulaPanel(props: FormulaPanelProps) {
+  const { scene, surface, cursor, onSelect } = props;
+  const optimizers = scene.optimizers;
+  const selected = Math.max(0, Math.min(optimizers.length - 1, Math.trunc(props.selected)));
+  const baseId = useId();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const config = optimizers[selected];
+  const ruleTex = useMemo(() => (config ? OPTIMIZERS[config.type].tex(config) : ''), [config]);
+  const notes = useMemo(() => (config ? notesTex(config) : undefined), [config]);
+  const step = useMemo(
+    () => formulaStep(surface, scene, selected, cursor),
+    [surface, scene, selected, cursor],
+  );
+  const stepTex = useMemo(
+    () => (config && step.kind === 'step' ? substitutedTex(config, step.numbers) : undefined),
+    [config, step],
+  );
+
+  if (config === undefined) {
+    return (
+      <section className="descent-formula">
+        <p className="descent-formula__empty">{formulaText('formula.empty')}</p>
+      </section>
+    );
+  }
+
+  const select = (index: number): void => {
+    onSelect?.(index);
+    tabRefs.current[index]?.focus();
+  };
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const last = optimizers.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? (selected + 1) % (last + 1)
+        : event.key === 'ArrowLeft'
+          ? (selected + last) % (last + 1)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    select(next);
+  };
+
+  const def = OPTIMIZERS[config.type];
+  const panelId = `${baseId}-panel`;
+  return (
+    <section className="descent-formula">
+      <div className="descent-formula__tabs" role="tablist" aria-label={formulaText('formula.tabs')} onKeyDown={onTabKey}>
+        {optimizers.map((o, i) => (
+          <button
+            key={i}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${i}`}
+            aria-selected={i === selected}
+            aria-controls={panelId}
+            tabIndex={i === selected ? 0 : -1}
+            className={`descent-formula__tab${o.hidden === true ? ' descent-formula__tab--hidden' : ''}`}
+            style={{ ['--tab-color' as string]: o.color ?? FALLBACK_COLOR }}
+            onClick={() => onSelect?.(i)}
+          >
+            <span className="descent-formula__swatch" aria-hidden="true" />
+            {labelOf(o)}
+            {o.hidden === true && <span className="descent-formula__hidden"> ({formulaText('formula.hidden')})</span>}
+          </button>
+        ))}
+      </div>
+      <div className="descent-formula__body" role="tabpanel" id={panelId} aria-labelledby={`${baseId}-tab-${selected}`}>
+        <h3 className="descent-formula__heading">
+          {labelOf(config)}
+          {labelOf(config) !== def.label && <span className="descent-formula__family"> · {def.label}</span>}
+        </h3>
+        <div className="descent-formula__columns">
+          <div>
+            <h4>{formulaText('formula.rule')}</h4>
+            <Tex tex={ruleTex} display className="descent-formula__math" />
+          </div>
+          {notes !== undefined && (
+            <div>
+              <h4>{formulaText('formula.notes')}</h4>
+              <Tex tex={notes} display className="descent-formula__math descent-formula__math--notes" />
+            </div>
+          )}
+        </div>
+        {def.note !== undefined && (
+          <p className="descent-formula__note">
+            <strong>{formulaText('formula.note')}:</strong> {def.note}
+          </p>
+        )}
+        {step.kind === 'step' && stepTex !== undefined && (
+          <div className="descent-formula__step" aria-live="off">
+            <h4>{formulaText('formula.step', { k: step.numbers.k, next: step.numbers.k + 1 })}</h4>
+            <Tex tex={stepTex} display className="descent-formula__math" />
+            <p className="descent-formula__hint">{formulaText('formula.elementwise')}</p>
+          </div>
+        )}
+        {step.kind === 'diverged' && (
+          <p className="descent-formula__diverged" role="status">
+            {formulaText('formula.diverged', { label: labelOf(config), step: step.step })}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useState } from 'react';
+
+type Katex = (typeof import('katex'))['default'];
+
+let katex: Katex | undefined;
+let katexLoading: Promise<Katex> | undefined;
+
+/**
+ * Loads KaTeX and its stylesheet once, on first use, so neither weighs on the initial bundle.
+ * A failed load is forgotten so a later render can try again.
+ */
+export function loadKatex(): Promise<Katex> {
+  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([module]) => {
+      katex = module.default;
+      return module.default;
+    },
+    (error: unknown) => {
+      katexLoading = undefined;
+      throw error;
+    },
+  );
+  return katexLoading;
+}
+
+/** KaTeX's safe settings: no \href/\url/\includegraphics, bounded sizes and macro expansion. */
+const KATEX_OPTIONS = {
+  trust: false,
+  maxSize: 10,
+  maxExpand: 100,
+  throwOnError: false,
+  strict: 'ignore',
+} as const;
+
+/**
+ * TeX rendered by KaTeX (loaded lazily). Until KaTeX arrives the raw TeX shows in a <code>.
+ * The TeX must come from the app's own templates and numbers, never from user text.
+ */
+export function Tex(props: { tex: string; display?: boolean; className?: string }) {
+  const { tex, display = false, className } = props;
+  const [ready, setReady] = useState(katex !== undefined);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadKatex().then(
+      () => {
+        if (live) setReady(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  const html = useMemo(
+    () => (ready && katex ? katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display }) : undefined),
+    [ready, tex, display],
+  );
+  const classes = ['descent-tex', display ? 'descent-tex--display' : '', className ?? ''].filter(Boolean).join(' ');
+  if (html === undefined) {
+    return (
+      <span className={classes} aria-busy="true">
+        <code>{tex}</code>
+      </span>
+    );
+  }
+  // Safe: KaTeX output of app-built TeX with trust: false (see DESIGN.md, Safety notes).
+  return <span className={classes} dangerouslySetInnerHTML={{ __html: html }} />;
+}
