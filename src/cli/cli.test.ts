@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// Runs the real command the README documents, through the same runner npm uses.
+function cli(args: string[], stdin: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    input: stdin,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('cli trajectory', () => {
+  it('prints one trajectory per optimizer, start first, in the scene order', () => {
+    const scene = {
+      surface: { expr: 'x^2/10 + y^2' },
+      start: [-4, 2],
+      steps: 3,
+      optimizers: [{ type: 'sgd', lr: 0.1 }, { type: 'adam', lr: 0.1 }],
+    };
+    const { status, stdout, stderr } = cli(['trajectory', '-'], JSON.stringify(scene));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const out = JSON.parse(stdout) as {
+      trajectories: { points: number[][]; losses: number[]; diverged: boolean }[];
+    };
+    expect(out.trajectories).toHaveLength(2);
+    const sgd = out.trajectories[0]!;
+    expect(sgd.points).toHaveLength(4);
+    expect(sgd.points[0]).toEqual([-4, 2]);
+    // By hand: ∇f(-4, 2) = (-0.8, 4), so one SGD step of 0.1 lands at (-3.92, 1.6).
+    expect(sgd.points[1]![0]).toBeCloseTo(-3.92, 12);
+    expect(sgd.points[1]![1]).toBeCloseTo(1.6, 12);
+    expect(sgd.losses[0]).toBeCloseTo(1.6 + 4, 12);
+    expect(sgd.diverged).toBe(false);
+    // Adam's first step moves every coordinate by lr (bias-corrected m/√v = sign g).
+    const adam = out.trajectories[1]!;
+    expect(adam.points[1]![0]).toBeCloseTo(-3.9, 6);
+    expect(adam.points[1]![1]).toBeCloseTo(1.9, 6);
+  });
+
+  it('marks a too-large learning rate as diverged and keeps the finite prefix', () => {
+    const scene = { start: [-4, 2], steps: 2000, optimizers: [{ type: 'sgd', lr: 1.5 }, { type: 'sgd', lr: 0.1 }] };
+    const out = JSON.parse(cli(['trajectory', '-'], JSON.stringify(scene)).stdout) as {
+      trajectories: { points: number[][]; losses: number[]; diverged: boolean }[];
+    };
+    const [wild, calm] = out.trajectories;
+    expect(wild!.diverged).toBe(true);
+    expect(wild!.points.length).toBeLessThan(2001);
+    expect(wild!.points.length).toBe(wild!.losses.length);
+    expect(wild!.losses.every(Number.isFinite)).toBe(true);
+    expect(calm!.diverged).toBe(false);
+    expect(calm!.points).toHaveLength(2001);
+  });
+
+  it('names the bad field on stderr and exits non-zero', () => {
+    const { status, stdout, stderr } = cli(
+      ['trajectory', '-'],
+      JSON.stringify({ optimizers: [{ type: 'adam', lr: -1 }] }),
+    );
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('optimizers[0].lr');
+  });
+
+  it('says when the input is not JSON, or the command is unknown', () => {
+    const bad = cli(['trajectory', '-'], '{"start": [1,');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/not valid JSON/);
+    const usage = cli(['fly', '-'], '{}');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/usage/);
+  });
+});

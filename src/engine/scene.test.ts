@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENE, MAX_OPTIMIZERS, MAX_STEPS, parseScene, validateScene } from './scene';
+import { decodeSceneParam, encodeSceneParam, rawQueryParam } from './scene-url';
+import type { FieldError, Scene } from './types';
+
+function paths(errors: readonly FieldError[]): string[] {
+  return errors.map((e) => e.path);
+}
+
+describe('scene validation', () => {
+  it('accepts the design example unchanged', () => {
+    const input = {
+      surface: { id: 'quadratic' },
+      start: [-4, 2],
+      steps: 200,
+      optimizers: [
+        { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true },
+        {
+          type: 'adam',
+          lr: 0.1,
+          betas: [0.9, 0.999],
+          eps: 1e-8,
+          schedule: { type: 'exponential', gamma: 0.99 },
+          clip_grad_norm: 5,
+        },
+      ],
+    };
+    const result = parseScene(input);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.scene).toEqual(input);
+  });
+
+  it('names the field and the reason for a negative learning rate', () => {
+    const { errors, scene } = validateScene({ optimizers: [{ type: 'adam', lr: -1 }] });
+    expect(paths(errors)).toEqual(['optimizers[0].lr']);
+    expect(errors[0]!.message).toMatch(/-1/);
+    // The bad field falls back to the default: the optimizer stays, without the bad lr.
+    expect(scene.optimizers).toEqual([{ type: 'adam' }]);
+  });
+
+  it('rejects unknown optimizer types and lists the valid ones', () => {
+    const { errors, scene } = validateScene({ optimizers: [{ type: 'lbfgs' }, { type: 'sgd' }] });
+    expect(paths(errors)).toEqual(['optimizers[0].type']);
+    expect(errors[0]!.message).toContain('adam');
+    expect(scene.optimizers).toEqual([{ type: 'sgd' }]);
+  });
+
+  it('rejects a hyper-parameter that belongs to another optimizer', () => {
+    const { errors } = validateScene({ optimizers: [{ type: 'adam', momentum: 0.9 }] });
+    expect(paths(errors)).toEqual(['optimizers[0].momentum']);
+  });
+
+  it('refuses nesterov without momentum, as torch does', () => {
+    const { errors } = validateScene({ optimizers: [{ type: 'sgd', nesterov: true }] });
+    expect(paths(errors)).toEqual(['optimizers[0].nesterov']);
+  });
+
+  it('bounds steps and the optimizer count', () => {
+    expect(paths(validateScene({ steps: 0 }).errors)).toEqual(['steps']);
+    expect(paths(validateScene({ steps: 2.5 }).errors)).toEqual(['steps']);
+    expect(paths(validateScene({ steps: MAX_STEPS + 1 }).errors)).toEqual(['steps']);
+    const many = Array.from({ length: MAX_OPTIMIZERS + 3 }, () => ({ type: 'sgd' }));
+    const { scene, errors } = validateScene({ optimizers: many });
+    expect(scene.optimizers).toHaveLength(MAX_OPTIMIZERS);
+    expect(paths(errors)).toEqual(['optimizers']);
+  });
+
+  it('reports a bad expression with its column and keeps the default surface', () => {
+    const { scene, errors } = validateScene({ surface: { expr: 'x^2 + * y' } });
+    expect(paths(errors)).toEqual(['surface.expr']);
+    expect(errors[0]!.message).toMatch(/column \d+/);
+    expect(scene.surface).toEqual(DEFAULT_SCENE.surface);
+  });
+
+  it('rejects an unknown surface id and lists the named ones', () => {
+    const { errors } = validateScene({ surface: { id: 'everest' } });
+    expect(paths(errors)).toEqual(['surface.id']);
+    expect(errors[0]!.message).toContain('rosenbrock');
+  });
+
+  it('ignores prototype keys instead of acting on them', () => {
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": true}, "optimizers": [{"type": "sgd", "__proto__": {"lr": 5}}]}',
+    ) as unknown;
+    const { scene, errors } = validateScene(hostile);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(scene.optimizers[0]!.lr).toBeUndefined();
+    expect(paths(errors)).toContain('__proto__');
+  });
+
+  it('never throws and always names a field, whatever the input', () => {
+    const hostileNumber = fc.oneof(
+      fc.double(),
+      fc.constantFrom(NaN, Infinity, -Infinity, 1e308, -0, 1e-320),
+    );
+    const anyValue = fc.oneof(fc.anything(), hostileNumber, fc.string({ maxLength: 200 }));
+    const sceneLike = fc.record(
+      {
+        surface: fc.oneof(
+          anyValue,
+          fc.record({ id: fc.oneof(fc.constantFrom('quadratic', 'ackley', '__proto__'), anyValue) }),
+          fc.record({ expr: fc.oneof(fc.string({ maxLength: 80 }), anyValue) }),
+        ),
+        start: fc.oneof(anyValue, fc.tuple(hostileNumber, hostileNumber)),
+        steps: fc.oneof(anyValue, fc.integer({ min: -5, max: 20_000 })),
+        optimizers: fc.oneof(
+          anyValue,
+          fc.array(
+            fc.oneof(
+              anyValue,
+              fc.record(
+                {
+                  type: fc.oneof(fc.constantFrom('sgd', 'adam', 'rmsprop', 'radam', 'x'), anyValue),
+                  lr: fc.oneof(hostileNumber, anyValue),
+                  momentum: hostileNumber,
+                  betas: fc.oneof(fc.tuple(hostileNumber, hostileNumber), anyValue),
+                  schedule: fc.oneof(
+                    anyValue,
+                    fc.record({ type: fc.constantFrom('step', 'cosine', 'exponential'), gamma: hostileNumber }),
+                  ),
+                },
+                { requiredKeys: [] },
+              ),
+            ),
+            { maxLength: 15 },
+          ),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(sceneLike, anyValue), (input) => {
+        const { scene, errors } = validateScene(input);
+        // The result is always a valid scene: validating it again finds nothing.
+        expect(parseScene(scene).ok).toBe(true);
+        for (const e of errors) {
+          expect(typeof e.message).toBe('string');
+          expect(e.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('scene URL form', () => {
+  it('round-trips the default scene and a scene with every kind of field', () => {
+    const rich: Scene = {
+      surface: { expr: 'sin(x)*cos(y) + 0.1*(x^2 + y^2)' },
+      start: [-1.5e-3, 2],
+      steps: 321,
+      optimizers: [
+        { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true, label: 'NAG; fast, or not?', color: '#0072b2' },
+        {
+          type: 'adam',
+          lr: 0.1,
+          betas: [0.8, 0.99],
+          amsgrad: true,
+          hidden: true,
+          schedule: { type: 'step', step_size: 30, gamma: 0.5 },
+          clip_grad_norm: 5,
+        },
+        { type: 'rmsprop', centered: false, schedule: { type: 'cosine', t_max: 100, eta_min: 0.001 } },
+      ],
+    };
+    for (const scene of [DEFAULT_SCENE, rich]) {
+      const text = encodeSceneParam(scene);
+      const back = decodeSceneParam(text);
+      expect(back.errors).toEqual([]);
+      expect(back.scene).toEqual(scene);
+    }
+  });
+
+  it('is short and readable for the default scene', () => {
+    const text = encodeSceneParam(DEFAULT_SCENE);
+    expect(text.startsWith('f:quadratic;p:-4,2;n:200;o:sgd,lr=0.1')).toBe(true);
+    expect(text.length).toBeLessThan(300);
+  });
+
+  it('survives being read back out of a real query string', () => {
+    const scene: Scene = { ...DEFAULT_SCENE, surface: { expr: 'x^2 + y^2/(1+x)' } };
+    const url = new URL(`https://example.org/app/?lang=en&s=${encodeSceneParam(scene)}&embed=1`);
+    const raw = rawQueryParam(url.search, 's');
+    expect(raw).toBeDefined();
+    expect(decodeSceneParam(raw!).scene).toEqual(scene);
+  });
+
+  it('names the bad part of a hand-edited URL and keeps the rest', () => {
+    const { scene, errors } = decodeSceneParam('f:quadratic;p:-4,oops;n:50;o:adam,lr=-3;o:sgd,lr=0.2');
+    expect(paths(errors).sort()).toEqual(['optimizers[0].lr', 'start[1]']);
+    expect(scene.steps).toBe(50);
+    expect(scene.start).toEqual(DEFAULT_SCENE.start);
+    expect(scene.optimizers).toEqual([{ type: 'adam' }, { type: 'sgd', lr: 0.2 }]);
+  });
+
+  it('never throws on arbitrary or oversized text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const { scene } = decodeSceneParam(text);
+        expect(parseScene(scene).ok).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    const huge = decodeSceneParam('o:sgd;'.repeat(5000));
+    expect(paths(huge.errors)).toEqual(['scene']);
+  });
+});
