@@ -8,11 +8,11 @@ import type { Network } from './network';
 
 /** One fixture layer as the CLI reads it. */
 export interface FixtureLayer {
-  readonly W: number[][];
-  readonly b: number[];
-  readonly activation: string;
-  readonly residual: boolean;
-  readonly batchnorm?: { gamma: number[]; beta: number[]; eps: number };
+  W: number[][];
+  b: number[];
+  activation: string;
+  residual: boolean;
+  batchnorm?: { gamma: number[]; beta: number[]; eps: number };
 }
 
 /** One torch case: the CLI input and the CLI output torch computed. */

@@ -3,10 +3,9 @@
  * Float64Array, so one optimizer instance steps the whole net, with the same torch loop as the
  * contour view: forward, loss, backward, clip_grad_norm_, optimizer.step(), scheduler.step().
  */
-import { createOptimizer } from '../optimizers';
+import { createOptimizer, resolvedLr } from '../optimizers';
 import { clipGradNorm } from '../optimizers/clip';
 import { createScheduler } from '../optimizers/schedule';
-import { baseLr } from '../simulate';
 import type { OptimizerConfig, OptimizerInstance } from '../types';
 import { createBatchNormStats } from './batchnorm';
 import type { BatchNormStats } from './batchnorm';
@@ -86,7 +85,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const batchInput = fullBatch ? data.input : new Float64Array(batch * net.inputSize);
   const batchTarget = fullBatch ? data.target : new Float64Array(batch * net.outputSize);
   const optimizer: OptimizerInstance = createOptimizer(options.optimizer, net.paramCount);
-  const scheduler = createScheduler(options.optimizer.schedule, baseLr(options.optimizer));
+  const scheduler = createScheduler(options.optimizer.schedule, resolvedLr(options.optimizer));
   const clip = options.optimizer.clip_grad_norm;
   // The order stream is separate from the init stream so changing the batch size keeps the weights.
   const orderRng: Rng = createRng((options.seed ^ 0x5bd1e995) >>> 0);
