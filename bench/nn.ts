@@ -35,8 +35,12 @@ function matmulBaseline(): () => void {
   const ws = Array.from({ length: DEPTH }, (_, l) =>
     Float64Array.from({ length: WIDTH * WIDTH }, (_, i) => Math.sin(i + l) * 0.1),
   );
-  const acts = Array.from({ length: DEPTH + 1 }, () => Float64Array.from({ length: BATCH * WIDTH }, (_, i) => Math.cos(i)));
-  const deltas = Array.from({ length: DEPTH }, () => Float64Array.from({ length: BATCH * WIDTH }, (_, i) => Math.sin(i) * 0.01));
+  const acts = Array.from({ length: DEPTH + 1 }, () =>
+    Float64Array.from({ length: BATCH * WIDTH }, (_, i) => Math.cos(i)),
+  );
+  const deltas = Array.from({ length: DEPTH }, () =>
+    Float64Array.from({ length: BATCH * WIDTH }, (_, i) => Math.sin(i) * 0.01),
+  );
   const dWs = Array.from({ length: DEPTH }, () => new Float64Array(WIDTH * WIDTH));
   const dA = new Float64Array(BATCH * WIDTH);
   return () => {

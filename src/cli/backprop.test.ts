@@ -49,7 +49,10 @@ describe('backprop command validation', () => {
     const input = small();
     // Layer 1 maps 4 → 3; give it 3 rows of 2 columns.
     input.layers[1]!.W = input.layers[1]!.W.map((row) => row.slice(0, 2));
-    expect(errorsOf(input)).toContainEqual({ path: 'layers[1].W', message: 'expected 3 rows × 4 columns, got 3 × 2' });
+    expect(errorsOf(input)).toContainEqual({
+      path: 'layers[1].W',
+      message: 'expected 3 rows × 4 columns, got 3 × 2',
+    });
   });
 
   it('rejects a residual across different widths, naming the layer', () => {
@@ -64,7 +67,10 @@ describe('backprop command validation', () => {
   it('checks b, the activation name, batch-norm vectors and the target shape', () => {
     const badBias = small();
     badBias.layers[0]!.b = [0, 0];
-    expect(errorsOf(badBias)).toContainEqual({ path: 'layers[0].b', message: 'expected 4 numbers, got 2' });
+    expect(errorsOf(badBias)).toContainEqual({
+      path: 'layers[0].b',
+      message: 'expected 4 numbers, got 2',
+    });
 
     const badActivation = small();
     badActivation.layers[1]!.activation = 'swish';
@@ -72,11 +78,17 @@ describe('backprop command validation', () => {
 
     const badBn = small();
     badBn.layers[2]!.batchnorm = { gamma: [1], beta: [0, 0], eps: -1 };
-    expect(errorsOf(badBn).map((e) => e.path)).toEqual(['layers[2].batchnorm.gamma', 'layers[2].batchnorm.eps']);
+    expect(errorsOf(badBn).map((e) => e.path)).toEqual([
+      'layers[2].batchnorm.gamma',
+      'layers[2].batchnorm.eps',
+    ]);
 
     const badTarget = small();
     badTarget.target = badTarget.target.map((row) => [...row, 0]);
-    expect(errorsOf(badTarget)).toContainEqual({ path: 'target', message: 'expected 5 rows × 2 columns, got 5 × 3' });
+    expect(errorsOf(badTarget)).toContainEqual({
+      path: 'target',
+      message: 'expected 5 rows × 2 columns, got 5 × 3',
+    });
   });
 
   it('bce needs a sigmoid output and targets in [0, 1]', () => {
@@ -86,7 +98,9 @@ describe('backprop command validation', () => {
     expect(errors.map((e) => e.path)).toContain('layers[2].activation');
     const bce = clone(FIXTURES.find((f) => f.input.loss === 'bce')!.input);
     bce.target[0]![0] = 1.5;
-    expect(errorsOf(bce)).toEqual([{ path: 'target[0][0]', message: 'bce targets must lie in [0, 1], got 1.5' }]);
+    expect(errorsOf(bce)).toEqual([
+      { path: 'target[0][0]', message: 'bce targets must lie in [0, 1], got 1.5' },
+    ]);
   });
 
   it('batch norm in training mode refuses a batch of one', () => {
@@ -106,7 +120,9 @@ describe('backprop command validation', () => {
     const ragged = small();
     ragged.input[2] = [1];
     expect(errorsOf(ragged)[0]!.path).toBe('input[2]');
-    expect(errorsOf(null)).toEqual([{ path: '', message: 'expected an object {input, target, loss, layers}, got null' }]);
+    expect(errorsOf(null)).toEqual([
+      { path: '', message: 'expected an object {input, target, loss, layers}, got null' },
+    ]);
     expect(errorsOf({ ...small(), layers: [] })[0]!.path).toBe('layers');
   });
 
@@ -136,11 +152,16 @@ describe('backprop command validation', () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 }), fc.constantFrom('W', 'b', 'activation', 'residual', 'batchnorm'), fc.jsonValue(), (i, key, v) => {
-        const input = small() as unknown as { layers: Record<string, unknown>[] };
-        input.layers[i]![key] = v;
-        expect(() => runBackprop(input)).not.toThrow();
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom('W', 'b', 'activation', 'residual', 'batchnorm'),
+        fc.jsonValue(),
+        (i, key, v) => {
+          const input = small() as unknown as { layers: Record<string, unknown>[] };
+          input.layers[i]![key] = v;
+          expect(() => runBackprop(input)).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -11,7 +11,13 @@ import { ACTIVATIONS, isActivation } from '../engine/nn/activations';
 import type { Activation } from '../engine/nn/activations';
 import { LOSSES } from '../engine/nn/losses';
 import type { LossKind } from '../engine/nn/losses';
-import { DEFAULT_BN_EPS, MAX_LAYERS, MAX_WIDTH, buildNetwork, layerViews } from '../engine/nn/network';
+import {
+  DEFAULT_BN_EPS,
+  MAX_LAYERS,
+  MAX_WIDTH,
+  buildNetwork,
+  layerViews,
+} from '../engine/nn/network';
 import type { LayerSpec } from '../engine/nn/network';
 import { createWorkspace, lossAndGradient } from '../engine/nn/propagate';
 import type { FieldError } from '../engine/types';
@@ -57,16 +63,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], at: string, errors: FieldError[]): void {
+function unknownKeys(
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+  at: string,
+  errors: FieldError[],
+): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
-      errors.push({ path: at ? `${at}.${key}` : key, message: `unknown field (expected one of ${allowed.join(', ')})` });
+      errors.push({
+        path: at ? `${at}.${key}` : key,
+        message: `unknown field (expected one of ${allowed.join(', ')})`,
+      });
     }
   }
 }
 
 /** A list of finite numbers, optionally of an exact length; pushes one error and returns null otherwise. */
-function parseVector(v: unknown, path: string, errors: FieldError[], length?: number): number[] | null {
+function parseVector(
+  v: unknown,
+  path: string,
+  errors: FieldError[],
+  length?: number,
+): number[] | null {
   if (!Array.isArray(v)) {
     errors.push({ path, message: `expected a list of numbers, got ${describe(v)}` });
     return null;
@@ -78,7 +97,10 @@ function parseVector(v: unknown, path: string, errors: FieldError[], length?: nu
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
     if (typeof x !== 'number' || !Number.isFinite(x)) {
-      errors.push({ path: `${path}[${i}]`, message: `expected a finite number, got ${describe(x)}` });
+      errors.push({
+        path: `${path}[${i}]`,
+        message: `expected a finite number, got ${describe(x)}`,
+      });
       return null;
     }
   }
@@ -102,14 +124,20 @@ function parseMatrix(
   const rowsOk = v.every((r) => Array.isArray(r));
   if (!rowsOk) {
     const i = v.findIndex((r) => !Array.isArray(r));
-    errors.push({ path: `${path}[${i}]`, message: `expected a row (a list of numbers), got ${describe(v[i])}` });
+    errors.push({
+      path: `${path}[${i}]`,
+      message: `expected a row (a list of numbers), got ${describe(v[i])}`,
+    });
     return null;
   }
   const rows = v as unknown[][];
   const cols = rows[0]!.length;
   const ragged = rows.findIndex((r) => r.length !== cols);
   if (ragged >= 0) {
-    errors.push({ path: `${path}[${ragged}]`, message: `rows differ in length: row 0 has ${cols}, this row ${rows[ragged]!.length}` });
+    errors.push({
+      path: `${path}[${ragged}]`,
+      message: `rows differ in length: row 0 has ${cols}, this row ${rows[ragged]!.length}`,
+    });
     return null;
   }
   const wantRows = shape.rows ?? rows.length;
@@ -132,10 +160,18 @@ function parseMatrix(
   return rows as number[][];
 }
 
-function parseLayer(v: unknown, i: number, inSize: number, errors: FieldError[]): ParsedLayer | null {
+function parseLayer(
+  v: unknown,
+  i: number,
+  inSize: number,
+  errors: FieldError[],
+): ParsedLayer | null {
   const at = `layers[${i}]`;
   if (!isRecord(v)) {
-    errors.push({ path: at, message: `expected an object {W, b, activation, residual?, batchnorm?}, got ${describe(v)}` });
+    errors.push({
+      path: at,
+      message: `expected an object {W, b, activation, residual?, batchnorm?}, got ${describe(v)}`,
+    });
     return null;
   }
   const before = errors.length;
@@ -151,11 +187,17 @@ function parseLayer(v: unknown, i: number, inSize: number, errors: FieldError[])
   const b = parseVector(v['b'], `${at}.b`, errors, out);
   const activation = v['activation'];
   if (!isActivation(activation)) {
-    errors.push({ path: `${at}.activation`, message: `expected one of ${ACTIVATIONS.join(', ')}, got ${describe(activation)}` });
+    errors.push({
+      path: `${at}.activation`,
+      message: `expected one of ${ACTIVATIONS.join(', ')}, got ${describe(activation)}`,
+    });
   }
   const residualRaw = v['residual'];
   if (residualRaw !== undefined && typeof residualRaw !== 'boolean') {
-    errors.push({ path: `${at}.residual`, message: `expected true or false, got ${describe(residualRaw)}` });
+    errors.push({
+      path: `${at}.residual`,
+      message: `expected true or false, got ${describe(residualRaw)}`,
+    });
   }
   const residual = residualRaw === true;
   if (residual && out !== undefined && out !== inSize) {
@@ -168,14 +210,21 @@ function parseLayer(v: unknown, i: number, inSize: number, errors: FieldError[])
   const bnRaw = v['batchnorm'];
   if (bnRaw !== undefined) {
     if (!isRecord(bnRaw)) {
-      errors.push({ path: `${at}.batchnorm`, message: `expected an object {gamma, beta, eps?}, got ${describe(bnRaw)}` });
+      errors.push({
+        path: `${at}.batchnorm`,
+        message: `expected an object {gamma, beta, eps?}, got ${describe(bnRaw)}`,
+      });
     } else {
       unknownKeys(bnRaw, BN_KEYS, `${at}.batchnorm`, errors);
       const gamma = parseVector(bnRaw['gamma'], `${at}.batchnorm.gamma`, errors, out);
       const beta = parseVector(bnRaw['beta'], `${at}.batchnorm.beta`, errors, out);
       const epsRaw = bnRaw['eps'] ?? DEFAULT_BN_EPS;
       const epsOk = typeof epsRaw === 'number' && Number.isFinite(epsRaw) && epsRaw > 0;
-      if (!epsOk) errors.push({ path: `${at}.batchnorm.eps`, message: `expected a positive number, got ${describe(epsRaw)}` });
+      if (!epsOk)
+        errors.push({
+          path: `${at}.batchnorm.eps`,
+          message: `expected a positive number, got ${describe(epsRaw)}`,
+        });
       if (gamma && beta && epsOk) batchnorm = { gamma, beta, eps: epsRaw };
     }
   }
@@ -186,24 +235,44 @@ function parseLayer(v: unknown, i: number, inSize: number, errors: FieldError[])
 /** Validates a backprop request and computes the loss and every layer's gradients. */
 export function runBackprop(
   input: unknown,
-): { readonly ok: true; readonly output: BackpropOutput } | { readonly ok: false; readonly errors: FieldError[] } {
+):
+  | { readonly ok: true; readonly output: BackpropOutput }
+  | { readonly ok: false; readonly errors: FieldError[] } {
   const errors: FieldError[] = [];
   if (!isRecord(input)) {
-    return { ok: false, errors: [{ path: '', message: `expected an object {input, target, loss, layers}, got ${describe(input)}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: `expected an object {input, target, loss, layers}, got ${describe(input)}`,
+        },
+      ],
+    };
   }
   unknownKeys(input, TOP_KEYS, '', errors);
-  const x = parseMatrix(input['input'], 'input', errors, { maxRows: MAX_BATCH, maxCols: MAX_WIDTH });
+  const x = parseMatrix(input['input'], 'input', errors, {
+    maxRows: MAX_BATCH,
+    maxCols: MAX_WIDTH,
+  });
   const batch = x?.length;
 
   const loss = input['loss'];
   const lossOk = typeof loss === 'string' && (LOSSES as readonly string[]).includes(loss);
-  if (!lossOk) errors.push({ path: 'loss', message: `expected one of ${LOSSES.join(', ')}, got ${describe(loss)}` });
+  if (!lossOk)
+    errors.push({
+      path: 'loss',
+      message: `expected one of ${LOSSES.join(', ')}, got ${describe(loss)}`,
+    });
 
   const layersRaw = input['layers'];
   const layers: ParsedLayer[] = [];
   let layersOk = false;
   if (!Array.isArray(layersRaw) || layersRaw.length < 1 || layersRaw.length > MAX_LAYERS) {
-    errors.push({ path: 'layers', message: `expected a list of 1 to ${MAX_LAYERS} layers, got ${describe(layersRaw)}` });
+    errors.push({
+      path: 'layers',
+      message: `expected a list of 1 to ${MAX_LAYERS} layers, got ${describe(layersRaw)}`,
+    });
   } else if (x) {
     // Each layer's expected input width follows from the previous layer's W, so stop at the first bad one.
     let width = x[0]!.length;
@@ -231,13 +300,18 @@ export function runBackprop(
     if (last.activation !== 'sigmoid' || last.residual) {
       errors.push({
         path: `layers[${layers.length - 1}].activation`,
-        message: 'bce takes the last layer\'s output as a probability: use a sigmoid there, without a residual',
+        message:
+          "bce takes the last layer's output as a probability: use a sigmoid there, without a residual",
       });
     }
     if (t) {
       t.forEach((row, i) =>
         row.forEach((v, j) => {
-          if (v < 0 || v > 1) errors.push({ path: `target[${i}][${j}]`, message: `bce targets must lie in [0, 1], got ${v}` });
+          if (v < 0 || v > 1)
+            errors.push({
+              path: `target[${i}][${j}]`,
+              message: `bce targets must lie in [0, 1], got ${v}`,
+            });
         }),
       );
     }
@@ -247,7 +321,8 @@ export function runBackprop(
     if (bnAt >= 0) {
       errors.push({
         path: `layers[${bnAt}].batchnorm`,
-        message: 'batch norm in training mode needs at least 2 samples in the batch (the variance of one is 0)',
+        message:
+          'batch norm in training mode needs at least 2 samples in the batch (the variance of one is 0)',
       });
     }
   }
@@ -258,14 +333,12 @@ export function runBackprop(
 
   const spec = {
     inputSize: x[0]!.length,
-    layers: layers.map(
-      (l): LayerSpec => ({
-        units: l.W.length,
-        activation: l.activation,
-        residual: l.residual,
-        ...(l.batchnorm ? { batchnorm: { eps: l.batchnorm.eps } } : {}),
-      }),
-    ),
+    layers: layers.map((l): LayerSpec => ({
+      units: l.W.length,
+      activation: l.activation,
+      residual: l.residual,
+      ...(l.batchnorm ? { batchnorm: { eps: l.batchnorm.eps } } : {}),
+    })),
   };
   const net = buildNetwork(spec);
   const params = new Float64Array(net.paramCount);
@@ -293,7 +366,12 @@ export function runBackprop(
   if (!Number.isFinite(value) || grad.some((g) => !Number.isFinite(g))) {
     return {
       ok: false,
-      errors: [{ path: '', message: `the loss or a gradient overflowed (loss = ${value}); use smaller weights or inputs` }],
+      errors: [
+        {
+          path: '',
+          message: `the loss or a gradient overflowed (loss = ${value}); use smaller weights or inputs`,
+        },
+      ],
     };
   }
   const output: BackpropOutput = {

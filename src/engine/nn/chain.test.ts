@@ -15,8 +15,18 @@ describe('chain-rule product for a linear chain (note 000)', () => {
       biases: layers.map((l) => l.b[0]!),
     });
     expectAllClose([chain.loss], [c.expected.loss], 'loss', 1e-12);
-    expectAllClose(chain.weightGradients, c.expected.layers.map((l) => l.dW[0]![0]!), 'dL/dw', 1e-12);
-    expectAllClose(chain.biasGradients, c.expected.layers.map((l) => l.db[0]!), 'dL/db', 1e-12);
+    expectAllClose(
+      chain.weightGradients,
+      c.expected.layers.map((l) => l.dW[0]![0]!),
+      'dL/dw',
+      1e-12,
+    );
+    expectAllClose(
+      chain.biasGradients,
+      c.expected.layers.map((l) => l.db[0]!),
+      'dL/db',
+      1e-12,
+    );
   });
 
   it('spells out the products: w3·w2 for layer 1, w3 for layer 2, 1 for layer 3', () => {
@@ -31,14 +41,25 @@ describe('chain-rule product for a linear chain (note 000)', () => {
     const weights = [0.9, -1.3, 0.7, 1.1, -0.8, 0.6];
     const biases = [0.1, -0.2, 0.3, 0, 0.05, -0.1];
     const chain = linearChain({ x: 1.5, target: 0.25, weights, biases });
-    const net = buildNetwork({ inputSize: 1, layers: weights.map(() => ({ units: 1, activation: 'linear' as const })) });
+    const net = buildNetwork({
+      inputSize: 1,
+      layers: weights.map(() => ({ units: 1, activation: 'linear' as const })),
+    });
     const params = new Float64Array(net.paramCount);
     net.layers.forEach((l, i) => {
       params[l.wOffset] = weights[i]!;
       params[l.bOffset] = biases[i]!;
     });
     const grad = new Float64Array(net.paramCount);
-    const loss = lossAndGradient(net, params, Float64Array.of(1.5), Float64Array.of(0.25), 'mse', createWorkspace(net, 1), grad);
+    const loss = lossAndGradient(
+      net,
+      params,
+      Float64Array.of(1.5),
+      Float64Array.of(0.25),
+      'mse',
+      createWorkspace(net, 1),
+      grad,
+    );
     expect(chain.loss).toBeCloseTo(loss, 14);
     net.layers.forEach((l, i) => {
       expect(chain.weightGradients[i]).toBeCloseTo(layerViews(l, grad).W[0]!, 13);

@@ -73,7 +73,8 @@ describe('seeded random numbers', () => {
     const a = createRng(1);
     const b = createRng(2);
     let same = 0;
-    for (let i = 0; i < 1000; i++) if (Math.floor(a.next() * 2) === Math.floor(b.next() * 2)) same++;
+    for (let i = 0; i < 1000; i++)
+      if (Math.floor(a.next() * 2) === Math.floor(b.next() * 2)) same++;
     expect(same).toBeGreaterThan(430);
     expect(same).toBeLessThan(570);
   });

@@ -32,7 +32,12 @@ export interface DatasetOptions {
   readonly seed: number;
 }
 
-type PointMaker = (rng: Rng, label: 0 | 1, i: number, perClass: number) => readonly [number, number];
+type PointMaker = (
+  rng: Rng,
+  label: 0 | 1,
+  i: number,
+  perClass: number,
+) => readonly [number, number];
 
 /** Two interleaved arms r ∝ t, the second rotated by π (tensorflow/playground's spiral). */
 const spiral: PointMaker = (_rng, label, i, perClass) => {
@@ -44,7 +49,9 @@ const spiral: PointMaker = (_rng, label, i, perClass) => {
 /** sklearn's make_moons, centred: an upper half circle and a lower one shifted right. */
 const moons: PointMaker = (_rng, label, i, perClass) => {
   const t = (Math.PI * i) / Math.max(1, perClass - 1);
-  return label === 0 ? [Math.cos(t) - 0.5, Math.sin(t) - 0.25] : [0.5 - Math.cos(t), 0.25 - Math.sin(t)];
+  return label === 0
+    ? [Math.cos(t) - 0.5, Math.sin(t) - 0.25]
+    : [0.5 - Math.cos(t), 0.25 - Math.sin(t)];
 };
 
 /** sklearn's make_circles with factor 0.5: class 1 on the inner circle. */

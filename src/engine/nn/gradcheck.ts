@@ -59,7 +59,11 @@ export function finiteDifferenceGradient(
  * |a − n| / max(|a| + |n|, floor) — 0 when equal, about 1e-7 or less for a correct backprop
  * with h = 1e-6. NaN entries of `numeric` (unchecked parameters) give NaN.
  */
-export function relativeErrors(analytic: Float64Array, numeric: Float64Array, floor = 1e-8): Float64Array {
+export function relativeErrors(
+  analytic: Float64Array,
+  numeric: Float64Array,
+  floor = 1e-8,
+): Float64Array {
   const out = new Float64Array(analytic.length);
   for (let i = 0; i < analytic.length; i++) {
     const a = analytic[i]!;

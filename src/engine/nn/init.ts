@@ -63,7 +63,8 @@ export function initParams(net: Network, scheme: InitScheme, seed: number): Floa
         for (let i = 0; i < count; i++) w[i] = std * rng.normal();
       }
     }
-    if (layer.gammaOffset >= 0) params.fill(1, layer.gammaOffset, layer.gammaOffset + layer.outSize);
+    if (layer.gammaOffset >= 0)
+      params.fill(1, layer.gammaOffset, layer.gammaOffset + layer.outSize);
   }
   return params;
 }

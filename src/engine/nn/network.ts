@@ -96,7 +96,10 @@ export function validateNetworkSpec(spec: NetworkSpec): FieldError[] {
     errors.push({ path: 'inputSize', message: `expected an integer from 1 to ${MAX_WIDTH}` });
   }
   if (spec.layers.length < 1 || spec.layers.length > MAX_LAYERS) {
-    errors.push({ path: 'layers', message: `expected 1 to ${MAX_LAYERS} layers, got ${spec.layers.length}` });
+    errors.push({
+      path: 'layers',
+      message: `expected 1 to ${MAX_LAYERS} layers, got ${spec.layers.length}`,
+    });
   }
   let prev = spec.inputSize;
   spec.layers.forEach((layer, i) => {
@@ -105,7 +108,10 @@ export function validateNetworkSpec(spec: NetworkSpec): FieldError[] {
       errors.push({ path: `${at}.units`, message: `expected an integer from 1 to ${MAX_WIDTH}` });
     }
     if (!isActivation(layer.activation)) {
-      errors.push({ path: `${at}.activation`, message: `unknown activation ${JSON.stringify(layer.activation)}` });
+      errors.push({
+        path: `${at}.activation`,
+        message: `unknown activation ${JSON.stringify(layer.activation)}`,
+      });
     }
     if (layer.residual === true && layer.units !== prev) {
       errors.push({
@@ -118,7 +124,10 @@ export function validateNetworkSpec(spec: NetworkSpec): FieldError[] {
       if (bn.eps !== undefined && !(Number.isFinite(bn.eps) && bn.eps > 0)) {
         errors.push({ path: `${at}.batchnorm.eps`, message: 'expected a positive number' });
       }
-      if (bn.momentum !== undefined && !(Number.isFinite(bn.momentum) && bn.momentum >= 0 && bn.momentum <= 1)) {
+      if (
+        bn.momentum !== undefined &&
+        !(Number.isFinite(bn.momentum) && bn.momentum >= 0 && bn.momentum <= 1)
+      ) {
         errors.push({ path: `${at}.batchnorm.momentum`, message: 'expected a number in [0, 1]' });
       }
     }

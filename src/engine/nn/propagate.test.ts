@@ -12,7 +12,12 @@ import { createWorkspace, forward, lossAndGradient } from './propagate';
  * batch) come out as ±1e-16-sized rounding noise in both torch and here, so each layer gets an
  * absolute floor of 1e-13 × its largest gradient; every other entry is held to 1e-9 relative.
  */
-function layerFloor(e: { dW: number[][]; db: number[]; dgamma?: number[]; dbeta?: number[] }): number {
+function layerFloor(e: {
+  dW: number[][];
+  db: number[];
+  dgamma?: number[];
+  dbeta?: number[];
+}): number {
   const all = [...e.dW.flat(), ...e.db, ...(e.dgamma ?? []), ...(e.dbeta ?? [])];
   return 1e-13 * Math.max(...all.map(Math.abs));
 }
@@ -22,7 +27,15 @@ describe('backprop matches torch autograd (float64)', () => {
     it(c.name, () => {
       const { net, params, input, target, loss, batch } = fixtureNet(c);
       const grad = new Float64Array(net.paramCount);
-      const value = lossAndGradient(net, params, input, target, loss, createWorkspace(net, batch), grad);
+      const value = lossAndGradient(
+        net,
+        params,
+        input,
+        target,
+        loss,
+        createWorkspace(net, batch),
+        grad,
+      );
       expectAllClose([value], [c.expected.loss], 'loss');
       net.layers.forEach((layout, i) => {
         const g = layerViews(layout, grad);
@@ -50,11 +63,16 @@ describe('backprop matches torch autograd (float64)', () => {
 
 describe('batch norm inference uses running statistics as torch.nn.BatchNorm1d', () => {
   it('running mean and variance after three batches, then the eval-mode output, match torch', () => {
-    const c = { name: 'running', input: { input: running.test_input, target: [], loss: 'mse', layers: running.layers }, expected: { loss: 0, layers: [] } };
+    const c = {
+      name: 'running',
+      input: { input: running.test_input, target: [], loss: 'mse', layers: running.layers },
+      expected: { loss: 0, layers: [] },
+    };
     const { net, params } = fixtureNet(c);
     const stats = createBatchNormStats(net);
     const ws = createWorkspace(net, running.batches[0]!.length);
-    for (const b of running.batches) forward(net, params, Float64Array.from(b.flat()), ws, 'train', stats);
+    for (const b of running.batches)
+      forward(net, params, Float64Array.from(b.flat()), ws, 'train', stats);
     running.running_mean.forEach((m, i) => {
       if (m === null) expect(stats.mean[i]).toBeNull();
       else expectAllClose(stats.mean[i]!, m, `running_mean[${i}]`);
@@ -63,7 +81,14 @@ describe('batch norm inference uses running statistics as torch.nn.BatchNorm1d',
       if (v !== null) expectAllClose(stats.variance[i]!, v, `running_var[${i}]`);
     });
     const evalWs = createWorkspace(net, running.test_input.length);
-    const out = forward(net, params, Float64Array.from(running.test_input.flat()), evalWs, 'eval', stats);
+    const out = forward(
+      net,
+      params,
+      Float64Array.from(running.test_input.flat()),
+      evalWs,
+      'eval',
+      stats,
+    );
     expectAllClose(out, running.eval_output.flat(), 'eval output');
   });
 
@@ -73,8 +98,12 @@ describe('batch norm inference uses running statistics as torch.nn.BatchNorm1d',
     const stats = createBatchNormStats(net);
     forward(net, params, input, createWorkspace(net, batch), 'train');
     const bnLayer = stats.mean.findIndex((m) => m !== null);
-    expect(Array.from(stats.mean[bnLayer]!)).toEqual(new Array(net.layers[bnLayer]!.outSize).fill(0));
-    expect(Array.from(stats.variance[bnLayer]!)).toEqual(new Array(net.layers[bnLayer]!.outSize).fill(1));
+    expect(Array.from(stats.mean[bnLayer]!)).toEqual(
+      new Array(net.layers[bnLayer]!.outSize).fill(0),
+    );
+    expect(Array.from(stats.variance[bnLayer]!)).toEqual(
+      new Array(net.layers[bnLayer]!.outSize).fill(1),
+    );
   });
 });
 
@@ -105,7 +134,10 @@ describe('the finite-difference checker agrees with backprop', () => {
     const grad = new Float64Array(net.paramCount);
     lossAndGradient(net, params, input, target, loss, ws, grad);
     grad[3] = grad[3]! * 1.01;
-    const errs = relativeErrors(grad, finiteDifferenceGradient(net, params, input, target, loss, ws, { indices: [2, 3] }));
+    const errs = relativeErrors(
+      grad,
+      finiteDifferenceGradient(net, params, input, target, loss, ws, { indices: [2, 3] }),
+    );
     expect(errs[2]).toBeLessThan(1e-6);
     expect(errs[3]).toBeGreaterThan(1e-3);
     expect(Number.isNaN(errs[0])).toBe(true);
@@ -143,7 +175,10 @@ describe('network layout and validation', () => {
   });
 
   it('rejects more than 64 layers, widths over 256 and unknown activations', () => {
-    const tooDeep = Array.from({ length: 65 }, () => ({ units: 2, activation: 'tanh' as Activation }));
+    const tooDeep = Array.from({ length: 65 }, () => ({
+      units: 2,
+      activation: 'tanh' as Activation,
+    }));
     expect(validateNetworkSpec({ inputSize: 2, layers: tooDeep })[0]!.path).toBe('layers');
     const paths = validateNetworkSpec({
       inputSize: 2,
@@ -173,9 +208,19 @@ describe('network layout and validation', () => {
     const input = Float64Array.from([0.5, -1, 1, 0.2, -0.3, 0.7, 0, 0]);
     const target = Float64Array.from([1, 0, 1, 0]);
     const grad = new Float64Array(net.paramCount);
-    const loss = lossAndGradient(net, params, input, target, 'bce', createWorkspace(net, batch), grad);
+    const loss = lossAndGradient(
+      net,
+      params,
+      input,
+      target,
+      'bce',
+      createWorkspace(net, batch),
+      grad,
+    );
     expect(Number.isFinite(loss)).toBe(true);
     expect(grad.every(Number.isFinite)).toBe(true);
-    expect(Math.max(...Array.from(layerViews(net.layers[0]!, grad).W, Math.abs))).toBeGreaterThan(0);
+    expect(Math.max(...Array.from(layerViews(net.layers[0]!, grad).W, Math.abs))).toBeGreaterThan(
+      0,
+    );
   });
 });

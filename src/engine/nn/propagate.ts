@@ -124,12 +124,29 @@ export function forward(
       const beta = params.subarray(layer.betaOffset, layer.betaOffset + outSize);
       if (mode === 'train') {
         batchNormTrainForward(
-          layer, m, z, gamma, beta, buf.xhat!, buf.u, buf.mean!, buf.invStd!,
-          stats?.mean[li] ?? null, stats?.variance[li] ?? null,
+          layer,
+          m,
+          z,
+          gamma,
+          beta,
+          buf.xhat!,
+          buf.u,
+          buf.mean!,
+          buf.invStd!,
+          stats?.mean[li] ?? null,
+          stats?.variance[li] ?? null,
         );
       } else {
         batchNormEvalForward(
-          layer, m, z, gamma, beta, buf.xhat!, buf.u, buf.mean!, buf.invStd!,
+          layer,
+          m,
+          z,
+          gamma,
+          beta,
+          buf.xhat!,
+          buf.u,
+          buf.mean!,
+          buf.invStd!,
           stats?.mean[li] ?? new Float64Array(outSize),
           stats?.variance[li] ?? new Float64Array(outSize).fill(1),
         );
@@ -153,7 +170,13 @@ export function forward(
  * ∂L/∂θ into `grad` (same layout as the parameters; fully overwritten) and leaves every layer's
  * δ in the workspace. ∂L/∂input is not computed (nothing upstream needs it).
  */
-export function backward(net: Network, params: Float64Array, input: Float64Array, ws: Workspace, grad: Float64Array): void {
+export function backward(
+  net: Network,
+  params: Float64Array,
+  input: Float64Array,
+  ws: Workspace,
+  grad: Float64Array,
+): void {
   const m = ws.batch;
   const training = ws.mode === 'train';
   for (let li = net.layers.length - 1; li >= 0; li--) {
@@ -165,12 +188,17 @@ export function backward(net: Network, params: Float64Array, input: Float64Array
     backActivate(layer.activation, buf.u, buf.h, buf.dA, buf.dU, n);
     if (layer.batchnorm) {
       batchNormBackward(
-        layer, m, training, buf.dU, buf.xhat!,
+        layer,
+        m,
+        training,
+        buf.dU,
+        buf.xhat!,
         params.subarray(layer.gammaOffset, layer.gammaOffset + outSize),
         buf.invStd!,
         grad.subarray(layer.gammaOffset, layer.gammaOffset + outSize),
         grad.subarray(layer.betaOffset, layer.betaOffset + outSize),
-        buf.dZ, ws.scratch,
+        buf.dZ,
+        ws.scratch,
       );
     }
     const dZ = buf.dZ;

@@ -10,11 +10,21 @@ import { activationStats, deltaNorms, layerGradientNorms } from './stats';
 const data = generateDataset({ kind: 'circles', seed: 3, count: 128 });
 
 /** A deep net of `depth` hidden layers of `width` units and one sigmoid output, one backward pass. */
-function deepPass(activation: Activation, init: InitScheme, depth = 12, width = 32, batchnorm = false) {
+function deepPass(
+  activation: Activation,
+  init: InitScheme,
+  depth = 12,
+  width = 32,
+  batchnorm = false,
+) {
   const net = buildNetwork({
     inputSize: 2,
     layers: [
-      ...Array.from({ length: depth }, () => ({ units: width, activation, ...(batchnorm ? { batchnorm: {} } : {}) })),
+      ...Array.from({ length: depth }, () => ({
+        units: width,
+        activation,
+        ...(batchnorm ? { batchnorm: {} } : {}),
+      })),
       { units: 1, activation: 'sigmoid' as const },
     ],
   });
@@ -45,7 +55,9 @@ describe('gradient flow through depth', () => {
   it('batch norm rescues the deep sigmoid net from vanishing', () => {
     const plain = deepPass('sigmoid', { type: 'xavier' }).norms;
     const bn = deepPass('sigmoid', { type: 'xavier' }, 12, 32, true).norms;
-    expect(bn[0]! / bn[bn.length - 2]!).toBeGreaterThan(100 * (plain[0]! / plain[plain.length - 2]!));
+    expect(bn[0]! / bn[bn.length - 2]!).toBeGreaterThan(
+      100 * (plain[0]! / plain[plain.length - 2]!),
+    );
   });
 
   it('δ norms and weight-gradient norms are reported per layer, output last', () => {

@@ -66,7 +66,11 @@ export interface HistogramOptions {
  * any residual add, so they show what the activation does). A fixed `range` makes layers and
  * inits comparable (e.g. [0, 1] for sigmoid, [−1, 1] for tanh).
  */
-export function activationStats(net: Network, ws: Workspace, options: HistogramOptions = {}): ActivationStats[] {
+export function activationStats(
+  net: Network,
+  ws: Workspace,
+  options: HistogramOptions = {},
+): ActivationStats[] {
   const bins = Math.max(1, Math.floor(options.bins ?? 30));
   return net.layers.map((layer, li) => {
     const h = ws.layers[li]!.h;

@@ -35,7 +35,9 @@ describe('training', () => {
     for (let k = 0; k < 300; k++) last = trainer.step().loss;
     expect(last).toBeLessThan(0.1 * first);
     expect(trainer.stepCount).toBe(301);
-    expect(accuracy(predict(trainer.net, trainer.params, xor.input, xor.count), xor.target)).toBe(1);
+    expect(accuracy(predict(trainer.net, trainer.params, xor.input, xor.count), xor.target)).toBe(
+      1,
+    );
   });
 
   it('the same options replay the same run exactly', () => {
@@ -56,10 +58,18 @@ describe('training', () => {
   });
 
   it('plain SGD takes exactly −lr × gradient on the first step', () => {
-    const t = createTrainer({ spec, init: { type: 'xavier' }, seed: 2, data: xor, loss: 'bce', optimizer: { type: 'sgd', lr: 0.5 } });
+    const t = createTrainer({
+      spec,
+      init: { type: 'xavier' },
+      seed: 2,
+      data: xor,
+      loss: 'bce',
+      optimizer: { type: 'sgd', lr: 0.5 },
+    });
     const before = Float64Array.from(t.params);
     t.step();
-    for (let i = 0; i < before.length; i++) expect(t.params[i]).toBeCloseTo(before[i]! - 0.5 * t.grad[i]!, 14);
+    for (let i = 0; i < before.length; i++)
+      expect(t.params[i]).toBeCloseTo(before[i]! - 0.5 * t.grad[i]!, 14);
   });
 
   it('gradient clipping bounds the gradient the optimizer sees', () => {

@@ -119,7 +119,17 @@ export function createTrainer(options: TrainerOptions): Trainer {
     },
     step() {
       if (!fullBatch) fillBatch();
-      const loss = lossAndGradient(net, params, batchInput, batchTarget, options.loss, ws, grad, 'train', stats);
+      const loss = lossAndGradient(
+        net,
+        params,
+        batchInput,
+        batchTarget,
+        options.loss,
+        ws,
+        grad,
+        'train',
+        stats,
+      );
       let gradNorm: number;
       if (clip !== undefined) {
         gradNorm = clipGradNorm(grad, clip);
