@@ -24,17 +24,23 @@ torch.optim.SGD requires lr in 1.13; where a scene leaves it out we pass the app
 For every other optimizer only the hyper-parameters the scene names are passed, so torch's own
 defaults are exercised.
 
+Also writes defaults.json: each optimizer's hyper-parameter defaults read from torch's own
+constructor signatures (SGD's lr is required in torch, so it has none), for the schema tests.
+
 Run with the Debian torch: /usr/bin/python3 scripts/fixtures_optim.py
 """
+import inspect
 import json
 import math
 import os
 
 import torch
-import torch.nn.functional as F
+from torch.optim.optimizer import required
 
 torch.set_default_dtype(torch.float64)
-OUT = os.path.join(os.path.dirname(__file__), '..', 'src', 'engine', '__fixtures__', 'optim', 'cases.json')
+OUT_DIR = os.path.join(os.path.dirname(__file__), '..', 'src', 'engine', '__fixtures__', 'optim')
+OUT = os.path.join(OUT_DIR, 'cases.json')
+DEFAULTS_OUT = os.path.join(OUT_DIR, 'defaults.json')
 
 TWO_PI = 2 * math.pi
 
@@ -299,6 +305,21 @@ CASES = [
 ]
 
 
+def torch_defaults():
+    # Switches of torch's machinery rather than of the algorithm; the app has no counterpart.
+    machinery = {'self', 'params', 'foreach', 'maximize', 'capturable', 'differentiable', 'fused'}
+    out = {}
+    for type_name, cls in OPTIMIZER_CLASSES.items():
+        parameters = inspect.signature(cls.__init__).parameters.values()
+        out[type_name] = {
+            p.name: (list(p.default) if isinstance(p.default, tuple) else p.default)
+            for p in parameters
+            if p.name not in machinery and p.default is not inspect.Parameter.empty
+            and p.default is not required
+        }
+    return out
+
+
 def main():
     cases = []
     for name, sc in CASES:
@@ -307,6 +328,9 @@ def main():
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, 'w') as fh:
         json.dump(cases, fh, separators=(',', ':'), allow_nan=False)
+        fh.write('\n')
+    with open(DEFAULTS_OUT, 'w') as fh:
+        json.dump(torch_defaults(), fh, indent=1)
         fh.write('\n')
     total = sum(len(t['points']) for c in cases for t in c['trajectories'])
     diverged = [(c['name'], i) for c in cases for i, t in enumerate(c['trajectories']) if t['diverged']]

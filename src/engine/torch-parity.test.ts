@@ -38,7 +38,9 @@ describe('simulate matches torch', () => {
             const oy = ours.points[2 * k + 1]!;
             const ol = ours.losses[k]!;
             if (!closeToTorch(ox, x) || !closeToTorch(oy, y) || !closeToTorch(ol, loss)) {
-              mismatches.push(`${which} point ${k}: ours (${ox}, ${oy}; ${ol}), torch (${x}, ${y}; ${loss})`);
+              mismatches.push(
+                `${which} point ${k}: ours (${ox}, ${oy}; ${ol}), torch (${x}, ${y}; ${loss})`,
+              );
             }
           }
           expect(mismatches.slice(0, 3)).toEqual([]);

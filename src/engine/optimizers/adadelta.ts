@@ -1,9 +1,20 @@
 /** AdaDelta: torch.optim.Adadelta 1.13 (single-tensor path). */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
 import { epsSpec, lrSpec, numberParam, snapshot, unitSpec, weightDecaySpec } from './common';
 import { aligned } from './symbols';
 
-const PARAMS: readonly ParamSpec[] = [lrSpec(1.0), unitSpec('rho', 0.9), epsSpec(1e-6), weightDecaySpec(0)];
+const PARAMS: readonly ParamSpec[] = [
+  lrSpec(1.0),
+  unitSpec('rho', 0.9),
+  epsSpec(1e-6),
+  weightDecaySpec(0),
+];
 
 class AdadeltaInstance implements OptimizerInstance {
   /** torch's square_avg: running mean of g². */

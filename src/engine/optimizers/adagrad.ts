@@ -1,5 +1,11 @@
 /** AdaGrad: torch.optim.Adagrad 1.13 (single-tensor, dense path). */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
 import { epsSpec, lrSpec, numberParam, snapshot, weightDecaySpec } from './common';
 import { aligned } from './symbols';
 
@@ -7,7 +13,14 @@ const PARAMS: readonly ParamSpec[] = [
   lrSpec(0.01),
   { name: 'lr_decay', kind: 'number', default: 0, min: 0, max: 10, sliderMax: 1 },
   weightDecaySpec(0),
-  { name: 'initial_accumulator_value', kind: 'number', default: 0, min: 0, max: 100, sliderMax: 10 },
+  {
+    name: 'initial_accumulator_value',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 100,
+    sliderMax: 10,
+  },
   epsSpec(1e-10),
 ];
 
@@ -72,7 +85,9 @@ function tex(config: OptimizerConfig): string {
       ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
       : 'g_t &= \\nabla f(\\theta_{t-1})',
     lrDecay !== 0 ? '\\eta_t &= \\frac{\\eta}{1 + (t - 1)\\,\\gamma}' : '\\eta_t &= \\eta',
-    initial !== 0 ? 's_t &= s_{t-1} + g_t^2 \\quad (s_0 \\text{ given})' : 's_t &= s_{t-1} + g_t^2 \\quad (s_0 = 0)',
+    initial !== 0
+      ? 's_t &= s_{t-1} + g_t^2 \\quad (s_0 \\text{ given})'
+      : 's_t &= s_{t-1} + g_t^2 \\quad (s_0 = 0)',
     '\\theta_t &= \\theta_{t-1} - \\eta_t\\, \\frac{g_t}{\\sqrt{s_t} + \\epsilon}',
   ]);
 }

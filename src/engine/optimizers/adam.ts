@@ -2,13 +2,35 @@
  * Adam and AdamW: torch.optim.Adam / AdamW 1.13 (single-tensor, non-capturable path). One state
  * class serves both; AdamW only moves weight decay out of the gradient into a decay of θ.
  */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
-import { betasSpec, booleanParam, epsSpec, lrSpec, numberParam, pairParam, snapshot, switchSpec, weightDecaySpec } from './common';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
+import {
+  betasSpec,
+  booleanParam,
+  epsSpec,
+  lrSpec,
+  numberParam,
+  pairParam,
+  snapshot,
+  switchSpec,
+  weightDecaySpec,
+} from './common';
 import { aligned } from './symbols';
 
 /** Schema shared by Adam and AdamW; only weight_decay's default differs (0 vs 1e-2). */
 export function adamParams(defaultWeightDecay: number): readonly ParamSpec[] {
-  return [lrSpec(1e-3, 1), betasSpec(), epsSpec(1e-8), weightDecaySpec(defaultWeightDecay), switchSpec('amsgrad')];
+  return [
+    lrSpec(1e-3, 1),
+    betasSpec(),
+    epsSpec(1e-8),
+    weightDecaySpec(defaultWeightDecay),
+    switchSpec('amsgrad'),
+  ];
 }
 
 /** Running Adam/AdamW state over n parameters; allocates nothing per step. */
@@ -97,7 +119,11 @@ export class AdamInstance implements OptimizerInstance {
 }
 
 /** The TeX of Adam (decoupled = false) or AdamW (true) for `config`. */
-export function adamTex(params: readonly ParamSpec[], config: OptimizerConfig, decoupled: boolean): string {
+export function adamTex(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  decoupled: boolean,
+): string {
   const weightDecay = numberParam(params, config, 'weight_decay');
   const amsgrad = booleanParam(params, config, 'amsgrad');
   const lines: string[] = [];
@@ -111,7 +137,9 @@ export function adamTex(params: readonly ParamSpec[], config: OptimizerConfig, d
   lines.push('v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2');
   const second = amsgrad ? 'v^{\\max}_t' : 'v_t';
   if (amsgrad) lines.push('v^{\\max}_t &= \\max(v^{\\max}_{t-1},\\, v_t)');
-  lines.push(`\\hat{m}_t &= \\frac{m_t}{1 - \\beta_1^t}, \\quad \\hat{v}_t = \\frac{${second}}{1 - \\beta_2^t}`);
+  lines.push(
+    `\\hat{m}_t &= \\frac{m_t}{1 - \\beta_1^t}, \\quad \\hat{v}_t = \\frac{${second}}{1 - \\beta_2^t}`,
+  );
   lines.push(
     `\\theta_t &= \\theta_{t-1} - \\frac{\\eta}{1 - \\beta_1^t}\\, \\frac{m_t}{\\sqrt{${second}} / \\sqrt{1 - \\beta_2^t} + \\epsilon}` +
       ' = \\theta_{t-1} - \\eta\\, \\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}',

@@ -1,9 +1,28 @@
 /** Adamax: torch.optim.Adamax 1.13 (single-tensor path), Adam with an infinity-norm second moment. */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
-import { betasSpec, epsSpec, lrSpec, numberParam, pairParam, snapshot, weightDecaySpec } from './common';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
+import {
+  betasSpec,
+  epsSpec,
+  lrSpec,
+  numberParam,
+  pairParam,
+  snapshot,
+  weightDecaySpec,
+} from './common';
 import { aligned } from './symbols';
 
-const PARAMS: readonly ParamSpec[] = [lrSpec(2e-3, 1), betasSpec(), epsSpec(1e-8), weightDecaySpec(0)];
+const PARAMS: readonly ParamSpec[] = [
+  lrSpec(2e-3, 1),
+  betasSpec(),
+  epsSpec(1e-8),
+  weightDecaySpec(0),
+];
 
 class AdamaxInstance implements OptimizerInstance {
   private readonly expAvg: Float64Array;

@@ -14,7 +14,11 @@ function specOf(params: readonly ParamSpec[], name: string): ParamSpec {
 }
 
 /** A numeric hyper-parameter of `config`, or its torch default from `params`. */
-export function numberParam(params: readonly ParamSpec[], config: OptimizerConfig, name: string): number {
+export function numberParam(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  name: string,
+): number {
   const value = (config as unknown as ConfigFields)[name];
   if (typeof value === 'number') return value;
   const fallback = specOf(params, name).default;
@@ -23,7 +27,11 @@ export function numberParam(params: readonly ParamSpec[], config: OptimizerConfi
 }
 
 /** A boolean hyper-parameter of `config`, or its torch default from `params`. */
-export function booleanParam(params: readonly ParamSpec[], config: OptimizerConfig, name: string): boolean {
+export function booleanParam(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  name: string,
+): boolean {
   const value = (config as unknown as ConfigFields)[name];
   if (typeof value === 'boolean') return value;
   const fallback = specOf(params, name).default;
@@ -68,12 +76,28 @@ export function lrSpec(defaultLr: number, sliderMax = 10): ParamSpec {
 
 /** L2 penalty added to the gradient (torch's `weight_decay`, coupled unless the family says otherwise). */
 export function weightDecaySpec(defaultDecay = 0): ParamSpec {
-  return { name: 'weight_decay', kind: 'number', default: defaultDecay, min: 0, max: 10, sliderMax: 1 };
+  return {
+    name: 'weight_decay',
+    kind: 'number',
+    default: defaultDecay,
+    min: 0,
+    max: 10,
+    sliderMax: 1,
+  };
 }
 
 /** The eps added for numerical stability; torch allows 0. */
 export function epsSpec(defaultEps: number): ParamSpec {
-  return { name: 'eps', kind: 'number', default: defaultEps, min: 0, max: 1, log: true, sliderMin: 1e-12, sliderMax: 1 };
+  return {
+    name: 'eps',
+    kind: 'number',
+    default: defaultEps,
+    min: 0,
+    max: 1,
+    log: true,
+    sliderMin: 1e-12,
+    sliderMax: 1,
+  };
 }
 
 /**
@@ -81,7 +105,14 @@ export function epsSpec(defaultEps: number): ParamSpec {
  * largest accepted value is just below 1 (beta = 1 would divide by a zero bias correction).
  */
 export function betasSpec(): ParamSpec {
-  return { name: 'betas', kind: 'pair', default: [0.9, 0.999], min: 0, max: 0.99999, sliderMax: 0.9999 };
+  return {
+    name: 'betas',
+    kind: 'pair',
+    default: [0.9, 0.999],
+    min: 0,
+    max: 0.99999,
+    sliderMax: 0.9999,
+  };
 }
 
 /** A decay rate in [0, 1] (momentum, dampening, rho, alpha). */

@@ -3,7 +3,13 @@
  * small lookups the scene validator and the UI need. Adding an optimizer means one new file and
  * one line in OPTIMIZERS.
  */
-import type { OptimizerConfig, OptimizerDef, OptimizerInstance, OptimizerType, ParamSpec } from '../types';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInstance,
+  OptimizerType,
+  ParamSpec,
+} from '../types';
 import { adadelta } from './adadelta';
 import { adagrad } from './adagrad';
 import { adam } from './adam';

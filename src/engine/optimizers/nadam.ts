@@ -1,6 +1,20 @@
 /** NAdam: torch.optim.NAdam 1.13 (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
-import { betasSpec, epsSpec, lrSpec, numberParam, pairParam, snapshot, weightDecaySpec } from './common';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
+import {
+  betasSpec,
+  epsSpec,
+  lrSpec,
+  numberParam,
+  pairParam,
+  snapshot,
+  weightDecaySpec,
+} from './common';
 import { aligned } from './symbols';
 
 const PARAMS: readonly ParamSpec[] = [

@@ -1,9 +1,28 @@
 /** RAdam: torch.optim.RAdam 1.13 (single-tensor path), Adam with a variance-rectified warm-up. */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
-import { betasSpec, epsSpec, lrSpec, numberParam, pairParam, snapshot, weightDecaySpec } from './common';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
+import {
+  betasSpec,
+  epsSpec,
+  lrSpec,
+  numberParam,
+  pairParam,
+  snapshot,
+  weightDecaySpec,
+} from './common';
 import { aligned } from './symbols';
 
-const PARAMS: readonly ParamSpec[] = [lrSpec(1e-3, 1), betasSpec(), epsSpec(1e-8), weightDecaySpec(0)];
+const PARAMS: readonly ParamSpec[] = [
+  lrSpec(1e-3, 1),
+  betasSpec(),
+  epsSpec(1e-8),
+  weightDecaySpec(0),
+];
 
 class RadamInstance implements OptimizerInstance {
   private readonly expAvg: Float64Array;
@@ -106,7 +125,7 @@ export const radam: OptimizerDef = {
   params: PARAMS,
   tex,
   note:
-    "Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step " +
+    'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step ' +
     'with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');

@@ -1,6 +1,21 @@
 /** RMSprop: torch.optim.RMSprop 1.13 (single-tensor path), plain, centered and with momentum. */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
-import { booleanParam, epsSpec, lrSpec, numberParam, snapshot, switchSpec, unitSpec, weightDecaySpec } from './common';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
+import {
+  booleanParam,
+  epsSpec,
+  lrSpec,
+  numberParam,
+  snapshot,
+  switchSpec,
+  unitSpec,
+  weightDecaySpec,
+} from './common';
 import { aligned } from './symbols';
 
 const PARAMS: readonly ParamSpec[] = [

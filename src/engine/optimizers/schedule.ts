@@ -66,7 +66,8 @@ class CosineLr implements LrScheduler {
       this.lr = this.lr + ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
     } else {
       this.lr =
-        ((1 + Math.cos((Math.PI * epoch) / tMax)) / (1 + Math.cos((Math.PI * (epoch - 1)) / tMax))) *
+        ((1 + Math.cos((Math.PI * epoch) / tMax)) /
+          (1 + Math.cos((Math.PI * (epoch - 1)) / tMax))) *
           (this.lr - etaMin) +
         etaMin;
     }

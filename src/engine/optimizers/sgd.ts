@@ -1,6 +1,20 @@
 /** SGD with momentum, dampening, Nesterov and weight decay: torch.optim.SGD 1.13 (single-tensor path). */
-import type { OptimizerConfig, OptimizerDef, OptimizerInspection, OptimizerInstance, ParamSpec } from '../types';
-import { booleanParam, lrSpec, numberParam, snapshot, switchSpec, unitSpec, weightDecaySpec } from './common';
+import type {
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
+import {
+  booleanParam,
+  lrSpec,
+  numberParam,
+  snapshot,
+  switchSpec,
+  unitSpec,
+  weightDecaySpec,
+} from './common';
 import { aligned } from './symbols';
 
 const PARAMS: readonly ParamSpec[] = [
@@ -82,7 +96,8 @@ function tex(config: OptimizerConfig): string {
   if (momentum === 0) {
     lines.push('\\theta_t &= \\theta_{t-1} - \\eta\\, g_t');
   } else {
-    const later = dampening !== 0 ? '\\mu\\, b_{t-1} + (1 - \\tau)\\, g_t' : '\\mu\\, b_{t-1} + g_t';
+    const later =
+      dampening !== 0 ? '\\mu\\, b_{t-1} + (1 - \\tau)\\, g_t' : '\\mu\\, b_{t-1} + g_t';
     lines.push(`b_t &= \\begin{cases} g_t & t = 1 \\\\ ${later} & t > 1 \\end{cases}`);
     lines.push(
       nesterov
