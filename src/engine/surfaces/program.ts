@@ -120,8 +120,51 @@ export function compileGraph(
 export function runScalar(program: Program, r: Float64Array): void {
   const code = program.code;
   for (let k = 0; k < code.length; k += 4) {
+    const op = code[k]!;
+    const d = code[k + 1]!;
+    const a = code[k + 2]!;
     const b = code[k + 3]!;
-    r[code[k + 1]!] = applyOp(code[k] as OpCode, r[code[k + 2]!]!, b >= 0 ? r[b]! : NaN);
+    // The commonest ops inline; the rest go through the shared definition.
+    switch (op) {
+      case Op.Add:
+        r[d] = r[a]! + r[b]!;
+        break;
+      case Op.Sub:
+        r[d] = r[a]! - r[b]!;
+        break;
+      case Op.Mul:
+        r[d] = r[a]! * r[b]!;
+        break;
+      case Op.Div:
+        r[d] = r[a]! / r[b]!;
+        break;
+      case Op.Neg:
+        r[d] = -r[a]!;
+        break;
+      case Op.Square: {
+        const v = r[a]!;
+        r[d] = v * v;
+        break;
+      }
+      case Op.Pow:
+        r[d] = Math.pow(r[a]!, r[b]!);
+        break;
+      case Op.Sin:
+        r[d] = Math.sin(r[a]!);
+        break;
+      case Op.Cos:
+        r[d] = Math.cos(r[a]!);
+        break;
+      case Op.Exp:
+        r[d] = Math.exp(r[a]!);
+        break;
+      case Op.Sqrt:
+        r[d] = Math.sqrt(r[a]!);
+        break;
+      default:
+        r[d] = applyOp(op as OpCode, r[a]!, b >= 0 ? r[b]! : NaN);
+        break;
+    }
   }
 }
 
