@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { parseScene } from '../engine/scene';
+import { simulate } from '../engine/simulate';
+import { resolveSurface } from '../engine/surfaces';
+import type { Trajectory } from '../engine/types';
+import { LESSONS, findLesson } from './catalog';
+
+/** Runs a lesson's scene through the engine, as the app would. */
+function run(id: string): Trajectory[] {
+  const lesson = findLesson(id);
+  if (!lesson) throw new Error(`no lesson ${id}`);
+  const resolved = resolveSurface(lesson.scene.surface);
+  if (!resolved.ok) throw new Error(resolved.error.message);
+  return simulate(lesson.scene, resolved.surface);
+}
+
+const finalLoss = (t: Trajectory): number => t.losses[t.length - 1]!;
+const finalPoint = (t: Trajectory): [number, number] => [t.points[2 * t.length - 2]!, t.points[2 * t.length - 1]!];
+const stepsTo = (t: Trajectory, loss: number): number => {
+  for (let k = 0; k < t.length; k++) if (t.losses[k]! < loss) return k;
+  return Infinity;
+};
+
+describe('lesson gallery', () => {
+  it('every lesson is a valid scene with text in all three languages', () => {
+    const ids = new Set<string>();
+    for (const lesson of LESSONS) {
+      expect(parseScene(lesson.scene)).toEqual({ ok: true, scene: lesson.scene });
+      for (const text of [lesson.title, lesson.body]) {
+        expect(text.en.length).toBeGreaterThan(0);
+        // Chinese texts are really Chinese.
+        expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+        expect(text['zh-TW']).toMatch(/[\u4e00-\u9fff]/);
+      }
+      // Traditional is not Simplified pasted twice.
+      expect(lesson.body['zh-TW']).not.toBe(lesson.body['zh-CN']);
+      for (const i of lesson.focus) expect(lesson.scene.optimizers[i]).toBeDefined();
+      ids.add(lesson.id);
+    }
+    expect(ids.size).toBe(LESSONS.length);
+  });
+
+  it('too small a learning rate crawls while a larger one arrives', () => {
+    const [small, right] = run('lr-too-small');
+    expect(finalLoss(small!)).toBeGreaterThan(100 * finalLoss(right!));
+    expect(finalLoss(small!)).toBeGreaterThan(0.1);
+  });
+
+  it('above 1 the path oscillates outward, just below 1 it oscillates inward', () => {
+    const [below, above] = run('lr-too-large');
+    const y = (t: Trajectory, k: number) => t.points[2 * k + 1]!;
+    for (const t of [below!, above!]) expect(Math.sign(y(t, 1))).toBe(-Math.sign(y(t, 2)));
+    expect(finalLoss(above!)).toBeGreaterThan(above!.losses[0]!);
+    expect(finalLoss(below!)).toBeLessThan(1e-2);
+  });
+
+  it('momentum and NAG cross the ravine in well under half the steps of SGD', () => {
+    const [sgd, momentum, nag] = run('momentum-ravine');
+    expect(stepsTo(momentum!, 1e-3)).toBeLessThan(stepsTo(sgd!, 1e-3) / 2);
+    expect(stepsTo(nag!, 1e-3)).toBeLessThan(stepsTo(sgd!, 1e-3) / 2);
+  });
+
+  it("AdaGrad stalls on Rosenbrock while RMSProp and Adam get further", () => {
+    const [adagrad, rmsprop, adam] = run('adaptive-rates');
+    expect(finalLoss(adam!)).toBeLessThan(finalLoss(adagrad!));
+    expect(finalLoss(rmsprop!)).toBeLessThan(finalLoss(adagrad!));
+    // The last 100 steps of AdaGrad move less than Adam's.
+    const travel = (t: Trajectory) => {
+      let d = 0;
+      for (let k = t.length - 100; k < t.length; k++) {
+        d += Math.hypot(t.points[2 * k]! - t.points[2 * k - 2]!, t.points[2 * k + 1]! - t.points[2 * k - 1]!);
+      }
+      return d;
+    };
+    expect(travel(adagrad!)).toBeLessThan(travel(adam!));
+  });
+
+  it('Adam leaves the saddle far sooner than SGD', () => {
+    const [sgd, adam] = run('saddle');
+    const leaves = (t: Trajectory) => {
+      for (let k = 0; k < t.length; k++) if (Math.abs(t.points[2 * k + 1]!) > 0.5) return k;
+      return Infinity;
+    };
+    expect(leaves(adam!)).toBeLessThan(leaves(sgd!) / 2);
+  });
+
+  it('on Himmelblau momentum ends in a different minimum than SGD', () => {
+    const lesson = findLesson('local-minima')!;
+    const resolved = resolveSurface(lesson.scene.surface);
+    if (!resolved.ok) throw new Error('surface');
+    const nearest = (p: [number, number]) => {
+      let best = -1;
+      let bestDistance = Infinity;
+      resolved.surface.minima.forEach((m, i) => {
+        const d = Math.hypot(m[0] - p[0], m[1] - p[1]);
+        if (d < bestDistance) [best, bestDistance] = [i, d];
+      });
+      expect(bestDistance).toBeLessThan(1e-3);
+      return best;
+    };
+    const [sgd, momentum, adam] = run('local-minima').map(finalPoint);
+    expect(nearest(momentum!)).not.toBe(nearest(sgd!));
+    expect(nearest(adam!)).toBe(nearest(sgd!));
+  });
+
+  it('on Rastrigin every optimizer stays in a local minimum far above the global one', () => {
+    for (const t of run('stuck-rastrigin')) {
+      expect(t.diverged).toBe(false);
+      expect(finalLoss(t)).toBeGreaterThan(10);
+    }
+  });
+
+  it('decaying the rate rescues a rate that is too large', () => {
+    const [constant, exponential, step] = run('lr-decay');
+    expect(finalLoss(constant!)).toBeGreaterThan(constant!.losses[0]!);
+    expect(finalLoss(exponential!)).toBeLessThan(0.05);
+    expect(finalLoss(step!)).toBeLessThan(0.05);
+  });
+
+  it('clipping keeps the same learning rate from blowing up', () => {
+    const [raw, clipped] = run('gradient-clipping');
+    expect(raw!.diverged).toBe(true);
+    expect(clipped!.diverged).toBe(false);
+    expect(finalLoss(clipped!)).toBeLessThan(clipped!.losses[0]!);
+  });
+});
