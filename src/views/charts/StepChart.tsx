@@ -29,7 +29,9 @@ interface Layout {
   bottom: number;
 }
 
-const MARGIN = { left: 58, right: 18, top: 30, bottom: 38 };
+const MARGIN = { left: 58, right: 18, top: 24, bottom: 38 };
+/** Closest two y tick labels may sit, in px, before one is dropped. */
+const MIN_TICK_GAP = 18;
 const DEFAULT_HEIGHT = 220;
 
 function layoutFor(width: number, height: number): Layout {
@@ -65,7 +67,9 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
 
   return (
     <figure className="descent-chart">
-      <figcaption className="descent-chart__title">{text.title}</figcaption>
+      <figcaption className="descent-chart__title">
+        {text.title} <span className="descent-chart__scale">{axisLabel}</span>
+      </figcaption>
       <div className="descent-chart__frame" ref={frameRef} style={{ height }}>
         <svg
           className="descent-chart__svg"
@@ -75,7 +79,7 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
           role="img"
           aria-label={summary}
         >
-          <Axes layout={layout} x={x} y={y} spec={spec} axisLabel={axisLabel} />
+          <Axes layout={layout} x={x} y={y} spec={spec} />
           <Lines series={series} x={x} y={y} layout={layout} />
           <Cursor step={step} series={series} x={x} y={y} layout={layout} />
         </svg>
@@ -116,12 +120,21 @@ const Axes = memo(function Axes({
   x,
   y,
   spec,
-  axisLabel,
-}: ScaleProps & { spec: YScaleSpec; axisLabel: string }) {
-  const xTicks = x.ticks(layout.width < 420 ? 4 : 7).filter((t) => Number.isInteger(t));
+}: ScaleProps & { spec: YScaleSpec }) {
+  // About one label per 70px so step numbers never run together on a phone.
+  const xTicks = x
+    .ticks(Math.max(2, Math.floor((layout.right - layout.left) / 70)))
+    .filter((t) => Number.isInteger(t));
+  // Zero first, then the largest magnitudes; drop ticks that would print on top of a kept one.
+  const yTicks: number[] = [];
+  const rank = (t: number): number => (t === 0 ? Infinity : Math.abs(t));
+  const byPriority = [...spec.ticks].sort((a, b) => rank(b) - rank(a));
+  for (const t of byPriority) {
+    if (yTicks.every((k) => Math.abs(y(k) - y(t)) >= MIN_TICK_GAP)) yTicks.push(t);
+  }
   return (
     <g className="descent-chart__axes">
-      {spec.ticks.map((t) => (
+      {yTicks.map((t) => (
         <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
           <line className="descent-chart__grid" x1={layout.left} x2={layout.right} />
           <text className="descent-chart__tick" x={layout.left - 8} dy="0.32em" textAnchor="end">
@@ -138,9 +151,6 @@ const Axes = memo(function Axes({
           </text>
         </g>
       ))}
-      <text className="descent-chart__label" x={layout.left - 50} y={16}>
-        {axisLabel}
-      </text>
       <text className="descent-chart__label" x={layout.right} y={layout.height - 4} textAnchor="end">
         {chartText('chart.axis.step')}
       </text>
@@ -224,7 +234,8 @@ function divergedMarkers(
   markers.sort((a, b) => a.y - b.y);
   let previous = -Infinity;
   for (const m of markers) {
-    const labelY = Math.max(m.y, previous + 17);
+    // A run that left the top of the axis has its × on the edge; its label goes just below.
+    const labelY = Math.max(m.y + (m.y <= layout.top + 4 ? 16 : 0), previous + 17);
     m.labelDy = labelY - m.y;
     previous = labelY;
   }
@@ -243,8 +254,8 @@ const Cursor = memo(function Cursor({
   const nearRight = cx > layout.right - 70;
   return (
     <g className="descent-chart__cursor" pointerEvents="none">
-      <line x1={cx} x2={cx} y1={layout.top} y2={layout.bottom} />
-      <text x={nearRight ? cx - 6 : cx + 6} y={layout.top + 14} textAnchor={nearRight ? 'end' : 'start'}>
+      <line x1={cx} x2={cx} y1={layout.top - 20} y2={layout.bottom} />
+      <text x={nearRight ? cx - 6 : cx + 6} y={layout.top - 8} textAnchor={nearRight ? 'end' : 'start'}>
         {label}
       </text>
       {series.map((s, i) => {

@@ -52,6 +52,23 @@ describe('chooseYScale', () => {
     expect(spec.kind).toBe('log');
   });
 
+  it('keeps the converging runs readable when another run blows up', () => {
+    const steady = series([10, 1e-6]);
+    const exploding = series([10, 1e150, 1e300], { diverged: true });
+    const spec = chooseYScale([steady, exploding]);
+    // The axis follows the steady run (up to 10) with three decades of headroom, not 1e300.
+    expect(spec.domain[1]).toBeLessThanOrEqual(1e4);
+    expect(spec.domain[0]).toBeLessThanOrEqual(1e-6);
+    const y = makeYScale(spec, [200, 0]);
+    expect(y(1e300)).toBe(0);
+  });
+
+  it('stays finite when a loss is near the largest double', () => {
+    const spec = chooseYScale([series([1, 1.7e308])]);
+    expect(Number.isFinite(spec.domain[1])).toBe(true);
+    expect(spec.ticks.every(Number.isFinite)).toBe(true);
+  });
+
   it('maps bigger losses higher on screen', () => {
     const spec = chooseYScale([series([100, 1, -3])]);
     const y = makeYScale(spec, [200, 0]);

@@ -23,20 +23,22 @@ export type YScale = ScaleLogarithmic<number, number> | ScaleSymLog<number, numb
 
 const MAX_TICKS = 6;
 
-function visibleExtent(series: readonly ChartSeries[]): {
+interface Extent {
   min: number;
   max: number;
   minPositive: number;
   maxAbs: number;
   count: number;
-} {
+}
+
+function extentOf(series: readonly ChartSeries[], include: (s: ChartSeries) => boolean): Extent {
   let min = Infinity;
   let max = -Infinity;
   let minPositive = Infinity;
   let maxAbs = 0;
   let count = 0;
   for (const s of series) {
-    if (s.hidden) continue;
+    if (s.hidden || !include(s)) continue;
     const n = Math.min(s.length, s.values.length);
     for (let i = 0; i < n; i++) {
       const v = s.values[i]!;
@@ -52,6 +54,32 @@ function visibleExtent(series: readonly ChartSeries[]): {
   return { min, max, minPositive, maxAbs, count };
 }
 
+/** How many decades a diverging run may push the axis beyond the runs that converge. */
+const DIVERGED_HEADROOM = 1e3;
+
+/**
+ * The extent the axis shows. A diverging run climbs to 1e300 and would flatten every other line,
+ * so when some visible run stays finite the axis follows those runs, with a little headroom for
+ * the diverging ones; their lines then leave the top edge (the scale clamps) and their × marks
+ * sit on it.
+ */
+function visibleExtent(series: readonly ChartSeries[]): Extent {
+  const all = extentOf(series, () => true);
+  const steady = extentOf(series, (s) => !s.diverged);
+  if (steady.count === 0 || all.count === steady.count) return all;
+  const reach = Math.max(steady.maxAbs, Number.MIN_VALUE) * DIVERGED_HEADROOM;
+  const max = all.max <= 0 ? all.max : Math.min(all.max, Math.max(steady.max, reach));
+  const min = all.min >= 0 ? all.min : Math.max(all.min, Math.min(steady.min, -reach));
+  const minPositive = Math.max(all.minPositive, steady.minPositive / DIVERGED_HEADROOM);
+  return {
+    min,
+    max,
+    minPositive: Number.isFinite(minPositive) ? minPositive : all.minPositive,
+    maxAbs: Math.max(Math.abs(min), Math.abs(max)),
+    count: all.count,
+  };
+}
+
 const NICE_STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100];
 
 /** The smallest nice exponent step that leaves at most `maxTicks` multiples in [lo, hi]. */
@@ -62,9 +90,9 @@ function exponentStep(lo: number, hi: number, maxTicks: number): number {
   return Math.ceil((hi - lo + 1) / maxTicks);
 }
 
-/** Exact powers of ten (1e-17, not 10 ** -17 = 9.99…e-18). */
+/** Exact powers of ten (1e-17, not 10 ** -17 = 9.99…e-18), kept inside the finite doubles. */
 function pow10(e: number): number {
-  return Number(`1e${e}`);
+  return Number(`1e${Math.max(-307, Math.min(307, e))}`);
 }
 
 /** Multiples of a nice step between the integers lo and hi (inclusive), at most MAX_TICKS. */
@@ -85,8 +113,8 @@ export function chooseYScale(series: readonly ChartSeries[]): YScaleSpec {
     if (!Number.isFinite(minPositive)) {
       return { kind: 'log', domain: [0.1, 10], constant: 0, ticks: [0.1, 1, 10] };
     }
-    let lo = Math.floor(Math.log10(minPositive));
-    let hi = Math.ceil(Math.log10(max));
+    let lo = Math.max(-307, Math.floor(Math.log10(minPositive)));
+    let hi = Math.min(307, Math.ceil(Math.log10(max)));
     if (hi <= lo) {
       lo -= 1;
       hi += 1;
@@ -98,7 +126,8 @@ export function chooseYScale(series: readonly ChartSeries[]): YScaleSpec {
   // surface whose values are all small still gets log-like resolution.
   const constantExp = Math.min(0, Math.floor(Math.log10(maxAbs)) - 2);
   const constant = pow10(constantExp);
-  const snapExp = (v: number): number => Math.max(constantExp, Math.ceil(Math.log10(Math.abs(v))));
+  const snapExp = (v: number): number =>
+    Math.min(307, Math.max(constantExp, Math.ceil(Math.log10(Math.abs(v)))));
   const lo = -pow10(snapExp(min));
   const hi = max > 0 ? pow10(snapExp(max)) : constant;
   const negTop = snapExp(min);
