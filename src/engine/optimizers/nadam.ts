@@ -57,7 +57,10 @@ class NadamInstance implements OptimizerInstance {
     const { beta1, beta2, eps, weightDecay, momentumDecay, expAvg, expAvgSq } = this;
     const step = ++this.stepCount;
     const biasCorrection2 = 1 - Math.pow(beta2, step);
-    const mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
+    // torch computes μ_t afresh each step; last step's μ_{t+1} is the same expression on the same
+    // float ((t − 1) + 1 = t exactly), so reusing it saves a pow without changing a bit.
+    const mu =
+      step === 1 ? beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay)) : this.lastMuNext;
     const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
     const muProduct = this.muProduct * mu;
     this.muProduct = muProduct;
