@@ -12,6 +12,7 @@ const SUITES: readonly { file: string; exportName: string }[] = [
   { file: './engine.ts', exportName: 'engineBench' },
   { file: './expression.ts', exportName: 'expressionBench' },
   { file: './nn.ts', exportName: 'nnBench' },
+  { file: './analysis.ts', exportName: 'analysisBench' },
   { file: './browser.ts', exportName: 'browserBench' },
 ];
 
