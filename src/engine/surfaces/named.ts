@@ -65,9 +65,10 @@ export const beale: Surface = {
   label: 'Beale',
   tex: 'f(x, y) = (1.5 - x + xy)^{2} + (2.25 - x + xy^{2})^{2} + (2.625 - x + xy^{3})^{2}',
   f(x, y) {
+    const y2 = y * y;
     const t1 = 1.5 - x + x * y;
-    const t2 = 2.25 - x + x * y * y;
-    const t3 = 2.625 - x + x * y * y * y;
+    const t2 = 2.25 - x + x * y2;
+    const t3 = 2.625 - x + x * (y2 * y);
     return t1 * t1 + t2 * t2 + t3 * t3;
   },
   grad(x, y, out) {
