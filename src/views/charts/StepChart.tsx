@@ -54,7 +54,10 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
   const layout = useMemo(() => layoutFor(width, height), [width, height]);
   const spec = useMemo(() => chooseYScale(series), [series]);
   const x = useMemo(
-    () => scaleLinear().domain([0, Math.max(1, steps)]).range([layout.left, layout.right]),
+    () =>
+      scaleLinear()
+        .domain([0, Math.max(1, steps)])
+        .range([layout.left, layout.right]),
     [steps, layout],
   );
   const y = useMemo(() => makeYScale(spec, [layout.bottom, layout.top]), [spec, layout]);
@@ -62,7 +65,10 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
     spec.kind === 'log'
       ? text.axisLog
       : text.axisSymlog.replace('{c}', formatNumber(spec.constant));
-  const summary = useMemo(() => summarise(series, text.title, axisLabel), [series, text.title, axisLabel]);
+  const summary = useMemo(
+    () => summarise(series, text.title, axisLabel),
+    [series, text.title, axisLabel],
+  );
   const step = clampStep(cursor, steps);
 
   return (
@@ -102,7 +108,8 @@ function summarise(series: readonly ChartSeries[], title: string, scale: string)
   if (shown.length === 0) return chartText('chart.summary.empty', { title });
   const items = shown.map((s) => {
     const last = s.length - 1;
-    if (s.diverged) return chartText('chart.summary.diverged', { label: s.label, step: Math.max(0, last) });
+    if (s.diverged)
+      return chartText('chart.summary.diverged', { label: s.label, step: Math.max(0, last) });
     const v = last >= 0 ? (s.values[last] ?? Number.NaN) : Number.NaN;
     return chartText('chart.summary.item', { label: s.label, value: formatNumber(v), step: last });
   });
@@ -115,12 +122,7 @@ interface ScaleProps {
   y: YScale;
 }
 
-const Axes = memo(function Axes({
-  layout,
-  x,
-  y,
-  spec,
-}: ScaleProps & { spec: YScaleSpec }) {
+const Axes = memo(function Axes({ layout, x, y, spec }: ScaleProps & { spec: YScaleSpec }) {
   // About one label per 70px so step numbers never run together on a phone.
   const xTicks = x
     .ticks(Math.max(2, Math.floor((layout.right - layout.left) / 70)))
@@ -142,7 +144,13 @@ const Axes = memo(function Axes({
           </text>
         </g>
       ))}
-      <line className="descent-chart__baseline" x1={layout.left} x2={layout.right} y1={layout.bottom} y2={layout.bottom} />
+      <line
+        className="descent-chart__baseline"
+        x1={layout.left}
+        x2={layout.right}
+        y1={layout.bottom}
+        y2={layout.bottom}
+      />
       {xTicks.map((t) => (
         <g key={`x${t}`} transform={`translate(${x(t)},${layout.bottom})`}>
           <line className="descent-chart__tickmark" y2={5} />
@@ -151,19 +159,32 @@ const Axes = memo(function Axes({
           </text>
         </g>
       ))}
-      <text className="descent-chart__label" x={layout.right} y={layout.height - 4} textAnchor="end">
+      <text
+        className="descent-chart__label"
+        x={layout.right}
+        y={layout.height - 4}
+        textAnchor="end"
+      >
         {chartText('chart.axis.step')}
       </text>
     </g>
   );
 });
 
-const Lines = memo(function Lines({ series, x, y, layout }: ScaleProps & { series: readonly ChartSeries[] }) {
+const Lines = memo(function Lines({
+  series,
+  x,
+  y,
+  layout,
+}: ScaleProps & { series: readonly ChartSeries[] }) {
   const maxPoints = Math.max(200, 2 * Math.round(layout.right - layout.left));
-  const drawn = series
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => !s.hidden && s.length > 0);
-  const markers = divergedMarkers(drawn.map(({ s }) => s), x, y, layout);
+  const drawn = series.map((s, i) => ({ s, i })).filter(({ s }) => !s.hidden && s.length > 0);
+  const markers = divergedMarkers(
+    drawn.map(({ s }) => s),
+    x,
+    y,
+    layout,
+  );
   return (
     <g className="descent-chart__lines">
       {drawn.map(({ s, i }) => (
@@ -255,7 +276,11 @@ const Cursor = memo(function Cursor({
   return (
     <g className="descent-chart__cursor" pointerEvents="none">
       <line x1={cx} x2={cx} y1={layout.top - 20} y2={layout.bottom} />
-      <text x={nearRight ? cx - 6 : cx + 6} y={layout.top - 8} textAnchor={nearRight ? 'end' : 'start'}>
+      <text
+        x={nearRight ? cx - 6 : cx + 6}
+        y={layout.top - 8}
+        textAnchor={nearRight ? 'end' : 'start'}
+      >
         {label}
       </text>
       {series.map((s, i) => {

@@ -100,7 +100,10 @@ describe('LossChart', () => {
 
 describe('DistanceChart', () => {
   it('is titled as a distance chart on a log axis', () => {
-    const html = render({ series: [series('SGD', [4.47, 1, 0.1])], cursor: 0, steps: 2 }, DistanceChart);
+    const html = render(
+      { series: [series('SGD', [4.47, 1, 0.1])], cursor: 0, steps: 2 },
+      DistanceChart,
+    );
     expect(html).toContain('Distance to the nearest minimum');
     expect(html).toContain('distance (log scale)');
   });

@@ -150,7 +150,10 @@ export function chooseYScale(series: readonly ChartSeries[]): YScaleSpec {
 /** The D3 scale for a spec, mapping the domain to [bottom, top] pixels; out-of-range values clamp. */
 export function makeYScale(spec: YScaleSpec, range: readonly [number, number]): YScale {
   if (spec.kind === 'log') {
-    return scaleLog().domain([spec.domain[0], spec.domain[1]]).range([range[0], range[1]]).clamp(true);
+    return scaleLog()
+      .domain([spec.domain[0], spec.domain[1]])
+      .range([range[0], range[1]])
+      .clamp(true);
   }
   return scaleSymlog()
     .constant(spec.constant)

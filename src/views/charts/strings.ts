@@ -2,6 +2,8 @@
  * English strings of the charts, keyed by stable ids (merged into the app's catalogue by
  * src/i18n). `{name}` marks a parameter.
  */
+import { isMessageKey, t } from '../../i18n';
+
 export const chartStrings = {
   'chart.loss.title': 'Loss per step',
   'chart.distance.title': 'Distance to the nearest minimum',
@@ -22,8 +24,10 @@ export const chartStrings = {
 /** An id of a chart string. */
 export type ChartStringId = keyof typeof chartStrings;
 
-/** The English string `id` with `{name}` parameters filled in. */
+/** The string `id` in the app's language (English fallback) with `{name}` parameters filled in. */
 export function chartText(id: ChartStringId, params: Record<string, string | number> = {}): string {
+  // Once src/i18n carries these keys, its current language wins; until then, English.
+  if (isMessageKey(id)) return t(id, params);
   return chartStrings[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

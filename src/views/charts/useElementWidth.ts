@@ -6,7 +6,9 @@ import type { RefObject } from 'react';
  * (also what server rendering and tests see). Widths are rounded so sub-pixel jitter does not
  * re-render the chart.
  */
-export function useElementWidth<T extends HTMLElement>(fallback: number): [RefObject<T | null>, number] {
+export function useElementWidth<T extends HTMLElement>(
+  fallback: number,
+): [RefObject<T | null>, number] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {

@@ -21,7 +21,13 @@ const scene: Scene = {
 
 function render(props: Partial<FormulaPanelProps> = {}): string {
   return renderToStaticMarkup(
-    createElement(FormulaPanel, { scene, surface: notesQuadratic, cursor: 0, selected: 0, ...props }),
+    createElement(FormulaPanel, {
+      scene,
+      surface: notesQuadratic,
+      cursor: 0,
+      selected: 0,
+      ...props,
+    }),
   );
 }
 
@@ -70,7 +76,9 @@ describe('FormulaPanel', () => {
   });
 
   it('keeps KaTeX from emitting links even if a template ever held one', () => {
-    const html = renderToStaticMarkup(createElement(Tex, { tex: '\\href{javascript:alert(1)}{x}' }));
+    const html = renderToStaticMarkup(
+      createElement(Tex, { tex: '\\href{javascript:alert(1)}{x}' }),
+    );
     expect(html).not.toMatch(/<a [^>]*href/);
   });
 });
@@ -97,7 +105,11 @@ describe('every formula the panel can show is valid KaTeX', () => {
       const sources = [OPTIMIZERS[config.type].tex(config), notesTex(config) ?? ''];
       if (step.kind === 'step') sources.push(substitutedTex(config, step.numbers));
       for (const tex of sources) {
-        const html = katex.renderToString(tex, { throwOnError: false, trust: false, displayMode: true });
+        const html = katex.renderToString(tex, {
+          throwOnError: false,
+          trust: false,
+          displayMode: true,
+        });
         expect(html, `${config.type}: ${tex}`).not.toContain('katex-error');
       }
     }

@@ -83,7 +83,12 @@ export function FormulaPanel(props: FormulaPanelProps) {
   const panelId = `${baseId}-panel`;
   return (
     <section className="descent-formula">
-      <div className="descent-formula__tabs" role="tablist" aria-label={formulaText('formula.tabs')} onKeyDown={onTabKey}>
+      <div
+        className="descent-formula__tabs"
+        role="tablist"
+        aria-label={formulaText('formula.tabs')}
+        onKeyDown={onTabKey}
+      >
         {optimizers.map((o, i) => (
           <button
             key={i}
@@ -102,14 +107,23 @@ export function FormulaPanel(props: FormulaPanelProps) {
           >
             <span className="descent-formula__swatch" aria-hidden="true" />
             {labelOf(o)}
-            {o.hidden === true && <span className="descent-formula__hidden"> ({formulaText('formula.hidden')})</span>}
+            {o.hidden === true && (
+              <span className="descent-formula__hidden"> ({formulaText('formula.hidden')})</span>
+            )}
           </button>
         ))}
       </div>
-      <div className="descent-formula__body" role="tabpanel" id={panelId} aria-labelledby={`${baseId}-tab-${selected}`}>
+      <div
+        className="descent-formula__body"
+        role="tabpanel"
+        id={panelId}
+        aria-labelledby={`${baseId}-tab-${selected}`}
+      >
         <h3 className="descent-formula__heading">
           {labelOf(config)}
-          {labelOf(config) !== def.label && <span className="descent-formula__family"> · {def.label}</span>}
+          {labelOf(config) !== def.label && (
+            <span className="descent-formula__family"> · {def.label}</span>
+          )}
         </h3>
         <div className="descent-formula__columns">
           <div>
@@ -119,7 +133,11 @@ export function FormulaPanel(props: FormulaPanelProps) {
           {notes !== undefined && (
             <div>
               <h4>{formulaText('formula.notes')}</h4>
-              <Tex tex={notes} display className="descent-formula__math descent-formula__math--notes" />
+              <Tex
+                tex={notes}
+                display
+                className="descent-formula__math descent-formula__math--notes"
+              />
             </div>
           )}
         </div>

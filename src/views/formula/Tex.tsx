@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import type KatexModule from 'katex';
 
-type Katex = (typeof import('katex'))['default'];
+type Katex = typeof KatexModule;
 
 let katex: Katex | undefined;
 let katexLoading: Promise<Katex> | undefined;
@@ -53,10 +54,15 @@ export function Tex(props: { tex: string; display?: boolean; className?: string 
     };
   }, [ready]);
   const html = useMemo(
-    () => (ready && katex ? katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display }) : undefined),
+    () =>
+      ready && katex
+        ? katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display })
+        : undefined,
     [ready, tex, display],
   );
-  const classes = ['descent-tex', display ? 'descent-tex--display' : '', className ?? ''].filter(Boolean).join(' ');
+  const classes = ['descent-tex', display ? 'descent-tex--display' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
   if (html === undefined) {
     return (
       <span className={classes} aria-busy="true">

@@ -24,10 +24,18 @@ function allFinite(state: OptimizerInspection): boolean {
  * t − 1 values can be shown. At or past a divergence it reports where the run stopped instead of
  * numbers that are no longer finite.
  */
-export function formulaStep(surface: Surface, scene: Scene, index: number, cursor: number): FormulaStep {
+export function formulaStep(
+  surface: Surface,
+  scene: Scene,
+  index: number,
+  cursor: number,
+): FormulaStep {
   const config = scene.optimizers[index];
   if (config === undefined || scene.steps < 1) return { kind: 'empty' };
-  const k = Math.max(0, Math.min(scene.steps - 1, Math.floor(Number.isFinite(cursor) ? cursor : 0)));
+  const k = Math.max(
+    0,
+    Math.min(scene.steps - 1, Math.floor(Number.isFinite(cursor) ? cursor : 0)),
+  );
   const current = inspectStep(surface, scene, index, k);
   const finite =
     current !== undefined &&

@@ -2,6 +2,8 @@
  * English strings of the formula panel, keyed by stable ids (merged into the app's catalogue by
  * src/i18n). `{name}` marks a parameter.
  */
+import { isMessageKey, t } from '../../i18n';
+
 export const formulaStrings = {
   'formula.tabs': 'Optimizer whose formula is shown',
   'formula.hidden': 'hidden',
@@ -9,7 +11,8 @@ export const formulaStrings = {
   'formula.notes': 'As note 003 writes it',
   'formula.note': 'Torch and the notes',
   'formula.step': 'Step {k} → {next}, with its numbers',
-  'formula.elementwise': 'Vector operations are element-wise; numbers are rounded to 4 significant digits.',
+  'formula.elementwise':
+    'Vector operations are element-wise; numbers are rounded to 4 significant digits.',
   'formula.diverged':
     '{label} diverged at step {step}: after that the position or the loss is no longer a finite number, so there are no values to show. Move back to step {step} or earlier, or lower the learning rate.',
   'formula.empty': 'Add an optimizer to see its update rule.',
@@ -18,8 +21,13 @@ export const formulaStrings = {
 /** An id of a formula-panel string. */
 export type FormulaStringId = keyof typeof formulaStrings;
 
-/** The English string `id` with `{name}` parameters filled in. */
-export function formulaText(id: FormulaStringId, params: Record<string, string | number> = {}): string {
+/** The string `id` in the app's language (English fallback) with `{name}` parameters filled in. */
+export function formulaText(
+  id: FormulaStringId,
+  params: Record<string, string | number> = {},
+): string {
+  // Once src/i18n carries these keys, its current language wins; until then, English.
+  if (isMessageKey(id)) return t(id, params);
   return formulaStrings[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -33,8 +33,12 @@ describe('substituted formulas', () => {
     // b₁ = g₀ = (-0.8, 4); θ₁ = (-3.92, 1.6); g₁ = (-0.784, 3.2);
     // b₂ = 0.9·b₁ + g₁ = (-1.504, 6.8); θ₂ = θ₁ − 0.1·b₂ = (-3.7696, 0.92).
     const lines = linesAt({ type: 'sgd', lr: 0.1, momentum: 0.9 }, 1);
-    expect(lines).toContain(`b_t &= 0.9 \\cdot ${vec('-0.8', '4')} + ${vec('-0.784', '3.2')} = ${vec('-1.504', '6.8')}`);
-    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(/= \\left\(-3\.77,\\ 0\.92\\right\)$/);
+    expect(lines).toContain(
+      `b_t &= 0.9 \\cdot ${vec('-0.8', '4')} + ${vec('-0.784', '3.2')} = ${vec('-1.504', '6.8')}`,
+    );
+    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(
+      /= \\left\(-3\.77,\\ 0\.92\\right\)$/,
+    );
   });
 
   it('momentum at the first step says the buffer starts as the gradient (torch)', () => {
@@ -46,18 +50,32 @@ describe('substituted formulas', () => {
     // m₁ = 0.1·g = (-0.08, 0.4); v₁ = 0.001·g² = (6.4e-4, 0.016); m̂ = g; v̂ = g² = (0.64, 16);
     // θ₁ = θ₀ − 0.1·m̂/(√v̂ + ε) ≈ (-4, 2) − 0.1·(−1, 1) = (-3.9, 1.9).
     const lines = linesAt({ type: 'adam', lr: 0.1 }, 0);
-    expect(lines).toContain(`m_t &= 0.9 \\cdot ${vec('0', '0')} + 0.1 \\cdot ${vec('-0.8', '4')} = ${vec('-0.08', '0.4')}`);
-    expect(lines.find((l) => l.startsWith('v_t'))).toMatch(/= \\left\(6\.4 \\times 10\^\{-4\},\\ 0\.016\\right\)$/);
-    expect(lines.find((l) => l.startsWith('\\hat{m}_t'))).toContain(`1 - 0.9^{1}} = ${vec('-0.8', '4')}`);
-    expect(lines.find((l) => l.startsWith('\\hat{v}_t'))).toMatch(/= \\left\(0\.64,\\ 16\\right\)$/);
-    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(/= \\left\(-3\.9,\\ 1\.9\\right\)$/);
+    expect(lines).toContain(
+      `m_t &= 0.9 \\cdot ${vec('0', '0')} + 0.1 \\cdot ${vec('-0.8', '4')} = ${vec('-0.08', '0.4')}`,
+    );
+    expect(lines.find((l) => l.startsWith('v_t'))).toMatch(
+      /= \\left\(6\.4 \\times 10\^\{-4\},\\ 0\.016\\right\)$/,
+    );
+    expect(lines.find((l) => l.startsWith('\\hat{m}_t'))).toContain(
+      `1 - 0.9^{1}} = ${vec('-0.8', '4')}`,
+    );
+    expect(lines.find((l) => l.startsWith('\\hat{v}_t'))).toMatch(
+      /= \\left\(0\.64,\\ 16\\right\)$/,
+    );
+    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(
+      /= \\left\(-3\.9,\\ 1\.9\\right\)$/,
+    );
   });
 
   it('adagrad accumulates squared gradients from zero', () => {
     // s₁ = g² = (0.64, 16); θ₁ = θ₀ − 0.5·g/(|g| + 1e-10) ≈ (-3.5, 1.5).
     const lines = linesAt({ type: 'adagrad', lr: 0.5 }, 0);
-    expect(lines.find((l) => l.startsWith('s_t'))).toBe(`s_t &= ${vec('0', '0')} + ${vec('-0.8', '4')}^2 = ${vec('0.64', '16')}`);
-    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(/= \\left\(-3\.5,\\ 1\.5\\right\)$/);
+    expect(lines.find((l) => l.startsWith('s_t'))).toBe(
+      `s_t &= ${vec('0', '0')} + ${vec('-0.8', '4')}^2 = ${vec('0.64', '16')}`,
+    );
+    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(
+      /= \\left\(-3\.5,\\ 1\.5\\right\)$/,
+    );
   });
 
   it('rmsprop divides by the root of the running square', () => {
@@ -65,7 +83,9 @@ describe('substituted formulas', () => {
     const lines = linesAt({ type: 'rmsprop', lr: 0.01 }, 0);
     expect(lines.find((l) => l.startsWith('v_t'))).toMatch(/= \\left\(0\.0064,\\ 0\.16\\right\)$/);
     expect(lines.find((l) => l.startsWith('d_t'))).toMatch(/= \\left\(0\.08,\\ 0\.4\\right\)$/);
-    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(/= \\left\(-3\.9,\\ 1\.9\\right\)$/);
+    expect(lines.find((l) => l.startsWith('\\theta_t'))).toMatch(
+      /= \\left\(-3\.9,\\ 1\.9\\right\)$/,
+    );
   });
 
   it('weight decay is shown being added to the gradient', () => {
@@ -75,7 +95,17 @@ describe('substituted formulas', () => {
   });
 
   it('every family yields a complete aligned block ending in the step taken', () => {
-    const types = ['sgd', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw', 'adamax', 'nadam', 'radam'] as const;
+    const types = [
+      'sgd',
+      'adagrad',
+      'adadelta',
+      'rmsprop',
+      'adam',
+      'adamw',
+      'adamax',
+      'nadam',
+      'radam',
+    ] as const;
     for (const type of types) {
       const optimizer: OptimizerConfig = { type, lr: 0.05 };
       const step = formulaStep(quadratic, scene(optimizer), 0, 7);

@@ -46,7 +46,10 @@ function numOf(state: OptimizerInspection | undefined, key: string): number | un
 }
 
 /** A hyper-parameter of `config`, or the family's torch default. */
-function hyper(config: OptimizerConfig, name: string): number | boolean | readonly [number, number] | undefined {
+function hyper(
+  config: OptimizerConfig,
+  name: string,
+): number | boolean | readonly [number, number] | undefined {
   const own = (config as unknown as Readonly<Record<string, unknown>>)[name];
   if (typeof own === 'number' || typeof own === 'boolean') return own;
   if (Array.isArray(own) && typeof own[0] === 'number' && typeof own[1] === 'number') {
@@ -106,7 +109,14 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       ? `\\operatorname{clip}_{${N(clip)}}\\!\\big(\\nabla f${V(theta0)}\\big)`
       : `\\nabla f${V(theta0)}`;
   if (weightDecay !== 0 && !decoupled) {
-    lines.push(line('g_t', `${nabla} + ${N(weightDecay)} \\cdot ${V(theta0)}`, `${V(s.grad)} + ${N(weightDecay)} \\cdot ${V(theta0)}`, V(g)));
+    lines.push(
+      line(
+        'g_t',
+        `${nabla} + ${N(weightDecay)} \\cdot ${V(theta0)}`,
+        `${V(s.grad)} + ${N(weightDecay)} \\cdot ${V(theta0)}`,
+        V(g),
+      ),
+    );
   } else {
     lines.push(line('g_t', nabla, V(g)));
   }
@@ -149,7 +159,13 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       const eps = hyperNumber(config, 'eps');
       if (sum === undefined) return [...lines, ...genericLines(state)];
       if (hyperNumber(config, 'lr_decay') !== 0) {
-        lines.push(line('\\eta_t', `\\frac{${N(lr)}}{1 + ${t - 1} \\cdot ${N(hyperNumber(config, 'lr_decay'))}}`, N(clr)));
+        lines.push(
+          line(
+            '\\eta_t',
+            `\\frac{${N(lr)}}{1 + ${t - 1} \\cdot ${N(hyperNumber(config, 'lr_decay'))}}`,
+            N(clr),
+          ),
+        );
       }
       const s0 = zeros(n).map(() => hyperNumber(config, 'initial_accumulator_value'));
       lines.push(line('s_t', `${V(prev('sum', s0))} + ${V(g)}^2`, V(sum)));
@@ -165,9 +181,12 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       const v = vecOf(state, 'v');
       const delta = vecOf(state, 'delta');
       const u = vecOf(state, 'u');
-      if (v === undefined || delta === undefined || u === undefined) return [...lines, ...genericLines(state)];
+      if (v === undefined || delta === undefined || u === undefined)
+        return [...lines, ...genericLines(state)];
       const uPrev = prev('u');
-      lines.push(line('v_t', `${N(rho)} \\cdot ${V(prev('v'))} + ${N(1 - rho)} \\cdot ${V(g)}^2`, V(v)));
+      lines.push(
+        line('v_t', `${N(rho)} \\cdot ${V(prev('v'))} + ${N(1 - rho)} \\cdot ${V(g)}^2`, V(v)),
+      );
       lines.push(
         line(
           '\\Delta_t',
@@ -175,8 +194,13 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
           V(delta),
         ),
       );
-      lines.push(line('u_t', `${N(rho)} \\cdot ${V(uPrev)} + ${N(1 - rho)} \\cdot ${V(delta)}^2`, V(u)));
-      thetaLine('\\theta_{t-1} - \\eta\\, \\Delta_t', `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(delta)}`);
+      lines.push(
+        line('u_t', `${N(rho)} \\cdot ${V(uPrev)} + ${N(1 - rho)} \\cdot ${V(delta)}^2`, V(u)),
+      );
+      thetaLine(
+        '\\theta_{t-1} - \\eta\\, \\Delta_t',
+        `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(delta)}`,
+      );
       break;
     }
     case 'rmsprop': {
@@ -186,20 +210,33 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       const v = vecOf(state, 'v');
       const d = vecOf(state, 'denom');
       if (v === undefined || d === undefined) return [...lines, ...genericLines(state)];
-      lines.push(line('v_t', `${N(alpha)} \\cdot ${V(prev('v'))} + ${N(1 - alpha)} \\cdot ${V(g)}^2`, V(v)));
+      lines.push(
+        line('v_t', `${N(alpha)} \\cdot ${V(prev('v'))} + ${N(1 - alpha)} \\cdot ${V(g)}^2`, V(v)),
+      );
       const gbar = vecOf(state, 'gbar');
       if (gbar !== undefined) {
-        lines.push(line('\\bar{g}_t', `${N(alpha)} \\cdot ${V(prev('gbar'))} + ${N(1 - alpha)} \\cdot ${V(g)}`, V(gbar)));
+        lines.push(
+          line(
+            '\\bar{g}_t',
+            `${N(alpha)} \\cdot ${V(prev('gbar'))} + ${N(1 - alpha)} \\cdot ${V(g)}`,
+            V(gbar),
+          ),
+        );
         lines.push(line('d_t', `\\sqrt{${V(v)} - ${V(gbar)}^2} + ${N(eps)}`, V(d)));
       } else {
         lines.push(line('d_t', `\\sqrt{${V(v)}} + ${N(eps)}`, V(d)));
       }
       const b = vecOf(state, 'b');
       if (momentum > 0 && b !== undefined) {
-        lines.push(line('b_t', `${N(momentum)} \\cdot ${V(prev('b'))} + ${V(g)} \\oslash ${V(d)}`, V(b)));
+        lines.push(
+          line('b_t', `${N(momentum)} \\cdot ${V(prev('b'))} + ${V(g)} \\oslash ${V(d)}`, V(b)),
+        );
         thetaLine('\\theta_{t-1} - \\eta\\, b_t', `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(b)}`);
       } else {
-        thetaLine('\\theta_{t-1} - \\eta\\, g_t / d_t', `${V(thetaPrev)} - ${N(lr)} \\cdot \\frac{${V(g)}}{${V(d)}}`);
+        thetaLine(
+          '\\theta_{t-1} - \\eta\\, g_t / d_t',
+          `${V(thetaPrev)} - ${N(lr)} \\cdot \\frac{${V(g)}}{${V(d)}}`,
+        );
       }
       break;
     }
@@ -217,18 +254,25 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       if (decoupled) {
         const shrunk = thetaPrev.map((p) => p * (1 - lr * weightDecay));
         lines.push(
-          line('\\theta_{t-1}', `(1 - ${N(lr)} \\cdot ${N(weightDecay)}) \\cdot ${V(thetaPrev)}`, V(shrunk)).replace(
-            '&=',
-            '&\\leftarrow',
-          ),
+          line(
+            '\\theta_{t-1}',
+            `(1 - ${N(lr)} \\cdot ${N(weightDecay)}) \\cdot ${V(thetaPrev)}`,
+            V(shrunk),
+          ).replace('&=', '&\\leftarrow'),
         );
         thetaPrev = shrunk;
       }
-      lines.push(line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)));
-      lines.push(line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)));
+      lines.push(
+        line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)),
+      );
+      lines.push(
+        line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)),
+      );
       const vMax = vecOf(state, 'v_max');
       if (vMax !== undefined) {
-        lines.push(line('v^{\\max}_t', `\\max\\big(${V(prev('v_max'))},\\, ${V(v)}\\big)`, V(vMax)));
+        lines.push(
+          line('v^{\\max}_t', `\\max\\big(${V(prev('v_max'))},\\, ${V(v)}\\big)`, V(vMax)),
+        );
       }
       lines.push(line('\\hat{m}_t', `\\frac{${V(m)}}{1 - ${N(b1)}^{${t}}}`, V(mHat)));
       lines.push(line('\\hat{v}_t', `\\frac{${V(vMax ?? v)}}{1 - ${N(b2)}^{${t}}}`, V(vHat)));
@@ -244,11 +288,23 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       const m = vecOf(state, 'm');
       const u = vecOf(state, 'u');
       const clr = numOf(state, 'clr');
-      if (m === undefined || u === undefined || clr === undefined) return [...lines, ...genericLines(state)];
-      lines.push(line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)));
-      lines.push(line('u_t', `\\max\\big(${N(b2)} \\cdot ${V(prev('u'))},\\, |${V(g)}| + ${N(eps)}\\big)`, V(u)));
+      if (m === undefined || u === undefined || clr === undefined)
+        return [...lines, ...genericLines(state)];
+      lines.push(
+        line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)),
+      );
+      lines.push(
+        line(
+          'u_t',
+          `\\max\\big(${N(b2)} \\cdot ${V(prev('u'))},\\, |${V(g)}| + ${N(eps)}\\big)`,
+          V(u),
+        ),
+      );
       lines.push(line('\\eta_t', `\\frac{${N(lr)}}{1 - ${N(b1)}^{${t}}}`, N(clr)));
-      thetaLine('\\theta_{t-1} - \\eta_t\\, m_t / u_t', `${V(thetaPrev)} - ${N(clr)} \\cdot \\frac{${V(m)}}{${V(u)}}`);
+      thetaLine(
+        '\\theta_{t-1} - \\eta_t\\, m_t / u_t',
+        `${V(thetaPrev)} - ${N(clr)} \\cdot \\frac{${V(m)}}{${V(u)}}`,
+      );
       break;
     }
     case 'nadam': {
@@ -259,12 +315,23 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       const mu = numOf(state, 'mu');
       const muNext = numOf(state, 'mu_next');
       const pi = numOf(state, 'mu_product');
-      if (m === undefined || v === undefined || d === undefined || mu === undefined || muNext === undefined || pi === undefined) {
+      if (
+        m === undefined ||
+        v === undefined ||
+        d === undefined ||
+        mu === undefined ||
+        muNext === undefined ||
+        pi === undefined
+      ) {
         return [...lines, ...genericLines(state)];
       }
       lines.push(`\\mu_t &= ${N(mu)}, \\quad \\mu_{t+1} = ${N(muNext)}, \\quad \\pi_t = ${N(pi)}`);
-      lines.push(line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)));
-      lines.push(line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)));
+      lines.push(
+        line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)),
+      );
+      lines.push(
+        line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)),
+      );
       lines.push(line('d_t', V(d)));
       // The two coefficients of torch 1.13's update, as the rule above writes them.
       const cg = (lr * (1 - mu)) / (1 - pi);
@@ -286,9 +353,13 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       if (m === undefined || v === undefined || mHat === undefined || rhoT === undefined) {
         return [...lines, ...genericLines(state)];
       }
-      lines.push(line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)));
+      lines.push(
+        line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)),
+      );
       lines.push(line('\\hat{m}_t', `\\frac{${V(m)}}{1 - ${N(b1)}^{${t}}}`, V(mHat)));
-      lines.push(line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)));
+      lines.push(
+        line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)),
+      );
       if (rhoT > 5 && rect !== undefined) {
         lines.push(`\\rho_t &= ${N(rhoT)} > 5, \\quad r_t = ${N(rect)}`);
         const bc2 = Math.sqrt(1 - b2 ** t);
@@ -298,7 +369,10 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
         );
       } else {
         lines.push(`\\rho_t &= ${N(rhoT)} \\le 5`);
-        thetaLine('\\theta_{t-1} - \\eta\\, \\hat{m}_t', `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(mHat)}`);
+        thetaLine(
+          '\\theta_{t-1} - \\eta\\, \\hat{m}_t',
+          `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(mHat)}`,
+        );
       }
       break;
     }
