@@ -98,6 +98,8 @@ export const en = {
   'formula.pending': 'The formula panel is on its way.',
 
   'view.problem': 'view: {message}',
+  'field.notNumber': '“{text}” is not a number',
+  'view.heading': 'View',
 } as const;
 
 /** Every message key of the catalogue. */

@@ -25,23 +25,10 @@ function surfaceFor(ref: SurfaceRef): Surface {
 
 /**
  * Samples f at the centres of a width × height grid of cells over `domain`, row 0 at the top
- * (largest y), which is the orientation of both the heat-map canvas and d3's contour grid.
+ * (largest y): the orientation of both the heat-map canvas and d3's contour grid.
  */
 export function sampleCells(surface: Surface, domain: Domain, width: number, height: number): Float64Array {
-  const dx = (domain.x[1] - domain.x[0]) / width;
-  const dy = (domain.y[1] - domain.y[0]) / height;
-  // sampleGrid includes both edges of the rectangle it is given, so give it the outer cells' centres.
-  const centres: Domain = {
-    x: [domain.x[0] + dx / 2, domain.x[1] - dx / 2],
-    y: [domain.y[0] + dy / 2, domain.y[1] - dy / 2],
-  };
-  const grid = sampleGrid(surface, centres, width, height);
-  // sampleGrid's row 0 is the smallest y: flip rows so row 0 is the top of the map.
-  const out = new Float64Array(width * height);
-  for (let j = 0; j < height; j++) {
-    out.set(grid.subarray((height - 1 - j) * width, (height - j) * width), j * width);
-  }
-  return out;
+  return sampleGrid(surface, domain, width, height);
 }
 
 /** Gradient arrows on an n-per-row lattice of cell centres: [x, y, ∂f/∂x, ∂f/∂y] each. */

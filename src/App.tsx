@@ -1,0 +1,171 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { t } from './i18n';
+import { useDescent } from './state/store';
+import { currentLink } from './state/url';
+import { ChartsPanel } from './views/ChartsPanel';
+import { OptimizerPanel } from './views/controls/OptimizerPanel';
+import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
+import { SurfacePanel } from './views/controls/SurfacePanel';
+import { ErrorBoundary } from './views/ErrorBoundary';
+import { MapView } from './views/map/MapView';
+import { optimizerStyle } from './views/palette';
+
+const FormulaPanel = lazy(() => import('./views/formula/FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
+
+/** Whether a key press belongs to a form control (which then keeps its own keys). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const s = useDescent.getState();
+      if (event.key === ' ' && !(event.target instanceof HTMLButtonElement)) {
+        event.preventDefault();
+        s.togglePlaying();
+      } else if (event.key === 'ArrowRight') {
+        event.preventDefault();
+        s.stepBy(event.shiftKey ? 10 : 1);
+      } else if (event.key === 'ArrowLeft') {
+        event.preventDefault();
+        s.stepBy(event.shiftKey ? -10 : -1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function CopyLink() {
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string }>({
+    kind: 'idle',
+  });
+  const copy = (): void => {
+    const link = currentLink();
+    const manual = (): void => setState({ kind: 'manual', link });
+    if (!navigator.clipboard) return manual();
+    navigator.clipboard.writeText(link).then(() => {
+      setState({ kind: 'copied' });
+      setTimeout(() => setState({ kind: 'idle' }), 2000);
+    }, manual);
+  };
+  return (
+    <div className="copy-link">
+      <button type="button" onClick={copy} data-testid="copy-link">
+        {t('app.copyLink')}
+      </button>
+      {state.kind === 'copied' && <span role="status">{t('app.copied')}</span>}
+      {state.kind === 'manual' && (
+        <label className="manual-link">
+          <span>{t('app.copyFailed')}</span>
+          <input readOnly value={state.link} onFocus={(e) => e.target.select()} autoFocus />
+        </label>
+      )}
+    </div>
+  );
+}
+
+function Notices() {
+  const { loadErrors, engineError } = useDescent(
+    useShallow((s) => ({ loadErrors: s.loadErrors, engineError: s.engineError })),
+  );
+  if (loadErrors.length === 0 && !engineError) return null;
+  return (
+    <div className="notices">
+      {loadErrors.length > 0 && (
+        <div className="notice" role="alert" data-testid="load-errors">
+          <p>{t('app.urlProblems')}</p>
+          <ul>
+            {loadErrors.slice(0, 8).map((e, i) => (
+              <li key={i}>
+                <code>{e.path || 'scene'}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => useDescent.getState().dismissLoadErrors()}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      )}
+      {engineError && (
+        <div className="notice" role="alert" data-testid="engine-error">
+          <p>{t('app.workerError', { message: engineError })}</p>
+          <button type="button" onClick={() => useDescent.getState().setEngineError(null)}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Formula() {
+  const { scene, surface, cursor, selected } = useDescent(
+    useShallow((s) => ({ scene: s.scene, surface: s.surface, cursor: s.cursor, selected: s.selected })),
+  );
+  // The panel shows each optimizer in its map colour, defaults included.
+  const coloured = useMemo(
+    () => ({ ...scene, optimizers: scene.optimizers.map((o, i) => ({ ...o, color: optimizerStyle(o, i).color })) }),
+    [scene],
+  );
+  if (scene.optimizers.length === 0) return null;
+  return (
+    <section className="panel formula-panel" aria-label={t('formula.heading')}>
+      <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+        <FormulaPanel
+          scene={coloured}
+          surface={surface}
+          cursor={Math.min(cursor, scene.steps - 1)}
+          selected={selected}
+          onSelect={(index) => useDescent.getState().setView({ selected: index })}
+        />
+      </Suspense>
+    </section>
+  );
+}
+
+/** The visualizer: controls, the map with playback, charts and the formula panel. */
+export function App() {
+  useKeyboardShortcuts();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
+        </h1>
+        <CopyLink />
+      </header>
+      <Notices />
+      <main className="layout">
+        <div className="column-map">
+          <ErrorBoundary name="map">
+            <MapView />
+            <PlaybackBar />
+            <ViewToggles />
+          </ErrorBoundary>
+        </div>
+        <aside className="column-controls">
+          <ErrorBoundary name="surface">
+            <SurfacePanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="optimizers">
+            <OptimizerPanel />
+          </ErrorBoundary>
+        </aside>
+        <aside className="column-side">
+          <ErrorBoundary name="charts">
+            <ChartsPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="formula">
+            <Formula />
+          </ErrorBoundary>
+        </aside>
+      </main>
+    </div>
+  );
+}

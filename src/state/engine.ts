@@ -1,0 +1,125 @@
+/**
+ * Connects the store to the engine worker: a scene change re-simulates, a surface or view change
+ * recomputes the map layers. Replies of superseded runs are dropped by the client; failures
+ * become a message in the store and the worker restarts itself.
+ */
+import type { Domain } from '../engine/types';
+import { StaleRunError } from '../worker/client';
+import type { EngineClient } from '../worker/client';
+import type { SurfaceLayerRequest } from '../worker/protocol';
+import { createEngineClient } from '../worker/spawn';
+import { useDescent } from './store';
+import type { DescentState } from './store';
+
+/** Longest side of the surface grid, in cells. */
+export const GRID_CELLS = 256;
+/** Contour levels aimed for. */
+export const CONTOUR_LEVELS = 18;
+/** Gradient-field arrows per row. */
+export const QUIVER_PER_ROW = 22;
+
+/** The domain on screen: the user's zoom, or the surface's default. */
+export function visibleDomain(state: Pick<DescentState, 'domain' | 'surface'>): Domain {
+  return state.domain ?? state.surface.domain;
+}
+
+/** Grid size for a rectangle: GRID_CELLS along the longer side, the other in proportion. */
+export function gridSize(domain: Domain): { width: number; height: number } {
+  const w = domain.x[1] - domain.x[0];
+  const h = domain.y[1] - domain.y[0];
+  const aspect = Math.max(0.25, Math.min(4, w / h));
+  return aspect >= 1
+    ? { width: GRID_CELLS, height: Math.max(16, Math.round(GRID_CELLS / aspect)) }
+    : { width: Math.max(16, Math.round(GRID_CELLS * aspect)), height: GRID_CELLS };
+}
+
+function layerRequest(state: DescentState): SurfaceLayerRequest {
+  const domain = visibleDomain(state);
+  return {
+    surface: state.scene.surface,
+    domain,
+    ...gridSize(domain),
+    spacing: state.spacing,
+    levels: CONTOUR_LEVELS,
+    quiver: QUIVER_PER_ROW,
+  };
+}
+
+function describeFailure(error: unknown): string | null {
+  if (error instanceof StaleRunError) return null;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Starts the engine bridge; returns the client and a stop function. */
+export function startEngine(client: EngineClient = createEngineClientWithReports()): {
+  client: EngineClient;
+  stop: () => void;
+} {
+  const store = useDescent;
+
+  const runSimulation = (): void => {
+    const { scene } = store.getState();
+    client.simulate(scene).then(
+      (trajectories) => {
+        if (store.getState().scene === scene) store.getState().setTrajectories(scene, trajectories);
+      },
+      (error: unknown) => {
+        const message = describeFailure(error);
+        if (message !== null) store.getState().setEngineError(message);
+      },
+    );
+  };
+
+  let layerFrame: number | undefined;
+  const runLayer = (): void => {
+    // Zooming fires many events per frame: ask for one layer per frame at most.
+    if (layerFrame !== undefined) return;
+    layerFrame = requestAnimationFrame(() => {
+      layerFrame = undefined;
+      client.surfaceLayer(layerRequest(store.getState())).then(
+        (layer) => store.getState().setLayer(layer),
+        (error: unknown) => {
+          const message = describeFailure(error);
+          if (message !== null) store.getState().setEngineError(message);
+        },
+      );
+    });
+  };
+
+  const stopScene = store.subscribe((s) => s.scene, runSimulation);
+  const stopLayer = store.subscribe(
+    (s) => [s.scene.surface, s.domain, s.spacing, s.surface] as const,
+    runLayer,
+    { equalityFn: (a, b) => a.every((v, i) => Object.is(v, b[i])) },
+  );
+  runSimulation();
+  runLayer();
+
+  // A worker that crashed mid-run lost the run: ask again once, now that a fresh worker is up.
+  const stopRetry = store.subscribe(
+    (s) => s.engineError,
+    (message) => {
+      if (message !== null) {
+        runSimulation();
+        runLayer();
+      }
+    },
+  );
+
+  return {
+    client,
+    stop: () => {
+      stopScene();
+      stopLayer();
+      stopRetry();
+      if (layerFrame !== undefined) cancelAnimationFrame(layerFrame);
+      client.dispose();
+    },
+  };
+}
+
+function createEngineClientWithReports(): EngineClient {
+  return createEngineClient({
+    onCrash: (reason) => useDescent.getState().setEngineError(reason),
+  });
+}

@@ -1,0 +1,295 @@
+/**
+ * The gradient-flow lab's own state: one or two network configurations (A and the optional B of
+ * the "A | B compare" switch), the chosen layer, playback, and the latest results the worker sent.
+ * Its URL form is the `lab` query parameter, short readable text such as
+ * `depth:16,act:relu,init:he;bn:1` — A's fields that differ from the defaults, then after `;`
+ * (compare on) B's fields that differ from A. Decoding never throws: a bad field falls back to its
+ * default and is reported by name.
+ */
+import { create } from 'zustand';
+import { ACTIVATIONS } from '../engine/nn/activations';
+import type { Activation } from '../engine/nn/activations';
+import { DATASETS } from '../engine/nn/datasets';
+import type { DatasetKind } from '../engine/nn/datasets';
+import { MAX_LAYERS, MAX_WIDTH } from '../engine/nn/network';
+import { OPTIMIZER_TYPES } from '../engine/types';
+import type { FieldError, OptimizerType } from '../engine/types';
+import type { LabSnapshot } from '../worker/lab/protocol';
+
+/** The four classic initialisations of note 003 (the weight scale multiplies what they draw). */
+export const LAB_INITS = ['zero', 'normal', 'xavier', 'he'] as const;
+export type LabInit = (typeof LAB_INITS)[number];
+
+/** One network configuration of the lab: hidden layers, training and data. */
+export interface LabConfig {
+  /** Layers with weights (1–64): depth − 1 hidden layers, then a sigmoid output unit. */
+  readonly depth: number;
+  /** Units per hidden layer (1–256). */
+  readonly width: number;
+  readonly activation: Activation;
+  readonly init: LabInit;
+  /** Multiplies every initial weight (1 = the scheme as published). */
+  readonly weightScale: number;
+  readonly batchnorm: boolean;
+  /** Skip connections around every hidden layer after the first (equal widths). */
+  readonly residual: boolean;
+  /** clip_grad_norm max norm; 0 means no clipping. */
+  readonly clip: number;
+  readonly optimizer: OptimizerType;
+  readonly lr: number;
+  readonly dataset: DatasetKind;
+  /** Seeds the weights, the data and the batch order. */
+  readonly seed: number;
+}
+
+/** What a fresh lab shows: a net small enough to train in seconds, deep enough to show decay. */
+export const DEFAULT_LAB_CONFIG: LabConfig = {
+  depth: 6,
+  width: 8,
+  activation: 'tanh',
+  init: 'xavier',
+  weightScale: 1,
+  batchnorm: false,
+  residual: false,
+  clip: 0,
+  optimizer: 'adam',
+  lr: 0.03,
+  dataset: 'moons',
+  seed: 1,
+};
+
+/** Longest `lab` text decoded; longer text is ignored with a message (no legal form comes close). */
+export const MAX_LAB_TEXT = 600;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+interface FieldCodec<K extends keyof LabConfig> {
+  readonly key: K;
+  /** The name in the URL text. */
+  readonly name: string;
+  format(value: LabConfig[K]): string;
+  parse(text: string): Parsed<LabConfig[K]>;
+}
+
+function intField<K extends keyof LabConfig>(key: K, name: string, min: number, max: number): FieldCodec<K> {
+  return {
+    key,
+    name,
+    format: (v) => String(v),
+    parse: (text) => {
+      const n = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
+      return Number.isInteger(n) && n >= min && n <= max
+        ? { ok: true, value: n as LabConfig[K] }
+        : { ok: false, reason: `expected an integer from ${min} to ${max}` };
+    },
+  };
+}
+
+function numberField<K extends keyof LabConfig>(
+  key: K,
+  name: string,
+  accept: (n: number) => boolean,
+  reason: string,
+): FieldCodec<K> {
+  return {
+    key,
+    name,
+    format: (v) => String(v),
+    parse: (text) => {
+      const n = /^[0-9.eE+-]{1,24}$/.test(text) ? Number(text) : Number.NaN;
+      return Number.isFinite(n) && accept(n) ? { ok: true, value: n as LabConfig[K] } : { ok: false, reason };
+    },
+  };
+}
+
+function choiceField<K extends keyof LabConfig>(key: K, name: string, choices: readonly string[]): FieldCodec<K> {
+  return {
+    key,
+    name,
+    format: (v) => String(v),
+    parse: (text) =>
+      choices.includes(text)
+        ? { ok: true, value: text as LabConfig[K] }
+        : { ok: false, reason: `expected one of ${choices.join(', ')}` },
+  };
+}
+
+function flagField<K extends keyof LabConfig>(key: K, name: string): FieldCodec<K> {
+  return {
+    key,
+    name,
+    format: (v) => (v ? '1' : '0'),
+    parse: (text) =>
+      text === '1' || text === '0'
+        ? { ok: true, value: (text === '1') as LabConfig[K] }
+        : { ok: false, reason: 'expected 0 or 1' },
+  };
+}
+
+/** One table drives both directions of the URL form, in the order fields are written. */
+const FIELDS: readonly FieldCodec<keyof LabConfig>[] = [
+  intField('depth', 'depth', 1, MAX_LAYERS),
+  intField('width', 'width', 1, MAX_WIDTH),
+  choiceField('activation', 'act', ACTIVATIONS),
+  choiceField('init', 'init', LAB_INITS),
+  numberField('weightScale', 'scale', (n) => n > 0 && n <= 100, 'expected a number above 0 and at most 100'),
+  flagField('batchnorm', 'bn'),
+  flagField('residual', 'res'),
+  numberField('clip', 'clip', (n) => n >= 0 && n <= 1e6, 'expected 0 (off) or a positive number up to 1e6'),
+  choiceField('optimizer', 'opt', OPTIMIZER_TYPES),
+  numberField('lr', 'lr', (n) => n > 0 && n <= 10, 'expected a number above 0 and at most 10'),
+  choiceField('dataset', 'data', DATASETS),
+  intField('seed', 'seed', 0, 2 ** 32 - 1),
+] as FieldCodec<keyof LabConfig>[];
+
+/** The lab's URL-visible state. */
+export interface LabUrlState {
+  readonly a: LabConfig;
+  /** Present when the A | B compare switch is on. */
+  readonly b: LabConfig | null;
+}
+
+function encodeDiff(config: LabConfig, base: LabConfig): string {
+  const parts: string[] = [];
+  for (const field of FIELDS) {
+    const value = config[field.key];
+    if (value !== base[field.key]) parts.push(`${field.name}:${field.format(value as never)}`);
+  }
+  return parts.join(',');
+}
+
+/** The `lab` parameter's text for a state (empty for a default lab without compare). */
+export function encodeLabUrl(state: LabUrlState): string {
+  const a = encodeDiff(state.a, DEFAULT_LAB_CONFIG);
+  return state.b ? `${a};${encodeDiff(state.b, state.a)}` : a;
+}
+
+function decodeDiff(text: string, base: LabConfig, prefix: string, problems: FieldError[]): LabConfig {
+  const out: Record<string, unknown> = { ...base };
+  const seen = new Set<string>();
+  if (text.trim() === '') return base;
+  for (const raw of text.split(',')) {
+    const item = raw.trim();
+    if (item === '') continue;
+    const colon = item.indexOf(':');
+    const name = colon < 0 ? item : item.slice(0, colon);
+    const value = colon < 0 ? '' : item.slice(colon + 1);
+    const shown = name.slice(0, 24);
+    const field = FIELDS.find((f) => f.name === name);
+    if (!field) {
+      problems.push({ path: `${prefix}${shown}`, message: 'unknown setting, ignored' });
+      continue;
+    }
+    if (seen.has(name)) {
+      problems.push({ path: `${prefix}${shown}`, message: 'given twice; the first value is kept' });
+      continue;
+    }
+    seen.add(name);
+    const parsed = field.parse(value);
+    if (parsed.ok) out[field.key] = parsed.value;
+    else problems.push({ path: `${prefix}${shown}`, message: `${parsed.reason}; kept ${field.format(base[field.key] as never)}` });
+  }
+  return out as unknown as LabConfig;
+}
+
+/**
+ * Reads the `lab` parameter's text. Never throws: every rejected field keeps its default (A's
+ * value for B) and adds a problem naming it (`a.depth`, `b.lr`, …).
+ */
+export function decodeLabUrl(text: string | null | undefined): { state: LabUrlState; problems: FieldError[] } {
+  const problems: FieldError[] = [];
+  if (text === null || text === undefined || text === '') {
+    return { state: { a: DEFAULT_LAB_CONFIG, b: null }, problems };
+  }
+  if (typeof text !== 'string' || text.length > MAX_LAB_TEXT) {
+    problems.push({ path: 'lab', message: `longer than ${MAX_LAB_TEXT} characters, ignored` });
+    return { state: { a: DEFAULT_LAB_CONFIG, b: null }, problems };
+  }
+  const parts = text.split(';');
+  if (parts.length > 2) problems.push({ path: 'lab', message: 'more than two configurations; only A and B are read' });
+  const a = decodeDiff(parts[0] ?? '', DEFAULT_LAB_CONFIG, 'a.', problems);
+  const b = parts.length > 1 ? decodeDiff(parts[1] ?? '', a, 'b.', problems) : null;
+  return { state: { a, b }, problems };
+}
+
+/** The configuration B starts from when compare is switched on: A with batch norm toggled. */
+export function compareDefault(a: LabConfig): LabConfig {
+  return { ...a, batchnorm: !a.batchnorm };
+}
+
+/** Which configuration a control edits. */
+export type LabSlot = 'a' | 'b';
+
+/** Results of one slot, as the worker last reported them. */
+export interface SlotResult {
+  readonly snapshot: LabSnapshot | null;
+  /** Error text of the last failed request (config invalid, worker crashed). */
+  readonly error: string | null;
+}
+
+/** The lab's zustand store. */
+export interface LabStore {
+  readonly a: LabConfig;
+  readonly b: LabConfig;
+  readonly compare: boolean;
+  /** Which configuration the controls edit (always 'a' without compare). */
+  readonly editing: LabSlot;
+  /** Layer (0-based, hidden layers then the output) whose chain-rule product is shown. */
+  readonly selectedLayer: number;
+  readonly running: boolean;
+  readonly results: Readonly<Record<LabSlot, SlotResult>>;
+  /** Problems found decoding the URL, shown until dismissed. */
+  readonly urlProblems: readonly FieldError[];
+  setConfig(slot: LabSlot, patch: Partial<LabConfig>): void;
+  setCompare(on: boolean): void;
+  setEditing(slot: LabSlot): void;
+  selectLayer(index: number): void;
+  setRunning(running: boolean): void;
+  setResult(slot: LabSlot, result: SlotResult): void;
+  loadUrl(text: string | null): void;
+  dismissProblems(): void;
+}
+
+const EMPTY_RESULT: SlotResult = { snapshot: null, error: null };
+
+/** The lab's store (one per page; the page loads the URL into it on mount). */
+export const useLabStore = create<LabStore>()((set) => ({
+  a: DEFAULT_LAB_CONFIG,
+  b: compareDefault(DEFAULT_LAB_CONFIG),
+  compare: false,
+  editing: 'a',
+  selectedLayer: 0,
+  running: false,
+  results: { a: EMPTY_RESULT, b: EMPTY_RESULT },
+  urlProblems: [],
+  setConfig: (slot, patch) =>
+    set((s) => {
+      const next = { ...s[slot], ...patch };
+      const depth = Math.max(s.a.depth, s.compare ? s.b.depth : 0);
+      return slot === 'a'
+        ? { a: next, selectedLayer: Math.min(s.selectedLayer, Math.max(depth, next.depth) - 1) }
+        : { b: next };
+    }),
+  setCompare: (on) => set((s) => ({ compare: on, editing: on ? s.editing : 'a' })),
+  setEditing: (slot) => set({ editing: slot }),
+  selectLayer: (index) => set({ selectedLayer: Math.max(0, Math.floor(index)) }),
+  setRunning: (running) => set({ running }),
+  setResult: (slot, result) => set((s) => ({ results: { ...s.results, [slot]: result } })),
+  loadUrl: (text) =>
+    set(() => {
+      const { state, problems } = decodeLabUrl(text);
+      return {
+        a: state.a,
+        b: state.b ?? compareDefault(state.a),
+        compare: state.b !== null,
+        editing: 'a',
+        urlProblems: problems,
+      };
+    }),
+  dismissProblems: () => set({ urlProblems: [] }),
+}));
+
+/** The URL state of a store state. */
+export function labUrlState(s: Pick<LabStore, 'a' | 'b' | 'compare'>): LabUrlState {
+  return { a: s.a, b: s.compare ? s.b : null };
+}

@@ -1,0 +1,171 @@
+/**
+ * The visualizer's one store, in slices: the scene (last good one, plus why an edit was refused),
+ * the computed run (trajectories and map layers, kept as typed arrays and never copied into
+ * React state), playback, and view settings. Non-React code listens with `subscribe(selector, …)`.
+ */
+import { create } from 'zustand';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { DEFAULT_SCENE, validateScene } from '../engine/scene';
+import { resolveSurface } from '../engine/surfaces';
+import type { Domain, FieldError, OptimizerConfig, Scene, Surface, Trajectory } from '../engine/types';
+import type { SurfaceLayer } from '../worker/protocol';
+import { DEFAULT_VIEW } from './view';
+import type { ViewSettings } from './view';
+
+interface SceneSlice {
+  /** The last valid scene: what is simulated and drawn. */
+  scene: Scene;
+  /** The scene's surface, resolved on the main thread too (hover, formula panel, minima). */
+  surface: Surface;
+  /** Problems found when the page's URL was read (shown until dismissed). */
+  loadErrors: readonly FieldError[];
+  /**
+   * Validates `candidate` and makes it the scene only when it is entirely valid; returns the
+   * problems otherwise (the last good scene stays).
+   */
+  commitScene: (candidate: Scene) => readonly FieldError[];
+  /** Shorthand for changing one optimizer. */
+  updateOptimizer: (index: number, next: OptimizerConfig) => readonly FieldError[];
+  dismissLoadErrors: () => void;
+}
+
+interface RunSlice {
+  /** Trajectories of `trajectoriesScene` (one per optimizer, hidden ones included). */
+  trajectories: readonly Trajectory[];
+  trajectoriesScene: Scene | null;
+  /** The map's static layers, for the domain and surface in its `request`. */
+  layer: SurfaceLayer | null;
+  /** Latest engine failure, shown as a message. */
+  engineError: string | null;
+  setTrajectories: (scene: Scene, trajectories: readonly Trajectory[]) => void;
+  setLayer: (layer: SurfaceLayer) => void;
+  setEngineError: (message: string | null) => void;
+}
+
+interface PlaybackSlice {
+  /** Point index shown; clamped to [0, steps]. */
+  cursor: number;
+  playing: boolean;
+  speed: number;
+  setCursor: (cursor: number) => void;
+  stepBy: (delta: number) => void;
+  setPlaying: (playing: boolean) => void;
+  togglePlaying: () => void;
+  setSpeed: (speed: number) => void;
+}
+
+interface ViewSlice {
+  domain: Domain | null;
+  spacing: ViewSettings['spacing'];
+  quiver: boolean;
+  arrows: boolean;
+  ghost: boolean;
+  selected: number;
+  setView: (patch: Partial<Pick<ViewSettings, 'domain' | 'spacing' | 'quiver' | 'arrows' | 'ghost' | 'selected'>>) => void;
+}
+
+/** The whole store's state. */
+export type DescentState = SceneSlice & RunSlice & PlaybackSlice & ViewSlice;
+
+function surfaceOf(scene: Scene): Surface {
+  const resolved = resolveSurface(scene.surface);
+  if (resolved.ok) return resolved.surface;
+  // A scene only becomes current after validation, which resolves its surface; this is a guard.
+  const fallback = resolveSurface(DEFAULT_SCENE.surface);
+  if (!fallback.ok) throw new Error('the default surface does not resolve');
+  return fallback.surface;
+}
+
+const clampCursor = (cursor: number, steps: number): number =>
+  Math.max(0, Math.min(steps, Math.round(cursor)));
+
+const sameSurface = (a: Scene, b: Scene): boolean => JSON.stringify(a.surface) === JSON.stringify(b.surface);
+
+/** The app's store. */
+export const useDescent = create<DescentState>()(
+  subscribeWithSelector((set, get) => ({
+    scene: DEFAULT_SCENE,
+    surface: surfaceOf(DEFAULT_SCENE),
+    loadErrors: [],
+    commitScene(candidate) {
+      const { scene, errors } = validateScene(candidate);
+      if (errors.length > 0) return errors;
+      const previous = get();
+      const surfaceChanged = !sameSurface(previous.scene, scene);
+      set({
+        scene,
+        surface: surfaceChanged ? surfaceOf(scene) : previous.surface,
+        cursor: clampCursor(previous.cursor, scene.steps),
+        selected: Math.min(previous.selected, Math.max(0, scene.optimizers.length - 1)),
+        ...(surfaceChanged ? { domain: null } : {}),
+      });
+      return [];
+    },
+    updateOptimizer(index, next) {
+      const { scene } = get();
+      const optimizers = scene.optimizers.map((o, i) => (i === index ? next : o));
+      return get().commitScene({ ...scene, optimizers });
+    },
+    dismissLoadErrors: () => set({ loadErrors: [] }),
+
+    trajectories: [],
+    trajectoriesScene: null,
+    layer: null,
+    engineError: null,
+    setTrajectories: (scene, trajectories) => set({ trajectories, trajectoriesScene: scene }),
+    setLayer: (layer) => set({ layer }),
+    setEngineError: (engineError) => set({ engineError }),
+
+    cursor: DEFAULT_SCENE.steps,
+    playing: false,
+    speed: DEFAULT_VIEW.speed,
+    setCursor: (cursor) => set({ cursor: clampCursor(cursor, get().scene.steps) }),
+    stepBy: (delta) => set({ cursor: clampCursor(get().cursor + delta, get().scene.steps), playing: false }),
+    setPlaying: (playing) => {
+      const { cursor, scene } = get();
+      // Play at the end starts over, as a media player does.
+      set(playing && cursor >= scene.steps ? { playing, cursor: 0 } : { playing });
+    },
+    togglePlaying: () => get().setPlaying(!get().playing),
+    setSpeed: (speed) => set({ speed }),
+
+    domain: DEFAULT_VIEW.domain,
+    spacing: DEFAULT_VIEW.spacing,
+    quiver: DEFAULT_VIEW.quiver,
+    arrows: DEFAULT_VIEW.arrows,
+    ghost: DEFAULT_VIEW.ghost,
+    selected: DEFAULT_VIEW.selected,
+    setView: (patch) => set(patch),
+  })),
+);
+
+/** The view settings as the URL codec sees them. */
+export function viewOf(state: DescentState): ViewSettings {
+  return {
+    domain: state.domain,
+    spacing: state.spacing,
+    quiver: state.quiver,
+    arrows: state.arrows,
+    ghost: state.ghost,
+    cursor: state.cursor >= state.scene.steps ? -1 : state.cursor,
+    speed: state.speed,
+    selected: state.selected,
+  };
+}
+
+/** Loads a scene and view read from a URL (already validated), with the problems found. */
+export function loadState(scene: Scene, view: ViewSettings, errors: readonly FieldError[]): void {
+  useDescent.setState({
+    scene,
+    surface: surfaceOf(scene),
+    loadErrors: errors,
+    domain: view.domain,
+    spacing: view.spacing,
+    quiver: view.quiver,
+    arrows: view.arrows,
+    ghost: view.ghost,
+    cursor: view.cursor < 0 ? scene.steps : clampCursor(view.cursor, scene.steps),
+    speed: view.speed,
+    selected: Math.min(view.selected, Math.max(0, scene.optimizers.length - 1)),
+  });
+}

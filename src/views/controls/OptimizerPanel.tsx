@@ -1,0 +1,336 @@
+import { useId, useState } from 'react';
+import { OPTIMIZERS } from '../../engine/optimizers';
+import { MAX_OPTIMIZERS } from '../../engine/scene';
+import type { FieldError, OptimizerConfig, ParamSpec, Schedule } from '../../engine/types';
+import { t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { useDescent } from '../../state/store';
+import { optimizerStyle, unusedColor } from '../palette';
+import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
+import { NumberField } from './SurfacePanel';
+
+/** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
+const PRESETS: readonly { id: string; label: () => string; config: OptimizerConfig }[] = [
+  { id: 'sgd', label: () => OPTIMIZERS.sgd.label, config: { type: 'sgd', lr: 0.1 } },
+  { id: 'momentum', label: () => t('optimizers.preset.momentum'), config: { type: 'sgd', lr: 0.1, momentum: 0.9 } },
+  {
+    id: 'nag',
+    label: () => t('optimizers.preset.nag'),
+    config: { type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true },
+  },
+  { id: 'adagrad', label: () => OPTIMIZERS.adagrad.label, config: { type: 'adagrad', lr: 0.5 } },
+  { id: 'adadelta', label: () => OPTIMIZERS.adadelta.label, config: { type: 'adadelta', lr: 1 } },
+  { id: 'rmsprop', label: () => OPTIMIZERS.rmsprop.label, config: { type: 'rmsprop', lr: 0.01 } },
+  { id: 'adam', label: () => OPTIMIZERS.adam.label, config: { type: 'adam', lr: 0.1 } },
+  { id: 'adamw', label: () => OPTIMIZERS.adamw.label, config: { type: 'adamw', lr: 0.1 } },
+  { id: 'adamax', label: () => OPTIMIZERS.adamax.label, config: { type: 'adamax', lr: 0.1 } },
+  { id: 'nadam', label: () => OPTIMIZERS.nadam.label, config: { type: 'nadam', lr: 0.1 } },
+  { id: 'radam', label: () => OPTIMIZERS.radam.label, config: { type: 'radam', lr: 0.1 } },
+];
+
+const describeErrors = (errors: readonly FieldError[]): string[] =>
+  errors.map((e) => t('optimizers.invalid', { field: e.path.replace(/^optimizers\[\d+\]\./, ''), message: e.message }));
+
+/** The optimizer list: add, remove, recolour, rename, show/hide, select; the selected one's settings. */
+export function OptimizerPanel() {
+  const optimizers = useDescent((s) => s.scene.optimizers);
+  const selected = useDescent((s) => s.selected);
+  const [preset, setPreset] = useState('adam');
+  const [problem, setProblem] = useState<string | null>(null);
+  const full = optimizers.length >= MAX_OPTIMIZERS;
+
+  const add = (): void => {
+    const s = useDescent.getState();
+    const entry = PRESETS.find((p) => p.id === preset) ?? PRESETS[0]!;
+    const config: OptimizerConfig = { ...entry.config, label: entry.label(), color: unusedColor(s.scene.optimizers) };
+    const errors = s.commitScene({ ...s.scene, optimizers: [...s.scene.optimizers, config] });
+    setProblem(errors.length > 0 ? describeErrors(errors).join('; ') : null);
+    if (errors.length === 0) s.setView({ selected: s.scene.optimizers.length - 1 });
+  };
+
+  return (
+    <section className="panel optimizer-panel">
+      <h2>{t('optimizers.heading')}</h2>
+      <ul className="optimizer-list" data-testid="optimizer-list">
+        {optimizers.map((config, i) => (
+          <OptimizerRow key={i} index={i} config={config} selected={i === selected} />
+        ))}
+      </ul>
+      <div className="add-row">
+        <label className="field">
+          <span className="visually-hidden">{t('optimizers.addWhich')}</span>
+          <select value={preset} onChange={(e) => setPreset(e.target.value)} aria-label={t('optimizers.addWhich')}>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={add} disabled={full} data-testid="add-optimizer">
+          {t('optimizers.add')}
+        </button>
+      </div>
+      {full && <p className="field-help">{t('optimizers.full', { max: MAX_OPTIMIZERS })}</p>}
+      {problem && <p className="field-error">{problem}</p>}
+    </section>
+  );
+}
+
+function OptimizerRow(props: { index: number; config: OptimizerConfig; selected: boolean }) {
+  const { index, config, selected } = props;
+  const diverged = useDescent((s) => (s.trajectoriesScene === s.scene && s.trajectories[index]?.diverged ? s.trajectories[index].length - 1 : -1));
+  const style = optimizerStyle(config, index);
+  const name = config.label || OPTIMIZERS[config.type].label;
+  const editorId = useId();
+  const update = (next: OptimizerConfig): readonly FieldError[] => useDescent.getState().updateOptimizer(index, next);
+  const remove = (): void => {
+    const s = useDescent.getState();
+    // Freeze the colours of the others so removing one does not repaint the rest.
+    const optimizers = s.scene.optimizers
+      .map((o, i) => ({ ...o, color: optimizerStyle(o, i).color }))
+      .filter((_, i) => i !== index);
+    s.commitScene({ ...s.scene, optimizers });
+    s.setView({ selected: Math.max(0, Math.min(s.selected, optimizers.length - 1)) });
+  };
+  return (
+    <li className={`optimizer-row${selected ? ' selected' : ''}`} data-testid={`optimizer-${index}`} data-diverged={diverged >= 0}>
+      <div className="row-head">
+        <input
+          type="checkbox"
+          checked={!config.hidden}
+          onChange={(e) => update({ ...config, hidden: !e.target.checked })}
+          aria-label={t('optimizers.show', { name })}
+        />
+        <input
+          type="color"
+          value={style.color}
+          onChange={(e) => update({ ...config, color: e.target.value })}
+          aria-label={t('optimizers.colour', { name })}
+        />
+        <LineSample color={style.color} dash={style.dash} />
+        <input
+          className="name-input"
+          type="text"
+          value={config.label ?? ''}
+          placeholder={OPTIMIZERS[config.type].label}
+          maxLength={40}
+          onChange={(e) => {
+            const { label: _old, ...rest } = config;
+            update(e.target.value === '' ? rest : { ...rest, label: e.target.value });
+          }}
+          aria-label={`${t('optimizers.name')} (${name})`}
+        />
+        <button
+          type="button"
+          className="expand"
+          aria-expanded={selected}
+          aria-controls={editorId}
+          aria-label={t('optimizers.edit', { name })}
+          onClick={() => useDescent.getState().setView({ selected: index })}
+        >
+          {selected ? '▾' : '▸'}
+        </button>
+        <button type="button" className="remove" onClick={remove} aria-label={t('optimizers.remove', { name })}>
+          ×
+        </button>
+      </div>
+      {diverged >= 0 && (
+        <p className="diverged" data-testid={`diverged-${index}`}>
+          {t('optimizers.diverged', { step: diverged })}
+        </p>
+      )}
+      {selected && (
+        <div id={editorId} className="optimizer-editor">
+          <OptimizerEditor config={config} update={update} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function LineSample(props: { color: string; dash: readonly number[] }) {
+  return (
+    <svg width={28} height={12} aria-hidden="true" className="line-sample">
+      <line x1={1} x2={27} y1={6} y2={6} stroke={props.color} strokeWidth={2.5} strokeDasharray={props.dash.join(' ')} />
+    </svg>
+  );
+}
+
+type Update = (next: OptimizerConfig) => readonly FieldError[];
+
+/** Every hyper-parameter of the type (torch defaults), the schedule and gradient clipping. */
+function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
+  const { config, update } = props;
+  const def = OPTIMIZERS[config.type];
+  const [problem, setProblem] = useState<string | null>(null);
+  const commit = (next: OptimizerConfig): readonly string[] => {
+    const errors = describeErrors(update(next));
+    setProblem(errors.length > 0 ? errors.join('; ') : null);
+    return errors;
+  };
+  const specs = [...def.params].sort((a, b) => (a.name === 'lr' ? -1 : b.name === 'lr' ? 1 : 0));
+  return (
+    <div className="param-list">
+      <p className="type-name">{def.label}</p>
+      {specs.map((spec) => (
+        <ParamControl key={spec.name} spec={spec} config={config} commit={commit} />
+      ))}
+      <ScheduleControl config={config} commit={commit} />
+      <ClipControl config={config} commit={commit} />
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type Commit = (next: OptimizerConfig) => readonly string[];
+
+function paramLabel(name: string): string {
+  return name === 'lr' ? t('optimizers.lr') : name;
+}
+
+function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit: Commit }) {
+  const { spec, config, commit } = props;
+  const value = paramValue(config, spec);
+  const label = paramLabel(spec.name);
+  if (spec.kind === 'boolean') {
+    return (
+      <label className="param param-bool">
+        <input
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => commit(withParam(config, spec.name, e.target.checked))}
+        />
+        <span>{spec.name}</span>
+      </label>
+    );
+  }
+  if (spec.kind === 'pair') {
+    const pair = value as readonly [number, number];
+    return (
+      <div className="param param-pair">
+        <span className="param-name">{spec.name}</span>
+        {[0, 1].map((i) => (
+          <NumberField
+            key={`${i}:${pair[i]}`}
+            label={`${spec.name}[${i}]`}
+            value={pair[i]!}
+            onCommit={(v) => commit(withParam(config, spec.name, i === 0 ? [v, pair[1]] : [pair[0], v]))}
+          />
+        ))}
+      </div>
+    );
+  }
+  const number = value as number;
+  const range = sliderRange(spec);
+  const log = spec.log === true;
+  return (
+    <div className="param param-number">
+      {range && (
+        <label className="slider">
+          <span className="param-name">
+            {label}
+            {log ? ' (log)' : ''}
+          </span>
+          <input
+            type="range"
+            min={0}
+            max={SLIDER_STEPS}
+            step={1}
+            value={toSlider(number, range, log)}
+            data-testid={`slider-${spec.name}`}
+            aria-valuetext={String(number)}
+            onChange={(e) => commit(withParam(config, spec.name, fromSlider(Number(e.target.value), range, log)))}
+          />
+        </label>
+      )}
+      <NumberField
+        key={number}
+        label={range ? `${label} =` : label}
+        value={number}
+        testId={`field-${spec.name}`}
+        onCommit={(v) => commit(withParam(config, spec.name, v))}
+      />
+    </div>
+  );
+}
+
+const SCHEDULE_DEFAULTS: Record<Schedule['type'], (steps: number) => Schedule> = {
+  exponential: () => ({ type: 'exponential', gamma: 0.99 }),
+  step: () => ({ type: 'step', step_size: 30, gamma: 0.5 }),
+  cosine: (steps) => ({ type: 'cosine', t_max: steps, eta_min: 0 }),
+};
+
+function ScheduleControl(props: { config: OptimizerConfig; commit: Commit }) {
+  const { config, commit } = props;
+  const steps = useDescent((s) => s.scene.steps);
+  const schedule = config.schedule;
+  const set = (next: Schedule | undefined): readonly string[] => {
+    const { schedule: _drop, ...rest } = config;
+    return commit(next ? { ...rest, schedule: next } : rest);
+  };
+  const fields: [string, number][] = schedule
+    ? Object.entries(schedule).filter((e): e is [string, number] => typeof e[1] === 'number')
+    : [];
+  return (
+    <div className="param param-schedule">
+      <label className="field">
+        <span className="param-name">{t('optimizers.schedule')}</span>
+        <select
+          value={schedule?.type ?? 'none'}
+          onChange={(e) => {
+            const v = e.target.value as Schedule['type'] | 'none';
+            set(v === 'none' ? undefined : SCHEDULE_DEFAULTS[v](steps));
+          }}
+        >
+          {(['none', 'exponential', 'step', 'cosine'] as const).map((v) => (
+            <option key={v} value={v}>
+              {t(`optimizers.schedule.${v}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {schedule &&
+        fields.map(([name, v]) => (
+          <NumberField
+            key={`${name}:${v}`}
+            label={name}
+            value={v}
+            onCommit={(n) => set({ ...schedule, [name]: n } as Schedule)}
+          />
+        ))}
+    </div>
+  );
+}
+
+function ClipControl(props: { config: OptimizerConfig; commit: Commit }) {
+  const { config, commit } = props;
+  const clip = config.clip_grad_norm;
+  return (
+    <div className="param param-clip">
+      <label className="param-bool">
+        <input
+          type="checkbox"
+          checked={clip !== undefined}
+          onChange={(e) => {
+            const { clip_grad_norm: _drop, ...rest } = config;
+            commit(e.target.checked ? { ...rest, clip_grad_norm: 1 } : rest);
+          }}
+        />
+        <span>{t('optimizers.clip')}</span>
+      </label>
+      {clip !== undefined && (
+        <NumberField
+          key={clip}
+          label="max_norm"
+          value={clip}
+          onCommit={(v) => commit({ ...config, clip_grad_norm: v })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { rgb } from 'd3';
+import { memo, useLayoutEffect, useRef } from 'react';
+import type { SurfaceLayer } from '../../worker/protocol';
+import { heatColor } from '../palette';
+import type { Projection } from './projection';
+
+/**
+ * The filled bands: one canvas pixel per grid cell, stretched by CSS over the rectangle the grid
+ * was computed for (so while a zoom recomputes, the old image still sits in the right place).
+ */
+export const HeatmapLayer = memo(function HeatmapLayer(props: { layer: SurfaceLayer; projection: Projection }) {
+  const { layer, projection } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { width, height, domain } = layer.request;
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const bandCount = layer.thresholds.length + 1;
+    const lookup = new Uint8ClampedArray(256 * 4);
+    for (let b = 0; b < bandCount && b < 255; b++) {
+      const c = rgb(heatColor(bandCount > 1 ? b / (bandCount - 1) : 0));
+      lookup.set([c.r, c.g, c.b, 255], b * 4);
+    }
+    // Non-finite cells: a hatched-looking mid grey says "undefined here".
+    lookup.set([200, 190, 190, 255], 255 * 4);
+    const image = ctx.createImageData(width, height);
+    const data = image.data;
+    const bands = layer.bands;
+    for (let i = 0; i < bands.length; i++) {
+      const o = bands[i]! * 4;
+      data[i * 4] = lookup[o]!;
+      data[i * 4 + 1] = lookup[o + 1]!;
+      data[i * 4 + 2] = lookup[o + 2]!;
+      data[i * 4 + 3] = 255;
+    }
+    ctx.putImageData(image, 0, 0);
+  }, [layer, width, height]);
+
+  const left = projection.x(domain.x[0]);
+  const right = projection.x(domain.x[1]);
+  const top = projection.y(domain.y[1]);
+  const bottom = projection.y(domain.y[0]);
+  return (
+    <canvas
+      ref={canvasRef}
+      className="map-heat"
+      width={width}
+      height={height}
+      aria-hidden="true"
+      style={{ left, top, width: right - left, height: bottom - top }}
+    />
+  );
+});

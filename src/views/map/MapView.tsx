@@ -1,0 +1,226 @@
+import { select, zoom, zoomIdentity } from 'd3';
+import type { D3ZoomEvent, ZoomBehavior } from 'd3';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Domain } from '../../engine/types';
+import { t } from '../../i18n';
+import { useDescent } from '../../state/store';
+import { Axes, MARGIN } from './Axes';
+import { ContourLayer } from './ContourLayer';
+import { HeatmapLayer } from './HeatmapLayer';
+import { HoverCard, nearestPoint } from './HoverCard';
+import type { HoverTarget } from './HoverCard';
+import { Legend } from './Legend';
+import { MinimaMarkers, QuiverLayer } from './Overlay';
+import { makeProjection, screenPoint } from './projection';
+import type { Projection } from './projection';
+import { TrajectoryCanvas } from './TrajectoryCanvas';
+
+/** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
+export function plotSize(domain: Domain, width: number, maxHeight: number): { width: number; height: number } {
+  const aspect = Math.max(0.6, Math.min(2.2, (domain.x[1] - domain.x[0]) / (domain.y[1] - domain.y[0])));
+  let w = Math.max(160, width - MARGIN.left - MARGIN.right);
+  let h = w / aspect;
+  if (h > maxHeight) {
+    h = maxHeight;
+    w = h * aspect;
+  }
+  return { width: Math.round(w), height: Math.round(h) };
+}
+
+function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<[number, number]>([640, window.innerHeight]);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = (): void => setSize([el.clientWidth, window.innerHeight]);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  return [ref, size[0], size[1]];
+}
+
+const sameSize = (a: Projection, b: Projection): boolean => a.width === b.width && a.height === b.height;
+
+/** The contour map: heat map, contour lines, trajectories, axes, minima, start point, pan and zoom. */
+export function MapView() {
+  const { domain, surface, layer, quiver, start } = useDescent(
+    useShallow((s) => ({ domain: s.domain, surface: s.surface, layer: s.layer, quiver: s.quiver, start: s.scene.start })),
+  );
+  const [boxRef, boxWidth, viewportHeight] = useBoxWidth();
+  const visible = domain ?? surface.domain;
+  const size = plotSize(visible, boxWidth, Math.max(220, viewportHeight - 240));
+  const projection = useMemo(() => makeProjection(visible, size.width, size.height), [visible, size.width, size.height]);
+
+  const overlayRef = useRef<SVGSVGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const homeRef = useRef<Projection>(projection);
+  const ownDomainRef = useRef<Domain | null>(null);
+  const resettingRef = useRef(false);
+
+  // The one place D3 touches the DOM: the zoom/pan handler on the overlay.
+  useEffect(() => {
+    const svg = overlayRef.current;
+    if (!svg) return;
+    const behavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1e-3, 1e6])
+      .clickDistance(4)
+      .filter((event: Event) => {
+        const target = event.target as Element | null;
+        if (target?.closest?.('[data-start-handle]')) return false;
+        const mouse = event as MouseEvent;
+        return (!mouse.ctrlKey || event.type === 'wheel') && !mouse.button;
+      })
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        if (resettingRef.current) return;
+        const home = homeRef.current;
+        const xs = event.transform.rescaleX(home.x).domain();
+        const ys = event.transform.rescaleY(home.y).domain();
+        const next: Domain = {
+          x: [xs[0]!, xs[1]!],
+          y: [Math.min(ys[0]!, ys[1]!), Math.max(ys[0]!, ys[1]!)],
+        };
+        ownDomainRef.current = next;
+        useDescent.getState().setView({ domain: next });
+      });
+    select(svg).call(behavior).on('dblclick.zoom', null);
+    zoomRef.current = behavior;
+    return () => {
+      select(svg).on('.zoom', null);
+    };
+  }, []);
+
+  // A domain set by anything but the zoom itself (surface change, reset, URL) or a resize re-homes the zoom.
+  useLayoutEffect(() => {
+    if (domain !== null && domain === ownDomainRef.current && sameSize(homeRef.current, projection)) return;
+    homeRef.current = projection;
+    ownDomainRef.current = null;
+    const svg = overlayRef.current;
+    if (svg && zoomRef.current) {
+      resettingRef.current = true;
+      select(svg).call(zoomRef.current.transform, zoomIdentity);
+      resettingRef.current = false;
+    }
+  }, [projection, domain]);
+
+  const zoomBy = (factor: number): void => {
+    const svg = overlayRef.current;
+    if (svg && zoomRef.current) select(svg).call(zoomRef.current.scaleBy, factor);
+  };
+
+  const toLocal = useCallback((event: { clientX: number; clientY: number }) => {
+    const rect = overlayRef.current!.getBoundingClientRect();
+    return screenPoint(event.clientX - rect.left, event.clientY - rect.top);
+  }, []);
+
+  const setStart = useCallback(
+    (event: { clientX: number; clientY: number }) => {
+      const [x, y] = projection.toDomain(toLocal(event));
+      const round = (v: number): number => Number(v.toPrecision(4));
+      const s = useDescent.getState();
+      s.commitScene({ ...s.scene, start: [round(x), round(y)] });
+    },
+    [projection, toLocal],
+  );
+
+  const draggingRef = useRef(false);
+  const onHandleDown = (event: ReactPointerEvent<SVGGElement>): void => {
+    event.stopPropagation();
+    event.preventDefault();
+    (event.currentTarget as Element).setPointerCapture(event.pointerId);
+    draggingRef.current = true;
+  };
+  const onHandleMove = (event: ReactPointerEvent<SVGGElement>): void => {
+    if (draggingRef.current) setStart(event);
+  };
+  const onHandleUp = (event: ReactPointerEvent<SVGGElement>): void => {
+    draggingRef.current = false;
+    (event.currentTarget as Element).releasePointerCapture?.(event.pointerId);
+  };
+
+  const [hover, setHover] = useState<HoverTarget | null>(null);
+  const onPointerMove = (event: ReactPointerEvent<SVGSVGElement>): void => {
+    if (event.pointerType !== 'mouse' || event.buttons !== 0) return;
+    const s = useDescent.getState();
+    setHover(nearestPoint(toLocal(event), projection, s.scene, s.trajectories, s.ghost ? Infinity : s.cursor));
+  };
+
+  const [sx, sy] = projection.toScreen(start);
+  return (
+    <section className="map-panel" aria-label={t('map.label')}>
+      <div ref={boxRef} className="map-box">
+        <div
+          className="map"
+          style={{ width: size.width + MARGIN.left + MARGIN.right, height: size.height + MARGIN.top + MARGIN.bottom }}
+        >
+          <Axes projection={projection} />
+          <div
+            className="map-plot"
+            data-testid="map-plot"
+            style={{ left: MARGIN.left, top: MARGIN.top, width: size.width, height: size.height }}
+          >
+            {layer && <HeatmapLayer layer={layer} projection={projection} />}
+            {layer && <ContourLayer layer={layer} projection={projection} />}
+            <TrajectoryCanvas projection={projection} />
+            <svg
+              ref={overlayRef}
+              className="map-overlay"
+              width={size.width}
+              height={size.height}
+              role="img"
+              aria-label={t('map.label')}
+              onClick={setStart}
+              onPointerMove={onPointerMove}
+              onPointerLeave={() => setHover(null)}
+            >
+              <rect width={size.width} height={size.height} fill="transparent" />
+              {layer && quiver && <QuiverLayer layer={layer} projection={projection} />}
+              <MinimaMarkers minima={surface.minima} projection={projection} label={t('map.minimum')} />
+              <g
+                data-start-handle
+                className="start-handle"
+                transform={`translate(${sx},${sy})`}
+                onPointerDown={onHandleDown}
+                onPointerMove={onHandleMove}
+                onPointerUp={onHandleUp}
+                onPointerCancel={onHandleUp}
+                onClick={(e) => e.stopPropagation()}
+              >
+                <title>{t('map.start')}</title>
+                <circle r={14} fill="transparent" />
+                <circle r={7} fill="#ffffff" stroke="#1b2430" strokeWidth={2} />
+                <circle r={2.5} fill="#1b2430" />
+              </g>
+            </svg>
+            {hover && <HoverCard target={hover} projection={projection} />}
+          </div>
+          <div className="map-zoom">
+            <button type="button" onClick={() => zoomBy(1.5)} aria-label={t('map.zoomIn')} title={t('map.zoomIn')}>
+              +
+            </button>
+            <button type="button" onClick={() => zoomBy(1 / 1.5)} aria-label={t('map.zoomOut')} title={t('map.zoomOut')}>
+              −
+            </button>
+            <button
+              type="button"
+              onClick={() => useDescent.getState().setView({ domain: null })}
+              aria-label={t('map.zoomReset')}
+              title={t('map.zoomReset')}
+            >
+              ⟲
+            </button>
+          </div>
+        </div>
+      </div>
+      <Legend layer={layer} />
+    </section>
+  );
+}

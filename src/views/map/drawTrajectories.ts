@@ -1,0 +1,178 @@
+/**
+ * Paints every visible optimizer's path from its typed arrays: a white halo and the coloured,
+ * dashed line up to the playback cursor, the rest of the path faint, a marker at the current
+ * point, a cross where a run diverged, and optionally the −∇f arrow at the current point.
+ */
+import type { Scene, Surface, Trajectory } from '../../engine/types';
+import { optimizerStyle } from '../palette';
+import type { MarkerShape } from '../palette';
+import type { Projection } from './projection';
+
+/** What one frame of the trajectory layer shows. */
+export interface TrajectoryFrame {
+  readonly scene: Scene;
+  readonly trajectories: readonly Trajectory[];
+  readonly cursor: number;
+  readonly ghost: boolean;
+  readonly arrows: boolean;
+  readonly surface: Surface;
+}
+
+// Far-off points of a diverging run would make the canvas rasterise absurd coordinates.
+const LIMIT = 1e5;
+const clampPx = (v: number): number => (v > LIMIT ? LIMIT : v < -LIMIT ? -LIMIT : v);
+
+function tracePath(ctx: CanvasRenderingContext2D, t: Trajectory, from: number, to: number, p: Projection): void {
+  ctx.beginPath();
+  for (let k = from; k <= to; k++) {
+    const sx = clampPx(p.x(t.points[2 * k]!));
+    const sy = clampPx(p.y(t.points[2 * k + 1]!));
+    if (k === from) ctx.moveTo(sx, sy);
+    else ctx.lineTo(sx, sy);
+  }
+}
+
+/** Draws a marker shape of radius r centred at (x, y). */
+export function markerPath(ctx: CanvasRenderingContext2D, shape: MarkerShape, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  switch (shape) {
+    case 'circle':
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      break;
+    case 'square':
+      ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      break;
+    case 'triangle':
+      ctx.moveTo(x, y - r * 1.1);
+      ctx.lineTo(x + r, y + r * 0.8);
+      ctx.lineTo(x - r, y + r * 0.8);
+      ctx.closePath();
+      break;
+    case 'diamond':
+      ctx.moveTo(x, y - r * 1.2);
+      ctx.lineTo(x + r, y);
+      ctx.lineTo(x, y + r * 1.2);
+      ctx.lineTo(x - r, y);
+      ctx.closePath();
+      break;
+    case 'plus': {
+      const a = r * 0.4;
+      ctx.moveTo(x - a, y - r);
+      ctx.lineTo(x + a, y - r);
+      ctx.lineTo(x + a, y - a);
+      ctx.lineTo(x + r, y - a);
+      ctx.lineTo(x + r, y + a);
+      ctx.lineTo(x + a, y + a);
+      ctx.lineTo(x + a, y + r);
+      ctx.lineTo(x - a, y + r);
+      ctx.lineTo(x - a, y + a);
+      ctx.lineTo(x - r, y + a);
+      ctx.lineTo(x - r, y - a);
+      ctx.lineTo(x - a, y - a);
+      ctx.closePath();
+      break;
+    }
+    case 'star':
+      for (let i = 0; i < 10; i++) {
+        const rr = i % 2 === 0 ? r * 1.25 : r * 0.55;
+        const a = -Math.PI / 2 + (i * Math.PI) / 5;
+        if (i === 0) ctx.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a));
+        else ctx.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a));
+      }
+      ctx.closePath();
+      break;
+  }
+}
+
+function drawArrow(ctx: CanvasRenderingContext2D, x: number, y: number, dx: number, dy: number, color: string): void {
+  const len = Math.hypot(dx, dy);
+  if (!(len > 1)) return;
+  const ux = dx / len;
+  const uy = dy / len;
+  const ex = x + dx;
+  const ey = y + dy;
+  const head = Math.min(9, len * 0.45);
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 2;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(ex - ux * head * 0.8, ey - uy * head * 0.8);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(ex, ey);
+  ctx.lineTo(ex - ux * head - uy * head * 0.5, ey - uy * head + ux * head * 0.5);
+  ctx.lineTo(ex - ux * head + uy * head * 0.5, ey - uy * head - ux * head * 0.5);
+  ctx.closePath();
+  ctx.fill();
+}
+
+/** Paints one frame into a context whose transform maps CSS pixels (DPR already applied). */
+export function drawTrajectories(ctx: CanvasRenderingContext2D, frame: TrajectoryFrame, p: Projection): void {
+  ctx.clearRect(0, 0, p.width, p.height);
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  const grad = new Float64Array(2);
+  frame.scene.optimizers.forEach((config, i) => {
+    const t = frame.trajectories[i];
+    if (!t || config.hidden || t.length === 0) return;
+    const style = optimizerStyle(config, i);
+    const last = t.length - 1;
+    const upto = Math.min(Math.max(0, frame.cursor), last);
+
+    if (frame.ghost && upto < last) {
+      tracePath(ctx, t, upto, last, p);
+      ctx.globalAlpha = 0.35;
+      ctx.setLineDash(style.dash as number[]);
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+    }
+    if (upto > 0) {
+      tracePath(ctx, t, 0, upto, p);
+      ctx.setLineDash([]);
+      ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+      ctx.lineWidth = 5;
+      ctx.stroke();
+      ctx.setLineDash(style.dash as number[]);
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = 2.25;
+      ctx.stroke();
+    }
+    const cx = clampPx(p.x(t.points[2 * upto]!));
+    const cy = clampPx(p.y(t.points[2 * upto + 1]!));
+    if (frame.arrows) {
+      frame.surface.grad(t.points[2 * upto]!, t.points[2 * upto + 1]!, grad);
+      const g = Math.hypot(grad[0]!, grad[1]!);
+      if (g > 0 && Number.isFinite(g)) {
+        // Direction of −∇f on screen; length grows with log |∇f| so both slopes and plateaus read.
+        const sx = -(p.x(grad[0]!) - p.x(0));
+        const sy = -(p.y(grad[1]!) - p.y(0));
+        const s = Math.hypot(sx, sy);
+        const len = Math.min(70, 14 + 14 * Math.log10(1 + g));
+        if (s > 0) drawArrow(ctx, cx, cy, (sx / s) * len, (sy / s) * len, style.color);
+      }
+    }
+    ctx.setLineDash([]);
+    markerPath(ctx, style.marker, cx, cy, 5.5);
+    ctx.fillStyle = style.color;
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    if (t.diverged && upto === last) {
+      // Diverged here: a bold cross just past the last finite point.
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = 3;
+      const r = 8;
+      ctx.beginPath();
+      ctx.moveTo(cx - r, cy - r);
+      ctx.lineTo(cx + r, cy + r);
+      ctx.moveTo(cx + r, cy - r);
+      ctx.lineTo(cx - r, cy + r);
+      ctx.stroke();
+    }
+  });
+}
