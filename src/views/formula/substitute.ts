@@ -332,10 +332,15 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
       lines.push(
         line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)),
       );
-      lines.push(line('d_t', V(d)));
+      const eps = hyperNumber(config, 'eps');
+      lines.push(line('d_t', `\\sqrt{${V(v)} / (1 - ${N(b2)}^{${t}})} + ${N(eps)}`, V(d)));
       // The two coefficients of torch 1.13's update, as the rule above writes them.
       const cg = (lr * (1 - mu)) / (1 - pi);
       const cm = (lr * muNext) / (1 - pi * mu * muNext);
+      lines.push(
+        `c_g &= \\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t} = ${N(cg)}, \\quad ` +
+          `c_m = \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}} = ${N(cm)}`,
+      );
       thetaLine(
         '\\theta_{t-1} - c_g\\, g_t / d_t - c_m\\, m_t / d_t',
         `${V(thetaPrev)} - ${N(cg)} \\cdot \\frac{${V(g)}}{${V(d)}} - ${N(cm)} \\cdot \\frac{${V(m)}}{${V(d)}}`,
