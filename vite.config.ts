@@ -7,8 +7,4 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
-  test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-    environment: 'node',
-  },
 });

@@ -3,7 +3,7 @@
  * `loss = f(p); loss.backward(); clip; opt.step(); sched.step()` would; a run stops at the first
  * non-finite position or loss and keeps its finite prefix.
  */
-import { OPTIMIZERS, createOptimizer } from './optimizers';
+import { createOptimizer, resolvedLr } from './optimizers';
 import { clipGradNorm } from './optimizers/clip';
 import { createScheduler } from './optimizers/schedule';
 import type {
@@ -27,7 +27,7 @@ export function simulateOne(
   const p = new Float64Array([start[0], start[1]]);
   const g = new Float64Array(2);
   const optimizer = createOptimizer(config, 2);
-  const scheduler = createScheduler(config.schedule, baseLr(config));
+  const scheduler = createScheduler(config.schedule, resolvedLr(config));
   const clip = config.clip_grad_norm;
 
   let loss = surface.grad(p[0]!, p[1]!, g);
@@ -54,12 +54,6 @@ export function simulateOne(
   return { points, losses, length, diverged: false };
 }
 
-/** The configured lr, or the type's torch default when the config leaves it out. */
-export function baseLr(config: OptimizerConfig): number {
-  if (config.lr !== undefined) return config.lr;
-  const spec = OPTIMIZERS[config.type].params.find((p) => p.name === 'lr');
-  return typeof spec?.default === 'number' ? spec.default : 1e-3;
-}
 
 /** Simulates every optimizer of a scene (hidden ones too, so toggling costs nothing). */
 export function simulate(scene: Scene, surface: Surface): Trajectory[] {
@@ -100,7 +94,7 @@ export function inspectStep(
   const p = new Float64Array([scene.start[0], scene.start[1]]);
   const g = new Float64Array(2);
   const optimizer = createOptimizer(config, 2);
-  const scheduler = createScheduler(config.schedule, baseLr(config));
+  const scheduler = createScheduler(config.schedule, resolvedLr(config));
   for (let i = 0; ; i++) {
     const loss = surface.grad(p[0]!, p[1]!, g);
     if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;

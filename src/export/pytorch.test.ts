@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENE } from '../engine/scene';
+import { SURFACE_IDS, parseExpression } from '../engine/surfaces';
+import type { Scene } from '../engine/types';
+import { expressionToPython, sceneToPyTorch } from './pytorch';
+
+describe('copy as PyTorch', () => {
+  it("writes the scene's surface, start, steps and every optimizer's settings", () => {
+    const scene: Scene = {
+      surface: { id: 'rosenbrock' },
+      start: [-1.5, 2],
+      steps: 321,
+      optimizers: [
+        { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true, label: 'NAG' },
+        {
+          type: 'adam',
+          lr: 0.1,
+          betas: [0.8, 0.99],
+          amsgrad: true,
+          schedule: { type: 'step', step_size: 30, gamma: 0.5 },
+          clip_grad_norm: 5,
+        },
+        { type: 'radam', schedule: { type: 'cosine', t_max: 100, eta_min: 0.001 } },
+      ],
+    };
+    const script = sceneToPyTorch(scene);
+    expect(script).toContain('(1 - x)**2 + 100 * (y - x**2)**2');
+    expect(script).toContain('START = (-1.5, 2)');
+    expect(script).toContain('STEPS = 321');
+    expect(script).toContain('torch.optim.SGD(params, lr=0.05, momentum=0.9, nesterov=True)');
+    expect(script).toContain('torch.optim.Adam(params, lr=0.1, betas=(0.8, 0.99), amsgrad=True)');
+    expect(script).toContain('StepLR(o, step_size=30, gamma=0.5)');
+    expect(script).toContain('CosineAnnealingLR(o, T_max=100, eta_min=0.001)');
+    // RAdam's lr was left out: the script spells torch's default so the run is the same.
+    expect(script).toContain('torch.optim.RAdam(params, lr=0.001)');
+    expect(script).toMatch(/"NAG", lambda params/);
+    expect(script).toMatch(/, 5\),\n/);
+  });
+
+  it('knows every named surface', () => {
+    for (const id of SURFACE_IDS) {
+      const script = sceneToPyTorch({ ...DEFAULT_SCENE, surface: { id } });
+      const body = /def f\(x, y\):\n {4}return (.*)\n/.exec(script)?.[1];
+      expect(body, id).toBeDefined();
+      if (id !== 'quadratic') expect(body, id).not.toBe('x**2 / 10 + y**2');
+    }
+  });
+
+  it('translates typed expressions with their precedence intact', () => {
+    const python = (src: string) => {
+      const parsed = parseExpression(src);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return expressionToPython(parsed.ast);
+    };
+    expect(python('-x^2')).toBe('(-(x ** 2))');
+    expect(python('2^3^2')).toBe('(2 ** (3 ** 2))');
+    expect(python('max(x, 0) + pi')).toBe('(torch.maximum(_t(x), _t(0)) + math.pi)');
+    expect(python('softplus(y)')).toBe('torch.nn.functional.softplus(_t(y))');
+  });
+
+  it('cannot be broken out of by a label', () => {
+    const script = sceneToPyTorch({
+      ...DEFAULT_SCENE,
+      optimizers: [{ type: 'sgd', label: '"), __import__("os").system("x' }],
+    });
+    expect(script).toContain('"\\"), __import__(\\"os\\").system(\\"x"');
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * "Copy as PyTorch": a runnable script that reproduces a scene with torch.optim, step for step
+ * the loop simulate.ts runs (loss at point k, backward, clip, step, scheduler step; stop at the
+ * first non-finite position or loss). Built only from the validated scene and the parsed AST.
+ */
+import { resolvedLr } from '../engine/optimizers';
+import { parseExpression } from '../engine/surfaces';
+import type { Expr } from '../engine/surfaces';
+import type { OptimizerConfig, OptimizerType, Scene, Schedule } from '../engine/types';
+
+const TORCH_CLASS: Readonly<Record<OptimizerType, string>> = {
+  sgd: 'SGD',
+  adagrad: 'Adagrad',
+  adadelta: 'Adadelta',
+  rmsprop: 'RMSprop',
+  adam: 'Adam',
+  adamw: 'AdamW',
+  adamax: 'Adamax',
+  nadam: 'NAdam',
+  radam: 'RAdam',
+};
+
+/** The named surfaces as torch code of x and y (tensors). Same definitions as DESIGN.md. */
+const NAMED_SURFACE_PYTHON: Readonly<Record<string, string>> = {
+  quadratic: 'x**2 / 10 + y**2',
+  rosenbrock: '(1 - x)**2 + 100 * (y - x**2)**2',
+  beale: '(1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2',
+  himmelblau: '(x**2 + y - 11)**2 + (x + y**2 - 7)**2',
+  booth: '(x + 2*y - 7)**2 + (2*x + y - 5)**2',
+  rastrigin: '20 + x**2 - 10*torch.cos(2*math.pi*x) + y**2 - 10*torch.cos(2*math.pi*y)',
+  saddle: 'x**2 - y**2',
+  'monkey-saddle': 'x**3 - 3*x*y**2',
+  'six-hump-camel': '(4 - 2.1*x**2 + x**4/3)*x**2 + x*y + (-4 + 4*y**2)*y**2',
+  'styblinski-tang': '(x**4 - 16*x**2 + 5*x + y**4 - 16*y**2 + 5*y) / 2',
+  ackley:
+    '-20*torch.exp(-0.2*torch.sqrt(0.5*(x**2 + y**2))) - torch.exp(0.5*(torch.cos(2*math.pi*x) + torch.cos(2*math.pi*y))) + math.e + 20',
+};
+
+const PYTHON_FUNCTION: Readonly<Record<string, string>> = {
+  sin: 'torch.sin',
+  cos: 'torch.cos',
+  tan: 'torch.tan',
+  asin: 'torch.asin',
+  acos: 'torch.acos',
+  atan: 'torch.atan',
+  sinh: 'torch.sinh',
+  cosh: 'torch.cosh',
+  tanh: 'torch.tanh',
+  exp: 'torch.exp',
+  log: 'torch.log',
+  sqrt: 'torch.sqrt',
+  abs: 'torch.abs',
+  sigmoid: 'torch.sigmoid',
+  softplus: 'torch.nn.functional.softplus',
+  min: 'torch.minimum',
+  max: 'torch.maximum',
+  pow: 'torch.pow',
+};
+
+/** A JS number as a Python literal (JS and Python agree on finite literals like 1e-8, 0.1). */
+function py(n: number): string {
+  return String(n);
+}
+
+/** A typed expression's AST as torch code; fully parenthesised, so precedence is never in doubt. */
+export function expressionToPython(node: Expr): string {
+  switch (node.kind) {
+    case 'number':
+      return py(node.value);
+    case 'variable':
+      return node.name;
+    case 'constant':
+      return `math.${node.name}`;
+    case 'negate':
+      return `(-${expressionToPython(node.arg)})`;
+    case 'binary': {
+      const op = node.op === '^' ? '**' : node.op;
+      return `(${expressionToPython(node.left)} ${op} ${expressionToPython(node.right)})`;
+    }
+    case 'call':
+      // _t() turns constant arguments into tensors: torch.maximum and friends take tensors only.
+      return `${PYTHON_FUNCTION[node.fn]}(${node.args.map((a) => `_t(${expressionToPython(a)})`).join(', ')})`;
+  }
+}
+
+function surfacePython(scene: Scene): string {
+  if ('id' in scene.surface) return NAMED_SURFACE_PYTHON[scene.surface.id] ?? 'x**2 / 10 + y**2';
+  const parsed = parseExpression(scene.surface.expr);
+  return parsed.ok ? expressionToPython(parsed.ast) : 'x**2 / 10 + y**2';
+}
+
+function optimizerArgs(config: OptimizerConfig): string {
+  const args = [`lr=${py(resolvedLr(config))}`];
+  for (const [key, value] of Object.entries(config)) {
+    if (['type', 'lr', 'schedule', 'clip_grad_norm', 'label', 'color', 'hidden'].includes(key)) continue;
+    if (typeof value === 'boolean') args.push(`${key}=${value ? 'True' : 'False'}`);
+    else if (typeof value === 'number') args.push(`${key}=${py(value)}`);
+    else if (Array.isArray(value)) args.push(`${key}=(${value.map((v: number) => py(v)).join(', ')})`);
+  }
+  return args.join(', ');
+}
+
+function schedulerPython(schedule: Schedule | undefined): string {
+  if (schedule === undefined) return 'None';
+  const s = 'torch.optim.lr_scheduler';
+  switch (schedule.type) {
+    case 'exponential':
+      return `lambda o: ${s}.ExponentialLR(o, gamma=${py(schedule.gamma)})`;
+    case 'step':
+      return `lambda o: ${s}.StepLR(o, step_size=${schedule.step_size}, gamma=${py(schedule.gamma)})`;
+    case 'cosine':
+      return `lambda o: ${s}.CosineAnnealingLR(o, T_max=${schedule.t_max}, eta_min=${py(schedule.eta_min)})`;
+  }
+}
+
+/** The whole script for a scene. */
+export function sceneToPyTorch(scene: Scene): string {
+  const source = 'id' in scene.surface ? `the ${scene.surface.id} surface` : scene.surface.expr;
+  const runs = scene.optimizers.map((o, i) => {
+    const name = JSON.stringify(o.label ?? `${TORCH_CLASS[o.type]} #${i + 1}`);
+    const clip = o.clip_grad_norm === undefined ? 'None' : py(o.clip_grad_norm);
+    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule)}, ${clip}),`;
+  });
+  return `# Descent scene as a PyTorch script: ${JSON.stringify(source).slice(1, -1)}
+# Every optimizer steps from the same start; step k uses the gradient at point k.
+import math
+import torch
+
+torch.set_default_dtype(torch.float64)
+
+
+def _t(v):
+    return torch.as_tensor(v, dtype=torch.float64)
+
+
+def f(x, y):
+    return ${surfacePython(scene)}
+
+
+START = (${py(scene.start[0])}, ${py(scene.start[1])})
+STEPS = ${scene.steps}
+
+RUNS = [
+${runs.join('\n')}
+]
+
+
+def run(make_optimizer, make_scheduler, clip):
+    p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+    optimizer = make_optimizer([p])
+    scheduler = make_scheduler(optimizer) if make_scheduler else None
+    points, losses = [], []
+    for k in range(STEPS + 1):
+        optimizer.zero_grad()
+        loss = f(p[0], p[1])
+        if not (torch.isfinite(loss) and torch.isfinite(p).all()):
+            return points, losses, True
+        points.append(p.detach().tolist())
+        losses.append(loss.item())
+        if k == STEPS:
+            break
+        loss.backward()
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_([p], clip)
+        optimizer.step()
+        if scheduler:
+            scheduler.step()
+    return points, losses, False
+
+
+if __name__ == "__main__":
+    for name, make_optimizer, make_scheduler, clip in RUNS:
+        points, losses, diverged = run(make_optimizer, make_scheduler, clip)
+        end = "diverged after %d steps" % (len(points) - 1) if diverged else "final loss %.6g" % losses[-1]
+        print("%s: %s at (%.6g, %.6g)" % (name, end, points[-1][0], points[-1][1]) if points else name + ": diverged at the start")
+`;
+}
