@@ -18,16 +18,26 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Median ms per call of `fn`, after warm-up, over `repeats` timed rounds of `inner` calls. */
-function time(fn: () => void, repeats = 31, inner = 5): number {
-  for (let i = 0; i < 20; i++) fn();
-  const samples: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < inner; i++) fn();
-    samples.push((performance.now() - t0) / inner);
+/**
+ * Median ms per call of `a` and of `b`, timed in alternating rounds of `inner` calls after a
+ * warm-up, so a burst of load from other processes hits both sides alike.
+ */
+function timePair(a: () => void, b: () => void, rounds = 41, inner = 3): [number, number] {
+  for (let i = 0; i < 20; i++) {
+    a();
+    b();
   }
-  return median(samples);
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t0 = performance.now();
+    for (let i = 0; i < inner; i++) a();
+    sa.push((performance.now() - t0) / inner);
+    t0 = performance.now();
+    for (let i = 0; i < inner; i++) b();
+    sb.push((performance.now() - t0) / inner);
+  }
+  return [median(sa), median(sb)];
 }
 
 /** The baseline: the forward and backward matrix multiplies of the same shapes, nothing else. */
@@ -95,8 +105,7 @@ export const nnBench: BenchSuite = async () => {
   });
   // The engine net maps 2 → 64 → … → 64 → 1; the baseline uses 64 × 64 everywhere, a slightly
   // larger job, so the ratio errs against the engine.
-  const engineMs = time(() => trainer.step());
-  const baselineMs = time(matmulBaseline());
+  const [engineMs, baselineMs] = timePair(() => trainer.step(), matmulBaseline());
   const ratio = engineMs / baselineMs;
   const rows: BenchRow[] = [
     {

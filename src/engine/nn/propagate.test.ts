@@ -128,6 +128,29 @@ describe('the finite-difference checker agrees with backprop', () => {
     });
   }
 
+  it('in inference mode too, where batch norm uses running statistics', () => {
+    const c = FIXTURES.find((f) => f.name.startsWith('residual with batch norm'))!;
+    const { net, params, input, target, loss, batch } = fixtureNet(c);
+    const ws = createWorkspace(net, batch);
+    const stats = createBatchNormStats(net);
+    for (let k = 0; k < 3; k++) forward(net, params, input, ws, 'train', stats);
+    const frozen = stats.mean.map((m) => m && Array.from(m));
+    const grad = new Float64Array(net.paramCount);
+    lossAndGradient(net, params, input, target, loss, ws, grad, 'eval', stats);
+    const numeric = finiteDifferenceGradient(net, params, input, target, loss, ws, {
+      mode: 'eval',
+      stats,
+    });
+    expect(stats.mean.map((m) => m && Array.from(m))).toEqual(frozen);
+    for (let i = 0; i < grad.length; i++) {
+      expect(Math.abs(grad[i]! - numeric[i]!)).toBeLessThan(1e-6 * Math.abs(numeric[i]!) + 1e-7);
+    }
+    // And it differs from the training-mode gradient: the batch statistics matter.
+    const trainGrad = new Float64Array(net.paramCount);
+    lossAndGradient(net, params, input, target, loss, ws, trainGrad, 'train');
+    expect(Math.max(...grad.map((g, i) => Math.abs(g - trainGrad[i]!)))).toBeGreaterThan(1e-3);
+  });
+
   it('flags a wrong gradient', () => {
     const { net, params, input, target, loss, batch } = fixtureNet(FIXTURES[0]!);
     const ws = createWorkspace(net, batch);

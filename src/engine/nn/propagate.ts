@@ -17,6 +17,7 @@ import { batchNormBackward, batchNormEvalForward, batchNormTrainForward } from '
 import type { BatchNormStats } from './batchnorm';
 import { computeLoss } from './losses';
 import type { LossKind } from './losses';
+import { inputGradient, linearForward, weightGradient } from './matmul';
 import type { Network } from './network';
 
 /** Whether batch norm uses the batch's statistics ('train') or the running ones ('eval'). */
@@ -107,18 +108,7 @@ export function forward(
     const inSize = layer.inSize;
     const outSize = layer.outSize;
     const z = buf.z;
-    const wo = layer.wOffset;
-    const bo = layer.bOffset;
-    for (let s = 0; s < m; s++) {
-      const aRow = s * inSize;
-      const zRow = s * outSize;
-      for (let j = 0; j < outSize; j++) {
-        const wRow = wo + j * inSize;
-        let acc = params[bo + j]!;
-        for (let k = 0; k < inSize; k++) acc += prev[aRow + k]! * params[wRow + k]!;
-        z[zRow + j] = acc;
-      }
-    }
+    linearForward(prev, m, inSize, params, layer.wOffset, layer.bOffset, outSize, z);
     if (layer.batchnorm) {
       const gamma = params.subarray(layer.gammaOffset, layer.gammaOffset + outSize);
       const beta = params.subarray(layer.betaOffset, layer.betaOffset + outSize);
@@ -203,34 +193,12 @@ export function backward(
     }
     const dZ = buf.dZ;
     const prev = li > 0 ? ws.layers[li - 1]!.a : input;
-    const wo = layer.wOffset;
-    const bo = layer.bOffset;
-    grad.fill(0, wo, bo + outSize);
-    for (let s = 0; s < m; s++) {
-      const aRow = s * inSize;
-      const zRow = s * outSize;
-      for (let j = 0; j < outSize; j++) {
-        const d = dZ[zRow + j]!;
-        grad[bo + j]! += d;
-        if (d === 0) continue;
-        const wRow = wo + j * inSize;
-        for (let k = 0; k < inSize; k++) grad[wRow + k]! += d * prev[aRow + k]!;
-      }
-    }
+    weightGradient(dZ, prev, m, inSize, outSize, grad, layer.wOffset, layer.bOffset);
     if (li === 0) break;
     const dPrev = ws.layers[li - 1]!.dA;
     if (layer.residual) dPrev.set(buf.dA.subarray(0, m * inSize));
     else dPrev.fill(0, 0, m * inSize);
-    for (let s = 0; s < m; s++) {
-      const aRow = s * inSize;
-      const zRow = s * outSize;
-      for (let j = 0; j < outSize; j++) {
-        const d = dZ[zRow + j]!;
-        if (d === 0) continue;
-        const wRow = wo + j * inSize;
-        for (let k = 0; k < inSize; k++) dPrev[aRow + k]! += d * params[wRow + k]!;
-      }
-    }
+    inputGradient(dZ, params, layer.wOffset, m, inSize, outSize, dPrev);
   }
 }
 
