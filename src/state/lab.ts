@@ -265,10 +265,10 @@ export const useLabStore = create<LabStore>()((set) => ({
   setConfig: (slot, patch) =>
     set((s) => {
       const next = { ...s[slot], ...patch };
-      const depth = Math.max(s.a.depth, s.compare ? s.b.depth : 0);
-      return slot === 'a'
-        ? { a: next, selectedLayer: Math.min(s.selectedLayer, Math.max(depth, next.depth) - 1) }
-        : { b: next };
+      const a = slot === 'a' ? next : s.a;
+      const b = slot === 'b' ? next : s.b;
+      const deepest = Math.max(a.depth, s.compare ? b.depth : 0);
+      return { [slot]: next, selectedLayer: Math.min(s.selectedLayer, deepest - 1) };
     }),
   setCompare: (on) => set((s) => ({ compare: on, editing: on ? s.editing : 'a' })),
   setEditing: (slot) => set({ editing: slot }),

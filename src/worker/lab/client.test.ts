@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB_CONFIG } from '../../state/lab';
+import { LabClient, LabWorkerCrashedError, StaleLabRunError } from './client';
+import type { LabWorkerLike } from './client';
+import { handleLabRequest } from './handlers';
+import type { LabReply, LabRequest } from './protocol';
+
+/** A worker whose replies the test releases by hand. */
+class FakeWorker implements LabWorkerLike {
+  readonly received: LabRequest[] = [];
+  terminated = false;
+  private onMessage: ((event: MessageEvent<LabReply>) => void)[] = [];
+  private onError: ((event: Event) => void)[] = [];
+
+  postMessage(message: LabRequest): void {
+    this.received.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: never) => void): void {
+    if (type === 'message') this.onMessage.push(listener as (event: MessageEvent<LabReply>) => void);
+    if (type === 'error') this.onError.push(listener as (event: Event) => void);
+  }
+  /** Answers request `index` with the real handler's reply. */
+  answer(index: number): void {
+    const reply = handleLabRequest(this.received[index]!);
+    for (const l of this.onMessage) l({ data: reply } as MessageEvent<LabReply>);
+  }
+  fail(): void {
+    for (const l of this.onError) l(new Event('error'));
+  }
+}
+
+const run = { slot: 'a' as const, config: DEFAULT_LAB_CONFIG, steps: 2, reset: true };
+
+describe('lab worker client', () => {
+  it('resolves a reply by id with the snapshot of the requested steps', async () => {
+    const worker = new FakeWorker();
+    const client = new LabClient(() => worker, () => worker);
+    const pending = client.run(run);
+    worker.answer(0);
+    const snapshot = await pending;
+    expect(snapshot.step).toBe(2);
+    expect(snapshot.losses).toHaveLength(2);
+    expect(client.pendingCount).toBe(0);
+  });
+
+  it('drops the reply of a run superseded by a newer one of the same slot, not of the other slot', async () => {
+    const worker = new FakeWorker();
+    const client = new LabClient(() => worker, () => worker);
+    const old = client.run(run);
+    const other = client.run({ ...run, slot: 'b' });
+    const latest = client.run({ ...run, steps: 0 });
+    worker.answer(0);
+    worker.answer(1);
+    worker.answer(2);
+    await expect(old).rejects.toBeInstanceOf(StaleLabRunError);
+    await expect(other).resolves.toMatchObject({ step: 2 });
+    await expect(latest).resolves.toMatchObject({ step: 0 });
+  });
+
+  it('a worker error rejects what is pending and the next call spawns a fresh worker', async () => {
+    const workers: FakeWorker[] = [];
+    const crashes: string[] = [];
+    const client = new LabClient(
+      () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      () => new FakeWorker(),
+      { onCrash: (reason) => crashes.push(reason) },
+    );
+    const pending = client.run(run);
+    workers[0]!.fail();
+    await expect(pending).rejects.toBeInstanceOf(LabWorkerCrashedError);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(crashes).toHaveLength(1);
+    const again = client.run(run);
+    expect(workers).toHaveLength(2);
+    workers[1]!.answer(0);
+    await expect(again).resolves.toMatchObject({ step: 2 });
+  });
+
+  it('a hung worker is killed by the watchdog', async () => {
+    const worker = new FakeWorker();
+    const client = new LabClient(() => worker, () => worker, { timeoutMs: 10 });
+    await expect(client.run(run)).rejects.toThrow(/no answer within 10 ms/);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('falls back when new Worker throws, as in a sandboxed iframe', async () => {
+    const fallback = new FakeWorker();
+    const client = new LabClient(
+      () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+      () => fallback,
+    );
+    const pending = client.run(run);
+    expect(client.inline).toBe(true);
+    fallback.answer(0);
+    await expect(pending).resolves.toMatchObject({ step: 2 });
+  });
+
+  it('an engine error comes back as a rejection with its message', async () => {
+    const worker = new FakeWorker();
+    const client = new LabClient(() => worker, () => worker);
+    const pending = client.run({ ...run, config: { ...DEFAULT_LAB_CONFIG, depth: 65 } });
+    worker.answer(0);
+    await expect(pending).rejects.toThrow(/layers/);
+  });
+});
