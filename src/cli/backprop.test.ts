@@ -91,6 +91,13 @@ describe('backprop command validation', () => {
     });
   });
 
+  it('reports problems in several layers at once while widths are known', () => {
+    const input = small();
+    input.layers[0]!.b = [0];
+    input.layers[2]!.activation = 'softmax';
+    expect(errorsOf(input).map((e) => e.path)).toEqual(['layers[0].b', 'layers[2].activation']);
+  });
+
   it('bce needs a sigmoid output and targets in [0, 1]', () => {
     const input = small();
     input.loss = 'bce';

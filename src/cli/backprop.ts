@@ -160,12 +160,16 @@ function parseMatrix(
   return rows as number[][];
 }
 
+/**
+ * One layer, or (after pushing its errors) its output width when W could be read but another field
+ * could not, so later layers can still be checked; null when even W is unreadable.
+ */
 function parseLayer(
   v: unknown,
   i: number,
   inSize: number,
   errors: FieldError[],
-): ParsedLayer | null {
+): ParsedLayer | number | null {
   const at = `layers[${i}]`;
   if (!isRecord(v)) {
     errors.push({
@@ -228,7 +232,7 @@ function parseLayer(
       if (gamma && beta && epsOk) batchnorm = { gamma, beta, eps: epsRaw };
     }
   }
-  if (errors.length > before || !W || !b || !isActivation(activation)) return null;
+  if (errors.length > before || !W || !b || !isActivation(activation)) return W ? W.length : null;
   return { W, b, activation, residual, ...(batchnorm ? { batchnorm } : {}) };
 }
 
@@ -274,12 +278,18 @@ export function runBackprop(
       message: `expected a list of 1 to ${MAX_LAYERS} layers, got ${describe(layersRaw)}`,
     });
   } else if (x) {
-    // Each layer's expected input width follows from the previous layer's W, so stop at the first bad one.
+    // Each layer's expected input width is the previous layer's W row count; once a W cannot be
+    // read, later widths are unknown, so checking stops there.
     let width = x[0]!.length;
     layersOk = true;
     for (let i = 0; i < layersRaw.length; i++) {
       const layer = parseLayer(layersRaw[i], i, width, errors);
-      if (!layer) {
+      if (typeof layer === 'number') {
+        layersOk = false;
+        width = layer;
+        continue;
+      }
+      if (layer === null) {
         layersOk = false;
         break;
       }
