@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 // Runs the real command the README documents, through the same runner npm uses.
-function cli(args: string[], stdin: string): { status: number | null; stdout: string; stderr: string } {
+function cli(
+  args: string[],
+  stdin: string,
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     input: stdin,
     encoding: 'utf8',
@@ -16,7 +19,10 @@ describe('cli trajectory', () => {
       surface: { expr: 'x^2/10 + y^2' },
       start: [-4, 2],
       steps: 3,
-      optimizers: [{ type: 'sgd', lr: 0.1 }, { type: 'adam', lr: 0.1 }],
+      optimizers: [
+        { type: 'sgd', lr: 0.1 },
+        { type: 'adam', lr: 0.1 },
+      ],
     };
     const { status, stdout, stderr } = cli(['trajectory', '-'], JSON.stringify(scene));
     expect(stderr).toBe('');
@@ -40,7 +46,14 @@ describe('cli trajectory', () => {
   });
 
   it('marks a too-large learning rate as diverged and keeps the finite prefix', () => {
-    const scene = { start: [-4, 2], steps: 2000, optimizers: [{ type: 'sgd', lr: 1.5 }, { type: 'sgd', lr: 0.1 }] };
+    const scene = {
+      start: [-4, 2],
+      steps: 2000,
+      optimizers: [
+        { type: 'sgd', lr: 1.5 },
+        { type: 'sgd', lr: 0.1 },
+      ],
+    };
     const out = JSON.parse(cli(['trajectory', '-'], JSON.stringify(scene)).stdout) as {
       trajectories: { points: number[][]; losses: number[]; diverged: boolean }[];
     };

@@ -10,7 +10,8 @@ import { runTrajectory } from './trajectory';
 import type { FieldError } from '../engine/types';
 import { formatErrors } from '../engine/scene';
 
-const USAGE = 'usage: npm run --silent cli -- <trajectory|backprop> FILE   (FILE may be - for stdin)';
+const USAGE =
+  'usage: npm run --silent cli -- <trajectory|backprop> FILE   (FILE may be - for stdin)';
 
 type CommandResult =
   | { readonly ok: true; readonly output: unknown }
@@ -43,7 +44,9 @@ function main(argv: readonly string[]): number {
   try {
     input = JSON.parse(text);
   } catch (err) {
-    process.stderr.write(`${file === '-' ? 'stdin' : file} is not valid JSON: ${(err as Error).message}\n`);
+    process.stderr.write(
+      `${file === '-' ? 'stdin' : file} is not valid JSON: ${(err as Error).message}\n`,
+    );
     return 1;
   }
   const result = run(input);

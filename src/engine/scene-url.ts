@@ -70,7 +70,9 @@ function encodeOptimizer(o: OptimizerConfig): string {
 /** Scene → compact text (see the module comment). */
 export function encodeSceneParam(scene: Scene): string {
   const surface =
-    'id' in scene.surface ? `f:${escapeText(scene.surface.id)}` : `e:${escapeText(scene.surface.expr)}`;
+    'id' in scene.surface
+      ? `f:${escapeText(scene.surface.id)}`
+      : `e:${escapeText(scene.surface.expr)}`;
   const items = [surface, `p:${scene.start.map(formatNumber).join(',')}`, `n:${scene.steps}`];
   for (const o of scene.optimizers) items.push(`o:${encodeOptimizer(o)}`);
   return items.join(';');
@@ -99,19 +101,29 @@ function parseValue(key: string, raw: string): unknown {
   return text.trim() !== '' && Number.isFinite(n) ? n : text;
 }
 
-function decodeOptimizer(body: string, index: number, errors: FieldError[]): Record<string, unknown> {
+function decodeOptimizer(
+  body: string,
+  index: number,
+  errors: FieldError[],
+): Record<string, unknown> {
   const [type, ...pairs] = body.split(',');
   const out: Record<string, unknown> = { type: unescapeText(type ?? '') ?? type };
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {
-      errors.push({ path: `optimizers[${index}]`, message: `"${pair.slice(0, 30)}" is not key=value` });
+      errors.push({
+        path: `optimizers[${index}]`,
+        message: `"${pair.slice(0, 30)}" is not key=value`,
+      });
       continue;
     }
     const key = pair.slice(0, eq);
     // Keys become object keys: refuse anything that could touch a prototype.
     if (!/^[a-z_]{1,40}$/.test(key) || key === '__proto__') {
-      errors.push({ path: `optimizers[${index}]`, message: `"${key.slice(0, 30)}" is not a known field` });
+      errors.push({
+        path: `optimizers[${index}]`,
+        message: `"${key.slice(0, 30)}" is not a known field`,
+      });
       continue;
     }
     out[key] = parseValue(key, pair.slice(eq + 1));
@@ -130,7 +142,12 @@ export function decodeSceneParam(text: string): SceneValidation {
     const { scene } = validateScene({});
     return {
       scene,
-      errors: [{ path: 'scene', message: `the scene text is ${text.length} characters; at most ${MAX_SCENE_PARAM}` }],
+      errors: [
+        {
+          path: 'scene',
+          message: `the scene text is ${text.length} characters; at most ${MAX_SCENE_PARAM}`,
+        },
+      ],
     };
   }
   const raw: Record<string, unknown> = {};
@@ -142,10 +159,15 @@ export function decodeSceneParam(text: string): SceneValidation {
     const body = colon < 0 ? '' : item.slice(colon + 1);
     if (tag === 'f') raw.surface = { id: unescapeText(body) ?? body };
     else if (tag === 'e') raw.surface = { expr: unescapeText(body) ?? body };
-    else if (tag === 'p') raw.start = body.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+    else if (tag === 'p')
+      raw.start = body.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
     else if (tag === 'n') raw.steps = body.trim() === '' ? NaN : Number(body);
     else if (tag === 'o') optimizers.push(decodeOptimizer(body, optimizers.length, errors));
-    else errors.push({ path: 'scene', message: `"${tag.slice(0, 20)}" is not a scene part (f, e, p, n, o)` });
+    else
+      errors.push({
+        path: 'scene',
+        message: `"${tag.slice(0, 20)}" is not a scene part (f, e, p, n, o)`,
+      });
   }
   if (optimizers.length > 0) raw.optimizers = optimizers;
   const result = validateScene(raw);

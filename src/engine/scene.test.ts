@@ -99,7 +99,9 @@ describe('scene validation', () => {
       {
         surface: fc.oneof(
           anyValue,
-          fc.record({ id: fc.oneof(fc.constantFrom('quadratic', 'ackley', '__proto__'), anyValue) }),
+          fc.record({
+            id: fc.oneof(fc.constantFrom('quadratic', 'ackley', '__proto__'), anyValue),
+          }),
           fc.record({ expr: fc.oneof(fc.string({ maxLength: 80 }), anyValue) }),
         ),
         start: fc.oneof(anyValue, fc.tuple(hostileNumber, hostileNumber)),
@@ -117,7 +119,10 @@ describe('scene validation', () => {
                   betas: fc.oneof(fc.tuple(hostileNumber, hostileNumber), anyValue),
                   schedule: fc.oneof(
                     anyValue,
-                    fc.record({ type: fc.constantFrom('step', 'cosine', 'exponential'), gamma: hostileNumber }),
+                    fc.record({
+                      type: fc.constantFrom('step', 'cosine', 'exponential'),
+                      gamma: hostileNumber,
+                    }),
                   ),
                 },
                 { requiredKeys: [] },
@@ -151,7 +156,14 @@ describe('scene URL form', () => {
       start: [-1.5e-3, 2],
       steps: 321,
       optimizers: [
-        { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true, label: 'NAG; fast, or not?', color: '#0072b2' },
+        {
+          type: 'sgd',
+          lr: 0.05,
+          momentum: 0.9,
+          nesterov: true,
+          label: 'NAG; fast, or not?',
+          color: '#0072b2',
+        },
         {
           type: 'adam',
           lr: 0.1,
@@ -161,7 +173,11 @@ describe('scene URL form', () => {
           schedule: { type: 'step', step_size: 30, gamma: 0.5 },
           clip_grad_norm: 5,
         },
-        { type: 'rmsprop', centered: false, schedule: { type: 'cosine', t_max: 100, eta_min: 0.001 } },
+        {
+          type: 'rmsprop',
+          centered: false,
+          schedule: { type: 'cosine', t_max: 100, eta_min: 0.001 },
+        },
       ],
     };
     for (const scene of [DEFAULT_SCENE, rich]) {
@@ -187,7 +203,9 @@ describe('scene URL form', () => {
   });
 
   it('names the bad part of a hand-edited URL and keeps the rest', () => {
-    const { scene, errors } = decodeSceneParam('f:quadratic;p:-4,oops;n:50;o:adam,lr=-3;o:sgd,lr=0.2');
+    const { scene, errors } = decodeSceneParam(
+      'f:quadratic;p:-4,oops;n:50;o:adam,lr=-3;o:sgd,lr=0.2',
+    );
     expect(paths(errors).sort()).toEqual(['optimizers[0].lr', 'start[1]']);
     expect(scene.steps).toBe(50);
     expect(scene.start).toEqual(DEFAULT_SCENE.start);

@@ -93,7 +93,9 @@ function checkNumber(value: unknown, spec: ParamSpec): string | undefined {
 function checkParam(value: unknown, spec: ParamSpec): string | undefined {
   switch (spec.kind) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : `must be true or false, got ${describe(value)}`;
+      return typeof value === 'boolean'
+        ? undefined
+        : `must be true or false, got ${describe(value)}`;
     case 'number':
       return checkNumber(value, spec);
     case 'pair': {
@@ -108,7 +110,11 @@ function checkParam(value: unknown, spec: ParamSpec): string | undefined {
   }
 }
 
-function validateSchedule(value: unknown, path: string, errors: FieldError[]): Schedule | undefined {
+function validateSchedule(
+  value: unknown,
+  path: string,
+  errors: FieldError[],
+): Schedule | undefined {
   if (!isObject(value)) {
     errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
     return undefined;
@@ -116,10 +122,17 @@ function validateSchedule(value: unknown, path: string, errors: FieldError[]): S
   const positive = (key: string, max: number, integer: boolean): number | undefined => {
     const v = value[key];
     const ok =
-      typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max && (!integer || Number.isInteger(v));
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      v > 0 &&
+      v <= max &&
+      (!integer || Number.isInteger(v));
     if (!ok) {
       const what = integer ? 'a whole number' : 'a number';
-      errors.push({ path: `${path}.${key}`, message: `must be ${what} in (0, ${max}], got ${describe(v)}` });
+      errors.push({
+        path: `${path}.${key}`,
+        message: `must be ${what} in (0, ${max}], got ${describe(v)}`,
+      });
       return undefined;
     }
     return v;
@@ -151,12 +164,16 @@ function validateSchedule(value: unknown, path: string, errors: FieldError[]): S
   } else if (type === 'step') {
     const stepSize = positive('step_size', MAX_STEPS, true);
     const gamma = positive('gamma', 10, false);
-    if (stepSize !== undefined && gamma !== undefined) schedule = { type, step_size: stepSize, gamma };
+    if (stepSize !== undefined && gamma !== undefined)
+      schedule = { type, step_size: stepSize, gamma };
   } else {
     const tMax = positive('t_max', MAX_STEPS, true);
     const etaMin = value.eta_min ?? 0;
     if (typeof etaMin !== 'number' || !Number.isFinite(etaMin) || etaMin < 0) {
-      errors.push({ path: `${path}.eta_min`, message: `must be a number >= 0, got ${describe(etaMin)}` });
+      errors.push({
+        path: `${path}.eta_min`,
+        message: `must be a number >= 0, got ${describe(etaMin)}`,
+      });
     } else if (tMax !== undefined) {
       schedule = { type: 'cosine', t_max: tMax, eta_min: etaMin };
     }
@@ -165,7 +182,11 @@ function validateSchedule(value: unknown, path: string, errors: FieldError[]): S
 }
 
 /** Validates one optimizer entry; returns undefined when it is unusable (e.g. unknown type). */
-function validateOptimizer(value: unknown, path: string, errors: FieldError[]): OptimizerConfig | undefined {
+function validateOptimizer(
+  value: unknown,
+  path: string,
+  errors: FieldError[],
+): OptimizerConfig | undefined {
   if (!isObject(value)) {
     errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
     return undefined;
@@ -203,10 +224,18 @@ function validateOptimizer(value: unknown, path: string, errors: FieldError[]): 
       else errors.push({ path: fieldPath, message: `must be a number > 0, got ${describe(v)}` });
     } else if (key === 'label') {
       if (typeof v === 'string' && v.length <= MAX_LABEL) out.label = v;
-      else errors.push({ path: fieldPath, message: `must be text of at most ${MAX_LABEL} characters` });
+      else
+        errors.push({
+          path: fieldPath,
+          message: `must be text of at most ${MAX_LABEL} characters`,
+        });
     } else if (key === 'color') {
       if (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v)) out.color = v.toLowerCase();
-      else errors.push({ path: fieldPath, message: `must be a colour like #1f77b4, got ${describe(v)}` });
+      else
+        errors.push({
+          path: fieldPath,
+          message: `must be a colour like #1f77b4, got ${describe(v)}`,
+        });
     } else if (typeof v === 'boolean') {
       out.hidden = v;
     } else {
@@ -230,7 +259,10 @@ function validateOptimizer(value: unknown, path: string, errors: FieldError[]): 
 
 function validateSurfaceRef(value: unknown, errors: FieldError[]): SurfaceRef | undefined {
   if (!isObject(value)) {
-    errors.push({ path: 'surface', message: `must be {"id": ...} or {"expr": ...}, got ${describe(value)}` });
+    errors.push({
+      path: 'surface',
+      message: `must be {"id": ...} or {"expr": ...}, got ${describe(value)}`,
+    });
     return undefined;
   }
   const keys = ownKeys(value);
@@ -290,13 +322,18 @@ export function validateScene(input: unknown): SceneValidation {
   }
   const surface =
     input.surface === undefined ? DEFAULT_SCENE.surface : validateSurfaceRef(input.surface, errors);
-  const start = input.start === undefined ? DEFAULT_SCENE.start : validateStart(input.start, errors);
+  const start =
+    input.start === undefined ? DEFAULT_SCENE.start : validateStart(input.start, errors);
 
   let steps = DEFAULT_SCENE.steps;
   if (input.steps !== undefined) {
     const v = input.steps;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_STEPS) steps = v;
-    else errors.push({ path: 'steps', message: `must be a whole number from 1 to ${MAX_STEPS}, got ${describe(v)}` });
+    else
+      errors.push({
+        path: 'steps',
+        message: `must be a whole number from 1 to ${MAX_STEPS}, got ${describe(v)}`,
+      });
   }
 
   let optimizers: readonly OptimizerConfig[] = DEFAULT_SCENE.optimizers;

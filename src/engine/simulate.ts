@@ -54,7 +54,6 @@ export function simulateOne(
   return { points, losses, length, diverged: false };
 }
 
-
 /** Simulates every optimizer of a scene (hidden ones too, so toggling costs nothing). */
 export function simulate(scene: Scene, surface: Surface): Trajectory[] {
   return scene.optimizers.map((config) => simulateOne(surface, scene.start, scene.steps, config));
@@ -97,7 +96,8 @@ export function inspectStep(
   const scheduler = createScheduler(config.schedule, resolvedLr(config));
   for (let i = 0; ; i++) {
     const loss = surface.grad(p[0]!, p[1]!, g);
-    if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;
+    if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!))
+      return undefined;
     if (config.clip_grad_norm !== undefined) clipGradNorm(g, config.clip_grad_norm);
     const point: DomainPoint = [p[0]!, p[1]!];
     const grad: DomainPoint = [g[0]!, g[1]!];

@@ -92,10 +92,12 @@ function surfacePython(scene: Scene): string {
 function optimizerArgs(config: OptimizerConfig): string {
   const args = [`lr=${py(resolvedLr(config))}`];
   for (const [key, value] of Object.entries(config)) {
-    if (['type', 'lr', 'schedule', 'clip_grad_norm', 'label', 'color', 'hidden'].includes(key)) continue;
+    if (['type', 'lr', 'schedule', 'clip_grad_norm', 'label', 'color', 'hidden'].includes(key))
+      continue;
     if (typeof value === 'boolean') args.push(`${key}=${value ? 'True' : 'False'}`);
     else if (typeof value === 'number') args.push(`${key}=${py(value)}`);
-    else if (Array.isArray(value)) args.push(`${key}=(${value.map((v: number) => py(v)).join(', ')})`);
+    else if (Array.isArray(value))
+      args.push(`${key}=(${value.map((v: number) => py(v)).join(', ')})`);
   }
   return args.join(', ');
 }

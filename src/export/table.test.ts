@@ -39,7 +39,10 @@ describe('CSV and JSON export', () => {
     };
     expect(parseScene(doc.scene)).toEqual({ ok: true, scene });
     expect(doc.trajectories[0]!.points).toHaveLength(scene.steps + 1);
-    expect(doc.trajectories[0]!.points[1]).toEqual([trajectories[0]!.points[2], trajectories[0]!.points[3]]);
+    expect(doc.trajectories[0]!.points[1]).toEqual([
+      trajectories[0]!.points[2],
+      trajectories[0]!.points[3],
+    ]);
     expect(doc.trajectories[1]!.diverged).toBe(true);
   });
 });

@@ -29,7 +29,8 @@ export function trajectoriesToCsv(scene: Scene, trajectories: readonly Trajector
   for (let k = 0; k <= scene.steps; k++) {
     const row = [String(k)];
     for (const t of trajectories) {
-      if (k < t.length) row.push(String(t.points[2 * k]), String(t.points[2 * k + 1]), String(t.losses[k]));
+      if (k < t.length)
+        row.push(String(t.points[2 * k]), String(t.points[2 * k + 1]), String(t.losses[k]));
       else row.push('', '', '');
     }
     lines.push(row.join(','));

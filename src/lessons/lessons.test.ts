@@ -15,7 +15,10 @@ function run(id: string): Trajectory[] {
 }
 
 const finalLoss = (t: Trajectory): number => t.losses[t.length - 1]!;
-const finalPoint = (t: Trajectory): [number, number] => [t.points[2 * t.length - 2]!, t.points[2 * t.length - 1]!];
+const finalPoint = (t: Trajectory): [number, number] => [
+  t.points[2 * t.length - 2]!,
+  t.points[2 * t.length - 1]!,
+];
 const stepsTo = (t: Trajectory, loss: number): number => {
   for (let k = 0; k < t.length; k++) if (t.losses[k]! < loss) return k;
   return Infinity;
@@ -60,7 +63,7 @@ describe('lesson gallery', () => {
     expect(stepsTo(nag!, 1e-3)).toBeLessThan(stepsTo(sgd!, 1e-3) / 2);
   });
 
-  it("AdaGrad stalls on Rosenbrock while RMSProp and Adam get further", () => {
+  it('AdaGrad stalls on Rosenbrock while RMSProp and Adam get further', () => {
     const [adagrad, rmsprop, adam] = run('adaptive-rates');
     expect(finalLoss(adam!)).toBeLessThan(finalLoss(adagrad!));
     expect(finalLoss(rmsprop!)).toBeLessThan(finalLoss(adagrad!));
@@ -68,7 +71,10 @@ describe('lesson gallery', () => {
     const travel = (t: Trajectory) => {
       let d = 0;
       for (let k = t.length - 100; k < t.length; k++) {
-        d += Math.hypot(t.points[2 * k]! - t.points[2 * k - 2]!, t.points[2 * k + 1]! - t.points[2 * k - 1]!);
+        d += Math.hypot(
+          t.points[2 * k]! - t.points[2 * k - 2]!,
+          t.points[2 * k + 1]! - t.points[2 * k - 1]!,
+        );
       }
       return d;
     };
