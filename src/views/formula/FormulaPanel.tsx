@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { OPTIMIZERS } from '../../engine/optimizers';
+import { useElementWidth } from '../charts/useElementWidth';
 import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
 import { formulaStep } from './inspect';
 import { notesTex } from './notesTex';
@@ -21,6 +22,8 @@ export interface FormulaPanelProps {
 }
 
 const FALLBACK_COLOR = '#555555';
+/** Below this width the substituted chains break after each `=`. */
+const WRAP_BELOW_PX = 640;
 
 function labelOf(config: OptimizerConfig): string {
   return config.label ?? OPTIMIZERS[config.type].label;
@@ -36,6 +39,8 @@ export function FormulaPanel(props: FormulaPanelProps) {
   const selected = Math.max(0, Math.min(optimizers.length - 1, Math.trunc(props.selected)));
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [sectionRef, width] = useElementWidth<HTMLElement>(800);
+  const wrap = width < WRAP_BELOW_PX;
 
   const config = optimizers[selected];
   const ruleTex = useMemo(() => (config ? OPTIMIZERS[config.type].tex(config) : ''), [config]);
@@ -45,13 +50,13 @@ export function FormulaPanel(props: FormulaPanelProps) {
     [surface, scene, selected, cursor],
   );
   const stepTex = useMemo(
-    () => (config && step.kind === 'step' ? substitutedTex(config, step.numbers) : undefined),
-    [config, step],
+    () => (config && step.kind === 'step' ? substitutedTex(config, step.numbers, wrap) : undefined),
+    [config, step, wrap],
   );
 
   if (config === undefined) {
     return (
-      <section className="descent-formula">
+      <section className="descent-formula" ref={sectionRef}>
         <p className="descent-formula__empty">{formulaText('formula.empty')}</p>
       </section>
     );
@@ -82,7 +87,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
   const def = OPTIMIZERS[config.type];
   const panelId = `${baseId}-panel`;
   return (
-    <section className="descent-formula">
+    <section className="descent-formula" ref={sectionRef}>
       <div
         className="descent-formula__tabs"
         role="tablist"
