@@ -27,15 +27,21 @@ export const MAX_BATCH = 4096;
 
 /** Gradients of one layer as the CLI prints them. */
 export interface BackpropLayerOutput {
+  /** ∂L/∂W, out × in. */
   readonly dW: number[][];
+  /** ∂L/∂b. */
   readonly db: number[];
+  /** ∂L/∂γ (batch-norm layers only). */
   readonly dgamma?: number[];
+  /** ∂L/∂β (batch-norm layers only). */
   readonly dbeta?: number[];
 }
 
 /** What `backprop` prints. */
 export interface BackpropOutput {
+  /** The batch loss. */
   readonly loss: number;
+  /** Gradients per layer, input side first. */
   readonly layers: BackpropLayerOutput[];
 }
 

@@ -7,6 +7,7 @@
 
 /** Inputs of the chain (the notes use n = 3 layers). */
 export interface LinearChainInput {
+  /** Input y_0 = x. */
   readonly x: number;
   /** Target t. */
   readonly target: number;

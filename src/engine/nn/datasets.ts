@@ -13,6 +13,7 @@ export type DatasetKind = (typeof DATASETS)[number];
 
 /** A labelled point set in the row-major layout the network takes. */
 export interface Dataset {
+  /** Which generator made it. */
   readonly kind: DatasetKind;
   /** Number of points. */
   readonly count: number;
@@ -24,11 +25,13 @@ export interface Dataset {
 
 /** What to generate. */
 export interface DatasetOptions {
+  /** Which shape to draw. */
   readonly kind: DatasetKind;
   /** Total points (split evenly between the classes; default 200). */
   readonly count?: number;
   /** Standard deviation of the Gaussian jitter added to each coordinate (default 0.1). */
   readonly noise?: number;
+  /** Same seed, same points. */
   readonly seed: number;
 }
 

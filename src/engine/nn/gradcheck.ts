@@ -15,6 +15,7 @@ export interface FiniteDifferenceOptions {
   readonly step?: number;
   /** Only these parameter indices (default: all); others stay NaN in the result. */
   readonly indices?: readonly number[];
+  /** Batch-norm mode of the passes (default 'train'). */
   readonly mode?: Mode;
   /** Running statistics for 'eval' mode; never updated by the checker. */
   readonly stats?: BatchNormStats;

@@ -47,7 +47,9 @@ export interface NetworkSpec {
 
 /** Batch-norm constants of a layer after defaults are applied. */
 export interface BatchNormLayout {
+  /** Added to the variance before the square root. */
   readonly eps: number;
+  /** Weight of the new batch in the running statistics. */
   readonly momentum: number;
 }
 
@@ -59,6 +61,7 @@ export interface LayerLayout {
   readonly inSize: number;
   /** Width of the layer's output. */
   readonly outSize: number;
+  /** Activation g applied after batch norm. */
   readonly activation: Activation;
   /** True when a_prev is added to the output (widths are then equal). */
   readonly residual: boolean;
@@ -78,8 +81,11 @@ export interface LayerLayout {
 
 /** A validated network: its layers' layouts and the flat parameter count. */
 export interface Network {
+  /** Width of the input rows. */
   readonly inputSize: number;
+  /** Width of the last layer. */
   readonly outputSize: number;
+  /** Layers from input to output. */
   readonly layers: readonly LayerLayout[];
   /** Length of the flat parameter (and gradient) vector. */
   readonly paramCount: number;
@@ -179,11 +185,13 @@ export function buildNetwork(spec: NetworkSpec): Network {
 
 /** Views of one layer's parameters (or gradients) inside a flat vector; no copies. */
 export interface LayerViews {
-  /** out × in, row-major. */
+  /** W (out × in, row-major). */
   readonly W: Float64Array;
+  /** b (out). */
   readonly b: Float64Array;
-  /** Present only with batch norm. */
+  /** γ (out), present only with batch norm. */
   readonly gamma: Float64Array | null;
+  /** β (out), present only with batch norm. */
   readonly beta: Float64Array | null;
 }
 

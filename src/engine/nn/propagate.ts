@@ -51,6 +51,7 @@ export interface LayerBuffers {
 export interface Workspace {
   /** Samples per batch. */
   readonly batch: number;
+  /** Buffers of each layer, input side first. */
   readonly layers: readonly LayerBuffers[];
   /** Mode of the last forward pass (backward follows it). */
   mode: Mode;

@@ -37,14 +37,19 @@ export function deltaNorms(ws: Workspace): Float64Array {
 
 /** Summary of one layer's activations over a batch. */
 export interface ActivationStats {
+  /** Mean over the batch and the layer's units. */
   readonly mean: number;
+  /** Standard deviation over the batch and the layer's units. */
   readonly std: number;
+  /** Smallest value. */
   readonly min: number;
+  /** Largest value. */
   readonly max: number;
   /** Counts per bin of [lo, hi] split evenly; values outside are clamped into the end bins. */
   readonly histogram: Uint32Array;
-  /** Range the histogram covers. */
+  /** Lower end of the range the histogram covers. */
   readonly lo: number;
+  /** Upper end of the range the histogram covers. */
   readonly hi: number;
   /**
    * Fraction of values in a flat region of the activation: |h| within 1% of sigmoid/tanh's

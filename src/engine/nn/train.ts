@@ -31,11 +31,15 @@ export interface TrainingData {
 
 /** Everything that defines a training run; the same options replay the same run. */
 export interface TrainerOptions {
+  /** Layers of the net. */
   readonly spec: NetworkSpec;
+  /** How W is drawn. */
   readonly init: InitScheme;
   /** Seeds the initial weights and the mini-batch order. */
   readonly seed: number;
+  /** The whole training set. */
   readonly data: TrainingData;
+  /** mse or bce. */
   readonly loss: LossKind;
   /** Any optimizer of the engine; its `schedule` and `clip_grad_norm` apply too. */
   readonly optimizer: OptimizerConfig;
@@ -55,6 +59,7 @@ export interface StepResult {
 
 /** A running training session. */
 export interface Trainer {
+  /** The laid-out network. */
   readonly net: Network;
   /** Current parameters (stepped in place). */
   readonly params: Float64Array;
