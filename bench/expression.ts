@@ -146,9 +146,7 @@ export const expressionBench: BenchSuite = async () => {
     gradY: new Float64Array(length),
   };
   for (const { source, handValue, handGradient } of CASES) {
-    const parsed = parseExpression(source);
-    if (!parsed.ok) throw new Error(`bench expression does not parse: ${parsed.error.message}`);
-    const surface = compileExpression(parsed.ast, source);
+    const surface = compileExpression(parseOrThrow(source), source);
 
     const valueTimes = compare(
       () => sampleGrid(surface, DOMAIN, SIZE, SIZE, value),
@@ -186,5 +184,30 @@ export const expressionBench: BenchSuite = async () => {
       detail: `${((pointwise.a * 1e6) / length).toFixed(1)} ns per point; informational (optimizer steps)`,
     });
   }
+  // Informational: what a keystroke costs before the grid is sampled (the contour budget is 100 ms).
+  const longSource = Array.from({ length: 12 }, (_, i) => `sin(${i + 1}*x)*cos(y/${i + 1})`).join(
+    ' + ',
+  );
+  for (const source of [CASES[1]!.source, longSource]) {
+    for (let i = 0; i < 20; i++) compileExpression(parseOrThrow(source), source);
+    const times: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const start = performance.now();
+      compileExpression(parseOrThrow(source), source);
+      times.push(performance.now() - start);
+    }
+    rows.push({
+      name: `expression parse + compile (${source.length} chars)`,
+      value: median(times),
+      unit: 'ms',
+      detail: 'median of 31 after warm-up; value, gradient and Hessian programs',
+    });
+  }
   return rows;
 };
+
+function parseOrThrow(source: string) {
+  const parsed = parseExpression(source);
+  if (!parsed.ok) throw new Error(`bench expression does not parse: ${parsed.error.message}`);
+  return parsed.ast;
+}

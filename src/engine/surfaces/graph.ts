@@ -13,6 +13,8 @@
  *
  * Kinks follow torch 1.13 autograd: abs′(0) = 0 (sign), max/min split the gradient 0.5/0.5 at a
  * tie, √′(0) = ∞, pow′ is masked where torch masks it (exponent 0; base 0 with exponent ≥ 0).
+ * One known difference, in second derivatives only: at those masked pow points torch's double
+ * backward turns the masked branch's 0·∞ into NaN, while our masked derivative stays 0.
  */
 
 /** Operation codes of graph nodes and of compiled instructions. */
