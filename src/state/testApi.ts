@@ -2,7 +2,8 @@
  * `window.__descent`: what the canvas hides, for end-to-end tests only (trajectory points per
  * optimizer, the cursor, diverged flags, the scene, how many scenes were painted).
  */
-import type { Scene } from '../engine/types';
+import type { Domain, Scene } from '../engine/types';
+import { visibleDomain } from './engine';
 import { useDescent } from './store';
 
 /** One optimizer's path as the test API reports it. */
@@ -24,6 +25,8 @@ export interface DescentTestApi {
   paintCount(): number;
   /** Whether the trajectories on screen belong to the current scene. */
   settled(): boolean;
+  /** The domain rectangle the map shows. */
+  domain(): Domain;
 }
 
 declare global {
@@ -54,6 +57,7 @@ export function installTestApi(): void {
     cursor: () => useDescent.getState().cursor,
     playing: () => useDescent.getState().playing,
     paintCount: () => performance.getEntriesByName('scene-painted').length,
+    domain: () => visibleDomain(useDescent.getState()),
     settled: () => {
       const s = useDescent.getState();
       return s.trajectoriesScene === s.scene;

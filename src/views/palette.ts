@@ -51,7 +51,7 @@ export function unusedColor(configs: readonly OptimizerConfig[]): string {
 }
 
 /** Heat-map colour from low (light, where the optimizers arrive) to high loss. */
-export const heatColor = interpolateRgbBasis(['#fdfdfb', '#eef0f3', '#dbe1e9', '#c3ccda', '#a7b3c6', '#8a98b0']);
+export const heatColor = interpolateRgbBasis(['#fdfdfb', '#f0f2f5', '#e0e6ee', '#cbd4e1', '#b4c0d2', '#9dabc2']);
 
 /** Contour line colour. */
 export const CONTOUR_STROKE = '#4a5a70';

@@ -229,12 +229,12 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
   const range = sliderRange(spec);
   const log = spec.log === true;
   return (
-    <div className="param param-number">
+    <div className={`param param-number${range ? ' with-slider' : ''}`}>
       {range && (
         <label className="slider">
           <span className="param-name">
             {label}
-            {log ? ' (log)' : ''}
+            {log ? ' (log scale)' : ''}
           </span>
           <input
             type="range"
@@ -250,7 +250,8 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
       )}
       <NumberField
         key={number}
-        label={range ? `${label} =` : label}
+        label={label}
+        compact={range !== undefined}
         value={number}
         testId={`field-${spec.name}`}
         onCommit={(v) => commit(withParam(config, spec.name, v))}

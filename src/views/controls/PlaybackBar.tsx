@@ -4,6 +4,22 @@ import { useDescent } from '../../state/store';
 import { SPEEDS } from '../../state/view';
 import { NumberField } from './SurfacePanel';
 
+/** Playback icons drawn as SVG (symbol fonts differ between machines). */
+function Icon(props: { name: 'reset' | 'back' | 'play' | 'pause' | 'forward' }) {
+  const paths = {
+    reset: 'M3 2h2v12H3zM14 2v12L6 8z',
+    back: 'M11 2v12L3 8zM12 2h2v12h-2z',
+    play: 'M4 2l10 6-10 6z',
+    pause: 'M3 2h4v12H3zM9 2h4v12H9z',
+    forward: 'M5 2v12l8-6zM2 2h2v12H2z',
+  } as const;
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      <path d={paths[props.name]} fill="currentColor" />
+    </svg>
+  );
+}
+
 /** Play, pause, step, reset, scrub, speed and number of steps. */
 export function PlaybackBar() {
   const { cursor, playing, speed, steps } = useDescent(
@@ -14,10 +30,10 @@ export function PlaybackBar() {
     <div className="playback" role="group" aria-label={t('playback.keys')}>
       <div className="playback-buttons">
         <button type="button" onClick={() => { store().setPlaying(false); store().setCursor(0); }} aria-label={t('playback.reset')} title={t('playback.reset')} data-testid="reset">
-          ⏮
+          <Icon name="reset" />
         </button>
         <button type="button" onClick={() => store().stepBy(-1)} aria-label={t('playback.stepBack')} title={t('playback.stepBack')} data-testid="step-back">
-          ◀
+          <Icon name="back" />
         </button>
         <button
           type="button"
@@ -28,10 +44,10 @@ export function PlaybackBar() {
           data-testid="play"
           data-playing={playing}
         >
-          {playing ? '❚❚' : '▶'}
+          <Icon name={playing ? 'pause' : 'play'} />
         </button>
         <button type="button" onClick={() => store().stepBy(1)} aria-label={t('playback.stepForward')} title={t('playback.stepForward')} data-testid="step-forward">
-          ▶|
+          <Icon name="forward" />
         </button>
       </div>
       <label className="scrub">

@@ -110,7 +110,7 @@ export function SurfacePanel() {
       )}
       {sceneError && <p className="field-error">{sceneError}</p>}
       <div className="surface-tex" data-testid="surface-tex">
-        <Tex tex={`f(x, y) = ${surface.tex}`} display />
+        <Tex tex={/^\s*f\s*\(/.test(surface.tex) ? surface.tex : `f(x, y) = ${surface.tex}`} display />
       </div>
       <StartFields />
     </section>
@@ -144,6 +144,8 @@ export function NumberField(props: {
   label: string;
   value: number;
   testId?: string;
+  /** Label read by screen readers only (the slider beside it shows the name). */
+  compact?: boolean;
   onCommit: (value: number) => readonly string[];
 }) {
   const [text, setText] = useState(String(props.value));
@@ -159,8 +161,8 @@ export function NumberField(props: {
     setProblem(problems.length > 0 ? problems.join('; ') : null);
   };
   return (
-    <label className="field number-field">
-      <span>{props.label}</span>
+    <label className={`field number-field${props.compact ? ' compact' : ''}`}>
+      <span className={props.compact ? 'visually-hidden' : undefined}>{props.label}</span>
       <input
         type="text"
         inputMode="decimal"

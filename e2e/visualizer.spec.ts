@@ -1,0 +1,206 @@
+import { expect, test } from '@playwright/test';
+import { Visualizer } from './fixtures/visualizer';
+
+test.describe('the visualizer', () => {
+  test('the default scene shows a contour plot and the seven optimizers of the notes', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const shapes = await app.contourShapes();
+    expect(shapes.length).toBeGreaterThan(8);
+    expect(shapes.every((d) => d.startsWith('M'))).toBe(true);
+    const scene = await app.scene();
+    expect(scene.surface).toEqual({ id: 'quadratic' });
+    const trajectories = await app.trajectories();
+    expect(trajectories.map((t) => t.label)).toEqual(['SGD', 'Momentum', 'NAG', 'AdaGrad', 'AdaDelta', 'RMSProp', 'Adam']);
+    for (const t of trajectories) {
+      expect(t.points[0]).toEqual([-4, 2]);
+      expect(t.length).toBe(scene.steps + 1);
+      expect(t.diverged).toBe(false);
+    }
+    // Momentum ends nearer the minimum (0, 0) than plain SGD: the paths are real simulations.
+    const end = (i: number) => trajectories[i]!.points[trajectories[i]!.length - 1]!;
+    expect(Math.hypot(...end(1))).toBeLessThan(Math.hypot(...end(0)));
+    await expect(page.getByTestId('surface-tex')).toContainText('10');
+  });
+
+  test('choosing another surface redraws the contours and re-runs every optimizer', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const before = await app.contourShapes();
+    const lossesBefore = (await app.trajectories()).map((t) => t.points[5]);
+    await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('himmelblau'));
+    expect((await app.scene()).surface).toEqual({ id: 'himmelblau' });
+    const after = await app.contourShapes();
+    expect(after.length).toBeGreaterThan(4);
+    expect(after).not.toEqual(before);
+    const lossesAfter = (await app.trajectories()).map((t) => t.points[5]);
+    expect(lossesAfter).not.toEqual(lossesBefore);
+  });
+
+  test('a bad expression shows its column and keeps the last surface; a good one is drawn', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('__expr'));
+    const input = page.getByTestId('expression-input');
+    await app.repaintAfter(() => input.fill('x^2 + 3*y^2'));
+    expect((await app.scene()).surface).toEqual({ expr: 'x^2 + 3*y^2' });
+    const goodShapes = await app.contourShapes();
+
+    await input.fill('x^2 + * y');
+    const error = page.getByTestId('expression-error');
+    await expect(error).toBeVisible();
+    await expect(error).toContainText(/Column \d+/);
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect((await app.scene()).surface).toEqual({ expr: 'x^2 + 3*y^2' });
+    expect(await app.contourShapes()).toEqual(goodShapes);
+
+    await app.repaintAfter(() => input.fill('(x - 1)^2 + 2*(y + 1)^2'));
+    await expect(error).toHaveCount(0);
+    expect((await app.scene()).surface).toEqual({ expr: '(x - 1)^2 + 2*(y + 1)^2' });
+    expect(await app.contourShapes()).not.toEqual(goodShapes);
+  });
+
+  test('dragging the learning-rate slider moves only that optimizer’s path', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const row = await app.expand(6);
+    const before = await app.trajectories();
+    const slider = row.getByTestId('slider-lr');
+    const box = (await slider.boundingBox())!;
+    await app.repaintAfter(async () => {
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    });
+    const after = await app.trajectories();
+    const lr = (await app.scene()).optimizers[6]!.lr!;
+    expect(lr).toBeLessThan(0.1);
+    expect(after[6]!.points).not.toEqual(before[6]!.points);
+    expect(after[0]!.points).toEqual(before[0]!.points);
+    await expect(row.getByTestId('field-lr')).toHaveValue(String(lr));
+  });
+
+  test('clicking the map moves the start point of every path', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const target = await app.screenOf(2, -1.5);
+    await app.repaintAfter(() => page.mouse.click(target.x, target.y));
+    const start = (await app.scene()).start;
+    expect(start[0]).toBeCloseTo(2, 1);
+    expect(start[1]).toBeCloseTo(-1.5, 1);
+    for (const t of await app.trajectories()) expect(t.points[0]).toEqual([start[0], start[1]]);
+  });
+
+  test('play, pause, step and reset move the playback cursor; space and arrows work too', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    await page.getByTestId('reset').click();
+    expect(await app.cursor()).toBe(0);
+    await page.getByTestId('step-forward').click();
+    await page.getByTestId('step-forward').click();
+    expect(await app.cursor()).toBe(2);
+    await page.getByTestId('step-back').click();
+    expect(await app.cursor()).toBe(1);
+    await expect(page.getByTestId('step-readout')).toContainText('1 / 200');
+
+    await page.getByTestId('play').click();
+    await expect.poll(() => app.cursor()).toBeGreaterThan(5);
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('play')).toHaveAttribute('data-playing', 'false');
+    const paused = await app.cursor();
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+    expect(await app.cursor()).toBe(paused);
+
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    expect(await app.cursor()).toBe(paused + 1);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await app.cursor()).toBe(paused - 1);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => window.__descent!.playing())).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => window.__descent!.playing())).toBe(false);
+  });
+
+  test('a copied link reloads the same scene and view', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const app = new Visualizer(page);
+    await app.open();
+    await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('rosenbrock'));
+    await app.repaintAfter(async () => {
+      const field = (await app.expand(1)).getByTestId('field-lr');
+      await field.fill('0.0005');
+      await field.press('Enter');
+    });
+    await page.getByTestId('toggle-quiver').check();
+    await page.getByTestId('reset').click();
+    await page.getByTestId('step-forward').click();
+    await page.getByTestId('copy-link').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain('scene=');
+    const scene = await app.scene();
+    const trajectories = await app.trajectories();
+
+    const fresh = new Visualizer(await context.newPage());
+    await fresh.page.goto(link);
+    await fresh.waitForPaint(0);
+    expect(await fresh.scene()).toEqual(scene);
+    expect(await fresh.trajectories()).toEqual(trajectories);
+    expect(await fresh.cursor()).toBe(1);
+    await expect(fresh.page.getByTestId('toggle-quiver')).toBeChecked();
+    await expect(fresh.page.locator('.quiver')).toHaveCount(1);
+  });
+
+  test('the address bar follows the scene, so a plain reload restores it', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('booth'));
+    await page.waitForURL(/scene=f:booth/);
+    await page.reload();
+    await app.waitForPaint(0);
+    expect((await app.scene()).surface).toEqual({ id: 'booth' });
+  });
+
+  test('a diverging learning rate is marked as diverged while the others go on', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    await app.repaintAfter(async () => {
+      const field = (await app.expand(0)).getByTestId('field-lr');
+      // On x²/10 + y², SGD's y grows ×19 per step at lr 10: it overflows within the 200 steps.
+      await field.fill('10');
+      await field.press('Enter');
+    });
+    const trajectories = await app.trajectories();
+    expect(trajectories[0]!.diverged).toBe(true);
+    expect(trajectories[0]!.length).toBeLessThan(201);
+    for (const t of trajectories.slice(1)) {
+      expect(t.diverged).toBe(false);
+      expect(t.length).toBe(201);
+    }
+    await expect(page.getByTestId('diverged-0')).toContainText(`diverged at step ${trajectories[0]!.length - 1}`);
+  });
+
+  test('an absurd hyper-parameter is refused with a message and the last good value kept', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const row = await app.expand(6);
+    const field = row.getByTestId('field-lr');
+    await field.fill('-3');
+    await field.press('Enter');
+    await expect(row.locator('.field-error').first()).toContainText('lr');
+    expect((await app.scene()).optimizers[6]!.lr).toBe(0.1);
+  });
+
+  test('bad link parameters are named and the app still draws a scene', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open('?scene=f:nowhere;n:-5&view=l:cubic');
+    const notice = page.getByTestId('load-errors');
+    await expect(notice).toContainText('surface');
+    await expect(notice).toContainText('steps');
+    await expect(notice).toContainText('view.l');
+    expect((await app.trajectories()).length).toBe(7);
+    expect((await app.contourShapes()).length).toBeGreaterThan(4);
+  });
+});
