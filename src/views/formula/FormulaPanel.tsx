@@ -8,6 +8,7 @@ import { notesTex } from './notesTex';
 import { formulaText } from './strings';
 import { substitutedTex } from './substitute';
 import { Tex } from './Tex';
+import { useThrottledValue } from './useThrottledValue';
 import './formula.css';
 
 /** Props of the formula panel: the scene, its resolved surface and the playback cursor. */
@@ -24,6 +25,8 @@ export interface FormulaPanelProps {
 const FALLBACK_COLOR = '#555555';
 /** Below this width the substituted chains break after each `=`. */
 const WRAP_BELOW_PX = 640;
+/** Fastest the substituted numbers follow a moving cursor (see useThrottledValue). */
+const FOLLOW_MS = 150;
 
 function labelOf(config: OptimizerConfig): string {
   return config.label ?? OPTIMIZERS[config.type].label;
@@ -34,7 +37,8 @@ function labelOf(config: OptimizerConfig): string {
  * where they differ), then the same rule with the cursor step's numbers filled in.
  */
 export function FormulaPanel(props: FormulaPanelProps) {
-  const { scene, surface, cursor, onSelect } = props;
+  const { scene, surface, onSelect } = props;
+  const cursor = useThrottledValue(props.cursor, FOLLOW_MS);
   const optimizers = scene.optimizers;
   const selected = Math.max(0, Math.min(optimizers.length - 1, Math.trunc(props.selected)));
   const baseId = useId();
