@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { Visualizer } from './fixtures/visualizer';
 
 test.describe('the visualizer', () => {
-  test('the default scene shows a contour plot and the seven optimizers of the notes', async ({ page }) => {
+  test('the default scene shows a contour plot and the seven optimizers of the notes', async ({
+    page,
+  }) => {
     const app = new Visualizer(page);
     await app.open();
     const shapes = await app.contourShapes();
@@ -11,7 +13,15 @@ test.describe('the visualizer', () => {
     const scene = await app.scene();
     expect(scene.surface).toEqual({ id: 'quadratic' });
     const trajectories = await app.trajectories();
-    expect(trajectories.map((t) => t.label)).toEqual(['SGD', 'Momentum', 'NAG', 'AdaGrad', 'AdaDelta', 'RMSProp', 'Adam']);
+    expect(trajectories.map((t) => t.label)).toEqual([
+      'SGD',
+      'Momentum',
+      'NAG',
+      'AdaGrad',
+      'AdaDelta',
+      'RMSProp',
+      'Adam',
+    ]);
     for (const t of trajectories) {
       expect(t.points[0]).toEqual([-4, 2]);
       expect(t.length).toBe(scene.steps + 1);
@@ -23,7 +33,9 @@ test.describe('the visualizer', () => {
     await expect(page.getByTestId('surface-tex')).toContainText('10');
   });
 
-  test('choosing another surface redraws the contours and re-runs every optimizer', async ({ page }) => {
+  test('choosing another surface redraws the contours and re-runs every optimizer', async ({
+    page,
+  }) => {
     const app = new Visualizer(page);
     await app.open();
     const before = await app.contourShapes();
@@ -37,7 +49,9 @@ test.describe('the visualizer', () => {
     expect(lossesAfter).not.toEqual(lossesBefore);
   });
 
-  test('a bad expression shows its column and keeps the last surface; a good one is drawn', async ({ page }) => {
+  test('a bad expression shows its column and keeps the last surface; a good one is drawn', async ({
+    page,
+  }) => {
     const app = new Visualizer(page);
     await app.open();
     await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('__expr'));
@@ -92,7 +106,9 @@ test.describe('the visualizer', () => {
     for (const t of await app.trajectories()) expect(t.points[0]).toEqual([start[0], start[1]]);
   });
 
-  test('play, pause, step and reset move the playback cursor; space and arrows work too', async ({ page }) => {
+  test('play, pause, step and reset move the playback cursor; space and arrows work too', async ({
+    page,
+  }) => {
     const app = new Visualizer(page);
     await app.open();
     await page.getByTestId('reset').click();
@@ -109,7 +125,9 @@ test.describe('the visualizer', () => {
     await page.getByTestId('play').click();
     await expect(page.getByTestId('play')).toHaveAttribute('data-playing', 'false');
     const paused = await app.cursor();
-    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+    await page.waitForFunction(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))),
+    );
     expect(await app.cursor()).toBe(paused);
 
     await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -163,7 +181,9 @@ test.describe('the visualizer', () => {
     expect((await app.scene()).surface).toEqual({ id: 'booth' });
   });
 
-  test('a diverging learning rate is marked as diverged while the others go on', async ({ page }) => {
+  test('a diverging learning rate is marked as diverged while the others go on', async ({
+    page,
+  }) => {
     const app = new Visualizer(page);
     await app.open();
     await app.repaintAfter(async () => {
@@ -179,10 +199,14 @@ test.describe('the visualizer', () => {
       expect(t.diverged).toBe(false);
       expect(t.length).toBe(201);
     }
-    await expect(page.getByTestId('diverged-0')).toContainText(`diverged at step ${trajectories[0]!.length - 1}`);
+    await expect(page.getByTestId('diverged-0')).toContainText(
+      `diverged at step ${trajectories[0]!.length - 1}`,
+    );
   });
 
-  test('an absurd hyper-parameter is refused with a message and the last good value kept', async ({ page }) => {
+  test('an absurd hyper-parameter is refused with a message and the last good value kept', async ({
+    page,
+  }) => {
     const app = new Visualizer(page);
     await app.open();
     const row = await app.expand(6);
@@ -202,5 +226,103 @@ test.describe('the visualizer', () => {
     await expect(notice).toContainText('view.l');
     expect((await app.trajectories()).length).toBe(7);
     expect((await app.contourShapes()).length).toBeGreaterThan(4);
+  });
+
+  test('optimizers can be added, renamed, recoloured, hidden and removed', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    await page.getByRole('combobox', { name: 'Optimizer to add' }).selectOption('nadam');
+    await app.repaintAfter(() => page.getByTestId('add-optimizer').click());
+    let scene = await app.scene();
+    expect(scene.optimizers).toHaveLength(8);
+    expect(scene.optimizers[7]!.type).toBe('nadam');
+    expect(await app.trajectories()).toHaveLength(8);
+
+    const row = app.optimizerRow(7);
+    await row.getByRole('textbox', { name: /Name/ }).fill('My NAdam');
+    await row.locator('input[type="color"]').fill('#123456');
+    await row.getByRole('checkbox', { name: /Show/ }).uncheck();
+    await expect
+      .poll(async () => (await app.scene()).optimizers[7])
+      .toMatchObject({
+        label: 'My NAdam',
+        color: '#123456',
+        hidden: true,
+      });
+    // A hidden optimizer is still simulated, so showing it again is instant.
+    expect((await app.trajectories())[7]!.hidden).toBe(true);
+    expect((await app.trajectories())[7]!.length).toBe(201);
+
+    await app.repaintAfter(() =>
+      app
+        .optimizerRow(0)
+        .getByRole('button', { name: /Remove/ })
+        .click(),
+    );
+    scene = await app.scene();
+    expect(scene.optimizers.map((o) => o.label)).toEqual([
+      'Momentum',
+      'NAG',
+      'AdaGrad',
+      'AdaDelta',
+      'RMSProp',
+      'Adam',
+      'My NAdam',
+    ]);
+  });
+
+  test('wheel zooms the map in and the reset button restores the surface’s view', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const before = await page.evaluate(() => window.__descent!.domain());
+    const centre = await app.screenOf(0, 0);
+    await app.repaintAfter(async () => {
+      await page.mouse.move(centre.x, centre.y);
+      await page.mouse.wheel(0, -400);
+    });
+    const zoomed = await page.evaluate(() => window.__descent!.domain());
+    expect(zoomed.x[1] - zoomed.x[0]).toBeLessThan(before.x[1] - before.x[0]);
+    expect(zoomed.x[0]).toBeLessThan(0);
+    expect(zoomed.x[1]).toBeGreaterThan(0);
+    await page.waitForURL(/view=d:/);
+    await app.repaintAfter(() => page.getByRole('button', { name: 'Reset view' }).click());
+    expect(await page.evaluate(() => window.__descent!.domain())).toEqual(before);
+  });
+
+  test('dragging the start point re-runs the paths from where it is dropped', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const view = await page.evaluate(() => window.__descent!.domain());
+    const from = await app.screenOf(-4, 2);
+    const to = await app.screenOf(3, -2);
+    await app.repaintAfter(async () => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    });
+    const start = (await app.scene()).start;
+    expect(start[0]).toBeCloseTo(3, 1);
+    expect(start[1]).toBeCloseTo(-2, 1);
+    // A drag of the start point is not a pan: the view did not move.
+    expect(await page.evaluate(() => window.__descent!.domain())).toEqual(view);
+  });
+
+  test('hovering a path point tells its step, position, loss, gradient and update', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const sgd = (await app.trajectories())[0]!;
+    const [x, y] = sgd.points[10]!;
+    const at = await app.screenOf(x, y);
+    await page.mouse.move(at.x, at.y);
+    const card = page.locator('.hover-card');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('step');
+    await expect(card).toContainText('gradient');
+    await expect(card).toContainText('update');
   });
 });

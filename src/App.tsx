@@ -11,7 +11,9 @@ import { ErrorBoundary } from './views/ErrorBoundary';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
 
-const FormulaPanel = lazy(() => import('./views/formula/FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
+const FormulaPanel = lazy(() =>
+  import('./views/formula/FormulaPanel').then((m) => ({ default: m.FormulaPanel })),
+);
 
 /** Whether a key press belongs to a form control (which then keeps its own keys). */
 function isTyping(target: EventTarget | null): boolean {
@@ -23,7 +25,14 @@ function isTyping(target: EventTarget | null): boolean {
 function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (
+        event.defaultPrevented ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        isTyping(event.target)
+      )
+        return;
       const s = useDescent.getState();
       if (event.key === ' ' && !(event.target instanceof HTMLButtonElement)) {
         event.preventDefault();
@@ -42,7 +51,9 @@ function useKeyboardShortcuts(): void {
 }
 
 function CopyLink() {
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string }>({
+  const [state, setState] = useState<
+    { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string }
+  >({
     kind: 'idle',
   });
   const copy = (): void => {
@@ -106,11 +117,19 @@ function Notices() {
 
 function Formula() {
   const { scene, surface, cursor, selected } = useDescent(
-    useShallow((s) => ({ scene: s.scene, surface: s.surface, cursor: s.cursor, selected: s.selected })),
+    useShallow((s) => ({
+      scene: s.scene,
+      surface: s.surface,
+      cursor: s.cursor,
+      selected: s.selected,
+    })),
   );
   // The panel shows each optimizer in its map colour, defaults included.
   const coloured = useMemo(
-    () => ({ ...scene, optimizers: scene.optimizers.map((o, i) => ({ ...o, color: optimizerStyle(o, i).color })) }),
+    () => ({
+      ...scene,
+      optimizers: scene.optimizers.map((o, i) => ({ ...o, color: optimizerStyle(o, i).color })),
+    }),
     [scene],
   );
   if (scene.optimizers.length === 0) return null;

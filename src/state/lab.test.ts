@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
 import { OPTIMIZER_TYPES } from '../engine/types';
-import { DEFAULT_LAB_CONFIG, LAB_INITS, MAX_LAB_TEXT, decodeLabUrl, encodeLabUrl, useLabStore } from './lab';
+import {
+  DEFAULT_LAB_CONFIG,
+  LAB_INITS,
+  MAX_LAB_TEXT,
+  decodeLabUrl,
+  encodeLabUrl,
+  useLabStore,
+} from './lab';
 import type { LabConfig } from './lab';
 
 const configArb: fc.Arbitrary<LabConfig> = fc.record({
@@ -28,7 +35,12 @@ describe('lab URL codec', () => {
   });
 
   it('writes only what differs, as readable name:value pairs, B after a semicolon', () => {
-    const a = { ...DEFAULT_LAB_CONFIG, depth: 16, activation: 'relu' as const, init: 'he' as const };
+    const a = {
+      ...DEFAULT_LAB_CONFIG,
+      depth: 16,
+      activation: 'relu' as const,
+      init: 'he' as const,
+    };
     const text = encodeLabUrl({ a, b: { ...a, batchnorm: true } });
     expect(text).toBe('depth:16,act:relu,init:he;bn:1');
   });
@@ -68,17 +80,28 @@ describe('lab URL codec', () => {
 
   it('hostile text never throws and always yields valid configurations', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^[a-z:,;0-9.e-]{0,120}$/)), (text) => {
-        const { state } = decodeLabUrl(text);
-        for (const c of [state.a, ...(state.b ? [state.b] : [])]) {
-          expect(c.depth).toBeGreaterThanOrEqual(1);
-          expect(c.depth).toBeLessThanOrEqual(64);
-          expect(ACTIVATIONS).toContain(c.activation);
-          expect(c.lr).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^[a-z:,;0-9.e-]{0,120}$/)),
+        (text) => {
+          const { state } = decodeLabUrl(text);
+          for (const c of [state.a, ...(state.b ? [state.b] : [])]) {
+            expect(c.depth).toBeGreaterThanOrEqual(1);
+            expect(c.depth).toBeLessThanOrEqual(64);
+            expect(ACTIVATIONS).toContain(c.activation);
+            expect(c.lr).toBeGreaterThan(0);
+          }
+        },
+      ),
     );
-    for (const text of ['__proto__:1', 'constructor:x', ';;;;', ':', ',,,', 'act:toString', 'depth:']) {
+    for (const text of [
+      '__proto__:1',
+      'constructor:x',
+      ';;;;',
+      ':',
+      ',,,',
+      'act:toString',
+      'depth:',
+    ]) {
       expect(() => decodeLabUrl(text)).not.toThrow();
     }
     expect(decodeLabUrl('__proto__:1').state.a).toEqual(DEFAULT_LAB_CONFIG);

@@ -71,7 +71,12 @@ interface FieldCodec<K extends keyof LabConfig> {
   parse(text: string): Parsed<LabConfig[K]>;
 }
 
-function intField<K extends keyof LabConfig>(key: K, name: string, min: number, max: number): FieldCodec<K> {
+function intField<K extends keyof LabConfig>(
+  key: K,
+  name: string,
+  min: number,
+  max: number,
+): FieldCodec<K> {
   return {
     key,
     name,
@@ -97,12 +102,18 @@ function numberField<K extends keyof LabConfig>(
     format: (v) => String(v),
     parse: (text) => {
       const n = /^[0-9.eE+-]{1,24}$/.test(text) ? Number(text) : Number.NaN;
-      return Number.isFinite(n) && accept(n) ? { ok: true, value: n as LabConfig[K] } : { ok: false, reason };
+      return Number.isFinite(n) && accept(n)
+        ? { ok: true, value: n as LabConfig[K] }
+        : { ok: false, reason };
     },
   };
 }
 
-function choiceField<K extends keyof LabConfig>(key: K, name: string, choices: readonly string[]): FieldCodec<K> {
+function choiceField<K extends keyof LabConfig>(
+  key: K,
+  name: string,
+  choices: readonly string[],
+): FieldCodec<K> {
   return {
     key,
     name,
@@ -132,10 +143,20 @@ const FIELDS: readonly FieldCodec<keyof LabConfig>[] = [
   intField('width', 'width', 1, MAX_WIDTH),
   choiceField('activation', 'act', ACTIVATIONS),
   choiceField('init', 'init', LAB_INITS),
-  numberField('weightScale', 'scale', (n) => n > 0 && n <= 100, 'expected a number above 0 and at most 100'),
+  numberField(
+    'weightScale',
+    'scale',
+    (n) => n > 0 && n <= 100,
+    'expected a number above 0 and at most 100',
+  ),
   flagField('batchnorm', 'bn'),
   flagField('residual', 'res'),
-  numberField('clip', 'clip', (n) => n >= 0 && n <= 1e6, 'expected 0 (off) or a positive number up to 1e6'),
+  numberField(
+    'clip',
+    'clip',
+    (n) => n >= 0 && n <= 1e6,
+    'expected 0 (off) or a positive number up to 1e6',
+  ),
   choiceField('optimizer', 'opt', OPTIMIZER_TYPES),
   numberField('lr', 'lr', (n) => n > 0 && n <= 10, 'expected a number above 0 and at most 10'),
   choiceField('dataset', 'data', DATASETS),
@@ -164,7 +185,12 @@ export function encodeLabUrl(state: LabUrlState): string {
   return state.b ? `${a};${encodeDiff(state.b, state.a)}` : a;
 }
 
-function decodeDiff(text: string, base: LabConfig, prefix: string, problems: FieldError[]): LabConfig {
+function decodeDiff(
+  text: string,
+  base: LabConfig,
+  prefix: string,
+  problems: FieldError[],
+): LabConfig {
   const out: Record<string, unknown> = { ...base };
   const seen = new Set<string>();
   if (text.trim() === '') return base;
@@ -187,7 +213,11 @@ function decodeDiff(text: string, base: LabConfig, prefix: string, problems: Fie
     seen.add(name);
     const parsed = field.parse(value);
     if (parsed.ok) out[field.key] = parsed.value;
-    else problems.push({ path: `${prefix}${shown}`, message: `${parsed.reason}; kept ${field.format(base[field.key] as never)}` });
+    else
+      problems.push({
+        path: `${prefix}${shown}`,
+        message: `${parsed.reason}; kept ${field.format(base[field.key] as never)}`,
+      });
   }
   return out as unknown as LabConfig;
 }
@@ -196,7 +226,10 @@ function decodeDiff(text: string, base: LabConfig, prefix: string, problems: Fie
  * Reads the `lab` parameter's text. Never throws: every rejected field keeps its default (A's
  * value for B) and adds a problem naming it (`a.depth`, `b.lr`, …).
  */
-export function decodeLabUrl(text: string | null | undefined): { state: LabUrlState; problems: FieldError[] } {
+export function decodeLabUrl(text: string | null | undefined): {
+  state: LabUrlState;
+  problems: FieldError[];
+} {
   const problems: FieldError[] = [];
   if (text === null || text === undefined || text === '') {
     return { state: { a: DEFAULT_LAB_CONFIG, b: null }, problems };
@@ -206,7 +239,8 @@ export function decodeLabUrl(text: string | null | undefined): { state: LabUrlSt
     return { state: { a: DEFAULT_LAB_CONFIG, b: null }, problems };
   }
   const parts = text.split(';');
-  if (parts.length > 2) problems.push({ path: 'lab', message: 'more than two configurations; only A and B are read' });
+  if (parts.length > 2)
+    problems.push({ path: 'lab', message: 'more than two configurations; only A and B are read' });
   const a = decodeDiff(parts[0] ?? '', DEFAULT_LAB_CONFIG, 'a.', problems);
   const b = parts.length > 1 ? decodeDiff(parts[1] ?? '', a, 'b.', problems) : null;
   return { state: { a, b }, problems };

@@ -7,7 +7,14 @@ import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { DEFAULT_SCENE, validateScene } from '../engine/scene';
 import { resolveSurface } from '../engine/surfaces';
-import type { Domain, FieldError, OptimizerConfig, Scene, Surface, Trajectory } from '../engine/types';
+import type {
+  Domain,
+  FieldError,
+  OptimizerConfig,
+  Scene,
+  Surface,
+  Trajectory,
+} from '../engine/types';
 import type { SurfaceLayer } from '../worker/protocol';
 import { DEFAULT_VIEW } from './view';
 import type { ViewSettings } from './view';
@@ -61,7 +68,11 @@ interface ViewSlice {
   arrows: boolean;
   ghost: boolean;
   selected: number;
-  setView: (patch: Partial<Pick<ViewSettings, 'domain' | 'spacing' | 'quiver' | 'arrows' | 'ghost' | 'selected'>>) => void;
+  setView: (
+    patch: Partial<
+      Pick<ViewSettings, 'domain' | 'spacing' | 'quiver' | 'arrows' | 'ghost' | 'selected'>
+    >,
+  ) => void;
 }
 
 /** The whole store's state. */
@@ -79,7 +90,8 @@ function surfaceOf(scene: Scene): Surface {
 const clampCursor = (cursor: number, steps: number): number =>
   Math.max(0, Math.min(steps, Math.round(cursor)));
 
-const sameSurface = (a: Scene, b: Scene): boolean => JSON.stringify(a.surface) === JSON.stringify(b.surface);
+const sameSurface = (a: Scene, b: Scene): boolean =>
+  JSON.stringify(a.surface) === JSON.stringify(b.surface);
 
 /** The app's store. */
 export const useDescent = create<DescentState>()(
@@ -120,7 +132,8 @@ export const useDescent = create<DescentState>()(
     playing: false,
     speed: DEFAULT_VIEW.speed,
     setCursor: (cursor) => set({ cursor: clampCursor(cursor, get().scene.steps) }),
-    stepBy: (delta) => set({ cursor: clampCursor(get().cursor + delta, get().scene.steps), playing: false }),
+    stepBy: (delta) =>
+      set({ cursor: clampCursor(get().cursor + delta, get().scene.steps), playing: false }),
     setPlaying: (playing) => {
       const { cursor, scene } = get();
       // Play at the end starts over, as a media player does.

@@ -15,7 +15,11 @@ export const SCENE_PARAM = 'scene';
 export const VIEW_PARAM = 'view';
 
 /** Scene, view and every problem found in a query string. Never throws. */
-export function readQuery(search: string): { scene: Scene; view: ViewSettings; errors: FieldError[] } {
+export function readQuery(search: string): {
+  scene: Scene;
+  view: ViewSettings;
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   let scene = DEFAULT_SCENE;
   const sceneText = rawQueryParam(search, SCENE_PARAM);
@@ -58,14 +62,30 @@ export function startUrlSync(win: Window = window): () => void {
     const query = writeQuery(state.scene, viewOf(state));
     if (query !== win.location.search) {
       try {
-        win.history.replaceState(win.history.state, '', `${win.location.pathname}${query}${win.location.hash}`);
+        win.history.replaceState(
+          win.history.state,
+          '',
+          `${win.location.pathname}${query}${win.location.hash}`,
+        );
       } catch {
         // Some sandboxed frames forbid history changes; the app works without them.
       }
     }
   };
   const unsubscribe = useDescent.subscribe(
-    (s) => [s.scene, s.domain, s.spacing, s.quiver, s.arrows, s.ghost, s.cursor, s.speed, s.selected, s.playing] as const,
+    (s) =>
+      [
+        s.scene,
+        s.domain,
+        s.spacing,
+        s.quiver,
+        s.arrows,
+        s.ghost,
+        s.cursor,
+        s.speed,
+        s.selected,
+        s.playing,
+      ] as const,
     ([, , , , , , , , , playing]) => {
       if (timer !== undefined) clearTimeout(timer);
       // While playing the cursor moves every frame: write once playback stops.

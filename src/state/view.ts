@@ -75,10 +75,19 @@ function flag(value: string, path: string, errors: ViewError[]): boolean | undef
   return undefined;
 }
 
-function wholeNumber(value: string, path: string, min: number, max: number, errors: ViewError[]): number | undefined {
+function wholeNumber(
+  value: string,
+  path: string,
+  min: number,
+  max: number,
+  errors: ViewError[],
+): number | undefined {
   const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return n;
-  errors.push({ path, message: `must be a whole number from ${min} to ${max}, got "${value.slice(0, 20)}"` });
+  errors.push({
+    path,
+    message: `must be a whole number from ${min} to ${max}, got "${value.slice(0, 20)}"`,
+  });
   return undefined;
 }
 
@@ -94,7 +103,10 @@ function parseDomain(value: string, errors: ViewError[]): Domain | undefined {
     x1! - x0! > 1e-9 &&
     y1! - y0! > 1e-9;
   if (!ok) {
-    errors.push({ path: 'view.d', message: 'must be four numbers x0,x1,y0,y1 with x0 < x1 and y0 < y1' });
+    errors.push({
+      path: 'view.d',
+      message: 'must be four numbers x0,x1,y0,y1 with x0 < x1 and y0 < y1',
+    });
     return undefined;
   }
   return { x: [x0!, x1!], y: [y0!, y1!] };
@@ -104,7 +116,10 @@ function parseDomain(value: string, errors: ViewError[]): Domain | undefined {
 export function decodeView(text: string): { view: ViewSettings; errors: ViewError[] } {
   const errors: ViewError[] = [];
   if (text.length > MAX_VIEW_PARAM) {
-    return { view: DEFAULT_VIEW, errors: [{ path: 'view', message: `longer than ${MAX_VIEW_PARAM} characters; ignored` }] };
+    return {
+      view: DEFAULT_VIEW,
+      errors: [{ path: 'view', message: `longer than ${MAX_VIEW_PARAM} characters; ignored` }],
+    };
   }
   const view: { -readonly [K in keyof ViewSettings]: ViewSettings[K] } = { ...DEFAULT_VIEW };
   for (const part of text.split(';')) {
@@ -138,7 +153,11 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
       case 's': {
         const s = Number(value);
         if (value !== '' && Number.isFinite(s) && s >= 0.5 && s <= 1000) view.speed = s;
-        else errors.push({ path, message: `must be a number of steps per second from 0.5 to 1000, got "${value.slice(0, 20)}"` });
+        else
+          errors.push({
+            path,
+            message: `must be a number of steps per second from 0.5 to 1000, got "${value.slice(0, 20)}"`,
+          });
         break;
       }
       case 'o': {

@@ -27,7 +27,15 @@ export function ChartsPanel() {
         const tr = trajectories[i];
         if (!tr) return [];
         const style = optimizerStyle(config, i);
-        return [{ config, tr, label: config.label || OPTIMIZERS[config.type].label, color: style.color, dash: style.dash }];
+        return [
+          {
+            config,
+            tr,
+            label: config.label || OPTIMIZERS[config.type].label,
+            color: style.color,
+            dash: style.dash,
+          },
+        ];
       }),
     [trajectories, scene],
   );
@@ -66,7 +74,13 @@ export function ChartsPanel() {
     <section className="panel charts-panel" aria-label={t('charts.heading')}>
       <LossChart series={loss} cursor={cursor} steps={steps} onCursor={onCursor} height={190} />
       {minima.length > 0 && (
-        <DistanceChart series={distance} cursor={cursor} steps={steps} onCursor={onCursor} height={170} />
+        <DistanceChart
+          series={distance}
+          cursor={cursor}
+          steps={steps}
+          onCursor={onCursor}
+          height={170}
+        />
       )}
     </section>
   );

@@ -3,7 +3,10 @@ import type { ErrorInfo, ReactNode } from 'react';
 import { t } from '../i18n';
 
 /** Keeps a failing panel from blanking the page: shows the message and a retry button. */
-export class ErrorBoundary extends Component<{ children: ReactNode; name: string }, { error: Error | null }> {
+export class ErrorBoundary extends Component<
+  { children: ReactNode; name: string },
+  { error: Error | null }
+> {
   override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: Error): { error: Error } {

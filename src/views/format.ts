@@ -3,7 +3,10 @@ export function formatNumber(v: number, digits = 4): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  const text = a >= 1e5 || a < 1e-3 ? v.toExponential(Math.max(0, digits - 2)) : String(Number(v.toPrecision(digits)));
+  const text =
+    a >= 1e5 || a < 1e-3
+      ? v.toExponential(Math.max(0, digits - 2))
+      : String(Number(v.toPrecision(digits)));
   return text.replace('-', '−').replace(/e\+?/, 'e');
 }
 

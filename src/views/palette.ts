@@ -22,7 +22,14 @@ export const PALETTE = [
 ] as const;
 
 /** Dash patterns (px) by slot. */
-export const DASHES: readonly (readonly number[])[] = [[], [9, 4], [2, 3], [10, 3, 2, 3], [5, 5], [1, 5]];
+export const DASHES: readonly (readonly number[])[] = [
+  [],
+  [9, 4],
+  [2, 3],
+  [10, 3, 2, 3],
+  [5, 5],
+  [1, 5],
+];
 
 /** Marker shapes by slot. */
 export const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'plus', 'star'] as const;
@@ -51,7 +58,14 @@ export function unusedColor(configs: readonly OptimizerConfig[]): string {
 }
 
 /** Heat-map colour from low (light, where the optimizers arrive) to high loss. */
-export const heatColor = interpolateRgbBasis(['#fdfdfb', '#f0f2f5', '#e0e6ee', '#cbd4e1', '#b4c0d2', '#9dabc2']);
+export const heatColor = interpolateRgbBasis([
+  '#fdfdfb',
+  '#f0f2f5',
+  '#e0e6ee',
+  '#cbd4e1',
+  '#b4c0d2',
+  '#9dabc2',
+]);
 
 /** Contour line colour. */
 export const CONTOUR_STROKE = '#4a5a70';

@@ -4,7 +4,12 @@ import { EngineClient, StaleRunError, WorkerCrashedError } from './client';
 import type { WorkerLike } from './client';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
-const scene: Scene = { surface: { id: 'quadratic' }, start: [-4, 2], steps: 3, optimizers: [{ type: 'sgd' }] };
+const scene: Scene = {
+  surface: { id: 'quadratic' },
+  start: [-4, 2],
+  steps: 3,
+  optimizers: [{ type: 'sgd' }],
+};
 
 /** A worker double: records requests, answers when told, can die. */
 class FakeWorker implements WorkerLike {
@@ -25,13 +30,23 @@ class FakeWorker implements WorkerLike {
     for (const l of this.listeners[type] ?? []) l(event as never);
   }
   answer(request: WorkerRequest, trajectories: Trajectory[]): void {
-    const reply: WorkerReply = { id: request.id, runId: request.runId, type: 'simulate', trajectories };
+    const reply: WorkerReply = {
+      id: request.id,
+      runId: request.runId,
+      type: 'simulate',
+      trajectories,
+    };
     this.emit('message', { data: reply });
   }
 }
 
 function trajectory(x: number): Trajectory {
-  return { points: new Float64Array([x, 0]), losses: new Float64Array([x * x]), length: 1, diverged: false };
+  return {
+    points: new Float64Array([x, 0]),
+    losses: new Float64Array([x * x]),
+    length: 1,
+    diverged: false,
+  };
 }
 
 async function flush(): Promise<void> {

@@ -4,7 +4,13 @@
  * replies (a newer run of the same kind was started) rejected with `StaleRunError` for callers to ignore.
  */
 import type { Scene, Trajectory } from '../engine/types';
-import type { RequestType, SurfaceLayer, SurfaceLayerRequest, WorkerReply, WorkerRequest } from './protocol';
+import type {
+  RequestType,
+  SurfaceLayer,
+  SurfaceLayerRequest,
+  WorkerReply,
+  WorkerRequest,
+} from './protocol';
 
 /** The part of `Worker` the client uses, so tests and the main-thread fallback can stand in. */
 export interface WorkerLike {
@@ -71,14 +77,24 @@ export class EngineClient {
 
   /** Trajectories of every optimizer of `scene`; rejects with StaleRunError when superseded. */
   async simulate(scene: Scene): Promise<Trajectory[]> {
-    const reply = await this.call('simulate', (id, runId) => ({ id, runId, type: 'simulate', scene }));
+    const reply = await this.call('simulate', (id, runId) => ({
+      id,
+      runId,
+      type: 'simulate',
+      scene,
+    }));
     if (reply.type !== 'simulate') throw new Error('unexpected reply');
     return [...reply.trajectories];
   }
 
   /** The map's static layers; rejects with StaleRunError when superseded. */
   async surfaceLayer(request: SurfaceLayerRequest): Promise<SurfaceLayer> {
-    const reply = await this.call('surface', (id, runId) => ({ id, runId, type: 'surface', request }));
+    const reply = await this.call('surface', (id, runId) => ({
+      id,
+      runId,
+      type: 'surface',
+      request,
+    }));
     if (reply.type !== 'surface') throw new Error('unexpected reply');
     return reply.layer;
   }
@@ -93,13 +109,19 @@ export class EngineClient {
     this.crash('the engine was shut down', false);
   }
 
-  private call(type: RequestType, build: (id: number, runId: number) => WorkerRequest): Promise<WorkerReply> {
+  private call(
+    type: RequestType,
+    build: (id: number, runId: number) => WorkerRequest,
+  ): Promise<WorkerReply> {
     const id = this.nextId++;
     const runId = ++this.latestRun[type];
     const message = build(id, runId);
     const workerPromise = this.ensureWorker();
     return new Promise<WorkerReply>((resolve, reject) => {
-      const timer = setTimeout(() => this.crash(`no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+      const timer = setTimeout(
+        () => this.crash(`no answer within ${this.timeoutMs} ms`),
+        this.timeoutMs,
+      );
       this.pending.set(id, { type, runId, resolve, reject, timer });
       workerPromise.then(
         (worker) => {
@@ -120,7 +142,8 @@ export class EngineClient {
         if (this.worker !== spawned) return;
         event.preventDefault?.();
         const detail = (event as { message?: unknown }).message;
-        const message = typeof detail === 'string' && detail ? detail : 'the worker stopped with an error';
+        const message =
+          typeof detail === 'string' && detail ? detail : 'the worker stopped with an error';
         this.crash(message);
       });
       worker.addEventListener('messageerror', () => {
@@ -149,7 +172,10 @@ export class EngineClient {
     const dying = this.worker;
     this.worker = undefined;
     if (!this.answered && dying) this.level++;
-    dying?.then((w) => w.terminate(), () => undefined);
+    dying?.then(
+      (w) => w.terminate(),
+      () => undefined,
+    );
     const error = new WorkerCrashedError(reason);
     for (const entry of this.pending.values()) {
       clearTimeout(entry.timer);

@@ -59,7 +59,10 @@ describe('contour thresholds', () => {
 describe('contour paths', () => {
   it('the level r² of a bowl is a closed ring of radius r around its centre, in grid units', () => {
     const [path] = contourPaths(bowl, 40, 40, [100]);
-    const points = [...path!.d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const points = [...path!.d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     expect(points.length).toBeGreaterThan(20);
     // One closed ring, and no line drawn along the frame of the grid.
     expect(path!.d.match(/M/g)).toHaveLength(1);
@@ -69,7 +72,12 @@ describe('contour paths', () => {
 
   it('a valley that runs off the grid is an open line, not a box', () => {
     // f = (y - 10)²: the level 4 is the two lines y = 8 and y = 12, each from edge to edge.
-    const [path] = contourPaths(grid(20, 20, (_x, y) => (y - 10) ** 2), 20, 20, [4]);
+    const [path] = contourPaths(
+      grid(20, 20, (_x, y) => (y - 10) ** 2),
+      20,
+      20,
+      [4],
+    );
     expect(path!.d.match(/M/g)).toHaveLength(2);
     expect(path!.d).not.toContain('Z');
     const ys = [...path!.d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[2]));

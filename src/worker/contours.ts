@@ -74,7 +74,11 @@ function quantileThresholds(sorted: Float64Array, count: number): number[] {
  * Ascending contour levels for the finite values of a grid; non-finite cells are ignored.
  * A flat grid yields one level; a grid with no finite value yields none.
  */
-export function contourThresholds(values: ArrayLike<number>, count: number, spacing: LevelSpacing): number[] {
+export function contourThresholds(
+  values: ArrayLike<number>,
+  count: number,
+  spacing: LevelSpacing,
+): number[] {
   const sorted = sortedFinite(values);
   if (sorted.length === 0) return [];
   const min = sorted[0]!;
@@ -85,7 +89,11 @@ export function contourThresholds(values: ArrayLike<number>, count: number, spac
 }
 
 /** Band of each cell: how many thresholds lie at or below its value (255 for a non-finite cell). */
-export function bandIndices(values: ArrayLike<number>, thresholds: readonly number[], out?: Uint8Array): Uint8Array {
+export function bandIndices(
+  values: ArrayLike<number>,
+  thresholds: readonly number[],
+  out?: Uint8Array,
+): Uint8Array {
   const bands = out ?? new Uint8Array(values.length);
   const n = thresholds.length;
   for (let i = 0; i < values.length; i++) {
@@ -119,7 +127,12 @@ function onFrame(p: readonly number[], width: number, height: number): boolean {
  * Whether a ring segment touches the frame. Such segments either run along it or are the
  * half-cell corner cuts d3 makes there; dropping them ends each line half a cell inside the edge.
  */
-function alongFrame(a: readonly number[], b: readonly number[], width: number, height: number): boolean {
+function alongFrame(
+  a: readonly number[],
+  b: readonly number[],
+  width: number,
+  height: number,
+): boolean {
   return onFrame(a, width, height) || onFrame(b, width, height);
 }
 

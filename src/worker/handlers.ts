@@ -27,7 +27,12 @@ function surfaceFor(ref: SurfaceRef): Surface {
  * Samples f at the centres of a width × height grid of cells over `domain`, row 0 at the top
  * (largest y): the orientation of both the heat-map canvas and d3's contour grid.
  */
-export function sampleCells(surface: Surface, domain: Domain, width: number, height: number): Float64Array {
+export function sampleCells(
+  surface: Surface,
+  domain: Domain,
+  width: number,
+  height: number,
+): Float64Array {
   return sampleGrid(surface, domain, width, height);
 }
 
@@ -79,7 +84,10 @@ export function computeTrajectories(scene: Parameters<typeof simulate>[0]): Traj
 }
 
 /** Answers one request; `transfer` lists the buffers to move rather than copy. */
-export function handleRequest(request: WorkerRequest): { reply: WorkerReply; transfer: Transferable[] } {
+export function handleRequest(request: WorkerRequest): {
+  reply: WorkerReply;
+  transfer: Transferable[];
+} {
   const { id, runId } = request;
   try {
     switch (request.type) {
@@ -90,7 +98,10 @@ export function handleRequest(request: WorkerRequest): { reply: WorkerReply; tra
       }
       case 'surface': {
         const layer = computeSurfaceLayer(request.request);
-        return { reply: { id, runId, type: 'surface', layer }, transfer: [layer.bands.buffer, layer.quiver.buffer] };
+        return {
+          reply: { id, runId, type: 'surface', layer },
+          transfer: [layer.bands.buffer, layer.quiver.buffer],
+        };
       }
     }
   } catch (error) {

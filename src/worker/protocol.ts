@@ -44,7 +44,12 @@ export interface SurfaceLayer {
 
 /** UI → worker. */
 export type WorkerRequest =
-  | { readonly id: number; readonly runId: number; readonly type: 'simulate'; readonly scene: Scene }
+  | {
+      readonly id: number;
+      readonly runId: number;
+      readonly type: 'simulate';
+      readonly scene: Scene;
+    }
   | {
       readonly id: number;
       readonly runId: number;
@@ -60,8 +65,18 @@ export type WorkerReply =
       readonly type: 'simulate';
       readonly trajectories: readonly Trajectory[];
     }
-  | { readonly id: number; readonly runId: number; readonly type: 'surface'; readonly layer: SurfaceLayer }
-  | { readonly id: number; readonly runId: number; readonly type: 'error'; readonly message: string };
+  | {
+      readonly id: number;
+      readonly runId: number;
+      readonly type: 'surface';
+      readonly layer: SurfaceLayer;
+    }
+  | {
+      readonly id: number;
+      readonly runId: number;
+      readonly type: 'error';
+      readonly message: string;
+    };
 
 /** The request types, which are also the reply types of a success. */
 export type RequestType = WorkerRequest['type'];

@@ -28,7 +28,10 @@ export class MainThreadWorker implements WorkerLike {
     this.terminated = true;
   }
 
-  addEventListener(type: 'message' | 'error' | 'messageerror', listener: Listener | ((event: Event) => void)): void {
+  addEventListener(
+    type: 'message' | 'error' | 'messageerror',
+    listener: Listener | ((event: Event) => void),
+  ): void {
     if (type === 'message') this.listeners.push(listener as Listener);
   }
 }
@@ -36,7 +39,10 @@ export class MainThreadWorker implements WorkerLike {
 async function spawnWorker(level: number): Promise<WorkerLike> {
   if (level <= 0) {
     try {
-      return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'descent-engine' });
+      return new Worker(new URL('./engine.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'descent-engine',
+      });
     } catch {
       // Sandboxed or file:// pages forbid worker scripts by URL; fall through.
     }

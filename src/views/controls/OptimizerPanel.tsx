@@ -12,7 +12,11 @@ import { NumberField } from './SurfacePanel';
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
 const PRESETS: readonly { id: string; label: () => string; config: OptimizerConfig }[] = [
   { id: 'sgd', label: () => OPTIMIZERS.sgd.label, config: { type: 'sgd', lr: 0.1 } },
-  { id: 'momentum', label: () => t('optimizers.preset.momentum'), config: { type: 'sgd', lr: 0.1, momentum: 0.9 } },
+  {
+    id: 'momentum',
+    label: () => t('optimizers.preset.momentum'),
+    config: { type: 'sgd', lr: 0.1, momentum: 0.9 },
+  },
   {
     id: 'nag',
     label: () => t('optimizers.preset.nag'),
@@ -28,8 +32,23 @@ const PRESETS: readonly { id: string; label: () => string; config: OptimizerConf
   { id: 'radam', label: () => OPTIMIZERS.radam.label, config: { type: 'radam', lr: 0.1 } },
 ];
 
+/** `config` without one optional field (absent, not undefined: the URL and validator see no key). */
+function without(
+  config: OptimizerConfig,
+  key: 'label' | 'schedule' | 'clip_grad_norm',
+): OptimizerConfig {
+  const copy: Record<string, unknown> = { ...config };
+  delete copy[key];
+  return copy as unknown as OptimizerConfig;
+}
+
 const describeErrors = (errors: readonly FieldError[]): string[] =>
-  errors.map((e) => t('optimizers.invalid', { field: e.path.replace(/^optimizers\[\d+\]\./, ''), message: e.message }));
+  errors.map((e) =>
+    t('optimizers.invalid', {
+      field: e.path.replace(/^optimizers\[\d+\]\./, ''),
+      message: e.message,
+    }),
+  );
 
 /** The optimizer list: add, remove, recolour, rename, show/hide, select; the selected one's settings. */
 export function OptimizerPanel() {
@@ -42,7 +61,11 @@ export function OptimizerPanel() {
   const add = (): void => {
     const s = useDescent.getState();
     const entry = PRESETS.find((p) => p.id === preset) ?? PRESETS[0]!;
-    const config: OptimizerConfig = { ...entry.config, label: entry.label(), color: unusedColor(s.scene.optimizers) };
+    const config: OptimizerConfig = {
+      ...entry.config,
+      label: entry.label(),
+      color: unusedColor(s.scene.optimizers),
+    };
     const errors = s.commitScene({ ...s.scene, optimizers: [...s.scene.optimizers, config] });
     setProblem(errors.length > 0 ? describeErrors(errors).join('; ') : null);
     if (errors.length === 0) s.setView({ selected: s.scene.optimizers.length - 1 });
@@ -59,7 +82,11 @@ export function OptimizerPanel() {
       <div className="add-row">
         <label className="field">
           <span className="visually-hidden">{t('optimizers.addWhich')}</span>
-          <select value={preset} onChange={(e) => setPreset(e.target.value)} aria-label={t('optimizers.addWhich')}>
+          <select
+            value={preset}
+            onChange={(e) => setPreset(e.target.value)}
+            aria-label={t('optimizers.addWhich')}
+          >
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label()}
@@ -79,11 +106,16 @@ export function OptimizerPanel() {
 
 function OptimizerRow(props: { index: number; config: OptimizerConfig; selected: boolean }) {
   const { index, config, selected } = props;
-  const diverged = useDescent((s) => (s.trajectoriesScene === s.scene && s.trajectories[index]?.diverged ? s.trajectories[index].length - 1 : -1));
+  const diverged = useDescent((s) =>
+    s.trajectoriesScene === s.scene && s.trajectories[index]?.diverged
+      ? s.trajectories[index].length - 1
+      : -1,
+  );
   const style = optimizerStyle(config, index);
   const name = config.label || OPTIMIZERS[config.type].label;
   const editorId = useId();
-  const update = (next: OptimizerConfig): readonly FieldError[] => useDescent.getState().updateOptimizer(index, next);
+  const update = (next: OptimizerConfig): readonly FieldError[] =>
+    useDescent.getState().updateOptimizer(index, next);
   const remove = (): void => {
     const s = useDescent.getState();
     // Freeze the colours of the others so removing one does not repaint the rest.
@@ -94,7 +126,11 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
     s.setView({ selected: Math.max(0, Math.min(s.selected, optimizers.length - 1)) });
   };
   return (
-    <li className={`optimizer-row${selected ? ' selected' : ''}`} data-testid={`optimizer-${index}`} data-diverged={diverged >= 0}>
+    <li
+      className={`optimizer-row${selected ? ' selected' : ''}`}
+      data-testid={`optimizer-${index}`}
+      data-diverged={diverged >= 0}
+    >
       <div className="row-head">
         <input
           type="checkbox"
@@ -116,7 +152,7 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
           placeholder={OPTIMIZERS[config.type].label}
           maxLength={40}
           onChange={(e) => {
-            const { label: _old, ...rest } = config;
+            const rest = without(config, 'label');
             update(e.target.value === '' ? rest : { ...rest, label: e.target.value });
           }}
           aria-label={`${t('optimizers.name')} (${name})`}
@@ -131,7 +167,12 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
         >
           {selected ? '▾' : '▸'}
         </button>
-        <button type="button" className="remove" onClick={remove} aria-label={t('optimizers.remove', { name })}>
+        <button
+          type="button"
+          className="remove"
+          onClick={remove}
+          aria-label={t('optimizers.remove', { name })}
+        >
           ×
         </button>
       </div>
@@ -152,7 +193,15 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
 function LineSample(props: { color: string; dash: readonly number[] }) {
   return (
     <svg width={28} height={12} aria-hidden="true" className="line-sample">
-      <line x1={1} x2={27} y1={6} y2={6} stroke={props.color} strokeWidth={2.5} strokeDasharray={props.dash.join(' ')} />
+      <line
+        x1={1}
+        x2={27}
+        y1={6}
+        y2={6}
+        stroke={props.color}
+        strokeWidth={2.5}
+        strokeDasharray={props.dash.join(' ')}
+      />
     </svg>
   );
 }
@@ -219,7 +268,9 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
             key={`${i}:${pair[i]}`}
             label={`${spec.name}[${i}]`}
             value={pair[i]!}
-            onCommit={(v) => commit(withParam(config, spec.name, i === 0 ? [v, pair[1]] : [pair[0], v]))}
+            onCommit={(v) =>
+              commit(withParam(config, spec.name, i === 0 ? [v, pair[1]] : [pair[0], v]))
+            }
           />
         ))}
       </div>
@@ -244,7 +295,9 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
             value={toSlider(number, range, log)}
             data-testid={`slider-${spec.name}`}
             aria-valuetext={String(number)}
-            onChange={(e) => commit(withParam(config, spec.name, fromSlider(Number(e.target.value), range, log)))}
+            onChange={(e) =>
+              commit(withParam(config, spec.name, fromSlider(Number(e.target.value), range, log)))
+            }
           />
         </label>
       )}
@@ -271,7 +324,7 @@ function ScheduleControl(props: { config: OptimizerConfig; commit: Commit }) {
   const steps = useDescent((s) => s.scene.steps);
   const schedule = config.schedule;
   const set = (next: Schedule | undefined): readonly string[] => {
-    const { schedule: _drop, ...rest } = config;
+    const rest = without(config, 'schedule');
     return commit(next ? { ...rest, schedule: next } : rest);
   };
   const fields: [string, number][] = schedule
@@ -318,7 +371,7 @@ function ClipControl(props: { config: OptimizerConfig; commit: Commit }) {
           type="checkbox"
           checked={clip !== undefined}
           onChange={(e) => {
-            const { clip_grad_norm: _drop, ...rest } = config;
+            const rest = without(config, 'clip_grad_norm');
             commit(e.target.checked ? { ...rest, clip_grad_norm: 1 } : rest);
           }}
         />

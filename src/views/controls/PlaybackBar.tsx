@@ -23,16 +23,36 @@ function Icon(props: { name: 'reset' | 'back' | 'play' | 'pause' | 'forward' }) 
 /** Play, pause, step, reset, scrub, speed and number of steps. */
 export function PlaybackBar() {
   const { cursor, playing, speed, steps } = useDescent(
-    useShallow((s) => ({ cursor: s.cursor, playing: s.playing, speed: s.speed, steps: s.scene.steps })),
+    useShallow((s) => ({
+      cursor: s.cursor,
+      playing: s.playing,
+      speed: s.speed,
+      steps: s.scene.steps,
+    })),
   );
   const store = useDescent.getState;
   return (
     <div className="playback" role="group" aria-label={t('playback.keys')}>
       <div className="playback-buttons">
-        <button type="button" onClick={() => { store().setPlaying(false); store().setCursor(0); }} aria-label={t('playback.reset')} title={t('playback.reset')} data-testid="reset">
+        <button
+          type="button"
+          onClick={() => {
+            store().setPlaying(false);
+            store().setCursor(0);
+          }}
+          aria-label={t('playback.reset')}
+          title={t('playback.reset')}
+          data-testid="reset"
+        >
           <Icon name="reset" />
         </button>
-        <button type="button" onClick={() => store().stepBy(-1)} aria-label={t('playback.stepBack')} title={t('playback.stepBack')} data-testid="step-back">
+        <button
+          type="button"
+          onClick={() => store().stepBy(-1)}
+          aria-label={t('playback.stepBack')}
+          title={t('playback.stepBack')}
+          data-testid="step-back"
+        >
           <Icon name="back" />
         </button>
         <button
@@ -46,7 +66,13 @@ export function PlaybackBar() {
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" onClick={() => store().stepBy(1)} aria-label={t('playback.stepForward')} title={t('playback.stepForward')} data-testid="step-forward">
+        <button
+          type="button"
+          onClick={() => store().stepBy(1)}
+          aria-label={t('playback.stepForward')}
+          title={t('playback.stepForward')}
+          data-testid="step-forward"
+        >
           <Icon name="forward" />
         </button>
       </div>
@@ -67,7 +93,10 @@ export function PlaybackBar() {
       <label className="field inline">
         <span>{t('playback.speed')}</span>
         <select value={speed} onChange={(e) => store().setSpeed(Number(e.target.value))}>
-          {(SPEEDS.includes(speed as (typeof SPEEDS)[number]) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b)).map((v) => (
+          {(SPEEDS.includes(speed as (typeof SPEEDS)[number])
+            ? SPEEDS
+            : [...SPEEDS, speed].sort((a, b) => a - b)
+          ).map((v) => (
             <option key={v} value={v}>
               {t('playback.speedValue', { value: v })}
             </option>
@@ -101,20 +130,36 @@ export function ViewToggles() {
   return (
     <div className="view-toggles" role="group" aria-label={t('view.heading')}>
       <label>
-        <input type="checkbox" checked={quiver} onChange={(e) => setView({ quiver: e.target.checked })} data-testid="toggle-quiver" />
+        <input
+          type="checkbox"
+          checked={quiver}
+          onChange={(e) => setView({ quiver: e.target.checked })}
+          data-testid="toggle-quiver"
+        />
         {t('map.quiver')}
       </label>
       <label>
-        <input type="checkbox" checked={arrows} onChange={(e) => setView({ arrows: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={arrows}
+          onChange={(e) => setView({ arrows: e.target.checked })}
+        />
         {t('map.arrows')}
       </label>
       <label>
-        <input type="checkbox" checked={ghost} onChange={(e) => setView({ ghost: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={ghost}
+          onChange={(e) => setView({ ghost: e.target.checked })}
+        />
         {t('map.ghost')}
       </label>
       <label>
         {t('map.levels')}{' '}
-        <select value={spacing} onChange={(e) => setView({ spacing: e.target.value === 'quantile' ? 'quantile' : 'log' })}>
+        <select
+          value={spacing}
+          onChange={(e) => setView({ spacing: e.target.value === 'quantile' ? 'quantile' : 'log' })}
+        >
           <option value="log">{t('map.levels.log')}</option>
           <option value="quantile">{t('map.levels.quantile')}</option>
         </select>

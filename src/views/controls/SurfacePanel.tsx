@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { parseExpression, SURFACE_IDS } from '../../engine/surfaces';
 import { isMessageKey, t } from '../../i18n';
 import { useDescent } from '../../state/store';
@@ -23,15 +23,17 @@ export function SurfacePanel() {
   const fieldId = useId();
   const errorId = useId();
 
-  // Follow the store when the scene changes from elsewhere (URL, reset).
-  useEffect(() => {
+  // Follow the store when the scene changes from elsewhere (URL, another control).
+  const [seenRef, setSeenRef] = useState(ref);
+  if (seenRef !== ref) {
+    setSeenRef(ref);
     if ('expr' in ref) {
       setMode(CUSTOM);
       setText(ref.expr);
     } else {
       setMode(ref.id);
     }
-  }, [ref]);
+  }
 
   const choose = (value: string): void => {
     setMode(value);
@@ -58,7 +60,9 @@ export function SurfacePanel() {
     const s = useDescent.getState();
     if ('expr' in s.scene.surface && s.scene.surface.expr === source) return;
     const problems = s.commitScene({ ...s.scene, surface: { expr: source } });
-    setSceneError(problems.length > 0 ? problems.map((p) => `${p.path}: ${p.message}`).join('; ') : null);
+    setSceneError(
+      problems.length > 0 ? problems.map((p) => `${p.path}: ${p.message}`).join('; ') : null,
+    );
   };
 
   return (
@@ -100,7 +104,8 @@ export function SurfacePanel() {
                   {'\n'}
                   {' '.repeat(Math.max(0, error.column - 1))}^
                 </code>
-                {t('surface.errorAt', { column: error.column, message: error.message })} {t('surface.keptLast')}
+                {t('surface.errorAt', { column: error.column, message: error.message })}{' '}
+                {t('surface.keptLast')}
               </span>
             ) : (
               t('surface.expressionHelp')
@@ -110,7 +115,10 @@ export function SurfacePanel() {
       )}
       {sceneError && <p className="field-error">{sceneError}</p>}
       <div className="surface-tex" data-testid="surface-tex">
-        <Tex tex={/^\s*f\s*\(/.test(surface.tex) ? surface.tex : `f(x, y) = ${surface.tex}`} display />
+        <Tex
+          tex={/^\s*f\s*\(/.test(surface.tex) ? surface.tex : `f(x, y) = ${surface.tex}`}
+          display
+        />
       </div>
       <StartFields />
     </section>
@@ -150,7 +158,11 @@ export function NumberField(props: {
 }) {
   const [text, setText] = useState(String(props.value));
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setText(String(props.value)), [props.value]);
+  const [seenValue, setSeenValue] = useState(props.value);
+  if (seenValue !== props.value) {
+    setSeenValue(props.value);
+    setText(String(props.value));
+  }
   const commit = (): void => {
     const v = text.trim() === '' ? NaN : Number(text);
     if (!Number.isFinite(v)) {

@@ -12,7 +12,13 @@ export function sliderRange(spec: ParamSpec): [number, number] | undefined {
     lo = lo !== undefined && lo > 0 ? lo : 1e-4;
     hi = hi !== undefined && Number.isFinite(hi) ? hi : 10;
   }
-  if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo)) {
+  if (
+    lo === undefined ||
+    hi === undefined ||
+    !Number.isFinite(lo) ||
+    !Number.isFinite(hi) ||
+    !(hi > lo)
+  ) {
     return undefined;
   }
   return [lo, hi];
@@ -34,7 +40,10 @@ export function fromSlider(pos: number, range: [number, number], log: boolean): 
 }
 
 /** The value a config runs with for `spec`: its own, or torch's default. */
-export function paramValue(config: OptimizerConfig, spec: ParamSpec): number | boolean | readonly [number, number] {
+export function paramValue(
+  config: OptimizerConfig,
+  spec: ParamSpec,
+): number | boolean | readonly [number, number] {
   const own = (config as unknown as Record<string, unknown>)[spec.name];
   if (own !== undefined) return own as number | boolean | readonly [number, number];
   return spec.default;

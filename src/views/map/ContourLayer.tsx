@@ -7,7 +7,10 @@ import type { Projection } from './projection';
  * Contour lines as SVG paths. The worker gives them in grid units; one transform maps the grid
  * onto the rectangle it covers, and non-scaling strokes keep the lines hairline at any zoom.
  */
-export const ContourLayer = memo(function ContourLayer(props: { layer: SurfaceLayer; projection: Projection }) {
+export const ContourLayer = memo(function ContourLayer(props: {
+  layer: SurfaceLayer;
+  projection: Projection;
+}) {
   const { layer, projection } = props;
   const { width, height, domain } = layer.request;
   const left = projection.x(domain.x[0]);
@@ -15,7 +18,12 @@ export const ContourLayer = memo(function ContourLayer(props: { layer: SurfaceLa
   const sx = (projection.x(domain.x[1]) - left) / width;
   const sy = (projection.y(domain.y[0]) - top) / height;
   return (
-    <svg className="map-contours" width={projection.width} height={projection.height} aria-hidden="true">
+    <svg
+      className="map-contours"
+      width={projection.width}
+      height={projection.height}
+      aria-hidden="true"
+    >
       <g transform={`translate(${left},${top}) scale(${sx},${sy})`}>
         {layer.contours.map((c, i) => (
           <path

@@ -8,7 +8,10 @@ import type { Projection } from './projection';
  * The filled bands: one canvas pixel per grid cell, stretched by CSS over the rectangle the grid
  * was computed for (so while a zoom recomputes, the old image still sits in the right place).
  */
-export const HeatmapLayer = memo(function HeatmapLayer(props: { layer: SurfaceLayer; projection: Projection }) {
+export const HeatmapLayer = memo(function HeatmapLayer(props: {
+  layer: SurfaceLayer;
+  projection: Projection;
+}) {
   const { layer, projection } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { width, height, domain } = layer.request;

@@ -15,7 +15,11 @@ export const Legend = memo(function Legend(props: { layer: SurfaceLayer | null }
       <span className="legend-name">{t('map.legend')}</span>
       <div className="legend-bar">
         {Array.from({ length: n }, (_, b) => (
-          <span key={b} className="legend-swatch" style={{ background: heatColor(n > 1 ? b / (n - 1) : 0) }} />
+          <span
+            key={b}
+            className="legend-swatch"
+            style={{ background: heatColor(n > 1 ? b / (n - 1) : 0) }}
+          />
         ))}
       </div>
       <div className="legend-labels">

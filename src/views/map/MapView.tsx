@@ -18,8 +18,15 @@ import type { Projection } from './projection';
 import { TrajectoryCanvas } from './TrajectoryCanvas';
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
-export function plotSize(domain: Domain, width: number, maxHeight: number): { width: number; height: number } {
-  const aspect = Math.max(0.6, Math.min(2.2, (domain.x[1] - domain.x[0]) / (domain.y[1] - domain.y[0])));
+export function plotSize(
+  domain: Domain,
+  width: number,
+  maxHeight: number,
+): { width: number; height: number } {
+  const aspect = Math.max(
+    0.6,
+    Math.min(2.2, (domain.x[1] - domain.x[0]) / (domain.y[1] - domain.y[0])),
+  );
   let w = Math.max(160, width - MARGIN.left - MARGIN.right);
   let h = w / aspect;
   if (h > maxHeight) {
@@ -48,17 +55,27 @@ function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number, number]
   return [ref, size[0], size[1]];
 }
 
-const sameSize = (a: Projection, b: Projection): boolean => a.width === b.width && a.height === b.height;
+const sameSize = (a: Projection, b: Projection): boolean =>
+  a.width === b.width && a.height === b.height;
 
 /** The contour map: heat map, contour lines, trajectories, axes, minima, start point, pan and zoom. */
 export function MapView() {
   const { domain, surface, layer, quiver, start } = useDescent(
-    useShallow((s) => ({ domain: s.domain, surface: s.surface, layer: s.layer, quiver: s.quiver, start: s.scene.start })),
+    useShallow((s) => ({
+      domain: s.domain,
+      surface: s.surface,
+      layer: s.layer,
+      quiver: s.quiver,
+      start: s.scene.start,
+    })),
   );
   const [boxRef, boxWidth, viewportHeight] = useBoxWidth();
   const visible = domain ?? surface.domain;
   const size = plotSize(visible, boxWidth, Math.max(220, viewportHeight - 240));
-  const projection = useMemo(() => makeProjection(visible, size.width, size.height), [visible, size.width, size.height]);
+  const projection = useMemo(
+    () => makeProjection(visible, size.width, size.height),
+    [visible, size.width, size.height],
+  );
 
   const overlayRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -100,7 +117,8 @@ export function MapView() {
 
   // A domain set by anything but the zoom itself (surface change, reset, URL) or a resize re-homes the zoom.
   useLayoutEffect(() => {
-    if (domain !== null && domain === ownDomainRef.current && sameSize(homeRef.current, projection)) return;
+    if (domain !== null && domain === ownDomainRef.current && sameSize(homeRef.current, projection))
+      return;
     homeRef.current = projection;
     ownDomainRef.current = null;
     const svg = overlayRef.current;
@@ -150,7 +168,15 @@ export function MapView() {
   const onPointerMove = (event: ReactPointerEvent<SVGSVGElement>): void => {
     if (event.pointerType !== 'mouse' || event.buttons !== 0) return;
     const s = useDescent.getState();
-    setHover(nearestPoint(toLocal(event), projection, s.scene, s.trajectories, s.ghost ? Infinity : s.cursor));
+    setHover(
+      nearestPoint(
+        toLocal(event),
+        projection,
+        s.scene,
+        s.trajectories,
+        s.ghost ? Infinity : s.cursor,
+      ),
+    );
   };
 
   const [sx, sy] = projection.toScreen(start);
@@ -159,7 +185,10 @@ export function MapView() {
       <div ref={boxRef} className="map-box">
         <div
           className="map"
-          style={{ width: size.width + MARGIN.left + MARGIN.right, height: size.height + MARGIN.top + MARGIN.bottom }}
+          style={{
+            width: size.width + MARGIN.left + MARGIN.right,
+            height: size.height + MARGIN.top + MARGIN.bottom,
+          }}
         >
           <Axes projection={projection} />
           <div
@@ -183,7 +212,11 @@ export function MapView() {
             >
               <rect width={size.width} height={size.height} fill="transparent" />
               {layer && quiver && <QuiverLayer layer={layer} projection={projection} />}
-              <MinimaMarkers minima={surface.minima} projection={projection} label={t('map.minimum')} />
+              <MinimaMarkers
+                minima={surface.minima}
+                projection={projection}
+                label={t('map.minimum')}
+              />
               <g
                 data-start-handle
                 className="start-handle"
@@ -203,10 +236,20 @@ export function MapView() {
             {hover && <HoverCard target={hover} projection={projection} />}
           </div>
           <div className="map-zoom">
-            <button type="button" onClick={() => zoomBy(1.5)} aria-label={t('map.zoomIn')} title={t('map.zoomIn')}>
+            <button
+              type="button"
+              onClick={() => zoomBy(1.5)}
+              aria-label={t('map.zoomIn')}
+              title={t('map.zoomIn')}
+            >
               +
             </button>
-            <button type="button" onClick={() => zoomBy(1 / 1.5)} aria-label={t('map.zoomOut')} title={t('map.zoomOut')}>
+            <button
+              type="button"
+              onClick={() => zoomBy(1 / 1.5)}
+              aria-label={t('map.zoomOut')}
+              title={t('map.zoomOut')}
+            >
               −
             </button>
             <button

@@ -4,12 +4,15 @@ import type { SurfaceLayer } from '../../worker/protocol';
 import type { Projection } from './projection';
 
 /** The gradient field as arrows pointing downhill (−∇f); length grows with log |∇f|. */
-export const QuiverLayer = memo(function QuiverLayer(props: { layer: SurfaceLayer; projection: Projection }) {
+export const QuiverLayer = memo(function QuiverLayer(props: {
+  layer: SurfaceLayer;
+  projection: Projection;
+}) {
   const { layer, projection: p } = props;
   const q = layer.quiver;
   const n = q.length / 4;
   if (n === 0) return null;
-  const perRow = Math.max(1, Math.round(Math.sqrt((n * (p.width / Math.max(1, p.height))))));
+  const perRow = Math.max(1, Math.round(Math.sqrt(n * (p.width / Math.max(1, p.height)))));
   const d = layer.request.domain;
   const cell = Math.min(
     Math.abs(p.x(d.x[1]) - p.x(d.x[0])) / perRow,
@@ -40,7 +43,16 @@ export const QuiverLayer = memo(function QuiverLayer(props: { layer: SurfaceLaye
     const r = (v: number): number => Math.round(v * 10) / 10;
     path += `M${r(x0)},${r(y0)}L${r(x1)},${r(y1)}M${r(x1 - ux * h - uy * h * 0.6)},${r(y1 - uy * h + ux * h * 0.6)}L${r(x1)},${r(y1)}L${r(x1 - ux * h + uy * h * 0.6)},${r(y1 - uy * h - ux * h * 0.6)}`;
   }
-  return <path className="quiver" d={path} fill="none" stroke="#3d4b5e" strokeOpacity={0.55} strokeWidth={1} />;
+  return (
+    <path
+      className="quiver"
+      d={path}
+      fill="none"
+      stroke="#3d4b5e"
+      strokeOpacity={0.55}
+      strokeWidth={1}
+    />
+  );
 });
 
 /** Known minima as small four-pointed stars. */

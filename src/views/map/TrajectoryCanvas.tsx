@@ -53,7 +53,10 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas(props: { projecti
         ctx,
         {
           scene: s.scene,
-          trajectories: s.trajectoriesScene === s.scene ? s.trajectories : s.trajectories.slice(0, s.scene.optimizers.length),
+          trajectories:
+            s.trajectoriesScene === s.scene
+              ? s.trajectories
+              : s.trajectories.slice(0, s.scene.optimizers.length),
           cursor: s.cursor,
           ghost: s.ghost,
           arrows: s.arrows,

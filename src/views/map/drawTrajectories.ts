@@ -22,7 +22,13 @@ export interface TrajectoryFrame {
 const LIMIT = 1e5;
 const clampPx = (v: number): number => (v > LIMIT ? LIMIT : v < -LIMIT ? -LIMIT : v);
 
-function tracePath(ctx: CanvasRenderingContext2D, t: Trajectory, from: number, to: number, p: Projection): void {
+function tracePath(
+  ctx: CanvasRenderingContext2D,
+  t: Trajectory,
+  from: number,
+  to: number,
+  p: Projection,
+): void {
   ctx.beginPath();
   for (let k = from; k <= to; k++) {
     const sx = clampPx(p.x(t.points[2 * k]!));
@@ -33,7 +39,13 @@ function tracePath(ctx: CanvasRenderingContext2D, t: Trajectory, from: number, t
 }
 
 /** Draws a marker shape of radius r centred at (x, y). */
-export function markerPath(ctx: CanvasRenderingContext2D, shape: MarkerShape, x: number, y: number, r: number): void {
+export function markerPath(
+  ctx: CanvasRenderingContext2D,
+  shape: MarkerShape,
+  x: number,
+  y: number,
+  r: number,
+): void {
   ctx.beginPath();
   switch (shape) {
     case 'circle':
@@ -84,7 +96,14 @@ export function markerPath(ctx: CanvasRenderingContext2D, shape: MarkerShape, x:
   }
 }
 
-function drawArrow(ctx: CanvasRenderingContext2D, x: number, y: number, dx: number, dy: number, color: string): void {
+function drawArrow(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  color: string,
+): void {
   const len = Math.hypot(dx, dy);
   if (!(len > 1)) return;
   const ux = dx / len;
@@ -109,7 +128,11 @@ function drawArrow(ctx: CanvasRenderingContext2D, x: number, y: number, dx: numb
 }
 
 /** Paints one frame into a context whose transform maps CSS pixels (DPR already applied). */
-export function drawTrajectories(ctx: CanvasRenderingContext2D, frame: TrajectoryFrame, p: Projection): void {
+export function drawTrajectories(
+  ctx: CanvasRenderingContext2D,
+  frame: TrajectoryFrame,
+  p: Projection,
+): void {
   ctx.clearRect(0, 0, p.width, p.height);
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';

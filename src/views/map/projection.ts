@@ -11,7 +11,8 @@ import type { Domain, DomainPoint } from '../../engine/types';
 export type ScreenPoint = readonly [sx: number, sy: number] & { readonly __space: 'screen' };
 
 /** Marks a pixel position as a ScreenPoint. */
-export const screenPoint = (sx: number, sy: number): ScreenPoint => [sx, sy] as unknown as ScreenPoint;
+export const screenPoint = (sx: number, sy: number): ScreenPoint =>
+  [sx, sy] as unknown as ScreenPoint;
 
 /** Domain ↔ screen mapping of one plot area. */
 export interface Projection {

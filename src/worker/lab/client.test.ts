@@ -18,8 +18,12 @@ class FakeWorker implements LabWorkerLike {
   terminate(): void {
     this.terminated = true;
   }
-  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: never) => void): void {
-    if (type === 'message') this.onMessage.push(listener as (event: MessageEvent<LabReply>) => void);
+  addEventListener(
+    type: 'message' | 'error' | 'messageerror',
+    listener: (event: never) => void,
+  ): void {
+    if (type === 'message')
+      this.onMessage.push(listener as (event: MessageEvent<LabReply>) => void);
     if (type === 'error') this.onError.push(listener as (event: Event) => void);
   }
   /** Answers request `index` with the real handler's reply. */
@@ -37,7 +41,10 @@ const run = { slot: 'a' as const, config: DEFAULT_LAB_CONFIG, steps: 2, reset: t
 describe('lab worker client', () => {
   it('resolves a reply by id with the snapshot of the requested steps', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(() => worker, () => worker);
+    const client = new LabClient(
+      () => worker,
+      () => worker,
+    );
     const pending = client.run(run);
     worker.answer(0);
     const snapshot = await pending;
@@ -48,7 +55,10 @@ describe('lab worker client', () => {
 
   it('drops the reply of a run superseded by a newer one of the same slot, not of the other slot', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(() => worker, () => worker);
+    const client = new LabClient(
+      () => worker,
+      () => worker,
+    );
     const old = client.run(run);
     const other = client.run({ ...run, slot: 'b' });
     const latest = client.run({ ...run, steps: 0 });
@@ -85,7 +95,11 @@ describe('lab worker client', () => {
 
   it('a hung worker is killed by the watchdog', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(() => worker, () => worker, { timeoutMs: 10 });
+    const client = new LabClient(
+      () => worker,
+      () => worker,
+      { timeoutMs: 10 },
+    );
     await expect(client.run(run)).rejects.toThrow(/no answer within 10 ms/);
     expect(worker.terminated).toBe(true);
   });
@@ -106,7 +120,10 @@ describe('lab worker client', () => {
 
   it('an engine error comes back as a rejection with its message', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(() => worker, () => worker);
+    const client = new LabClient(
+      () => worker,
+      () => worker,
+    );
     const pending = client.run({ ...run, config: { ...DEFAULT_LAB_CONFIG, depth: 65 } });
     worker.answer(0);
     await expect(pending).rejects.toThrow(/layers/);

@@ -85,7 +85,10 @@ export class LabClient {
     const runId = ++this.latestRun[request.slot];
     const message: RunRequest = { ...request, id, runId, type: 'run' };
     return new Promise<LabSnapshot>((resolve, reject) => {
-      const timer = setTimeout(() => this.crash(`no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+      const timer = setTimeout(
+        () => this.crash(`no answer within ${this.timeoutMs} ms`),
+        this.timeoutMs,
+      );
       this.pending.set(id, { slot: request.slot, runId, resolve, reject, timer });
       try {
         this.ensureWorker().postMessage(message);
@@ -119,7 +122,9 @@ export class LabClient {
       if (this.worker !== worker) return;
       event.preventDefault?.();
       const detail = (event as { message?: unknown }).message;
-      this.crash(typeof detail === 'string' && detail ? detail : 'the lab worker stopped with an error');
+      this.crash(
+        typeof detail === 'string' && detail ? detail : 'the lab worker stopped with an error',
+      );
     });
     worker.addEventListener('messageerror', () => {
       if (this.worker === worker) this.crash('a message could not be read');

@@ -5,8 +5,21 @@ import { boundarySizeFor, handleLabRequest } from './handlers';
 import { labNetworkSpec } from './model';
 import type { LabSnapshot } from './protocol';
 
-function snap(config: Partial<LabConfig>, steps = 0, reset = true, slot: 'a' | 'b' = 'a'): LabSnapshot {
-  const reply = handleLabRequest({ id: 1, runId: 1, type: 'run', slot, config: { ...DEFAULT_LAB_CONFIG, ...config }, steps, reset });
+function snap(
+  config: Partial<LabConfig>,
+  steps = 0,
+  reset = true,
+  slot: 'a' | 'b' = 'a',
+): LabSnapshot {
+  const reply = handleLabRequest({
+    id: 1,
+    runId: 1,
+    type: 'run',
+    slot,
+    config: { ...DEFAULT_LAB_CONFIG, ...config },
+    steps,
+    reset,
+  });
   if (reply.type !== 'snapshot') throw new Error(reply.message);
   return reply.snapshot;
 }
@@ -42,7 +55,10 @@ describe('lab worker handlers', () => {
   });
 
   it('a huge learning rate with a huge weight scale is reported as diverged, not thrown', () => {
-    const s = snap({ activation: 'relu', init: 'normal', weightScale: 100, lr: 10, optimizer: 'sgd' }, 20);
+    const s = snap(
+      { activation: 'relu', init: 'normal', weightScale: 100, lr: 10, optimizer: 'sgd' },
+      20,
+    );
     expect(s.diverged || !Number.isFinite(s.loss) || s.loss > 1).toBe(true);
   });
 
@@ -62,7 +78,12 @@ describe('lab worker handlers', () => {
   });
 
   it('depth counts the output unit; residuals skip only the equal-width hidden layers', () => {
-    const spec = labNetworkSpec({ ...DEFAULT_LAB_CONFIG, depth: 4, residual: true, batchnorm: true });
+    const spec = labNetworkSpec({
+      ...DEFAULT_LAB_CONFIG,
+      depth: 4,
+      residual: true,
+      batchnorm: true,
+    });
     expect(spec.layers).toHaveLength(4);
     expect(spec.layers.map((l) => l.residual === true)).toEqual([false, true, true, false]);
     expect(spec.layers[3]).toEqual({ units: 1, activation: 'sigmoid' });

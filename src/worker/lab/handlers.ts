@@ -42,7 +42,13 @@ const sessions = new Map<LabSlot, Session>();
 
 function startSession(config: LabConfig): Session {
   const data = labDataset(config);
-  return { key: JSON.stringify(config), trainer: createLabTrainer(config, data), data, losses: [], diverged: false };
+  return {
+    key: JSON.stringify(config),
+    trainer: createLabTrainer(config, data),
+    data,
+    losses: [],
+    diverged: false,
+  };
 }
 
 function finite(values: Float64Array): boolean {
@@ -59,7 +65,10 @@ function norms(buffers: readonly Float64Array[]): Float64Array {
 }
 
 /** Bounded activations share their natural range; unbounded ones the range over all layers. */
-function histogramRange(activation: string, stats: readonly ActivationStats[]): readonly [number, number] {
+function histogramRange(
+  activation: string,
+  stats: readonly ActivationStats[],
+): readonly [number, number] {
   if (activation === 'sigmoid') return [0, 1];
   if (activation === 'tanh') return [-1, 1];
   let lo = Infinity;
@@ -94,7 +103,16 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
   const { net } = trainer;
   const ws = trainer.workspace;
   const grad = new Float64Array(net.paramCount);
-  const loss = lossAndGradient(net, trainer.params, data.input, data.target, 'bce', ws, grad, 'train');
+  const loss = lossAndGradient(
+    net,
+    trainer.params,
+    data.input,
+    data.target,
+    'bce',
+    ws,
+    grad,
+    'train',
+  );
   const out = ws.layers[ws.layers.length - 1]!.a;
   let correct = 0;
   for (let i = 0; i < data.count; i++) if (out[i]! >= 0.5 === data.target[i]! >= 0.5) correct++;
@@ -121,9 +139,14 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
     deltaNorms: deltaNorms(ws),
     activationNorms: norms(ws.layers.map((b) => b.a)),
     inputNorm: norms([data.input])[0]!,
-    weightNorms: Float64Array.from(net.layers, (l) => norms([trainer.params.subarray(l.wOffset, l.bOffset)])[0]!),
+    weightNorms: Float64Array.from(
+      net.layers,
+      (l) => norms([trainer.params.subarray(l.wOffset, l.bOffset)])[0]!,
+    ),
     activations,
-    boundary: diverged ? new Float32Array(side * side).fill(Number.NaN) : boundaryGrid(trainer, side),
+    boundary: diverged
+      ? new Float32Array(side * side).fill(Number.NaN)
+      : boundaryGrid(trainer, side),
     boundarySize: side,
     diverged,
     ms,
@@ -134,7 +157,10 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
 export const MAX_STEPS_PER_REQUEST = 500;
 
 /** Answers one request; never throws (an engine error becomes an 'error' reply). */
-export function handleLabRequest(request: LabRequest, now: () => number = () => performance.now()): LabReply {
+export function handleLabRequest(
+  request: LabRequest,
+  now: () => number = () => performance.now(),
+): LabReply {
   const t0 = now();
   try {
     const key = JSON.stringify(request.config);
@@ -151,7 +177,12 @@ export function handleLabRequest(request: LabRequest, now: () => number = () => 
       if (!Number.isFinite(loss)) session.diverged = true;
     }
     const snapshot = snapshotOf(session, 0);
-    return { id: request.id, runId: request.runId, type: 'snapshot', snapshot: { ...snapshot, ms: now() - t0 } };
+    return {
+      id: request.id,
+      runId: request.runId,
+      type: 'snapshot',
+      snapshot: { ...snapshot, ms: now() - t0 },
+    };
   } catch (error) {
     return {
       id: request.id,
@@ -166,5 +197,12 @@ export function handleLabRequest(request: LabRequest, now: () => number = () => 
 export function transferablesOf(reply: LabReply): Transferable[] {
   if (reply.type !== 'snapshot') return [];
   const s = reply.snapshot;
-  return [s.losses.buffer, s.weightGradNorms.buffer, s.deltaNorms.buffer, s.activationNorms.buffer, s.weightNorms.buffer, s.boundary.buffer] as Transferable[];
+  return [
+    s.losses.buffer,
+    s.weightGradNorms.buffer,
+    s.deltaNorms.buffer,
+    s.activationNorms.buffer,
+    s.weightNorms.buffer,
+    s.boundary.buffer,
+  ] as Transferable[];
 }

@@ -45,7 +45,12 @@ export function labOptimizer(config: LabConfig): OptimizerConfig {
 
 /** The configuration's seeded toy data set (the same points in the worker and on the page). */
 export function labDataset(config: LabConfig): Dataset {
-  return generateDataset({ kind: config.dataset, count: DATA_COUNT, noise: DATA_NOISE, seed: config.seed });
+  return generateDataset({
+    kind: config.dataset,
+    count: DATA_COUNT,
+    noise: DATA_NOISE,
+    seed: config.seed,
+  });
 }
 
 /**

@@ -68,5 +68,15 @@ export type LabRequest = RunRequest;
 
 /** Replies the worker sends. */
 export type LabReply =
-  | { readonly id: number; readonly runId: number; readonly type: 'snapshot'; readonly snapshot: LabSnapshot }
-  | { readonly id: number; readonly runId: number; readonly type: 'error'; readonly message: string };
+  | {
+      readonly id: number;
+      readonly runId: number;
+      readonly type: 'snapshot';
+      readonly snapshot: LabSnapshot;
+    }
+  | {
+      readonly id: number;
+      readonly runId: number;
+      readonly type: 'error';
+      readonly message: string;
+    };

@@ -27,13 +27,19 @@ export class InlineLabWorker implements LabWorkerLike {
     this.terminated = true;
   }
 
-  addEventListener(type: 'message' | 'error' | 'messageerror', listener: Listener | ((event: Event) => void)): void {
+  addEventListener(
+    type: 'message' | 'error' | 'messageerror',
+    listener: Listener | ((event: Event) => void),
+  ): void {
     if (type === 'message') this.listeners.push(listener as Listener);
   }
 }
 
 function spawnLabWorker(): LabWorkerLike {
-  return new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'descent-lab' });
+  return new Worker(new URL('./lab.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'descent-lab',
+  });
 }
 
 /** The lab's client: a module worker, falling back to the main thread. */
