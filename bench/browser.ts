@@ -1,0 +1,99 @@
+/**
+ * The browser half of `npm run bench`: builds the app, serves it on a free localhost port, drives
+ * headless Chromium and reports rendering figures against DESIGN.md's budgets, each measured by
+ * the browser itself (performance marks, animation-frame timing, long-task entries, DevTools CPU
+ * throttling and heap metrics). Progress goes to stderr; a failing measure becomes a row saying
+ * why, and the others still run.
+ */
+import type { Browser } from '@playwright/test';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { builtApp } from './browser/build';
+import { measureFirstPaint } from './browser/first-paint';
+import { measureHeap } from './browser/heap';
+import { initialJavaScript } from './browser/initial-js';
+import { measurePlayback } from './browser/playback';
+import { serveStatic } from './browser/server';
+import { launchChromium } from './browser/session';
+import { measureSlider } from './browser/slider';
+import { measureSurfaceChange } from './browser/surface';
+import type { BenchRow, BenchSuite } from './types';
+
+const INITIAL_JS_BUDGET_KB = 150;
+const KB = 1024;
+
+function initialJsRow(distDir: string): BenchRow {
+  const scripts = initialJavaScript(distDir);
+  const gzip = scripts.reduce((n, s) => n + s.gzip, 0) / KB;
+  const raw = scripts.reduce((n, s) => n + s.bytes, 0) / KB;
+  return {
+    name: 'browser: initial JavaScript (gzip)',
+    value: gzip,
+    unit: 'KB',
+    budget: `<= ${INITIAL_JS_BUDGET_KB} KB`,
+    pass: scripts.length > 0 && gzip <= INITIAL_JS_BUDGET_KB,
+    detail: `${scripts.length} file(s) before first paint, ${raw.toFixed(1)} KB raw: ${scripts
+      .map((s) => `${s.file.replace(/^assets\//, '')} ${(s.gzip / KB).toFixed(1)}`)
+      .join(', ')}`,
+  };
+}
+
+type Measure = (browser: Browser, base: string) => Promise<BenchRow[]>;
+
+const MEASURES: readonly { name: string; run: Measure }[] = [
+  { name: 'first scene painted', run: measureFirstPaint },
+  { name: 'slider input', run: measureSlider },
+  { name: 'surface change', run: measureSurfaceChange },
+  { name: 'playback', run: measurePlayback },
+  { name: 'heap growth', run: measureHeap },
+];
+
+function failed(name: string, error: unknown): BenchRow {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return { name: `browser: ${name} failed`, value: NaN, unit: '', detail: message };
+}
+
+/** The browser suite (see the module comment). */
+export const browserBench: BenchSuite = async () => {
+  const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+  const started = Date.now();
+  const loadStart = loadavg()[0]!;
+  let app;
+  try {
+    app = builtApp(repoRoot);
+  } catch (error) {
+    return [failed('build', error)];
+  }
+  const rows: BenchRow[] = [];
+  const server = await serveStatic(app.dir);
+  let browser: Browser | undefined;
+  try {
+    try {
+      rows.push(initialJsRow(app.dir));
+    } catch (error) {
+      rows.push(failed('initial JavaScript', error));
+    }
+    browser = await launchChromium();
+    for (const { name, run } of MEASURES) {
+      try {
+        rows.push(...(await run(browser, server.url)));
+      } catch (error) {
+        rows.push(failed(name, error));
+      }
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+    app.dispose();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.error(`bench: browser suite took ${seconds.toFixed(0)} s`);
+  // Other processes on this 2-core machine slow every figure above: say how busy it was.
+  rows.push({
+    name: 'browser: machine load during the suite (1-min load average)',
+    value: loadavg()[0]!,
+    unit: '',
+    detail: `start ${loadStart.toFixed(2)}; suite took ${seconds.toFixed(0)} s on ${availableParallelism()} cores`,
+  });
+  return rows;
+};

@@ -1,0 +1,44 @@
+/** The scenes the browser bench loads, as the app's own URL form. */
+import { DEFAULT_SCENE } from '../../src/engine/scene';
+import { encodeSceneParam } from '../../src/engine/scene-url';
+import type { OptimizerConfig, Scene } from '../../src/engine/types';
+import { DEFAULT_VIEW, encodeView } from '../../src/state/view';
+import type { ViewSettings } from '../../src/state/view';
+
+/** Named surfaces of DESIGN.md: the surface-change figure cycles through the ones the picker offers. */
+export const SURFACE_IDS = [
+  'quadratic',
+  'rosenbrock',
+  'beale',
+  'himmelblau',
+  'booth',
+  'rastrigin',
+  'saddle',
+  'monkey-saddle',
+  'six-hump-camel',
+  'styblinski-tang',
+  'ackley',
+] as const;
+
+/** The notes' seven optimizers, 1,000 steps each: the slider figure's scene. */
+export const SLIDER_SCENE: Scene = { ...DEFAULT_SCENE, steps: 1000 };
+
+const TWELVE: readonly OptimizerConfig[] = [
+  ...DEFAULT_SCENE.optimizers,
+  { type: 'adamw', lr: 0.1, label: 'AdamW' },
+  { type: 'adamax', lr: 0.1, label: 'Adamax' },
+  { type: 'nadam', lr: 0.1, label: 'NAdam' },
+  { type: 'radam', lr: 0.1, label: 'RAdam' },
+  { type: 'sgd', lr: 0.05, momentum: 0.5, label: 'SGD slow' },
+];
+
+/** Twelve optimizers (the most a scene may hold), 1,000 steps: outlasts 10 s of playback at 60 steps/s. */
+export const PLAYBACK_SCENE: Scene = { ...DEFAULT_SCENE, steps: 1000, optimizers: TWELVE };
+/** Playback starts at step 0 at 60 steps per second. */
+export const PLAYBACK_VIEW: ViewSettings = { ...DEFAULT_VIEW, cursor: 0, speed: 60 };
+
+/** The app's address for a scene (and view), e.g. `http://127.0.0.1:1234/?scene=f:quadratic;…`. */
+export function sceneUrl(base: string, scene: Scene, view: ViewSettings = DEFAULT_VIEW): string {
+  const viewText = encodeView(view);
+  return `${base}?scene=${encodeSceneParam(scene)}${viewText ? `&view=${viewText}` : ''}`;
+}
