@@ -3,6 +3,7 @@
  * L = ½‖y − t‖², every intermediate of BP1–BP4 read from the engine's own passes, and the
  * engine's finite-difference gradient beside it.
  */
+import { activationDerivative } from '../../engine/nn/activations';
 import type { Activation } from '../../engine/nn/activations';
 import { finiteDifferenceGradient, relativeErrors } from '../../engine/nn/gradcheck';
 import { initParams } from '../../engine/nn/init';
@@ -100,13 +101,12 @@ export function computeCalc(state: CalcState): CalcResult {
     const buf = ws.layers[li]!;
     const z = Array.from(buf.z.subarray(0, l.outSize));
     const delta = Array.from(buf.dZ.subarray(0, l.outSize));
-    const dA = Array.from(buf.dA.subarray(0, l.outSize));
     return {
       W: rows(params, l.wOffset, l.outSize, l.inSize),
       b: Array.from(params.subarray(l.bOffset, l.bOffset + l.outSize)),
       z,
       a: Array.from(buf.a.subarray(0, l.outSize)),
-      gPrime: delta.map((d, j) => (dA[j] === 0 ? Number.NaN : d / dA[j]!)),
+      gPrime: z.map((v) => activationDerivative(l.activation, v)),
       delta,
       dW: rows(grad, l.wOffset, l.outSize, l.inSize),
       db: Array.from(grad.subarray(l.bOffset, l.bOffset + l.outSize)),

@@ -53,6 +53,8 @@ export const labStrings = {
   'lab.histogramsHelp': 'Histogram of g(z) over the data set; “flat” counts saturated or dead units.',
   'lab.histogramLabel': 'Layer {layer}: mean {mean}, std {std}, {flat}% flat',
   'lab.layer': 'Layer {layer}',
+  'lab.histogramCaption': 'Layer {layer} · σ {std}',
+  'lab.histogramCaptionFlat': 'Layer {layer} · σ {std} · {flat}% flat',
   'lab.lossChart': 'Loss',
   'lab.lossChartLabel': 'Loss curve over {steps} steps, now {loss}',
   'lab.boundary': 'Decision boundary',
