@@ -13,8 +13,11 @@
  *
  * Kinks follow torch 1.13 autograd: abs′(0) = 0 (sign), max/min split the gradient 0.5/0.5 at a
  * tie, √′(0) = ∞, pow′ is masked where torch masks it (exponent 0; base 0 with exponent ≥ 0).
- * One known difference, in second derivatives only: at those masked pow points torch's double
- * backward turns the masked branch's 0·∞ into NaN, while our masked derivative stays 0.
+ * The masks are torch's too in second derivatives: where an exponent is exactly 0, the
+ * derivative of the masked base term is 0, so ∂²(a^b)/∂x∂y there lacks the a′/a term, exactly
+ * like torch.autograd.functional.hessian's H[0][1] (torch's Hessian is even asymmetric there).
+ * One known difference: where the base is 0 and the exponent ≥ 0, torch's double backward turns
+ * the masked branch's 0·∞ into NaN, while our masked derivative stays 0.
  */
 
 /** Operation codes of graph nodes and of compiled instructions. */

@@ -148,7 +148,8 @@ describe('parseExpression errors', () => {
     },
   );
 
-  it('never throws, whatever the input', () => {
+  // Generous timeout: fast-check's string generation is slow on a loaded 2-core machine.
+  it('never throws, whatever the input', { timeout: 30000 }, () => {
     const alphabet = fc.constantFrom(
       'x',
       'y',
@@ -182,13 +183,12 @@ describe('parseExpression errors', () => {
     ];
     for (const arbitrary of arbitraries) {
       fc.assert(
+        // A boolean property (not expect) keeps a thousand runs cheap.
         fc.property(arbitrary, (src) => {
           const result = parseExpression(src);
-          if (!result.ok) {
-            expect(result.error.column).toBeGreaterThanOrEqual(1);
-            expect(result.error.column).toBeLessThanOrEqual(src.length + 1);
-            expect(result.error.message.length).toBeGreaterThan(0);
-          }
+          if (result.ok) return true;
+          const { column, message } = result.error;
+          return column >= 1 && column <= src.length + 1 && message.length > 0;
         }),
         { numRuns: 300 },
       );

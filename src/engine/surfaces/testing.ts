@@ -29,13 +29,13 @@ export function richardson(g: (t: number) => number, t: number, h: number): numb
 
 /** Finite-difference gradient of surface.f at (x, y). */
 export function numericGradient(surface: Surface, x: number, y: number): [number, number] {
-  const h = 1e-3 * Math.max(1, Math.abs(x), Math.abs(y));
+  const h = 1e-4 * Math.max(1, Math.abs(x), Math.abs(y));
   return [richardson((t) => surface.f(t, y), x, h), richardson((t) => surface.f(x, t), y, h)];
 }
 
 /** Finite-difference Hessian [f_xx, f_xy, f_yy] from the surface's own gradient. */
 export function numericHessian(surface: Surface, x: number, y: number): [number, number, number] {
-  const h = 1e-3 * Math.max(1, Math.abs(x), Math.abs(y));
+  const h = 1e-4 * Math.max(1, Math.abs(x), Math.abs(y));
   const g = new Float64Array(2);
   const gx = (px: number, py: number): number => (surface.grad(px, py, g), g[0]!);
   const gy = (px: number, py: number): number => (surface.grad(px, py, g), g[1]!);
