@@ -75,8 +75,14 @@ export interface RunSummary {
   readonly bestLoss: number;
   /** Steps until the loss first reached the target, or null if it never did. */
   readonly stepsToTarget: number | null;
-  /** The run became non-finite and stopped (the engine's definition of divergence). */
+  /**
+   * The run blew up: it became non-finite (and stopped), or it ended above the loss it started
+   * from. The second case matters: GD just past 2/λ_max grows geometrically yet can stay finite
+   * for a thousand steps, and a sweep must still show it on the far side of the edge.
+   */
   readonly diverged: boolean;
+  /** The run became non-finite and stopped (the engine's Trajectory.diverged). */
+  readonly nonFinite: boolean;
 }
 
 /** Summarises a trajectory against a target (NaN losses when the start itself was non-finite). */
@@ -84,11 +90,13 @@ export function summarize(trajectory: Trajectory, lr: number, target: number): R
   const { losses, length } = trajectory;
   let best = Infinity;
   for (let k = 0; k < length; k++) if (losses[k]! < best) best = losses[k]!;
+  const finalLoss = length > 0 ? losses[length - 1]! : NaN;
   return {
     lr,
-    finalLoss: length > 0 ? losses[length - 1]! : NaN,
+    finalLoss,
     bestLoss: length > 0 ? best : NaN,
     stepsToTarget: stepsToTarget(losses, length, target),
-    diverged: trajectory.diverged,
+    diverged: trajectory.diverged || finalLoss > losses[0]!,
+    nonFinite: trajectory.diverged,
   };
 }
