@@ -116,7 +116,9 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           {(['a', 'b'] as const).map((slot) => (
             <label key={slot} className={editing === slot ? 'lab-tab lab-tab--on' : 'lab-tab'}>
               <input type="radio" name="lab-editing" checked={editing === slot} onChange={() => store().setEditing(slot)} />
-              {t('lab.config', { slot: slot === 'a' ? t('lab.slotA') : t('lab.slotB') })}
+              <span aria-label={t('lab.config', { slot: slot === 'a' ? t('lab.slotA') : t('lab.slotB') })}>
+                {slot === 'a' ? t('lab.slotA') : t('lab.slotB')}
+              </span>
             </label>
           ))}
         </div>

@@ -7,7 +7,7 @@ import { useElementWidth } from '../charts/useElementWidth';
 import { formatNorm, normColor, normWidth } from './gradients';
 import { t } from './strings';
 
-const HEIGHT = 190;
+const HEIGHT = 206;
 const MID = 92;
 
 interface Props {
@@ -68,8 +68,8 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
         </defs>
         <line x1={left} x2={right} y1={14} y2={14} className="lab-flow" markerEnd={`url(#${idPrefix}-arrow)`} />
         <text x={left} y={10} className="lab-flow-label">{t('lab.forward')}</text>
-        <line x1={right} x2={left} y1={HEIGHT - 34} y2={HEIGHT - 34} className="lab-flow" markerEnd={`url(#${idPrefix}-arrow)`} />
-        <text x={right} y={HEIGHT - 22} textAnchor="end" className="lab-flow-label">{t('lab.backward')}</text>
+        <line x1={right} x2={left} y1={HEIGHT - 50} y2={HEIGHT - 50} className="lab-flow" markerEnd={`url(#${idPrefix}-arrow)`} />
+        <text x={right} y={HEIGHT - 38} textAnchor="end" className="lab-flow-label">{t('lab.backward')}</text>
         {range(layers).map((l) => {
           const norm = norms?.[l];
           return (
@@ -109,7 +109,7 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
               onKeyDown={onKey}
             >
               <title>{label}</title>
-              <rect x={cx - colWidth / 2} y={20} width={colWidth} height={HEIGHT - 64} fill="transparent" />
+              <rect x={cx - colWidth / 2} y={20} width={colWidth} height={HEIGHT - 80} fill="transparent" />
               <rect x={cx - w / 2} y={MID - h / 2} width={w} height={h} rx={Math.min(5, w / 2)} className="lab-node" />
               {(layers <= 16 || l === layers - 1 || l === 0 || isSelected) && (
                 <text x={cx} y={MID + h / 2 + 14} textAnchor="middle" className="lab-node-label">
@@ -119,7 +119,7 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
             </g>
           );
         })}
-        <g transform={`translate(${left},${HEIGHT - 14})`}>
+        <g transform={`translate(${left},${HEIGHT - 8})`}>
           <text x={0} y={0} className="lab-legend-text">{t('lab.legendSmall')} 10{sup(domain[0])}</text>
           <rect x={118} y={-10} width={Math.max(60, Math.min(220, right - left - 300))} height={10} fill={`url(#${idPrefix}-legend)`} />
           <text x={128 + Math.max(60, Math.min(220, right - left - 300))} y={0} className="lab-legend-text">
