@@ -87,8 +87,8 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
         >
           <Axes layout={layout} x={x} y={y} spec={spec} />
           <Lines series={series} x={x} y={y} layout={layout} />
-          <Cursor step={step} series={series} x={x} y={y} layout={layout} />
         </svg>
+        <Cursor step={step} series={series} x={x} y={y} layout={layout} />
         {onCursor && (
           <ScrubArea layout={layout} x={x} steps={steps} step={step} onCursor={onCursor} />
         )}
@@ -263,6 +263,11 @@ function divergedMarkers(
   return markers;
 }
 
+/**
+ * The playback cursor as HTML over the SVG: a dashed line, its step label and a dot per series,
+ * each placed with a CSS transform. Moving it during playback is a compositor-only change, so the
+ * SVG with its long line paths is never repainted frame by frame.
+ */
 const Cursor = memo(function Cursor({
   step,
   series,
@@ -274,22 +279,34 @@ const Cursor = memo(function Cursor({
   const label = chartText('chart.cursor', { step });
   const nearRight = cx > layout.right - 70;
   return (
-    <g className="descent-chart__cursor" pointerEvents="none">
-      <line x1={cx} x2={cx} y1={layout.top - 20} y2={layout.bottom} />
-      <text
-        x={nearRight ? cx - 6 : cx + 6}
-        y={layout.top - 8}
-        textAnchor={nearRight ? 'end' : 'start'}
+    <div className="descent-chart__cursor" aria-hidden="true">
+      <div
+        className="descent-chart__cursor-line"
+        style={{
+          top: layout.top - 20,
+          height: layout.bottom - layout.top + 20,
+          transform: `translateX(${cx}px)`,
+        }}
       >
-        {label}
-      </text>
+        <span
+          className={`descent-chart__cursor-label${nearRight ? ' descent-chart__cursor-label--left' : ''}`}
+        >
+          {label}
+        </span>
+      </div>
       {series.map((s, i) => {
         if (s.hidden || step >= s.length) return null;
         const v = s.values[step] ?? Number.NaN;
         if (!Number.isFinite(v)) return null;
-        return <circle key={i} cx={cx} cy={y(v)} r={4.5} fill={s.color} />;
+        return (
+          <span
+            key={i}
+            className="descent-chart__dot"
+            style={{ background: s.color, transform: `translate(${cx}px, ${y(v)}px)` }}
+          />
+        );
       })}
-    </g>
+    </div>
   );
 });
 

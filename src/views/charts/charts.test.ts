@@ -79,7 +79,7 @@ describe('LossChart', () => {
       /class="descent-chart__line" d="([^"]*)"/.exec(html)?.[1];
     expect(pathOf(a)).toBe(pathOf(b));
     const cursorX = (html: string): number =>
-      Number(/descent-chart__cursor[^>]*><line x1="([\d.]+)"/.exec(html)?.[1]);
+      Number(/descent-chart__cursor-line"[^>]*translateX\(([\d.]+)px\)/.exec(html)?.[1]);
     expect(cursorX(b)).toBeGreaterThan(cursorX(a));
     expect(a).toContain('step 1');
     expect(b).toContain('step 3');
