@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/** A number as the lab prints it ("1.2e−9", "−0.034"). */
+function readNumber(text: string): number {
+  return Number(text.trim().replace(/−/g, '-'));
+}
+
+/** The lab's page object: its controls and the numbers it shows. */
+class LabPage {
+  constructor(readonly page: Page) {}
+
+  async open(lab = ''): Promise<void> {
+    await this.page.goto(`./?page=lab${lab ? `&lab=${lab}` : ''}`);
+    await expect(this.page.getByRole('heading', { name: 'Gradient-flow lab' })).toBeVisible();
+  }
+
+  /** The gradient-norm bar of layer `n` (1-based) of the first configuration. */
+  bar(n: number): Locator {
+    return this.page
+      .locator('[data-slot="a"]')
+      .getByRole('button', { name: new RegExp(`^Layer ${n} gradient norm \\S+$`) });
+  }
+
+  async gradientNorm(n: number): Promise<number> {
+    return Number(await this.bar(n).getAttribute('data-norm'));
+  }
+
+  status(): Locator {
+    return this.page.locator('[data-slot="a"] .lab-status');
+  }
+}
+
+test('switching a deep sigmoid net to relu lifts the first layer’s gradient by orders of magnitude', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('depth:17,act:sigmoid,init:he');
+  await expect(lab.bar(17)).toBeVisible();
+  await expect(lab.bar(1)).toHaveAttribute('data-norm', /\d/);
+  const sigmoid = await lab.gradientNorm(1);
+  // The accessible label carries the same value as the bar's data.
+  await expect(lab.bar(1)).toHaveAccessibleName(/^Layer 1 gradient norm \d/);
+
+  await page.getByLabel('Activation', { exact: true }).selectOption('relu');
+  await expect.poll(async () => (await lab.gradientNorm(1)) / sigmoid, { timeout: 10_000 }).toBeGreaterThan(1e3);
+  // The lab's state is in the URL.
+  await expect.poll(() => decodeURIComponent(page.url())).toContain('act:relu');
+});
+
+test('training a few steps lowers the loss', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await expect(lab.status()).toHaveAttribute('data-step', '0');
+  const initial = Number(await lab.status().getAttribute('data-loss'));
+  expect(initial).toBeGreaterThan(0.3);
+
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(lab.status()).toHaveAttribute('data-step', '3');
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(async () => Number(await lab.status().getAttribute('data-step')), { timeout: 15_000 }).toBeGreaterThan(50);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const trained = Number(await lab.status().getAttribute('data-loss'));
+  expect(trained).toBeLessThan(initial / 2);
+  await expect(page.getByRole('img', { name: /^Loss curve over \d+ steps/ }).first()).toBeVisible();
+});
+
+test('the backprop calculator’s finite-difference column agrees with backprop', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const calc = page.locator('.lab-calc');
+  await calc.scrollIntoViewIfNeeded();
+  // Edit a weight first: the check must hold for the user's numbers, not only the defaults.
+  await calc.getByRole('spinbutton', { name: 'W1 row 1 column 1' }).fill('1.7');
+  const next = calc.getByRole('button', { name: 'Next' });
+  while (await next.isEnabled()) await next.click();
+  await expect(calc.getByText(/^Stage \d of \d: BP4/)).toBeVisible();
+  await expect(calc.getByRole('status').filter({ hasText: 'Backprop and finite differences agree' })).toBeVisible();
+
+  const rows = calc.locator('tr[data-param]');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(10);
+  for (let i = 0; i < count; i++) {
+    const backprop = readNumber(await rows.nth(i).locator('.lab-bp').innerText());
+    const numeric = readNumber(await rows.nth(i).locator('.lab-fd').innerText());
+    expect(Number.isFinite(backprop)).toBe(true);
+    // Both are printed to 4 significant digits.
+    expect(Math.abs(backprop - numeric)).toBeLessThanOrEqual(Math.abs(backprop) * 1e-3 + 1e-9);
+  }
+});
+
+test('the lab works from the keyboard: the chosen layer moves with the arrow keys', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('depth:4');
+  const first = page.locator('[data-slot="a"]').getByRole('button', { name: /^Layer 1: / });
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Chain rule for layer 2' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('heading', { name: 'Chain rule for layer 4' })).toBeVisible();
+});
+
+test('a bad lab link falls back to defaults and names the field', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('depth:999,act:relu');
+  await expect(page.getByRole('alert')).toContainText('a.depth');
+  await expect(page.getByLabel('Activation', { exact: true })).toHaveValue('relu');
+  await expect(page.getByRole('spinbutton', { name: 'Depth (layers)' }).first()).toHaveValue('6');
+});
