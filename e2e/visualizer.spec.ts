@@ -325,4 +325,34 @@ test.describe('the visualizer', () => {
     await expect(card).toContainText('gradient');
     await expect(card).toContainText('update');
   });
+
+  test('in a sandboxed iframe (origin null) the engine falls back from the module worker and still paints', async ({
+    page,
+    context,
+  }) => {
+    // Static hosts send this header for module scripts; vite preview does not.
+    await context.route('**/assets/**', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'access-control-allow-origin': '*' },
+      });
+    });
+    await page.route('**/__host.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<iframe sandbox="allow-scripts" src="/" style="width:1200px;height:800px"></iframe>',
+      }),
+    );
+    await page.goto('/__host.html');
+    const frame = page.frames()[1]!;
+    await frame.waitForFunction(() => {
+      const api = window.__descent;
+      return api !== undefined && api.paintCount() > 0 && api.settled();
+    });
+    expect(await frame.evaluate(() => self.origin)).toBe('null');
+    expect(await frame.evaluate(() => window.__descent!.trajectories().length)).toBe(7);
+    // Falling back is not an error the reader needs to see.
+    await expect(frame.getByTestId('engine-error')).toHaveCount(0);
+  });
 });

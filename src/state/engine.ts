@@ -4,7 +4,7 @@
  * become a message in the store and the worker restarts itself.
  */
 import type { Domain } from '../engine/types';
-import { StaleRunError } from '../worker/client';
+import { StaleRunError, WorkerCrashedError } from '../worker/client';
 import type { EngineClient } from '../worker/client';
 import type { SurfaceLayerRequest } from '../worker/protocol';
 import { createEngineClient } from '../worker/spawn';
@@ -45,22 +45,44 @@ function layerRequest(state: DescentState): SurfaceLayerRequest {
   };
 }
 
+/** The message for a failed run, or null when there is nothing to tell (superseded, or a crash already reported). */
 function describeFailure(error: unknown): string | null {
-  if (error instanceof StaleRunError) return null;
+  if (error instanceof StaleRunError || error instanceof WorkerCrashedError) return null;
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Crashes in a row (without a reply in between) after which the engine stops asking again. */
+const MAX_RETRIES = 4;
+
 /** Starts the engine bridge; returns the client and a stop function. */
-export function startEngine(client: EngineClient = createEngineClientWithReports()): {
+export function startEngine(
+  makeClient: (
+    onCrash: (reason: string, fallback: boolean) => void,
+  ) => EngineClient = defaultClient,
+): {
   client: EngineClient;
   stop: () => void;
 } {
   const store = useDescent;
+  let crashes = 0;
+  // A worker that died took its runs with it: report it and ask again on the fresh worker (which
+  // may be the next fallback kind), a few times at most.
+  const client = makeClient((reason, fallback) => {
+    // A kind of worker this page cannot run (sandboxed embed) is not news for the reader.
+    if (!fallback) store.getState().setEngineError(reason);
+    if (++crashes <= MAX_RETRIES) {
+      setTimeout(() => {
+        runSimulation();
+        runLayer();
+      }, 0);
+    }
+  });
 
   const runSimulation = (): void => {
     const { scene } = store.getState();
     client.simulate(scene).then(
       (trajectories) => {
+        crashes = 0;
         if (store.getState().scene === scene) store.getState().setTrajectories(scene, trajectories);
       },
       (error: unknown) => {
@@ -77,7 +99,10 @@ export function startEngine(client: EngineClient = createEngineClientWithReports
     layerFrame = requestAnimationFrame(() => {
       layerFrame = undefined;
       client.surfaceLayer(layerRequest(store.getState())).then(
-        (layer) => store.getState().setLayer(layer),
+        (layer) => {
+          crashes = 0;
+          store.getState().setLayer(layer);
+        },
         (error: unknown) => {
           const message = describeFailure(error);
           if (message !== null) store.getState().setEngineError(message);
@@ -95,31 +120,17 @@ export function startEngine(client: EngineClient = createEngineClientWithReports
   runSimulation();
   runLayer();
 
-  // A worker that crashed mid-run lost the run: ask again once, now that a fresh worker is up.
-  const stopRetry = store.subscribe(
-    (s) => s.engineError,
-    (message) => {
-      if (message !== null) {
-        runSimulation();
-        runLayer();
-      }
-    },
-  );
-
   return {
     client,
     stop: () => {
       stopScene();
       stopLayer();
-      stopRetry();
       if (layerFrame !== undefined) cancelAnimationFrame(layerFrame);
       client.dispose();
     },
   };
 }
 
-function createEngineClientWithReports(): EngineClient {
-  return createEngineClient({
-    onCrash: (reason) => useDescent.getState().setEngineError(reason),
-  });
+function defaultClient(onCrash: (reason: string, fallback: boolean) => void): EngineClient {
+  return createEngineClient({ onCrash });
 }

@@ -64,7 +64,10 @@ function setup(timeoutMs = 1000) {
       workers.push(w);
       return w;
     },
-    { timeoutMs, onCrash: (reason) => crashes.push(reason) },
+    {
+      timeoutMs,
+      onCrash: (reason, fallback) => crashes.push(fallback ? `fallback: ${reason}` : reason),
+    },
   );
   return { client, workers, levels, crashes };
 }
@@ -114,7 +117,8 @@ describe('engine client', () => {
     await expect(a).rejects.toBeInstanceOf(WorkerCrashedError);
     await expect(b).rejects.toBeInstanceOf(WorkerCrashedError);
     expect(workers[0]!.terminated).toBe(true);
-    expect(crashes).toEqual(['boom']);
+    // It had never answered: the next worker is the next kind, and the crash says so.
+    expect(crashes).toEqual(['fallback: boom']);
     expect(client.pendingCount).toBe(0);
 
     const c = client.simulate(scene);

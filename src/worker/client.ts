@@ -46,8 +46,11 @@ export class WorkerCrashedError extends Error {
 export interface EngineClientOptions {
   /** A request pending longer than this kills the worker. */
   readonly timeoutMs?: number;
-  /** Told (once per crash) why the worker was restarted. */
-  readonly onCrash?: (reason: string) => void;
+  /**
+   * Told (once per crash) why the worker was restarted. `fallback` is true when the worker died
+   * before ever answering, so the next one is of the next kind (module → inline → main thread).
+   */
+  readonly onCrash?: (reason: string, fallback: boolean) => void;
 }
 
 interface Pending {
@@ -171,7 +174,8 @@ export class EngineClient {
   private crash(reason: string, report = true): void {
     const dying = this.worker;
     this.worker = undefined;
-    if (!this.answered && dying) this.level++;
+    const fallback = !this.answered && dying !== undefined;
+    if (fallback) this.level++;
     dying?.then(
       (w) => w.terminate(),
       () => undefined,
@@ -182,6 +186,6 @@ export class EngineClient {
       entry.reject(error);
     }
     this.pending.clear();
-    if (report && dying) this.options.onCrash?.(reason);
+    if (report && dying) this.options.onCrash?.(reason, fallback);
   }
 }
