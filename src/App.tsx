@@ -94,7 +94,7 @@ function Notices() {
           <ul>
             {loadErrors.slice(0, 8).map((e, i) => (
               <li key={i}>
-                <code>{e.path || 'scene'}</code>: {e.message}
+                <code>{e.path || t('app.sceneField')}</code>: {e.message}
               </li>
             ))}
           </ul>

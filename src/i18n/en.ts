@@ -9,6 +9,7 @@ export const en = {
   'app.copied': 'Link copied',
   'app.copyFailed': 'Copy this link:',
   'app.dismiss': 'Dismiss',
+  'app.sceneField': 'scene',
   'app.urlProblems': 'Some settings in the link were not valid and were replaced by defaults:',
   'app.workerError': 'The computation worker failed ({message}); it was restarted.',
   'app.viewError': 'This panel hit an error: {message}',
@@ -54,7 +55,7 @@ export const en = {
   'optimizers.schedule.cosine': 'cosine',
   'optimizers.clip': 'clip gradient norm',
   'optimizers.invalid': '{field}: {message}',
-  'optimizers.on': 'on',
+  'optimizers.logScale': '(log scale)',
 
   'playback.play': 'Play',
   'playback.pause': 'Pause',
@@ -67,6 +68,7 @@ export const en = {
   'playback.step': 'Step {step} / {steps}',
   'playback.scrub': 'Current step',
   'playback.keys': 'Keys: space play/pause, ← → step',
+  'playback.spaceKey': 'space',
 
   'map.label': 'Loss surface with optimizer trajectories. Click to set the start point.',
   'map.start': 'Start point',
@@ -100,6 +102,34 @@ export const en = {
   'view.problem': 'view: {message}',
   'field.notNumber': '“{text}” is not a number',
   'view.heading': 'View',
+  // Charts (src/views/charts/strings.ts keeps the same English as its fallback).
+  'chart.loss.title': 'Loss per step',
+  'chart.distance.title': 'Distance to the nearest minimum',
+  'chart.axis.step': 'step',
+  'chart.loss.axis.log': 'loss (log scale)',
+  'chart.loss.axis.symlog': 'loss (symmetric log: linear within ±{c})',
+  'chart.distance.axis.log': 'distance (log scale)',
+  'chart.distance.axis.symlog': 'distance (symmetric log: linear within ±{c})',
+  'chart.diverged': 'diverged at step {step}',
+  'chart.cursor': 'step {step}',
+  'chart.slider': 'Playback step',
+  'chart.summary': '{title}, {scale}, {count} optimizers: {items}.',
+  'chart.summary.item': '{label} {value} at step {step}',
+  'chart.summary.diverged': '{label} diverged at step {step}',
+  'chart.summary.empty': '{title}: no optimizer is shown.',
+
+  // Formula panel (src/views/formula/strings.ts keeps the same English as its fallback).
+  'formula.tabs': 'Optimizer whose formula is shown',
+  'formula.hidden': 'hidden',
+  'formula.rule': 'Update rule, as torch runs it',
+  'formula.notes': 'As note 003 writes it',
+  'formula.note': 'Torch and the notes',
+  'formula.step': 'Step {k} → {next}, with its numbers',
+  'formula.elementwise':
+    'Vector operations are element-wise; numbers are rounded to 4 significant digits.',
+  'formula.diverged':
+    '{label} diverged at step {step}: after that the position or the loss is no longer a finite number, so there are no values to show. Move back to step {step} or earlier, or lower the learning rate.',
+  'formula.empty': 'Add an optimizer to see its update rule.',
 } as const;
 
 /** Every message key of the catalogue. */

@@ -285,7 +285,7 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
         <label className="slider">
           <span className="param-name">
             {label}
-            {log ? ' (log scale)' : ''}
+            {log ? ` ${t('optimizers.logScale')}` : ''}
           </span>
           <input
             type="range"

@@ -60,7 +60,7 @@ export function PlaybackBar() {
           className="play"
           onClick={() => store().togglePlaying()}
           aria-label={playing ? t('playback.pause') : t('playback.play')}
-          title={`${playing ? t('playback.pause') : t('playback.play')} (space)`}
+          title={`${playing ? t('playback.pause') : t('playback.play')} (${t('playback.spaceKey')})`}
           data-testid="play"
           data-playing={playing}
         >
