@@ -29,7 +29,9 @@ export class BatchSampler {
   private readonly rng: Rng;
 
   constructor(
+    /** Number of examples N. */
     readonly n: number,
+    /** Examples per batch (≥ N: the whole set, unshuffled). */
     readonly batchSize: number,
     seed: number,
   ) {
