@@ -31,7 +31,9 @@ class LabPage {
   }
 }
 
-test('switching a deep sigmoid net to relu lifts the first layer’s gradient by orders of magnitude', async ({ page }) => {
+test('switching a deep sigmoid net to relu lifts the first layer’s gradient by orders of magnitude', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open('depth:17,act:sigmoid,init:he');
   await expect(lab.bar(17)).toBeVisible();
@@ -41,7 +43,9 @@ test('switching a deep sigmoid net to relu lifts the first layer’s gradient by
   await expect(lab.bar(1)).toHaveAccessibleName(/^Layer 1 gradient norm \d/);
 
   await page.getByLabel('Activation', { exact: true }).selectOption('relu');
-  await expect.poll(async () => (await lab.gradientNorm(1)) / sigmoid, { timeout: 10_000 }).toBeGreaterThan(1e3);
+  await expect
+    .poll(async () => (await lab.gradientNorm(1)) / sigmoid, { timeout: 10_000 })
+    .toBeGreaterThan(1e3);
   // The lab's state is in the URL.
   await expect.poll(() => decodeURIComponent(page.url())).toContain('act:relu');
 });
@@ -57,14 +61,18 @@ test('training a few steps lowers the loss', async ({ page }) => {
   await expect(lab.status()).toHaveAttribute('data-step', '3');
 
   await page.getByRole('button', { name: 'Train' }).click();
-  await expect.poll(async () => Number(await lab.status().getAttribute('data-step')), { timeout: 15_000 }).toBeGreaterThan(50);
+  await expect
+    .poll(async () => Number(await lab.status().getAttribute('data-step')), { timeout: 15_000 })
+    .toBeGreaterThan(50);
   await page.getByRole('button', { name: 'Pause' }).click();
   const trained = Number(await lab.status().getAttribute('data-loss'));
   expect(trained).toBeLessThan(initial / 2);
   await expect(page.getByRole('img', { name: /^Loss curve over \d+ steps/ }).first()).toBeVisible();
 });
 
-test('the backprop calculator’s finite-difference column agrees with backprop', async ({ page }) => {
+test('the backprop calculator’s finite-difference column agrees with backprop', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open();
   const calc = page.locator('.lab-calc');
@@ -74,7 +82,9 @@ test('the backprop calculator’s finite-difference column agrees with backprop'
   const next = calc.getByRole('button', { name: 'Next' });
   while (await next.isEnabled()) await next.click();
   await expect(calc.getByText(/^Stage \d of \d: BP4/)).toBeVisible();
-  await expect(calc.getByRole('status').filter({ hasText: 'Backprop and finite differences agree' })).toBeVisible();
+  await expect(
+    calc.getByRole('status').filter({ hasText: 'Backprop and finite differences agree' }),
+  ).toBeVisible();
 
   const rows = calc.locator('tr[data-param]');
   const count = await rows.count();
@@ -88,7 +98,9 @@ test('the backprop calculator’s finite-difference column agrees with backprop'
   }
 });
 
-test('the lab works from the keyboard: the chosen layer moves with the arrow keys', async ({ page }) => {
+test('the lab works from the keyboard: the chosen layer moves with the arrow keys', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open('depth:4');
   const first = page.locator('[data-slot="a"]').getByRole('button', { name: /^Layer 1: / });

@@ -2,7 +2,15 @@ import { useId, useMemo, useState } from 'react';
 import type { Activation } from '../../engine/nn/activations';
 import { formatNumber } from '../format';
 import { Tex } from '../formula/Tex';
-import { CALC_MAX_LAYERS, CALC_MAX_UNITS, calcStages, computeCalc, editCalc, freshCalc, revealed } from './calculator';
+import {
+  CALC_MAX_LAYERS,
+  CALC_MAX_UNITS,
+  calcStages,
+  computeCalc,
+  editCalc,
+  freshCalc,
+  revealed,
+} from './calculator';
 import type { CalcStage, CalcState } from './calculator';
 import { t } from './strings';
 import type { LabStringKey } from './strings';
@@ -30,14 +38,23 @@ function sub(n: number): string {
 }
 
 const STAGE_TEX: Record<CalcStage['kind'], string> = {
-  forward: 'z^{l} = W^{l} a^{l-1} + b^{l}, \\quad a^{l} = g(z^{l}), \\quad L = \\tfrac12 \\|a^{L} - t\\|^2',
-  bp1: '\\delta^{L} = (a^{L} - t) \\odot g\'(z^{L})',
-  bp2: '\\delta^{l} = \\big((W^{l+1})^{\\top} \\delta^{l+1}\\big) \\odot g\'(z^{l})',
+  forward:
+    'z^{l} = W^{l} a^{l-1} + b^{l}, \\quad a^{l} = g(z^{l}), \\quad L = \\tfrac12 \\|a^{L} - t\\|^2',
+  bp1: "\\delta^{L} = (a^{L} - t) \\odot g'(z^{L})",
+  bp2: "\\delta^{l} = \\big((W^{l+1})^{\\top} \\delta^{l+1}\\big) \\odot g'(z^{l})",
   bp3: '\\partial L / \\partial b^{l} = \\delta^{l}',
   bp4: '\\partial L / \\partial W^{l}_{jk} = a^{l-1}_k\\, \\delta^{l}_j \\;\\approx\\; \\frac{L(W_{jk} + h) - L(W_{jk} - h)}{2h}',
 };
 
-function NumberBox({ value, label, onChange }: { value: number; label: string; onChange: (v: number) => void }) {
+function NumberBox({
+  value,
+  label,
+  onChange,
+}: {
+  value: number;
+  label: string;
+  onChange: (v: number) => void;
+}) {
   const [text, setText] = useState<string | null>(null);
   return (
     <input
@@ -57,7 +74,9 @@ function NumberBox({ value, label, onChange }: { value: number; label: string; o
 }
 
 function Cell({ value, shown, kind }: { value: number; shown: boolean; kind?: string }) {
-  return <td className={kind ? `lab-num ${kind}` : 'lab-num'}>{shown ? formatNumber(value, 4) : '·'}</td>;
+  return (
+    <td className={kind ? `lab-num ${kind}` : 'lab-num'}>{shown ? formatNumber(value, 4) : '·'}</td>
+  );
 }
 
 /** The backprop calculator: edit a small net, step through BP1–BP4, see the finite-difference check. */
@@ -78,7 +97,13 @@ export function BackpropCalculator() {
     const hidden = state.sizes.slice(1, -1);
     while (hidden.length < count - 1) hidden.push(2);
     hidden.length = count - 1;
-    setState(freshCalc([state.sizes[0]!, ...hidden, state.sizes[state.sizes.length - 1]!], state.activation, seed));
+    setState(
+      freshCalc(
+        [state.sizes[0]!, ...hidden, state.sizes[state.sizes.length - 1]!],
+        state.activation,
+        seed,
+      ),
+    );
     setStage(0);
   };
   const agree = result.maxRelError < 1e-5;
@@ -91,7 +116,10 @@ export function BackpropCalculator() {
           <legend>{t('lab.calcLayers')}</legend>
           <label>
             {t('lab.depth')}
-            <select value={state.sizes.length - 1} onChange={(e) => setLayerCount(Number(e.target.value))}>
+            <select
+              value={state.sizes.length - 1}
+              onChange={(e) => setLayerCount(Number(e.target.value))}
+            >
               {Array.from({ length: CALC_MAX_LAYERS }, (_, i) => (
                 <option key={i} value={i + 1}>
                   {i + 1}
@@ -114,7 +142,11 @@ export function BackpropCalculator() {
         </fieldset>
         <div className="lab-field">
           <label htmlFor={actId}>{t('lab.calcActivation')}</label>
-          <select id={actId} value={state.activation} onChange={(e) => setState({ ...state, activation: e.target.value as Activation })}>
+          <select
+            id={actId}
+            value={state.activation}
+            onChange={(e) => setState({ ...state, activation: e.target.value as Activation })}
+          >
             {CALC_ACTIVATIONS.map((a) => (
               <option key={a} value={a}>
                 {t(`lab.act.${a}` as LabStringKey)}
@@ -136,25 +168,50 @@ export function BackpropCalculator() {
         {state.input.map((v, i) => (
           <label key={`x${i}`}>
             {t('lab.calcInput', { index: sub(i + 1) })}
-            <NumberBox value={v} label={t('lab.calcInput', { index: i + 1 })} onChange={(x) => setState(editCalc(state, 'input', i, x))} />
+            <NumberBox
+              value={v}
+              label={t('lab.calcInput', { index: i + 1 })}
+              onChange={(x) => setState(editCalc(state, 'input', i, x))}
+            />
           </label>
         ))}
         {state.target.map((v, i) => (
           <label key={`t${i}`}>
             {t('lab.calcTarget', { index: sub(i + 1) })}
-            <NumberBox value={v} label={t('lab.calcTarget', { index: i + 1 })} onChange={(x) => setState(editCalc(state, 'target', i, x))} />
+            <NumberBox
+              value={v}
+              label={t('lab.calcTarget', { index: i + 1 })}
+              onChange={(x) => setState(editCalc(state, 'target', i, x))}
+            />
           </label>
         ))}
-        <output className="lab-calc-loss">{t('lab.calcLoss', { loss: formatNumber(result.loss, 5) })}</output>
+        <output className="lab-calc-loss">
+          {t('lab.calcLoss', { loss: formatNumber(result.loss, 5) })}
+        </output>
       </div>
       <div className="lab-calc-stepper">
-        <button type="button" onClick={() => setStage(Math.max(0, current - 1))} disabled={current === 0}>
+        <button
+          type="button"
+          onClick={() => setStage(Math.max(0, current - 1))}
+          disabled={current === 0}
+        >
           {t('lab.calcPrev')}
         </button>
-        <button type="button" className="lab-primary" onClick={() => setStage(Math.min(stages.length - 1, current + 1))} disabled={current === stages.length - 1}>
+        <button
+          type="button"
+          className="lab-primary"
+          onClick={() => setStage(Math.min(stages.length - 1, current + 1))}
+          disabled={current === stages.length - 1}
+        >
           {t('lab.calcNext')}
         </button>
-        <span aria-live="polite">{t('lab.calcStage', { n: current + 1, total: stages.length, name: stageName(stages[current]!) })}</span>
+        <span aria-live="polite">
+          {t('lab.calcStage', {
+            n: current + 1,
+            total: stages.length,
+            name: stageName(stages[current]!),
+          })}
+        </span>
       </div>
       <Tex tex={STAGE_TEX[stages[current]!.kind]} display />
       <div className="lab-calc-layers">
@@ -178,13 +235,18 @@ export function BackpropCalculator() {
                     row.map((w, k) => (
                       <tr key={`w${j}${k}`} data-param={`W${l + 1}[${j + 1},${k + 1}]`}>
                         <th scope="row">
-                          W<sub>{j + 1},{k + 1}</sub>
+                          W
+                          <sub>
+                            {j + 1},{k + 1}
+                          </sub>
                         </th>
                         <td>
                           <NumberBox
                             value={w}
                             label={t('lab.calcWeight', { layer: l + 1, row: j + 1, col: k + 1 })}
-                            onChange={(x) => setState(editCalc(state, 'params', layer.wOffset + j * inSize + k, x))}
+                            onChange={(x) =>
+                              setState(editCalc(state, 'params', layer.wOffset + j * inSize + k, x))
+                            }
                           />
                         </td>
                         <Cell value={layer.dW[j]![k]!} shown={show.dW} kind="lab-bp" />
@@ -198,7 +260,13 @@ export function BackpropCalculator() {
                         b<sub>{j + 1}</sub>
                       </th>
                       <td>
-                        <NumberBox value={b} label={t('lab.calcBias', { layer: l + 1, row: j + 1 })} onChange={(x) => setState(editCalc(state, 'params', layer.bOffset + j, x))} />
+                        <NumberBox
+                          value={b}
+                          label={t('lab.calcBias', { layer: l + 1, row: j + 1 })}
+                          onChange={(x) =>
+                            setState(editCalc(state, 'params', layer.bOffset + j, x))
+                          }
+                        />
                       </td>
                       <Cell value={layer.db[j]!} shown={show.db} kind="lab-bp" />
                       <Cell value={layer.dbNumeric[j]!} shown={show.db} kind="lab-fd" />
@@ -234,7 +302,9 @@ export function BackpropCalculator() {
       </div>
       {stages[current]!.kind === 'bp4' && (
         <p className={agree ? 'lab-check lab-check--ok' : 'lab-check'} role="status">
-          {t(agree ? 'lab.calcAgree' : 'lab.calcDisagree', { err: formatNumber(result.maxRelError, 2) })}
+          {t(agree ? 'lab.calcAgree' : 'lab.calcDisagree', {
+            err: formatNumber(result.maxRelError, 2),
+          })}
         </p>
       )}
     </section>

@@ -6,7 +6,11 @@ import { chainProduct, chainTex, noteChainTex } from './gradients';
 import { t } from './strings';
 
 /** The chain-rule product of the chosen layer, with this network's numbers. */
-export const ChainRule = memo(function ChainRule(props: { snapshot: LabSnapshot | null; layer: number; layerCount: number }) {
+export const ChainRule = memo(function ChainRule(props: {
+  snapshot: LabSnapshot | null;
+  layer: number;
+  layerCount: number;
+}) {
   const { snapshot, layer, layerCount } = props;
   const i = Math.min(layer, layerCount - 1);
   const chain = snapshot ? chainProduct(snapshot, i) : null;
@@ -16,7 +20,9 @@ export const ChainRule = memo(function ChainRule(props: { snapshot: LabSnapshot 
       <p className="lab-help">{t('lab.chainHelp')}</p>
       <Tex tex={noteChainTex(i + 1, layerCount)} display />
       {chain && <Tex tex={chainTex(chain, i, layerCount)} display />}
-      {chain && chain.factors.length > 0 && <p className="lab-help">{t('lab.chainMean', { gain: formatNumber(chain.meanGain, 3) })}</p>}
+      {chain && chain.factors.length > 0 && (
+        <p className="lab-help">{t('lab.chainMean', { gain: formatNumber(chain.meanGain, 3) })}</p>
+      )}
     </section>
   );
 });

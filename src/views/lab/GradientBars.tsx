@@ -14,7 +14,12 @@ interface Props {
  * ‖∂L/∂W‖ per layer on a shared log scale, input side first. Each bar is a labelled button
  * carrying its value (aria-label and data-norm), so screen readers and tests read the numbers.
  */
-export const GradientBars = memo(function GradientBars({ snapshot, domain, selected, onSelect }: Props) {
+export const GradientBars = memo(function GradientBars({
+  snapshot,
+  domain,
+  selected,
+  onSelect,
+}: Props) {
   const norms = snapshot ? Array.from(snapshot.weightGradNorms) : [];
   const [lo, hi] = domain;
   return (
@@ -35,7 +40,13 @@ export const GradientBars = memo(function GradientBars({ snapshot, domain, selec
             >
               <span className="lab-bar-name">{l + 1}</span>
               <span className="lab-bar-track">
-                <span className="lab-bar-fill" style={{ width: `${Math.min(1, fraction) * 100}%`, background: normColor(norm, domain) }} />
+                <span
+                  className="lab-bar-fill"
+                  style={{
+                    width: `${Math.min(1, fraction) * 100}%`,
+                    background: normColor(norm, domain),
+                  }}
+                />
               </span>
               <span className="lab-bar-value">{formatNorm(norm)}</span>
             </button>

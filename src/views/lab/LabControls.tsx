@@ -58,7 +58,13 @@ function Slider({ label, value, min, max, log = false, integer = false, onChange
   );
 }
 
-function Select<T extends string>(props: { label: string; value: T; options: readonly T[]; text: (v: T) => string; onChange: (v: T) => void }) {
+function Select<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  text: (v: T) => string;
+  onChange: (v: T) => void;
+}) {
   const id = useId();
   return (
     <div className="lab-field">
@@ -74,7 +80,15 @@ function Select<T extends string>(props: { label: string; value: T; options: rea
   );
 }
 
-function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
+function Toggle({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
   return (
     <label className="lab-toggle">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
@@ -100,7 +114,12 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
     <section className="lab-card lab-controls" aria-labelledby="lab-controls-title">
       <h2 id="lab-controls-title">{t('lab.controls')}</h2>
       <div className="lab-buttons">
-        <button type="button" className="lab-primary" onClick={() => store().setRunning(!running)} aria-pressed={running}>
+        <button
+          type="button"
+          className="lab-primary"
+          onClick={() => store().setRunning(!running)}
+          aria-pressed={running}
+        >
           {running ? t('lab.pause') : t('lab.train')}
         </button>
         <button type="button" onClick={onStep}>
@@ -110,13 +129,26 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           {t('lab.reset')}
         </button>
       </div>
-      <Toggle label={t('lab.compare')} checked={compare} onChange={(on) => store().setCompare(on)} />
+      <Toggle
+        label={t('lab.compare')}
+        checked={compare}
+        onChange={(on) => store().setCompare(on)}
+      />
       {compare && (
         <div className="lab-tabs" role="radiogroup" aria-label={t('lab.editing')}>
           {(['a', 'b'] as const).map((slot) => (
             <label key={slot} className={editing === slot ? 'lab-tab lab-tab--on' : 'lab-tab'}>
-              <input type="radio" name="lab-editing" checked={editing === slot} onChange={() => store().setEditing(slot)} />
-              <span aria-label={t('lab.config', { slot: slot === 'a' ? t('lab.slotA') : t('lab.slotB') })}>
+              <input
+                type="radio"
+                name="lab-editing"
+                checked={editing === slot}
+                onChange={() => store().setEditing(slot)}
+              />
+              <span
+                aria-label={t('lab.config', {
+                  slot: slot === 'a' ? t('lab.slotA') : t('lab.slotB'),
+                })}
+              >
                 {slot === 'a' ? t('lab.slotA') : t('lab.slotB')}
               </span>
             </label>
@@ -124,8 +156,22 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
         </div>
       )}
       <div className="lab-fields">
-        <Slider label={t('lab.depth')} value={config.depth} min={1} max={MAX_LAYERS} integer onChange={(depth) => set({ depth })} />
-        <Slider label={t('lab.width')} value={config.width} min={1} max={MAX_WIDTH} integer onChange={(width) => set({ width })} />
+        <Slider
+          label={t('lab.depth')}
+          value={config.depth}
+          min={1}
+          max={MAX_LAYERS}
+          integer
+          onChange={(depth) => set({ depth })}
+        />
+        <Slider
+          label={t('lab.width')}
+          value={config.width}
+          min={1}
+          max={MAX_WIDTH}
+          integer
+          onChange={(width) => set({ width })}
+        />
         <Select
           label={t('lab.activation')}
           value={config.activation}
@@ -133,10 +179,31 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           text={(a) => t(`lab.act.${a}` as LabStringKey)}
           onChange={(activation) => set({ activation })}
         />
-        <Select<LabInit> label={t('lab.init')} value={config.init} options={LAB_INITS} text={(i) => t(`lab.init.${i}`)} onChange={(init) => set({ init })} />
-        <Slider label={t('lab.weightScale')} value={config.weightScale} min={0.01} max={100} log onChange={(weightScale) => set({ weightScale })} />
-        <Toggle label={t('lab.batchnorm')} checked={config.batchnorm} onChange={(batchnorm) => set({ batchnorm })} />
-        <Toggle label={t('lab.residual')} checked={config.residual} onChange={(residual) => set({ residual })} />
+        <Select<LabInit>
+          label={t('lab.init')}
+          value={config.init}
+          options={LAB_INITS}
+          text={(i) => t(`lab.init.${i}`)}
+          onChange={(init) => set({ init })}
+        />
+        <Slider
+          label={t('lab.weightScale')}
+          value={config.weightScale}
+          min={0.01}
+          max={100}
+          log
+          onChange={(weightScale) => set({ weightScale })}
+        />
+        <Toggle
+          label={t('lab.batchnorm')}
+          checked={config.batchnorm}
+          onChange={(batchnorm) => set({ batchnorm })}
+        />
+        <Toggle
+          label={t('lab.residual')}
+          checked={config.residual}
+          onChange={(residual) => set({ residual })}
+        />
         <div className="lab-field">
           <label htmlFor="lab-clip">{t('lab.clip')}</label>
           <input
@@ -158,9 +225,29 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           text={(o) => OPTIMIZERS[o].label}
           onChange={(optimizer) => set({ optimizer })}
         />
-        <Slider label={t('lab.lr')} value={config.lr} min={1e-5} max={10} log onChange={(lr) => set({ lr })} />
-        <Select label={t('lab.dataset')} value={config.dataset} options={DATASETS} text={(d) => t(`lab.data.${d}`)} onChange={(dataset) => set({ dataset })} />
-        <Slider label={t('lab.seed')} value={config.seed} min={0} max={9999} integer onChange={(seed) => set({ seed })} />
+        <Slider
+          label={t('lab.lr')}
+          value={config.lr}
+          min={1e-5}
+          max={10}
+          log
+          onChange={(lr) => set({ lr })}
+        />
+        <Select
+          label={t('lab.dataset')}
+          value={config.dataset}
+          options={DATASETS}
+          text={(d) => t(`lab.data.${d}`)}
+          onChange={(dataset) => set({ dataset })}
+        />
+        <Slider
+          label={t('lab.seed')}
+          value={config.seed}
+          min={0}
+          max={9999}
+          integer
+          onChange={(seed) => set({ seed })}
+        />
       </div>
     </section>
   );

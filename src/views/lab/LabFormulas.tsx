@@ -10,7 +10,7 @@ const FORMULAS: readonly { title: LabStringKey; tex: string; help?: LabStringKey
   },
   {
     title: 'lab.fBackprop',
-    tex: '\\begin{aligned} \\text{BP1:}\\quad \\delta^{L} &= \\nabla_{a} L \\odot g\'(z^{L}) \\\\ \\text{BP2:}\\quad \\delta^{l} &= \\big((W^{l+1})^{\\top} \\delta^{l+1}\\big) \\odot g\'(z^{l}) \\\\ \\text{BP3:}\\quad \\frac{\\partial L}{\\partial b^{l}_j} &= \\delta^{l}_j \\\\ \\text{BP4:}\\quad \\frac{\\partial L}{\\partial W^{l}_{jk}} &= a^{l-1}_k\\, \\delta^{l}_j \\end{aligned}',
+    tex: "\\begin{aligned} \\text{BP1:}\\quad \\delta^{L} &= \\nabla_{a} L \\odot g'(z^{L}) \\\\ \\text{BP2:}\\quad \\delta^{l} &= \\big((W^{l+1})^{\\top} \\delta^{l+1}\\big) \\odot g'(z^{l}) \\\\ \\text{BP3:}\\quad \\frac{\\partial L}{\\partial b^{l}_j} &= \\delta^{l}_j \\\\ \\text{BP4:}\\quad \\frac{\\partial L}{\\partial W^{l}_{jk}} &= a^{l-1}_k\\, \\delta^{l}_j \\end{aligned}",
   },
   {
     title: 'lab.fInit',

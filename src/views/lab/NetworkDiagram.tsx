@@ -38,7 +38,12 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
 
   const onKey = useCallback(
     (event: KeyboardEvent<SVGGElement>) => {
-      const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+      const moves: Record<string, number> = {
+        ArrowRight: 1,
+        ArrowDown: 1,
+        ArrowLeft: -1,
+        ArrowUp: -1,
+      };
       let next: number | undefined;
       if (event.key in moves) next = selected + moves[event.key]!;
       if (event.key === 'Home') next = 0;
@@ -62,14 +67,40 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
               <stop key={s} offset={s} stopColor={interpolateViridis(s)} />
             ))}
           </linearGradient>
-          <marker id={`${idPrefix}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id={`${idPrefix}-arrow`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0L10,5L0,10z" fill="#56606e" />
           </marker>
         </defs>
-        <line x1={left} x2={right} y1={14} y2={14} className="lab-flow" markerEnd={`url(#${idPrefix}-arrow)`} />
-        <text x={left} y={10} className="lab-flow-label">{t('lab.forward')}</text>
-        <line x1={right} x2={left} y1={HEIGHT - 50} y2={HEIGHT - 50} className="lab-flow" markerEnd={`url(#${idPrefix}-arrow)`} />
-        <text x={right} y={HEIGHT - 38} textAnchor="end" className="lab-flow-label">{t('lab.backward')}</text>
+        <line
+          x1={left}
+          x2={right}
+          y1={14}
+          y2={14}
+          className="lab-flow"
+          markerEnd={`url(#${idPrefix}-arrow)`}
+        />
+        <text x={left} y={10} className="lab-flow-label">
+          {t('lab.forward')}
+        </text>
+        <line
+          x1={right}
+          x2={left}
+          y1={HEIGHT - 50}
+          y2={HEIGHT - 50}
+          className="lab-flow"
+          markerEnd={`url(#${idPrefix}-arrow)`}
+        />
+        <text x={right} y={HEIGHT - 38} textAnchor="end" className="lab-flow-label">
+          {t('lab.backward')}
+        </text>
         {range(layers).map((l) => {
           const norm = norms?.[l];
           return (
@@ -80,21 +111,42 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
               y1={MID}
               y2={MID}
               stroke={norm === undefined ? '#c9ced6' : normColor(norm, domain)}
-              strokeWidth={norm === undefined ? 2 : normWidth(norm, domain, Math.min(16, Math.max(3, colWidth * 0.5)))}
+              strokeWidth={
+                norm === undefined
+                  ? 2
+                  : normWidth(norm, domain, Math.min(16, Math.max(3, colWidth * 0.5)))
+              }
               strokeLinecap="butt"
             />
           );
         })}
         <g>
-          <rect x={x(0) - 5} y={MID - boxHeight(2) / 2} width={10} height={boxHeight(2)} rx={4} className="lab-node lab-node--input" />
-          <text x={x(0)} y={MID + boxHeight(2) / 2 + 14} textAnchor="middle" className="lab-node-label">{t('lab.input')}</text>
+          <rect
+            x={x(0) - 5}
+            y={MID - boxHeight(2) / 2}
+            width={10}
+            height={boxHeight(2)}
+            rx={4}
+            className="lab-node lab-node--input"
+          />
+          <text
+            x={x(0)}
+            y={MID + boxHeight(2) / 2 + 14}
+            textAnchor="middle"
+            className="lab-node-label"
+          >
+            {t('lab.input')}
+          </text>
         </g>
         {range(layers).map((l) => {
           const h = boxHeight(units(l));
           const w = Math.max(4, Math.min(14, colWidth * 0.45));
           const cx = x(l + 1);
           const norm = norms?.[l];
-          const label = t('lab.diagramLayer', { layer: l + 1, norm: norm === undefined ? '…' : formatNorm(norm) });
+          const label = t('lab.diagramLayer', {
+            layer: l + 1,
+            norm: norm === undefined ? '…' : formatNorm(norm),
+          });
           const isSelected = l === selected;
           return (
             <g
@@ -109,8 +161,21 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
               onKeyDown={onKey}
             >
               <title>{label}</title>
-              <rect x={cx - colWidth / 2} y={20} width={colWidth} height={HEIGHT - 80} fill="transparent" />
-              <rect x={cx - w / 2} y={MID - h / 2} width={w} height={h} rx={Math.min(5, w / 2)} className="lab-node" />
+              <rect
+                x={cx - colWidth / 2}
+                y={20}
+                width={colWidth}
+                height={HEIGHT - 80}
+                fill="transparent"
+              />
+              <rect
+                x={cx - w / 2}
+                y={MID - h / 2}
+                width={w}
+                height={h}
+                rx={Math.min(5, w / 2)}
+                className="lab-node"
+              />
               {(layers <= 16 || l === layers - 1 || l === 0 || isSelected) && (
                 <text x={cx} y={MID + h / 2 + 14} textAnchor="middle" className="lab-node-label">
                   {l === layers - 1 ? t('lab.output') : l + 1}
@@ -120,9 +185,21 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
           );
         })}
         <g transform={`translate(${left},${HEIGHT - 8})`}>
-          <text x={0} y={0} className="lab-legend-text">{t('lab.legendSmall')} 10{sup(domain[0])}</text>
-          <rect x={118} y={-10} width={Math.max(60, Math.min(220, right - left - 300))} height={10} fill={`url(#${idPrefix}-legend)`} />
-          <text x={128 + Math.max(60, Math.min(220, right - left - 300))} y={0} className="lab-legend-text">
+          <text x={0} y={0} className="lab-legend-text">
+            {t('lab.legendSmall')} 10{sup(domain[0])}
+          </text>
+          <rect
+            x={118}
+            y={-10}
+            width={Math.max(60, Math.min(220, right - left - 300))}
+            height={10}
+            fill={`url(#${idPrefix}-legend)`}
+          />
+          <text
+            x={128 + Math.max(60, Math.min(220, right - left - 300))}
+            y={0}
+            className="lab-legend-text"
+          >
             10{sup(domain[1])} {t('lab.legendLarge')}
           </text>
         </g>
@@ -131,7 +208,19 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
   );
 });
 
-const SUPERSCRIPTS: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPERSCRIPTS: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** An integer exponent in superscript digits. */
 export function sup(n: number): string {

@@ -11,7 +11,15 @@ import { t } from './strings';
 import { DecisionBoundary, LossCurve } from './TrainingView';
 
 /** Everything the lab shows for one configuration: diagram, gradient bars, histograms, training, chain rule. */
-export function SlotView({ slot, domain, labelled }: { slot: LabSlot; domain: readonly [number, number]; labelled: boolean }) {
+export function SlotView({
+  slot,
+  domain,
+  labelled,
+}: {
+  slot: LabSlot;
+  domain: readonly [number, number];
+  labelled: boolean;
+}) {
   const config = useLabStore((s) => s[slot]);
   const result = useLabStore((s) => s.results[slot]);
   const selected = useLabStore((s) => s.selectedLayer);
@@ -28,25 +36,54 @@ export function SlotView({ slot, domain, labelled }: { slot: LabSlot; domain: re
     : t('lab.statusPending');
   const slotName = slot === 'a' ? t('lab.slotA') : t('lab.slotB');
   return (
-    <section className={`lab-slot lab-slot--${slot}`} aria-label={t('lab.config', { slot: slotName })} data-slot={slot}>
+    <section
+      className={`lab-slot lab-slot--${slot}`}
+      aria-label={t('lab.config', { slot: slotName })}
+      data-slot={slot}
+    >
       <header className="lab-slot-head">
         {labelled && <h2>{t('lab.config', { slot: slotName })}</h2>}
-        <p className="lab-status" aria-live="polite" data-step={snapshot?.step ?? ''} data-loss={snapshot?.loss ?? ''}>
+        <p
+          className="lab-status"
+          aria-live="polite"
+          data-step={snapshot?.step ?? ''}
+          data-loss={snapshot?.loss ?? ''}
+        >
           {status}
         </p>
       </header>
-      {snapshot?.diverged && <p className="lab-warning" role="alert">{t('lab.diverged')}</p>}
-      {result.error && <p className="lab-warning" role="alert">{t('lab.error', { message: result.error })}</p>}
+      {snapshot?.diverged && (
+        <p className="lab-warning" role="alert">
+          {t('lab.diverged')}
+        </p>
+      )}
+      {result.error && (
+        <p className="lab-warning" role="alert">
+          {t('lab.error', { message: result.error })}
+        </p>
+      )}
       <div className="lab-card">
         <h3>{t('lab.diagram')}</h3>
         <p className="lab-help">{t('lab.diagramHelp')}</p>
-        <NetworkDiagram config={config} snapshot={snapshot} domain={domain} selected={layer} onSelect={selectLayer} idPrefix={`lab-${slot}`} />
+        <NetworkDiagram
+          config={config}
+          snapshot={snapshot}
+          domain={domain}
+          selected={layer}
+          onSelect={selectLayer}
+          idPrefix={`lab-${slot}`}
+        />
       </div>
       <div className="lab-row">
         <div className="lab-card lab-card--bars">
           <h3>{t('lab.bars')}</h3>
           <p className="lab-help">{t('lab.barsHelp')}</p>
-          <GradientBars snapshot={snapshot} domain={domain} selected={layer} onSelect={selectLayer} />
+          <GradientBars
+            snapshot={snapshot}
+            domain={domain}
+            selected={layer}
+            onSelect={selectLayer}
+          />
         </div>
         <div className="lab-card lab-card--train">
           <h3>{t('lab.boundary')}</h3>

@@ -20,29 +20,67 @@ export const LossCurve = memo(function LossCurve({ losses }: { losses: Float64Ar
     const finite = points.filter(([, v]) => Number.isFinite(v) && v > 0);
     if (finite.length === 0) return null;
     const [lo = 1e-3, hi = 1] = extent(finite, (p) => p[1]);
-    const x = scaleLinear().domain([0, Math.max(1, losses.length - 1)]).range([M.left, LOSS_W - M.right]);
-    const y = scaleLog().domain([Math.min(lo, hi / 10), hi]).nice().range([LOSS_H - M.bottom, M.top]).clamp(true);
+    const x = scaleLinear()
+      .domain([0, Math.max(1, losses.length - 1)])
+      .range([M.left, LOSS_W - M.right]);
+    const y = scaleLog()
+      .domain([Math.min(lo, hi / 10), hi])
+      .nice()
+      .range([LOSS_H - M.bottom, M.top])
+      .clamp(true);
     const d = line<readonly [number, number]>()
       .defined(([, v]) => Number.isFinite(v) && v > 0)
       .x(([s]) => x(s))
       .y(([, v]) => y(v))(points);
-    return { d: d ?? '', x, y, ticks: y.ticks(3).filter((_, i, all) => all.length < 6 || i % 2 === 0) };
+    return {
+      d: d ?? '',
+      x,
+      y,
+      ticks: y.ticks(3).filter((_, i, all) => all.length < 6 || i % 2 === 0),
+    };
   }, [losses]);
   const last = losses && losses.length > 0 ? losses[losses.length - 1]! : Number.NaN;
   return (
-    <svg width={LOSS_W} height={LOSS_H} className="lab-loss" role="img" aria-label={t('lab.lossChartLabel', { steps: losses?.length ?? 0, loss: formatNumber(last, 3) })}>
-      <rect x={M.left} y={M.top} width={LOSS_W - M.left - M.right} height={LOSS_H - M.top - M.bottom} className="lab-plot-bg" />
+    <svg
+      width={LOSS_W}
+      height={LOSS_H}
+      className="lab-loss"
+      role="img"
+      aria-label={t('lab.lossChartLabel', {
+        steps: losses?.length ?? 0,
+        loss: formatNumber(last, 3),
+      })}
+    >
+      <rect
+        x={M.left}
+        y={M.top}
+        width={LOSS_W - M.left - M.right}
+        height={LOSS_H - M.top - M.bottom}
+        className="lab-plot-bg"
+      />
       {model && (
         <>
           {model.ticks.map((v) => (
             <g key={v}>
-              <line x1={M.left} x2={LOSS_W - M.right} y1={model.y(v)} y2={model.y(v)} className="lab-grid" />
-              <text x={M.left - 4} y={model.y(v) + 4} textAnchor="end" className="lab-tick">{formatNumber(v, 2)}</text>
+              <line
+                x1={M.left}
+                x2={LOSS_W - M.right}
+                y1={model.y(v)}
+                y2={model.y(v)}
+                className="lab-grid"
+              />
+              <text x={M.left - 4} y={model.y(v) + 4} textAnchor="end" className="lab-tick">
+                {formatNumber(v, 2)}
+              </text>
             </g>
           ))}
           <path d={model.d} className="lab-loss-line" />
-          <text x={LOSS_W - M.right} y={LOSS_H - 6} textAnchor="end" className="lab-tick">{model.x.domain()[1]}</text>
-          <text x={M.left} y={LOSS_H - 6} className="lab-tick">0</text>
+          <text x={LOSS_W - M.right} y={LOSS_H - 6} textAnchor="end" className="lab-tick">
+            {model.x.domain()[1]}
+          </text>
+          <text x={M.left} y={LOSS_H - 6} className="lab-tick">
+            0
+          </text>
         </>
       )}
     </svg>
@@ -50,7 +88,13 @@ export const LossCurve = memo(function LossCurve({ losses }: { losses: Float64Ar
 });
 
 /** The data points over the network's predicted probability (canvas at grid size, stretched by CSS). */
-export const DecisionBoundary = memo(function DecisionBoundary({ snapshot, data }: { snapshot: LabSnapshot | null; data: Dataset }) {
+export const DecisionBoundary = memo(function DecisionBoundary({
+  snapshot,
+  data,
+}: {
+  snapshot: LabSnapshot | null;
+  data: Dataset;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const el = canvas.current;
@@ -66,12 +110,23 @@ export const DecisionBoundary = memo(function DecisionBoundary({ snapshot, data 
   for (let i = 0; i < data.count; i++) {
     const cls = data.target[i]! >= 0.5 ? 1 : 0;
     points.push(
-      <circle key={i} cx={scale(data.input[2 * i]!)} cy={SIZE - scale(data.input[2 * i + 1]!)} r={3.2} fill={CLASS_COLORS[cls]} className="lab-point" />,
+      <circle
+        key={i}
+        cx={scale(data.input[2 * i]!)}
+        cy={SIZE - scale(data.input[2 * i + 1]!)}
+        r={3.2}
+        fill={CLASS_COLORS[cls]}
+        className="lab-point"
+      />,
     );
   }
   const accuracy = snapshot ? `${Math.round(snapshot.accuracy * 100)}%` : '…';
   return (
-    <div className="lab-boundary" role="img" aria-label={t('lab.boundaryLabel', { dataset: t(`lab.data.${data.kind}`), accuracy })}>
+    <div
+      className="lab-boundary"
+      role="img"
+      aria-label={t('lab.boundaryLabel', { dataset: t(`lab.data.${data.kind}`), accuracy })}
+    >
       <canvas ref={canvas} width={1} height={1} />
       <svg width={SIZE} height={SIZE} aria-hidden="true">
         {points}

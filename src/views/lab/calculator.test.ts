@@ -6,7 +6,9 @@ describe('backprop calculator', () => {
     const result = computeCalc(freshCalc([2, 3, 2, 1], 'sigmoid', 7));
     expect(result.maxRelError).toBeLessThan(1e-6);
     for (const layer of result.layers) {
-      layer.dW.forEach((row, j) => row.forEach((g, k) => expect(layer.dWNumeric[j]![k]!).toBeCloseTo(g, 7)));
+      layer.dW.forEach((row, j) =>
+        row.forEach((g, k) => expect(layer.dWNumeric[j]![k]!).toBeCloseTo(g, 7)),
+      );
       layer.db.forEach((g, j) => expect(layer.dbNumeric[j]!).toBeCloseTo(g, 7));
     }
   });

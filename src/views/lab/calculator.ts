@@ -35,13 +35,19 @@ export function calcNetwork(sizes: readonly number[], activation: Activation): N
 
 /** Clamps layer sizes to the calculator's limits: 2–5 entries, each 1–4. */
 export function clampSizes(sizes: readonly number[]): number[] {
-  const out = sizes.slice(0, CALC_MAX_LAYERS + 1).map((n) => Math.max(1, Math.min(CALC_MAX_UNITS, Math.round(n) || 1)));
+  const out = sizes
+    .slice(0, CALC_MAX_LAYERS + 1)
+    .map((n) => Math.max(1, Math.min(CALC_MAX_UNITS, Math.round(n) || 1)));
   while (out.length < 2) out.push(1);
   return out;
 }
 
 /** A fresh state with Xavier weights from `seed`, biases 0.1, inputs 0.5, −0.3, … and target 1. */
-export function freshCalc(sizes: readonly number[], activation: Activation, seed: number): CalcState {
+export function freshCalc(
+  sizes: readonly number[],
+  activation: Activation,
+  seed: number,
+): CalcState {
   const clamped = clampSizes(sizes);
   const net = calcNetwork(clamped, activation);
   const params = Array.from(initParams(net, { type: 'xavier' }, seed));
@@ -84,7 +90,9 @@ export interface CalcResult {
 }
 
 function rows(flat: Float64Array, offset: number, out: number, inSize: number): number[][] {
-  return Array.from({ length: out }, (_, j) => Array.from(flat.subarray(offset + j * inSize, offset + (j + 1) * inSize)));
+  return Array.from({ length: out }, (_, j) =>
+    Array.from(flat.subarray(offset + j * inSize, offset + (j + 1) * inSize)),
+  );
 }
 
 /** Runs the forward pass, backprop and the finite-difference check for a state. */
@@ -149,7 +157,11 @@ export function calcStages(layerCount: number): CalcStage[] {
 }
 
 /** What a stage reveals: whether layer `layer`'s δ, db and dW (with their checks) are shown yet. */
-export function revealed(stages: readonly CalcStage[], stage: number, layer: number): { delta: boolean; db: boolean; dW: boolean } {
+export function revealed(
+  stages: readonly CalcStage[],
+  stage: number,
+  layer: number,
+): { delta: boolean; db: boolean; dW: boolean } {
   const upTo = stages.slice(0, stage + 1);
   return {
     delta: upTo.some((s) => (s.kind === 'bp1' || s.kind === 'bp2') && s.layer === layer),
@@ -159,7 +171,12 @@ export function revealed(stages: readonly CalcStage[], stage: number, layer: num
 }
 
 /** The state with one parameter, input or target replaced (non-finite text keeps the old value). */
-export function editCalc(state: CalcState, field: 'params' | 'input' | 'target', index: number, value: number): CalcState {
+export function editCalc(
+  state: CalcState,
+  field: 'params' | 'input' | 'target',
+  index: number,
+  value: number,
+): CalcState {
   if (!Number.isFinite(value)) return state;
   const next = state[field].slice();
   if (index < 0 || index >= next.length) return state;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chainProduct, chainTex, logNorm, normColor, normDomain, normWidth, texNumber } from './gradients';
+import {
+  chainProduct,
+  chainTex,
+  logNorm,
+  normColor,
+  normDomain,
+  normWidth,
+  texNumber,
+} from './gradients';
 
 describe('gradient-norm scales', () => {
   it('a vanishing and an exploding gradient get clearly different widths and colours', () => {

@@ -8,7 +8,11 @@ import { formatNumber } from '../format';
 
 /** log10 of a norm, with 0 (and anything not positive) mapped to the floor. */
 export function logNorm(norm: number, floor = -12): number {
-  return norm > 0 && Number.isFinite(norm) ? Math.max(floor, Math.log10(norm)) : norm === Infinity ? 6 : floor;
+  return norm > 0 && Number.isFinite(norm)
+    ? Math.max(floor, Math.log10(norm))
+    : norm === Infinity
+      ? 6
+      : floor;
 }
 
 /** The log10 range the views share: at least 4 decades, widened to fit every norm shown. */
@@ -63,7 +67,10 @@ export interface ChainProduct {
  * Telescopes ‖δ_i‖ = ‖δ_L‖ · Π_{k=i}^{L−1} ‖δ_k‖/‖δ_{k+1}‖: each factor is what one layer's
  * (W_{k+1})ᵀ(·) ⊙ g′(z_k) did to the gradient's size, the matrix form of note 000's w_k.
  */
-export function chainProduct(snapshot: Pick<LabSnapshot, 'deltaNorms' | 'activationNorms' | 'inputNorm' | 'weightGradNorms'>, layer: number): ChainProduct {
+export function chainProduct(
+  snapshot: Pick<LabSnapshot, 'deltaNorms' | 'activationNorms' | 'inputNorm' | 'weightGradNorms'>,
+  layer: number,
+): ChainProduct {
   const d = snapshot.deltaNorms;
   const last = d.length - 1;
   const i = Math.max(0, Math.min(last, layer));
@@ -99,7 +106,11 @@ function factorList(factors: readonly number[], keep = 6): string {
   const shown =
     factors.length <= keep
       ? factors.map((f) => texNumber(f))
-      : [...factors.slice(0, 3).map((f) => texNumber(f)), '\\cdots', ...factors.slice(-2).map((f) => texNumber(f))];
+      : [
+          ...factors.slice(0, 3).map((f) => texNumber(f)),
+          '\\cdots',
+          ...factors.slice(-2).map((f) => texNumber(f)),
+        ];
   return shown.join(' \\cdot ');
 }
 
@@ -111,7 +122,9 @@ export function chainTex(c: ChainProduct, layer: number, layerCount: number): st
     `\\frac{\\partial L}{\\partial W^{[${i}]}} &= \\delta^{[${i}]\\top} a^{[${i - 1}]}, \\qquad \\delta^{[k]} = \\big(W^{[k+1]\\top}\\delta^{[k+1]}\\big)\\odot g'(z^{[k]})`,
   ];
   if (c.factors.length === 0) {
-    lines.push(`\\|\\delta^{[${i}]}\\| &= ${texNumber(c.delta)} \\quad (\\text{the output layer: no factors})`);
+    lines.push(
+      `\\|\\delta^{[${i}]}\\| &= ${texNumber(c.delta)} \\quad (\\text{the output layer: no factors})`,
+    );
   } else {
     lines.push(
       `\\|\\delta^{[${i}]}\\| &= \\|\\delta^{[${L}]}\\| \\prod_{k=${i}}^{${L - 1}} \\frac{\\|\\delta^{[k]}\\|}{\\|\\delta^{[k+1]}\\|} = ${texNumber(c.top)} \\cdot ${factorList(c.factors)} = ${texNumber(c.delta)}`,

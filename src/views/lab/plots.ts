@@ -28,7 +28,8 @@ export function decimate(values: Float64Array, max: number): [number, number][] 
       if (values[i]! < values[lo]!) lo = i;
       if (values[i]! > values[hi]!) hi = i;
     }
-    for (const i of [...new Set([start, Math.min(lo, hi), Math.max(lo, hi)])].sort((p, q) => p - q)) out.push([i, values[i]!]);
+    for (const i of [...new Set([start, Math.min(lo, hi), Math.max(lo, hi)])].sort((p, q) => p - q))
+      out.push([i, values[i]!]);
   }
   if (out[out.length - 1]![0] !== n - 1) out.push([n - 1, values[n - 1]!]);
   return out;
@@ -38,7 +39,10 @@ export function decimate(values: Float64Array, max: number): [number, number][] 
  * RGBA pixels of the probability grid: the class-0 tint where P(class 1) is 0, the class-1 tint
  * at 1, fading to white at the 0.5 boundary. NaN cells (a diverged net) are grey.
  */
-export function boundaryPixels(probabilities: Float32Array, size: number): Uint8ClampedArray<ArrayBuffer> {
+export function boundaryPixels(
+  probabilities: Float32Array,
+  size: number,
+): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(new ArrayBuffer(size * size * 4));
   for (let i = 0; i < size * size; i++) {
     const p = probabilities[i]!;

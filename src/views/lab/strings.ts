@@ -32,8 +32,10 @@ export const labStrings = {
   'lab.reset': 'Reset',
   'lab.status': 'Step {step} · loss {loss} · accuracy {accuracy}',
   'lab.statusPending': 'Computing…',
-  'lab.diverged': 'Diverged: the loss is no longer a finite number. Lower the learning rate or the weight scale.',
-  'lab.inline': 'Running without a worker (this page cannot start one); big networks will make it sluggish.',
+  'lab.diverged':
+    'Diverged: the loss is no longer a finite number. Lower the learning rate or the weight scale.',
+  'lab.inline':
+    'Running without a worker (this page cannot start one); big networks will make it sluggish.',
   'lab.error': 'The computation failed: {message}',
   'lab.config': 'Configuration {slot}',
   'lab.diagram': 'Network diagram',
@@ -50,7 +52,8 @@ export const labStrings = {
   'lab.barsHelp': '‖∂L/∂W‖ of each layer, log scale; input side at the top.',
   'lab.barLabel': 'Layer {layer} gradient norm {norm}',
   'lab.histograms': 'Activations per layer',
-  'lab.histogramsHelp': 'Histogram of g(z) over the data set; “flat” counts saturated or dead units.',
+  'lab.histogramsHelp':
+    'Histogram of g(z) over the data set; “flat” counts saturated or dead units.',
   'lab.histogramLabel': 'Layer {layer}: mean {mean}, std {std}, {flat}% flat',
   'lab.layer': 'Layer {layer}',
   'lab.histogramCaption': 'Layer {layer} · σ {std}',
@@ -96,7 +99,8 @@ export const labStrings = {
   'lab.fInit': 'Initialisation ranges (note 003)',
   'lab.fBnForward': 'Batch norm, forward (note 003)',
   'lab.fBnBackward': 'Batch norm, backward (note 003)',
-  'lab.fInitHelp': 'Xavier keeps the variance of activations and gradients equal for tanh-like units; He doubles it for ReLU, which zeroes half its inputs.',
+  'lab.fInitHelp':
+    'Xavier keeps the variance of activations and gradients equal for tanh-like units; He doubles it for ReLU, which zeroes half its inputs.',
   'lab.act.sigmoid': 'sigmoid',
   'lab.act.tanh': 'tanh',
   'lab.act.relu': 'ReLU',
@@ -117,7 +121,10 @@ export const labStrings = {
 export type LabStringKey = keyof typeof labStrings;
 
 /** The English string `key` with `{name}` placeholders filled from `params`. */
-export function t(key: LabStringKey, params: Readonly<Record<string, string | number>> = {}): string {
+export function t(
+  key: LabStringKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   return labStrings[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);

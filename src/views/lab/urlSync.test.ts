@@ -4,7 +4,9 @@ import { withLabParam } from './urlSync';
 
 describe('lab URL parameter', () => {
   it('keeps the other parameters and the readable separators', () => {
-    expect(withLabParam('?page=lab&lab=old', 'depth:16,act:relu;bn:1')).toBe('?page=lab&lab=depth:16,act:relu;bn:1');
+    expect(withLabParam('?page=lab&lab=old', 'depth:16,act:relu;bn:1')).toBe(
+      '?page=lab&lab=depth:16,act:relu;bn:1',
+    );
   });
 
   it('drops the parameter for a default lab', () => {

@@ -11,7 +11,10 @@ export function withLabParam(search: string, text: string): string {
     .split('&')
     .filter((part) => part !== '' && !part.startsWith('lab='));
   // Keep the text readable: ':' ',' ';' are legal in a query and need no escaping.
-  if (text !== '') kept.push(`lab=${encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3B/g, ';')}`);
+  if (text !== '')
+    kept.push(
+      `lab=${encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3B/g, ';')}`,
+    );
   return kept.length > 0 ? `?${kept.join('&')}` : '';
 }
 
@@ -35,7 +38,8 @@ export function watchLabUrl(): () => void {
       const { pathname, search, hash } = window.location;
       const next = withLabParam(search, text);
       try {
-        if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
+        if (next !== search)
+          window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
       } catch {
         // A sandboxed or file:// page may refuse history changes; the lab still works.
       }

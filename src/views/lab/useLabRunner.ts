@@ -28,12 +28,20 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
     async (slot: LabSlot, steps: number, reset: boolean): Promise<boolean> => {
       const { setResult } = useLabStore.getState();
       try {
-        const snapshot = await client.run({ slot, config: useLabStore.getState()[slot], steps, reset });
+        const snapshot = await client.run({
+          slot,
+          config: useLabStore.getState()[slot],
+          steps,
+          reset,
+        });
         setResult(slot, { snapshot, error: null });
         return !snapshot.diverged && snapshot.step < MAX_TRAIN_STEPS;
       } catch (error) {
         if (error instanceof StaleLabRunError) return true;
-        setResult(slot, { snapshot: useLabStore.getState().results[slot].snapshot, error: error instanceof Error ? error.message : String(error) });
+        setResult(slot, {
+          snapshot: useLabStore.getState().results[slot].snapshot,
+          error: error instanceof Error ? error.message : String(error),
+        });
         return false;
       }
     },
@@ -59,7 +67,8 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
         if (!live) return;
         const snap = useLabStore.getState().results[slot].snapshot;
         if (!ok) break;
-        if (snap && snap.ms > 0) steps = Math.max(1, Math.min(100, Math.round((steps * CHUNK_MS) / snap.ms)));
+        if (snap && snap.ms > 0)
+          steps = Math.max(1, Math.min(100, Math.round((steps * CHUNK_MS) / snap.ms)));
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       if (live && ++finished === slots.length) useLabStore.getState().setRunning(false);

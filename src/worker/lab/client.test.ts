@@ -82,6 +82,9 @@ describe('lab worker client', () => {
       () => new FakeWorker(),
       { onCrash: (reason) => crashes.push(reason) },
     );
+    const first = client.run(run);
+    workers[0]!.answer(0);
+    await first;
     const pending = client.run(run);
     workers[0]!.fail();
     await expect(pending).rejects.toBeInstanceOf(LabWorkerCrashedError);
@@ -89,8 +92,24 @@ describe('lab worker client', () => {
     expect(crashes).toHaveLength(1);
     const again = client.run(run);
     expect(workers).toHaveLength(2);
+    expect(client.inline).toBe(false);
     workers[1]!.answer(0);
     await expect(again).resolves.toMatchObject({ step: 2 });
+  });
+
+  it('a worker that dies before its first answer hands its requests to the main-thread fallback', async () => {
+    const worker = new FakeWorker();
+    const fallback = new FakeWorker();
+    const client = new LabClient(
+      () => worker,
+      () => fallback,
+    );
+    const pending = client.run(run);
+    worker.fail();
+    expect(client.inline).toBe(true);
+    expect(fallback.received).toHaveLength(1);
+    fallback.answer(0);
+    await expect(pending).resolves.toMatchObject({ step: 2 });
   });
 
   it('a hung worker is killed by the watchdog', async () => {

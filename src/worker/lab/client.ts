@@ -38,9 +38,10 @@ export class LabWorkerCrashedError extends Error {
 interface Pending {
   readonly slot: LabSlot;
   readonly runId: number;
+  readonly message: RunRequest;
   readonly resolve: (snapshot: LabSnapshot) => void;
   readonly reject: (error: Error) => void;
-  readonly timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 /** Options of {@link LabClient}. */
@@ -58,8 +59,10 @@ export class LabClient {
   private readonly latestRun: Record<LabSlot, number> = { a: 0, b: 0 };
   private nextId = 1;
   private readonly timeoutMs: number;
-  /** Whether the factory threw, so the fallback is used from now on. */
+  /** Whether the factory threw or its worker died unheard, so the fallback is used from now on. */
   private usingFallback = false;
+  /** Whether the current worker has answered anything yet. */
+  private answered = false;
 
   constructor(
     private readonly factory: LabWorkerFactory,
@@ -85,17 +88,28 @@ export class LabClient {
     const runId = ++this.latestRun[request.slot];
     const message: RunRequest = { ...request, id, runId, type: 'run' };
     return new Promise<LabSnapshot>((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.crash(`no answer within ${this.timeoutMs} ms`),
-        this.timeoutMs,
-      );
-      this.pending.set(id, { slot: request.slot, runId, resolve, reject, timer });
-      try {
-        this.ensureWorker().postMessage(message);
-      } catch (error) {
-        this.crash(error instanceof Error ? error.message : String(error));
-      }
+      this.pending.set(id, {
+        slot: request.slot,
+        runId,
+        message,
+        resolve,
+        reject,
+        timer: this.watchdog(),
+      });
+      this.post(message);
     });
+  }
+
+  private watchdog(): ReturnType<typeof setTimeout> {
+    return setTimeout(() => this.crash(`no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+  }
+
+  private post(message: RunRequest): void {
+    try {
+      this.ensureWorker().postMessage(message);
+    } catch (error) {
+      this.crash(error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** Stops the worker and rejects what is pending. */
@@ -130,12 +144,14 @@ export class LabClient {
       if (this.worker === worker) this.crash('a message could not be read');
     });
     this.worker = worker;
+    this.answered = false;
     return worker;
   }
 
   private onReply(reply: LabReply): void {
     const entry = this.pending.get(reply.id);
     if (!entry) return;
+    this.answered = true;
     this.pending.delete(reply.id);
     clearTimeout(entry.timer);
     if (reply.runId !== this.latestRun[entry.slot]) entry.reject(new StaleLabRunError());
@@ -143,11 +159,24 @@ export class LabClient {
     else entry.resolve(reply.snapshot);
   }
 
-  /** Terminates the worker and rejects everything pending; the next call spawns a fresh one. */
+  /**
+   * Terminates the worker and rejects everything pending; the next call spawns a fresh one. A
+   * module worker that dies before its first answer (a CSP or sandbox that lets `new Worker`
+   * succeed but not run) is not retried: its requests go to the main-thread fallback instead.
+   */
   private crash(reason: string, report = true): void {
     const dying = this.worker;
     this.worker = undefined;
     dying?.terminate();
+    if (report && dying && !this.answered && !this.usingFallback && this.pending.size > 0) {
+      this.usingFallback = true;
+      for (const entry of this.pending.values()) {
+        clearTimeout(entry.timer);
+        entry.timer = this.watchdog();
+      }
+      for (const entry of [...this.pending.values()]) this.post(entry.message);
+      return;
+    }
     const error = new LabWorkerCrashedError(reason);
     for (const entry of this.pending.values()) {
       clearTimeout(entry.timer);
