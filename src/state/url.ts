@@ -31,15 +31,20 @@ export function readQuery(search: string): {
   let view = DEFAULT_VIEW;
   const viewText = rawQueryParam(search, VIEW_PARAM);
   if (viewText !== undefined) {
-    let text: string;
+    let text: string | undefined;
     try {
       text = decodeURIComponent(viewText);
     } catch {
-      text = '\u0000';
+      errors.push({
+        path: 'view',
+        message: 'is not valid percent-encoded text; the default view is used',
+      });
     }
-    const decoded = decodeView(text);
-    view = decoded.view;
-    errors.push(...decoded.errors);
+    if (text !== undefined) {
+      const decoded = decodeView(text);
+      view = decoded.view;
+      errors.push(...decoded.errors);
+    }
   }
   return { scene, view, errors };
 }

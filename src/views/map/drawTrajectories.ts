@@ -110,11 +110,18 @@ function drawArrow(
   const uy = dy / len;
   const ex = x + dx;
   const ey = y + dy;
-  const head = Math.min(9, len * 0.45);
+  const head = Math.min(10, len * 0.45);
+  ctx.setLineDash([]);
+  // White halo first so the arrow reads on any band of the map.
+  ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+  ctx.lineWidth = 5;
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(ex, ey);
+  ctx.stroke();
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
-  ctx.lineWidth = 2;
-  ctx.setLineDash([]);
+  ctx.lineWidth = 2.25;
   ctx.beginPath();
   ctx.moveTo(x, y);
   ctx.lineTo(ex - ux * head * 0.8, ey - uy * head * 0.8);
@@ -174,7 +181,7 @@ export function drawTrajectories(
         const sx = -(p.x(grad[0]!) - p.x(0));
         const sy = -(p.y(grad[1]!) - p.y(0));
         const s = Math.hypot(sx, sy);
-        const len = Math.min(70, 14 + 14 * Math.log10(1 + g));
+        const len = Math.min(80, 24 + 16 * Math.log10(1 + g));
         if (s > 0) drawArrow(ctx, cx, cy, (sx / s) * len, (sy / s) * len, style.color);
       }
     }
