@@ -74,7 +74,10 @@ export const browserBench: BenchSuite = async () => {
       rows.push(failed('initial JavaScript', error));
     }
     browser = await launchChromium();
+    // BENCH_BROWSER_ONLY=slider,heap runs the measures whose names contain one of the words.
+    const only = (process.env.BENCH_BROWSER_ONLY ?? '').split(',').filter(Boolean);
     for (const { name, run } of MEASURES) {
+      if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
       try {
         rows.push(...(await run(browser, server.url)));
       } catch (error) {

@@ -25,6 +25,8 @@ export interface BenchProbe {
   readonly events: SeenEvent[];
   readonly longTasks: LongEntry[];
   readonly longFrames: LongEntry[];
+  /** Messages posted to workers so far, by their `type` field ('simulate', 'surface', …). */
+  readonly workerRequests: Record<string, number>;
   /** Resolves with the first 'scene-painted' time later than `after`, or null after `timeoutMs`. */
   waitMark(after: number, timeoutMs: number): Promise<number | null>;
 }
@@ -47,6 +49,7 @@ export const PROBE_SCRIPT = `(() => {
     events: [],
     longTasks: [],
     longFrames: [],
+    workerRequests: {},
     waitMark(after, timeoutMs) {
       const found = marks.find((t) => t > after);
       if (found !== undefined) return Promise.resolve(found);
@@ -70,6 +73,13 @@ export const PROBE_SCRIPT = `(() => {
       }
     }
     return entry;
+  };
+  // Counting what the page asks its workers shows work a gesture triggers beyond what it needs.
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    const type = message && typeof message === 'object' && typeof message.type === 'string' ? message.type : '(other)';
+    probe.workerRequests[type] = (probe.workerRequests[type] ?? 0) + 1;
+    return post.call(this, message, ...rest);
   };
   for (const type of ['input', 'change']) {
     document.addEventListener(type, (e) => probe.events.push({ type, t: e.timeStamp }), true);

@@ -101,3 +101,17 @@ export class LatencySamples {
     return parts.join(', ');
   }
 }
+
+/** Worker requests by type since the last call (pass the previous snapshot). */
+export async function workerRequests(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => ({ ...window.__bench!.workerRequests }));
+}
+
+/** `after - before` per request type, as text like 'simulate 60, surface 60'. */
+export function requestDelta(before: Record<string, number>, after: Record<string, number>): string {
+  return Object.keys(after)
+    .map((type) => [type, (after[type] ?? 0) - (before[type] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ');
+}

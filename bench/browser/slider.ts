@@ -9,7 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import { resolveSurface } from '../../src/engine/surfaces';
 import { simulate } from '../../src/engine/simulate';
 import type { BenchRow } from '../types';
-import { firstPaint, eventCount, latencySince, LatencySamples, openPage } from './session';
+import { eventCount, firstPaint, latencySince, LatencySamples, openPage, requestDelta, workerRequests } from './session';
 import { ms, median, percentile } from './stats';
 import { SLIDER_SCENE, sceneUrl } from './scenes';
 import { learningRateSlider } from './ui';
@@ -124,7 +124,9 @@ export async function measureSlider(browser: Browser, base: string): Promise<Ben
     await firstPaint(page);
     const thumb = await thumbCentre(page);
     console.error('bench: slider drags (app) ...');
+    const requestsBefore = await workerRequests(page);
     const app = await drag(page, thumb);
+    const requests = requestDelta(requestsBefore, await workerRequests(page));
 
     const surface = resolveSurface(SLIDER_SCENE.surface);
     if (!surface.ok) throw new Error('the slider scene surface does not resolve');
@@ -148,6 +150,7 @@ export async function measureSlider(browser: Browser, base: string): Promise<Ben
           `${app.ms.length} drag moves, median ${ms(median(app.ms))} ms, max ${ms(Math.max(...app.ms))} ms`,
           enough ? '' : 'fewer than 50 samples',
           app.misses(),
+          `worker requests during the drags: ${requests || 'none'}`,
         ]
           .filter(Boolean)
           .join('; '),
