@@ -259,6 +259,8 @@ export interface SlotResult {
   readonly snapshot: LabSnapshot | null;
   /** Error text of the last failed request (config invalid, worker crashed). */
   readonly error: string | null;
+  /** A new configuration is being computed (the snapshot is the previous one's). */
+  readonly pending?: boolean;
 }
 
 /** The lab's zustand store. */

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { LabSnapshot } from '../../worker/lab/protocol';
 import { Tex } from '../formula/Tex';
 import { formatNumber } from '../format';
@@ -14,9 +14,10 @@ export const ChainRule = memo(function ChainRule(props: {
   const { snapshot, layer, layerCount } = props;
   const i = Math.min(layer, layerCount - 1);
   const chain = snapshot ? chainProduct(snapshot, i) : null;
+  const titleId = useId();
   return (
-    <section className="lab-card lab-chain" aria-labelledby="lab-chain-title">
-      <h3 id="lab-chain-title">{t('lab.chain', { layer: i + 1 })}</h3>
+    <section className="lab-card lab-chain" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('lab.chain', { layer: i + 1 })}</h3>
       <p className="lab-help">{t('lab.chainHelp')}</p>
       <Tex tex={noteChainTex(i + 1, layerCount)} display />
       {chain && <Tex tex={chainTex(chain, i, layerCount)} display />}

@@ -27,13 +27,15 @@ export function SlotView({
   const data = useMemo(() => labDataset(config), [config]);
   const snapshot = result.snapshot;
   const layer = Math.min(selected, config.depth - 1);
-  const status = snapshot
-    ? t('lab.status', {
-        step: snapshot.step,
-        loss: formatNumber(snapshot.loss, 3),
-        accuracy: `${Math.round(snapshot.accuracy * 100)}%`,
-      })
-    : t('lab.statusPending');
+  const status = result.pending
+    ? t('lab.statusPending')
+    : snapshot
+      ? t('lab.status', {
+          step: snapshot.step,
+          loss: formatNumber(snapshot.loss, 3),
+          accuracy: `${Math.round(snapshot.accuracy * 100)}%`,
+        })
+      : t('lab.statusPending');
   const slotName = slot === 'a' ? t('lab.slotA') : t('lab.slotB');
   return (
     <section

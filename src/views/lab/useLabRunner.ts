@@ -27,6 +27,7 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
   const request = useCallback(
     async (slot: LabSlot, steps: number, reset: boolean): Promise<boolean> => {
       const { setResult } = useLabStore.getState();
+      if (reset) setResult(slot, { ...useLabStore.getState().results[slot], pending: true });
       try {
         const snapshot = await client.run({
           slot,
