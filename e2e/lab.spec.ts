@@ -118,3 +118,20 @@ test('a bad lab link falls back to defaults and names the field', async ({ page 
   await expect(page.getByLabel('Activation', { exact: true })).toHaveValue('relu');
   await expect(page.getByRole('spinbutton', { name: 'Depth (layers)' }).first()).toHaveValue('6');
 });
+
+test('where new Worker throws (a sandboxed embed) the lab still trains on the main thread', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    window.Worker = class {
+      constructor() {
+        throw new DOMException('workers are blocked here', 'SecurityError');
+      }
+    } as unknown as typeof Worker;
+  });
+  const lab = new LabPage(page);
+  await lab.open();
+  await expect(lab.status()).toHaveAttribute('data-step', '0');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(lab.status()).toHaveAttribute('data-step', '1');
+});
