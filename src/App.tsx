@@ -11,6 +11,11 @@ import { ErrorBoundary } from './views/ErrorBoundary';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
 
+const LabPage = lazy(() => import('./views/lab/LabPage'));
+
+/** The two pages of the app. */
+export type Page = 'visualizer' | 'lab';
+
 const FormulaPanel = lazy(() =>
   import('./views/formula/FormulaPanel').then((m) => ({ default: m.FormulaPanel })),
 );
@@ -148,17 +153,49 @@ function Formula() {
   );
 }
 
-/** The visualizer: controls, the map with playback, charts and the formula panel. */
-export function App() {
-  useKeyboardShortcuts();
+function Nav(props: { page: Page }) {
+  return (
+    <nav className="app-nav" aria-label={t('nav.label')}>
+      <a href="./" aria-current={props.page === 'visualizer' ? 'page' : undefined}>
+        {t('nav.visualizer')}
+      </a>
+      <a href="./?page=lab" aria-current={props.page === 'lab' ? 'page' : undefined}>
+        {t('nav.lab')}
+      </a>
+    </nav>
+  );
+}
+
+/** The app: the optimizer visualizer, or the gradient-flow lab (`?page=lab`). */
+export function App(props: { page?: Page }) {
+  const page = props.page ?? 'visualizer';
   return (
     <div className="app">
       <header className="app-header">
         <h1>
           {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
         </h1>
-        <CopyLink />
+        <Nav page={page} />
+        {page === 'visualizer' && <CopyLink />}
       </header>
+      {page === 'lab' ? (
+        <ErrorBoundary name="lab">
+          <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+            <LabPage />
+          </Suspense>
+        </ErrorBoundary>
+      ) : (
+        <Visualizer />
+      )}
+    </div>
+  );
+}
+
+/** The visualizer: controls, the map with playback, charts and the formula panel. */
+function Visualizer() {
+  useKeyboardShortcuts();
+  return (
+    <>
       <Notices />
       <main className="layout">
         <div className="column-map">
@@ -185,6 +222,6 @@ export function App() {
           </ErrorBoundary>
         </aside>
       </main>
-    </div>
+    </>
   );
 }
