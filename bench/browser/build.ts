@@ -23,24 +23,31 @@ export function builtApp(repoRoot: string): BuiltApp {
 
   const dir = mkdtempSync(join(tmpdir(), 'descent-bench-'));
   console.error(`bench: building the app into ${dir} ...`);
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
   // Progress and warnings belong on stderr: stdout is the table.
   if (build.stdout) process.stderr.write(build.stdout);
   if (build.stderr) process.stderr.write(build.stderr);
   const dispose = (): void => rmSync(dir, { recursive: true, force: true });
   if (build.status !== 0 || !existsSync(join(dir, 'index.html'))) {
     dispose();
-    const last = `${build.stderr ?? ''}`.trim().split('\n').filter(Boolean).slice(-1)[0] ?? `exit ${build.status}`;
+    const last =
+      `${build.stderr ?? ''}`.trim().split('\n').filter(Boolean).slice(-1)[0] ??
+      `exit ${build.status}`;
     throw new Error(`vite build failed: ${last}`);
   }
   return { dir, fresh: true, dispose };
 }
 
 function existing(dir: string): BuiltApp {
-  if (!existsSync(join(dir, 'index.html'))) throw new Error(`no built app at ${dir} (index.html missing)`);
+  if (!existsSync(join(dir, 'index.html')))
+    throw new Error(`no built app at ${dir} (index.html missing)`);
   return { dir, fresh: false, dispose: () => undefined };
 }

@@ -43,15 +43,27 @@ export async function measureHeap(browser: Browser, base: string): Promise<Bench
 
     const sliderHandle = await slider.elementHandle();
     const pickerHandle = await picker.elementHandle();
-    const change = (count: number, offset: number, seconds: number): Promise<{ timeouts: number; done: number }> =>
+    const change = (
+      count: number,
+      offset: number,
+      seconds: number,
+    ): Promise<{ timeouts: number; done: number }> =>
       page.evaluate(
         async ({ slider, picker, count, offset, surfaces, seconds }) => {
           const probe = window.__bench!;
           const range = slider as HTMLInputElement;
           const select = picker as HTMLSelectElement;
-          const setInput = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-          const setSelect = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
-          const offered = [...select.options].map((o) => o.value).filter((v) => surfaces.includes(v));
+          const setInput = Object.getOwnPropertyDescriptor(
+            HTMLInputElement.prototype,
+            'value',
+          )!.set!;
+          const setSelect = Object.getOwnPropertyDescriptor(
+            HTMLSelectElement.prototype,
+            'value',
+          )!.set!;
+          const offered = [...select.options]
+            .map((o) => o.value)
+            .filter((v) => surfaces.includes(v));
           const min = Number(range.min || 0);
           const max = Number(range.max || 100);
           const home = Number(range.value);
@@ -64,7 +76,8 @@ export async function measureHeap(browser: Browser, base: string): Promise<Bench
             const surfaceTurn = i % 10 === 9;
             if (surfaceTurn) {
               const current = select.value;
-              const next = offered.filter((v) => v !== current)[i % (offered.length - 1)] ?? offered[0]!;
+              const next =
+                offered.filter((v) => v !== current)[i % (offered.length - 1)] ?? offered[0]!;
               setSelect.call(select, next);
               select.dispatchEvent(new Event('change', { bubbles: true }));
             } else {
@@ -111,7 +124,9 @@ export async function measureHeap(browser: Browser, base: string): Promise<Bench
         // An incomplete run says nothing about 1,000 changes: no verdict then.
         ...(complete ? { pass: growth <= BUDGET_MB && timeouts === 0 } : {}),
         detail: [
-          complete ? '' : `INCOMPLETE: only ${done} changes within the ${DEADLINE_S} s cap (BENCH_HEAP_SECONDS)`,
+          complete
+            ? ''
+            : `INCOMPLETE: only ${done} changes within the ${DEADLINE_S} s cap (BENCH_HEAP_SECONDS)`,
           `JSHeapUsedSize after GC ${(before / MB).toFixed(1)} -> ${(after / MB).toFixed(1)} MB (main thread)`,
           `${seconds.toFixed(1)} s`,
           timeouts > 0 ? `${timeouts} awaited repaints never came` : '',

@@ -20,7 +20,12 @@ describe('staticImportSpecifiers', () => {
     const code =
       'import{a as b,c}from"./chunk-1.js";import"./side.js";import*as d from"./ns.js";' +
       'export*from"./re.js";const k=()=>import("./lazy-katex.js");console.log(import.meta.url)';
-    expect(staticImportSpecifiers(code)).toEqual(['./chunk-1.js', './side.js', './ns.js', './re.js']);
+    expect(staticImportSpecifiers(code)).toEqual([
+      './chunk-1.js',
+      './side.js',
+      './ns.js',
+      './re.js',
+    ]);
   });
 });
 
@@ -31,8 +36,14 @@ describe('initialJavaScript', () => {
   it('counts the entry and its static imports once each, and leaves lazy chunks out', () => {
     dir = mkdtempSync(join(tmpdir(), 'initial-js-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<script type="module" src="./assets/index.js"></script>');
-    writeFileSync(join(dir, 'assets/index.js'), 'import{r}from"./react.js";import"./react.js";const l=()=>import("./katex.js");r(l)');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<script type="module" src="./assets/index.js"></script>',
+    );
+    writeFileSync(
+      join(dir, 'assets/index.js'),
+      'import{r}from"./react.js";import"./react.js";const l=()=>import("./katex.js");r(l)',
+    );
     writeFileSync(join(dir, 'assets/react.js'), `export const r=(f)=>f;/*${'x'.repeat(5000)}*/`);
     writeFileSync(join(dir, 'assets/katex.js'), `export default ${'1+'.repeat(20000)}1`);
     const sizes = initialJavaScript(dir);

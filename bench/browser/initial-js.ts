@@ -15,7 +15,10 @@ export interface ScriptSize {
 }
 
 const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** URLs of the scripts index.html loads up front: `<script src>` and `<link rel="modulepreload">`. */
 export function htmlScriptUrls(html: string): string[] {
@@ -51,7 +54,9 @@ function isRemote(url: string): boolean {
 function resolveInDist(distDir: string, fromFile: string, url: string): string | undefined {
   if (isRemote(url)) return undefined;
   const clean = url.split(/[?#]/)[0]!;
-  const absolute = clean.startsWith('/') ? join(distDir, clean) : resolve(dirname(join(distDir, fromFile)), clean);
+  const absolute = clean.startsWith('/')
+    ? join(distDir, clean)
+    : resolve(dirname(join(distDir, fromFile)), clean);
   const inside = relative(distDir, normalize(absolute));
   if (inside.startsWith('..') || !existsSync(join(distDir, inside))) return undefined;
   return inside.split(sep).join('/');

@@ -28,7 +28,9 @@ export async function measurePlayback(browser: Browser, base: string): Promise<B
     await firstPaint(page);
     const play = await playButton(page);
     const startStep = await currentStep(page);
-    console.error(`bench: playback of ${PLAYBACK_SCENE.optimizers.length} optimizers for ${SECONDS} s ...`);
+    console.error(
+      `bench: playback of ${PLAYBACK_SCENE.optimizers.length} optimizers for ${SECONDS} s ...`,
+    );
     await play.click();
     const recording = await page.evaluate(async (durationMs): Promise<Recording> => {
       const probe = window.__bench!;
@@ -48,7 +50,11 @@ export async function measurePlayback(browser: Browser, base: string): Promise<B
       // Entries are delivered asynchronously: give the observers a moment to catch up.
       await new Promise((done) => setTimeout(done, 100));
       const inside = (e: LongEntry): boolean => e.start >= start && e.start < end;
-      return { frames, longTasks: probe.longTasks.filter(inside), longFrames: probe.longFrames.filter(inside) };
+      return {
+        frames,
+        longTasks: probe.longTasks.filter(inside),
+        longFrames: probe.longFrames.filter(inside),
+      };
     }, SECONDS * 1000);
     const endStep = await currentStep(page);
     const playing = await page.evaluate(() => window.__descent?.playing() ?? null);

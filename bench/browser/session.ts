@@ -58,7 +58,8 @@ export async function firstPaint(page: Page, timeoutMs = 30_000): Promise<number
  * Latency from the first input/change event recorded after index `since` to the next
  * 'scene-painted' mark; 'no-input' when the gesture changed nothing, 'timeout' when nothing painted.
  */
-export type Latency = { readonly kind: 'ok'; readonly ms: number } | { readonly kind: 'no-input' | 'timeout' };
+export type Latency =
+  { readonly kind: 'ok'; readonly ms: number } | { readonly kind: 'no-input' | 'timeout' };
 
 /** Number of input/change events the page has seen (pass to `latencySince`). */
 export function eventCount(page: Page): Promise<number> {
@@ -108,7 +109,10 @@ export async function workerRequests(page: Page): Promise<Record<string, number>
 }
 
 /** `after - before` per request type, as text like 'simulate 60, surface 60'. */
-export function requestDelta(before: Record<string, number>, after: Record<string, number>): string {
+export function requestDelta(
+  before: Record<string, number>,
+  after: Record<string, number>,
+): string {
   return Object.keys(after)
     .map((type) => [type, (after[type] ?? 0) - (before[type] ?? 0)] as const)
     .filter(([, n]) => n > 0)

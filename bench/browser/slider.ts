@@ -9,7 +9,15 @@ import type { Browser, Page } from '@playwright/test';
 import { resolveSurface } from '../../src/engine/surfaces';
 import { simulate } from '../../src/engine/simulate';
 import type { BenchRow } from '../types';
-import { eventCount, firstPaint, latencySince, LatencySamples, openPage, requestDelta, workerRequests } from './session';
+import {
+  eventCount,
+  firstPaint,
+  latencySince,
+  LatencySamples,
+  openPage,
+  requestDelta,
+  workerRequests,
+} from './session';
 import { ms, median, percentile } from './stats';
 import { SLIDER_SCENE, sceneUrl } from './scenes';
 import { learningRateSlider } from './ui';
@@ -66,8 +74,11 @@ async function installBaseline(page: Page, paths: readonly number[][]): Promise<
   const { domain } = surface.surface;
   await page.evaluate(
     ({ paths, domain }) => {
-      const shown = document.querySelector<HTMLCanvasElement>('canvas.map-trajectories') ??
-        [...document.querySelectorAll('canvas')].sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0];
+      const shown =
+        document.querySelector<HTMLCanvasElement>('canvas.map-trajectories') ??
+        [...document.querySelectorAll('canvas')].sort(
+          (a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight,
+        )[0];
       const width = shown?.clientWidth || 600;
       const height = shown?.clientHeight || 400;
       const dpr = window.devicePixelRatio || 1;
@@ -91,7 +102,8 @@ async function installBaseline(page: Page, paths: readonly number[][]): Promise<
         for (const points of arrays) {
           ctx.beginPath();
           ctx.moveTo((points[0]! - x0) * sx, height - (points[1]! - y0) * sy);
-          for (let k = 2; k < points.length; k += 2) ctx.lineTo((points[k]! - x0) * sx, height - (points[k + 1]! - y0) * sy);
+          for (let k = 2; k < points.length; k += 2)
+            ctx.lineTo((points[k]! - x0) * sx, height - (points[k + 1]! - y0) * sy);
           ctx.strokeStyle = '#0072b2';
           ctx.stroke();
         }
@@ -102,7 +114,8 @@ async function installBaseline(page: Page, paths: readonly number[][]): Promise<
         window.addEventListener(
           type,
           (event) => {
-            if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'range') return;
+            if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'range')
+              return;
             // Stopping here also hides the event from the probe's document listener: record it.
             window.__bench!.events.push({ type, t: event.timeStamp });
             event.stopImmediatePropagation();
@@ -130,7 +143,9 @@ export async function measureSlider(browser: Browser, base: string): Promise<Ben
 
     const surface = resolveSurface(SLIDER_SCENE.surface);
     if (!surface.ok) throw new Error('the slider scene surface does not resolve');
-    const paths = simulate(SLIDER_SCENE, surface.surface).map((t) => Array.from(t.points.subarray(0, 2 * t.length)));
+    const paths = simulate(SLIDER_SCENE, surface.surface).map((t) =>
+      Array.from(t.points.subarray(0, 2 * t.length)),
+    );
     await installBaseline(page, paths);
     console.error('bench: slider drags (bare canvas baseline) ...');
     const bare = await drag(page, thumb);

@@ -26,7 +26,10 @@ export async function learningRateSlider(page: Page): Promise<Locator> {
       found = await firstVisible(candidates());
     }
   }
-  if (!found) throw new Error('no learning-rate slider (data-testid="slider-lr" or a slider named "learning rate")');
+  if (!found)
+    throw new Error(
+      'no learning-rate slider (data-testid="slider-lr" or a slider named "learning rate")',
+    );
   return found;
 }
 
@@ -36,13 +39,19 @@ export async function surfacePicker(page: Page): Promise<Locator> {
     page.getByTestId('surface-select'),
     page.locator('select:has(option[value="rosenbrock"])'),
   ]);
-  if (!found) throw new Error('no surface picker (data-testid="surface-select" or a select offering rosenbrock)');
+  if (!found)
+    throw new Error(
+      'no surface picker (data-testid="surface-select" or a select offering rosenbrock)',
+    );
   return found;
 }
 
 /** The play/pause button. */
 export async function playButton(page: Page): Promise<Locator> {
-  const found = await firstVisible([page.getByTestId('play'), page.getByRole('button', { name: /^play\b/i })]);
+  const found = await firstVisible([
+    page.getByTestId('play'),
+    page.getByRole('button', { name: /^play\b/i }),
+  ]);
   if (!found) throw new Error('no play button (data-testid="play" or a button named "Play")');
   return found;
 }
@@ -55,4 +64,17 @@ export async function currentStep(page: Page): Promise<number> {
     const scrub = document.querySelector<HTMLInputElement>('[data-testid="scrub"]');
     return scrub ? Number(scrub.value) : NaN;
   });
+}
+
+/** The typed-expression field (shown once the picker's "typed expression" entry is chosen). */
+export async function expressionField(page: Page): Promise<Locator> {
+  const found = await firstVisible([
+    page.getByTestId('expression-input'),
+    page.getByRole('textbox', { name: /f\(x, ?y\)|expression/i }),
+  ]);
+  if (!found)
+    throw new Error(
+      'no expression field (data-testid="expression-input" or a textbox named "f(x, y) =")',
+    );
+  return found;
 }
