@@ -5,6 +5,7 @@ import { BackpropCalculator } from './BackpropCalculator';
 import { normDomain } from './gradients';
 import { LabControls } from './LabControls';
 import { LabFormulas } from './LabFormulas';
+import { LinearChainPanel } from './LinearChainPanel';
 import { SlotView } from './SlotView';
 import { t } from './strings';
 import { loadLabUrl, watchLabUrl } from './urlSync';
@@ -58,6 +59,7 @@ export default function LabPage() {
           {compare && <SlotView slot="b" domain={domain} labelled />}
         </div>
       </div>
+      <LinearChainPanel />
       <BackpropCalculator />
       <LabFormulas />
     </main>

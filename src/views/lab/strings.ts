@@ -66,6 +66,12 @@ export const labStrings = {
   'lab.chainHelp':
     'Note 000’s scalar chain: every later weight multiplies an earlier gradient. In a real layer the weight becomes Wᵀ and g′ joins it; the ratio of δ norms is what each layer multiplies by.',
   'lab.chainMean': 'On average each layer above multiplies the gradient by {gain}.',
+  'lab.linearTitle': 'The chain rule on a linear chain (note 000)',
+  'lab.linearHelp':
+    'Three scalar layers y = w·y₋₁ with no activation, input x, target t = 0 and L = ½(ŷ − t)². Every gradient carries the product of the weights after it: make them all below 1 and the first one vanishes, above 1 and it explodes.',
+  'lab.linearWeight': 'w{index} = {value}',
+  'lab.linearInput': 'x = {value}',
+  'lab.linearLoss': 'ŷ = {yhat}, L = {loss}',
   'lab.calculator': 'Backprop calculator',
   'lab.calculatorHelp':
     'A small network for one sample and ½‖y − t‖². Edit any weight or input, then step through BP1–BP4; the last column checks every gradient by finite differences.',
