@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { builtApp } from './browser/build';
 import { measureFirstPaint } from './browser/first-paint';
 import { measureHeap } from './browser/heap';
-import { initialJavaScript } from './browser/initial-js';
+import { measureInitialJs } from './browser/bundle';
 import { measurePlayback } from './browser/playback';
 import { serveStatic } from './browser/server';
 import { launchChromium } from './browser/session';
@@ -19,28 +19,10 @@ import { measureSlider } from './browser/slider';
 import { measureSurfaceChange } from './browser/surface';
 import type { BenchRow, BenchSuite } from './types';
 
-const INITIAL_JS_BUDGET_KB = 150;
-const KB = 1024;
-
-function initialJsRow(distDir: string): BenchRow {
-  const scripts = initialJavaScript(distDir);
-  const gzip = scripts.reduce((n, s) => n + s.gzip, 0) / KB;
-  const raw = scripts.reduce((n, s) => n + s.bytes, 0) / KB;
-  return {
-    name: 'browser: initial JavaScript (gzip)',
-    value: gzip,
-    unit: 'KB',
-    budget: `<= ${INITIAL_JS_BUDGET_KB} KB`,
-    pass: scripts.length > 0 && gzip <= INITIAL_JS_BUDGET_KB,
-    detail: `${scripts.length} file(s) before first paint, ${raw.toFixed(1)} KB raw: ${scripts
-      .map((s) => `${s.file.replace(/^assets\//, '')} ${(s.gzip / KB).toFixed(1)}`)
-      .join(', ')}`,
-  };
-}
-
-type Measure = (browser: Browser, base: string) => Promise<BenchRow[]>;
+type Measure = (browser: Browser, base: string, distDir: string) => Promise<BenchRow[]>;
 
 const MEASURES: readonly { name: string; run: Measure }[] = [
+  { name: 'initial JavaScript', run: measureInitialJs },
   { name: 'first scene painted', run: measureFirstPaint },
   { name: 'slider input', run: measureSlider },
   { name: 'surface change', run: measureSurfaceChange },
@@ -68,18 +50,13 @@ export const browserBench: BenchSuite = async () => {
   const server = await serveStatic(app.dir);
   let browser: Browser | undefined;
   try {
-    try {
-      rows.push(initialJsRow(app.dir));
-    } catch (error) {
-      rows.push(failed('initial JavaScript', error));
-    }
     browser = await launchChromium();
     // BENCH_BROWSER_ONLY=slider,heap runs the measures whose names contain one of the words.
     const only = (process.env.BENCH_BROWSER_ONLY ?? '').split(',').filter(Boolean);
     for (const { name, run } of MEASURES) {
       if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
       try {
-        rows.push(...(await run(browser, server.url)));
+        rows.push(...(await run(browser, server.url, app.dir)));
       } catch (error) {
         rows.push(failed(name, error));
       }
