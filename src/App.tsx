@@ -8,6 +8,7 @@ import { OptimizerPanel } from './views/controls/OptimizerPanel';
 import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
 import { SurfacePanel } from './views/controls/SurfacePanel';
 import { ErrorBoundary } from './views/ErrorBoundary';
+import { useThrottled } from './views/hooks/useThrottled';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
 
@@ -120,8 +121,11 @@ function Notices() {
   );
 }
 
+/** How often the formula panel may change while a slider drags or playback runs. */
+const FORMULA_UPDATE_MS = 120;
+
 function Formula() {
-  const { scene, surface, cursor, selected } = useDescent(
+  const live = useDescent(
     useShallow((s) => ({
       scene: s.scene,
       surface: s.surface,
@@ -129,6 +133,8 @@ function Formula() {
       selected: s.selected,
     })),
   );
+  // KaTeX's DOM is costly to lay out: the panel follows at ~8 updates a second, the map at frame rate.
+  const { scene, surface, cursor, selected } = useThrottled(live, FORMULA_UPDATE_MS);
   // The panel shows each optimizer in its map colour, defaults included.
   const coloured = useMemo(
     () => ({

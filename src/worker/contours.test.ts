@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bandIndices, contourPaths, contourThresholds, finiteExtent } from './contours';
+import {
+  bandIndices,
+  contourPaths,
+  contourThresholds,
+  finiteExtent,
+  simplifyRun,
+} from './contours';
 
 /** A w × h grid of f at cell centres, grid units, row 0 on top. */
 function grid(w: number, h: number, f: (x: number, y: number) => number): Float64Array {
@@ -68,6 +74,35 @@ describe('contour paths', () => {
     expect(path!.d.match(/M/g)).toHaveLength(1);
     expect(path!.d.endsWith('Z')).toBe(true);
     for (const [x, y] of points) expect(Math.hypot(x! - 20, y! - 20)).toBeCloseTo(10, 0);
+  });
+
+  it('simplified lines stay within a twentieth of a cell of the exact ones and use far fewer points', () => {
+    const circle: number[][] = [];
+    for (let k = 0; k <= 400; k++)
+      circle.push([
+        20 + 10 * Math.cos((k / 400) * 2 * Math.PI),
+        20 + 10 * Math.sin((k / 400) * 2 * Math.PI),
+      ]);
+    const kept = simplifyRun(circle);
+    expect(kept.length).toBeLessThan(circle.length / 4);
+    expect(kept[0]).toEqual(circle[0]);
+    expect(kept[kept.length - 1]).toEqual(circle[circle.length - 1]);
+    // Every original point is near the simplified polyline.
+    for (const p of circle) {
+      let best = Infinity;
+      for (let i = 1; i < kept.length; i++) {
+        const a = kept[i - 1]!;
+        const b = kept[i]!;
+        const dx = b[0]! - a[0]!;
+        const dy = b[1]! - a[1]!;
+        const t = Math.max(
+          0,
+          Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / (dx * dx + dy * dy)),
+        );
+        best = Math.min(best, Math.hypot(p[0]! - a[0]! - t * dx, p[1]! - a[1]! - t * dy));
+      }
+      expect(best).toBeLessThanOrEqual(0.05 + 1e-9);
+    }
   });
 
   it('a valley that runs off the grid is an open line, not a box', () => {

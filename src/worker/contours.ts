@@ -114,7 +114,8 @@ export function bandIndices(
   return bands;
 }
 
-const round = (v: number): number => Math.round(v * 100) / 100;
+// A tenth of a cell is a fraction of a screen pixel at any zoom the grid is drawn at.
+const round = (v: number): number => Math.round(v * 10) / 10;
 
 /** Whether a point lies on the frame of the grid. */
 function onFrame(p: readonly number[], width: number, height: number): boolean {
@@ -149,24 +150,81 @@ function ringsPath(
   let d = '';
   for (const polygon of coordinates) {
     for (const ring of polygon) {
-      let pen = false;
-      let closedOnFrame = false;
-      for (let i = 0; i < ring.length; i++) {
+      // Split the ring into runs of drawn segments; a ring that never touches the frame is one closed run.
+      const runs: (readonly number[])[][] = [];
+      let run: (readonly number[])[] | null = null;
+      let touchesFrame = false;
+      for (let i = 1; i < ring.length; i++) {
+        const prev = ring[i - 1]!;
         const p = ring[i]!;
-        const prev = ring[i - 1];
-        const draw = prev !== undefined && !alongFrame(prev, p, width, height);
-        if (draw && !pen) {
-          d += `M${round(prev[0]!)},${round(prev[1]!)}`;
-          pen = true;
+        if (alongFrame(prev, p, width, height)) {
+          touchesFrame = true;
+          run = null;
+          continue;
         }
-        if (draw) d += `L${round(p[0]!)},${round(p[1]!)}`;
-        else pen = false;
-        if (!draw && prev !== undefined) closedOnFrame = true;
+        if (!run) {
+          run = [prev];
+          runs.push(run);
+        }
+        run.push(p);
       }
-      if (pen && !closedOnFrame) d += 'Z';
+      for (const r of runs) d += runPath(simplifyRun(r), !touchesFrame);
     }
   }
   return d;
+}
+
+/** Points closer than this (grid cells) to the chord of their neighbours add nothing visible. */
+const SIMPLIFY_TOLERANCE = 0.05;
+
+/** Distance from p to the segment a–b. */
+function segmentDistance(p: readonly number[], a: readonly number[], b: readonly number[]): number {
+  const dx = b[0]! - a[0]!;
+  const dy = b[1]! - a[1]!;
+  const len2 = dx * dx + dy * dy;
+  const t =
+    len2 > 0 ? Math.max(0, Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / len2)) : 0;
+  return Math.hypot(p[0]! - (a[0]! + t * dx), p[1]! - (a[1]! + t * dy));
+}
+
+/**
+ * Douglas–Peucker: keeps the fewest points such that every dropped one lies within
+ * SIMPLIFY_TOLERANCE of the simplified line. Smoothed d3 contours carry a point per crossed cell
+ * edge, mostly collinear, and each one costs string building here and SVG parsing in the page.
+ */
+export function simplifyRun(points: readonly (readonly number[])[]): (readonly number[])[] {
+  const n = points.length;
+  if (n <= 2) return [...points];
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const stack: [number, number][] = [[0, n - 1]];
+  while (stack.length > 0) {
+    const [first, last] = stack.pop()!;
+    let worst = -1;
+    let index = -1;
+    for (let i = first + 1; i < last; i++) {
+      const dist = segmentDistance(points[i]!, points[first]!, points[last]!);
+      if (dist > worst) {
+        worst = dist;
+        index = i;
+      }
+    }
+    if (index >= 0 && worst > SIMPLIFY_TOLERANCE) {
+      keep[index] = 1;
+      stack.push([first, index], [index, last]);
+    }
+  }
+  return points.filter((_, i) => keep[i] === 1);
+}
+
+function runPath(points: readonly (readonly number[])[], closed: boolean): string {
+  let d = '';
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    d += `${i === 0 ? 'M' : 'L'}${round(p[0]!)},${round(p[1]!)}`;
+  }
+  return closed ? `${d}Z` : d;
 }
 
 /**
