@@ -22,6 +22,51 @@ export interface TrajectoryFrame {
 const LIMIT = 1e5;
 const clampPx = (v: number): number => (v > LIMIT ? LIMIT : v < -LIMIT ? -LIMIT : v);
 
+/** Margin (px) around the plot inside which segments are drawn as they are. */
+const CLIP_MARGIN = 40;
+
+/**
+ * Liang–Barsky: the part of segment (x0,y0)–(x1,y1) inside the rectangle, as [t0, t1] along it,
+ * or null when none is. Paths that blow up would otherwise stroke (and dash) lines thousands of
+ * screens long, which costs the rasteriser a whole frame.
+ */
+export function clipSegment(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+): [number, number] | null {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const edges: [number, number][] = [
+    [-dx, x0 - left],
+    [dx, right - x0],
+    [-dy, y0 - top],
+    [dy, bottom - y0],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else {
+      const r = q / p;
+      if (p < 0) {
+        if (r > t1) return null;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return null;
+        if (r < t1) t1 = r;
+      }
+    }
+  }
+  return [t0, t1];
+}
+
 function tracePath(
   ctx: CanvasRenderingContext2D,
   t: Trajectory,
@@ -30,11 +75,45 @@ function tracePath(
   p: Projection,
 ): void {
   ctx.beginPath();
-  for (let k = from; k <= to; k++) {
-    const sx = clampPx(p.x(t.points[2 * k]!));
-    const sy = clampPx(p.y(t.points[2 * k + 1]!));
-    if (k === from) ctx.moveTo(sx, sy);
-    else ctx.lineTo(sx, sy);
+  const left = -CLIP_MARGIN;
+  const top = -CLIP_MARGIN;
+  const right = p.width + CLIP_MARGIN;
+  const bottom = p.height + CLIP_MARGIN;
+  let px = clampPx(p.x(t.points[2 * from]!));
+  let py = clampPx(p.y(t.points[2 * from + 1]!));
+  let penDown = false;
+  if (from === to) ctx.moveTo(px, py);
+  for (let k = from + 1; k <= to; k++) {
+    const qx = clampPx(p.x(t.points[2 * k]!));
+    const qy = clampPx(p.y(t.points[2 * k + 1]!));
+    const inside =
+      px >= left &&
+      px <= right &&
+      py >= top &&
+      py <= bottom &&
+      qx >= left &&
+      qx <= right &&
+      qy >= top &&
+      qy <= bottom;
+    if (inside) {
+      if (!penDown) ctx.moveTo(px, py);
+      ctx.lineTo(qx, qy);
+      penDown = true;
+    } else {
+      const clipped = clipSegment(px, py, qx, qy, left, top, right, bottom);
+      if (clipped) {
+        const [a, b] = clipped;
+        const dx = qx - px;
+        const dy = qy - py;
+        if (!penDown || a > 0) ctx.moveTo(px + a * dx, py + a * dy);
+        ctx.lineTo(px + b * dx, py + b * dy);
+        penDown = b >= 1;
+      } else {
+        penDown = false;
+      }
+    }
+    px = qx;
+    py = qy;
   }
 }
 
