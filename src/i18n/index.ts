@@ -18,8 +18,13 @@ export function setLocale(locale: Locale): void {
   current = LOCALES[locale];
 }
 
-/** Whether `key` is a message key (for keys built from data, e.g. surface ids). */
-export function isMessageKey(key: string): key is MessageKey {
+/**
+ * Whether `key` is a message key (for keys built from data, e.g. surface ids). A value already
+ * typed as a key is not narrowed, so a caller's fallback branch keeps its type.
+ */
+export function isMessageKey(key: MessageKey): boolean;
+export function isMessageKey(key: string): key is MessageKey;
+export function isMessageKey(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
