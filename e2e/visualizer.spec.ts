@@ -356,3 +356,28 @@ test.describe('the visualizer', () => {
     await expect(frame.getByTestId('engine-error')).toHaveCount(0);
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the map comes first, fits the screen, and a tap moves the start point', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const plot = (await app.plot.boundingBox())!;
+    expect(plot.x).toBeGreaterThanOrEqual(0);
+    expect(plot.x + plot.width).toBeLessThanOrEqual(390);
+    const controls = (await page.locator('.column-controls').boundingBox())!;
+    expect(controls.y).toBeGreaterThan(plot.y + plot.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+
+    const target = await app.screenOf(1, 1);
+    await app.repaintAfter(() => page.touchscreen.tap(target.x, target.y));
+    const start = (await app.scene()).start;
+    expect(start[0]).toBeCloseTo(1, 0);
+    expect(start[1]).toBeCloseTo(1, 0);
+  });
+});
