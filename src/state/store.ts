@@ -105,7 +105,9 @@ export const useDescent = create<DescentState>()(
       const previous = get();
       const surfaceChanged = !sameSurface(previous.scene, scene);
       set({
-        scene,
+        // Keep the previous surface object when it is the same surface, so subscribers that
+        // compare it by identity (the contour layer) do not recompute on a learning-rate drag.
+        scene: surfaceChanged ? scene : { ...scene, surface: previous.scene.surface },
         surface: surfaceChanged ? surfaceOf(scene) : previous.surface,
         cursor: clampCursor(previous.cursor, scene.steps),
         selected: Math.min(previous.selected, Math.max(0, scene.optimizers.length - 1)),
