@@ -4,7 +4,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/engine/__fixtures__'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'src/engine/__fixtures__',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +26,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: user input must never run.' },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'No eval: user input must never run.',
+        },
         { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
       ],
     },
@@ -31,8 +42,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'katex'], message: 'src/engine is pure TypeScript.' },
-            { group: ['../../views/*', '../views/*', '../worker/*', '../state/*', '../../worker/*', '../../state/*', '../../cli/*', '../cli/*'], message: 'src/engine imports nothing from outside it.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'katex'],
+              message: 'src/engine is pure TypeScript.',
+            },
+            {
+              group: [
+                '../../views/*',
+                '../views/*',
+                '../worker/*',
+                '../state/*',
+                '../../worker/*',
+                '../../state/*',
+                '../../cli/*',
+                '../cli/*',
+              ],
+              message: 'src/engine imports nothing from outside it.',
+            },
           ],
         },
       ],
