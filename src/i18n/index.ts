@@ -3,12 +3,14 @@
  * (`Messages`), so adding a language is adding one object here.
  */
 import { en } from './en';
+import { zhCN } from './zh-CN';
+import { zhTW } from './zh-TW';
 import type { MessageKey, Messages } from './en';
 
 export type { MessageKey, Messages };
 
 /** Languages with a catalogue. */
-export const LOCALES = { en } as const satisfies Record<string, Messages>;
+export const LOCALES = { en, 'zh-CN': zhCN, 'zh-TW': zhTW } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof LOCALES;
 
 let current: Messages = en;
