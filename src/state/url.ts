@@ -55,6 +55,16 @@ export function writeQuery(scene: Scene, view: ViewSettings): string {
   return `?${SCENE_PARAM}=${encodeSceneParam(scene)}${viewText ? `&${VIEW_PARAM}=${viewText}` : ''}`;
 }
 
+/** Parameters other parts of the app own (e.g. `analysis=`), as `&name=value…`, kept verbatim on writes. */
+export function otherParams(search: string): string {
+  return search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((p) => p !== '' && p.split('=')[0] !== SCENE_PARAM && p.split('=')[0] !== VIEW_PARAM)
+    .map((p) => `&${p}`)
+    .join('');
+}
+
 /** Reads the page's URL into the store, then keeps the URL in step with it. Returns a stop function. */
 export function startUrlSync(win: Window = window): () => void {
   const { scene, view, errors } = readQuery(win.location.search);
@@ -64,7 +74,7 @@ export function startUrlSync(win: Window = window): () => void {
   const write = (): void => {
     timer = undefined;
     const state = useDescent.getState();
-    const query = writeQuery(state.scene, viewOf(state));
+    const query = writeQuery(state.scene, viewOf(state)) + otherParams(win.location.search);
     if (query !== win.location.search) {
       try {
         win.history.replaceState(
@@ -107,5 +117,6 @@ export function startUrlSync(win: Window = window): () => void {
 /** The current page's shareable address (what "copy link" copies), written out immediately. */
 export function currentLink(win: Window = window): string {
   const state = useDescent.getState();
-  return `${win.location.href.replace(/[?#].*$/, '')}${writeQuery(state.scene, viewOf(state))}`;
+  const others = otherParams(win.location.search);
+  return `${win.location.href.replace(/[?#].*$/, '')}${writeQuery(state.scene, viewOf(state))}${others}`;
 }
