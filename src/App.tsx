@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { t } from './i18n';
+import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
 import { currentLink } from './state/url';
 import { ChartsPanel } from './views/ChartsPanel';
@@ -8,6 +8,7 @@ import { OptimizerPanel } from './views/controls/OptimizerPanel';
 import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
 import { SurfacePanel } from './views/controls/SurfacePanel';
 import { ErrorBoundary } from './views/ErrorBoundary';
+import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { useThrottled } from './views/hooks/useThrottled';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
@@ -175,6 +176,8 @@ function Nav(props: { page: Page }) {
 /** The app: the optimizer visualizer, or the gradient-flow lab (`?page=lab`). */
 export function App(props: { page?: Page }) {
   const page = props.page ?? 'visualizer';
+  // Subscribed here so a language switch re-renders the whole page (memoised views read it too).
+  useLocale();
   return (
     <div className="app">
       <header className="app-header">
@@ -183,6 +186,7 @@ export function App(props: { page?: Page }) {
         </h1>
         <Nav page={page} />
         {page === 'visualizer' && <CopyLink />}
+        <LanguageSwitcher />
       </header>
       {page === 'lab' ? (
         <ErrorBoundary name="lab">

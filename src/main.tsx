@@ -2,11 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { Page } from './App';
+import { startLocale } from './i18n/detect';
 import { startEngine } from './state/engine';
 import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
 import './styles/app.css';
+
+// The language (URL, storage, browser) is chosen before anything renders text.
+startLocale();
 
 // `?page=lab` is the gradient-flow lab, which keeps its own state and URL parameter.
 const page: Page =

@@ -18,6 +18,7 @@ export const en = {
   'app.viewError': 'This panel hit an error: {message}',
   'app.retry': 'Try again',
   'app.loading': 'Computing…',
+  'app.language': 'Language',
 
   'surface.heading': 'Surface',
   'surface.pick': 'Named surface',

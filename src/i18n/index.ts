@@ -2,6 +2,7 @@
  * Message lookup: `t('playback.step', { step: 3, steps: 200 })`. Catalogues share one key set
  * (`Messages`), so adding a language is adding one object here.
  */
+import { create } from 'zustand';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
@@ -13,11 +14,36 @@ export type { MessageKey, Messages };
 export const LOCALES = { en, 'zh-CN': zhCN, 'zh-TW': zhTW } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof LOCALES;
 
+/** Every locale, in the order the language switcher lists them. */
+export const LOCALE_IDS = Object.keys(LOCALES) as readonly Locale[];
+
+/** Whether `value` names a locale with a catalogue (exact spelling, e.g. `zh-CN`). */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LOCALES, value);
+}
+
 let current: Messages = en;
 
-/** Switches the catalogue `t` reads from (callers re-render themselves). */
+/** The current locale; components read it through `useLocale` so a switch re-renders them. */
+export const useLocaleStore = create<{ readonly locale: Locale }>()(() => ({ locale: 'en' }));
+
+/** The current locale, subscribed: the calling component re-renders when the language changes. */
+export function useLocale(): Locale {
+  return useLocaleStore((s) => s.locale);
+}
+
+/** The current locale, read once (no subscription). */
+export function getLocale(): Locale {
+  return useLocaleStore.getState().locale;
+}
+
+/**
+ * Switches the catalogue `t` reads from, then tells subscribed components (`useLocale`), which
+ * re-render with the new language. Persistence (URL, storage, `<html lang>`) is in ./detect.
+ */
 export function setLocale(locale: Locale): void {
   current = LOCALES[locale];
+  if (useLocaleStore.getState().locale !== locale) useLocaleStore.setState({ locale });
 }
 
 /**

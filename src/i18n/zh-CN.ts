@@ -20,6 +20,7 @@ export const zhCN: Messages = {
   'app.viewError': '此面板出错：{message}',
   'app.retry': '重试',
   'app.loading': '计算中…',
+  'app.language': '语言',
 
   'surface.heading': '曲面',
   'surface.pick': '预设曲面',

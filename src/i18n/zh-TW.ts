@@ -21,6 +21,7 @@ export const zhTW: Messages = {
   'app.viewError': '此面板發生錯誤：{message}',
   'app.retry': '重試',
   'app.loading': '運算中…',
+  'app.language': '語言',
 
   'surface.heading': '曲面',
   'surface.pick': '預設曲面',
