@@ -58,8 +58,12 @@ function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number, number]
 const sameSize = (a: Projection, b: Projection): boolean =>
   a.width === b.width && a.height === b.height;
 
-/** The contour map: heat map, contour lines, trajectories, axes, minima, start point, pan and zoom. */
-export function MapView() {
+/**
+ * The contour map: heat map, contour lines, trajectories, axes, minima, start point, pan and zoom.
+ * `maxHeight` caps the plot's height; by default it follows the window's height (an embed passes
+ * a fixed cap, since its iframe's height follows the content).
+ */
+export function MapView(props: { maxHeight?: number }) {
   const { domain, surface, layer, quiver, start } = useDescent(
     useShallow((s) => ({
       domain: s.domain,
@@ -71,7 +75,7 @@ export function MapView() {
   );
   const [boxRef, boxWidth, viewportHeight] = useBoxWidth();
   const visible = domain ?? surface.domain;
-  const size = plotSize(visible, boxWidth, Math.max(220, viewportHeight - 240));
+  const size = plotSize(visible, boxWidth, props.maxHeight ?? Math.max(220, viewportHeight - 240));
   const projection = useMemo(
     () => makeProjection(visible, size.width, size.height),
     [visible, size.width, size.height],
