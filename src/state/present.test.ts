@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PRESENT_LINE_SCALE,
+  keyAction,
+  readPresentQuery,
+  usePresent,
+  withPresentQuery,
+} from './present';
+import type { KeyContext, KeyPress } from './present';
+
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  shiftKey: false,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...mods,
+});
+const onPage: KeyContext = { target: 'other', dialogOpen: false };
+
+describe('keyboard shortcuts', () => {
+  it('space plays, arrows step (ten with shift), R resets, F and P toggle full screen and presenting', () => {
+    expect(keyAction(press(' '), onPage)).toEqual({ kind: 'toggle-play' });
+    expect(keyAction(press('ArrowRight'), onPage)).toEqual({ kind: 'step', by: 1 });
+    expect(keyAction(press('ArrowLeft'), onPage)).toEqual({ kind: 'step', by: -1 });
+    expect(keyAction(press('ArrowRight', { shiftKey: true }), onPage)).toEqual({
+      kind: 'step',
+      by: 10,
+    });
+    expect(keyAction(press('r'), onPage)).toEqual({ kind: 'reset' });
+    expect(keyAction(press('R', { shiftKey: true }), onPage)).toEqual({ kind: 'reset' });
+    expect(keyAction(press('f'), onPage)).toEqual({ kind: 'fullscreen' });
+    expect(keyAction(press('p'), onPage)).toEqual({ kind: 'present' });
+  });
+
+  it('digits 1 to 9 toggle the optimizer in that position; 0 and letters do nothing', () => {
+    expect(keyAction(press('1'), onPage)).toEqual({ kind: 'toggle-optimizer', index: 0 });
+    expect(keyAction(press('9'), onPage)).toEqual({ kind: 'toggle-optimizer', index: 8 });
+    expect(keyAction(press('0'), onPage)).toBeNull();
+    expect(keyAction(press('x'), onPage)).toBeNull();
+  });
+
+  it('a text field, select or slider keeps every key, Esc included when no dialog is open', () => {
+    const typing: KeyContext = { target: 'text', dialogOpen: false };
+    for (const key of [' ', 'ArrowLeft', 'ArrowRight', 'r', '1', 'f', 'p', '?', 'Escape'])
+      expect(keyAction(press(key), typing)).toBeNull();
+  });
+
+  it('a focused button keeps space (it presses the button) but arrows still step', () => {
+    const onButton: KeyContext = { target: 'button', dialogOpen: false };
+    expect(keyAction(press(' '), onButton)).toBeNull();
+    expect(keyAction(press('ArrowRight'), onButton)).toEqual({ kind: 'step', by: 1 });
+  });
+
+  it('browser shortcuts with Ctrl, Alt or Meta are left alone', () => {
+    expect(keyAction(press('r', { ctrlKey: true }), onPage)).toBeNull();
+    expect(keyAction(press('f', { metaKey: true }), onPage)).toBeNull();
+    expect(keyAction(press('ArrowLeft', { altKey: true }), onPage)).toBeNull();
+  });
+
+  it('? opens the shortcuts; while they are open only Esc (close) and ? act', () => {
+    expect(keyAction(press('?', { shiftKey: true }), onPage)).toEqual({ kind: 'shortcuts' });
+    const open: KeyContext = { target: 'other', dialogOpen: true };
+    expect(keyAction(press('Escape'), open)).toEqual({ kind: 'close' });
+    expect(keyAction(press('?'), open)).toEqual({ kind: 'shortcuts' });
+    expect(keyAction(press(' '), open)).toBeNull();
+    expect(keyAction(press('1'), open)).toBeNull();
+    expect(keyAction(press('Escape'), onPage)).toBeNull();
+  });
+});
+
+describe('teacher-mode URL', () => {
+  it('reads a lesson id and the presenter flag; a malformed id is no lesson', () => {
+    expect(readPresentQuery('?lesson=saddle&present=1')).toEqual({
+      lesson: 'saddle',
+      present: true,
+    });
+    expect(readPresentQuery('?scene=x')).toEqual({ lesson: null, present: false });
+    expect(readPresentQuery('?lesson=%3Cscript%3E&present=yes')).toEqual({
+      lesson: null,
+      present: false,
+    });
+  });
+
+  it('sets and clears present=1 while keeping the scene and other parameters', () => {
+    const on = withPresentQuery('?lesson=saddle&scene=abc&theme=dark', { present: true });
+    expect(on).toBe('?lesson=saddle&scene=abc&theme=dark&present=1');
+    expect(readPresentQuery(on).present).toBe(true);
+    expect(withPresentQuery(on, { present: false })).toBe('?lesson=saddle&scene=abc&theme=dark');
+    expect(withPresentQuery('?lesson=a&scene=s', { lesson: null })).toBe('?scene=s');
+    expect(withPresentQuery('?lesson=a', { lesson: null })).toBe('');
+  });
+});
+
+describe('presenter state', () => {
+  it('presenting thickens trajectory lines; leaving restores them', () => {
+    usePresent.getState().setPresent(true);
+    expect(usePresent.getState().lineScale).toBe(PRESENT_LINE_SCALE);
+    expect(PRESENT_LINE_SCALE).toBeGreaterThan(1);
+    usePresent.getState().setPresent(false);
+    expect(usePresent.getState().lineScale).toBe(1);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Teacher mode: which lesson is open, whether it is presented (large type, thick lines, reduced
+ * controls, full screen), whether the shortcuts dialog is open, and the pure mapping from a key
+ * press to what it does. The key map is pure so it is tested without a browser; the hook that
+ * listens to the window lives in src/views/lessons/useShortcuts.ts.
+ */
+import { create } from 'zustand';
+
+/** Query parameters of teacher mode. */
+export const LESSON_PARAM = 'lesson';
+export const PRESENT_PARAM = 'present';
+
+/** How much thicker the trajectory lines are while presenting. */
+export const PRESENT_LINE_SCALE = 2;
+
+/** Teacher-mode state shared by the lesson panel, the presenter view and the shortcuts. */
+export interface PresentState {
+  /** Id of the open lesson (`?lesson=`), or null. */
+  readonly lesson: string | null;
+  /** Presenter mode (`?present=1`). */
+  readonly present: boolean;
+  /** The keyboard-shortcuts dialog is open. */
+  readonly shortcutsOpen: boolean;
+  /** Multiplies the trajectory canvas's line widths (1 normally, larger while presenting). */
+  readonly lineScale: number;
+  setLesson(id: string | null): void;
+  setPresent(on: boolean): void;
+  setShortcutsOpen(open: boolean): void;
+}
+
+/** The teacher-mode store. */
+export const usePresent = create<PresentState>()((set) => ({
+  lesson: null,
+  present: false,
+  shortcutsOpen: false,
+  lineScale: 1,
+  setLesson: (lesson) => set({ lesson }),
+  setPresent: (present) => set({ present, lineScale: present ? PRESENT_LINE_SCALE : 1 }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+}));
+
+/** Lesson id and presenter flag read from a query string (an id is checked by the caller). */
+export function readPresentQuery(search: string): { lesson: string | null; present: boolean } {
+  const params = new URLSearchParams(search);
+  const raw = params.get(LESSON_PARAM);
+  // Ids are short kebab-case words; anything else is not a lesson.
+  const lesson = raw !== null && /^[a-z0-9-]{1,64}$/.test(raw) ? raw : null;
+  return { lesson, present: params.get(PRESENT_PARAM) === '1' };
+}
+
+/**
+ * `search` with teacher-mode parameters set: `lesson` kept or replaced, `present=1` added or
+ * removed; every other parameter (scene, view, theme, lang, …) kept in its place.
+ */
+export function withPresentQuery(
+  search: string,
+  patch: { lesson?: string | null; present?: boolean },
+): string {
+  const parts = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((p) => p !== '');
+  const named = (name: string) => (p: string) => p === name || p.startsWith(`${name}=`);
+  let out = parts;
+  if (patch.lesson !== undefined) {
+    out = out.filter((p) => !named(LESSON_PARAM)(p));
+    if (patch.lesson !== null) out.unshift(`${LESSON_PARAM}=${encodeURIComponent(patch.lesson)}`);
+  }
+  if (patch.present !== undefined) {
+    out = out.filter((p) => !named(PRESENT_PARAM)(p));
+    if (patch.present) out.push(`${PRESENT_PARAM}=1`);
+  }
+  return out.length > 0 ? `?${out.join('&')}` : '';
+}
+
+/** What a key press asks for. */
+export type KeyAction =
+  | { readonly kind: 'toggle-play' }
+  | { readonly kind: 'step'; readonly by: number }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'toggle-optimizer'; readonly index: number }
+  | { readonly kind: 'fullscreen' }
+  | { readonly kind: 'present' }
+  | { readonly kind: 'shortcuts' }
+  | { readonly kind: 'close' };
+
+/** The parts of a KeyboardEvent the key map reads. */
+export interface KeyPress {
+  readonly key: string;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+}
+
+/** Where the key press happened: the target's kind, and what is open. */
+export interface KeyContext {
+  /**
+   * 'text' for text fields, selects, sliders and editable content (they keep every key),
+   * 'button' for buttons and links (they keep space and Enter), 'other' elsewhere.
+   */
+  readonly target: 'text' | 'button' | 'other';
+  /** The shortcuts dialog is open: only Esc and ? act. */
+  readonly dialogOpen: boolean;
+}
+
+/**
+ * The action for a key press, or null when the key is not a shortcut here. Modified keys
+ * (Ctrl, Alt, Meta) are the browser's; keys typed into a field or moved on a slider are the field's.
+ */
+export function keyAction(press: KeyPress, context: KeyContext): KeyAction | null {
+  if (press.altKey || press.ctrlKey || press.metaKey) return null;
+  if (press.key === 'Escape') return context.dialogOpen ? { kind: 'close' } : null;
+  if (context.target === 'text') return null;
+  if (press.key === '?') return { kind: 'shortcuts' };
+  if (context.dialogOpen) return null;
+  switch (press.key) {
+    case ' ':
+      return context.target === 'button' ? null : { kind: 'toggle-play' };
+    case 'ArrowRight':
+      return { kind: 'step', by: press.shiftKey ? 10 : 1 };
+    case 'ArrowLeft':
+      return { kind: 'step', by: press.shiftKey ? -10 : -1 };
+    case 'r':
+    case 'R':
+      return { kind: 'reset' };
+    case 'f':
+    case 'F':
+      return { kind: 'fullscreen' };
+    case 'p':
+    case 'P':
+      return { kind: 'present' };
+  }
+  if (/^[1-9]$/.test(press.key)) return { kind: 'toggle-optimizer', index: Number(press.key) - 1 };
+  return null;
+}
+
+/** The kind of element a key press targets, for `KeyContext.target`. */
+export function targetKind(target: EventTarget | null): KeyContext['target'] {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return 'other';
+  const tag = target.tagName;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    // Checkboxes toggle with space like buttons; every other input (radios move with arrows) keeps its keys.
+    return type === 'checkbox' || type === 'button' || type === 'submit' ? 'button' : 'text';
+  }
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return 'text';
+  if (target.getAttribute('role') === 'slider') return 'text';
+  if (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return 'button';
+  return 'other';
+}
+
+/** One row of the shortcuts dialog: the keys shown and the i18n key of what they do. */
+export const SHORTCUTS = [
+  { keys: ['Space'], action: 'shortcuts.play' },
+  { keys: ['←', '→'], action: 'shortcuts.step' },
+  { keys: ['Shift + ←', 'Shift + →'], action: 'shortcuts.step10' },
+  { keys: ['R'], action: 'shortcuts.reset' },
+  { keys: ['1', '…', '9'], action: 'shortcuts.toggle' },
+  { keys: ['P'], action: 'shortcuts.present' },
+  { keys: ['F'], action: 'shortcuts.fullscreen' },
+  { keys: ['?'], action: 'shortcuts.help' },
+  { keys: ['Esc'], action: 'shortcuts.close' },
+] as const;
