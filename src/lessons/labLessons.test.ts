@@ -14,7 +14,15 @@ function lesson(id: string): LabLesson {
 
 /** The lab's snapshot of a configuration after `steps` training steps. */
 function snapshot(config: LabConfig, steps = 0): LabSnapshot {
-  const reply = handleLabRequest({ id: 1, type: 'run', slot: 'a', config, steps, reset: true });
+  const reply = handleLabRequest({
+    id: 1,
+    runId: 1,
+    type: 'run',
+    slot: 'a',
+    config,
+    steps,
+    reset: true,
+  });
   if (reply.type !== 'snapshot') throw new Error(JSON.stringify(reply));
   return reply.snapshot;
 }
