@@ -65,11 +65,13 @@ export function resolveSurface(
   const surface =
     typeof id === 'string' && Object.hasOwn(NAMED_SURFACES, id) ? NAMED_SURFACES[id] : undefined;
   if (!surface) {
+    // Only the start of an unknown id is echoed: a URL can carry thousands of characters.
+    const shown = typeof id === 'string' && id.length > 40 ? `${id.slice(0, 40)}…` : id;
     return {
       ok: false,
       error: {
         path: 'surface.id',
-        message: `unknown surface ${JSON.stringify(id)}; valid ids: ${SURFACE_IDS.join(', ')}`,
+        message: `unknown surface ${JSON.stringify(shown)}; valid ids: ${SURFACE_IDS.join(', ')}`,
       },
     };
   }

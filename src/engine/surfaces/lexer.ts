@@ -48,7 +48,8 @@ export function tokenize(
     if (number) {
       const value = Number(number[0]);
       if (!Number.isFinite(value)) {
-        return { ok: false, error: { message: `Number '${number[0]}' is too large`, offset: i } };
+        const shown = number[0].length > 24 ? `${number[0].slice(0, 24)}…` : number[0];
+        return { ok: false, error: { message: `Number '${shown}' is too large`, offset: i } };
       }
       tokens.push({ type: 'number', value, start: i, end: NUMBER.lastIndex });
       i = NUMBER.lastIndex;

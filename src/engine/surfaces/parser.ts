@@ -56,9 +56,14 @@ function editDistance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
+/** At most 24 characters of user text in a message: a token can be a thousand characters long. */
+function clipText(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}
+
 function unknownNameMessage(name: string): string {
   if (/^[xy]{2,}$/.test(name)) {
-    return `Unknown name '${name}': implicit multiplication is not allowed, write ${name.split('').join('*')}`;
+    return `Unknown name '${clipText(name)}': implicit multiplication is not allowed, write ${clipText(name.split('').join('*'))}`;
   }
   const lower = name.toLowerCase();
   const close = KNOWN_NAMES.map((known) => ({
@@ -70,7 +75,7 @@ function unknownNameMessage(name: string): string {
     .slice(0, 3)
     .map(({ known }) => known);
   const suggestion = close.length > 0 ? ` Did you mean ${close.join(', ')}?` : '';
-  return `Unknown name '${name}'.${suggestion}`;
+  return `Unknown name '${clipText(name)}'.${suggestion}`;
 }
 
 class Parser {
@@ -112,7 +117,7 @@ class Parser {
   }
 
   private text(token: Token): string {
-    return this.src.slice(token.start, token.end);
+    return clipText(this.src.slice(token.start, token.end));
   }
 
   private enter(token: Token): void {
