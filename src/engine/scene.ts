@@ -74,6 +74,9 @@ function ownKeys(value: Obj): string[] {
   return Object.keys(value);
 }
 
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const OPTIMIZER_DISPLAY_KEYS = ['label', 'color', 'hidden', 'schedule', 'clip_grad_norm'] as const;
 
 /** Checks a number against a spec's bounds; returns a message or undefined. */
@@ -223,7 +226,9 @@ function validateOptimizer(
       if (typeof v === 'number' && Number.isFinite(v) && v > 0) out.clip_grad_norm = v;
       else errors.push({ path: fieldPath, message: `must be a number > 0, got ${describe(v)}` });
     } else if (key === 'label') {
-      if (typeof v === 'string' && v.length <= MAX_LABEL) out.label = v;
+      // A lone surrogate (pasted half of an emoji) becomes U+FFFD: encodeURIComponent throws on it.
+      if (typeof v === 'string' && v.length <= MAX_LABEL)
+        out.label = v.replace(LONE_SURROGATE, '\uFFFD');
       else
         errors.push({
           path: fieldPath,
