@@ -75,6 +75,8 @@ export function encodeSceneParam(scene: Scene): string {
       : `e:${escapeText(scene.surface.expr)}`;
   const items = [surface, `p:${scene.start.map(formatNumber).join(',')}`, `n:${scene.steps}`];
   for (const o of scene.optimizers) items.push(`o:${encodeOptimizer(o)}`);
+  // A bare `o` says "no optimizers": without it an empty list would read back as the defaults.
+  if (scene.optimizers.length === 0) items.push('o');
   return items.join(';');
 }
 
@@ -152,6 +154,7 @@ export function decodeSceneParam(text: string): SceneValidation {
   }
   const raw: Record<string, unknown> = {};
   const optimizers: Record<string, unknown>[] = [];
+  let emptyList = false;
   for (const item of text.split(';')) {
     if (item === '') continue;
     const colon = item.indexOf(':');
@@ -162,6 +165,7 @@ export function decodeSceneParam(text: string): SceneValidation {
     else if (tag === 'p')
       raw.start = body.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
     else if (tag === 'n') raw.steps = body.trim() === '' ? NaN : Number(body);
+    else if (tag === 'o' && colon < 0) emptyList = true;
     else if (tag === 'o') optimizers.push(decodeOptimizer(body, optimizers.length, errors));
     else
       errors.push({
@@ -169,7 +173,7 @@ export function decodeSceneParam(text: string): SceneValidation {
         message: `"${tag.slice(0, 20)}" is not a scene part (f, e, p, n, o)`,
       });
   }
-  if (optimizers.length > 0) raw.optimizers = optimizers;
+  if (optimizers.length > 0 || emptyList) raw.optimizers = optimizers;
   const result = validateScene(raw);
   return { scene: result.scene, errors: [...errors, ...result.errors] };
 }
