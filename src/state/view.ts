@@ -56,7 +56,13 @@ export function encodeView(view: ViewSettings): string {
   const parts: string[] = [];
   if (view.domain) {
     const { x, y } = view.domain;
-    parts.push(`d:${[x[0], x[1], y[0], y[1]].map(num).join(',')}`);
+    const exact = [x[0], x[1], y[0], y[1]];
+    const short = exact.map((v) => Number(num(v)));
+    // Six digits keep links short, unless rounding would move an edge of a narrow window far
+    // from 0 by more than a thousandth of its size (or collapse it, which the reader rejects).
+    const tolerance = 1e-3 * Math.min(x[1] - x[0], y[1] - y[0]);
+    const close = short.every((v, i) => Math.abs(v - exact[i]!) <= tolerance);
+    parts.push(`d:${(close ? short : exact).map(String).join(',')}`);
   }
   if (view.spacing !== DEFAULT_VIEW.spacing) parts.push(`l:${view.spacing}`);
   if (view.quiver !== DEFAULT_VIEW.quiver) parts.push(`q:${view.quiver ? 1 : 0}`);
