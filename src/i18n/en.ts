@@ -18,6 +18,33 @@ export const en = {
   'app.viewError': 'This panel hit an error: {message}',
   'app.retry': 'Try again',
   'app.loading': 'Computing…',
+
+  // Embed mode and the embed-code dialog (src/views/embed).
+  'embed.open': 'Open in Descent ↗',
+  'embed.param': '{param} of {name}',
+  'embed.button': 'Embed',
+  'embed.title': 'Embed this scene',
+  'embed.intro':
+    'Paste this code into a blog post or web page. The iframe shows the current scene with the controls chosen here.',
+  'embed.controls': 'Controls shown',
+  'embed.controlPlay': 'Playback (play, step, scrub)',
+  'embed.controlCharts': 'Loss and distance charts',
+  'embed.controlLr': 'Learning-rate slider: {name}',
+  'embed.theme': 'Theme',
+  'embed.themeLight': 'Light',
+  'embed.themeDark': 'Dark',
+  'embed.themeAuto': 'Follow the reader\'s system',
+  'embed.height': 'Height (px)',
+  'embed.code': 'Embed code',
+  'embed.copy': 'Copy code',
+  'embed.copied': 'Copied',
+  'embed.copyFailed': 'Copying failed: select the code and copy it.',
+  'embed.script':
+    'Optional: add this script once to the host page, and the iframe resizes itself to fit its content.',
+  'embed.copyScript': 'Copy script',
+  'embed.preview': 'Preview',
+  'embed.close': 'Close',
+  'embed.frameTitle': 'Descent: gradient descent, step by step',
   'app.language': 'Language',
 
   'surface.heading': 'Surface',
