@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
+import { useLocale } from '../../i18n';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { scaleLinear } from 'd3';
 import type { ScaleLinear } from 'd3';
@@ -123,6 +124,7 @@ interface ScaleProps {
 }
 
 const Axes = memo(function Axes({ layout, x, y, spec }: ScaleProps & { spec: YScaleSpec }) {
+  useLocale(); // memo would skip a language switch
   // About one label per 70px so step numbers never run together on a phone.
   const xTicks = x
     .ticks(Math.max(2, Math.floor((layout.right - layout.left) / 70)))
@@ -177,6 +179,7 @@ const Lines = memo(function Lines({
   y,
   layout,
 }: ScaleProps & { series: readonly ChartSeries[] }) {
+  useLocale(); // memo would skip a language switch
   const maxPoints = Math.max(200, 2 * Math.round(layout.right - layout.left));
   const drawn = series.map((s, i) => ({ s, i })).filter(({ s }) => !s.hidden && s.length > 0);
   const markers = divergedMarkers(
@@ -275,6 +278,7 @@ const Cursor = memo(function Cursor({
   y,
   layout,
 }: ScaleProps & { step: number; series: readonly ChartSeries[] }) {
+  useLocale(); // memo would skip a language switch
   const cx = x(step);
   const label = chartText('chart.cursor', { step });
   const nearRight = cx > layout.right - 70;

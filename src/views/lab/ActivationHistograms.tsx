@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useLocale } from '../../i18n';
 import { max, scaleLinear } from 'd3';
 import type { LayerActivation, LabSnapshot } from '../../worker/lab/protocol';
 import { formatNumber } from '../format';
@@ -59,6 +60,7 @@ export const ActivationHistograms = memo(function ActivationHistograms({
 }: {
   snapshot: LabSnapshot | null;
 }) {
+  useLocale(); // memo would skip a language switch
   if (!snapshot) return null;
   const hidden = snapshot.activations.slice(0, -1);
   return (

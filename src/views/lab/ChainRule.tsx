@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { useLocale } from '../../i18n';
 import type { LabSnapshot } from '../../worker/lab/protocol';
 import { Tex } from '../formula/Tex';
 import { formatNumber } from '../format';
@@ -11,6 +12,7 @@ export const ChainRule = memo(function ChainRule(props: {
   layer: number;
   layerCount: number;
 }) {
+  useLocale(); // memo would skip a language switch
   const { snapshot, layer, layerCount } = props;
   const i = Math.min(layer, layerCount - 1);
   const chain = snapshot ? chainProduct(snapshot, i) : null;

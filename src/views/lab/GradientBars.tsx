@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useLocale } from '../../i18n';
 import type { LabSnapshot } from '../../worker/lab/protocol';
 import { formatNorm, logNorm, normColor } from './gradients';
 import { t } from './strings';
@@ -20,6 +21,7 @@ export const GradientBars = memo(function GradientBars({
   selected,
   onSelect,
 }: Props) {
+  useLocale(); // memo would skip a language switch
   const norms = snapshot ? Array.from(snapshot.weightGradNorms) : [];
   const [lo, hi] = domain;
   return (

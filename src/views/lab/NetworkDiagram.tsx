@@ -1,4 +1,5 @@
 import { memo, useCallback } from 'react';
+import { useLocale } from '../../i18n';
 import type { KeyboardEvent } from 'react';
 import { interpolateViridis, range } from 'd3';
 import type { LabConfig } from '../../state/lab';
@@ -25,6 +26,7 @@ interface Props {
  * one roving-tabindex group: arrows move the chosen layer, whose chain rule the panel shows.
  */
 export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
+  useLocale(); // memo would skip a language switch
   const { config, snapshot, domain, selected, onSelect, idPrefix } = props;
   const [ref, width] = useElementWidth<HTMLDivElement>(640);
   const layers = config.depth;

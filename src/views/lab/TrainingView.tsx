@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { useLocale } from '../../i18n';
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import type { Dataset } from '../../engine/nn/datasets';
 import { BOUNDARY_EXTENT } from '../../worker/lab/protocol';
@@ -14,6 +15,7 @@ const M = { left: 46, right: 10, top: 10, bottom: 24 };
 
 /** The loss per step on a log axis (D3 scales and path; React draws). */
 export const LossCurve = memo(function LossCurve({ losses }: { losses: Float64Array | null }) {
+  useLocale(); // memo would skip a language switch
   const model = useMemo(() => {
     if (!losses || losses.length === 0) return null;
     const points = decimate(losses, 400);
@@ -95,6 +97,7 @@ export const DecisionBoundary = memo(function DecisionBoundary({
   snapshot: LabSnapshot | null;
   data: Dataset;
 }) {
+  useLocale(); // memo would skip a language switch
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const el = canvas.current;

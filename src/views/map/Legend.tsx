@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import { t } from '../../i18n';
+import { t, useLocale } from '../../i18n';
 import type { SurfaceLayer } from '../../worker/protocol';
 import { formatNumber } from '../format';
 import { heatColor } from '../palette';
 
 /** The colour key: one swatch per band with the level values between them. */
 export const Legend = memo(function Legend(props: { layer: SurfaceLayer | null }) {
+  useLocale(); // memo would skip a language switch
   const { layer } = props;
   if (!layer || layer.thresholds.length === 0) return <div className="legend" />;
   const n = layer.thresholds.length + 1;
