@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { Page } from './App';
+import { readEmbedOptions } from './embed/options';
+import { loadEmbedUrl } from './embed/url';
 import { startLocale } from './i18n/detect';
 import { startEngine } from './state/engine';
 import { startPlayback } from './state/playback';
@@ -15,16 +17,22 @@ startLocale();
 // `?page=lab` is the gradient-flow lab, which keeps its own state and URL parameter.
 const page: Page =
   new URLSearchParams(window.location.search).get('page') === 'lab' ? 'lab' : 'visualizer';
+const embed = readEmbedOptions(window.location.search);
 if (page === 'visualizer') {
   // Order matters: the URL fills the store before the engine runs its first simulation.
-  startUrlSync();
+  // An embed (`?embed=1`) reads its URL once and never rewrites it.
+  if (embed.embed) loadEmbedUrl();
+  else startUrlSync();
   startEngine();
   startPlayback();
   installTestApi();
 }
 
 const root = document.getElementById('root');
-if (root) {
+if (root && page === 'visualizer' && embed.embed) {
+  // Embed mode: the scene without the app's chrome, loaded as its own chunk.
+  void import('./views/embed/mount').then((m) => m.mountEmbed(root, embed));
+} else if (root) {
   createRoot(root).render(
     <StrictMode>
       <App page={page} />
