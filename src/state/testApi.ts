@@ -3,6 +3,7 @@
  * optimizer, the cursor, diverged flags, the scene, how many scenes were painted).
  */
 import type { Domain, Scene } from '../engine/types';
+import type { EngineClient } from '../worker/client';
 import { visibleDomain } from './engine';
 import { useDescent } from './store';
 
@@ -27,17 +28,51 @@ export interface DescentTestApi {
   settled(): boolean;
   /** The domain rectangle the map shows. */
   domain(): Domain;
+  /**
+   * Fault injection, present only when a test set `window.__DESCENT_TEST_HOOKS__ = true` before
+   * the app loaded (Playwright's addInitScript). `crash` makes the worker fail as an uncaught
+   * exception in it would; `hang` shortens the watchdog to `watchdogMs` and kills the worker
+   * silently, so the next request gets no answer. Both resolve false when no real worker runs.
+   */
+  faults?: {
+    crash(): Promise<boolean>;
+    hang(watchdogMs: number): Promise<boolean>;
+  };
 }
 
 declare global {
   interface Window {
     __descent?: DescentTestApi;
+    __DESCENT_TEST_HOOKS__?: boolean;
   }
 }
 
-/** Installs the test API on `window`. */
-export function installTestApi(): void {
+/** The real worker behind the client, if it is one (not the main-thread fallback). */
+async function realWorker(client: EngineClient): Promise<Worker | undefined> {
+  const worker = await client.currentWorker();
+  return typeof Worker !== 'undefined' && worker instanceof Worker ? worker : undefined;
+}
+
+function faultHooks(client: EngineClient): NonNullable<DescentTestApi['faults']> {
+  return {
+    crash: async () => {
+      const worker = await realWorker(client);
+      worker?.dispatchEvent(new ErrorEvent('error', { message: 'test: the worker crashed' }));
+      return worker !== undefined;
+    },
+    hang: async (watchdogMs) => {
+      const worker = await realWorker(client);
+      client.setTimeoutMs(watchdogMs);
+      worker?.terminate();
+      return worker !== undefined;
+    },
+  };
+}
+
+/** Installs the test API on `window` (with the fault hooks when a test asked for them). */
+export function installTestApi(client?: EngineClient): void {
   window.__descent = {
+    ...(client && window.__DESCENT_TEST_HOOKS__ === true ? { faults: faultHooks(client) } : {}),
     scene: () => useDescent.getState().scene,
     trajectories: () => {
       const s = useDescent.getState();

@@ -69,7 +69,7 @@ export class EngineClient {
   private nextId = 1;
   private level = 0;
   private answered = false;
-  private readonly timeoutMs: number;
+  private timeoutMs: number;
 
   constructor(
     private readonly factory: WorkerFactory,
@@ -105,6 +105,16 @@ export class EngineClient {
   /** Requests waiting for a reply (for tests and diagnostics). */
   get pendingCount(): number {
     return this.pending.size;
+  }
+
+  /** The running worker, if any (for the tests' crash and hang hooks). */
+  currentWorker(): Promise<WorkerLike> | undefined {
+    return this.worker;
+  }
+
+  /** Changes the watchdog's limit for requests sent from now on (tests shorten it). */
+  setTimeoutMs(ms: number): void {
+    this.timeoutMs = ms;
   }
 
   /** Stops the worker and rejects what is pending. */
