@@ -23,9 +23,9 @@ if (page === 'visualizer') {
   // An embed (`?embed=1`) reads its URL once and never rewrites it.
   if (embed.embed) loadEmbedUrl();
   else startUrlSync();
-  startEngine();
+  const engine = startEngine();
   startPlayback();
-  installTestApi();
+  installTestApi(engine.client);
 }
 
 const root = document.getElementById('root');
