@@ -78,7 +78,11 @@ export function initialLocale(env: LocaleEnvironment): Locale {
   if (stored) return stored;
   const nav = env.navigator;
   const languages =
-    nav?.languages && nav.languages.length > 0 ? nav.languages : nav?.language ? [nav.language] : [];
+    nav?.languages && nav.languages.length > 0
+      ? nav.languages
+      : nav?.language
+        ? [nav.language]
+        : [];
   return localeFromLanguages(languages);
 }
 
@@ -107,7 +111,8 @@ export function chooseLocale(locale: Locale, win: Window = window): void {
   try {
     const { pathname, search, hash } = win.location;
     const next = withLangParam(search, locale);
-    if (next !== search) win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
+    if (next !== search)
+      win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
   } catch {
     // A sandboxed or file:// page may refuse history changes; the switch still happened.
   }

@@ -314,6 +314,26 @@ export const en = {
   'lab.data.moons': 'moons',
   'lab.data.circles': 'circles',
   'lab.data.xor': 'XOR',
+
+  // Each optimizer's note (the engine's OPTIMIZERS[type].note), shown by the formula panel.
+  'optimizer.note.sgd':
+    "The notes' momentum v = αv + ηg, θ −= v is torch's b = μb + g, θ −= ηb with v = ηb, the same path while η is constant; the notes' NAG takes the gradient at the look-ahead point θ − αv, torch uses the equivalent reparametrised form θ −= η(g + μb) with the gradient at θ.",
+  'optimizer.note.adagrad':
+    "Same rule as the notes' box, but torch's default eps is 1e-10 (the notes suggest 1e-6), added outside the square root, and torch can start the sum at initial_accumulator_value and decay lr as lr / (1 + (t − 1)·lr_decay).",
+  'optimizer.note.adadelta':
+    "The notes' box with one addition: torch scales Δ by lr (default 1.0, which is the notes' rule); its default eps is 1e-6 where the notes suggest 1e-5.",
+  'optimizer.note.rmsprop':
+    "torch adds eps outside the square root (√v + ε) where the notes write √(v + ε), and its default decay alpha is 0.99 (the notes suggest 0.9); lr's default 0.01 is torch's, the notes suggest 0.001.",
+  'optimizer.note.adam':
+    "The notes' box exactly, computed in torch's order: the bias corrections are folded into a step size η/(1 − β₁ᵗ) and a denominator √v/√(1 − β₂ᵗ) + ε, which equals η·m̂/(√v̂ + ε) up to rounding.",
+  'optimizer.note.adamw':
+    "Not in the notes: Adam with weight decay applied to θ directly (θ ← θ(1 − ηλ)) rather than added to the gradient, so the decay is not rescaled by Adam's per-coordinate denominator.",
+  'optimizer.note.adamax':
+    "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max (|g| + ε) rather than to the denominator.",
+  'optimizer.note.nadam':
+    "Not in the notes' boxes (it joins their NAG and Adam). torch 1.13 divides the momentum term by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice where the paper has 1 − π_t·μ_{t+1}; torch 2.0 fixed this, and we follow 1.13.",
+  'optimizer.note.radam':
+    'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
 } as const;
 
 /** Every message key of the catalogue. */

@@ -161,7 +161,8 @@ export const zhCN: Messages = {
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': '课程',
   'lessons.heading': '课程',
-  'lessons.intro': '来自笔记的现成场景，每个都用两三句话说明该看什么。打开一个，即可在地图旁边看着说明观察它运行；按 P 可以向全班演示。',
+  'lessons.intro':
+    '来自笔记的现成场景，每个都用两三句话说明该看什么。打开一个，即可在地图旁边看着说明观察它运行；按 P 可以向全班演示。',
   'lessons.visualizerSection': '损失曲面上的优化器',
   'lessons.labSection': '深层网络中的梯度流',
   'lessons.open': '打开课程',
@@ -193,7 +194,8 @@ export const zhCN: Messages = {
   'theme.dark': '深色',
   // 梯度流实验室
   'lab.title': '梯度流实验室',
-  'lab.intro': '梯度在网络中反向流动，每经过一层都要相乘。改变深度、激活函数和初始化，看它们如何消失殆尽或爆炸——以及批归一化和残差连接如何让梯度保持活力。',
+  'lab.intro':
+    '梯度在网络中反向流动，每经过一层都要相乘。改变深度、激活函数和初始化，看它们如何消失殆尽或爆炸——以及批归一化和残差连接如何让梯度保持活力。',
   'lab.urlProblems': '链接中的部分实验室设置无效，已替换为默认值：',
   'lab.dismiss': '关闭',
   'lab.controls': '网络设置',
@@ -225,7 +227,8 @@ export const zhCN: Messages = {
   'lab.error': '计算失败：{message}',
   'lab.config': '配置 {slot}',
   'lab.diagram': '网络结构图',
-  'lab.diagramHelp': '激活值向右流动，梯度向左流动。每条连线的粗细和颜色以对数刻度表示该层权重梯度的范数；选择一层可查看它的链式法则。',
+  'lab.diagramHelp':
+    '激活值向右流动，梯度向左流动。每条连线的粗细和颜色以对数刻度表示该层权重梯度的范数；选择一层可查看它的链式法则。',
   'lab.diagramLayer': '第 {layer} 层：‖∂L/∂W‖ = {norm}',
   'lab.forward': '前向：激活值 →',
   'lab.backward': '← 反向：梯度',
@@ -247,7 +250,8 @@ export const zhCN: Messages = {
   'lab.boundary': '决策边界',
   'lab.boundaryLabel': '{dataset} 数据与网络的决策边界；准确率 {accuracy}',
   'lab.chain': '第 {layer} 层的链式法则',
-  'lab.chainHelp': '笔记 000 的标量链：每个后面的权重都乘到前面的梯度上。在真实的层中，权重变为 Wᵀ，并多乘一个 g′；δ 范数之比就是每层乘上的倍数。',
+  'lab.chainHelp':
+    '笔记 000 的标量链：每个后面的权重都乘到前面的梯度上。在真实的层中，权重变为 Wᵀ，并多乘一个 g′；δ 范数之比就是每层乘上的倍数。',
   'lab.chainMean': '平均而言，上方每一层把梯度乘以 {gain}。',
   'lab.linearTitle': '线性链上的链式法则（笔记 000）',
   'lab.linearHelp':
@@ -256,7 +260,8 @@ export const zhCN: Messages = {
   'lab.linearInput': 'x = {value}',
   'lab.linearLoss': 'ŷ = {yhat}, L = {loss}',
   'lab.calculator': '反向传播计算器',
-  'lab.calculatorHelp': '一个针对单个样本、损失为 ½‖y − t‖² 的小网络。可编辑任意权重或输入，然后逐步执行 BP1–BP4；最后一列用有限差分检验每个梯度。',
+  'lab.calculatorHelp':
+    '一个针对单个样本、损失为 ½‖y − t‖² 的小网络。可编辑任意权重或输入，然后逐步执行 BP1–BP4；最后一列用有限差分检验每个梯度。',
   'lab.calcLayers': '各层大小',
   'lab.calcLayerSize': '第 {layer} 层的单元数',
   'lab.calcInputSize': '输入数',
@@ -287,7 +292,8 @@ export const zhCN: Messages = {
   'lab.fInit': '初始化范围（笔记 003）',
   'lab.fBnForward': '批归一化，前向（笔记 003）',
   'lab.fBnBackward': '批归一化，反向（笔记 003）',
-  'lab.fInitHelp': 'Xavier 初始化让类 tanh 单元的激活值和梯度方差保持相等；He 初始化针对 ReLU 把方差加倍，因为 ReLU 会把一半的输入置零。',
+  'lab.fInitHelp':
+    'Xavier 初始化让类 tanh 单元的激活值和梯度方差保持相等；He 初始化针对 ReLU 把方差加倍，因为 ReLU 会把一半的输入置零。',
   'lab.act.sigmoid': 'sigmoid',
   'lab.act.tanh': 'tanh',
   'lab.act.relu': 'ReLU',
@@ -302,4 +308,24 @@ export const zhCN: Messages = {
   'lab.data.moons': '双月',
   'lab.data.circles': '同心圆',
   'lab.data.xor': 'XOR',
+
+  // 优化器说明
+  'optimizer.note.sgd':
+    '笔记中的动量 v = αv + ηg，θ −= v 就是 torch 的 b = μb + g，θ −= ηb（其中 v = ηb），η 不变时路径相同；笔记中的 NAG 在前瞻点 θ − αv 处取梯度，torch 则使用等价的重参数化形式 θ −= η(g + μb)，梯度取在 θ 处。',
+  'optimizer.note.adagrad':
+    '与笔记框中的规则相同，但 torch 的默认 eps 为 1e-10（笔记建议 1e-6），且加在平方根之外；torch 还可以让累加和从 initial_accumulator_value 开始，并按 lr / (1 + (t − 1)·lr_decay) 衰减 lr。',
+  'optimizer.note.adadelta':
+    '即笔记框中的规则，只多一处：torch 用 lr 缩放 Δ（默认 1.0，即笔记的规则）；其默认 eps 为 1e-6，而笔记建议 1e-5。',
+  'optimizer.note.rmsprop':
+    'torch 把 eps 加在平方根之外（√v + ε），笔记写作 √(v + ε)；其默认衰减率 alpha 为 0.99（笔记建议 0.9）；lr 的默认值 0.01 来自 torch，笔记建议 0.001。',
+  'optimizer.note.adam':
+    '与笔记框完全一致，只是按 torch 的顺序计算：偏差修正被并入步长 η/(1 − β₁ᵗ) 和分母 √v/√(1 − β₂ᵗ) + ε，在舍入误差范围内等于 η·m̂/(√v̂ + ε)。',
+  'optimizer.note.adamw':
+    '笔记中没有：把权重衰减直接作用于 θ（θ ← θ(1 − ηλ)）而不是加到梯度上的 Adam，因此衰减不会被 Adam 逐坐标的分母重新缩放。',
+  'optimizer.note.adamax':
+    '笔记中没有：出自同一篇论文的 Adam 变体，二阶矩改用无穷范数；torch 把 eps 加在 max 之内（|g| + ε），而不是加到分母上。',
+  'optimizer.note.nadam':
+    '笔记框中没有（它结合了其中的 NAG 与 Adam）。torch 1.13 将动量项除以 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了两次，而论文中是 1 − π_t·μ_{t+1}；torch 2.0 已修正，这里沿用 1.13。',
+  'optimizer.note.radam':
+    '笔记中没有：只有当 v̂ 的方差变得可处理时（ρ_t > 5，β₂ = 0.999 时为第 6 步）才启用自适应步长并按 r_t 缩放的 Adam；在此之前只按 η·m̂ 移动。',
 };

@@ -27,7 +27,8 @@ export const zhTW: Messages = {
   'embed.param': '{name} 的 {param}',
   'embed.button': '嵌入',
   'embed.title': '嵌入此場景',
-  'embed.intro': '將這段程式碼貼到部落格文章或網頁中。iframe 會顯示目前的場景以及此處選擇的控制項。',
+  'embed.intro':
+    '將這段程式碼貼到部落格文章或網頁中。iframe 會顯示目前的場景以及此處選擇的控制項。',
   'embed.controls': '顯示的控制項',
   'embed.controlPlay': '播放（播放、單步、拖曳進度）',
   'embed.controlCharts': '損失與距離圖表',
@@ -162,7 +163,8 @@ export const zhTW: Messages = {
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': '課程',
   'lessons.heading': '課程',
-  'lessons.intro': '來自筆記的現成場景，每個都用兩三句話說明該看什麼。打開一個，即可在地圖旁邊看著說明觀察它執行；按 P 可以向全班展示。',
+  'lessons.intro':
+    '來自筆記的現成場景，每個都用兩三句話說明該看什麼。打開一個，即可在地圖旁邊看著說明觀察它執行；按 P 可以向全班展示。',
   'lessons.visualizerSection': '損失曲面上的最佳化器',
   'lessons.labSection': '深層網路中的梯度流',
   'lessons.open': '開啟課程',
@@ -194,7 +196,8 @@ export const zhTW: Messages = {
   'theme.dark': '深色',
   // 梯度流實驗室
   'lab.title': '梯度流實驗室',
-  'lab.intro': '梯度在網路中反向流動，每經過一層都要相乘。改變深度、激勵函數與初始化，看它們如何消失殆盡或爆炸——以及批次正規化與殘差連接如何讓梯度維持活力。',
+  'lab.intro':
+    '梯度在網路中反向流動，每經過一層都要相乘。改變深度、激勵函數與初始化，看它們如何消失殆盡或爆炸——以及批次正規化與殘差連接如何讓梯度維持活力。',
   'lab.urlProblems': '連結中的部分實驗室設定無效，已改用預設值：',
   'lab.dismiss': '關閉',
   'lab.controls': '網路設定',
@@ -226,7 +229,8 @@ export const zhTW: Messages = {
   'lab.error': '運算失敗：{message}',
   'lab.config': '組態 {slot}',
   'lab.diagram': '網路結構圖',
-  'lab.diagramHelp': '激勵值向右流動，梯度向左流動。每條連線的粗細與顏色以對數尺度表示該層權重梯度的範數；選擇一層可查看它的連鎖律。',
+  'lab.diagramHelp':
+    '激勵值向右流動，梯度向左流動。每條連線的粗細與顏色以對數尺度表示該層權重梯度的範數；選擇一層可查看它的連鎖律。',
   'lab.diagramLayer': '第 {layer} 層：‖∂L/∂W‖ = {norm}',
   'lab.forward': '前向：激勵值 →',
   'lab.backward': '← 反向：梯度',
@@ -248,7 +252,8 @@ export const zhTW: Messages = {
   'lab.boundary': '決策邊界',
   'lab.boundaryLabel': '{dataset} 資料與網路的決策邊界；準確率 {accuracy}',
   'lab.chain': '第 {layer} 層的連鎖律',
-  'lab.chainHelp': '筆記 000 的純量鏈：每個後面的權重都乘到前面的梯度上。在真實的層中，權重變為 Wᵀ，並多乘一個 g′；δ 範數之比就是每層乘上的倍數。',
+  'lab.chainHelp':
+    '筆記 000 的純量鏈：每個後面的權重都乘到前面的梯度上。在真實的層中，權重變為 Wᵀ，並多乘一個 g′；δ 範數之比就是每層乘上的倍數。',
   'lab.chainMean': '平均而言，上方每一層把梯度乘以 {gain}。',
   'lab.linearTitle': '線性鏈上的連鎖律（筆記 000）',
   'lab.linearHelp':
@@ -257,7 +262,8 @@ export const zhTW: Messages = {
   'lab.linearInput': 'x = {value}',
   'lab.linearLoss': 'ŷ = {yhat}, L = {loss}',
   'lab.calculator': '反向傳播計算器',
-  'lab.calculatorHelp': '一個針對單一樣本、損失為 ½‖y − t‖² 的小網路。可編輯任意權重或輸入，然後逐步執行 BP1–BP4；最後一欄以有限差分檢驗每個梯度。',
+  'lab.calculatorHelp':
+    '一個針對單一樣本、損失為 ½‖y − t‖² 的小網路。可編輯任意權重或輸入，然後逐步執行 BP1–BP4；最後一欄以有限差分檢驗每個梯度。',
   'lab.calcLayers': '各層大小',
   'lab.calcLayerSize': '第 {layer} 層的單元數',
   'lab.calcInputSize': '輸入數',
@@ -288,7 +294,8 @@ export const zhTW: Messages = {
   'lab.fInit': '初始化範圍（筆記 003）',
   'lab.fBnForward': '批次正規化，前向（筆記 003）',
   'lab.fBnBackward': '批次正規化，反向（筆記 003）',
-  'lab.fInitHelp': 'Xavier 初始化讓類 tanh 單元的激勵值與梯度變異數維持相等；He 初始化針對 ReLU 把變異數加倍，因為 ReLU 會把一半的輸入歸零。',
+  'lab.fInitHelp':
+    'Xavier 初始化讓類 tanh 單元的激勵值與梯度變異數維持相等；He 初始化針對 ReLU 把變異數加倍，因為 ReLU 會把一半的輸入歸零。',
   'lab.act.sigmoid': 'sigmoid',
   'lab.act.tanh': 'tanh',
   'lab.act.relu': 'ReLU',
@@ -303,4 +310,24 @@ export const zhTW: Messages = {
   'lab.data.moons': '雙月',
   'lab.data.circles': '同心圓',
   'lab.data.xor': 'XOR',
+
+  // 最佳化器說明
+  'optimizer.note.sgd':
+    '筆記中的動量 v = αv + ηg，θ −= v 就是 torch 的 b = μb + g，θ −= ηb（其中 v = ηb），η 固定時路徑相同；筆記中的 NAG 在前瞻點 θ − αv 取梯度，torch 則採用等價的重新參數化形式 θ −= η(g + μb)，梯度取在 θ。',
+  'optimizer.note.adagrad':
+    '與筆記框中的規則相同，但 torch 的預設 eps 為 1e-10（筆記建議 1e-6），且加在平方根之外；torch 也可以讓累加和從 initial_accumulator_value 開始，並依 lr / (1 + (t − 1)·lr_decay) 衰減 lr。',
+  'optimizer.note.adadelta':
+    '即筆記框中的規則，只多一處：torch 以 lr 縮放 Δ（預設 1.0，即筆記的規則）；其預設 eps 為 1e-6，而筆記建議 1e-5。',
+  'optimizer.note.rmsprop':
+    'torch 把 eps 加在平方根之外（√v + ε），筆記寫作 √(v + ε)；其預設衰減率 alpha 為 0.99（筆記建議 0.9）；lr 的預設值 0.01 來自 torch，筆記建議 0.001。',
+  'optimizer.note.adam':
+    '與筆記框完全一致，只是依 torch 的順序計算：偏差修正併入步長 η/(1 − β₁ᵗ) 與分母 √v/√(1 − β₂ᵗ) + ε，在捨入誤差範圍內等於 η·m̂/(√v̂ + ε)。',
+  'optimizer.note.adamw':
+    '筆記中沒有：把權重衰減直接作用於 θ（θ ← θ(1 − ηλ)）而非加到梯度上的 Adam，因此衰減不會被 Adam 逐座標的分母重新縮放。',
+  'optimizer.note.adamax':
+    '筆記中沒有：出自同一篇論文的 Adam 變體，二階動差改用無窮範數；torch 把 eps 加在 max 之內（|g| + ε），而非加到分母上。',
+  'optimizer.note.nadam':
+    '筆記框中沒有（它結合了其中的 NAG 與 Adam）。torch 1.13 將動量項除以 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了兩次，而論文中是 1 − π_t·μ_{t+1}；torch 2.0 已修正，這裡沿用 1.13。',
+  'optimizer.note.radam':
+    '筆記中沒有：只有當 v̂ 的變異數變得可處理時（ρ_t > 5，β₂ = 0.999 時為第 6 步）才啟用自適應步長並依 r_t 縮放的 Adam；在此之前只依 η·m̂ 移動。',
 };

@@ -5,7 +5,7 @@ import { useElementWidth } from '../charts/useElementWidth';
 import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
 import { formulaStep } from './inspect';
 import { notesTex } from './notesTex';
-import { formulaText } from './strings';
+import { formulaText, optimizerNote } from './strings';
 import { substitutedTex } from './substitute';
 import { Tex } from './Tex';
 import { useThrottledValue } from './useThrottledValue';
@@ -152,7 +152,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
         </div>
         {def.note !== undefined && (
           <p className="descent-formula__note">
-            <strong>{formulaText('formula.note')}:</strong> {def.note}
+            <strong>{formulaText('formula.note')}:</strong> {optimizerNote(config.type)}
           </p>
         )}
         {step.kind === 'step' && stepTex !== undefined && (

@@ -3,6 +3,7 @@
  * src/i18n). `{name}` marks a parameter.
  */
 import { isMessageKey, t } from '../../i18n';
+import type { OptimizerType } from '../../engine/types';
 
 export const formulaStrings = {
   'formula.tabs': 'Optimizer whose formula is shown',
@@ -31,4 +32,9 @@ export function formulaText(
   return formulaStrings[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** An optimizer's note on torch and the notes, in the app's language (the engine's note is English). */
+export function optimizerNote(type: OptimizerType): string {
+  return t(`optimizer.note.${type}`);
 }
