@@ -12,6 +12,7 @@ import { builtApp } from './browser/build';
 import { measureFirstPaint } from './browser/first-paint';
 import { measureHeap } from './browser/heap';
 import { measureInitialJs } from './browser/bundle';
+import { measureLabFirstPaint } from './browser/lab-first-paint';
 import { measurePlayback } from './browser/playback';
 import { serveStatic } from './browser/server';
 import { launchChromium } from './browser/session';
@@ -24,6 +25,7 @@ type Measure = (browser: Browser, base: string, distDir: string) => Promise<Benc
 const MEASURES: readonly { name: string; run: Measure }[] = [
   { name: 'initial JavaScript', run: measureInitialJs },
   { name: 'first scene painted', run: measureFirstPaint },
+  { name: 'lab first paint', run: measureLabFirstPaint },
   { name: 'slider input', run: measureSlider },
   { name: 'surface change', run: measureSurfaceChange },
   { name: 'playback', run: measurePlayback },
