@@ -7,6 +7,7 @@ import { ChartsPanel } from './views/ChartsPanel';
 import { OptimizerPanel } from './views/controls/OptimizerPanel';
 import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
 import { SurfacePanel } from './views/controls/SurfacePanel';
+import { EmbedButton } from './views/embed/EmbedButton';
 import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { useThrottled } from './views/hooks/useThrottled';
@@ -186,6 +187,7 @@ export function App(props: { page?: Page }) {
         </h1>
         <Nav page={page} />
         {page === 'visualizer' && <CopyLink />}
+        {page === 'visualizer' && <EmbedButton />}
         <LanguageSwitcher />
       </header>
       {page === 'lab' ? (
