@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
@@ -10,53 +10,25 @@ import { SurfacePanel } from './views/controls/SurfacePanel';
 import { EmbedButton } from './views/embed/EmbedButton';
 import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
+import { LessonPanel } from './views/lessons/LessonPanel';
+import { PresenterView } from './views/lessons/PresenterView';
+import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
+import { useShortcuts } from './views/lessons/useShortcuts';
+import { ThemeToggle } from './views/theme/ThemeToggle';
+import { usePresent } from './state/present';
 import { useThrottled } from './views/hooks/useThrottled';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
 
 const LabPage = lazy(() => import('./views/lab/LabPage'));
+const LessonsPage = lazy(() => import('./views/lessons/LessonsPage'));
 
-/** The two pages of the app. */
-export type Page = 'visualizer' | 'lab';
+/** The pages of the app. */
+export type Page = 'visualizer' | 'lab' | 'lessons';
 
 const FormulaPanel = lazy(() =>
   import('./views/formula/FormulaPanel').then((m) => ({ default: m.FormulaPanel })),
 );
-
-/** Whether a key press belongs to a form control (which then keeps its own keys). */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
-}
-
-function useKeyboardShortcuts(): void {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (
-        event.defaultPrevented ||
-        event.altKey ||
-        event.ctrlKey ||
-        event.metaKey ||
-        isTyping(event.target)
-      )
-        return;
-      const s = useDescent.getState();
-      if (event.key === ' ' && !(event.target instanceof HTMLButtonElement)) {
-        event.preventDefault();
-        s.togglePlaying();
-      } else if (event.key === 'ArrowRight') {
-        event.preventDefault();
-        s.stepBy(event.shiftKey ? 10 : 1);
-      } else if (event.key === 'ArrowLeft') {
-        event.preventDefault();
-        s.stepBy(event.shiftKey ? -10 : -1);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
 
 function CopyLink() {
   const [state, setState] = useState<
@@ -170,6 +142,9 @@ function Nav(props: { page: Page }) {
       <a href="./?page=lab" aria-current={props.page === 'lab' ? 'page' : undefined}>
         {t('nav.lab')}
       </a>
+      <a href="./?page=lessons" aria-current={props.page === 'lessons' ? 'page' : undefined}>
+        {t('nav.lessons')}
+      </a>
     </nav>
   );
 }
@@ -189,8 +164,16 @@ export function App(props: { page?: Page }) {
         {page === 'visualizer' && <CopyLink />}
         {page === 'visualizer' && <EmbedButton />}
         <LanguageSwitcher />
+        <ThemeToggle />
+        {page === 'visualizer' && <ShortcutsButton />}
       </header>
-      {page === 'lab' ? (
+      {page === 'lessons' ? (
+        <ErrorBoundary name="lessons">
+          <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+            <LessonsPage />
+          </Suspense>
+        </ErrorBoundary>
+      ) : page === 'lab' ? (
         <ErrorBoundary name="lab">
           <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
             <LabPage />
@@ -205,10 +188,20 @@ export function App(props: { page?: Page }) {
 
 /** The visualizer: controls, the map with playback, charts and the formula panel. */
 function Visualizer() {
-  useKeyboardShortcuts();
+  useShortcuts();
+  const presenting = usePresent((s) => s.present);
+  if (presenting) {
+    return (
+      <>
+        <PresenterView />
+        <ShortcutsDialog />
+      </>
+    );
+  }
   return (
     <>
       <Notices />
+      <ShortcutsDialog />
       <main className="layout">
         <div className="column-map">
           <ErrorBoundary name="map">
@@ -218,6 +211,9 @@ function Visualizer() {
           </ErrorBoundary>
         </div>
         <aside className="column-controls">
+          <ErrorBoundary name="lesson">
+            <LessonPanel />
+          </ErrorBoundary>
           <ErrorBoundary name="surface">
             <SurfacePanel />
           </ErrorBoundary>

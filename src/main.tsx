@@ -9,20 +9,28 @@ import { startEngine } from './state/engine';
 import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
+import { startLessons } from './views/lessons/presenter';
+import { startTheme } from './views/theme/theme';
 import './styles/app.css';
 
 // The language (URL, storage, browser) is chosen before anything renders text.
 startLocale();
 
 // `?page=lab` is the gradient-flow lab, which keeps its own state and URL parameter.
-const page: Page =
-  new URLSearchParams(window.location.search).get('page') === 'lab' ? 'lab' : 'visualizer';
+const pageParam = new URLSearchParams(window.location.search).get('page');
+const page: Page = pageParam === 'lab' ? 'lab' : pageParam === 'lessons' ? 'lessons' : 'visualizer';
+// Light, dark or the system's (theme=, storage); applied before the first paint.
+startTheme();
 const embed = readEmbedOptions(window.location.search);
 if (page === 'visualizer') {
   // Order matters: the URL fills the store before the engine runs its first simulation.
   // An embed (`?embed=1`) reads its URL once and never rewrites it.
   if (embed.embed) loadEmbedUrl();
-  else startUrlSync();
+  else {
+    // A lesson link without a scene gets the lesson's scene written into the URL first.
+    startLessons();
+    startUrlSync();
+  }
   const engine = startEngine();
   startPlayback();
   installTestApi(engine.client);

@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
 import type { DescentState } from '../../state/store';
 import { visibleDomain } from '../../state/engine';
@@ -61,6 +62,7 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas(props: { projecti
           ghost: s.ghost,
           arrows: s.arrows,
           surface: s.surface,
+          lineScale: usePresent.getState().lineScale,
         },
         p,
       );
@@ -81,9 +83,13 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas(props: { projecti
       request,
       { equalityFn: (a, b) => a.every((v, i) => Object.is(v, b[i])) },
     );
+    const unsubscribePresent = usePresent.subscribe((s, prev) => {
+      if (s.lineScale !== prev.lineScale) request();
+    });
     request();
     return () => {
       unsubscribe();
+      unsubscribePresent();
       if (frameRef.current !== undefined) cancelAnimationFrame(frameRef.current);
       frameRef.current = undefined;
     };

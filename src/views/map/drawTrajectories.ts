@@ -16,6 +16,8 @@ export interface TrajectoryFrame {
   readonly ghost: boolean;
   readonly arrows: boolean;
   readonly surface: Surface;
+  /** Multiplies line widths and marker sizes (presenter mode draws thicker); 1 when absent. */
+  readonly lineScale?: number;
 }
 
 // Far-off points of a diverging run would make the canvas rasterise absurd coordinates.
@@ -220,6 +222,7 @@ export function drawTrajectories(
   p: Projection,
 ): void {
   ctx.clearRect(0, 0, p.width, p.height);
+  const k = frame.lineScale ?? 1;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   const grad = new Float64Array(2);
@@ -235,7 +238,7 @@ export function drawTrajectories(
       ctx.globalAlpha = 0.35;
       ctx.setLineDash(style.dash as number[]);
       ctx.strokeStyle = style.color;
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = 1.5 * k;
       ctx.stroke();
       ctx.globalAlpha = 1;
     }
@@ -243,11 +246,11 @@ export function drawTrajectories(
       tracePath(ctx, t, 0, upto, p);
       ctx.setLineDash([]);
       ctx.strokeStyle = 'rgba(255,255,255,0.85)';
-      ctx.lineWidth = 5;
+      ctx.lineWidth = 5 * k;
       ctx.stroke();
-      ctx.setLineDash(style.dash as number[]);
+      ctx.setLineDash(k === 1 ? (style.dash as number[]) : style.dash.map((d) => d * k));
       ctx.strokeStyle = style.color;
-      ctx.lineWidth = 2.25;
+      ctx.lineWidth = 2.25 * k;
       ctx.stroke();
     }
     const cx = clampPx(p.x(t.points[2 * upto]!));
@@ -265,7 +268,7 @@ export function drawTrajectories(
       }
     }
     ctx.setLineDash([]);
-    markerPath(ctx, style.marker, cx, cy, 5.5);
+    markerPath(ctx, style.marker, cx, cy, 5.5 * k);
     ctx.fillStyle = style.color;
     ctx.fill();
     ctx.strokeStyle = '#ffffff';

@@ -1,0 +1,109 @@
+import { useShallow } from 'zustand/react/shallow';
+import { t, useLocale } from '../../i18n';
+import { OPTIMIZERS } from '../../engine/optimizers';
+import { findLesson } from '../../lessons/catalog';
+import { usePresent } from '../../state/present';
+import { useDescent } from '../../state/store';
+import { PlaybackBar } from '../controls/PlaybackBar';
+import { SLIDER_STEPS, fromSlider, sliderRange, toSlider } from '../controls/params';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { MapView } from '../map/MapView';
+import { optimizerStyle } from '../palette';
+import { setPresenting, toggleFullscreen } from './presenter';
+import { ShortcutsButton } from './ShortcutsDialog';
+import './lessons.css';
+
+/** Which optimizers keep their learning-rate slider: the lesson's focus, else the first four shown. */
+export function presentedSliders(
+  focus: readonly number[] | undefined,
+  hidden: readonly boolean[],
+): number[] {
+  if (focus) return focus.filter((i) => i < hidden.length);
+  return hidden.flatMap((h, i) => (h ? [] : [i])).slice(0, 4);
+}
+
+function LrSlider(props: { index: number }) {
+  const config = useDescent((s) => s.scene.optimizers[props.index]);
+  if (!config) return null;
+  const spec = OPTIMIZERS[config.type].params.find((p) => p.name === 'lr');
+  const range = spec ? sliderRange(spec) : undefined;
+  if (!spec || !range) return null;
+  const lr = config.lr ?? (spec.default as number);
+  const log = spec.log === true;
+  const name = config.label ?? OPTIMIZERS[config.type].label;
+  const color = optimizerStyle(config, props.index).color;
+  return (
+    <label className="present-slider" style={{ borderColor: color }}>
+      <span>
+        <span className="swatch" style={{ background: color }} aria-hidden="true" />
+        {t('lessons.lr', { name })}: <output>{lr}</output>
+      </span>
+      <input
+        type="range"
+        min={0}
+        max={SLIDER_STEPS}
+        step={1}
+        value={toSlider(lr, range, log)}
+        aria-valuetext={String(lr)}
+        data-testid={`present-lr-${props.index}`}
+        onChange={(e) =>
+          useDescent.getState().updateOptimizer(props.index, {
+            ...config,
+            lr: fromSlider(Number(e.target.value), range, log),
+          })
+        }
+      />
+    </label>
+  );
+}
+
+/**
+ * Presenter mode: the map as large as the screen allows, the lesson's text in large type, and
+ * only the controls the lesson needs (its focus optimizers' learning rates and playback).
+ */
+export function PresenterView() {
+  const id = usePresent((s) => s.lesson);
+  const locale = useLocale();
+  const lesson = id !== null ? findLesson(id) : undefined;
+  const hidden = useDescent(useShallow((s) => s.scene.optimizers.map((o) => o.hidden === true)));
+  const sliders = presentedSliders(lesson?.focus, hidden);
+  return (
+    <main className="presenter" data-testid="presenter">
+      <div className="presenter-map">
+        <ErrorBoundary name="map">
+          <MapView />
+          <PlaybackBar />
+        </ErrorBoundary>
+      </div>
+      <aside className="presenter-side">
+        {lesson && (
+          <>
+            <h2>{lesson.title[locale]}</h2>
+            <p className="lesson-body" data-testid="lesson-body">
+              {lesson.body[locale]}
+            </p>
+          </>
+        )}
+        <div className="present-sliders">
+          {sliders.map((i) => (
+            <LrSlider key={i} index={i} />
+          ))}
+        </div>
+        <div className="lesson-actions">
+          <button
+            type="button"
+            onClick={() => setPresenting(false)}
+            aria-keyshortcuts="p"
+            data-testid="stop-presenting"
+          >
+            {t('lessons.stopPresenting')}
+          </button>
+          <button type="button" onClick={() => void toggleFullscreen()} aria-keyshortcuts="f">
+            {t('lessons.fullscreen')}
+          </button>
+          <ShortcutsButton />
+        </div>
+      </aside>
+    </main>
+  );
+}

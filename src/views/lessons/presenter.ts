@@ -1,0 +1,71 @@
+/**
+ * Teacher-mode actions shared by the buttons and the keyboard: start the lesson state from the
+ * URL, enter or leave presenter mode (URL `present=1`, root class, full screen), toggle full
+ * screen. The Fullscreen API is guarded: it is missing or refused in some frames and browsers.
+ */
+import { encodeSceneParam, rawQueryParam } from '../../engine/scene-url';
+import { findLesson } from '../../lessons/catalog';
+import { readPresentQuery, usePresent, withPresentQuery } from '../../state/present';
+
+function replaceSearch(win: Window, search: string): void {
+  const { pathname, hash } = win.location;
+  if (search === win.location.search) return;
+  try {
+    win.history.replaceState(win.history.state, '', `${pathname}${search}${hash}`);
+  } catch {
+    // Sandboxed frames may forbid history changes; the state still changes.
+  }
+}
+
+/** Asks for full screen (or leaves it); resolves either way, never throws. */
+export async function toggleFullscreen(doc: Document = document): Promise<void> {
+  try {
+    if (doc.fullscreenElement) await doc.exitFullscreen();
+    else if (doc.fullscreenEnabled) await doc.documentElement.requestFullscreen();
+  } catch {
+    // Refused (no user gesture, a frame without allowfullscreen): presenting works without it.
+  }
+}
+
+/** Enters or leaves presenter mode; entering from a user gesture also asks for full screen. */
+export function setPresenting(on: boolean, win: Window = window): void {
+  usePresent.getState().setPresent(on);
+  replaceSearch(win, withPresentQuery(win.location.search, { present: on }));
+  const doc = win.document;
+  if (on && !doc.fullscreenElement) void toggleFullscreen(doc);
+  if (!on && doc.fullscreenElement) void toggleFullscreen(doc);
+}
+
+/** Closes the lesson (its text and presenter mode); the scene stays as it is. */
+export function closeLesson(win: Window = window): void {
+  usePresent.getState().setLesson(null);
+  setPresenting(false, win);
+  replaceSearch(win, withPresentQuery(win.location.search, { lesson: null }));
+}
+
+/**
+ * Reads `lesson=` and `present=1`. A known lesson opened without a scene in the link gets its
+ * scene written into the URL first, so the URL reader loads it and a copied link restores it.
+ * Call before the URL sync starts. Returns a stop function.
+ */
+export function startLessons(win: Window = window): () => void {
+  const { lesson, present } = readPresentQuery(win.location.search);
+  const found = lesson !== null ? findLesson(lesson) : undefined;
+  if (found && rawQueryParam(win.location.search, 'scene') === undefined) {
+    const rest = win.location.search.replace(/^\?/, '');
+    replaceSearch(win, `?${rest}${rest ? '&' : ''}scene=${encodeSceneParam(found.scene)}`);
+  }
+  usePresent.getState().setLesson(lesson);
+  usePresent.getState().setPresent(present);
+  const root = win.document.documentElement;
+  const apply = (on: boolean, scale: number): void => {
+    root.classList.toggle('presenting', on);
+    root.style.setProperty('--line-scale', String(scale));
+  };
+  apply(usePresent.getState().present, usePresent.getState().lineScale);
+  const stop = usePresent.subscribe((s, prev) => {
+    if (s.present !== prev.present || s.lineScale !== prev.lineScale) apply(s.present, s.lineScale);
+  });
+  // Leaving full screen with Esc does not leave presenter mode: the layout stays large.
+  return stop;
+}

@@ -1,0 +1,25 @@
+import { t } from '../../i18n';
+import { THEME_CHOICES, useTheme } from './theme';
+import type { ThemeChoice } from './theme';
+import './theme.css';
+
+/** Light / dark / auto (follow the system), in the header of every page. */
+export function ThemeToggle() {
+  const choice = useTheme((s) => s.choice);
+  return (
+    <label className="theme-toggle">
+      <span>{t('theme.label')}</span>
+      <select
+        value={choice}
+        data-testid="theme-select"
+        onChange={(e) => useTheme.getState().setChoice(e.target.value as ThemeChoice)}
+      >
+        {THEME_CHOICES.map((c) => (
+          <option key={c} value={c}>
+            {t(`theme.${c}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
