@@ -8,6 +8,7 @@ import { StaleRunError, WorkerCrashedError } from '../worker/client';
 import type { EngineClient } from '../worker/client';
 import type { SurfaceLayerRequest } from '../worker/protocol';
 import { createEngineClient } from '../worker/spawn';
+import { localTrajectories } from './incremental';
 import { useDescent } from './store';
 import type { DescentState } from './store';
 
@@ -79,7 +80,18 @@ export function startEngine(
   });
 
   const runSimulation = (): void => {
-    const { scene } = store.getState();
+    const state = store.getState();
+    const { scene } = state;
+    // A drag that changes one optimizer is re-simulated here, in the input's own frame (see
+    // incremental.ts for why); anything larger goes to the worker.
+    const local =
+      state.trajectoriesScene === null
+        ? null
+        : localTrajectories(state.trajectoriesScene, state.trajectories, scene, state.surface);
+    if (local !== null) {
+      state.setTrajectories(scene, local);
+      return;
+    }
     client.simulate(scene).then(
       (trajectories) => {
         crashes = 0;
@@ -93,21 +105,34 @@ export function startEngine(
   };
 
   let layerFrame: number | undefined;
+  let layerWanted = false;
+  const requestLayer = (): void => {
+    client.surfaceLayer(layerRequest(store.getState())).then(
+      (layer) => {
+        crashes = 0;
+        store.getState().setLayer(layer);
+      },
+      (error: unknown) => {
+        const message = describeFailure(error);
+        if (message !== null) store.getState().setEngineError(message);
+      },
+    );
+  };
   const runLayer = (): void => {
-    // Zooming fires many events per frame: ask for one layer per frame at most.
-    if (layerFrame !== undefined) return;
+    // Zooming fires many events per frame: ask for one layer per frame at most. The first change
+    // is asked for at once (a surface pick should not wait a frame), later ones in the same frame
+    // are folded into one request on the next frame.
+    if (layerFrame !== undefined) {
+      layerWanted = true;
+      return;
+    }
+    requestLayer();
     layerFrame = requestAnimationFrame(() => {
       layerFrame = undefined;
-      client.surfaceLayer(layerRequest(store.getState())).then(
-        (layer) => {
-          crashes = 0;
-          store.getState().setLayer(layer);
-        },
-        (error: unknown) => {
-          const message = describeFailure(error);
-          if (message !== null) store.getState().setEngineError(message);
-        },
-      );
+      if (layerWanted) {
+        layerWanted = false;
+        runLayer();
+      }
     });
   };
 

@@ -1,6 +1,7 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { OPTIMIZERS } from '../engine/optimizers';
+import type { DomainPoint, Trajectory } from '../engine/types';
 import { t } from '../i18n';
 import { useDescent } from '../state/store';
 import { DistanceChart } from './charts/DistanceChart';
@@ -8,6 +9,23 @@ import { distanceSeries } from './charts/distance';
 import { LossChart } from './charts/LossChart';
 import type { ChartSeries } from './charts/types';
 import { optimizerStyle } from './palette';
+
+const distances = new WeakMap<
+  Trajectory,
+  { minima: readonly DomainPoint[]; values: Float64Array }
+>();
+
+/**
+ * A trajectory's distances to the minima, computed once per trajectory: when a drag changes one
+ * optimizer the others keep their arrays, so their chart lines are not rebuilt.
+ */
+function cachedDistances(tr: Trajectory, minima: readonly DomainPoint[]): Float64Array {
+  const hit = distances.get(tr);
+  if (hit && hit.minima === minima) return hit.values;
+  const values = distanceSeries(tr.points, tr.length, minima);
+  distances.set(tr, { minima, values });
+  return values;
+}
 
 /** Loss and distance-to-minimum per step, with the playback cursor. */
 export function ChartsPanel() {
@@ -21,10 +39,15 @@ export function ChartsPanel() {
       minima: s.surface.minima,
     })),
   );
+  // A slider drag repaints the map in the input's own frame; the charts follow in a background
+  // render right after it, so their SVG work never delays that frame.
+  const shownScene = useDeferredValue(scene);
+  const shownTrajectories = useDeferredValue(trajectories);
+  const shownMinima = useDeferredValue(minima);
   const base = useMemo(
     () =>
-      scene.optimizers.flatMap((config, i) => {
-        const tr = trajectories[i];
+      shownScene.optimizers.flatMap((config, i) => {
+        const tr = shownTrajectories[i];
         if (!tr) return [];
         const style = optimizerStyle(config, i);
         return [
@@ -37,7 +60,7 @@ export function ChartsPanel() {
           },
         ];
       }),
-    [trajectories, scene],
+    [shownTrajectories, shownScene],
   );
   const loss: ChartSeries[] = useMemo(
     () =>
@@ -58,12 +81,12 @@ export function ChartsPanel() {
         label: b.label,
         color: b.color,
         dash: b.dash,
-        values: distanceSeries(b.tr.points, b.tr.length, minima),
+        values: cachedDistances(b.tr, shownMinima),
         length: b.tr.length,
         diverged: b.tr.diverged,
         hidden: b.config.hidden === true,
       })),
-    [base, minima],
+    [base, shownMinima],
   );
   const onCursor = useCallback((step: number) => {
     const s = useDescent.getState();
