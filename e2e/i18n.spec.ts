@@ -1,0 +1,169 @@
+/**
+ * Three languages: the visualizer and the lab open in 简体中文 or 繁體中文 from `lang=` or from the
+ * browser's language, show no English sentence of the catalogue, and the header's language menu
+ * switches every string at once.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { en } from '../src/i18n/en';
+import { zhCN } from '../src/i18n/zh-CN';
+import { zhTW } from '../src/i18n/zh-TW';
+
+/**
+ * Each English catalogue value that both Chinese catalogues translate (the unit tests check that
+ * only names and symbols stay the same), as a whole-string pattern: {x} matches anything.
+ */
+const ENGLISH = (Object.keys(en) as (keyof typeof en)[])
+  .filter((key) => zhCN[key] !== en[key] && zhTW[key] !== en[key])
+  .map((key) => en[key] as string)
+  .filter((text) => /[A-Za-z]{2,}/.test(text.replace(/\{\w+\}/g, '')))
+  .map((text) => ({
+    text,
+    pattern: new RegExp(
+      `^${text
+        .split(/\{\w+\}/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.+?')}$`,
+      's',
+    ),
+  }));
+
+/**
+ * What a reader meets on the page: visible text nodes (KaTeX excluded: it is mathematics), the
+ * options of every menu, and accessible names and tooltips (aria-label, title, placeholder).
+ */
+function readableTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('.katex, script, style, noscript')) continue;
+      const holder = parent.closest('select') ?? parent;
+      if (!holder.checkVisibility()) continue;
+      const text = node.textContent?.trim() ?? '';
+      if (text !== '') out.push(text);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (el.closest('.katex')) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) out.push(value);
+      }
+    }
+    return out;
+  });
+}
+
+/** The texts that are an English sentence of the catalogue, each with the sentence it matches. */
+async function englishLeft(page: Page): Promise<string[]> {
+  const texts = await readableTexts(page);
+  // Optimizer labels are the scene's data (the default scene names one "Momentum"), not UI text.
+  const labels = new Set(
+    await page.evaluate(() => window.__descent?.scene().optimizers.map((o) => o.label ?? '') ?? []),
+  );
+  const found = new Set<string>();
+  for (const text of texts) {
+    if (labels.has(text)) continue;
+    const hit = ENGLISH.find((e) => e.pattern.test(text));
+    if (hit) found.add(`${text}  ← en: ${hit.text}`);
+  }
+  return [...found];
+}
+
+/** Opens the visualizer and waits until the scene is painted and the formula panel is typeset. */
+async function openVisualizer(page: Page, query: string): Promise<void> {
+  await page.goto(`./${query}`);
+  await page.waitForFunction(() => (window.__descent?.paintCount() ?? 0) > 0);
+  await expect(page.locator('.katex').first()).toBeVisible();
+}
+
+/** Opens the lab and waits until its first configuration has been computed. */
+async function openLab(page: Page, query: string): Promise<void> {
+  await page.goto(`./?page=lab${query}`);
+  await expect(page.locator('[data-slot="a"] .lab-status')).toHaveAttribute('data-step', '0');
+  await expect(page.locator('.katex').first()).toBeVisible();
+}
+
+for (const [lang, heading, lab] of [
+  ['zh-CN', '优化器', '梯度流实验室'],
+  ['zh-TW', '最佳化器', '梯度流實驗室'],
+] as const) {
+  test(`?lang=${lang}: the visualizer shows no English sentence and marks the page ${lang}`, async ({
+    page,
+  }) => {
+    await openVisualizer(page, `?lang=${lang}`);
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // The settings of one optimizer are open too, so its labels are checked.
+    await page.getByTestId('optimizer-0').locator('button.expand').click();
+    expect(await englishLeft(page)).toEqual([]);
+  });
+
+  test(`?lang=${lang}: the lab shows no English sentence`, async ({ page }) => {
+    await openLab(page, `&lang=${lang}`);
+    await expect(page.getByRole('heading', { name: lab, level: 1 }).last()).toBeVisible();
+    expect(await englishLeft(page)).toEqual([]);
+  });
+}
+
+test.describe('a browser set to Traditional Chinese (Taiwan)', () => {
+  test.use({ locale: 'zh-TW' });
+
+  test('opens the visualizer and the lab in 繁體中文 without a lang parameter', async ({
+    page,
+  }) => {
+    await openVisualizer(page, '');
+    await expect(page.getByRole('heading', { name: '最佳化器', exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    expect(await englishLeft(page)).toEqual([]);
+
+    await openLab(page, '');
+    await expect(page.getByRole('button', { name: '訓練', exact: true })).toBeVisible();
+    expect(await englishLeft(page)).toEqual([]);
+  });
+});
+
+test('the language menu switches every string at once, keeps the scene, and the choice survives a reload', async ({
+  page,
+}) => {
+  await openVisualizer(page, '');
+  await expect(page.getByRole('heading', { name: 'Optimizers', exact: true })).toBeVisible();
+  const scene = await page.evaluate(() => window.__descent!.scene());
+  const menu = page.getByTestId('language-switcher');
+  await expect(menu).toHaveAccessibleName('Language');
+
+  await menu.selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '优化器', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '播放', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(menu).toHaveAccessibleName('语言');
+  // The formula panel's note and the charts follow without a reload.
+  await expect(page.locator('.descent-formula__note')).toContainText('笔记');
+  expect(await englishLeft(page)).toEqual([]);
+  expect(await page.evaluate(() => window.__descent!.scene())).toEqual(scene);
+  await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh-CN');
+
+  await menu.selectOption('zh-TW');
+  await expect(page.getByRole('heading', { name: '最佳化器', exact: true })).toBeVisible();
+  await expect(page.locator('.descent-formula__note')).toContainText('筆記');
+
+  // A plain address (no lang=) opens in the language chosen last: it was kept in storage.
+  await openVisualizer(page, '');
+  await expect(page.getByRole('heading', { name: '最佳化器', exact: true })).toBeVisible();
+
+  // The lab has the same menu; switching back to English there changes its text at once.
+  await openLab(page, '');
+  await expect(page.getByRole('button', { name: '訓練', exact: true })).toBeVisible();
+  await page.getByTestId('language-switcher').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Gradient-flow lab', level: 1 }).last(),
+  ).toBeVisible();
+});
+
+test('an unknown lang= value is ignored: the browser language decides', async ({ page }) => {
+  await openVisualizer(page, '?lang=xx-evil');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Optimizers', exact: true })).toBeVisible();
+});
