@@ -111,5 +111,10 @@ export function labLessonText(lesson: LabLesson): string {
 
 /** The address of a preset in the lab, relative to the app. */
 export function labLessonHref(lesson: LabLesson): string {
-  return `./?page=lab&lab=${encodeURIComponent(labLessonText(lesson))}`;
+  // Readable like the lab's own URL writer: ':' ',' ';' are legal in a query and stay as they are.
+  const text = encodeURIComponent(labLessonText(lesson))
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%3B/g, ';');
+  return `./?page=lab&lab=${text}`;
 }
