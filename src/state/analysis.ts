@@ -208,10 +208,7 @@ export function startAnalysisUrlSync(win: Window = window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = (): void => {
     timer = undefined;
-    const search = withAnalysisParam(
-      win.location.search,
-      encodeAnalysis(useAnalysis.getState()),
-    );
+    const search = withAnalysisParam(win.location.search, encodeAnalysis(useAnalysis.getState()));
     if (search === win.location.search) return;
     try {
       win.history.replaceState(

@@ -19,9 +19,7 @@ export function handleAnalysisRequest(
 ): void {
   const { id, runId, job } = request;
   try {
-    const resolved = resolveSurface(
-      job.kind === 'race' ? job.scene.surface : job.surface,
-    );
+    const resolved = resolveSurface(job.kind === 'race' ? job.scene.surface : job.surface);
     if (!resolved.ok) throw new Error('the surface does not resolve');
     const surface = resolved.surface;
     let last = 0;

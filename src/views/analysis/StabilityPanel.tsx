@@ -1,0 +1,165 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { momentumRegion } from '../../engine/analysis';
+import type { LocalStability } from '../../engine/analysis';
+import { OPTIMIZERS } from '../../engine/optimizers';
+import type { OptimizerConfig } from '../../engine/types';
+import { t } from '../../i18n';
+import { useDescent } from '../../state/store';
+import { fmt } from './format';
+import { stabilityPoints } from './stabilityPoints';
+
+/** Curvature at the start and at the cursor: eigenvalues, condition number, 2/λ_max, momentum region. */
+export function StabilityPanel() {
+  const s = useDescent(
+    useShallow((st) => ({
+      surface: st.surface,
+      scene: st.scene,
+      trajectories: st.trajectories,
+      settled: st.trajectoriesScene === st.scene,
+      selected: st.selected,
+      cursor: st.cursor,
+    })),
+  );
+  const points = stabilityPoints(
+    s.surface,
+    s.scene,
+    s.trajectories,
+    s.settled,
+    s.selected,
+    s.cursor,
+  );
+  const config = s.scene.optimizers[s.selected];
+  const name = config ? config.label || OPTIMIZERS[config.type].label : '';
+  const columns: { title: string; at: LocalStability }[] = [
+    { title: t('analysis.stability.atStart'), at: points.start },
+  ];
+  if (points.cursor)
+    columns.push({
+      title: t('analysis.stability.atCursor', { name, k: points.cursor.k }),
+      at: points.cursor.at,
+    });
+  const rows: { label: string; value: (p: LocalStability) => string; id: string }[] = [
+    {
+      id: 'hessian',
+      label: t('analysis.stability.hessian'),
+      value: (p) =>
+        `[${fmt(p.hessian[0])}, ${fmt(p.hessian[1])}; ${fmt(p.hessian[1])}, ${fmt(p.hessian[2])}]`,
+    },
+    { id: 'lmin', label: 'λ_min', value: (p) => fmt(p.lambdaMin, 4) },
+    { id: 'lmax', label: 'λ_max', value: (p) => fmt(p.lambdaMax, 4) },
+    { id: 'cond', label: t('analysis.stability.condition'), value: (p) => fmt(p.condition, 4) },
+    { id: 'crit', label: '2/λ_max', value: (p) => fmt(p.criticalLr, 4) },
+    {
+      id: 'shape',
+      label: t('analysis.stability.shape'),
+      value: (p) => t(`analysis.curvature.${p.curvature}`),
+    },
+  ];
+  return (
+    <div className="analysis-view" data-testid="stability-view">
+      <table className="analysis-table">
+        <caption className="visually-hidden">{t('analysis.stability.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" />
+            {columns.map((c) => (
+              <th scope="col" key={c.title}>
+                {c.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.label}</th>
+              {columns.map((c, i) => (
+                <td key={i} data-testid={`stability-${r.id}-${i}`}>
+                  {r.value(c.at)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="field-help">{t('analysis.stability.help')}</p>
+      {config && config.type === 'sgd' && <MomentumMap config={config} at={points.start} />}
+    </div>
+  );
+}
+
+const MW = 180;
+const MH = 110;
+const LR_POINTS = 60;
+const MU_POINTS = 40;
+
+/** The (lr, μ) plane of momentum SGD on the start's quadratic: where it converges, and the current setting. */
+function MomentumMap(props: { config: OptimizerConfig; at: LocalStability }) {
+  const { config, at } = props;
+  const ref = useRef<HTMLCanvasElement>(null);
+  const crit = at.criticalLr;
+  const usable = at.lambdaMin > 0 && Number.isFinite(crit);
+  const lrMin = crit / 1000;
+  const lrMax = crit * 10;
+  const lr = config.lr ?? 0.001;
+  const momentum = config.momentum ?? 0;
+  const region = usable
+    ? momentumRegion(
+        [at.lambdaMin, at.lambdaMax],
+        {
+          lrMin,
+          lrMax,
+          lrPoints: LR_POINTS,
+          momentumPoints: MU_POINTS,
+          ...(config.dampening !== undefined ? { dampening: config.dampening } : {}),
+          ...(config.nesterov !== undefined ? { nesterov: config.nesterov } : {}),
+        },
+        { lr, momentum },
+      )
+    : undefined;
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || !region) return;
+    ctx.clearRect(0, 0, MW, MH);
+    const cw = MW / LR_POINTS;
+    const ch = MH / MU_POINTS;
+    for (let j = 0; j < MU_POINTS; j++) {
+      for (let i = 0; i < LR_POINTS; i++) {
+        const r = region.radius[j * LR_POINTS + i]!;
+        ctx.fillStyle =
+          r < 1 ? `rgba(11, 92, 173, ${0.25 + 0.6 * (1 - r)})` : 'rgba(179, 38, 30, 0.25)';
+        ctx.fillRect(i * cw, MH - (j + 1) * ch, cw + 0.5, ch + 0.5);
+      }
+    }
+  }, [region]);
+  if (!region || !region.current) {
+    return <p className="field-help">{t('analysis.stability.noRegion')}</p>;
+  }
+  const cx = (Math.log(lr / lrMin) / Math.log(lrMax / lrMin)) * MW;
+  const cy = MH - (momentum / 0.99) * MH;
+  const inside = cx >= 0 && cx <= MW;
+  return (
+    <figure className="momentum-map" data-testid="momentum-map">
+      <figcaption>{t('analysis.stability.region')}</figcaption>
+      <div className="momentum-plot" style={{ width: MW, height: MH }}>
+        <canvas ref={ref} width={MW} height={MH} aria-hidden="true" />
+        <svg width={MW} height={MH} aria-hidden="true">
+          {inside && <circle cx={cx} cy={cy} r={5} fill="none" stroke="#1b2430" strokeWidth={2} />}
+        </svg>
+      </div>
+      <p className="field-help">
+        {t('analysis.stability.axes', { lo: fmt(lrMin), hi: fmt(lrMax) })}
+      </p>
+      <p data-testid="momentum-status">
+        {t(
+          region.current.converges
+            ? 'analysis.stability.converges'
+            : 'analysis.stability.divergesHere',
+          { lr: fmt(lr), momentum: fmt(momentum), radius: fmt(region.current.radius, 4) },
+        )}
+      </p>
+    </figure>
+  );
+}
