@@ -7,6 +7,7 @@ import { ChartsPanel } from './views/ChartsPanel';
 import { OptimizerPanel } from './views/controls/OptimizerPanel';
 import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
 import { SurfacePanel } from './views/controls/SurfacePanel';
+import { AnalyzeEntry } from './views/analysis/AnalyzeEntry';
 import { EmbedButton } from './views/embed/EmbedButton';
 import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
@@ -208,6 +209,9 @@ function Visualizer() {
             <MapView />
             <PlaybackBar />
             <ViewToggles />
+          </ErrorBoundary>
+          <ErrorBoundary name="analysis">
+            <AnalyzeEntry />
           </ErrorBoundary>
         </div>
         <aside className="column-controls">

@@ -5,6 +5,7 @@ import type { Page } from './App';
 import { readEmbedOptions } from './embed/options';
 import { loadEmbedUrl } from './embed/url';
 import { startLocale } from './i18n/detect';
+import { startAnalysisUrlSync } from './state/analysis';
 import { startEngine } from './state/engine';
 import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
@@ -30,6 +31,7 @@ if (page === 'visualizer') {
     // A lesson link without a scene gets the lesson's scene written into the URL first.
     startLessons();
     startUrlSync();
+    startAnalysisUrlSync();
   }
   const engine = startEngine();
   startPlayback();

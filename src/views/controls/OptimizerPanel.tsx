@@ -8,6 +8,7 @@ import { useDescent } from '../../state/store';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
+import { CriticalLrTick } from '../analysis/CriticalLrTick';
 
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
 const PRESETS: readonly { id: string; label: () => string; config: OptimizerConfig }[] = [
@@ -299,6 +300,7 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
               commit(withParam(config, spec.name, fromSlider(Number(e.target.value), range, log)))
             }
           />
+          {spec.name === 'lr' && <CriticalLrTick config={config} range={range} log={log} />}
         </label>
       )}
       <NumberField

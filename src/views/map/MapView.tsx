@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Domain } from '../../engine/types';
 import { t } from '../../i18n';
 import { useDescent } from '../../state/store';
+import { AnalysisLayers } from '../analysis/AnalyzeEntry';
 import { Axes, MARGIN } from './Axes';
 import { ContourLayer } from './ContourLayer';
 import { HeatmapLayer } from './HeatmapLayer';
@@ -203,6 +204,7 @@ export function MapView(props: { maxHeight?: number }) {
             {layer && <HeatmapLayer layer={layer} projection={projection} />}
             {layer && <ContourLayer layer={layer} projection={projection} />}
             <TrajectoryCanvas projection={projection} />
+            <AnalysisLayers projection={projection} />
             <svg
               ref={overlayRef}
               className="map-overlay"
