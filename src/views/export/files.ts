@@ -1,0 +1,136 @@
+/**
+ * The picture files: SVG (the standalone document), PNG (that document rasterised at ≥ 2× the
+ * screen's pixels) and an animated GIF of the run. Loaded lazily with the export menu's first use;
+ * gifenc is imported only when a GIF is asked for.
+ */
+import { drawTrajectories } from '../map/drawTrajectories';
+import { canvasToPng, heatmapDataUrl, rasteriseSvg } from './raster';
+import { buildMapSvg, exportLayout } from './svg';
+import type { MapLabels, MapSnapshot } from './svg';
+
+/** The SVG file of the map. */
+export function svgFile(snapshot: MapSnapshot, labels: MapLabels): Blob {
+  const heatHref = snapshot.layer ? heatmapDataUrl(snapshot.layer) : null;
+  const svg = buildMapSvg(snapshot, { heatHref, labels });
+  return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`], { type: 'image/svg+xml' });
+}
+
+/** The PNG file of the map at `scale` × its CSS size (at least 2). */
+export async function pngFile(
+  snapshot: MapSnapshot,
+  labels: MapLabels,
+  scale = Math.max(2, window.devicePixelRatio || 1),
+): Promise<Blob> {
+  const heatHref = snapshot.layer ? heatmapDataUrl(snapshot.layer) : null;
+  const svg = buildMapSvg(snapshot, { heatHref, labels });
+  const layout = exportLayout(snapshot.scene, snapshot.projection);
+  const canvas = await rasteriseSvg(svg, layout.width, layout.height, scale);
+  return canvasToPng(canvas);
+}
+
+/** How the GIF is made. */
+export interface GifOptions {
+  /** Frames across the run (fewer when the run has fewer steps). */
+  readonly frames?: number;
+  /** Largest width in pixels. */
+  readonly maxWidth?: number;
+  /** Milliseconds per frame (the last one is held longer). */
+  readonly delay?: number;
+  /** Text drawn on each frame for its step (e.g. "Step 12 / 200"). */
+  readonly stepText: (step: number, steps: number) => string;
+  /** Called after each frame with frames done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** The cursor positions of the frames: evenly spread from the start to the last step. */
+export function frameCursors(steps: number, frames: number): number[] {
+  const n = Math.max(2, Math.min(frames, steps + 1));
+  const cursors: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = Math.round((k * steps) / (n - 1));
+    if (cursors[cursors.length - 1] !== c) cursors.push(c);
+  }
+  return cursors;
+}
+
+/** Lets the page paint and handle input between two frames of work. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function context(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no 2-D canvas');
+  return ctx;
+}
+
+/**
+ * The run as an animated GIF: the static map rasterised once, then per frame the trajectories
+ * painted by the map's own painter at that step. One palette (from the last frame, where every
+ * path is drawn) serves all frames; each frame is its own task, so the page stays responsive.
+ */
+export async function gifFile(
+  snapshot: MapSnapshot,
+  labels: MapLabels,
+  options: GifOptions,
+): Promise<Blob> {
+  const { GIFEncoder, applyPalette, quantize } = await import('gifenc');
+  const p = snapshot.projection;
+  const layout = exportLayout(snapshot.scene, p);
+  const scale = Math.min(1, (options.maxWidth ?? 640) / layout.width);
+  const heatHref = snapshot.layer ? heatmapDataUrl(snapshot.layer) : null;
+  const base = await rasteriseSvg(
+    buildMapSvg(snapshot, { heatHref, labels, withoutTrajectories: true }),
+    layout.width,
+    layout.height,
+    scale,
+  );
+  const width = base.width;
+  const height = base.height;
+  const frame = document.createElement('canvas');
+  frame.width = width;
+  frame.height = height;
+  const ctx = context(frame);
+  const paths = document.createElement('canvas');
+  paths.width = Math.ceil(p.width * scale);
+  paths.height = Math.ceil(p.height * scale);
+  const pathCtx = context(paths);
+
+  const steps = snapshot.scene.steps;
+  const paint = (cursor: number): Uint8ClampedArray => {
+    ctx.drawImage(base, 0, 0);
+    pathCtx.setTransform(scale, 0, 0, scale, 0, 0);
+    drawTrajectories(pathCtx, { ...snapshot, cursor }, p);
+    ctx.drawImage(paths, Math.round(layout.plotX * scale), Math.round(layout.plotY * scale));
+    const text = options.stepText(cursor, steps);
+    ctx.font = `${Math.max(10, Math.round(13 * scale))}px system-ui, sans-serif`;
+    const m = ctx.measureText(text);
+    const pad = 4;
+    const x = Math.round((layout.plotX + 8) * scale);
+    const y = Math.round((layout.plotY + 8) * scale);
+    const h = Math.round(18 * scale);
+    ctx.fillStyle = 'rgba(255,255,255,0.9)';
+    ctx.fillRect(x, y, m.width + 2 * pad, h);
+    ctx.fillStyle = '#1b2430';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, x + pad, y + h / 2);
+    return ctx.getImageData(0, 0, width, height).data;
+  };
+
+  const cursors = frameCursors(steps, options.frames ?? 60);
+  const palette = quantize(paint(steps), 256, { format: 'rgb565' });
+  const gif = GIFEncoder();
+  const delay = options.delay ?? 80;
+  for (let k = 0; k < cursors.length; k++) {
+    await nextTask();
+    if (options.signal?.aborted) throw new DOMException('GIF export cancelled', 'AbortError');
+    const index = applyPalette(paint(cursors[k]!), palette, 'rgb565');
+    const last = k === cursors.length - 1;
+    gif.writeFrame(index, width, height, {
+      ...(k === 0 ? { palette, repeat: 0 } : {}),
+      delay: last ? 1500 : delay,
+    });
+    options.onProgress?.(k + 1, cursors.length);
+  }
+  gif.finish();
+  return new Blob([gif.bytes() as Uint8Array<ArrayBuffer>], { type: 'image/gif' });
+}

@@ -1,0 +1,35 @@
+/** What the map shows right now, read from the store and the map's plot size on screen. */
+import { visibleDomain } from '../../state/engine';
+import { useDescent } from '../../state/store';
+import { plotSize } from '../map/MapView';
+import { makeProjection } from '../map/projection';
+import type { MapSnapshot } from './svg';
+
+/** The current map as a snapshot (null before the first surface layer has arrived). */
+export function currentSnapshot(): MapSnapshot | null {
+  const s = useDescent.getState();
+  if (!s.layer) return null;
+  const domain = visibleDomain(s);
+  const plot = document.querySelector<HTMLElement>('[data-testid="map-plot"]');
+  const size =
+    plot && plot.clientWidth > 0 && plot.clientHeight > 0
+      ? { width: plot.clientWidth, height: plot.clientHeight }
+      : plotSize(domain, 720, 480);
+  const quiverPath = s.quiver
+    ? (document.querySelector('.map-overlay .quiver')?.getAttribute('d') ?? null)
+    : null;
+  return {
+    scene: s.scene,
+    surface: s.surface,
+    layer: s.layer,
+    trajectories:
+      s.trajectoriesScene === s.scene
+        ? s.trajectories
+        : s.trajectories.slice(0, s.scene.optimizers.length),
+    cursor: s.cursor,
+    ghost: s.ghost,
+    arrows: s.arrows,
+    projection: makeProjection(domain, size.width, size.height),
+    quiverPath,
+  };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENE } from '../../engine/scene';
+import { resolveSurface } from '../../engine/surfaces';
+import type { Scene, Surface } from '../../engine/types';
+import { computeSurfaceLayer, computeTrajectories } from '../../worker/handlers';
+import { makeProjection } from '../map/projection';
+import { optimizerStyle } from '../palette';
+import { xmlEscape } from './recorder';
+import { buildMapSvg } from './svg';
+import type { MapSnapshot } from './svg';
+
+const labels = { title: 'Descent', legend: 'Loss', start: 'Start', minimum: 'Minimum' };
+
+function surfaceOf(scene: Scene): Surface {
+  const r = resolveSurface(scene.surface);
+  if (!r.ok) throw new Error('surface');
+  return r.surface;
+}
+
+function snapshot(scene: Scene, cursor: number): MapSnapshot {
+  const surface = surfaceOf(scene);
+  const layer = computeSurfaceLayer({
+    surface: scene.surface,
+    domain: surface.domain,
+    width: 64,
+    height: 48,
+    spacing: 'log',
+    levels: 12,
+    quiver: 0,
+  });
+  return {
+    scene,
+    surface,
+    layer,
+    trajectories: computeTrajectories(scene),
+    cursor,
+    ghost: false,
+    arrows: false,
+    projection: makeProjection(surface.domain, 400, 300),
+  };
+}
+
+/** Stroked trajectory paths of one colour (halo strokes are white). */
+function strokesOf(svg: string, color: string): string[] {
+  return [...svg.matchAll(/<path d="([^"]*)" fill="none" stroke="([^"]*)"/g)]
+    .filter((m) => m[2] === color)
+    .map((m) => m[1]!);
+}
+
+describe('the map as SVG', () => {
+  it('draws every visible optimizer in its colour and dash, the contours and the heat image', () => {
+    const svg = buildMapSvg(snapshot(DEFAULT_SCENE, DEFAULT_SCENE.steps), {
+      heatHref: 'data:image/png;base64,AAAA',
+      labels,
+    });
+    const layerPaths = snapshot(DEFAULT_SCENE, 0).layer!.contours.length;
+    expect(svg.match(/<g class="contours"[^>]*>(.*?)<\/g>/)![1]!.match(/<path /g)).toHaveLength(
+      layerPaths,
+    );
+    expect(svg).toContain('href="data:image/png;base64,AAAA"');
+    DEFAULT_SCENE.optimizers.forEach((o, i) => {
+      const style = optimizerStyle(o, i);
+      const trajectoryStroke = strokesOf(svg, style.color).filter((d) => d.split('L').length > 5);
+      expect(trajectoryStroke.length, o.type).toBeGreaterThan(0);
+    });
+    // The second optimizer's dash pattern is carried over from the palette.
+    expect(svg).toContain(
+      `stroke-dasharray="${optimizerStyle(DEFAULT_SCENE.optimizers[1]!, 1).dash.join(' ')}"`,
+    );
+  });
+
+  it('draws a path only up to the playback cursor', () => {
+    const color = optimizerStyle(DEFAULT_SCENE.optimizers[0]!, 0).color;
+    const vertices = (cursor: number): number => {
+      const svg = buildMapSvg(snapshot(DEFAULT_SCENE, cursor), { heatHref: null, labels });
+      return Math.max(...strokesOf(svg, color).map((d) => d.split(/[ML]/).length - 1));
+    };
+    expect(vertices(10)).toBe(11);
+    expect(vertices(40)).toBeGreaterThan(vertices(10));
+  });
+
+  it('parses as XML even with hostile optimizer labels', () => {
+    const scene: Scene = {
+      ...DEFAULT_SCENE,
+      optimizers: [{ ...DEFAULT_SCENE.optimizers[0]!, label: '<b>"a" & \'b\'\u0001</b>' }],
+    };
+    const svg = buildMapSvg(snapshot(scene, 20), { heatHref: null, labels });
+    expect(svg).toContain('&lt;b&gt;&quot;a&quot; &amp; &apos;b&apos;&lt;/b&gt;');
+    expect(svg).not.toContain('<b>');
+    expect(xmlEscape('\u0001x')).toBe('x');
+  });
+
+  it('leaves hidden optimizers out of the picture and the key', () => {
+    const scene: Scene = {
+      ...DEFAULT_SCENE,
+      optimizers: DEFAULT_SCENE.optimizers.map((o, i) => (i === 0 ? { ...o, hidden: true } : o)),
+    };
+    const svg = buildMapSvg(snapshot(scene, 50), { heatHref: null, labels });
+    const color = optimizerStyle(scene.optimizers[0]!, 0).color;
+    expect(strokesOf(svg, color).filter((d) => d.split('L').length > 5)).toHaveLength(0);
+    expect(svg.match(/class="key-item"/g)).toHaveLength(scene.optimizers.length - 1);
+  });
+});
