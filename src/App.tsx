@@ -11,6 +11,8 @@ import { AnalyzeEntry } from './views/analysis/AnalyzeEntry';
 import { EmbedButton } from './views/embed/EmbedButton';
 import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
+import { LiveRegion } from './views/a11y/LiveRegion';
+import { ExportMenu } from './views/export/ExportMenu';
 import { LessonPanel } from './views/lessons/LessonPanel';
 import { PresenterView } from './views/lessons/PresenterView';
 import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
@@ -163,6 +165,7 @@ export function App(props: { page?: Page }) {
         </h1>
         <Nav page={page} />
         {page === 'visualizer' && <CopyLink />}
+        {page === 'visualizer' && <ExportMenu />}
         {page === 'visualizer' && <EmbedButton />}
         <LanguageSwitcher />
         <ThemeToggle />
@@ -202,6 +205,7 @@ function Visualizer() {
   return (
     <>
       <Notices />
+      <LiveRegion />
       <ShortcutsDialog />
       <main className="layout">
         <div className="column-map">

@@ -13,6 +13,7 @@ import { startUrlSync } from './state/url';
 import { startLessons } from './views/lessons/presenter';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
+import './views/a11y/a11y.css';
 
 // The language (URL, storage, browser) is chosen before anything renders text.
 startLocale();
