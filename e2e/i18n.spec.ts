@@ -162,6 +162,13 @@ test('the language menu switches every string at once, keeps the scene, and the 
   ).toBeVisible();
 });
 
+test('a lang= link keeps its language on the pages the navigation opens', async ({ page }) => {
+  await openVisualizer(page, '?lang=zh-TW');
+  await page.getByRole('link', { name: '梯度流實驗室' }).click();
+  await expect(page.getByRole('button', { name: '訓練', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+});
+
 test('an unknown lang= value is ignored: the browser language decides', async ({ page }) => {
   await openVisualizer(page, '?lang=xx-evil');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

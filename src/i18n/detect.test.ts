@@ -63,6 +63,20 @@ describe('the language a page opens in', () => {
     }),
   });
 
+  it("takes this tab's language (a lang= link opened earlier) over the menu's last choice", () => {
+    const store = (value: string) => () => ({
+      getItem: (k: string) => (k === LANG_STORAGE_KEY ? value : null),
+      setItem: () => {},
+    });
+    const tab = { location: { search: '' }, navigator: { languages: ['en'] } };
+    expect(initialLocale({ ...tab, storage: store('zh-CN'), session: store('zh-TW') })).toBe(
+      'zh-TW',
+    );
+    expect(initialLocale({ ...tab, storage: store('zh-CN'), session: store('bogus') })).toBe(
+      'zh-CN',
+    );
+  });
+
   it('is the URL first, then the stored choice, then the browser', () => {
     expect(initialLocale(env('?lang=zh-TW', ['zh-CN'], 'en'))).toBe('zh-TW');
     expect(initialLocale(env('', ['zh-CN'], 'zh-TW'))).toBe('zh-TW');

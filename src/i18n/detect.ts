@@ -1,8 +1,10 @@
 /**
  * Which language the app starts in, and where a choice is kept. Priority: the `lang=` query
- * parameter (validated), then the last choice in localStorage, then the browser's languages
- * (zh-TW / zh-HK / zh-MO / zh-Hant* → 繁體中文, other zh* → 简体中文, else English).
- * localStorage and history may throw (sandboxed iframes, file://): every access is guarded.
+ * parameter (validated), then this tab's language (sessionStorage: a `lang=` link or a switch
+ * carries over to the pages the navigation links open), then the last choice made with the menu
+ * (localStorage), then the browser's languages (zh-TW / zh-HK / zh-MO / zh-Hant* → 繁體中文,
+ * other zh* → 简体中文, else English). Storage and history may throw (sandboxed iframes,
+ * file://): every access is guarded.
  */
 import { getLocale, LOCALE_IDS, setLocale, useLocaleStore } from './index';
 import type { Locale } from './index';
@@ -58,15 +60,27 @@ export function withLangParam(search: string, locale: Locale): string {
 export interface LocaleEnvironment {
   readonly location: { readonly search: string };
   readonly navigator?: { readonly languages?: readonly string[]; readonly language?: string };
-  /** Returns the page's storage; may throw (sandboxed frames), and the result may throw on use. */
+  /** Returns the page's localStorage; may throw (sandboxed frames), and so may its methods. */
   readonly storage?: () => Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Returns this tab's sessionStorage; may throw like `storage`. */
+  readonly session?: () => Pick<Storage, 'getItem' | 'setItem'> | null;
 }
 
-function readStored(env: LocaleEnvironment): Locale | null {
+type StorageGetter = (() => Pick<Storage, 'getItem' | 'setItem'> | null) | undefined;
+
+function readStored(storage: StorageGetter): Locale | null {
   try {
-    return parseLocale(env.storage?.()?.getItem(LANG_STORAGE_KEY));
+    return parseLocale(storage?.()?.getItem(LANG_STORAGE_KEY));
   } catch {
     return null;
+  }
+}
+
+function writeStored(storage: StorageGetter, locale: Locale): void {
+  try {
+    storage?.()?.setItem(LANG_STORAGE_KEY, locale);
+  } catch {
+    // No storage in sandboxed frames (or it is full): the language lasts for this page only.
   }
 }
 
@@ -74,7 +88,7 @@ function readStored(env: LocaleEnvironment): Locale | null {
 export function initialLocale(env: LocaleEnvironment): Locale {
   const fromUrl = parseLocale(new URLSearchParams(env.location.search).get(LANG_PARAM));
   if (fromUrl) return fromUrl;
-  const stored = readStored(env);
+  const stored = readStored(env.session) ?? readStored(env.storage);
   if (stored) return stored;
   const nav = env.navigator;
   const languages =
@@ -87,7 +101,12 @@ export function initialLocale(env: LocaleEnvironment): Locale {
 }
 
 function browserEnvironment(win: Window): LocaleEnvironment {
-  return { location: win.location, navigator: win.navigator, storage: () => win.localStorage };
+  return {
+    location: win.location,
+    navigator: win.navigator,
+    storage: () => win.localStorage,
+    session: () => win.sessionStorage,
+  };
 }
 
 /** Sets `<html lang>` (BCP 47: zh-CN / zh-TW / en), so screen readers and fonts follow. */
@@ -100,25 +119,27 @@ function markDocument(win: Window, locale: Locale): void {
  * Returns a stop function.
  */
 export function startLocale(win: Window = window): () => void {
-  setLocale(initialLocale(browserEnvironment(win)));
+  const env = browserEnvironment(win);
+  setLocale(initialLocale(env));
+  // A `lang=` link sets this tab's language, so the navigation links (which carry no lang=) keep it.
+  if (parseLocale(new URLSearchParams(win.location.search).get(LANG_PARAM)))
+    writeStored(env.session, getLocale());
   markDocument(win, getLocale());
   return useLocaleStore.subscribe((s) => markDocument(win, s.locale));
 }
 
-/** What the language switcher calls: switch at once, then keep the choice in the URL and storage. */
+/** What the language switcher calls: keep the choice in the URL and storage, then switch at once. */
 export function chooseLocale(locale: Locale, win: Window = window): void {
-  setLocale(locale);
   try {
     const { pathname, search, hash } = win.location;
     const next = withLangParam(search, locale);
     if (next !== search)
       win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
   } catch {
-    // A sandboxed or file:// page may refuse history changes; the switch still happened.
+    // A sandboxed or file:// page may refuse history changes; the switch still happens.
   }
-  try {
-    win.localStorage.setItem(LANG_STORAGE_KEY, locale);
-  } catch {
-    // No storage in sandboxed frames (or it is full): the choice lasts for this page only.
-  }
+  const env = browserEnvironment(win);
+  writeStored(env.storage, locale);
+  writeStored(env.session, locale);
+  setLocale(locale);
 }
