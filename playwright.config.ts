@@ -13,6 +13,8 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : 'list',
   use: {
     baseURL: 'http://127.0.0.1:4173',
+    // The app picks its language from the browser's: English unless a test asks for another.
+    locale: 'en-US',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [
