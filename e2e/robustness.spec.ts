@@ -1,0 +1,253 @@
+/**
+ * Robustness under bad input: hostile links, hostile typed expressions, numbers at the edges and a
+ * worker that crashes or hangs. Each test watches for uncaught errors and console errors, and
+ * checks what a user would notice: a working scene, a visible message, a page that still answers.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { parseScene } from '../src/engine/scene';
+import { Visualizer } from './fixtures/visualizer';
+
+/** Collects uncaught page errors and console errors; `expectNone` fails the test on any. */
+function watchErrors(page: Page): { expectNone: () => void } {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return { expectNone: () => expect(problems).toEqual([]) };
+}
+
+/**
+ * A click on Play starts playback within a second, and a second click stops it. The click is a
+ * real mouse click at the button's centre, without Playwright's actionability waits (which count
+ * animation frames, and would measure the machine's load rather than the page's answer).
+ */
+async function expectResponsive(page: Page): Promise<void> {
+  const play = page.getByTestId('play');
+  for (const playing of [true, false]) {
+    await play.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = await play.boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await expect
+      .poll(() => page.evaluate(() => window.__descent!.playing()), { timeout: 1000 })
+      .toBe(playing);
+  }
+}
+
+const LONG = 'x'.repeat(5000);
+
+test.describe('robustness', () => {
+  test('hostile links open a working scene with a message naming what was replaced', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const app = new Visualizer(page);
+    const links: { query: string; names: RegExp }[] = [
+      { query: '?scene=f:__proto__;n:NaN;p:1e309,x', names: /surface\.id[\s\S]*steps|steps/ },
+      { query: `?scene=e:${'('.repeat(100)}x`, names: /surface\.expr/ },
+      { query: '?scene=o:constructor,__proto__=1;o:sgd,lr=-1', names: /optimizers\[0\]/ },
+      { query: `?scene=${LONG}`, names: /scene/ },
+      { query: '?scene=%E0%A4%A;o:%&view=%', names: /view/ },
+      { query: '?view=d:NaN,1,2,3;t:1e99;s:0;o:-1;__proto__:1', names: /view\.d/ },
+      { query: '?scene=e:alert(1)', names: /surface\.expr/ },
+      {
+        query:
+          '?__proto__[polluted]=1&constructor[prototype][polluted]=1&scene=o:sgd,__proto__=1,polluted=1',
+        names: /optimizers\[0\]/,
+      },
+      { query: '?scene=e:%00', names: /surface\.expr/ },
+      { query: `?scene=f:quadratic&view=${LONG}`, names: /view/ },
+    ];
+    for (const { query, names } of links) {
+      await page.goto(`/${query}`);
+      await app.waitForPaint(0);
+      const notice = page.getByTestId('load-errors');
+      await expect(notice, query.slice(0, 60)).toBeVisible();
+      await expect(notice, query.slice(0, 60)).toContainText(names);
+      // The notice stays readable: no unbroken 5,000-character word pushing the page sideways.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, query.slice(0, 60)).toBeLessThanOrEqual(0);
+      expect(await app.contourPaths.count(), query.slice(0, 60)).toBeGreaterThan(0);
+      expect(parseScene(await app.scene()).ok, query.slice(0, 60)).toBe(true);
+      const polluted = await page.evaluate(() => {
+        const fresh: Record<string, unknown> = {};
+        return fresh['polluted'] ?? null;
+      });
+      expect(polluted, query.slice(0, 60)).toBeNull();
+    }
+    await expectResponsive(page);
+    errors.expectNone();
+  });
+
+  test('hostile typed expressions show an error or a drawn surface, and the page keeps answering', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const app = new Visualizer(page);
+    await app.open();
+    await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('__expr'));
+    const input = page.getByTestId('expression-input');
+    const error = page.getByTestId('expression-error');
+    const cases: { text: string; parses: boolean }[] = [
+      { text: '('.repeat(100), parses: false },
+      { text: 'x^x^x^x^x^x^x^x', parses: true },
+      { text: 'exp(exp(exp(x)))', parses: true },
+      { text: '1/0', parses: true },
+      { text: '__proto__', parses: false },
+      { text: 'constructor', parses: false },
+      { text: 'alert(1)', parses: false },
+      { text: '\u0000', parses: false },
+      { text: 'x+'.repeat(2500), parses: false },
+      { text: LONG, parses: false },
+      { text: 'x^2 + y^2', parses: true },
+    ];
+    for (const { text, parses } of cases) {
+      const label = text.slice(0, 30);
+      const before = await app.scene();
+      if (parses) {
+        await app.repaintAfter(() => input.fill(text));
+        await expect(error, label).toHaveCount(0);
+        expect((await app.scene()).surface, label).toEqual({ expr: text });
+      } else {
+        await input.fill(text);
+        await expect(error, label).toBeVisible();
+        await expect(input, label).toHaveAttribute('aria-invalid', 'true');
+        // The message quotes the input briefly (the caret line shows it whole, scrolling inside
+        // its own box), and nothing pushes the page sideways.
+        const message = await error.evaluate(
+          (el) => el.textContent!.length - (el.querySelector('code')?.textContent?.length ?? 0),
+        );
+        expect(message, label).toBeLessThan(300);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, label).toBeLessThanOrEqual(0);
+        expect(await app.scene(), label).toEqual(before);
+      }
+      await expectResponsive(page);
+    }
+    errors.expectNone();
+  });
+
+  test('extreme learning rates, the most steps, a far start and an overflowing surface end in a clear divergence', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const app = new Visualizer(page);
+    // 1e4 is past the validator's learning-rate cap (100): refused by name, the default kept.
+    await app.open(
+      '?scene=f:quadratic;p:-4,2;n:10000;o:sgd,lr=100,label=Huge;o:sgd,lr=1e-8,label=Tiny;o:adam,lr=10000,label=AdamHuge',
+    );
+    await expect(page.getByTestId('load-errors')).toContainText('optimizers[2].lr');
+    const [huge, tiny, adam] = await app.trajectories();
+    expect(huge!.diverged).toBe(true);
+    expect(tiny!.diverged).toBe(false);
+    expect(tiny!.length).toBe(10_001);
+    // A tiny step barely moves: still next to the start after 10,000 steps.
+    expect(Math.hypot(tiny!.points[10_000]![0] + 4, tiny!.points[10_000]![1] - 2)).toBeLessThan(
+      1e-3,
+    );
+    expect(adam!.length).toBe(10_001);
+    expect(adam!.points.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
+    await expect(page.getByTestId('diverged-0')).toHaveText(`diverged at step ${huge!.length - 1}`);
+    await expect(page.getByTestId('diverged-1')).toHaveCount(0);
+    await expectResponsive(page);
+
+    // The same edges typed into the UI: 1e4 is refused under the field, 100 diverges, 1e-8 recovers.
+    const row = await app.expand(1);
+    const lr = row.getByTestId('field-lr');
+    await lr.fill('1e4');
+    await lr.press('Enter');
+    await expect(row.getByRole('alert')).toContainText('must be <= 100');
+    expect((await app.scene()).optimizers[1]!.lr).toBe(1e-8);
+    await app.repaintAfter(async () => {
+      await lr.fill('100');
+      await lr.press('Enter');
+    });
+    await expect(page.getByTestId('diverged-1')).toHaveText(/^diverged at step \d+$/);
+    await app.repaintAfter(async () => {
+      await lr.fill('1e-8');
+      await lr.press('Enter');
+    });
+    await expect(page.getByTestId('diverged-1')).toHaveCount(0);
+    // Beyond the maximum: refused with a message, the scene keeps its 10,000 steps.
+    const steps = page.getByTestId('steps');
+    await steps.fill('1e9');
+    await steps.press('Enter');
+    await expect(page.locator('.steps-field .field-error')).toContainText('10000');
+    expect((await app.scene()).steps).toBe(10_000);
+    await expectResponsive(page);
+
+    // A start far outside the domain, then a surface that overflows within a step.
+    await app.open('?scene=f:quadratic;p:1e9,-1e9;n:500;o:adam,lr=0.1;o:sgd,lr=0.1');
+    for (const t of await app.trajectories()) {
+      expect(t.diverged).toBe(false);
+      expect(t.points[0]).toEqual([1e9, -1e9]);
+    }
+    await expectResponsive(page);
+    await app.open('?scene=e:exp(x%5E2);p:3,3;n:10000;o:sgd,lr=0.1;o:adam,lr=0.01');
+    const [sgd, slow] = await app.trajectories();
+    expect(sgd!.diverged).toBe(true);
+    expect(sgd!.length).toBeLessThan(10);
+    await expect(page.getByTestId('diverged-0')).toHaveText(`diverged at step ${sgd!.length - 1}`);
+    expect(slow!.points.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
+    await expectResponsive(page);
+    errors.expectNone();
+  });
+
+  test('a crashed worker is reported and restarted, keeping the scene', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__DESCENT_TEST_HOOKS__ = true;
+    });
+    const errors = watchErrors(page);
+    const app = new Visualizer(page);
+    await app.open('?scene=f:himmelblau;p:1,1;n:300');
+    const scene = await app.scene();
+    const paths = await app.trajectories();
+
+    const before = await app.paintCount();
+    expect(await page.evaluate(() => window.__descent!.faults!.crash())).toBe(true);
+    await expect(page.getByTestId('engine-error')).toContainText('the worker crashed');
+    await app.waitForPaint(before);
+    expect(await app.scene()).toEqual(scene);
+    expect(await app.trajectories()).toEqual(paths);
+
+    // The restarted worker computes the next change.
+    await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('rosenbrock'));
+    expect((await app.scene()).surface).toEqual({ id: 'rosenbrock' });
+    expect((await app.trajectories())[0]!.points[5]).not.toEqual(paths[0]!.points[5]);
+    await expectResponsive(page);
+    errors.expectNone();
+  });
+
+  test('a hung worker is stopped by the watchdog, reported and replaced, keeping the scene', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      window.__DESCENT_TEST_HOOKS__ = true;
+    });
+    const errors = watchErrors(page);
+    const app = new Visualizer(page);
+    await app.open();
+    expect(await page.evaluate(() => window.__descent!.faults!.hang(3000))).toBe(true);
+    // This change goes to a worker that will never answer.
+    const before = await app.paintCount();
+    await page.getByTestId('surface-select').selectOption('booth');
+    // Still responsive while the engine is silent.
+    await expectResponsive(page);
+    await expect(page.getByTestId('engine-error')).toContainText('no answer within 3000 ms', {
+      timeout: 8000,
+    });
+    await app.waitForPaint(before);
+    await expectResponsive(page);
+    expect((await app.scene()).surface).toEqual({ id: 'booth' });
+    const trajectories = await app.trajectories();
+    expect(trajectories).toHaveLength(7);
+    expect(trajectories.every((t) => t.length === 201)).toBe(true);
+    errors.expectNone();
+  });
+});
