@@ -28,5 +28,11 @@ export default defineConfig({
   base: './',
   plugins: [react(), katexWoff2Only()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Fonts stay files: a data: font (KaTeX_Size3 is under the 4 KB inline limit) is blocked by
+    // the recommended CSP, whose font-src falls back to default-src 'self'.
+    assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
+  },
 });
