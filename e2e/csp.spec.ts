@@ -1,0 +1,180 @@
+/**
+ * Hosting: the built folder served from a sub-path (/blog/descent/) under the strict policy the
+ * README recommends, by a small static server started here. The app and an embed must paint,
+ * KaTeX must render with its fonts from 'self', and nothing may be blocked or logged as an error.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { encodeSceneParam } from '../src/engine/scene-url';
+import type { Scene } from '../src/engine/types';
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:";
+const BASE = '/blog/descent/';
+const DIST = resolve(process.env.DESCENT_DIST ?? 'dist');
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+const SCENE: Scene = {
+  surface: { id: 'rosenbrock' },
+  start: [-1.5, 2],
+  steps: 80,
+  optimizers: [{ type: 'adam', lr: 0.05, label: 'Adam' }],
+};
+const sceneQuery = `scene=${encodeSceneParam(SCENE)}`;
+
+/** A blog post that embeds the scene (no scripts of its own). */
+const POST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Post</title></head>
+<body><p>A post.</p><iframe src="${BASE}?embed=1&amp;${sceneQuery.replace(/&/g, '&amp;')}" width="100%" height="520" style="border:0" loading="lazy" title="Descent"></iframe></body></html>`;
+
+let server: Server;
+let origin = '';
+
+/** Serves DIST under BASE and the post at /blog/post.html, every response with the CSP. */
+function serve(): Promise<void> {
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    res.setHeader('Content-Security-Policy', CSP);
+    if (path === '/favicon.ico') {
+      // The host's own icon: not the app's concern.
+      res.writeHead(204).end();
+      return;
+    }
+    if (path === '/blog/post.html') {
+      res.writeHead(200, { 'Content-Type': TYPES['.html']! }).end(POST);
+      return;
+    }
+    if (!path.startsWith(BASE)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(DIST, path.slice(BASE.length)));
+    if (file !== DIST && !file.startsWith(DIST + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res
+      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      done();
+    }),
+  );
+}
+
+test.beforeAll(async () => {
+  expect(existsSync(join(DIST, 'index.html')), `built app in ${DIST}`).toBe(true);
+  await serve();
+});
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+declare global {
+  interface Window {
+    __violations?: string[];
+  }
+}
+
+/** Records CSP violations (every frame), console errors and failed requests. */
+async function watch(
+  page: Page,
+): Promise<{ problems: string[]; violations: () => Promise<string[]> }> {
+  const problems: string[] = [];
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations!.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) {
+      problems.push(`console ${m.type()}: ${m.text()}`);
+    }
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  const violations = async (): Promise<string[]> => {
+    const all: string[] = [];
+    for (const frame of page.frames()) {
+      all.push(...((await frame.evaluate(() => window.__violations ?? [])) as string[]));
+    }
+    return all;
+  };
+  return { problems, violations };
+}
+
+test('under a strict CSP on a sub-path, the app paints and KaTeX renders with its own fonts', async ({
+  page,
+}) => {
+  const { problems, violations } = await watch(page);
+  await page.goto(`${origin}${BASE}?${sceneQuery}`);
+  await page.waitForFunction(() => {
+    const api = window.__descent;
+    return api !== undefined && api.paintCount() > 0 && api.settled();
+  });
+  expect(await page.evaluate(() => window.__descent!.trajectories()[0]!.length)).toBe(81);
+  await expect(page.locator('.map-contours path').first()).toBeAttached();
+
+  const formula = page.locator('.katex').first();
+  await expect(formula).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.fonts].some((f) => f.family.includes('KaTeX') && f.status === 'loaded'),
+      ),
+    )
+    .toBe(true);
+  const fonts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.includes('KaTeX')),
+  );
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.every((url) => url.startsWith(`${origin}${BASE}assets/`))).toBe(true);
+
+  expect(await violations()).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('under the same CSP, a post embedding the scene shows it painted', async ({ page }) => {
+  const { problems, violations } = await watch(page);
+  await page.goto(`${origin}/blog/post.html`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('map-plot')).toBeVisible();
+  const embed = page.frames().find((f) => f.url().includes('embed=1'))!;
+  await embed.waitForFunction(() => {
+    const api = window.__descent;
+    return api !== undefined && api.paintCount() > 0 && api.settled();
+  });
+  expect(await embed.evaluate(() => window.__descent!.scene().surface)).toEqual({
+    id: 'rosenbrock',
+  });
+  await expect(frame.getByTestId('play')).toBeVisible();
+  expect(await violations()).toEqual([]);
+  expect(problems).toEqual([]);
+});
