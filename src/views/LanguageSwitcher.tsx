@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { LOCALE_IDS, t, useLocale } from '../i18n';
 import type { Locale } from '../i18n';
 import { chooseLocale, parseLocale } from '../i18n/detect';
+import './language.css';
 
 /** Each language's name in that language (names, not translated). */
 const NATIVE_NAMES: Readonly<Record<Locale, string>> = {
