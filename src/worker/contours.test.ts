@@ -4,6 +4,7 @@ import {
   contourPaths,
   contourThresholds,
   finiteExtent,
+  kthSmallest,
   simplifyRun,
 } from './contours';
 
@@ -50,6 +51,15 @@ describe('contour thresholds', () => {
         if (i > 0) expect(t[i]!).toBeGreaterThan(t[i - 1]!);
       }
     }
+  });
+
+  it('selection finds the same order statistic as sorting, duplicates and all', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 10;
+    const values = Float64Array.from({ length: 2001 }, () => Math.round(random() * 4) / 4);
+    const sorted = Float64Array.from(values).sort();
+    for (const k of [0, 1, 20, 1000, 1999, 2000])
+      expect(kthSmallest(Float64Array.from(values), k)).toBe(sorted[k]);
   });
 
   it('a flat surface gets one level and an all-NaN grid none', () => {
