@@ -130,6 +130,8 @@ function SweepPlot(props: {
         .domain([lo, hi > lo ? hi : lo + 1])
         .range([H - M.bottom, M.top + 10]);
   const top = M.top + 2;
+  // Each run owns the full-height column around its lr, so a click anywhere above it picks it.
+  const column = (W - M.left - M.right) / Math.max(1, rows.length - 1);
   const decades = [-4, -3, -2, -1, 0, 1];
   const edgeX = edge
     ? edge.lastStable !== undefined
@@ -221,7 +223,13 @@ function SweepPlot(props: {
               }}
             >
               <title>{label}</title>
-              <circle cx={cx} cy={cy} r={7} fill="transparent" />
+              <rect
+                x={cx - column / 2}
+                y={M.top}
+                width={column}
+                height={H - M.bottom - M.top}
+                fill="transparent"
+              />
               {bad ? (
                 <path
                   d={`M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx - 3},${cy + 3}L${cx + 3},${cy - 3}`}
