@@ -7,9 +7,16 @@ import { LessonPreview } from './LessonPreview';
 import { lessonHref } from './lessonLinks';
 import './lessons.css';
 
-/** A one-line summary of a lab configuration (numbers and names, the same in every language). */
+/** A one-line summary of a lab configuration, in the lab's own words. */
 function labSummary(c: LabConfig): string {
-  return `${c.depth} × ${c.width} · ${c.activation} · ${c.init}${c.weightScale !== 1 ? ` ×${c.weightScale}` : ''}${c.batchnorm ? ' · BN' : ''}${c.residual ? ' · residual' : ''}`;
+  const parts = [
+    `${c.depth} × ${c.width}`,
+    t(`lab.act.${c.activation}`),
+    `${t(`lab.init.${c.init}`)}${c.weightScale !== 1 ? ` ×${c.weightScale}` : ''}`,
+  ];
+  if (c.batchnorm) parts.push(t('lab.batchnorm'));
+  if (c.residual) parts.push(t('lab.residual'));
+  return parts.join(' · ');
 }
 
 function LabPreview(props: { lesson: LabLesson }) {
