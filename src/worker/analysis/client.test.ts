@@ -36,9 +36,15 @@ class FakeWorker implements AnalysisWorkerLike {
     this.terminated = true;
   }
 
-  addEventListener(type: string, listener: (event: never) => void): void {
-    if (type === 'message') this.message.push(listener);
-    if (type === 'error') this.error.push(listener);
+  addEventListener(type: 'message', listener: (event: MessageEvent<AnalysisReply>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+  addEventListener(
+    type: string,
+    listener: ((event: MessageEvent<AnalysisReply>) => void) | ((event: Event) => void),
+  ): void {
+    if (type === 'message')
+      this.message.push(listener as (event: MessageEvent<AnalysisReply>) => void);
+    if (type === 'error') this.error.push(listener as (event: Event) => void);
   }
 }
 
