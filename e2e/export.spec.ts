@@ -137,7 +137,7 @@ test.describe('export', () => {
     expect(Math.max(...summary.blue)).toBeLessThanOrEqual(29);
     expect(Math.max(...summary.blue)).toBeGreaterThan(5);
     expect(Math.max(...summary.orange)).toBeGreaterThan(5);
-    expect(summary.key).toEqual(['Heavy', 'adam']);
+    expect(summary.key).toEqual(['Heavy', 'Adam']);
   });
 
   test('GIF of the run has a frame per sampled step and shows its progress', async ({ page }) => {

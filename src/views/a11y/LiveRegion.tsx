@@ -5,6 +5,7 @@
  * (a held arrow key, a scrub drag) are collapsed into one message after they settle.
  */
 import { useEffect, useState } from 'react';
+import { useLocaleStore } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { describePosition } from './announce';
 
@@ -13,6 +14,17 @@ export const ANNOUNCE_DELAY_MS = 350;
 
 export function LiveRegion() {
   const [message, setMessage] = useState('');
+  // A language switch rewrites the last message in the new language (nothing is said before the first).
+  useEffect(
+    () =>
+      useLocaleStore.subscribe(() => {
+        const s = useDescent.getState();
+        setMessage((m) =>
+          m === '' ? m : describePosition(s.scene, s.trajectories, s.selected, s.cursor),
+        );
+      }),
+    [],
+  );
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = useDescent.subscribe(

@@ -1,9 +1,10 @@
 /**
  * The picture files: SVG (the standalone document), PNG (that document rasterised at ≥ 2× the
  * screen's pixels) and an animated GIF of the run. Loaded lazily with the export menu's first use;
- * gifenc is imported only when a GIF is asked for.
+ * gifenc lives in the GIF worker (or a lazy chunk for the inline fallback).
  */
 import { drawTrajectories } from '../map/drawTrajectories';
+import type { GifReply, GifRequest } from './gifProtocol';
 import { canvasToPng, heatmapDataUrl, rasteriseSvg } from './raster';
 import { buildMapSvg, exportLayout } from './svg';
 import type { MapLabels, MapSnapshot } from './svg';
@@ -63,17 +64,84 @@ function context(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   return ctx;
 }
 
+/** Where GIF frames are encoded: the GIF worker, or this thread when no worker starts. */
+interface GifSink {
+  start(reference: Uint8ClampedArray, width: number, height: number): void;
+  /** Queues a frame; resolves once the encoder has taken it. */
+  frame(rgba: Uint8ClampedArray, delay: number): Promise<void>;
+  finish(): Promise<Uint8Array>;
+  close(): void;
+}
+
+function workerSink(): GifSink | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./gif.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'descent-gif',
+    });
+  } catch {
+    return null;
+  }
+  const waiting: { resolve: (reply: GifReply) => void; reject: (error: Error) => void }[] = [];
+  const fail = (error: Error): void => {
+    for (const w of waiting.splice(0)) w.reject(error);
+  };
+  worker.onmessage = (event: MessageEvent<GifReply>) => {
+    const reply = event.data;
+    if (reply.type === 'error') fail(new Error(reply.message));
+    else waiting.shift()?.resolve(reply);
+  };
+  worker.onerror = () => fail(new Error('the GIF worker failed'));
+  const next = (): Promise<GifReply> =>
+    new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  const post = (message: GifRequest, transfer: Transferable[] = []): void =>
+    worker.postMessage(message, transfer);
+  return {
+    start: (reference, width, height) =>
+      post({ type: 'start', reference, width, height }, [reference.buffer]),
+    frame: async (rgba, delay) => {
+      const done = next();
+      post({ type: 'frame', rgba, delay }, [rgba.buffer]);
+      await done;
+    },
+    finish: async () => {
+      const done = next();
+      post({ type: 'finish' });
+      const reply = await done;
+      if (reply.type !== 'done') throw new Error('the GIF worker gave no file');
+      return reply.bytes;
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+async function inlineSink(): Promise<GifSink> {
+  const { FrameEncoder } = await import('./gifEncode');
+  let encoder: InstanceType<typeof FrameEncoder> | null = null;
+  return {
+    start: (reference, width, height) => {
+      encoder = new FrameEncoder(reference, width, height);
+    },
+    frame: async (rgba, delay) => {
+      encoder?.add(rgba, delay);
+      await nextTask();
+    },
+    finish: () => Promise.resolve(encoder ? encoder.finish() : new Uint8Array()),
+    close: () => undefined,
+  };
+}
+
 /**
  * The run as an animated GIF: the static map rasterised once, then per frame the trajectories
- * painted by the map's own painter at that step. One palette (from the last frame, where every
- * path is drawn) serves all frames; each frame is its own task, so the page stays responsive.
+ * painted by the map's own painter at that step. The page only paints frames (one per task);
+ * palette, mapping and LZW run in a worker, at most two frames behind.
  */
 export async function gifFile(
   snapshot: MapSnapshot,
   labels: MapLabels,
   options: GifOptions,
 ): Promise<Blob> {
-  const { GIFEncoder, applyPalette, quantize } = await import('gifenc');
   const p = snapshot.projection;
   const layout = exportLayout(snapshot.scene, p);
   const scale = Math.min(1, (options.maxWidth ?? 640) / layout.width);
@@ -103,13 +171,12 @@ export async function gifFile(
     ctx.drawImage(paths, Math.round(layout.plotX * scale), Math.round(layout.plotY * scale));
     const text = options.stepText(cursor, steps);
     ctx.font = `${Math.max(10, Math.round(13 * scale))}px system-ui, sans-serif`;
-    const m = ctx.measureText(text);
     const pad = 4;
     const x = Math.round((layout.plotX + 8) * scale);
     const y = Math.round((layout.plotY + 8) * scale);
     const h = Math.round(18 * scale);
     ctx.fillStyle = 'rgba(255,255,255,0.9)';
-    ctx.fillRect(x, y, m.width + 2 * pad, h);
+    ctx.fillRect(x, y, ctx.measureText(text).width + 2 * pad, h);
     ctx.fillStyle = '#1b2430';
     ctx.textBaseline = 'middle';
     ctx.fillText(text, x + pad, y + h / 2);
@@ -117,20 +184,28 @@ export async function gifFile(
   };
 
   const cursors = frameCursors(steps, options.frames ?? 60);
-  const palette = quantize(paint(steps), 256, { format: 'rgb565' });
-  const gif = GIFEncoder();
-  const delay = options.delay ?? 80;
-  for (let k = 0; k < cursors.length; k++) {
-    await nextTask();
-    if (options.signal?.aborted) throw new DOMException('GIF export cancelled', 'AbortError');
-    const index = applyPalette(paint(cursors[k]!), palette, 'rgb565');
-    const last = k === cursors.length - 1;
-    gif.writeFrame(index, width, height, {
-      ...(k === 0 ? { palette, repeat: 0 } : {}),
-      delay: last ? 1500 : delay,
-    });
-    options.onProgress?.(k + 1, cursors.length);
+  const sink = workerSink() ?? (await inlineSink());
+  try {
+    sink.start(paint(steps), width, height);
+    const delay = options.delay ?? 80;
+    let pending: Promise<void> = Promise.resolve();
+    for (let k = 0; k < cursors.length; k++) {
+      await nextTask();
+      if (options.signal?.aborted) throw new DOMException('GIF export cancelled', 'AbortError');
+      const rgba = paint(cursors[k]!);
+      // Keep at most one frame in flight besides this one, so memory stays bounded.
+      await pending;
+      pending = sink.frame(rgba, k === cursors.length - 1 ? 1500 : delay);
+      const done = k + 1;
+      void pending.then(
+        () => options.onProgress?.(done, cursors.length),
+        () => undefined,
+      );
+    }
+    await pending;
+    const bytes = await sink.finish();
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/gif' });
+  } finally {
+    sink.close();
   }
-  gif.finish();
-  return new Blob([gif.bytes() as Uint8Array<ArrayBuffer>], { type: 'image/gif' });
 }

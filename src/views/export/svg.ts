@@ -4,6 +4,7 @@
  * the level legend and a key of the optimizers. Pure: no DOM, so it is unit-tested in Node; the
  * caller supplies the heat map as an image URL (it is a raster on screen too).
  */
+import { OPTIMIZERS } from '../../engine/optimizers';
 import type { Scene, Surface, Trajectory } from '../../engine/types';
 import type { SurfaceLayer } from '../../worker/protocol';
 import { formatNumber } from '../format';
@@ -67,10 +68,10 @@ const LEGEND_HEIGHT = 40;
 
 const r2 = (v: number): string => String(Math.round(v * 100) / 100);
 
-/** Display name of optimizer `i` (its label, or its type). */
+/** Display name of optimizer `i`, as the charts' legend shows it (its label, or its family's name). */
 export function optimizerName(scene: Scene, i: number): string {
   const o = scene.optimizers[i];
-  return o?.label ?? o?.type ?? '';
+  return o ? o.label || OPTIMIZERS[o.type].label : '';
 }
 
 function keyRows(scene: Scene, width: number): { perRow: number; rows: number } {
