@@ -107,6 +107,15 @@ for (const [lang, heading, lab] of [
   });
 }
 
+test('?lang=zh-TW: the lesson gallery shows no English sentence and has the language menu', async ({
+  page,
+}) => {
+  await page.goto('./?page=lessons&lang=zh-TW');
+  await expect(page.locator('header').getByTestId('language-switcher')).toHaveValue('zh-TW');
+  await expect(page.getByRole('link', { name: '梯度流實驗室' })).toBeVisible();
+  expect(await englishLeft(page)).toEqual([]);
+});
+
 test.describe('a browser set to Traditional Chinese (Taiwan)', () => {
   test.use({ locale: 'zh-TW' });
 
