@@ -71,5 +71,12 @@ export function Tex(props: { tex: string; display?: boolean; className?: string 
     );
   }
   // Safe: KaTeX output of app-built TeX with trust: false (see DESIGN.md, Safety notes).
-  return <span className={classes} dangerouslySetInnerHTML={{ __html: html }} />;
+  // A display formula may scroll sideways on a narrow screen: keyboard users can focus and scroll it.
+  return (
+    <span
+      className={classes}
+      tabIndex={display ? 0 : undefined}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -34,14 +34,17 @@ export const GradientBars = memo(function GradientBars({
             <button
               type="button"
               className={l === selected ? 'lab-bar lab-bar--selected' : 'lab-bar'}
-              aria-label={label}
               aria-pressed={l === selected}
               data-layer={l + 1}
               data-norm={norm}
               onClick={() => onSelect(l)}
             >
-              <span className="lab-bar-name">{l + 1}</span>
-              <span className="lab-bar-track">
+              {/* The full sentence is the name; the compact figures are for the eye. */}
+              <span className="visually-hidden">{label}</span>
+              <span className="lab-bar-name" aria-hidden="true">
+                {l + 1}
+              </span>
+              <span className="lab-bar-track" aria-hidden="true">
                 <span
                   className="lab-bar-fill"
                   style={{
@@ -50,7 +53,9 @@ export const GradientBars = memo(function GradientBars({
                   }}
                 />
               </span>
-              <span className="lab-bar-value">{formatNorm(norm)}</span>
+              <span className="lab-bar-value" aria-hidden="true">
+                {formatNorm(norm)}
+              </span>
             </button>
           </li>
         );

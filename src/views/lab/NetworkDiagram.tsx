@@ -145,10 +145,12 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
           const w = Math.max(4, Math.min(14, colWidth * 0.45));
           const cx = x(l + 1);
           const norm = norms?.[l];
-          const label = t('lab.diagramLayer', {
+          const layerLabel = t('lab.diagramLayer', {
             layer: l + 1,
             norm: norm === undefined ? '…' : formatNorm(norm),
           });
+          // The last node shows the word "output": its name starts with it (speech input).
+          const label = l === layers - 1 ? `${t('lab.output')}, ${layerLabel}` : layerLabel;
           const isSelected = l === selected;
           return (
             <g
