@@ -25,7 +25,6 @@ export function CriticalLrTick(props: {
   const pct = (toSlider(critical, range, log) / SLIDER_STEPS) * 100;
   const label = t('analysis.criticalLr', { lr: value });
   // Inline styles: this sits in the eagerly loaded controls, whose stylesheet is shared.
-  const shift = pct > 70 ? '-100%' : pct < 30 ? '0' : '-50%';
   return (
     <span
       className="critical-lr"
@@ -48,9 +47,8 @@ export function CriticalLrTick(props: {
       <span
         style={{
           position: 'absolute',
-          left: `${pct}%`,
+          left: 0,
           top: 7,
-          transform: `translateX(${shift})`,
           fontSize: '0.75rem',
           color: '#b3261e',
           whiteSpace: 'nowrap',

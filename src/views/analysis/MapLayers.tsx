@@ -139,11 +139,13 @@ function Ellipse(props: { at: LocalStability; projection: Projection; color: str
   const a1 = Math.abs(at.lambdaMin);
   const a2 = Math.abs(at.lambdaMax);
   if (!Number.isFinite(a1) || !Number.isFinite(a2) || (a1 === 0 && a2 === 0)) return null;
-  const span = 0.1 * (p.domain.x[1] - p.domain.x[0]);
-  const big = Math.max(a1, a2);
-  // Semi-axis ∝ 1/√|λ|, capped at 6× the shorter so a nearly flat direction stays on screen.
-  const r1 = Math.min(6, a1 > 0 ? Math.sqrt(big / a1) : 6) * (span / 6);
-  const r2 = Math.min(6, a2 > 0 ? Math.sqrt(big / a2) : 6) * (span / 6);
+  // The flattest direction gets a semi-axis of 8 % of the visible width, the others ∝ 1/√|λ|
+  // (never below a sixth of it, so a stiff direction stays visible).
+  const big = 0.08 * (p.domain.x[1] - p.domain.x[0]);
+  const small = Math.min(...[a1, a2].filter((v) => v > 0));
+  const radius = (a: number): number => big * Math.max(1 / 6, a > 0 ? Math.sqrt(small / a) : 1);
+  const r1 = radius(a1);
+  const r2 = radius(a2);
   const [cx, cy] = at.point;
   const [ux, uy] = at.vMin;
   const [vx, vy] = at.vMax;
@@ -162,7 +164,7 @@ function Ellipse(props: { at: LocalStability; projection: Projection; color: str
     return (
       <g>
         <line x1={x0} y1={y0} x2={x1} y2={y1} stroke={color} strokeWidth={1} />
-        <text x={x1 + 3} y={y1 - 3} fontSize={11} fill={color} className="halo">
+        <text x={x1 + 4} y={y1 + 4} fontSize={11} fill={color} className="halo">
           {label}
         </text>
       </g>
@@ -225,7 +227,7 @@ function StepArrowsLayer(props: { projection: Projection }) {
               strokeWidth={a.term === 'step' ? 2.5 : 1.8}
               markerEnd="url(#analysis-arrowhead)"
             />
-            <text x={x + 4} y={y + 4 + i * 2} fontSize={11} fill={color} className="halo">
+            <text x={x + 4} y={y + 4 + i * 13} fontSize={11} fill={color} className="halo">
               {t(`analysis.step.${a.term}`)}
             </text>
           </g>

@@ -128,8 +128,12 @@ function MomentumMap(props: { config: OptimizerConfig; at: LocalStability }) {
     for (let j = 0; j < MU_POINTS; j++) {
       for (let i = 0; i < LR_POINTS; i++) {
         const r = region.radius[j * LR_POINTS + i]!;
+        // Opaque colours, so the overlapping half pixels that hide the seams do not show.
+        const k = r < 1 ? 0.25 + 0.6 * (1 - r) : 0;
         ctx.fillStyle =
-          r < 1 ? `rgba(11, 92, 173, ${0.25 + 0.6 * (1 - r)})` : 'rgba(179, 38, 30, 0.25)';
+          r < 1
+            ? `rgb(${Math.round(255 - k * 244)}, ${Math.round(255 - k * 163)}, ${Math.round(255 - k * 82)})`
+            : 'rgb(236, 201, 199)';
         ctx.fillRect(i * cw, MH - (j + 1) * ch, cw + 0.5, ch + 0.5);
       }
     }
