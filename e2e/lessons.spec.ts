@@ -42,8 +42,10 @@ test.describe('lessons and presenter mode', () => {
     page,
   }) => {
     const app = new Visualizer(page);
-    await app.open('?lesson=saddle&lang=zh-TW');
-    expect((await app.scene()).surface).toEqual({ id: 'saddle' });
+    await page.goto('/?lesson=saddle&lang=zh-TW');
+    // The lesson's scene replaces the default one as soon as the catalogue has loaded.
+    await expect.poll(async () => (await app.scene()).surface).toEqual({ id: 'saddle' });
+    await app.waitForPaint(0);
     await expect(page.getByTestId('lesson-panel')).toContainText('鞍點上的 Adam');
     // The scene is written into the address so a copied link restores it.
     await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toContain('saddle');
@@ -99,12 +101,10 @@ test.describe('lessons and presenter mode', () => {
       );
     }
     expect(found).toBe(true);
-    const ring = await page
-      .getByTestId('play')
-      .evaluate((el) => ({
-        visible: el.matches(':focus-visible'),
-        outline: getComputedStyle(el).outlineStyle,
-      }));
+    const ring = await page.getByTestId('play').evaluate((el) => ({
+      visible: el.matches(':focus-visible'),
+      outline: getComputedStyle(el).outlineStyle,
+    }));
     expect(ring.visible).toBe(true);
     expect(ring.outline).not.toBe('none');
     await page.keyboard.press('Enter');

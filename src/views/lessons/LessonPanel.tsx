@@ -1,6 +1,6 @@
 import { t, useLocale } from '../../i18n';
-import { findLesson } from '../../lessons/catalog';
 import { usePresent } from '../../state/present';
+import { useLesson } from './catalogStore';
 import { closeLesson, setPresenting } from './presenter';
 import './lessons.css';
 
@@ -8,8 +8,8 @@ import './lessons.css';
 export function LessonPanel() {
   const id = usePresent((s) => s.lesson);
   const locale = useLocale();
-  if (id === null) return null;
-  const lesson = findLesson(id);
+  const lesson = useLesson(id);
+  if (id === null || lesson === 'loading') return null;
   if (!lesson) {
     return (
       <section className="panel lesson-panel" role="status" data-testid="lesson-missing">

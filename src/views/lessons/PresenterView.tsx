@@ -1,7 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from '../../i18n';
 import { OPTIMIZERS } from '../../engine/optimizers';
-import { findLesson } from '../../lessons/catalog';
 import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
 import { PlaybackBar } from '../controls/PlaybackBar';
@@ -9,6 +8,7 @@ import { SLIDER_STEPS, fromSlider, sliderRange, toSlider } from '../controls/par
 import { ErrorBoundary } from '../ErrorBoundary';
 import { MapView } from '../map/MapView';
 import { optimizerStyle } from '../palette';
+import { useLesson } from './catalogStore';
 import { setPresenting, toggleFullscreen } from './presenter';
 import { ShortcutsButton } from './ShortcutsDialog';
 import './lessons.css';
@@ -64,7 +64,8 @@ function LrSlider(props: { index: number }) {
 export function PresenterView() {
   const id = usePresent((s) => s.lesson);
   const locale = useLocale();
-  const lesson = id !== null ? findLesson(id) : undefined;
+  const loaded = useLesson(id);
+  const lesson = loaded === 'loading' ? undefined : loaded;
   const hidden = useDescent(useShallow((s) => s.scene.optimizers.map((o) => o.hidden === true)));
   const sliders = presentedSliders(lesson?.focus, hidden);
   return (

@@ -3,9 +3,11 @@
  * URL, enter or leave presenter mode (URL `present=1`, root class, full screen), toggle full
  * screen. The Fullscreen API is guarded: it is missing or refused in some frames and browsers.
  */
-import { encodeSceneParam, rawQueryParam } from '../../engine/scene-url';
-import { findLesson } from '../../lessons/catalog';
+import { rawQueryParam } from '../../engine/scene-url';
 import { readPresentQuery, usePresent, withPresentQuery } from '../../state/present';
+import { loadState } from '../../state/store';
+import { DEFAULT_VIEW } from '../../state/view';
+import { loadLessons } from './catalogStore';
 
 function replaceSearch(win: Window, search: string): void {
   const { pathname, hash } = win.location;
@@ -44,16 +46,18 @@ export function closeLesson(win: Window = window): void {
 }
 
 /**
- * Reads `lesson=` and `present=1`. A known lesson opened without a scene in the link gets its
- * scene written into the URL first, so the URL reader loads it and a copied link restores it.
- * Call before the URL sync starts. Returns a stop function.
+ * Reads `lesson=` and `present=1`. A known lesson opened without a scene in the link (a typed
+ * address; the gallery's links carry the scene) gets its scene loaded once the catalogue arrives,
+ * and the URL sync then writes it into the address so a copied link restores it.
+ * Returns a stop function.
  */
 export function startLessons(win: Window = window): () => void {
   const { lesson, present } = readPresentQuery(win.location.search);
-  const found = lesson !== null ? findLesson(lesson) : undefined;
-  if (found && rawQueryParam(win.location.search, 'scene') === undefined) {
-    const rest = win.location.search.replace(/^\?/, '');
-    replaceSearch(win, `?${rest}${rest ? '&' : ''}scene=${encodeSceneParam(found.scene)}`);
+  if (lesson !== null && rawQueryParam(win.location.search, 'scene') === undefined) {
+    void loadLessons().then((lessons) => {
+      const found = lessons.find((l) => l.id === lesson);
+      if (found) loadState(found.scene, DEFAULT_VIEW, []);
+    });
   }
   usePresent.getState().setLesson(lesson);
   usePresent.getState().setPresent(present);
