@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { OPTIMIZERS } from '../engine/optimizers';
 import type { DomainPoint, Trajectory } from '../engine/types';
@@ -7,7 +7,7 @@ import { useDescent } from '../state/store';
 import { DistanceChart } from './charts/DistanceChart';
 import { distanceSeries } from './charts/distance';
 import { LossChart } from './charts/LossChart';
-import type { ChartSeries } from './charts/types';
+import type { ChartSeries, CursorSource } from './charts/types';
 import { optimizerStyle } from './palette';
 
 const distances = new WeakMap<
@@ -27,18 +27,62 @@ function cachedDistances(tr: Trajectory, minima: readonly DomainPoint[]): Float6
   return values;
 }
 
+/** The store's playback cursor, read transiently. */
+const STORE_CURSOR: CursorSource = {
+  get: () => useDescent.getState().cursor,
+  subscribe: (listener) => useDescent.subscribe((s) => s.cursor, listener),
+};
+
+/** How often the legends' values may follow a moving cursor. */
+const LEGEND_UPDATE_MS = 120;
+
+/**
+ * The store's cursor as React state, changing at most once per `ms` (the first change at once,
+ * the last one always delivered), without subscribing the component to every frame.
+ */
+function useThrottledCursor(ms: number): number {
+  const [cursor, setCursor] = useState(() => useDescent.getState().cursor);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = -Infinity;
+    const flush = (): void => {
+      timer = undefined;
+      last = performance.now();
+      setCursor(useDescent.getState().cursor);
+    };
+    const unsubscribe = useDescent.subscribe(
+      (s) => s.cursor,
+      () => {
+        if (timer !== undefined) return;
+        const wait = last + ms - performance.now();
+        if (wait <= 0) flush();
+        else timer = setTimeout(flush, wait);
+      },
+    );
+    // A change between the first render and this subscription is not missed.
+    timer = setTimeout(flush, 0);
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ms]);
+  return cursor;
+}
+
 /** Loss and distance-to-minimum per step, with the playback cursor. */
 export function ChartsPanel() {
   // The series follow the scene the trajectories were computed for, so lines and labels always match.
-  const { scene, steps, trajectories, cursor, minima } = useDescent(
+  const { scene, steps, trajectories, minima } = useDescent(
     useShallow((s) => ({
       scene: s.trajectoriesScene ?? s.scene,
       steps: s.scene.steps,
       trajectories: s.trajectories,
-      cursor: s.cursor,
       minima: s.surface.minima,
     })),
   );
+  // The cursor line and dots follow the store at frame rate by themselves (liveCursor); only the
+  // legend's numbers re-render, a few times a second, so playback never renders React per frame.
+  const cursor = useThrottledCursor(LEGEND_UPDATE_MS);
   // A slider drag repaints the map in the input's own frame; the charts follow in a background
   // render right after it, so their SVG work never delays that frame.
   const shownScene = useDeferredValue(scene);
@@ -95,11 +139,19 @@ export function ChartsPanel() {
   }, []);
   return (
     <section className="panel charts-panel" aria-label={t('charts.heading')}>
-      <LossChart series={loss} cursor={cursor} steps={steps} onCursor={onCursor} height={190} />
+      <LossChart
+        series={loss}
+        cursor={cursor}
+        liveCursor={STORE_CURSOR}
+        steps={steps}
+        onCursor={onCursor}
+        height={190}
+      />
       {minima.length > 0 && (
         <DistanceChart
           series={distance}
           cursor={cursor}
+          liveCursor={STORE_CURSOR}
           steps={steps}
           onCursor={onCursor}
           height={170}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLocale } from '../../i18n';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { scaleLinear } from 'd3';
@@ -9,7 +9,7 @@ import { chooseYScale, formatTick, makeYScale } from './scales';
 import type { YScale, YScaleSpec } from './scales';
 import { useStableSeries } from './stableSeries';
 import { chartText } from './strings';
-import type { ChartProps, ChartSeries } from './types';
+import type { ChartProps, ChartSeries, CursorSource } from './types';
 import { useElementWidth } from './useElementWidth';
 import './charts.css';
 
@@ -89,9 +89,24 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
           <Axes layout={layout} x={x} y={y} spec={spec} />
           <Lines series={series} x={x} y={y} layout={layout} />
         </svg>
-        <Cursor step={step} series={series} x={x} y={y} layout={layout} />
+        <Cursor
+          step={step}
+          steps={steps}
+          live={props.liveCursor}
+          series={series}
+          x={x}
+          y={y}
+          layout={layout}
+        />
         {onCursor && (
-          <ScrubArea layout={layout} x={x} steps={steps} step={step} onCursor={onCursor} />
+          <ScrubArea
+            layout={layout}
+            x={x}
+            steps={steps}
+            step={step}
+            live={props.liveCursor}
+            onCursor={onCursor}
+          />
         )}
       </div>
       <Legend series={series} step={step} />
@@ -266,25 +281,80 @@ function divergedMarkers(
   return markers;
 }
 
+/** Where the cursor's parts go for `step`: line x, label side, and each series' dot (or none). */
+function cursorPlacement(
+  step: number,
+  series: readonly ChartSeries[],
+  x: ScaleLinear<number, number>,
+  y: YScale,
+  layout: Layout,
+): { cx: number; nearRight: boolean; dots: (number | null)[] } {
+  const cx = x(step);
+  const dots = series.map((s) => {
+    if (s.hidden || step >= s.length) return null;
+    const v = s.values[step] ?? Number.NaN;
+    return Number.isFinite(v) ? y(v) : null;
+  });
+  return { cx, nearRight: cx > layout.right - 70, dots };
+}
+
 /**
  * The playback cursor as HTML over the SVG: a dashed line, its step label and a dot per series,
- * each placed with a CSS transform. Moving it during playback is a compositor-only change, so the
- * SVG with its long line paths is never repainted frame by frame.
+ * each placed with a CSS transform. Moving it is a compositor-only change, so the SVG with its
+ * long line paths is never repainted frame by frame; with a live source it also moves without
+ * any React render (the store is read transiently, as the map's canvas does).
  */
 const Cursor = memo(function Cursor({
   step,
+  steps,
+  live,
   series,
   x,
   y,
   layout,
-}: ScaleProps & { step: number; series: readonly ChartSeries[] }) {
-  useLocale(); // memo would skip a language switch
-  const cx = x(step);
-  const label = chartText('chart.cursor', { step });
-  const nearRight = cx > layout.right - 70;
+}: ScaleProps & {
+  step: number;
+  steps: number;
+  live: CursorSource | undefined;
+  series: readonly ChartSeries[];
+}) {
+  const locale = useLocale(); // the effect below writes the step label in this language
+  const lineRef = useRef<HTMLDivElement>(null);
+  const labelRef = useRef<HTMLSpanElement>(null);
+  const dotRefs = useRef<(HTMLSpanElement | null)[]>([]);
+
+  useLayoutEffect(() => {
+    const place = (): void => {
+      const at = live ? clampStep(live.get(), steps) : step;
+      const { cx, nearRight, dots } = cursorPlacement(at, series, x, y, layout);
+      const line = lineRef.current;
+      const label = labelRef.current;
+      if (line) line.style.transform = `translateX(${cx}px)`;
+      if (label) {
+        // Write into the text node React made, so React and this stay on the same node.
+        const text = chartText('chart.cursor', { step: at });
+        if (label.firstChild instanceof Text) label.firstChild.nodeValue = text;
+        else label.textContent = text;
+        label.className = `descent-chart__cursor-label${nearRight ? ' descent-chart__cursor-label--left' : ''}`;
+      }
+      dots.forEach((dy, i) => {
+        const dot = dotRefs.current[i];
+        if (!dot) return;
+        dot.style.display = dy === null ? 'none' : '';
+        if (dy !== null) dot.style.transform = `translate(${cx}px, ${dy}px)`;
+      });
+    };
+    place();
+    return live?.subscribe(place);
+  }, [live, step, steps, series, x, y, layout, locale]);
+
+  // The first placement is rendered (and is what a static render shows); the effect keeps it live.
+  const at = live ? clampStep(live.get(), steps) : step;
+  const { cx, nearRight, dots } = cursorPlacement(at, series, x, y, layout);
   return (
     <div className="descent-chart__cursor" aria-hidden="true">
       <div
+        ref={lineRef}
         className="descent-chart__cursor-line"
         style={{
           top: layout.top - 20,
@@ -293,20 +363,26 @@ const Cursor = memo(function Cursor({
         }}
       >
         <span
+          ref={labelRef}
           className={`descent-chart__cursor-label${nearRight ? ' descent-chart__cursor-label--left' : ''}`}
         >
-          {label}
+          {chartText('chart.cursor', { step: at })}
         </span>
       </div>
       {series.map((s, i) => {
-        if (s.hidden || step >= s.length) return null;
-        const v = s.values[step] ?? Number.NaN;
-        if (!Number.isFinite(v)) return null;
+        const dy = dots[i] ?? null;
         return (
           <span
             key={i}
+            ref={(el) => {
+              dotRefs.current[i] = el;
+            }}
             className="descent-chart__dot"
-            style={{ background: s.color, transform: `translate(${cx}px, ${y(v)}px)` }}
+            style={{
+              background: s.color,
+              display: dy === null ? 'none' : undefined,
+              transform: dy === null ? undefined : `translate(${cx}px, ${dy}px)`,
+            }}
           />
         );
       })}
@@ -319,12 +395,14 @@ function ScrubArea({
   x,
   steps,
   step,
+  live,
   onCursor,
 }: {
   layout: Layout;
   x: ScaleLinear<number, number>;
   steps: number;
   step: number;
+  live: CursorSource | undefined;
   onCursor: (step: number) => void;
 }) {
   const dragging = useRef(false);
@@ -356,8 +434,10 @@ function ScrubArea({
       PageDown: -10,
       PageUp: 10,
     };
+    // The shown step may lag a live cursor by a few frames: keys count from the live one.
+    const current = live ? clampStep(live.get(), steps) : step;
     let next: number | undefined;
-    if (event.key in delta) next = step + (delta[event.key] ?? 0);
+    if (event.key in delta) next = current + (delta[event.key] ?? 0);
     else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = steps;
     if (next === undefined) return;

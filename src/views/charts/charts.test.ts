@@ -85,6 +85,17 @@ describe('LossChart', () => {
     expect(b).toContain('step 3');
   });
 
+  it('a live cursor source places the cursor line and dots while the legend keeps the step it was given', () => {
+    const base = { series: [series('SGD', [4, 2, 1, 0.5, 0.25])], steps: 4 };
+    const live = { get: () => 3, subscribe: () => () => undefined };
+    const html = render({ ...base, cursor: 1, liveCursor: live });
+    const cursorX = (markup: string): number =>
+      Number(/descent-chart__cursor-line"[^>]*translateX\(([\d.]+)px\)/.exec(markup)?.[1]);
+    expect(cursorX(html)).toBe(cursorX(render({ ...base, cursor: 3 })));
+    expect(html).toContain('step 3');
+    expect(html).toMatch(/SGD<\/span> <span class="descent-chart__legend-value">2</);
+  });
+
   it('offers a keyboard slider over the steps only when the app listens for cursor changes', () => {
     const props = { series: [series('SGD', [4, 2, 1])], cursor: 2, steps: 2 };
     expect(render(props)).not.toContain('role="slider"');

@@ -16,6 +16,17 @@ export interface ChartSeries {
   hidden: boolean;
 }
 
+/**
+ * A playback cursor followed outside React: during playback the step changes every frame, and
+ * the chart moves its cursor line and dots itself instead of re-rendering.
+ */
+export interface CursorSource {
+  /** The current step. */
+  get(): number;
+  /** Calls `listener` whenever the step may have changed; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
 /** Props shared by the loss and distance charts. */
 export interface ChartProps {
   series: readonly ChartSeries[];
@@ -27,4 +38,9 @@ export interface ChartProps {
   onCursor?: (step: number) => void;
   /** Height in px (default 220). */
   height?: number;
+  /**
+   * When given, the cursor line and dots follow this source at frame rate without a React
+   * render, and `cursor` may lag behind it (it still drives the legend's values).
+   */
+  liveCursor?: CursorSource;
 }
