@@ -2,6 +2,7 @@
  * The analysis drawer: each view opens, computes in its worker, and its output follows its inputs.
  * Scenes are small (100 steps, few optimizers, coarse basin grids) to keep the suite fast.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { Visualizer } from './fixtures/visualizer';
@@ -151,5 +152,30 @@ test.describe('analysis drawer', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByTestId('step-arrow-step')).not.toHaveText(before ?? '');
+  });
+
+  test('every view of the drawer has no serious or critical axe violation', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open(`?scene=${QUADRATIC}&analysis=race,size:32,bsteps:50`);
+    const views: [string, string][] = [
+      ['race', 'race-table'],
+      ['sweep', 'sweep-plot'],
+      ['stability', 'stability-view'],
+      ['basins', 'basins-legend'],
+      ['minibatch', 'mb-map'],
+      ['step', 'step-view'],
+    ];
+    const problems: string[] = [];
+    for (const [tab, ready] of views) {
+      await page.getByTestId(`analysis-tab-${tab}`).click();
+      await expect(page.getByTestId(ready)).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .include('[data-testid="analysis-drawer"]')
+        .analyze();
+      for (const v of results.violations)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          problems.push(`${tab}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

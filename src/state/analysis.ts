@@ -151,6 +151,8 @@ export interface BasinState {
   readonly done: boolean;
   /** Bumped on each change so canvases redraw. */
   readonly version: number;
+  /** What the map was computed for (surface, domain, grid, budget, optimizer), to skip recomputing it. */
+  readonly key: string;
 }
 
 interface AnalysisState extends AnalysisSettings {

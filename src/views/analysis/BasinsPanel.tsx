@@ -35,9 +35,12 @@ export function BasinRunner() {
   const config = optimizers[index];
   const trimmed = config ? { ...config, label: '', color: '', hidden: false } : null;
   const key = JSON.stringify([surfaceRef, domain, basinSize, basinSteps, trimmed]);
-  const job: BasinJob | null = config
-    ? { kind: 'basins', surface: surfaceRef, domain, size: basinSize, steps: basinSteps, config }
-    : null;
+  // A finished map of these very inputs (the runner moved between tabs) is not recomputed.
+  const finished = useAnalysis((s) => s.basins?.done === true && s.basins.key === key);
+  const job: BasinJob | null =
+    config && !finished
+      ? { kind: 'basins', surface: surfaceRef, domain, size: basinSize, steps: basinSteps, config }
+      : null;
   const state = useAnalysisJob(client, key, job, {
     delayMs: 300,
     onProgress: (p) => {
@@ -54,6 +57,7 @@ export function BasinRunner() {
             knownCount: 0,
             done: false,
             version: basins?.version ?? 0,
+            key,
           }
         : basins;
       base.labels.set(p.rows.labels, p.rows.fromRow * basinSize);
@@ -69,6 +73,7 @@ export function BasinRunner() {
         knownCount: result.knownCount,
         done: true,
         version: (useAnalysis.getState().basins?.version ?? 0) + 1,
+        key,
       }),
   });
   return (
