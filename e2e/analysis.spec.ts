@@ -154,6 +154,23 @@ test.describe('analysis drawer', () => {
     await expect(page.getByTestId('step-arrow-step')).not.toHaveText(before ?? '');
   });
 
+  test('where new Worker throws (a sandboxed embed) the analyses run on the main thread', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      window.Worker = class {
+        constructor() {
+          throw new DOMException('workers are blocked here', 'SecurityError');
+        }
+      } as unknown as typeof Worker;
+    });
+    const app = new Visualizer(page);
+    await app.open(`?scene=${QUADRATIC_SGD}&analysis=sweep`);
+    await expect(page.getByTestId('sweep-edge')).toBeVisible();
+    await page.getByTestId('analysis-tab-race').click();
+    await expect(page.getByTestId('race-row')).toHaveCount(1);
+  });
+
   test('every view of the drawer has no serious or critical axe violation', async ({ page }) => {
     const app = new Visualizer(page);
     await app.open(`?scene=${QUADRATIC}&analysis=race,size:32,bsteps:50`);

@@ -144,6 +144,12 @@ export function MiniBatchPanel() {
           data-testid="mb-sgd"
         />
         <circle cx={sx} cy={sy} r={4} fill="#fff" stroke="#1b2430" strokeWidth={1.5} />
+        <text x={SIZE - 6} y={SIZE - 6} textAnchor="end" fontSize={11} fill="#5a6472">
+          w →
+        </text>
+        <text x={6} y={14} fontSize={11} fill="#5a6472">
+          ↑ b
+        </text>
         <path
           transform={`translate(${ox},${oy})`}
           d="M0,-7L2,-2L7,0L2,2L0,7L-2,2L-7,0L-2,-2Z"

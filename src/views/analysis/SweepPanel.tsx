@@ -15,9 +15,9 @@ import { tuningKey, useAnalysisClient, useAnalysisJob } from './useJob';
 const LR_MIN = 1e-4;
 const LR_MAX = 10;
 const POINTS = 41;
-const W = 300;
+const W = 320;
 const H = 170;
-const M = { left: 44, right: 8, top: 8, bottom: 30 };
+const M = { left: 60, right: 8, top: 8, bottom: 30 };
 
 type Metric = 'loss' | 'steps';
 
@@ -174,11 +174,11 @@ function SweepPlot(props: {
         <text x={(M.left + W) / 2} y={H - 2} textAnchor="middle" fontSize={10} fill="#5a6472">
           {t('analysis.sweep.axis')}
         </text>
-        <text x={4} y={M.top + 6} fontSize={10} fill="#5a6472">
-          {fmt(hi)}
+        <text x={M.left - 4} y={M.top + 14} fontSize={10} fill="#5a6472" textAnchor="end">
+          {fmt(hi, 2)}
         </text>
-        <text x={4} y={H - M.bottom} fontSize={10} fill="#5a6472">
-          {fmt(lo)}
+        <text x={M.left - 4} y={H - M.bottom - 4} fontSize={10} fill="#5a6472" textAnchor="end">
+          {fmt(lo, 2)}
         </text>
         {Number.isFinite(current) && current >= LR_MIN && current <= LR_MAX && (
           <line
