@@ -1,0 +1,164 @@
+/**
+ * Accessibility as a keyboard and screen-reader user meets it: no serious or critical axe
+ * violation on the visualizer, the lab, a lesson and the embed; the live region reports the
+ * selected optimizer's step, loss and position when stepping (not while playing); reduced motion
+ * keeps everything still.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { Visualizer } from './fixtures/visualizer';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
+
+test.describe('accessibility', () => {
+  test('the visualizer has no serious or critical axe violation', async ({ page }) => {
+    await new Visualizer(page).open();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the visualizer with the export menu open has none either', async ({ page }) => {
+    await new Visualizer(page).open();
+    await page.getByTestId('export-button').click();
+    await expect(page.getByTestId('export-png')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the lab has no serious or critical axe violation', async ({ page }) => {
+    await page.goto('/?page=lab');
+    await expect(page.locator('main')).toBeVisible();
+    await expect(page.locator('.lab-bar').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('a lesson has no serious or critical axe violation', async ({ page }) => {
+    await new Visualizer(page).open('?lesson=lr-too-large');
+    await expect(page.getByTestId('lesson-panel')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the embed has no serious or critical axe violation', async ({ page }) => {
+    await new Visualizer(page).open('?embed=1');
+    // The embed shows the map without the app's header.
+    await expect(page.getByTestId('map-plot')).toBeVisible();
+    await expect(page.locator('.app-header')).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the live region reports the selected optimizer when stepping, not while playing', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    const region = page.getByTestId('live-region');
+    await expect(region).toHaveAttribute('aria-live', 'polite');
+    await page.keyboard.press('ArrowLeft');
+    await expect(region).toContainText('SGD: step 199 of 200, loss');
+    const [x] = (await app.trajectories())[0]!.points[199]!;
+    await expect(region).toContainText(`at x ${Number(x.toPrecision(4))}`.replace('-', '−'));
+    await expect(region).toContainText(/, y [−\d]/);
+    // Choosing another optimizer's formula tab: the region follows the selection.
+    await page.getByRole('tab', { name: 'Adam' }).click();
+    await expect(region).toContainText('Adam: step 199 of 200');
+    await page.getByRole('tab', { name: 'SGD' }).click();
+
+    await page.getByTestId('reset').click();
+    await expect(region).toContainText('SGD: step 0 of 200');
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => window.__descent!.cursor() > 20);
+    // Playback is not narrated frame by frame: the last message stays until it stops.
+    await expect(region).toContainText('SGD: step 0 of 200');
+    await page.getByTestId('play').click();
+    const stopped = await app.cursor();
+    await expect(region).toContainText(`SGD: step ${stopped} of 200`);
+  });
+
+  test('Tab reaches every visible control of the visualizer and each shows a focus ring', async ({
+    page,
+  }) => {
+    await new Visualizer(page).open();
+    const total = await page.evaluate(() => {
+      const all = [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button, input, select, textarea, [tabindex="0"]',
+        ),
+      ];
+      const visible = all.filter(
+        (el) =>
+          !(el as HTMLButtonElement).disabled &&
+          // A roving tabindex (tabs, radio-like groups) takes one Tab stop; arrows move inside it.
+          el.getAttribute('tabindex') !== '-1' &&
+          el.getClientRects().length > 0 &&
+          getComputedStyle(el).visibility !== 'hidden',
+      );
+      visible.forEach((el, i) => el.setAttribute('data-a11y-index', String(i)));
+      return visible.length;
+    });
+    expect(total).toBeGreaterThan(20);
+    const reached = new Set<string>();
+    const unringed: string[] = [];
+    // Radio groups and the language menu take one stop each; allow a few extra presses.
+    for (let i = 0; i < total + 10; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+        return {
+          index: el.getAttribute('data-a11y-index'),
+          ring: ring || style.boxShadow !== 'none',
+          what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
+        };
+      });
+      if (!focused) continue;
+      if (focused.index !== null) reached.add(focused.index);
+      if (!focused.ring) unringed.push(focused.what);
+    }
+    const missed = await page.evaluate(
+      (got) =>
+        [...document.querySelectorAll<HTMLElement>('[data-a11y-index]')]
+          .filter((el) => !got.includes(el.getAttribute('data-a11y-index')!))
+          .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio'))
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
+          ),
+      [...reached],
+    );
+    expect(missed).toEqual([]);
+    expect(unringed).toEqual([]);
+  });
+
+  test('with reduced motion nothing animates and nothing starts playing by itself', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const app = new Visualizer(page);
+    await app.open('?lesson=lr-too-large');
+    await expect(page.getByTestId('lesson-panel')).toBeVisible();
+    expect(await page.evaluate(() => window.__descent!.playing())).toBe(false);
+    const moving = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('body *')]
+          .map((el) => getComputedStyle(el))
+          .filter(
+            (s) =>
+              s.transitionDuration.split(',').some((d) => parseFloat(d) > 0.001) ||
+              (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0.001),
+          ).length,
+    );
+    expect(moving).toBe(0);
+  });
+});
