@@ -29,15 +29,12 @@ export const HeatmapLayer = memo(function HeatmapLayer(props: {
     // Non-finite cells: a hatched-looking mid grey says "undefined here".
     lookup.set([200, 190, 190, 255], 255 * 4);
     const image = ctx.createImageData(width, height);
-    const data = image.data;
+    // One 32-bit store per pixel (the RGBA bytes in memory order, whatever the endianness).
+    const colours = new Uint32Array(lookup.buffer);
+    const pixels = new Uint32Array(image.data.buffer, image.data.byteOffset, width * height);
     const bands = layer.bands;
-    for (let i = 0; i < bands.length; i++) {
-      const o = bands[i]! * 4;
-      data[i * 4] = lookup[o]!;
-      data[i * 4 + 1] = lookup[o + 1]!;
-      data[i * 4 + 2] = lookup[o + 2]!;
-      data[i * 4 + 3] = 255;
-    }
+    const n = Math.min(bands.length, pixels.length);
+    for (let i = 0; i < n; i++) pixels[i] = colours[bands[i]!]!;
     ctx.putImageData(image, 0, 0);
   }, [layer, width, height]);
 
