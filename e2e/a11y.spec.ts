@@ -149,6 +149,8 @@ test.describe('accessibility', () => {
     await app.open('?lesson=lr-too-large');
     await expect(page.getByTestId('lesson-panel')).toBeVisible();
     expect(await page.evaluate(() => window.__descent!.playing())).toBe(false);
+    // A component's own smooth transition (as a hover fade would add) is stilled too.
+    await page.addStyleTag({ content: '.export-menu > button { transition: opacity 400ms; }' });
     const moving = await page.evaluate(
       () =>
         [...document.querySelectorAll<HTMLElement>('body *')]
