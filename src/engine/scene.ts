@@ -146,7 +146,8 @@ function validateSchedule(
     cosine: ['type', 't_max', 'eta_min'],
   };
   const type = value.type;
-  const keys = typeof type === 'string' ? allowed[type] : undefined;
+  // Own keys only: `allowed['__proto__']` or `allowed['constructor']` is not a list of fields.
+  const keys = typeof type === 'string' && Object.hasOwn(allowed, type) ? allowed[type] : undefined;
   if (typeof type !== 'string' || keys === undefined) {
     errors.push({
       path: `${path}.type`,
