@@ -391,6 +391,14 @@ describe('the visualizer reading a hostile address bar', () => {
     expect(errors[0]!.message).toContain(String(MAX_SCENE_PARAM));
   });
 
+  it('refuses a schedule type named like a prototype key instead of throwing', () => {
+    for (const type of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const { scene, errors } = readQuery(`?scene=o:sgd,schedule=${type}/0.5`);
+      expect(parseScene(scene).ok).toBe(true);
+      expect(errors.map((e) => e.path)).toEqual(['optimizers[0].schedule.type']);
+    }
+  });
+
   it('treats prototype keys as unknown fields, never as object paths', () => {
     const { scene, errors } = readQuery(
       '?scene=o:sgd,__proto__=1,constructor=2,prototype=3;__proto__:x;constructor:y&__proto__=1',
