@@ -39,6 +39,9 @@ async function expectResponsive(page: Page): Promise<void> {
 const LONG = 'x'.repeat(5000);
 
 test.describe('robustness', () => {
+  // Independent pages: spread over both workers to keep the suite's wall time down.
+  test.describe.configure({ mode: 'parallel' });
+
   test('hostile links open a working scene with a message naming what was replaced', async ({
     page,
   }) => {
@@ -52,6 +55,7 @@ test.describe('robustness', () => {
       { query: '?scene=%E0%A4%A;o:%&view=%', names: /view/ },
       { query: '?view=d:NaN,1,2,3;t:1e99;s:0;o:-1;__proto__:1', names: /view\.d/ },
       { query: '?scene=e:alert(1)', names: /surface\.expr/ },
+      { query: '?scene=o:sgd,schedule=constructor', names: /optimizers\[0\]\.schedule/ },
       {
         query:
           '?__proto__[polluted]=1&constructor[prototype][polluted]=1&scene=o:sgd,__proto__=1,polluted=1',
