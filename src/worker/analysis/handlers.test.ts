@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleAnalysisRequest, transferablesOf } from './handlers';
-import type { AnalysisReply, BasinResult } from './protocol';
+import type { AnalysisReply, AnalysisResults, BasinResult } from './protocol';
 
 describe('analysis handlers', () => {
   it('send the basin map row by row, and the rows add up to the final map', () => {
@@ -63,8 +63,8 @@ describe('analysis handlers', () => {
       signal,
     );
     const last = replies.at(-1)!;
-    expect(last.type).toBe('result');
-    const sweep = (last as { result: { rows: unknown[]; aborted: boolean } }).result;
+    if (last.type !== 'result' || last.kind !== 'sweep') throw new Error(`got ${last.type}`);
+    const sweep = last.result as AnalysisResults['sweep'];
     expect(sweep.aborted).toBe(true);
     expect(sweep.rows.length).toBeLessThan(50);
   });
