@@ -22,6 +22,64 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Presses Tab through the page: which visible controls were never reached, and which reached
+ * ones showed no focus ring.
+ */
+async function tabThrough(
+  page: Page,
+): Promise<{ total: number; missed: string[]; unringed: string[] }> {
+  const total = await page.evaluate(() => {
+    const all = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, [tabindex="0"]',
+      ),
+    ];
+    const visible = all.filter(
+      (el) =>
+        !(el as HTMLButtonElement).disabled &&
+        // A roving tabindex (tabs, radio-like groups) takes one Tab stop; arrows move inside it.
+        el.getAttribute('tabindex') !== '-1' &&
+        el.getClientRects().length > 0 &&
+        getComputedStyle(el).visibility !== 'hidden',
+    );
+    visible.forEach((el, i) => el.setAttribute('data-a11y-index', String(i)));
+    return visible.length;
+  });
+  const reached = new Set<string>();
+  const unringed: string[] = [];
+  // Radio groups and the language menu take one stop each; allow a few extra presses.
+  for (let i = 0; i < total + 10; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return {
+        index: el.getAttribute('data-a11y-index'),
+        ring: ring || style.boxShadow !== 'none',
+        what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
+      };
+    });
+    if (!focused) continue;
+    if (focused.index !== null) reached.add(focused.index);
+    if (!focused.ring) unringed.push(focused.what);
+  }
+  const missed = await page.evaluate(
+    (got) =>
+      [...document.querySelectorAll<HTMLElement>('[data-a11y-index]')]
+        .filter((el) => !got.includes(el.getAttribute('data-a11y-index')!))
+        .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio'))
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
+        ),
+    [...reached],
+  );
+  return { total, missed, unringed };
+}
+
 test.describe('accessibility', () => {
   test('the visualizer has no serious or critical axe violation', async ({ page }) => {
     await new Visualizer(page).open();
@@ -88,55 +146,19 @@ test.describe('accessibility', () => {
     page,
   }) => {
     await new Visualizer(page).open();
-    const total = await page.evaluate(() => {
-      const all = [
-        ...document.querySelectorAll<HTMLElement>(
-          'a[href], button, input, select, textarea, [tabindex="0"]',
-        ),
-      ];
-      const visible = all.filter(
-        (el) =>
-          !(el as HTMLButtonElement).disabled &&
-          // A roving tabindex (tabs, radio-like groups) takes one Tab stop; arrows move inside it.
-          el.getAttribute('tabindex') !== '-1' &&
-          el.getClientRects().length > 0 &&
-          getComputedStyle(el).visibility !== 'hidden',
-      );
-      visible.forEach((el, i) => el.setAttribute('data-a11y-index', String(i)));
-      return visible.length;
-    });
+    const { total, missed, unringed } = await tabThrough(page);
     expect(total).toBeGreaterThan(20);
-    const reached = new Set<string>();
-    const unringed: string[] = [];
-    // Radio groups and the language menu take one stop each; allow a few extra presses.
-    for (let i = 0; i < total + 10; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-        return {
-          index: el.getAttribute('data-a11y-index'),
-          ring: ring || style.boxShadow !== 'none',
-          what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
-        };
-      });
-      if (!focused) continue;
-      if (focused.index !== null) reached.add(focused.index);
-      if (!focused.ring) unringed.push(focused.what);
-    }
-    const missed = await page.evaluate(
-      (got) =>
-        [...document.querySelectorAll<HTMLElement>('[data-a11y-index]')]
-          .filter((el) => !got.includes(el.getAttribute('data-a11y-index')!))
-          .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio'))
-          .map(
-            (el) =>
-              `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
-          ),
-      [...reached],
-    );
+    expect(missed).toEqual([]);
+    expect(unringed).toEqual([]);
+  });
+
+  test('Tab reaches every visible control of the lab and each shows a focus ring', async ({
+    page,
+  }) => {
+    await page.goto('/?page=lab');
+    await expect(page.locator('.lab-bar').first()).toBeVisible();
+    const { total, missed, unringed } = await tabThrough(page);
+    expect(total).toBeGreaterThan(10);
     expect(missed).toEqual([]);
     expect(unringed).toEqual([]);
   });
