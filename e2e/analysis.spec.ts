@@ -172,6 +172,8 @@ test.describe('analysis drawer', () => {
   });
 
   test('every view of the drawer has no serious or critical axe violation', async ({ page }) => {
+    // Six axe passes: on a loaded 2-core runner each can take several seconds.
+    test.slow();
     const app = new Visualizer(page);
     await app.open(`?scene=${QUADRATIC}&analysis=race,size:32,bsteps:50`);
     const views: [string, string][] = [
