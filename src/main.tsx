@@ -15,8 +15,9 @@ import { startTheme } from './views/theme/theme';
 import './styles/app.css';
 import './views/a11y/a11y.css';
 
-// The language (URL, storage, browser) is chosen before anything renders text.
-startLocale();
+// The language (URL, storage, browser) is chosen now; its catalogue (English is built in, Chinese
+// loads on demand) is awaited only before rendering, so the engine starts in the meantime.
+const localeReady = startLocale();
 
 // `?page=lab` is the gradient-flow lab, which keeps its own state and URL parameter.
 const pageParam = new URLSearchParams(window.location.search).get('page');
@@ -40,13 +41,15 @@ if (page === 'visualizer') {
 }
 
 const root = document.getElementById('root');
-if (root && page === 'visualizer' && embed.embed) {
-  // Embed mode: the scene without the app's chrome, loaded as its own chunk.
-  void import('./views/embed/mount').then((m) => m.mountEmbed(root, embed));
-} else if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App page={page} />
-    </StrictMode>,
-  );
-}
+void localeReady.then(() => {
+  if (root && page === 'visualizer' && embed.embed) {
+    // Embed mode: the scene without the app's chrome, loaded as its own chunk.
+    void import('./views/embed/mount').then((m) => m.mountEmbed(root, embed));
+  } else if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App page={page} />
+      </StrictMode>,
+    );
+  }
+});

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../engine/optimizers';
 import { OPTIMIZER_TYPES } from '../engine/types';
 import { en } from './en';
-import { getLocale, LOCALES, setLocale, t } from './index';
+import { getLocale, LOCALE_IDS, setLocale, t } from './index';
 import type { MessageKey } from './index';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
@@ -83,17 +83,25 @@ describe('the three catalogues', () => {
 });
 
 describe('t follows the chosen language', () => {
-  it('reads the catalogue of the current locale and fills its parameters', () => {
-    setLocale('zh-CN');
+  it('reads the catalogue of the current locale and fills its parameters', async () => {
+    await setLocale('zh-CN');
     expect(getLocale()).toBe('zh-CN');
     expect(t('playback.step', { step: 3, steps: 200 })).toBe('第 3 / 200 步');
-    setLocale('zh-TW');
+    await setLocale('zh-TW');
     expect(t('optimizers.heading')).toBe('最佳化器');
-    setLocale('en');
+    await setLocale('en');
+    expect(t('optimizers.heading')).toBe('Optimizers');
+  });
+
+  it('a later switch wins over one still loading its catalogue', async () => {
+    const slow = setLocale('zh-TW');
+    await setLocale('en');
+    await slow;
+    expect(getLocale()).toBe('en');
     expect(t('optimizers.heading')).toBe('Optimizers');
   });
 
   it('offers exactly English, 简体中文 and 繁體中文', () => {
-    expect(Object.keys(LOCALES)).toEqual(['en', 'zh-CN', 'zh-TW']);
+    expect(LOCALE_IDS).toEqual(['en', 'zh-CN', 'zh-TW']);
   });
 });

@@ -118,9 +118,9 @@ function markDocument(win: Window, locale: Locale): void {
  * Chooses the language before the first render and keeps `<html lang>` in step with it.
  * Returns a stop function.
  */
-export function startLocale(win: Window = window): () => void {
+export async function startLocale(win: Window = window): Promise<() => void> {
   const env = browserEnvironment(win);
-  setLocale(initialLocale(env));
+  await setLocale(initialLocale(env));
   // A `lang=` link sets this tab's language, so the navigation links (which carry no lang=) keep it.
   if (parseLocale(new URLSearchParams(win.location.search).get(LANG_PARAM)))
     writeStored(env.session, getLocale());
@@ -141,5 +141,5 @@ export function chooseLocale(locale: Locale, win: Window = window): void {
   const env = browserEnvironment(win);
   writeStored(env.storage, locale);
   writeStored(env.session, locale);
-  setLocale(locale);
+  void setLocale(locale);
 }

@@ -4,22 +4,35 @@
  */
 import { create } from 'zustand';
 import { en } from './en';
-import { zhCN } from './zh-CN';
-import { zhTW } from './zh-TW';
 import type { MessageKey, Messages } from './en';
 
 export type { MessageKey, Messages };
 
-/** Languages with a catalogue. */
-export const LOCALES = { en, 'zh-CN': zhCN, 'zh-TW': zhTW } as const satisfies Record<string, Messages>;
-export type Locale = keyof typeof LOCALES;
-
 /** Every locale, in the order the language switcher lists them. */
-export const LOCALE_IDS = Object.keys(LOCALES) as readonly Locale[];
+export const LOCALE_IDS = ['en', 'zh-CN', 'zh-TW'] as const;
+export type Locale = (typeof LOCALE_IDS)[number];
+
+// English ships in the main bundle; each Chinese catalogue (~9 KB gzip) loads only when chosen,
+// which keeps the initial JavaScript inside its 150 KB budget.
+const LOADERS: Readonly<Record<Locale, () => Promise<Messages>>> = {
+  en: () => Promise.resolve(en),
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+  'zh-TW': () => import('./zh-TW').then((m) => m.zhTW),
+};
+const loaded: Partial<Record<Locale, Messages>> = { en };
 
 /** Whether `value` names a locale with a catalogue (exact spelling, e.g. `zh-CN`). */
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LOCALES, value);
+  return typeof value === 'string' && (LOCALE_IDS as readonly string[]).includes(value);
+}
+
+/** Loads (once) and returns a locale's catalogue. */
+export async function loadCatalogue(locale: Locale): Promise<Messages> {
+  const ready = loaded[locale];
+  if (ready) return ready;
+  const messages = await LOADERS[locale]();
+  loaded[locale] = messages;
+  return messages;
 }
 
 let current: Messages = en;
@@ -37,12 +50,26 @@ export function getLocale(): Locale {
   return useLocaleStore.getState().locale;
 }
 
+let requested: Locale = 'en';
+
 /**
  * Switches the catalogue `t` reads from, then tells subscribed components (`useLocale`), which
- * re-render with the new language. Persistence (URL, storage, `<html lang>`) is in ./detect.
+ * re-render with the new language. A catalogue not loaded yet is fetched first; if another
+ * switch is asked for meanwhile, the later one wins. Persistence (URL, storage, `<html lang>`)
+ * is in ./detect.
  */
-export function setLocale(locale: Locale): void {
-  current = LOCALES[locale];
+export async function setLocale(locale: Locale): Promise<void> {
+  requested = locale;
+  let messages: Messages;
+  try {
+    messages = await loadCatalogue(locale);
+  } catch (error) {
+    // A catalogue that cannot load (offline, blocked chunk) leaves the current language on.
+    console.warn(`Descent: the ${locale} texts could not be loaded`, error);
+    return;
+  }
+  if (requested !== locale) return;
+  current = messages;
   if (useLocaleStore.getState().locale !== locale) useLocaleStore.setState({ locale });
 }
 
