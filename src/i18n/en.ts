@@ -39,7 +39,8 @@ export const en = {
   'analysis.col.lr': 'Tuned lr',
   'analysis.col.steps': 'Steps to ε',
   'analysis.col.final': 'Final loss',
-  'analysis.race.criterion': 'Same start ({x}, {y}), same budget of {steps} steps, same criterion for all: the loss within ε = {epsilon} of the minimum. Each learning rate is tuned for the fewest steps.',
+  'analysis.race.criterion':
+    'Same start ({x}, {y}), same budget of {steps} steps, same criterion for all: the loss within ε = {epsilon} of the minimum. Each learning rate is tuned for the fewest steps.',
   'analysis.race.epsilon': 'Tolerance ε',
   'analysis.race.target': 'Target loss {loss} ({source}).',
   'analysis.race.source.given': 'given',
@@ -51,15 +52,18 @@ export const en = {
   'analysis.sweep.metric': 'Plot',
   'analysis.sweep.metric.loss': 'final loss',
   'analysis.sweep.metric.steps': 'steps to ε',
-  'analysis.sweep.plot': 'Learning-rate sweep; each point is a run, click one to use its learning rate',
+  'analysis.sweep.plot':
+    'Learning-rate sweep; each point is a run, click one to use its learning rate',
   'analysis.sweep.axis': 'learning rate (log scale)',
   'analysis.sweep.edge': 'Diverges from lr {lr}',
   'analysis.sweep.current': 'Current lr {lr}',
   'analysis.sweep.point': 'lr {lr}: final loss {loss}, steps to ε {steps}',
   'analysis.sweep.pointDiverged': 'lr {lr}: diverged',
-  'analysis.sweep.edgeCaption': 'Divergence edge: stable up to lr {stable}, diverges from {diverged} on (shaded).',
+  'analysis.sweep.edgeCaption':
+    'Divergence edge: stable up to lr {stable}, diverges from {diverged} on (shaded).',
   'analysis.sweep.noEdge': 'No divergence edge in this range: even the largest lr stayed finite.',
-  'analysis.sweep.help': 'Same start and step budget as the scene. Click a point to set that learning rate.',
+  'analysis.sweep.help':
+    'Same start and step budget as the scene. Click a point to set that learning rate.',
   'analysis.stability.atStart': 'At the start',
   'analysis.stability.atCursor': '{name} at step {k}',
   'analysis.stability.caption': 'Hessian eigenvalues and condition number',
@@ -71,12 +75,18 @@ export const en = {
   'analysis.curvature.cap': 'cap',
   'analysis.curvature.flat': 'flat direction',
   'analysis.curvature.undefined': 'not finite',
-  'analysis.stability.help': 'Plain gradient descent diverges on the local quadratic when lr > 2/λ_max. The ellipses on the map are its level sets; their axes are the eigenvectors.',
-  'analysis.stability.region': 'Momentum SGD on the start’s quadratic: where (lr, momentum) converges (blue) or diverges (red)',
-  'analysis.stability.axes': 'lr from {lo} to {hi} (log, left to right); momentum 0 to 0.99 (bottom to top).',
-  'analysis.stability.converges': 'lr {lr}, momentum {momentum}: converges (spectral radius {radius}).',
-  'analysis.stability.divergesHere': 'lr {lr}, momentum {momentum}: does not converge (spectral radius {radius}).',
-  'analysis.stability.noRegion': 'The start is not in a bowl (an eigenvalue ≤ 0), so no setting converges on its quadratic.',
+  'analysis.stability.help':
+    'Plain gradient descent diverges on the local quadratic when lr > 2/λ_max. The ellipses on the map are its level sets; their axes are the eigenvectors.',
+  'analysis.stability.region':
+    'Momentum SGD on the start’s quadratic: where (lr, momentum) converges (blue) or diverges (red)',
+  'analysis.stability.axes':
+    'lr from {lo} to {hi} (log, left to right); momentum 0 to 0.99 (bottom to top).',
+  'analysis.stability.converges':
+    'lr {lr}, momentum {momentum}: converges (spectral radius {radius}).',
+  'analysis.stability.divergesHere':
+    'lr {lr}, momentum {momentum}: does not converge (spectral radius {radius}).',
+  'analysis.stability.noRegion':
+    'The start is not in a bowl (an eigenvalue ≤ 0), so no setting converges on its quadratic.',
   'analysis.criticalLr': 'critical lr 2/λ_max = {lr}',
   'analysis.basins.grid': 'Grid',
   'analysis.basins.steps': 'Steps',
@@ -87,7 +97,8 @@ export const en = {
   'analysis.basins.minimum': 'minimum {n} {where}',
   'analysis.basins.found': 'resting point {n} {where}',
   'analysis.basins.share': '{pct} %',
-  'analysis.basins.help': 'Every start point of the visible map is coloured by where the optimizer ends after the step budget. Computed in the background; pan or zoom to recompute.',
+  'analysis.basins.help':
+    'Every start point of the visible map is coloured by where the optimizer ends after the step budget. Computed in the background; pan or zoom to recompute.',
   'analysis.mb.kind': 'Model',
   'analysis.mb.linear': 'linear regression (MSE)',
   'analysis.mb.logistic': 'logistic regression (cross-entropy)',
@@ -96,11 +107,13 @@ export const en = {
   'analysis.mb.steps': 'Steps',
   'analysis.mb.lr': 'lr',
   'analysis.mb.batch': 'Batch size {batch} of {n}',
-  'analysis.mb.map': 'Loss contours over (w, b) with the mini-batch SGD path and the full-batch GD path',
+  'analysis.mb.map':
+    'Loss contours over (w, b) with the mini-batch SGD path and the full-batch GD path',
   'analysis.mb.gd': 'full-batch gradient descent',
   'analysis.mb.sgd': 'mini-batch SGD, {batch} per batch',
   'analysis.mb.gap': 'Largest distance from the full-batch path: {gap}',
-  'analysis.mb.help': 'The contours are the exact full-data loss; its minimum is at w = {w}, b = {b}. Same seed, same batches, same path.',
+  'analysis.mb.help':
+    'The contours are the exact full-data loss; its minimum is at w = {w}, b = {b}. Same seed, same batches, same path.',
   'analysis.step.heading': '{name}, step {k} → {next} at η = {lr}',
   'analysis.step.gradient': 'gradient step −η g',
   'analysis.step.momentum': 'momentum −η b',
@@ -109,7 +122,8 @@ export const en = {
   'analysis.step.scale': 'Per-coordinate scale: x × {x}, y × {y}',
   'analysis.step.magnified': 'arrows × {factor}',
   'analysis.step.none': '{name} has no step here (it diverged earlier).',
-  'analysis.step.help': 'Move the playback cursor to see another step; every arrow starts at the current point, at the step’s own scale.',
+  'analysis.step.help':
+    'Move the playback cursor to see another step; every arrow starts at the current point, at the step’s own scale.',
 
   // Embed mode and the embed-code dialog (src/views/embed).
   'embed.open': 'Open in Descent ↗',
@@ -125,7 +139,7 @@ export const en = {
   'embed.theme': 'Theme',
   'embed.themeLight': 'Light',
   'embed.themeDark': 'Dark',
-  'embed.themeAuto': 'Follow the reader\'s system',
+  'embed.themeAuto': "Follow the reader's system",
   'embed.height': 'Height (px)',
   'embed.code': 'Embed code',
   'embed.copy': 'Copy code',
@@ -277,7 +291,8 @@ export const en = {
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': 'Lessons',
   'lessons.heading': 'Lessons',
-  'lessons.intro': 'Ready-made scenes from the notes, each with two or three sentences on what to look at. Open one to watch it run with its explanation beside the map; present it to a class with P.',
+  'lessons.intro':
+    'Ready-made scenes from the notes, each with two or three sentences on what to look at. Open one to watch it run with its explanation beside the map; present it to a class with P.',
   'lessons.visualizerSection': 'Optimizers on a loss surface',
   'lessons.labSection': 'Gradient flow through deep networks',
   'lessons.open': 'Open lesson',

@@ -41,7 +41,8 @@ export const zhCN: Messages = {
   'analysis.col.lr': '调优后的学习率',
   'analysis.col.steps': '达到 ε 的步数',
   'analysis.col.final': '最终损失',
-  'analysis.race.criterion': '所有优化器使用相同起点 ({x}, {y})、相同的 {steps} 步预算和相同判据：损失与最小值之差不超过 ε = {epsilon}。每个学习率都按最少步数调优。',
+  'analysis.race.criterion':
+    '所有优化器使用相同起点 ({x}, {y})、相同的 {steps} 步预算和相同判据：损失与最小值之差不超过 ε = {epsilon}。每个学习率都按最少步数调优。',
   'analysis.race.epsilon': '容差 ε',
   'analysis.race.target': '目标损失 {loss}（{source}）。',
   'analysis.race.source.given': '指定值',
@@ -59,7 +60,8 @@ export const zhCN: Messages = {
   'analysis.sweep.current': '当前学习率 {lr}',
   'analysis.sweep.point': '学习率 {lr}：最终损失 {loss}，达到 ε 的步数 {steps}',
   'analysis.sweep.pointDiverged': '学习率 {lr}：发散',
-  'analysis.sweep.edgeCaption': '发散边界：学习率到 {stable} 仍稳定，从 {diverged} 起发散（阴影区）。',
+  'analysis.sweep.edgeCaption':
+    '发散边界：学习率到 {stable} 仍稳定，从 {diverged} 起发散（阴影区）。',
   'analysis.sweep.noEdge': '此范围内没有发散边界：即使最大的学习率也保持有限。',
   'analysis.sweep.help': '起点和步数预算与场景相同。点击一个点即可设为该学习率。',
   'analysis.stability.atStart': '起点处',
@@ -73,12 +75,16 @@ export const zhCN: Messages = {
   'analysis.curvature.cap': '帽形',
   'analysis.curvature.flat': '平坦方向',
   'analysis.curvature.undefined': '非有限值',
-  'analysis.stability.help': '当学习率 > 2/λ_max 时，普通梯度下降在局部二次模型上发散。地图上的椭圆是它的等值线，轴为特征向量。',
-  'analysis.stability.region': '起点二次模型上的动量 SGD：(学习率, 动量) 收敛（蓝）或发散（红）的区域',
-  'analysis.stability.axes': '学习率从 {lo} 到 {hi}（对数，从左到右）；动量 0 到 0.99（从下到上）。',
+  'analysis.stability.help':
+    '当学习率 > 2/λ_max 时，普通梯度下降在局部二次模型上发散。地图上的椭圆是它的等值线，轴为特征向量。',
+  'analysis.stability.region':
+    '起点二次模型上的动量 SGD：(学习率, 动量) 收敛（蓝）或发散（红）的区域',
+  'analysis.stability.axes':
+    '学习率从 {lo} 到 {hi}（对数，从左到右）；动量 0 到 0.99（从下到上）。',
   'analysis.stability.converges': '学习率 {lr}、动量 {momentum}：收敛（谱半径 {radius}）。',
   'analysis.stability.divergesHere': '学习率 {lr}、动量 {momentum}：不收敛（谱半径 {radius}）。',
-  'analysis.stability.noRegion': '起点不在碗形区域（有特征值 ≤ 0），因此在其二次模型上没有任何设置会收敛。',
+  'analysis.stability.noRegion':
+    '起点不在碗形区域（有特征值 ≤ 0），因此在其二次模型上没有任何设置会收敛。',
   'analysis.criticalLr': '临界学习率 2/λ_max = {lr}',
   'analysis.basins.grid': '网格',
   'analysis.basins.steps': '步数',
@@ -89,7 +95,8 @@ export const zhCN: Messages = {
   'analysis.basins.minimum': '最小值 {n} {where}',
   'analysis.basins.found': '停留点 {n} {where}',
   'analysis.basins.share': '{pct}%',
-  'analysis.basins.help': '可见地图上的每个起点按优化器在步数预算后到达的位置着色。在后台计算；平移或缩放会重新计算。',
+  'analysis.basins.help':
+    '可见地图上的每个起点按优化器在步数预算后到达的位置着色。在后台计算；平移或缩放会重新计算。',
   'analysis.mb.kind': '模型',
   'analysis.mb.linear': '线性回归（均方误差）',
   'analysis.mb.logistic': '逻辑回归（交叉熵）',
@@ -102,7 +109,8 @@ export const zhCN: Messages = {
   'analysis.mb.gd': '全批量梯度下降',
   'analysis.mb.sgd': '小批量 SGD，每批 {batch} 个',
   'analysis.mb.gap': '与全批量路径的最大距离：{gap}',
-  'analysis.mb.help': '等高线是全部数据的精确损失；最小值在 w = {w}、b = {b}。相同种子、相同批次、相同路径。',
+  'analysis.mb.help':
+    '等高线是全部数据的精确损失；最小值在 w = {w}、b = {b}。相同种子、相同批次、相同路径。',
   'analysis.step.heading': '{name}，第 {k} → {next} 步，η = {lr}',
   'analysis.step.gradient': '梯度步 −η g',
   'analysis.step.momentum': '动量 −η b',

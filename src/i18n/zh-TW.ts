@@ -42,7 +42,8 @@ export const zhTW: Messages = {
   'analysis.col.lr': '調校後的學習率',
   'analysis.col.steps': '達到 ε 的步數',
   'analysis.col.final': '最終損失',
-  'analysis.race.criterion': '所有最佳化器使用相同起點 ({x}, {y})、相同的 {steps} 步預算與相同判準：損失與最小值之差不超過 ε = {epsilon}。每個學習率都依最少步數調校。',
+  'analysis.race.criterion':
+    '所有最佳化器使用相同起點 ({x}, {y})、相同的 {steps} 步預算與相同判準：損失與最小值之差不超過 ε = {epsilon}。每個學習率都依最少步數調校。',
   'analysis.race.epsilon': '容差 ε',
   'analysis.race.target': '目標損失 {loss}（{source}）。',
   'analysis.race.source.given': '指定值',
@@ -60,7 +61,8 @@ export const zhTW: Messages = {
   'analysis.sweep.current': '目前學習率 {lr}',
   'analysis.sweep.point': '學習率 {lr}：最終損失 {loss}，達到 ε 的步數 {steps}',
   'analysis.sweep.pointDiverged': '學習率 {lr}：發散',
-  'analysis.sweep.edgeCaption': '發散邊界：學習率到 {stable} 仍穩定，從 {diverged} 起發散（陰影區）。',
+  'analysis.sweep.edgeCaption':
+    '發散邊界：學習率到 {stable} 仍穩定，從 {diverged} 起發散（陰影區）。',
   'analysis.sweep.noEdge': '此範圍內沒有發散邊界：即使最大的學習率也保持有限。',
   'analysis.sweep.help': '起點與步數預算與場景相同。點擊一個點即可設為該學習率。',
   'analysis.stability.atStart': '起點處',
@@ -74,12 +76,16 @@ export const zhTW: Messages = {
   'analysis.curvature.cap': '帽形',
   'analysis.curvature.flat': '平坦方向',
   'analysis.curvature.undefined': '非有限值',
-  'analysis.stability.help': '當學習率 > 2/λ_max 時，普通梯度下降在局部二次模型上發散。地圖上的橢圓是它的等值線，軸為特徵向量。',
-  'analysis.stability.region': '起點二次模型上的動量 SGD：(學習率, 動量) 收斂（藍）或發散（紅）的區域',
-  'analysis.stability.axes': '學習率從 {lo} 到 {hi}（對數，由左至右）；動量 0 到 0.99（由下至上）。',
+  'analysis.stability.help':
+    '當學習率 > 2/λ_max 時，普通梯度下降在局部二次模型上發散。地圖上的橢圓是它的等值線，軸為特徵向量。',
+  'analysis.stability.region':
+    '起點二次模型上的動量 SGD：(學習率, 動量) 收斂（藍）或發散（紅）的區域',
+  'analysis.stability.axes':
+    '學習率從 {lo} 到 {hi}（對數，由左至右）；動量 0 到 0.99（由下至上）。',
   'analysis.stability.converges': '學習率 {lr}、動量 {momentum}：收斂（譜半徑 {radius}）。',
   'analysis.stability.divergesHere': '學習率 {lr}、動量 {momentum}：不收斂（譜半徑 {radius}）。',
-  'analysis.stability.noRegion': '起點不在碗形區域（有特徵值 ≤ 0），因此在其二次模型上沒有任何設定會收斂。',
+  'analysis.stability.noRegion':
+    '起點不在碗形區域（有特徵值 ≤ 0），因此在其二次模型上沒有任何設定會收斂。',
   'analysis.criticalLr': '臨界學習率 2/λ_max = {lr}',
   'analysis.basins.grid': '網格',
   'analysis.basins.steps': '步數',
@@ -90,7 +96,8 @@ export const zhTW: Messages = {
   'analysis.basins.minimum': '最小值 {n} {where}',
   'analysis.basins.found': '停留點 {n} {where}',
   'analysis.basins.share': '{pct}%',
-  'analysis.basins.help': '可見地圖上的每個起點依最佳化器在步數預算後到達的位置著色。在背景運算；平移或縮放會重新運算。',
+  'analysis.basins.help':
+    '可見地圖上的每個起點依最佳化器在步數預算後到達的位置著色。在背景運算；平移或縮放會重新運算。',
   'analysis.mb.kind': '模型',
   'analysis.mb.linear': '線性迴歸（均方誤差）',
   'analysis.mb.logistic': '邏輯迴歸（交叉熵）',
@@ -103,7 +110,8 @@ export const zhTW: Messages = {
   'analysis.mb.gd': '全批次梯度下降',
   'analysis.mb.sgd': '小批次 SGD，每批 {batch} 個',
   'analysis.mb.gap': '與全批次路徑的最大距離：{gap}',
-  'analysis.mb.help': '等高線是全部資料的精確損失；最小值在 w = {w}、b = {b}。相同種子、相同批次、相同路徑。',
+  'analysis.mb.help':
+    '等高線是全部資料的精確損失；最小值在 w = {w}、b = {b}。相同種子、相同批次、相同路徑。',
   'analysis.step.heading': '{name}，第 {k} → {next} 步，η = {lr}',
   'analysis.step.gradient': '梯度步 −η g',
   'analysis.step.momentum': '動量 −η b',
