@@ -3,8 +3,7 @@
  * bench/results.json so a later run can be compared with this one. Figures are printed, never
  * asserted: a slow machine gets a slow number, not a failing test.
  */
-import { writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchSuite } from './types';
 
@@ -23,15 +22,38 @@ function format(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 3 : 1 });
 }
 
-function printTable(rows: readonly BenchRow[]): void {
-  const lines = rows.map((r) => [
-    r.name,
-    `${format(r.value)} ${r.unit}`,
-    r.budget ?? '',
-    r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS',
-    r.detail ?? '',
-  ]);
-  const header = ['measure', 'figure', 'budget', 'result', 'detail'];
+/** The previous run's rows (empty on a first run or when the file is unreadable). */
+function previousRows(path: string): readonly BenchRow[] {
+  try {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { rows?: unknown };
+    if (!Array.isArray(saved.rows)) return [];
+    return saved.rows.filter(
+      (r): r is BenchRow =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as BenchRow).name === 'string' &&
+        typeof (r as BenchRow).value === 'number',
+    );
+  } catch {
+    return [];
+  }
+}
+
+function printTable(rows: readonly BenchRow[], previous: ReadonlyMap<string, number>): void {
+  const lines = rows.map((r) => {
+    const before = previous.get(r.name);
+    return [
+      r.name,
+      `${format(r.value)} ${r.unit}`,
+      r.budget ?? '',
+      r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS',
+      before === undefined
+        ? ''
+        : `${format(before)} (${r.value >= before ? '+' : ''}${format(r.value - before)})`,
+      r.detail ?? '',
+    ];
+  });
+  const header = ['measure', 'figure', 'budget', 'result', 'previous run (change)', 'detail'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(row(header));
@@ -56,9 +78,16 @@ async function main(): Promise<void> {
       rows.push({ name: `${file} failed`, value: NaN, unit: '', detail: (err as Error).message });
     }
   }
-  printTable(rows);
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+  const previous = previousRows(out);
+  printTable(rows, new Map(previous.map((r) => [r.name, r.value])));
+  // A partial run (`npm run bench -- browser`) keeps the other suites' last figures in the file.
+  const measured = new Set(rows.map((r) => r.name));
+  const kept = [...rows, ...previous.filter((r) => !measured.has(r.name))];
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), rows: kept }, null, 2)}\n`,
+  );
   console.error(`bench: wrote ${out}`);
 }
 
