@@ -214,9 +214,10 @@ function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
   const { config, update } = props;
   const def = OPTIMIZERS[config.type];
   const [problem, setProblem] = useState<string | null>(null);
-  const commit = (next: OptimizerConfig): readonly string[] => {
+  // A typed field shows its own refusal under itself; the editor's line is for the other controls.
+  const commit: Commit = (next, shownByField = false) => {
     const errors = describeErrors(update(next));
-    setProblem(errors.length > 0 ? errors.join('; ') : null);
+    setProblem(errors.length > 0 && !shownByField ? errors.join('; ') : null);
     return errors;
   };
   const specs = [...def.params].sort((a, b) => (a.name === 'lr' ? -1 : b.name === 'lr' ? 1 : 0));
@@ -237,7 +238,7 @@ function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
   );
 }
 
-type Commit = (next: OptimizerConfig) => readonly string[];
+type Commit = (next: OptimizerConfig, shownByField?: boolean) => readonly string[];
 
 function paramLabel(name: string): string {
   return name === 'lr' ? t('optimizers.lr') : name;
@@ -270,7 +271,7 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
             label={`${spec.name}[${i}]`}
             value={pair[i]!}
             onCommit={(v) =>
-              commit(withParam(config, spec.name, i === 0 ? [v, pair[1]] : [pair[0], v]))
+              commit(withParam(config, spec.name, i === 0 ? [v, pair[1]] : [pair[0], v]), true)
             }
           />
         ))}
@@ -309,7 +310,7 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
         compact={range !== undefined}
         value={number}
         testId={`field-${spec.name}`}
-        onCommit={(v) => commit(withParam(config, spec.name, v))}
+        onCommit={(v) => commit(withParam(config, spec.name, v), true)}
       />
     </div>
   );
@@ -325,9 +326,9 @@ function ScheduleControl(props: { config: OptimizerConfig; commit: Commit }) {
   const { config, commit } = props;
   const steps = useDescent((s) => s.scene.steps);
   const schedule = config.schedule;
-  const set = (next: Schedule | undefined): readonly string[] => {
+  const set = (next: Schedule | undefined, shownByField = false): readonly string[] => {
     const rest = without(config, 'schedule');
-    return commit(next ? { ...rest, schedule: next } : rest);
+    return commit(next ? { ...rest, schedule: next } : rest, shownByField);
   };
   const fields: [string, number][] = schedule
     ? Object.entries(schedule).filter((e): e is [string, number] => typeof e[1] === 'number')
@@ -356,7 +357,7 @@ function ScheduleControl(props: { config: OptimizerConfig; commit: Commit }) {
             key={`${name}:${v}`}
             label={name}
             value={v}
-            onCommit={(n) => set({ ...schedule, [name]: n } as Schedule)}
+            onCommit={(n) => set({ ...schedule, [name]: n } as Schedule, true)}
           />
         ))}
     </div>

@@ -187,7 +187,11 @@ export function NumberField(props: {
           if (e.key === 'Enter') commit();
         }}
       />
-      {problem && <span className="field-error">{problem}</span>}
+      {problem && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }
