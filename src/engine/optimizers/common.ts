@@ -57,7 +57,8 @@ export function pairParam(
 }
 
 /** Largest lr the validator accepts: big enough for divergence demos, small enough to be a typo guard. */
-const LR_MAX = 100;
+// Issue 7 asks for learning rates up to 1e4 to run (and diverge visibly), not to be refused.
+const LR_MAX = 1e4;
 
 /** The learning rate: > 0, log-scale slider. torch accepts 0, but a zero lr only freezes the point. */
 export function lrSpec(defaultLr: number, sliderMax = 10): ParamSpec {
