@@ -73,6 +73,18 @@ describe('scene validation', () => {
     expect(scene.surface).toEqual(DEFAULT_SCENE.surface);
   });
 
+  it('reads -0 as 0, so a scene equals what its link or JSON reads back as', () => {
+    const { scene, errors } = validateScene({
+      start: [-0, 2],
+      optimizers: [{ type: 'adam', weight_decay: -0, betas: [-0, 0.9] }],
+    });
+    expect(errors).toEqual([]);
+    expect(Object.is(scene.start[0], 0)).toBe(true);
+    expect(Object.is(scene.optimizers[0]!.weight_decay, 0)).toBe(true);
+    expect(Object.is(scene.optimizers[0]!.betas![0], 0)).toBe(true);
+    expect(decodeSceneParam(encodeSceneParam(scene)).scene).toEqual(scene);
+  });
+
   it('rejects an unknown surface id and lists the named ones', () => {
     const { errors } = validateScene({ surface: { id: 'everest' } });
     expect(paths(errors)).toEqual(['surface.id']);

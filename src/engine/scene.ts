@@ -59,6 +59,14 @@ function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * −0 becomes 0: both mean the same setting, but −0 prints as "0" (in JSON and the URL), so
+ * keeping it would make a scene differ from its own written form.
+ */
+export function plainZero(n: number): number {
+  return n === 0 ? 0 : n;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -179,7 +187,7 @@ function validateSchedule(
         message: `must be a number >= 0, got ${describe(etaMin)}`,
       });
     } else if (tMax !== undefined) {
-      schedule = { type: 'cosine', t_max: tMax, eta_min: etaMin };
+      schedule = { type: 'cosine', t_max: tMax, eta_min: plainZero(etaMin) };
     }
   }
   return errors.length === before ? schedule : undefined;
@@ -213,7 +221,9 @@ function validateOptimizer(
     if (spec) {
       const problem = checkParam(v, spec);
       if (problem) errors.push({ path: fieldPath, message: problem });
-      else out[key] = spec.kind === 'pair' ? [(v as number[])[0], (v as number[])[1]] : v;
+      else if (spec.kind === 'pair')
+        out[key] = [plainZero((v as number[])[0]!), plainZero((v as number[])[1]!)];
+      else out[key] = typeof v === 'number' ? plainZero(v) : v;
       continue;
     }
     if (!(OPTIMIZER_DISPLAY_KEYS as readonly string[]).includes(key)) {
@@ -308,7 +318,7 @@ function validateStart(value: unknown, errors: FieldError[]): DomainPoint | unde
       return undefined;
     }
   }
-  return [x as number, y as number];
+  return [plainZero(x as number), plainZero(y as number)];
 }
 
 /**

@@ -24,6 +24,13 @@ describe('view settings in the URL', () => {
     expect(decodeView(text)).toEqual({ view, errors: [] });
   });
 
+  it('reads -0 as 0, so a view equals what its own link reads back as', () => {
+    const { view, errors } = decodeView('o:-0;d:-0,2,-1,-0');
+    expect(errors).toEqual([]);
+    expect(Object.is(view.selected, 0)).toBe(true);
+    expect(decodeView(encodeView(view)).view).toEqual(view);
+  });
+
   it('a bad field keeps its default, is named, and the good fields still apply', () => {
     const { view, errors } = decodeView('d:5,1,0,2;l:cubic;q:1;t:abc;zz:3');
     expect(view.domain).toBeNull();

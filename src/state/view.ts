@@ -3,6 +3,7 @@
  * spacing, overlays, the playback step and speed, the selected optimizer. They travel in the URL
  * next to the scene as one short text, e.g. `d:-5,5,-3,3;l:quantile;q:1;t:40`.
  */
+import { plainZero } from '../engine/scene';
 import type { Domain } from '../engine/types';
 import type { LevelSpacing } from '../worker/protocol';
 
@@ -89,7 +90,7 @@ function wholeNumber(
   errors: ViewError[],
 ): number | undefined {
   const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
-  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  if (Number.isInteger(n) && n >= min && n <= max) return plainZero(n);
   errors.push({
     path,
     message: `must be a whole number from ${min} to ${max}, got "${value.slice(0, 20)}"`,
@@ -115,7 +116,7 @@ function parseDomain(value: string, errors: ViewError[]): Domain | undefined {
     });
     return undefined;
   }
-  return { x: [x0!, x1!], y: [y0!, y1!] };
+  return { x: [plainZero(x0!), plainZero(x1!)], y: [plainZero(y0!), plainZero(y1!)] };
 }
 
 /** URL text → view; a bad field keeps its default and is reported. Never throws. */
