@@ -5,35 +5,15 @@
  */
 import { EngineClient } from './client';
 import type { EngineClientOptions, WorkerLike } from './client';
+import { MainThreadWorker } from './mainThread';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
-type Listener = (event: MessageEvent<WorkerReply>) => void;
-
 /** Runs the worker's handlers on the main thread behind the WorkerLike interface. */
-export class MainThreadWorker implements WorkerLike {
-  private readonly listeners: Listener[] = [];
-  private terminated = false;
-  private readonly handlers = import('./handlers');
-
-  postMessage(message: WorkerRequest): void {
-    void this.handlers.then(({ handleRequest }) => {
-      if (this.terminated) return;
-      const { reply } = handleRequest(message);
-      const event = new MessageEvent<WorkerReply>('message', { data: reply });
-      for (const listener of this.listeners) listener(event);
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  addEventListener(
-    type: 'message' | 'error' | 'messageerror',
-    listener: Listener | ((event: Event) => void),
-  ): void {
-    if (type === 'message') this.listeners.push(listener as Listener);
-  }
+function mainThreadWorker(): WorkerLike {
+  return new MainThreadWorker<WorkerRequest, WorkerReply>(async (request, post, signal) => {
+    const { handleRequest } = await import('./handlers');
+    if (!signal.aborted) post(handleRequest(request).reply);
+  });
 }
 
 async function spawnWorker(level: number): Promise<WorkerLike> {
@@ -55,7 +35,7 @@ async function spawnWorker(level: number): Promise<WorkerLike> {
       // Blob workers can be forbidden too (strict CSP); fall through.
     }
   }
-  return new MainThreadWorker();
+  return mainThreadWorker();
 }
 
 /** The app's engine client with the fallback chain above. */
