@@ -4,15 +4,18 @@ import { existsSync } from 'node:fs';
 // Browsers come from the system (Debian's chromium): Playwright's downloader has no network here.
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+// E2E_PORT lets several checkouts on one machine each test their own build without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
   timeout: 30_000,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a retry hides a flake, it does not fix it.
+  retries: 0,
   workers: 2,
   reporter: process.env.CI ? 'list' : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     // The app picks its language from the browser's: English unless a test asks for another.
     locale: 'en-US',
     launchOptions: {
@@ -28,8 +31,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
