@@ -20,6 +20,7 @@ import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
 import { usePresent } from './state/present';
 import { useThrottled } from './views/hooks/useThrottled';
+import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
 
@@ -120,18 +121,25 @@ function Formula() {
     }),
     [scene],
   );
+  // The panel's chunk and KaTeX are fetched after the map's first paint, not before it.
+  const painted = useAfterFirstPaint();
   if (scene.optimizers.length === 0) return null;
+  const loading = <p className="field-help">{t('app.loading')}</p>;
   return (
     <section className="panel formula-panel" aria-label={t('formula.heading')}>
-      <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
-        <FormulaPanel
-          scene={coloured}
-          surface={surface}
-          cursor={Math.min(cursor, scene.steps - 1)}
-          selected={selected}
-          onSelect={(index) => useDescent.getState().setView({ selected: index })}
-        />
-      </Suspense>
+      {!painted ? (
+        loading
+      ) : (
+        <Suspense fallback={loading}>
+          <FormulaPanel
+            scene={coloured}
+            surface={surface}
+            cursor={Math.min(cursor, scene.steps - 1)}
+            selected={selected}
+            onSelect={(index) => useDescent.getState().setView({ selected: index })}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -11,6 +11,8 @@ import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
 import { startLessons } from './views/lessons/presenter';
+import { afterFirstPaint } from './views/hooks/afterFirstPaint';
+import { prestartEngineWorker } from './worker/spawn';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
 import './views/a11y/a11y.css';
@@ -35,7 +37,10 @@ if (page === 'visualizer') {
     startUrlSync();
     startAnalysisUrlSync();
   }
+  // The first frame is computed here, on the main thread; the worker, which serves every later
+  // change, starts once that frame is on screen (its script then loads while the reader looks).
   const engine = startEngine();
+  afterFirstPaint(prestartEngineWorker);
   startPlayback();
   installTestApi(engine.client);
 }
