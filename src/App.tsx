@@ -3,7 +3,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
 import { currentLink } from './state/url';
-import { ChartsPanel } from './views/ChartsPanel';
 import { OptimizerPanel } from './views/controls/OptimizerPanel';
 import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
 import { SurfacePanel } from './views/controls/SurfacePanel';
@@ -14,15 +13,26 @@ import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { LiveRegion } from './views/a11y/LiveRegion';
 import { ExportMenu } from './views/export/ExportMenu';
 import { LessonPanel } from './views/lessons/LessonPanel';
-import { PresenterView } from './views/lessons/PresenterView';
 import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
 import { usePresent } from './state/present';
 import { useThrottled } from './views/hooks/useThrottled';
 import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
+import { lazyAfterFirstPaint } from './views/hooks/lazyAfterFirstPaint';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
+
+// Presenting is a mode a lesson turns on: its view is a chunk of its own.
+const PresenterView = lazy(() =>
+  import('./views/lessons/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
+// The charts follow the map: their code (StepChart, log and symlog scales) loads after the
+// map's first paint, in a box of their size so nothing moves when they arrive.
+const ChartsPanel = lazyAfterFirstPaint(
+  () => import('./views/ChartsPanel').then((m) => m.ChartsPanel),
+  <section className="panel charts-panel charts-panel--pending" aria-busy="true" />,
+);
 
 const LabPage = lazy(() => import('./views/lab/LabPage'));
 const LessonsPage = lazy(() => import('./views/lessons/LessonsPage'));
@@ -205,7 +215,9 @@ function Visualizer() {
   if (presenting) {
     return (
       <>
-        <PresenterView />
+        <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+          <PresenterView />
+        </Suspense>
         <ShortcutsDialog />
       </>
     );
