@@ -60,6 +60,8 @@ export function startEngine(
   const runSimulation = (): void => {
     const state = store.getState();
     const { scene } = state;
+    // Already computed with the scene itself (commitScene's local re-simulation, the first frame).
+    if (state.trajectoriesScene === scene) return;
     // A drag that changes one optimizer is re-simulated here, in the input's own frame (see
     // incremental.ts for why); anything larger goes to the worker.
     const local =
