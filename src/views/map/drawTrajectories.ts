@@ -69,8 +69,16 @@ export function clipSegment(
   return [t0, t1];
 }
 
-function tracePath(
-  ctx: CanvasRenderingContext2D,
+/**
+ * A vertex closer than this (CSS px, on both axes) to the last one drawn adds nothing visible:
+ * optimizers converge, so most of a 10,000-step path piles up within a pixel of the minimum, and
+ * stroking those vertices (twice: halo and line) was most of a slider frame.
+ */
+export const MIN_VERTEX_GAP_PX = 0.5;
+
+/** The path from point `from` to point `to` (inclusive) as canvas path commands, clipped and thinned. */
+export function tracePath(
+  ctx: Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo'>,
   t: Trajectory,
   from: number,
   to: number,
@@ -84,6 +92,9 @@ function tracePath(
   let px = clampPx(p.x(t.points[2 * from]!));
   let py = clampPx(p.y(t.points[2 * from + 1]!));
   let penDown = false;
+  // Where the pen is (the last vertex drawn), for thinning.
+  let lx = px;
+  let ly = py;
   if (from === to) ctx.moveTo(px, py);
   for (let k = from + 1; k <= to; k++) {
     const qx = clampPx(p.x(t.points[2 * k]!));
@@ -98,8 +109,22 @@ function tracePath(
       qy >= top &&
       qy <= bottom;
     if (inside) {
-      if (!penDown) ctx.moveTo(px, py);
-      ctx.lineTo(qx, qy);
+      if (!penDown) {
+        ctx.moveTo(px, py);
+        lx = px;
+        ly = py;
+      }
+      // The last vertex is always drawn, so the line reaches the marker.
+      if (
+        !penDown ||
+        k === to ||
+        Math.abs(qx - lx) >= MIN_VERTEX_GAP_PX ||
+        Math.abs(qy - ly) >= MIN_VERTEX_GAP_PX
+      ) {
+        ctx.lineTo(qx, qy);
+        lx = qx;
+        ly = qy;
+      }
       penDown = true;
     } else {
       const clipped = clipSegment(px, py, qx, qy, left, top, right, bottom);
@@ -108,7 +133,10 @@ function tracePath(
         const dx = qx - px;
         const dy = qy - py;
         if (!penDown || a > 0) ctx.moveTo(px + a * dx, py + a * dy);
-        ctx.lineTo(px + b * dx, py + b * dy);
+        else if (lx !== px || ly !== py) ctx.lineTo(px, py);
+        lx = px + b * dx;
+        ly = py + b * dy;
+        ctx.lineTo(lx, ly);
         penDown = b >= 1;
       } else {
         penDown = false;
