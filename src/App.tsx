@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
+import type { DescentState } from './state/store';
 import { currentLink } from './state/url';
 import { OptimizerPanel } from './views/controls/OptimizerPanel';
 import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
@@ -17,7 +18,7 @@ import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialo
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
 import { usePresent } from './state/present';
-import { useThrottled } from './views/hooks/useThrottled';
+import { useThrottledStore } from './views/hooks/useThrottledStore';
 import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
 import { lazyAfterFirstPaint } from './views/hooks/lazyAfterFirstPaint';
 import { MapView } from './views/map/MapView';
@@ -112,17 +113,27 @@ function Notices() {
 /** How often the formula panel may change while a slider drags or playback runs. */
 const FORMULA_UPDATE_MS = 120;
 
+/** What the formula panel shows, read from the store. */
+const formulaSlice = (s: DescentState) => ({
+  scene: s.scene,
+  surface: s.surface,
+  cursor: s.cursor,
+  selected: s.selected,
+});
+const sameFormulaSlice = (a: ReturnType<typeof formulaSlice>, b: ReturnType<typeof formulaSlice>) =>
+  a.scene === b.scene &&
+  a.surface === b.surface &&
+  a.cursor === b.cursor &&
+  a.selected === b.selected;
+
 function Formula() {
-  const live = useDescent(
-    useShallow((s) => ({
-      scene: s.scene,
-      surface: s.surface,
-      cursor: s.cursor,
-      selected: s.selected,
-    })),
+  // KaTeX's DOM is costly to lay out: the panel follows at ~8 updates a second, the map at frame
+  // rate; this is the one throttle between the store and the panel.
+  const { scene, surface, cursor, selected } = useThrottledStore(
+    formulaSlice,
+    sameFormulaSlice,
+    FORMULA_UPDATE_MS,
   );
-  // KaTeX's DOM is costly to lay out: the panel follows at ~8 updates a second, the map at frame rate.
-  const { scene, surface, cursor, selected } = useThrottled(live, FORMULA_UPDATE_MS);
   // The panel shows each optimizer in its map colour, defaults included.
   const coloured = useMemo(
     () => ({
