@@ -2,7 +2,7 @@ import { memo, useId, useState } from 'react';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec, Schedule } from '../../engine/types';
-import { t } from '../../i18n';
+import { t, useLocale } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { optimizerStyle, unusedColor } from '../palette';
@@ -115,6 +115,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
   selected: boolean;
 }) {
   const { index, config, selected } = props;
+  useLocale(); // memo would skip a language switch
   const diverged = useDescent((s) =>
     s.trajectoriesScene === s.scene && s.trajectories[index]?.diverged
       ? s.trajectories[index].length - 1
