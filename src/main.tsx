@@ -11,7 +11,7 @@ import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
 import { startLessons } from './views/lessons/presenter';
-import { afterFirstPaint } from './views/hooks/afterFirstPaint';
+import { afterFirstPaint, noSceneToPaint } from './views/hooks/afterFirstPaint';
 import { prestartEngineWorker } from './worker/spawn';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
@@ -43,6 +43,9 @@ if (page === 'visualizer') {
   afterFirstPaint(prestartEngineWorker);
   startPlayback();
   installTestApi(engine.client);
+} else {
+  // The lab and the lessons gallery draw no map: their KaTeX need not wait for one.
+  noSceneToPaint();
 }
 
 const root = document.getElementById('root');

@@ -2,7 +2,8 @@
  * "After the first paint": what the first screen does not need (KaTeX and the formula panel, the
  * engine worker, the map's zoom behaviour) waits for the first `scene-painted` mark, so its
  * scripts are neither fetched nor compiled while the page's first scene is being drawn. A page
- * that never marks (an engine error, a page without a map) gets them after FALLBACK_MS anyway.
+ * without a map says so (noSceneToPaint); one that never marks (an engine error) gets them after
+ * FALLBACK_MS anyway.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -41,6 +42,15 @@ function start(): void {
     // No PerformanceObserver for marks: the fallback below still releases.
   }
   setTimeout(release, FALLBACK_MS);
+}
+
+/**
+ * Says there is no first scene to wait for (the lab and the lessons gallery draw no map): what
+ * waits for the first paint runs at once.
+ */
+export function noSceneToPaint(): void {
+  started = true;
+  release();
 }
 
 /** Whether the first scene has been painted (or the fallback time has passed). */
