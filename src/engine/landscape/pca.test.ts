@@ -98,6 +98,22 @@ describe('PCA of constructed paths', () => {
     expect(() => pcaOfPath([base])).toThrow(RangeError);
   });
 
+  it('two paths together: one plane through a given origin, each path projected onto it', () => {
+    const start = Float64Array.from(base);
+    const pathA = Array.from({ length: 6 }, (_, t) =>
+      Float64Array.from(base, (b, i) => b + t * u[i]! + 0.1 * t * t * w[i]!),
+    );
+    const pathB = Array.from({ length: 6 }, (_, t) =>
+      Float64Array.from(base, (b, i) => b - 0.5 * t * u[i]! + t * w[i]!),
+    );
+    const pca = pcaOfPath([...pathA, ...pathB], 'mean', start);
+    expect(pca.origin).toBe(start);
+    // Both paths start at the shared origin, so both project to (0, 0) there.
+    expect([pca.coords[0], pca.coords[1], pca.coords[12], pca.coords[13]]).toEqual([0, 0, 0, 0]);
+    expect(pca.explainedVarianceRatio[0] + pca.explainedVarianceRatio[1]).toBeCloseTo(1, 12);
+    expect(() => pcaOfPath(pathA, 'mean', new Float64Array(3))).toThrow(RangeError);
+  });
+
   it('symmetricEigen reconstructs A = V Λ Vᵀ with descending eigenvalues', () => {
     const n = 7;
     const A = new Float64Array(n * n);

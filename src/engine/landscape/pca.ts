@@ -26,7 +26,7 @@ export type PathCenter = 'mean' | 'final';
 export interface PathPca {
   /** Centring used. */
   readonly center: PathCenter;
-  /** The plane's origin: the final snapshot θₙ (not copied). */
+  /** The plane's origin: the final snapshot θₙ unless given (not copied). */
   readonly origin: Float64Array;
   /** First principal direction, unit length. */
   readonly d1: Float64Array;
@@ -108,21 +108,24 @@ function signConvention(v: Float64Array): void {
 
 /**
  * The principal plane of a path of `snapshots` (each the flat parameter vector, all one length;
- * the last one is the final weights θₙ). Needs at least 2 snapshots; throws RangeError otherwise.
- * When the path spans a single line (rank 1), d2 is a unit vector orthogonal to d1 along the
- * coordinate where d1 is smallest, and its explained ratio is 0.
+ * the last one is the final weights θₙ). Several optimizers' paths go in together, concatenated;
+ * `origin` then names the plane's origin (default: the last snapshot), which 'final' centring also
+ * uses. Needs at least 2 snapshots; throws RangeError otherwise. When the path spans a single line
+ * (rank 1), d2 is a unit vector orthogonal to d1 along the coordinate where d1 is smallest, and its
+ * explained ratio is 0. Cost O(n²P + n³) for n snapshots of P parameters: keep n to a few hundred
+ * (subsample a long path).
  */
 export function pcaOfPath(
   snapshots: readonly Float64Array[],
   center: PathCenter = 'mean',
+  origin: Float64Array = snapshots[snapshots.length - 1] ?? new Float64Array(0),
 ): PathPca {
   const n = snapshots.length;
   if (n < 2) throw new RangeError(`PCA of a path needs at least 2 snapshots, got ${n}`);
   const P = snapshots[0]!.length;
-  if (snapshots.some((s) => s.length !== P)) {
-    throw new RangeError('every snapshot needs the same number of parameters');
+  if (snapshots.some((s) => s.length !== P) || origin.length !== P) {
+    throw new RangeError('every snapshot and the origin need the same number of parameters');
   }
-  const origin = snapshots[n - 1]!;
   const c = new Float64Array(P);
   if (center === 'final') c.set(origin);
   else {
