@@ -6,7 +6,7 @@
 import type { Domain } from '../engine/types';
 import { StaleRunError, WorkerCrashedError } from '../worker/client';
 import type { EngineClient } from '../worker/client';
-import type { SurfaceLayerRequest } from '../worker/protocol';
+import type { SurfaceLayerRequest } from '../engine/contours/types';
 import { createEngineClient } from '../worker/spawn';
 import { localTrajectories } from './incremental';
 import { useDescent } from './store';

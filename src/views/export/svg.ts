@@ -6,7 +6,7 @@
  */
 import { OPTIMIZERS } from '../../engine/optimizers';
 import type { Scene, Surface, Trajectory } from '../../engine/types';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
 import { MARGIN } from '../map/Axes';
 import { drawTrajectories, markerPath } from '../map/drawTrajectories';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAB_CONFIG } from '../../state/lab';
+import { DEFAULT_LAB_CONFIG } from '../../engine/nn/labConfig';
 import { LabClient, LabWorkerCrashedError, StaleLabRunError } from './client';
 import type { LabWorkerLike } from './client';
 import { handleLabRequest } from './handlers';

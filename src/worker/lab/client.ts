@@ -5,7 +5,7 @@
  * its pending requests rejected and a fresh one spawned on the next call. Where `new Worker` throws
  * (a sandboxed iframe) the same handlers run on the main thread.
  */
-import type { LabSlot } from '../../state/lab';
+import type { LabSlot } from '../../engine/nn/labConfig';
 import type { LabReply, LabRequest, LabSnapshot, RunRequest } from './protocol';
 
 /** The part of `Worker` the client uses, so tests and the fallback can stand in. */

@@ -10,7 +10,7 @@ import type { Dataset } from '../../engine/nn/datasets';
 import { lossAndGradient } from '../../engine/nn/propagate';
 import { predict } from '../../engine/nn/train';
 import type { Trainer } from '../../engine/nn/train';
-import type { LabConfig, LabSlot } from '../../state/lab';
+import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
 import { createLabTrainer, labDataset } from './model';
 import { BOUNDARY_EXTENT, MAX_HISTORY } from './protocol';
 import type { LabReply, LabRequest, LabSnapshot, LayerActivation } from './protocol';
