@@ -221,6 +221,8 @@ export interface SlotResult {
   readonly error: string | null;
   /** A new configuration is being computed (the snapshot is the previous one's). */
   readonly pending?: boolean;
+  /** The configuration the snapshot belongs to (so a view can tell a stale one from a current one). */
+  readonly config?: LabConfig;
 }
 
 /** The lab's zustand store. */
