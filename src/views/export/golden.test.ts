@@ -14,9 +14,8 @@ import { surfaceLayer } from '../../engine/contours/layer';
 import type { LevelSpacing } from '../../engine/contours/types';
 import { simulate } from '../../engine/simulate';
 import { resolveSurface } from '../../engine/surfaces';
-import type { Scene } from '../../engine/types';
+import type { Domain, Scene } from '../../engine/types';
 import { PRESENT_LINE_SCALE } from '../../state/present';
-import { gridSize } from '../../state/engine';
 import { makeProjection } from '../map/projection';
 import { buildMapSvg } from './svg';
 
@@ -91,6 +90,18 @@ const CASES: readonly Case[] = [
   { name: 'dark-theme', scene: CLASSIC, cursor: 120, theme: 'dark' },
 ];
 
+/**
+ * The sampling grid: 192 cells along the longer side, the other in proportion. Fixed here rather
+ * than the app's, so a change of the app's grid resolution does not redraw every golden.
+ */
+function goldenGrid(domain: Domain): { width: number; height: number } {
+  const w = domain.x[1] - domain.x[0];
+  const h = domain.y[1] - domain.y[0];
+  return w >= h
+    ? { width: 192, height: Math.round((192 * h) / w) }
+    : { width: Math.round((192 * w) / h), height: 192 };
+}
+
 function drawing(c: Case): string {
   const resolved = resolveSurface(c.scene.surface);
   if (!resolved.ok) throw new Error(`${c.name}: ${resolved.error.message}`);
@@ -99,7 +110,7 @@ function drawing(c: Case): string {
   const layer = surfaceLayer(surface, {
     surface: c.scene.surface,
     domain,
-    ...gridSize(domain),
+    ...goldenGrid(domain),
     spacing: c.spacing ?? 'log',
     levels: 18,
     quiver: 0,
