@@ -7,11 +7,15 @@
 import { randomDirection } from '../src/engine/landscape/directions';
 import { createPlaneEvaluator } from '../src/engine/landscape/plane';
 import { progressiveGrid } from '../src/engine/landscape/progressive';
+import { loadavg } from 'node:os';
+import { DEFAULT_LAB_CONFIG } from '../src/engine/nn/labConfig';
+import { MAX_LAYERS, MAX_WIDTH } from '../src/engine/nn/network';
 import { generateDataset } from '../src/engine/nn/datasets';
 import { initParams } from '../src/engine/nn/init';
 import { buildNetwork } from '../src/engine/nn/network';
 import { createRng } from '../src/engine/nn/rng';
 import { createTrainer } from '../src/engine/nn/train';
+import { createLabTrainer } from '../src/worker/lab/model';
 import type { BenchRow, BenchSuite } from './types';
 
 const DEPTH = 20;
@@ -136,6 +140,31 @@ function landscapeSliceMs(runs = 5): { wallMs: number; cpuMs: number; params: nu
   return { wallMs: median(wall), cpuMs: median(cpu), params: net.paramCount };
 }
 
+/** Budget for one training step of the largest net the lab offers (issue 11). */
+const LARGEST_STEP_BUDGET_MS = 1000;
+
+/**
+ * Median wall and CPU ms of one training step of the lab's largest net (64 layers × 256 wide, the
+ * lab's 200 points as one batch, Adam), after two warm-up steps. CPU time is given beside the wall
+ * time because on a shared machine the wall time mostly measures the other processes.
+ */
+function largestStep(): { wallMs: number; cpuMs: number; params: number } {
+  const trainer = createLabTrainer({ ...DEFAULT_LAB_CONFIG, depth: MAX_LAYERS, width: MAX_WIDTH });
+  trainer.step();
+  trainer.step();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    trainer.step();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu), params: trainer.net.paramCount };
+}
+
 /** The nn suite: engine step time, baseline time and their ratio. */
 export const nnBench: BenchSuite = async () => {
   const data = generateDataset({ kind: 'spiral', seed: 1, count: BATCH });
@@ -197,5 +226,16 @@ export const nnBench: BenchSuite = async () => {
       detail: 'median of 5; the wall time on an idle core (load stretches the row above)',
     },
   );
+  const largest = largestStep();
+  rows.push({
+    name: `nn: training step of the lab's largest net, ${MAX_LAYERS} layers × ${MAX_WIDTH} wide, batch 200`,
+    value: largest.wallMs,
+    unit: 'ms',
+    budget: `<= ${LARGEST_STEP_BUDGET_MS} ms`,
+    pass: largest.wallMs <= LARGEST_STEP_BUDGET_MS,
+    detail:
+      `median of 5; CPU ${largest.cpuMs.toFixed(0)} ms; ${largest.params} parameters; ` +
+      `load ${loadavg()[0]!.toFixed(2)}`,
+  });
   return rows;
 };
