@@ -145,7 +145,11 @@ function Formula() {
   // The panel's chunk and KaTeX are fetched after the map's first paint, not before it.
   const painted = useAfterFirstPaint();
   if (scene.optimizers.length === 0) return null;
-  const loading = <p className="field-help">{t('app.loading')}</p>;
+  const loading = (
+    <p className="field-help" aria-busy="true">
+      {t('app.loading')}
+    </p>
+  );
   return (
     <section className="panel formula-panel" aria-label={t('formula.heading')}>
       {!painted ? (
@@ -202,13 +206,25 @@ export function App(props: { page?: Page }) {
       </header>
       {page === 'lessons' ? (
         <ErrorBoundary name="lessons">
-          <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+          <Suspense
+            fallback={
+              <p className="field-help" aria-busy="true">
+                {t('app.loading')}
+              </p>
+            }
+          >
             <LessonsPage />
           </Suspense>
         </ErrorBoundary>
       ) : page === 'lab' ? (
         <ErrorBoundary name="lab">
-          <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+          <Suspense
+            fallback={
+              <p className="field-help" aria-busy="true">
+                {t('app.loading')}
+              </p>
+            }
+          >
             <LabPage />
           </Suspense>
         </ErrorBoundary>

@@ -12,7 +12,6 @@ import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
 import { startLessons } from './views/lessons/presenter';
 import { afterFirstPaint, noSceneToPaint } from './views/hooks/afterFirstPaint';
-import { prestartEngineWorker } from './worker/spawn';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
 import './views/a11y/a11y.css';
@@ -40,7 +39,7 @@ if (page === 'visualizer') {
   // The first frame is computed here, on the main thread; the worker, which serves every later
   // change, starts once that frame is on screen (its script then loads while the reader looks).
   const engine = startEngine();
-  afterFirstPaint(prestartEngineWorker);
+  afterFirstPaint(engine.warmUp);
   startPlayback();
   installTestApi(engine.client);
 } else {

@@ -41,14 +41,17 @@ export function startEngine(
 ): {
   client: EngineClient;
   stop: () => void;
+  warmUp: () => void;
 } {
   const store = useDescent;
   let crashes = 0;
   // A worker that died took its runs with it: report it and ask again on the fresh worker (which
   // may be the next fallback kind), a few times at most.
   const client = makeClient((reason, fallback) => {
-    // A kind of worker this page cannot run (sandboxed embed) is not news for the reader.
-    if (!fallback) store.getState().setEngineError(reason);
+    // A kind of worker this page cannot run (sandboxed embed) is not news for the reader, and the
+    // client has already sent the pending runs to the next kind.
+    if (fallback) return;
+    store.getState().setEngineError(reason);
     if (++crashes <= MAX_RETRIES) {
       setTimeout(() => {
         runSimulation();
@@ -135,8 +138,23 @@ export function startEngine(
   if (!first.trajectories) runSimulation();
   if (!first.layer) runLayer();
 
+  /**
+   * Starts the worker with two tiny requests (a 1-step run, a 16-cell layer) whose answers are
+   * dropped, so its script is loaded and compiled before the first real change needs it. Called
+   * after the first paint (the first frame was computed here). Skipped when a real request is
+   * already pending: the worker is starting anyway, and a warm-up would supersede that run.
+   */
+  const warmUp = (): void => {
+    if (client.pendingCount > 0) return;
+    const state = store.getState();
+    const ignore = (): void => undefined;
+    client.simulate({ ...state.scene, steps: 1 }).then(ignore, ignore);
+    client.surfaceLayer({ ...layerRequest(state), width: 16, height: 16 }).then(ignore, ignore);
+  };
+
   return {
     client,
+    warmUp,
     stop: () => {
       stopScene();
       stopLayer();

@@ -34,11 +34,13 @@ class HandlerWorker implements WorkerLike {
 
 let workers: HandlerWorker[] = [];
 const makeClient = (): EngineClient =>
-  new EngineClient(() => {
-    const w = new HandlerWorker();
-    workers.push(w);
-    return w;
-  });
+  new EngineClient([
+    () => {
+      const w = new HandlerWorker();
+      workers.push(w);
+      return w;
+    },
+  ]);
 
 function resetStore(scene: Scene): void {
   useDescent.setState({ trajectories: [], trajectoriesScene: null, layer: null });
@@ -59,7 +61,7 @@ describe('the first frame', () => {
     vi.unstubAllGlobals();
   });
 
-  it('is in the store when the engine starts, before any worker is spawned or asked', () => {
+  it('is in the store when the engine starts, before any worker is spawned or asked', async () => {
     resetStore(DEFAULT_SCENE);
     const engine = startEngine(makeClient);
     stop = engine.stop;
@@ -70,6 +72,14 @@ describe('the first frame', () => {
     expect(s.layer?.request).toEqual(layerRequest(s));
     expect(s.layer!.contours.length).toBeGreaterThan(8);
     expect(HandlerWorker.spawned).toBe(0);
+
+    // After the first paint the worker is started with a warm-up whose answers change nothing.
+    engine.warmUp();
+    await vi.waitFor(() => expect(engine.client.pendingCount).toBe(0));
+    expect(HandlerWorker.spawned).toBe(1);
+    expect(workers[0]!.received.map((r) => r.type).sort()).toEqual(['simulate', 'surface']);
+    expect(useDescent.getState().trajectories).toBe(s.trajectories);
+    expect(useDescent.getState().layer).toBe(s.layer);
   });
 
   it('equals what the worker answers for the same scene and view', async () => {

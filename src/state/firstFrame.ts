@@ -5,11 +5,11 @@
  * the app's bundle has run, and its first answer came ~1.5 s after navigation at 4× CPU throttle,
  * while the engine is pure and the default scene (a few optimizers × 200 steps, a 256-cell grid)
  * takes milliseconds here. So the page's first scene is computed synchronously, the worker is
- * started after the first paint (see `prestartEngineWorker`) and serves every later change.
+ * started after the first paint (see `warmUp` in engine.ts) and serves every later change.
  */
 import type { Trajectory } from '../engine/types';
 import { computeSurfaceLayer, computeTrajectories } from '../worker/handlers';
-import type { SurfaceLayer } from '../worker/protocol';
+import type { SurfaceLayer } from '../engine/contours/types';
 import { layerRequest } from './layerRequest';
 import type { DescentState } from './store';
 

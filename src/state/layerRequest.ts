@@ -3,7 +3,7 @@
  * grid resolution. Shared by the engine bridge (worker requests) and the first frame.
  */
 import type { Domain } from '../engine/types';
-import type { SurfaceLayerRequest } from '../worker/protocol';
+import type { SurfaceLayerRequest } from '../engine/contours/types';
 import type { DescentState } from './store';
 
 /** Longest side of the surface grid, in cells. */

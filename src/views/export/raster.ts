@@ -3,7 +3,7 @@
  * colours as the map's heat layer), an SVG document rasterised onto a canvas at any scale, and a
  * canvas as a PNG blob.
  */
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { heatRgb } from '../palette';
 
 /** The heat map at grid resolution (one pixel per cell) as a PNG data URL. */

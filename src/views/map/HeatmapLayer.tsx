@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { heatRgb } from '../palette';
 import type { Projection } from './projection';
 

@@ -18,6 +18,11 @@ export interface TrajectoryFrame {
   readonly surface: Surface;
   /** Multiplies line widths and marker sizes (presenter mode draws thicker); 1 when absent. */
   readonly lineScale?: number;
+  /**
+   * Vertices closer than this (px) to the last one drawn are skipped; MIN_VERTEX_GAP_PX when
+   * absent (a screen). A vector export passes 0: it may be scaled up, so it keeps every vertex.
+   */
+  readonly minVertexGapPx?: number;
 }
 
 // Far-off points of a diverging run would make the canvas rasterise absurd coordinates.
@@ -83,6 +88,7 @@ export function tracePath(
   from: number,
   to: number,
   p: Projection,
+  minGap = MIN_VERTEX_GAP_PX,
 ): void {
   ctx.beginPath();
   const left = -CLIP_MARGIN;
@@ -115,12 +121,7 @@ export function tracePath(
         ly = py;
       }
       // The last vertex is always drawn, so the line reaches the marker.
-      if (
-        !penDown ||
-        k === to ||
-        Math.abs(qx - lx) >= MIN_VERTEX_GAP_PX ||
-        Math.abs(qy - ly) >= MIN_VERTEX_GAP_PX
-      ) {
+      if (!penDown || k === to || Math.abs(qx - lx) >= minGap || Math.abs(qy - ly) >= minGap) {
         ctx.lineTo(qx, qy);
         lx = qx;
         ly = qy;
@@ -251,6 +252,7 @@ export function drawTrajectories(
 ): void {
   ctx.clearRect(0, 0, p.width, p.height);
   const k = frame.lineScale ?? 1;
+  const gap = frame.minVertexGapPx ?? MIN_VERTEX_GAP_PX;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   const grad = new Float64Array(2);
@@ -262,7 +264,7 @@ export function drawTrajectories(
     const upto = Math.min(Math.max(0, frame.cursor), last);
 
     if (frame.ghost && upto < last) {
-      tracePath(ctx, t, upto, last, p);
+      tracePath(ctx, t, upto, last, p, gap);
       ctx.globalAlpha = 0.35;
       ctx.setLineDash(style.dash as number[]);
       ctx.strokeStyle = style.color;
@@ -271,7 +273,7 @@ export function drawTrajectories(
       ctx.globalAlpha = 1;
     }
     if (upto > 0) {
-      tracePath(ctx, t, 0, upto, p);
+      tracePath(ctx, t, 0, upto, p, gap);
       ctx.setLineDash([]);
       ctx.strokeStyle = 'rgba(255,255,255,0.85)';
       ctx.lineWidth = 5 * k;
