@@ -25,6 +25,12 @@ function watchErrors(page: Page): { expectNone: () => void } {
  * loaded machine a busy page answers late, and a hung one never does.
  */
 async function expectResponsive(page: Page): Promise<void> {
+  // From step 0 the run cannot reach its end, and stop by itself, between the two clicks: if it
+  // did, the second click would start it again and the wait for 'stopped' would last a whole run.
+  await page.getByTestId('reset').click();
+  await page.waitForFunction(
+    () => window.__descent!.cursor() === 0 && !window.__descent!.playing(),
+  );
   const play = page.getByTestId('play');
   for (const playing of [true, false]) {
     await play.evaluate((el) => el.scrollIntoView({ block: 'center' }));
