@@ -87,12 +87,12 @@ describe('explainDivergence', () => {
       explainDivergence(quadratic, lesson.scene.start, lesson.scene.steps, c),
     );
     const c = kindOf(constant!, 'exceeds-band');
-    expect([c.first.step, c.lastStep, c.lossGrew]).toEqual([0, 99, true]);
+    expect([c.first.step, c.lastStep, c.backInside, c.lossGrew]).toEqual([0, 99, false, true]);
     expect(c.first.product).toBeCloseTo(2.1, 12);
     const e = kindOf(exponential!, 'exceeds-band');
-    expect([e.first.step, e.lastStep, e.lossGrew]).toEqual([0, 0, false]);
+    expect([e.first.step, e.lastStep, e.backInside, e.lossGrew]).toEqual([0, 0, true, false]);
     const s = kindOf(stepped!, 'exceeds-band');
-    expect([s.first.step, s.lastStep, s.lossGrew]).toEqual([0, 9, false]);
+    expect([s.first.step, s.lastStep, s.backInside, s.lossGrew]).toEqual([0, 9, true, false]);
   });
 
   it('names zig-zags, spirals and downhill curvature on the lessons that show them', () => {

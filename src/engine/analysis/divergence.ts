@@ -71,6 +71,8 @@ export type DivergenceExplanation =
       readonly kind: 'exceeds-band';
       readonly first: PathNumbers;
       readonly lastStep: number;
+      /** lastStep is before the run's last step: the path came back inside the band. */
+      readonly backInside: boolean;
       readonly worst: PathNumbers;
     })
   /** Diverged inside the band but where the surface curves down (λ_min < 0): it runs off downhill. */
@@ -237,7 +239,9 @@ export function explainDivergence(
       downhill = { ...numbers, product: lr * lambdaMin, axis: e.vMin };
     }
   }
-  if (first && worst) return { ...base, kind: 'exceeds-band', first, lastStep, worst };
+  if (first && worst) {
+    return { ...base, kind: 'exceeds-band', first, lastStep, backInside: lastStep < last, worst };
+  }
   if (trajectory.diverged) {
     if (downhill) return { ...base, kind: 'negative-curvature', first: downhill };
     return { ...base, kind: 'off-model', last: lastNumbers! };
