@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { encodeSceneParam } from '../src/engine/scene-url';
 import { Visualizer } from './fixtures/visualizer';
 
 /** Quadratic bowl, SGD and Adam, 60 steps, shown from step 0. */
@@ -120,5 +121,129 @@ test.describe('keyboard: a clicker drives playback whatever the pointer touched 
     const scrubbed = await app.cursor();
     await page.keyboard.press('PageDown');
     expect(await app.cursor()).toBe(scrubbed + 1);
+  });
+});
+
+/** Pixels of the trajectory canvas within `tolerance` of colour `hex`, and the canvas's size. */
+async function colourPixels(page: Page, hex: string, tolerance = 40): Promise<number> {
+  return page.evaluate(
+    ([hex, tolerance]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.map-trajectories')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const want = [1, 3, 5].map((i) => parseInt((hex as string).slice(i, i + 2), 16));
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3]! < 128) continue;
+        const d =
+          Math.abs(data[i]! - want[0]!) +
+          Math.abs(data[i + 1]! - want[1]!) +
+          Math.abs(data[i + 2]! - want[2]!);
+        if (d <= (tolerance as number)) count++;
+      }
+      const dpr = window.devicePixelRatio || 1;
+      return count / (dpr * dpr);
+    },
+    [hex, tolerance] as const,
+  );
+}
+
+const inside = (
+  inner: { x: number; y: number; width: number; height: number },
+  outer: { x: number; y: number; width: number; height: number },
+): boolean =>
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+const overlaps = (
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test.describe('divergence reads as divergence, not as a glitch', () => {
+  // The "learning rate too large" lesson: SGD at 0.95 converges, at 1.05 it swings out of the map.
+  const TOO_LARGE =
+    'scene=f:quadratic;p:-4,2;n:60;o:sgd,lr=0.95,color=009e73;o:sgd,lr=1.05,color=d55e00';
+
+  test('a path that leaves the map stops at the edge, with "left the map at step 5" on the map', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(`?${TOO_LARGE}&view=t:3`);
+    // Before it leaves: no label.
+    await expect(page.getByTestId('map-exit-1')).toHaveCount(0);
+    await app.open(`?${TOO_LARGE}&view=t:60`);
+    const label = page.getByTestId('map-exit-1');
+    await expect(label).toHaveText(/SGD 2 left the map at step 5 ↓/);
+    await expect(page.getByTestId('map-exit-0')).toHaveCount(0);
+    const plot = (await app.plot.boundingBox())!;
+    expect(inside((await label.boundingBox())!, plot)).toBe(true);
+    // The diverging run is five strokes, not a block: its colour covers under 2% of the map
+    // (about 1%; drawn whole, its 55 swings off the map painted a solid bar of 4.5%).
+    const orange = await colourPixels(page, '#d55e00');
+    expect(orange).toBeGreaterThan(200);
+    expect(orange / (plot.width * plot.height)).toBeLessThan(0.02);
+    // The converging run stays fully visible beside it.
+    expect(await colourPixels(page, '#009e73')).toBeGreaterThan(1000);
+  });
+
+  test('the loss chart lets a diverging line leave the top and keeps its label off the axes', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await app.open('?scene=f:quadratic;p:-4,2;n:300;o:sgd,lr=3;o:adam,lr=0.1&view=t:300');
+    const sgd = (await app.trajectories())[0]!;
+    expect(sgd.diverged).toBe(true);
+    const chart = page.locator('.descent-chart').first();
+    const marker = chart.locator('.descent-chart__diverged text');
+    await expect(marker).toHaveText(`diverged at step ${sgd.length - 1}`);
+    // The plot area is what the clip path keeps; the label sits inside it, clear of every tick.
+    const clip = (await chart.locator('clipPath rect').boundingBox())!;
+    const box = (await marker.boundingBox())!;
+    expect(inside(box, clip)).toBe(true);
+    for (const tick of await chart.locator('.descent-chart__tick').all()) {
+      expect(overlaps(box, (await tick.boundingBox())!)).toBe(false);
+    }
+    // SGD's line rises past the top edge (and is clipped there); it never runs flat along it.
+    const d = (await chart.locator('.descent-chart__line').first().getAttribute('d'))!;
+    const ys = [...d.matchAll(/[ML][\d.-]+,([\d.-]+)/g)].map((m) => Number(m[1]));
+    const top = Number(await chart.locator('clipPath rect').getAttribute('y'));
+    expect(ys.some((y) => y < top - 50)).toBe(true);
+    const flatAtTop = ys.filter(
+      (y, i) => i > 0 && Math.abs(y - top) < 3 && Math.abs(ys[i - 1]! - y) < 0.5,
+    );
+    expect(flatAtTop.length).toBeLessThan(3);
+  });
+
+  test('a start outside the function’s domain says so, not "lower the learning rate"', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(
+      `?scene=${encodeSceneParam({
+        surface: { expr: 'log(x) + y^2' },
+        start: [-1, 1],
+        steps: 50,
+        optimizers: [{ type: 'sgd', lr: 0.1 }],
+      })}`,
+    );
+    await expect(page.getByTestId('map-start-outside')).toContainText(
+      "outside the function's domain",
+    );
+    await expect(page.getByTestId('diverged-0')).toHaveText(
+      "no path: the start is outside f's domain",
+    );
+    await expect(page.getByTestId('formula-outside')).toContainText('Move the start point');
+    await expect(page.locator('body')).not.toContainText('lower the learning rate');
+    // Moving the start into the domain clears the message and draws a path.
+    await app.repaintAfter(async () => {
+      await page.getByLabel('start x').fill('2');
+      await page.getByLabel('start x').press('Enter');
+    });
+    await expect(page.getByTestId('map-start-outside')).toHaveCount(0);
+    expect((await app.trajectories())[0]!.length).toBeGreaterThan(1);
   });
 });

@@ -466,6 +466,13 @@ export const en = {
 
   // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
   'shortcuts.clicker': "One step back or forward (a presentation clicker's keys)",
+  'map.leftMap': '{name} left the map at step {step} {arrow}',
+  'formula.outside':
+    "f({x}, {y}) is not a finite number: the start lies outside the function's domain (a log or square root of a number ≤ 0, a division by zero…), so no optimizer can take a step. Move the start point to where f is defined; the learning rate is not the problem.",
+  'optimizers.noPath': "no path: the start is outside f's domain",
+  'chart.outside': "no value: the start is outside f's domain",
+  'map.startOutside':
+    "f({x}, {y}) is not a finite number: the start is outside the function's domain. Drag the start point (or type a start) where f is defined.",
 } as const;
 
 /** Every message key of the catalogue. */

@@ -453,4 +453,11 @@ export const zhCN: Messages = {
 
   // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
   'shortcuts.clicker': '后退或前进一步（翻页笔的按键）',
+  'map.leftMap': '{name} 在第 {step} 步离开了地图 {arrow}',
+  'formula.outside':
+    'f({x}, {y}) 不是有限的数：起点落在函数的定义域之外（例如对不大于 0 的数取对数或开平方、除以零……），所以任何优化器都迈不出第一步。请把起点移到 f 有定义的地方；问题不在学习率。',
+  'optimizers.noPath': '没有路径：起点在 f 的定义域之外',
+  'chart.outside': '没有数值：起点在 f 的定义域之外',
+  'map.startOutside':
+    'f({x}, {y}) 不是有限的数：起点在函数的定义域之外。请把起点拖到（或输入到）f 有定义的地方。',
 };

@@ -455,4 +455,11 @@ export const zhTW: Messages = {
 
   // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
   'shortcuts.clicker': '後退或前進一步（簡報筆的按鍵）',
+  'map.leftMap': '{name} 在第 {step} 步離開了地圖 {arrow}',
+  'formula.outside':
+    'f({x}, {y}) 不是有限的數：起點落在函數的定義域之外（例如對不大於 0 的數取對數或開平方、除以零……），所以任何最佳化器都跨不出第一步。請把起點移到 f 有定義的地方；問題不在學習率。',
+  'optimizers.noPath': '沒有路徑：起點在 f 的定義域之外',
+  'chart.outside': '沒有數值：起點在 f 的定義域之外',
+  'map.startOutside':
+    'f({x}, {y}) 不是有限的數：起點在函數的定義域之外。請把起點拖到（或輸入到）f 有定義的地方。',
 };

@@ -105,11 +105,16 @@ export function OptimizerPanel() {
   );
 }
 
+/** `diverged` of a run whose start is outside f's domain (it has no point at all). */
+const OUTSIDE = -2;
+
 function OptimizerRow(props: { index: number; config: OptimizerConfig; selected: boolean }) {
   const { index, config, selected } = props;
   const diverged = useDescent((s) =>
     s.trajectoriesScene === s.scene && s.trajectories[index]?.diverged
-      ? s.trajectories[index].length - 1
+      ? s.trajectories[index].length === 0
+        ? OUTSIDE
+        : s.trajectories[index].length - 1
       : -1,
   );
   const style = optimizerStyle(config, index);
@@ -180,6 +185,11 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
       {diverged >= 0 && (
         <p className="diverged" data-testid={`diverged-${index}`}>
           {t('optimizers.diverged', { step: diverged })}
+        </p>
+      )}
+      {diverged === OUTSIDE && (
+        <p className="diverged" data-testid={`diverged-${index}`}>
+          {t('optimizers.noPath')}
         </p>
       )}
       {selected && (

@@ -162,6 +162,11 @@ export function FormulaPanel(props: FormulaPanelProps) {
             <p className="descent-formula__hint">{formulaText('formula.elementwise')}</p>
           </div>
         )}
+        {step.kind === 'outside' && (
+          <p className="descent-formula__diverged" role="status" data-testid="formula-outside">
+            {formulaText('formula.outside', { x: scene.start[0], y: scene.start[1] })}
+          </p>
+        )}
         {step.kind === 'diverged' && (
           <p className="descent-formula__diverged" role="status">
             {formulaText('formula.diverged', { label: labelOf(config), step: step.step })}

@@ -13,7 +13,7 @@ import { HeatmapLayer } from './HeatmapLayer';
 import { HoverCard, nearestPoint } from './HoverCard';
 import type { HoverTarget } from './HoverCard';
 import { Legend } from './Legend';
-import { MinimaMarkers, QuiverLayer } from './Overlay';
+import { ExitLabels, MinimaMarkers, QuiverLayer } from './Overlay';
 import { makeProjection, screenPoint } from './projection';
 import type { Projection } from './projection';
 import { TrajectoryCanvas } from './TrajectoryCanvas';
@@ -73,6 +73,11 @@ export function MapView(props: { maxHeight?: number }) {
       quiver: s.quiver,
       start: s.scene.start,
     })),
+  );
+  // f not finite at the start: no optimizer has a path, and the learning rate is not why.
+  const startOutside = useDescent(
+    (s) =>
+      !Number.isFinite(s.surface.grad(s.scene.start[0], s.scene.start[1], new Float64Array(2))),
   );
   const [boxRef, boxWidth, viewportHeight] = useBoxWidth();
   const visible = domain ?? surface.domain;
@@ -239,6 +244,12 @@ export function MapView(props: { maxHeight?: number }) {
                 <circle r={2.5} fill="#1b2430" />
               </g>
             </svg>
+            <ExitLabels projection={projection} />
+            {startOutside && (
+              <p className="map-message" role="alert" data-testid="map-start-outside">
+                {t('map.startOutside', { x: start[0], y: start[1] })}
+              </p>
+            )}
             {hover && <HoverCard target={hover} projection={projection} />}
           </div>
           <div className="map-zoom">
