@@ -247,3 +247,75 @@ test.describe('divergence reads as divergence, not as a glitch', () => {
     expect((await app.trajectories())[0]!.length).toBeGreaterThan(1);
   });
 });
+
+test.describe('a legend on the figure in every view', () => {
+  /** Two Adams (one would be "Adam" twice) and an SGD, on the quadratic. */
+  const TWINS = 'scene=f:quadratic;p:-4,2;n:40;o:adam,lr=0.1;o:sgd,lr=0.1;o:adam,lr=0.3';
+  const VIEWS = [
+    { name: 'normal view', query: `?${TWINS}` },
+    { name: 'presenter mode', query: `?${TWINS}&present=1` },
+    { name: 'a lesson', query: `?lesson=momentum-ravine&${TWINS}` },
+    { name: 'an embed', query: `?embed=1&${TWINS}` },
+  ];
+  for (const view of VIEWS) {
+    test(`${view.name}: each path named with its colour and dash, twins told apart`, async ({
+      page,
+    }) => {
+      const app = new Visualizer(page);
+      await app.open(view.query);
+      const key = page.getByTestId('map-key');
+      await expect(key).toBeVisible();
+      const plot = (await app.plot.boundingBox())!;
+      const box = (await key.boundingBox())!;
+      // On the figure: right under the plot, as wide as it at most.
+      expect(box.y).toBeGreaterThanOrEqual(plot.y + plot.height);
+      expect(box.y).toBeLessThan(plot.y + plot.height + 80);
+      const names = await key.locator('.map-key-name').allTextContents();
+      expect(names).toEqual(['Adam', 'SGD', 'Adam 2']);
+      // Each entry's line is its path's colour and dash on the map (the palette by position).
+      const lines = await key.locator('li').evaluateAll((items) =>
+        items.map((li) => {
+          const line = li.querySelectorAll('line')[1]!;
+          return [line.getAttribute('stroke'), line.getAttribute('stroke-dasharray')];
+        }),
+      );
+      expect(lines).toEqual([
+        ['#0072b2', null],
+        ['#d55e00', '9 4'],
+        ['#009e73', '2 3'],
+      ]);
+      // The current learning rates are read live, next to the names.
+      await expect(page.getByTestId('map-key-2')).toContainText('0.3');
+    });
+  }
+
+  test('presenter sliders are named without values; the legend follows a drag', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open('?lesson=lr-too-large&present=1');
+    const slider = page.getByTestId('present-lr-1');
+    const before = await slider.evaluate((el) => el.getAttribute('aria-labelledby'));
+    const name = async (): Promise<string> =>
+      slider.evaluate((el) => {
+        const id = el.getAttribute('aria-labelledby')!;
+        return document.getElementById(id)!.textContent ?? '';
+      });
+    expect(before).not.toBeNull();
+    expect(await name()).toBe('Learning rate of SGD 2');
+    await app.repaintAfter(() => dragSlider(page, slider, 0.2));
+    const lr = (await app.scene()).optimizers[1]!.lr!;
+    expect(lr).not.toBe(1.05);
+    // The name is unchanged (no number in it); the value is the slider's and the legend's.
+    expect(await name()).toBe('Learning rate of SGD 2');
+    await expect(slider).toHaveAttribute('aria-valuetext', String(lr));
+    await expect(page.getByTestId('map-key-1')).toContainText(String(lr));
+    // No label anywhere on the page still carries the lesson's old rate.
+    const labels = await page
+      .locator('[aria-label], label, .map-key-name')
+      .evaluateAll((els) =>
+        els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()),
+      );
+    expect(labels.filter((l) => l.includes('1.05'))).toEqual([]);
+  });
+});

@@ -473,6 +473,8 @@ export const en = {
   'chart.outside': "no value: the start is outside f's domain",
   'map.startOutside':
     "f({x}, {y}) is not a finite number: the start is outside the function's domain. Drag the start point (or type a start) where f is defined.",
+  'map.key': 'Paths on the map',
+  'map.keyLr': 'lr {lr}',
 } as const;
 
 /** Every message key of the catalogue. */

@@ -460,4 +460,6 @@ export const zhCN: Messages = {
   'chart.outside': '没有数值：起点在 f 的定义域之外',
   'map.startOutside':
     'f({x}, {y}) 不是有限的数：起点在函数的定义域之外。请把起点拖到（或输入到）f 有定义的地方。',
+  'map.key': '地图上的路径',
+  'map.keyLr': '学习率 {lr}',
 };

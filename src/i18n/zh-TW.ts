@@ -462,4 +462,6 @@ export const zhTW: Messages = {
   'chart.outside': '沒有數值：起點在 f 的定義域之外',
   'map.startOutside':
     'f({x}, {y}) 不是有限的數：起點在函數的定義域之外。請把起點拖到（或輸入到）f 有定義的地方。',
+  'map.key': '地圖上的路徑',
+  'map.keyLr': '學習率 {lr}',
 };

@@ -5,6 +5,7 @@ import type { FieldError, OptimizerConfig, ParamSpec, Schedule } from '../../eng
 import { t } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useDescent } from '../../state/store';
+import { baseName, optimizerName } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
@@ -118,7 +119,7 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
       : -1,
   );
   const style = optimizerStyle(config, index);
-  const name = config.label || OPTIMIZERS[config.type].label;
+  const name = useDescent((s) => optimizerName(s.scene.optimizers, index)) || baseName(config);
   const editorId = useId();
   const update = (next: OptimizerConfig): readonly FieldError[] =>
     useDescent.getState().updateOptimizer(index, next);

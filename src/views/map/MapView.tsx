@@ -12,7 +12,7 @@ import { ContourLayer } from './ContourLayer';
 import { HeatmapLayer } from './HeatmapLayer';
 import { HoverCard, nearestPoint } from './HoverCard';
 import type { HoverTarget } from './HoverCard';
-import { Legend } from './Legend';
+import { Legend, OptimizerLegend } from './Legend';
 import { ExitLabels, MinimaMarkers, QuiverLayer } from './Overlay';
 import { makeProjection, screenPoint } from './projection';
 import type { Projection } from './projection';
@@ -280,7 +280,10 @@ export function MapView(props: { maxHeight?: number }) {
           </div>
         </div>
       </div>
-      <Legend layer={layer} />
+      <div className="map-legends">
+        <OptimizerLegend />
+        <Legend layer={layer} />
+      </div>
     </section>
   );
 }
