@@ -319,3 +319,122 @@ test.describe('a legend on the figure in every view', () => {
     expect(labels.filter((l) => l.includes('1.05'))).toEqual([]);
   });
 });
+
+/** Font size in px of the first element matching `selector`. */
+const fontPx = (page: Page, selector: string): Promise<number> =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+
+test.describe('the map is the hero', () => {
+  const THREE =
+    'scene=f:quadratic;p:-4,2;n:100;o:sgd,lr=0.1;o:sgd,lr=0.1,momentum=0.9;o:adam,lr=0.1';
+
+  test('at 1280 × 720 the map takes at least half the screen, the playback bar in view', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const app = new Visualizer(page);
+    await app.open(`?${THREE}`);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    expect(map.width * map.height).toBeGreaterThanOrEqual(0.5 * 1280 * 720);
+    expect(map.y + map.height).toBeLessThanOrEqual(720);
+    const play = (await page.getByTestId('play').boundingBox())!;
+    expect(play.y + play.height).toBeLessThanOrEqual(720);
+    // Its legend is on screen too.
+    const key = (await page.getByTestId('map-key').boundingBox())!;
+    expect(key.y + key.height).toBeLessThanOrEqual(720);
+  });
+
+  for (const surface of [
+    { name: 'the ravine', scene: 'scene=e:x^2/100%2By^2;p:-4.5,1.5;n:100;o:sgd,lr=0.9' },
+    { name: 'Rosenbrock', scene: 'scene=f:rosenbrock;p:-1.5,2;n:100;o:adam,lr=0.05' },
+  ]) {
+    for (const presenting of [false, true]) {
+      test(`${surface.name}${presenting ? ' in presenter mode' : ''} uses the space, not a thin strip`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width: 1280, height: 720 });
+        const app = new Visualizer(page);
+        await app.open(`?${surface.scene}${presenting ? '&present=1' : ''}`);
+        const plot = (await app.plot.boundingBox())!;
+        // The plot is as tall as the screen allows (more than 55% of it), whatever the domain.
+        expect(plot.height).toBeGreaterThan(0.55 * 720);
+        expect(plot.width * plot.height).toBeGreaterThan(0.35 * 1280 * 720);
+        expect(plot.y + plot.height).toBeLessThanOrEqual(720);
+      });
+    }
+  }
+
+  test('presenter mode: every label on the figure scales with the screen; the bottom is used', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    const sizes: Record<string, Record<string, number>> = {};
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await app.open('?lesson=lr-too-large&present=1');
+      await expect(page.getByTestId('presenter')).toBeVisible();
+      sizes[h] = {
+        tick: await fontPx(page, '.map-axes text'),
+        colourBar: await fontPx(page, '.legend-labels span'),
+        key: await fontPx(page, '.map-key-name'),
+      };
+      const playback = (await page.locator('.presenter .playback').boundingBox())!;
+      expect(playback.y + playback.height).toBeGreaterThan(0.93 * h);
+      expect(playback.y + playback.height).toBeLessThanOrEqual(h);
+      const plot = (await app.plot.boundingBox())!;
+      expect(plot.y + plot.height).toBeGreaterThan(0.7 * h);
+    }
+    // Readable from the back of a room at 1080p: at least 2% of the screen's height (≥ 21.6 px),
+    // against 12–14 px before; and they grow with the screen.
+    for (const label of ['tick', 'colourBar', 'key']) {
+      expect(sizes[1080]![label]!, label).toBeGreaterThanOrEqual(0.02 * 1080);
+      expect(sizes[1080]![label]! / sizes[720]![label]!, label).toBeGreaterThan(1.3);
+    }
+    // The colour bar's labels never run together at that size.
+    const boxes = await page
+      .locator('.legend-labels span')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.left).toBeGreaterThan(boxes[i - 1]!.right);
+  });
+});
+
+test.describe('lessons a class can follow', () => {
+  test('a lesson from the gallery opens at step 0 and plays slowly; its slider spans the lesson', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await page.goto('/?page=lessons');
+    await app.repaintAfter(() =>
+      page
+        .getByTestId('lesson-card-lr-too-large')
+        .getByRole('link', { name: 'Learning rate too large' })
+        .click(),
+    );
+    expect(await app.cursor()).toBe(0);
+    await expect(page.getByTestId('speed')).toHaveValue('5');
+    await page.getByTestId('present').click();
+    // The "too large" slider: 0.9 → 1.1 is a fifth of its track, not 2 px.
+    const slider = page.getByTestId('present-lr-1');
+    const min = Number(await slider.getAttribute('min'));
+    const max = Number(await slider.getAttribute('max'));
+    const lr = Number(await slider.getAttribute('aria-valuetext'));
+    const pos = Number(await slider.inputValue());
+    // 1.05 sits well inside the track, and a tenth of the track moves the rate by under 0.15.
+    const fraction = (pos - min) / (max - min);
+    expect(lr).toBe(1.05);
+    expect(fraction).toBeGreaterThan(0.3);
+    expect(fraction).toBeLessThan(0.8);
+    const before = (await app.scene()).optimizers[1]!.lr!;
+    await app.repaintAfter(() => dragSlider(page, slider, fraction + 0.1));
+    const after = (await app.scene()).optimizers[1]!.lr!;
+    expect(after).toBeGreaterThan(before);
+    expect(after - before).toBeLessThan(0.15);
+  });
+});

@@ -10,7 +10,7 @@ import { startEngine } from './state/engine';
 import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
-import { startLessons } from './views/lessons/presenter';
+import { openLessonAtStart, startLessons } from './views/lessons/presenter';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
 import './views/a11y/a11y.css';
@@ -33,6 +33,7 @@ if (page === 'visualizer') {
     // A lesson link without a scene gets the lesson's scene written into the URL first.
     startLessons();
     startUrlSync();
+    openLessonAtStart();
     startAnalysisUrlSync();
   }
   const engine = startEngine();

@@ -3,7 +3,7 @@
  * the three languages. Every lesson's claim is checked by lessons.test.ts against the engine, so
  * a text never promises a picture the scene does not show.
  */
-import type { Scene } from '../engine/types';
+import type { Domain, Scene } from '../engine/types';
 
 /** The languages lessons are written in. */
 export type LessonLocale = 'en' | 'zh-CN' | 'zh-TW';
@@ -28,6 +28,8 @@ export interface Lesson {
    * span it (see `lessonLrSpan`). Absent: a quarter to four times each focus optimizer's rate.
    */
   readonly lrRange?: readonly [number, number];
+  /** The map's window when the lesson opens, where the surface's default would waste it. */
+  readonly domain?: Domain;
 }
 
 const NOTE_000 = '000_2889dba9c4799901.txt';
@@ -147,6 +149,8 @@ export const LESSONS: readonly Lesson[] = [
       ],
     },
     focus: [1, 2],
+    // The ravine is 10× longer than wide: show the valley, not a thin strip of a square.
+    domain: { x: [-5, 1], y: [-1.8, 1.8] },
   },
   {
     id: 'adaptive-rates',

@@ -7,7 +7,11 @@ import { useDescent } from '../../state/store';
 import { PlaybackBar } from '../controls/PlaybackBar';
 import { SLIDER_STEPS, fromSlider, sliderRange, toSlider } from '../controls/params';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { MapView } from '../map/MapView';
+
+/** Wide enough for the presenter's two columns (see lessons.css). */
+const PRESENTER_WIDE = '(min-width: 801px) and (min-height: 400px)';
 import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
 import { lessonLrSpan } from '../../lessons/lrSpan';
@@ -82,11 +86,12 @@ export function PresenterView() {
   const lesson = loaded === 'loading' ? undefined : loaded;
   const hidden = useDescent(useShallow((s) => s.scene.optimizers.map((o) => o.hidden === true)));
   const sliders = presentedSliders(lesson?.focus, hidden);
+  const wide = useMediaQuery(PRESENTER_WIDE);
   return (
     <main className="presenter" data-testid="presenter">
       <div className="presenter-map">
         <ErrorBoundary name="map">
-          <MapView />
+          <MapView fill={wide} />
           <PlaybackBar />
         </ErrorBoundary>
       </div>
