@@ -47,15 +47,16 @@ const MIN_FILL_HEIGHT = 160;
  * (its parent decides them), the window's height, and the `.map`'s font size in px (presenter
  * mode scales it with the screen).
  */
-function useBoxSize(): {
-  ref: React.RefObject<HTMLDivElement | null>;
-  width: number;
-  height: number;
-  viewportHeight: number;
-  fontPx: number;
-} {
+interface BoxSize {
+  readonly width: number;
+  readonly height: number;
+  readonly viewportHeight: number;
+  readonly fontPx: number;
+}
+
+function useBoxSize(): [React.RefObject<HTMLDivElement | null>, BoxSize] {
   const ref = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({
+  const [size, setSize] = useState<BoxSize>({
     width: 640,
     height: 0,
     viewportHeight: window.innerHeight,
@@ -90,7 +91,7 @@ function useBoxSize(): {
       window.removeEventListener('resize', measure);
     };
   }, []);
-  return { ref, ...size };
+  return [ref, size];
 }
 
 const sameSize = (a: Projection, b: Projection): boolean =>
@@ -119,8 +120,7 @@ export function MapView(props: { maxHeight?: number; fill?: boolean }) {
     (s) =>
       !Number.isFinite(s.surface.grad(s.scene.start[0], s.scene.start[1], new Float64Array(2))),
   );
-  const box = useBoxSize();
-  const boxRef = box.ref;
+  const [boxRef, box] = useBoxSize();
   const visible = domain ?? surface.domain;
   const margins = useMemo(() => marginsFor(box.fontPx), [box.fontPx]);
   const fillHeight = box.height - margins.top - margins.bottom;
