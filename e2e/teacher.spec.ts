@@ -438,3 +438,43 @@ test.describe('lessons a class can follow', () => {
     expect(after - before).toBeLessThan(0.15);
   });
 });
+
+test.describe('the lab has the same keys and a presenter mode', () => {
+  test('after dragging a lab slider, → and PageDown train one step each; Space trains; P presents', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/?page=lab');
+    const slot = page.locator('.lab-slot').first();
+    await expect(slot).toContainText('Step 0 ·');
+    const slider = page.locator('.lab-controls input[type="range"]').first();
+    await dragSlider(page, slider, 0.7);
+    await expect(slider).toBeFocused();
+    const value = await slider.inputValue();
+    await expect(slot).toContainText('Step 0 ·');
+
+    await page.keyboard.press('ArrowRight');
+    await expect(slot).toContainText('Step 1 ·');
+    await page.keyboard.press('PageDown');
+    await expect(slot).toContainText('Step 2 ·');
+    expect(await slider.inputValue()).toBe(value);
+
+    const train = page.locator('.lab-controls .lab-primary');
+    await page.keyboard.press(' ');
+    await expect(train).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press(' ');
+    await expect(train).toHaveAttribute('aria-pressed', 'false');
+
+    const fontBefore = await fontPx(page, 'html');
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveClass(/presenting/);
+    await expect(page.locator('header.app-header')).toBeHidden();
+    expect(new URL(page.url()).searchParams.get('present')).toBe('1');
+    expect(await fontPx(page, 'html')).toBeGreaterThan(fontBefore * 1.1);
+    // The network and its training stay; the calculator waits for the end of the lesson.
+    await expect(slot).toBeVisible();
+    await expect(page.getByTestId('stop-presenting')).toBeVisible();
+    await page.keyboard.press('p');
+    await expect(page.locator('header.app-header')).toBeVisible();
+  });
+});

@@ -41,6 +41,9 @@ if (page === 'visualizer') {
   installTestApi(engine.client);
 }
 
+// The lab presents too (`present=1`, P): the same root class and type scale as the visualizer.
+if (page === 'lab') startLessons();
+
 const root = document.getElementById('root');
 void localeReady.then(() => {
   if (root && page === 'visualizer' && embed.embed) {
