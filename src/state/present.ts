@@ -185,21 +185,52 @@ export function targetKind(
   target: EventTarget | null,
   origin: 'keyboard' | 'pointer' = 'keyboard',
 ): KeyContext['target'] {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return 'other';
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return 'other';
+  const html = typeof HTMLElement !== 'undefined' && target instanceof HTMLElement;
   const tag = target.tagName;
-  if (tag === 'TEXTAREA' || target.isContentEditable) return 'text';
+  if (tag === 'TEXTAREA' || (html && target.isContentEditable)) return 'text';
   let kind: KeyContext['target'] = 'other';
   if (tag === 'INPUT') {
     const type = (target as HTMLInputElement).type;
     if (TEXT_INPUTS.has(type)) return 'line';
     // Checkboxes toggle with space like buttons; sliders, radios and colour pickers move with keys.
     kind = type === 'checkbox' || type === 'button' || type === 'submit' ? 'button' : 'control';
-  } else if (tag === 'SELECT' || target.getAttribute('role') === 'slider') {
+  } else if (tag === 'SELECT' || ARROW_ROLES.has(target.getAttribute('role') ?? '')) {
     kind = 'control';
-  } else if (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') {
+  } else if (target.closest(ARROW_GROUPS) !== null || isRovingItem(target)) {
+    // A tab list, toolbar, radio group or roving-focus widget moves between its items with arrows.
+    kind = 'control';
+  } else if (
+    tag === 'BUTTON' ||
+    tag === 'A' ||
+    tag === 'SUMMARY' ||
+    target.getAttribute('role') === 'button'
+  ) {
     kind = 'button';
   }
   return origin === 'pointer' ? 'other' : kind;
+}
+
+/** Roles whose element moves its value or selection with the arrow keys. */
+const ARROW_ROLES = new Set([
+  'slider',
+  'spinbutton',
+  'tab',
+  'radio',
+  'option',
+  'treeitem',
+  'menuitem',
+]);
+
+/** Containers whose items move focus with the arrow keys (WAI-ARIA composite widgets). */
+const ARROW_GROUPS =
+  '[role="tablist"], [role="toolbar"], [role="radiogroup"], [role="listbox"], [role="grid"], [role="tree"], [role="menu"], [role="menubar"]';
+
+/** An item of a roving-tabindex widget: focusable, with siblings taken out of the Tab order. */
+function isRovingItem(target: Element): boolean {
+  if (target.getAttribute('tabindex') !== '0') return false;
+  const parent = target.parentElement;
+  return parent !== null && parent.querySelector(':scope > [tabindex="-1"]') !== null;
 }
 
 /** One row of the shortcuts dialog: the keys shown and the i18n key of what they do. */
