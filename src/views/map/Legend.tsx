@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { t, useLocale } from '../../i18n';
 import { useDescent } from '../../state/store';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatLr, formatNumber } from '../format';
 import { optimizerNames } from '../names';
 import { heatColor, optimizerStyle } from '../palette';

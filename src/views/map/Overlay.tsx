@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { DomainPoint } from '../../engine/types';
 import { t, useLocale } from '../../i18n';
 import { useDescent } from '../../state/store';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { optimizerNames } from '../names';
 import { optimizerStyle } from '../palette';
 import { mapExit } from './drawTrajectories';
