@@ -308,7 +308,8 @@ export const zhCN: Messages = {
   'shortcuts.fullscreen': '开启或关闭全屏',
   'shortcuts.help': '显示这些快捷键',
   'shortcuts.close': '关闭此对话框',
-  'shortcuts.note': '当文本框、菜单或滑块获得焦点时，快捷键不起作用。',
+  'shortcuts.note':
+    '文本框保留你输入的按键。滑块或菜单只有在用 Tab 键选中时才保留方向键；用鼠标拖动或点击之后，上面的按键仍然控制播放。',
   'theme.label': '主题',
   'theme.auto': '自动',
   'theme.light': '浅色',
@@ -449,4 +450,16 @@ export const zhCN: Messages = {
     '笔记框中没有（它结合了其中的 NAG 与 Adam）。torch 1.13 将动量项除以 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了两次，而论文中是 1 − π_t·μ_{t+1}；torch 2.0 已修正，这里沿用 1.13。',
   'optimizer.note.radam':
     '笔记中没有：只有当 v̂ 的方差变得可处理时（ρ_t > 5，β₂ = 0.999 时为第 6 步）才启用自适应步长并按 r_t 缩放的 Adam；在此之前只按 η·m̂ 移动。',
+
+  // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
+  'shortcuts.clicker': '后退或前进一步（翻页笔的按键）',
+  'map.leftMap': '{name} 在第 {step} 步离开了地图 {arrow}',
+  'formula.outside':
+    'f({x}, {y}) 不是有限的数：起点落在函数的定义域之外（例如对不大于 0 的数取对数或开平方、除以零……），所以任何优化器都迈不出第一步。请把起点移到 f 有定义的地方；问题不在学习率。',
+  'optimizers.noPath': '没有路径：起点在 f 的定义域之外',
+  'chart.outside': '没有数值：起点在 f 的定义域之外',
+  'map.startOutside':
+    'f({x}, {y}) 不是有限的数：起点在函数的定义域之外。请把起点拖到（或输入到）f 有定义的地方。',
+  'map.key': '地图上的路径',
+  'map.keyLr': '学习率 {lr}',
 };

@@ -310,7 +310,8 @@ export const zhTW: Messages = {
   'shortcuts.fullscreen': '開啟或關閉全螢幕',
   'shortcuts.help': '顯示這些快速鍵',
   'shortcuts.close': '關閉此對話框',
-  'shortcuts.note': '當文字框、選單或滑桿取得焦點時，快速鍵不起作用。',
+  'shortcuts.note':
+    '文字框保留你輸入的按鍵。滑桿或選單只有在用 Tab 鍵選取時才保留方向鍵；用滑鼠拖曳或點選之後，上面的按鍵仍然控制播放。',
   'theme.label': '主題',
   'theme.auto': '自動',
   'theme.light': '淺色',
@@ -451,4 +452,16 @@ export const zhTW: Messages = {
     '筆記框中沒有（它結合了其中的 NAG 與 Adam）。torch 1.13 將動量項除以 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了兩次，而論文中是 1 − π_t·μ_{t+1}；torch 2.0 已修正，這裡沿用 1.13。',
   'optimizer.note.radam':
     '筆記中沒有：只有當 v̂ 的變異數變得可處理時（ρ_t > 5，β₂ = 0.999 時為第 6 步）才啟用自適應步長並依 r_t 縮放的 Adam；在此之前只依 η·m̂ 移動。',
+
+  // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
+  'shortcuts.clicker': '後退或前進一步（簡報筆的按鍵）',
+  'map.leftMap': '{name} 在第 {step} 步離開了地圖 {arrow}',
+  'formula.outside':
+    'f({x}, {y}) 不是有限的數：起點落在函數的定義域之外（例如對不大於 0 的數取對數或開平方、除以零……），所以任何最佳化器都跨不出第一步。請把起點移到 f 有定義的地方；問題不在學習率。',
+  'optimizers.noPath': '沒有路徑：起點在 f 的定義域之外',
+  'chart.outside': '沒有數值：起點在 f 的定義域之外',
+  'map.startOutside':
+    'f({x}, {y}) 不是有限的數：起點在函數的定義域之外。請把起點拖到（或輸入到）f 有定義的地方。',
+  'map.key': '地圖上的路徑',
+  'map.keyLr': '學習率 {lr}',
 };
