@@ -18,6 +18,11 @@ const TORCH_CLASS: Readonly<Record<OptimizerType, string>> = {
   adamax: 'Adamax',
   nadam: 'NAdam',
   radam: 'RAdam',
+  rprop: 'Rprop',
+  asgd: 'ASGD',
+  adafactor: 'Adafactor',
+  muon: 'Muon',
+  lbfgs: 'LBFGS',
 };
 
 /** The named surfaces as torch code of x and y (tensors). Same definitions as DESIGN.md. */

@@ -144,7 +144,26 @@ export function createTrainer(options: TrainerOptions): Trainer {
         gradNorm = Math.sqrt(s);
       }
       const lr = scheduler.lr;
-      optimizer.step(params, grad, lr);
+      // L-BFGS's closure: forward and backward on this step's batch again, at any parameters
+      // (in train mode, so batch-norm statistics update on every call, as in torch).
+      const closure = optimizer.needsClosure
+        ? (at: Float64Array, out: Float64Array): number => {
+            const l = lossAndGradient(
+              net,
+              at,
+              batchInput,
+              batchTarget,
+              options.loss,
+              ws,
+              out,
+              'train',
+              stats,
+            );
+            if (clip !== undefined) clipGradNorm(out, clip);
+            return l;
+          }
+        : undefined;
+      optimizer.step(params, grad, lr, closure);
       scheduler.step();
       stepCount++;
       return { loss, gradNorm, lr };

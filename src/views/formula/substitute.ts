@@ -55,7 +55,8 @@ function hyper(
   if (Array.isArray(own) && typeof own[0] === 'number' && typeof own[1] === 'number') {
     return [own[0], own[1]];
   }
-  return OPTIMIZERS[config.type].params.find((p) => p.name === name)?.default;
+  const fallback = OPTIMIZERS[config.type].params.find((p) => p.name === name)?.default;
+  return typeof fallback === 'number' || typeof fallback === 'boolean' ? fallback : undefined;
 }
 
 function hyperNumber(config: OptimizerConfig, name: string, fallback = 0): number {
@@ -340,12 +341,12 @@ function chainedLines(config: OptimizerConfig, s: StepNumbers): string[] {
       );
       const eps = hyperNumber(config, 'eps');
       lines.push(line('d_t', `\\sqrt{${V(v)} / (1 - ${N(b2)}^{${t}})} + ${N(eps)}`, V(d)));
-      // The two coefficients of torch 1.13's update, as the rule above writes them.
+      // The two coefficients of torch 2.x's update, as the rule above writes them.
       const cg = (lr * (1 - mu)) / (1 - pi);
-      const cm = (lr * muNext) / (1 - pi * mu * muNext);
+      const cm = (lr * muNext) / (1 - pi * muNext);
       lines.push(
         `c_g &= \\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t} = ${N(cg)}, \\quad ` +
-          `c_m = \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}} = ${N(cm)}`,
+          `c_m = \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_{t+1}} = ${N(cm)}`,
       );
       thetaLine(
         '\\theta_{t-1} - c_g\\, g_t / d_t - c_m\\, m_t / d_t',
