@@ -184,6 +184,8 @@ export interface ParamSpec {
   readonly maxExclusive?: boolean;
   /** Whole numbers only (torch passes them to range()). */
   readonly integer?: boolean;
+  /** The slider moves in whole numbers (counts torch takes as floats too, e.g. max_iter). */
+  readonly wholeSlider?: boolean;
   /** null is a value torch accepts (max_eval; element 0 of Adafactor's eps). */
   readonly nullable?: boolean;
   /** Per-element bounds of a tuple, when they differ by element (Rprop's etas). */

@@ -463,6 +463,8 @@ export const en = {
   'optimizer.note.radam':
     'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
 
+  // optim helper (issue 12): torch's None in the optimizer editor.
+  'optimizers.none': 'None',
   // optim helper (issue 12): notes of the torch 2.x optimizers Rprop, ASGD, Adafactor, Muon, L-BFGS.
   'optimizer.note.rprop':
     'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',

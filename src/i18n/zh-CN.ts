@@ -450,6 +450,8 @@ export const zhCN: Messages = {
   'optimizer.note.radam':
     '笔记中没有：只有当 v̂ 的方差变得可处理时（ρ_t > 5，β₂ = 0.999 时为第 6 步）才启用自适应步长并按 r_t 缩放的 Adam；在此之前只按 η·m̂ 移动。',
 
+  // optim helper (issue 12): torch's None in the optimizer editor.
+  'optimizers.none': '无（None）',
   // optim helper (issue 12): notes of the torch 2.x optimizers Rprop, ASGD, Adafactor, Muon, L-BFGS.
   'optimizer.note.rprop':
     '笔记中没有：只用每个梯度分量的符号。torch 把每个步长初始化为 lr，符号不变时乘以 η+，符号翻转时乘以 η−（并让该分量跳过一步），步长限制在 step_sizes 之内；之后再改 lr 不会影响它。',

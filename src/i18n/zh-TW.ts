@@ -452,6 +452,8 @@ export const zhTW: Messages = {
   'optimizer.note.radam':
     '筆記中沒有：只有當 v̂ 的變異數變得可處理時（ρ_t > 5，β₂ = 0.999 時為第 6 步）才啟用自適應步長並依 r_t 縮放的 Adam；在此之前只依 η·m̂ 移動。',
 
+  // optim helper (issue 12): torch's None in the optimizer editor.
+  'optimizers.none': '無（None）',
   // optim helper (issue 12): notes of the torch 2.x optimizers Rprop, ASGD, Adafactor, Muon, L-BFGS.
   'optimizer.note.rprop':
     '筆記中沒有：只用每個梯度分量的符號。torch 把每個步長初始化為 lr，符號不變時乘以 η+，符號翻轉時乘以 η−（並讓該分量跳過一步），步長限制在 step_sizes 之內；之後再改 lr 不會影響它。',
