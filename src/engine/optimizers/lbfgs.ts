@@ -406,14 +406,16 @@ class LbfgsInstance implements OptimizerInstance {
 
 function tex(config: OptimizerConfig): string {
   const wolfe = choiceParam(PARAMS, config, 'line_search_fn') === 'strong_wolfe';
+  // Short lines: the panel is narrow, and each line is one idea of the algorithm.
   return aligned([
-    'g &= \\nabla f(\\theta), \\quad \\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g',
-    's_i &= \\theta_{i+1} - \\theta_i, \\quad y_i = g_{i+1} - g_i, \\quad H_0 = \\frac{s^\\top y}{y^\\top y}\\, I \\ (\\text{last } m \\text{ pairs})',
+    'g &= \\nabla f(\\theta) \\quad (\\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g)',
+    's_i &= \\theta_{i+1} - \\theta_i, \\quad y_i = g_{i+1} - g_i',
+    'H_0 &= \\frac{s^\\top y}{y^\\top y}\\, I \\quad (\\text{last } m \\text{ pairs})',
     'd &= -H g \\quad (\\text{two-loop recursion})',
     wolfe
-      ? '\\alpha &: \\text{strong Wolfe line search from } \\eta \\ (c_1 = 10^{-4},\\ c_2 = 0.9)'
-      : '\\alpha &= \\eta \\quad \\big(\\min(1, 1/\\lVert g\\rVert_1)\\,\\eta \\text{ on the very first iteration}\\big)',
-    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad \\text{repeated up to max\\_iter times in one step}',
+      ? '\\alpha &= \\text{strong Wolfe}(\\eta)'
+      : '\\alpha &= \\eta \\quad (\\text{first: } \\min(1, 1/\\lVert g\\rVert_1)\\,\\eta)',
+    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad (\\le \\text{max\\_iter times})',
   ]);
 }
 

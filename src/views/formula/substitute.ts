@@ -507,7 +507,8 @@ function chainedLines(config: OptimizerConfig, s: StepNumbers): string[] {
         lines.push(line('d', V(d)));
         lines.push(line('\\alpha', N(alpha)));
       }
-      thetaLine('\\theta_{t-1} + \\sum_i \\alpha_i d_i', V(theta));
+      const moved = theta.map((v, i) => v - thetaPrev[i]!);
+      thetaLine('\\theta_{t-1} + \\sum_i \\alpha_i d_i', `${V(thetaPrev)} + ${V(moved)}`);
       break;
     }
   }
