@@ -129,6 +129,78 @@ export function newtonSchulzRow(
   }
 }
 
+/**
+ * torch's `_zeropower_via_newtonschulz` for a rows×cols matrix (row-major in `m`), in emulated
+ * bfloat16 with float32 sums (the lab's weight matrices; torch's blocked matrix products may sum
+ * in another order, so large matrices can differ from torch in the last bfloat16 bit). A wide or
+ * square matrix is used as is, a tall one transposed, as torch does. Writes into `out`.
+ */
+export function newtonSchulzMatrix(
+  m: Float64Array,
+  rows: number,
+  cols: number,
+  coefficients: readonly number[],
+  steps: number,
+  eps: number,
+  out: Float64Array,
+): void {
+  if (rows === 1) {
+    newtonSchulzRow(m, coefficients, steps, eps, out);
+    return;
+  }
+  const a = fr(coefficients[0]!);
+  const b = fr(coefficients[1]!);
+  const c = fr(coefficients[2]!);
+  const tall = rows > cols;
+  const r = tall ? cols : rows;
+  const k = tall ? rows : cols;
+  // X is r×k with r ≤ k.
+  let x = new Float64Array(r * k);
+  let sq = 0;
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = bfloat16(tall ? m[j * cols + i]! : m[i * cols + j]!);
+      x[i * k + j] = v;
+      sq = fr(sq + fr(v * v));
+    }
+  }
+  const norm = Math.max(bfloat16(Math.sqrt(sq)), bfloat16(eps));
+  for (let i = 0; i < x.length; i++) x[i] = bfloat16(fr(x[i]! / norm));
+  const gram = new Float64Array(r * r);
+  const update = new Float64Array(r * r);
+  let next = new Float64Array(r * k);
+  for (let step = 0; step < steps; step++) {
+    for (let i = 0; i < r; i++) {
+      for (let j = 0; j < r; j++) {
+        let sum = 0;
+        for (let q = 0; q < k; q++) sum = fr(sum + fr(x[i * k + q]! * x[j * k + q]!));
+        gram[i * r + j] = bfloat16(sum);
+      }
+    }
+    for (let i = 0; i < r; i++) {
+      for (let j = 0; j < r; j++) {
+        let sum = 0;
+        for (let q = 0; q < r; q++) sum = fr(sum + fr(gram[i * r + q]! * gram[q * r + j]!));
+        update[i * r + j] = bfloat16(fr(fr(b * gram[i * r + j]!) + fr(c * sum)));
+      }
+    }
+    for (let i = 0; i < r; i++) {
+      for (let j = 0; j < k; j++) {
+        let sum = 0;
+        for (let q = 0; q < r; q++) sum = fr(sum + fr(update[i * r + q]! * x[q * k + j]!));
+        next[i * k + j] = bfloat16(fr(fr(a * x[i * k + j]!) + sum));
+      }
+    }
+    [x, next] = [next, x];
+  }
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < k; j++) {
+      if (tall) out[j * cols + i] = x[i * k + j]!;
+      else out[i * cols + j] = x[i * k + j]!;
+    }
+  }
+}
+
 /** torch's `_adjust_lr` for an A×B matrix. */
 function adjustedLr(lr: number, fn: string | null, rows: number, cols: number): number {
   if (fn === null || fn === 'original') return lr * Math.sqrt(Math.max(1, rows / cols));
@@ -136,7 +208,8 @@ function adjustedLr(lr: number, fn: string | null, rows: number, cols: number): 
   return lr;
 }
 
-class MuonInstance implements OptimizerInstance {
+/** Muon over one rows×cols matrix (a surface's point is 1×2; the lab's are weight matrices). */
+export class MuonInstance implements OptimizerInstance {
   private readonly buf: Float64Array;
   private readonly lookahead: Float64Array;
   private readonly ortho: Float64Array;
@@ -155,6 +228,7 @@ class MuonInstance implements OptimizerInstance {
     private readonly nsSteps: number,
     private readonly adjustFn: string | null,
     n: number,
+    private readonly rows = 1,
   ) {
     this.buf = new Float64Array(n);
     this.lookahead = new Float64Array(n);
@@ -172,9 +246,17 @@ class MuonInstance implements OptimizerInstance {
       lookahead[i] = this.nesterov ? lerp(g, buf[i]!, momentum) : buf[i]!;
       this.lastGrad[i] = g;
     }
-    newtonSchulzRow(lookahead, this.coefficients, this.nsSteps, this.eps, this.ortho);
-    // The point is one row: A = 1, B = n.
-    const adjusted = adjustedLr(lr, this.adjustFn, 1, n);
+    const cols = n / this.rows;
+    newtonSchulzMatrix(
+      lookahead,
+      this.rows,
+      cols,
+      this.coefficients,
+      this.nsSteps,
+      this.eps,
+      this.ortho,
+    );
+    const adjusted = adjustedLr(lr, this.adjustFn, this.rows, cols);
     const shrink = 1 - lr * this.weightDecay;
     for (let i = 0; i < n; i++) {
       const next = params[i]! * shrink + -adjusted * this.ortho[i]!;
@@ -224,17 +306,21 @@ export const muon: OptimizerDef = {
   note:
     'Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). ' +
     "The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, " +
-    "so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices.",
-  create(config, n) {
-    return new MuonInstance(
-      numberParam(PARAMS, config, 'weight_decay'),
-      numberParam(PARAMS, config, 'momentum'),
-      booleanParam(PARAMS, config, 'nesterov'),
-      tupleParam(PARAMS, config, 'ns_coefficients') as readonly number[],
-      numberParam(PARAMS, config, 'eps'),
-      numberParam(PARAMS, config, 'ns_steps'),
-      choiceParam(PARAMS, config, 'adjust_lr_fn'),
-      n,
-    );
-  },
+    "so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
+  create: (config, n) => createMuon(config, n, 1),
 };
+
+/** Muon for `config` over a rows×(n/rows) matrix, defaults from torch. */
+export function createMuon(config: OptimizerConfig, n: number, rows: number): MuonInstance {
+  return new MuonInstance(
+    numberParam(PARAMS, config, 'weight_decay'),
+    numberParam(PARAMS, config, 'momentum'),
+    booleanParam(PARAMS, config, 'nesterov'),
+    tupleParam(PARAMS, config, 'ns_coefficients') as readonly number[],
+    numberParam(PARAMS, config, 'eps'),
+    numberParam(PARAMS, config, 'ns_steps'),
+    choiceParam(PARAMS, config, 'adjust_lr_fn'),
+    n,
+    rows,
+  );
+}
