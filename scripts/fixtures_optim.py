@@ -320,6 +320,12 @@ CASES = [
         {'type': 'asgd', 'lr': 0.02, 'lambd': -0.5, 'alpha': 0.6, 't0': 0},
         {'type': 'asgd', 'lr': 0.03, 'maximize': True, 't0': 5},
     ])),
+    # torch does not check lambd: a negative one makes 1 + lambd*lr*t negative, and Python's
+    # float ** 0.75 is then complex; torch copies its real part into eta (with a warning).
+    ('asgd with a negative lambd', scene({'expr': 'sin(x)*cos(y) + 0.1*(x^2+y^2)'}, [1.1, -0.4], 25, [
+        {'type': 'asgd', 'lr': 0.05, 'lambd': -30, 't0': 3},
+        {'type': 'asgd', 'lr': 0.05, 'lambd': -30, 'alpha': 2},
+    ])),
     ('adafactor options', scene({'id': 'six-hump-camel'}, [-1.3, 0.9], 40, [
         {'type': 'adafactor'},
         {'type': 'adafactor', 'lr': 0.1, 'beta2_decay': -0.5},
