@@ -423,7 +423,7 @@ export function parseScene(input: unknown): SceneParse {
   return errors.length === 0 ? { ok: true, scene } : { ok: false, errors };
 }
 
-/** One line per error, e.g. `optimizers[1].lr: must be > 0, got -1`. */
+/** One line per error, e.g. `optimizers[1].lr: must be >= 0, got -1 (torch refuses a negative learning rate)`. */
 export function formatErrors(errors: readonly FieldError[]): string {
   return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
 }
