@@ -102,8 +102,24 @@ export function simulateMiniBatch(
   for (let k = 0; k < steps; k++) {
     sampler.next();
     batchGradient(data, sampler.order, sampler.from, sampler.to, p[0]!, p[1]!, g);
-    if (clip !== undefined) clipGradNorm(g, clip);
-    optimizer.step(p, g, scheduler.lr);
+    if (clip !== undefined && !optimizer.needsClosure) clipGradNorm(g, clip);
+    // L-BFGS re-evaluates this step's mini-batch loss as often as it likes, as torch's closure would.
+    const closure = optimizer.needsClosure
+      ? (at: Float64Array, out: Float64Array): number => {
+          const l = batchGradient(
+            data,
+            sampler.order,
+            sampler.from,
+            sampler.to,
+            at[0]!,
+            at[1]!,
+            out,
+          );
+          if (clip !== undefined) clipGradNorm(out, clip);
+          return l;
+        }
+      : undefined;
+    optimizer.step(p, g, scheduler.lr, closure);
     scheduler.step();
     const x = p[0]!;
     const y = p[1]!;

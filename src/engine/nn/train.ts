@@ -3,7 +3,8 @@
  * Float64Array, so one optimizer instance steps the whole net, with the same torch loop as the
  * contour view: forward, loss, backward, clip_grad_norm_, optimizer.step(), scheduler.step().
  */
-import { createOptimizer, resolvedLr } from '../optimizers';
+import { resolvedLr } from '../optimizers';
+import { createLabOptimizer } from './labOptimizer';
 import { clipGradNorm } from '../optimizers/clip';
 import { createScheduler } from '../optimizers/schedule';
 import type { OptimizerConfig, OptimizerInstance } from '../types';
@@ -89,7 +90,8 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const ws = createWorkspace(net, batch);
   const batchInput = fullBatch ? data.input : new Float64Array(batch * net.inputSize);
   const batchTarget = fullBatch ? data.target : new Float64Array(batch * net.outputSize);
-  const optimizer: OptimizerInstance = createOptimizer(options.optimizer, net.paramCount);
+  // Muon takes the hidden weight matrices, AdamW the rest (see labOptimizer.ts).
+  const optimizer: OptimizerInstance = createLabOptimizer(options.optimizer, net);
   const scheduler = createScheduler(options.optimizer.schedule, resolvedLr(options.optimizer));
   const clip = options.optimizer.clip_grad_norm;
   // The order stream is separate from the init stream so changing the batch size keeps the weights.
@@ -144,7 +146,26 @@ export function createTrainer(options: TrainerOptions): Trainer {
         gradNorm = Math.sqrt(s);
       }
       const lr = scheduler.lr;
-      optimizer.step(params, grad, lr);
+      // L-BFGS's closure: forward and backward on this step's batch again, at any parameters
+      // (in train mode, so batch-norm statistics update on every call, as in torch).
+      const closure = optimizer.needsClosure
+        ? (at: Float64Array, out: Float64Array): number => {
+            const l = lossAndGradient(
+              net,
+              at,
+              batchInput,
+              batchTarget,
+              options.loss,
+              ws,
+              out,
+              'train',
+              stats,
+            );
+            if (clip !== undefined) clipGradNorm(out, clip);
+            return l;
+          }
+        : undefined;
+      optimizer.step(params, grad, lr, closure);
       scheduler.step();
       stepCount++;
       return { loss, gradNorm, lr };
