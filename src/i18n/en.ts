@@ -151,6 +151,11 @@ export const en = {
   'embed.preview': 'Preview',
   'embed.close': 'Close',
   'embed.frameTitle': 'Descent: gradient descent, step by step',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': 'Use {key} + scroll to zoom the map',
+  'embed.hintTouch': 'Use two fingers to move the map',
+  'embed.showCharts': 'Charts',
+  'embed.showMap': 'Map',
   'app.language': 'Language',
 
   'surface.heading': 'Surface',

@@ -145,6 +145,11 @@ export const zhCN: Messages = {
   'embed.preview': '预览',
   'embed.close': '关闭',
   'embed.frameTitle': 'Descent：一步一步看梯度下降',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': '按住 {key} 再滚动滚轮即可缩放地图',
+  'embed.hintTouch': '用两根手指移动地图',
+  'embed.showCharts': '图表',
+  'embed.showMap': '地图',
   'app.language': '语言',
 
   'surface.heading': '曲面',

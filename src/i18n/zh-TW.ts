@@ -147,6 +147,11 @@ export const zhTW: Messages = {
   'embed.preview': '預覽',
   'embed.close': '關閉',
   'embed.frameTitle': 'Descent：一步一步看梯度下降',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': '按住 {key} 再捲動滾輪即可縮放地圖',
+  'embed.hintTouch': '用兩根手指移動地圖',
+  'embed.showCharts': '圖表',
+  'embed.showMap': '地圖',
   'app.language': '語言',
 
   'surface.heading': '曲面',
