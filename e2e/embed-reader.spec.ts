@@ -260,3 +260,102 @@ test('"Open in Descent" opens the same scene, step and language in the full app'
   expect(await app.evaluate(() => window.__descent!.scene())).toEqual(scene);
   expect(await app.evaluate(() => window.__descent!.cursor())).toBe(5);
 });
+
+test.describe('the map does not trap the reader’s scroll', () => {
+  /** The centre of the embed's map plot, in the host page's coordinates. */
+  async function mapCentre(page: Page, frame: Frame): Promise<{ x: number; y: number }> {
+    const frameBox = (await page.locator('#embed').boundingBox())!;
+    const plot = (await box(frame, 'map-plot'))!;
+    return {
+      x: frameBox.x + (plot.left + plot.right) / 2,
+      y: frameBox.y + (plot.top + plot.bottom) / 2,
+    };
+  }
+  const domainOf = (frame: Frame) => frame.evaluate(() => window.__descent!.domain());
+  const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
+
+  test('on desktop the wheel over the map scrolls the page and says how to zoom; Ctrl + wheel zooms', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const frame = await openHost(page, embedSrc(), { w: 700, h: 500 });
+    const domain = await domainOf(frame);
+    const centre = await mapCentre(page, frame);
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.wheel(0, 240);
+    await expect.poll(() => scrollY(page)).toBeGreaterThan(100);
+    await expect(frame.getByTestId('map-hint')).toBeVisible();
+    await expect(frame.getByTestId('map-hint')).toContainText('scroll to zoom');
+    expect(await domainOf(frame)).toEqual(domain);
+
+    // Ctrl + wheel over the map zooms it, and the page stays where it is.
+    const where = await mapCentre(page, frame);
+    await page.mouse.move(where.x, where.y);
+    const before = await scrollY(page);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await expect
+      .poll(async () => {
+        const d = await domainOf(frame);
+        return d.x[1] - d.x[0];
+      })
+      .toBeLessThan(domain.x[1] - domain.x[0]);
+    expect(await scrollY(page)).toBe(before);
+    // A mouse drag still pans (it cannot trap a scroll).
+    const zoomed = await domainOf(frame);
+    await page.mouse.move(where.x, where.y);
+    await page.mouse.down();
+    await page.mouse.move(where.x + 60, where.y + 10, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await domainOf(frame)).x[0]).toBeLessThan(zoomed.x[0]);
+  });
+
+  test('on a phone one finger on the map scrolls the page; two fingers zoom the map', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    const frame = await openHost(page, embedSrc(), { w: 370, h: 500 });
+    const domain = await domainOf(frame);
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: string, points: { x: number; y: number }[]) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+      });
+
+    // One finger, swiped up across the map: the page scrolls, the map does not move.
+    const c = await mapCentre(page, frame);
+    await touch('touchStart', [c]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [{ x: c.x, y: c.y - i * 20 }]);
+    await touch('touchEnd', []);
+    await expect.poll(() => scrollY(page)).toBeGreaterThan(60);
+    expect(await domainOf(frame)).toEqual(domain);
+    await expect(frame.getByTestId('map-hint')).toContainText('two fingers');
+
+    // Two fingers spread apart on the map: it zooms in, and the page stays put.
+    const at = await mapCentre(page, frame);
+    const before = await scrollY(page);
+    const pair = (d: number) => [
+      { x: at.x - d, y: at.y },
+      { x: at.x + d, y: at.y },
+    ];
+    await touch('touchStart', pair(20));
+    for (let d = 30; d <= 90; d += 10) await touch('touchMove', pair(d));
+    await touch('touchEnd', []);
+    await expect
+      .poll(async () => {
+        const d = await domainOf(frame);
+        return d.x[1] - d.x[0];
+      })
+      .toBeLessThan((domain.x[1] - domain.x[0]) * 0.8);
+    expect(await scrollY(page)).toBe(before);
+    await context.close();
+  });
+});
