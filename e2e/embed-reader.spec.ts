@@ -324,7 +324,10 @@ test.describe('the map does not trap the reader’s scroll', () => {
     const frame = await openHost(page, embedSrc(), { w: 370, h: 500 });
     const domain = await domainOf(frame);
     const cdp = await context.newCDPSession(page);
-    const touch = (type: string, points: { x: number; y: number }[]) =>
+    const touch = (
+      type: 'touchStart' | 'touchMove' | 'touchEnd',
+      points: { x: number; y: number }[],
+    ) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),

@@ -17,7 +17,9 @@ function mainThreadWorker(): WorkerLike {
 }
 
 async function spawnWorker(level: number): Promise<WorkerLike> {
-  if (level <= 0) {
+  // The classic embed build (embed.html) has no module URL to resolve a worker file from: it goes
+  // straight to the inline worker (VITE_CLASSIC_EMBED is set by vite.config.ts for that build only).
+  if (level <= 0 && !import.meta.env.VITE_CLASSIC_EMBED) {
     try {
       return new Worker(new URL('./engine.worker.ts', import.meta.url), {
         type: 'module',

@@ -24,5 +24,9 @@ function spawnAnalysisWorker(): AnalysisWorkerLike {
 
 /** A client for one panel: a module worker, falling back to the main thread. */
 export function createAnalysisClient(): AnalysisClient {
+  // The classic embed build (embed.html) has no module URL for a worker file: main thread only.
+  if (import.meta.env.VITE_CLASSIC_EMBED) {
+    return new AnalysisClient(inlineAnalysisWorker, inlineAnalysisWorker);
+  }
   return new AnalysisClient(spawnAnalysisWorker, inlineAnalysisWorker);
 }
