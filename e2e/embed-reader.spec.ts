@@ -273,6 +273,22 @@ test.describe('the map does not trap the reader’s scroll', () => {
   }
   const domainOf = (frame: Frame) => frame.evaluate(() => window.__descent!.domain());
   const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
+  /** Waits until the page's scroll position holds still for a few frames. */
+  const settled = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          let last = -1;
+          let still = 0;
+          const tick = (): void => {
+            still = window.scrollY === last ? still + 1 : 0;
+            last = window.scrollY;
+            if (still >= 5) done();
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
 
   test('on desktop the wheel over the map scrolls the page and says how to zoom; Ctrl + wheel zooms', async ({
     page,
@@ -337,8 +353,11 @@ test.describe('the map does not trap the reader’s scroll', () => {
     const c = await mapCentre(page, frame);
     await touch('touchStart', [c]);
     for (let i = 1; i <= 8; i++) await touch('touchMove', [{ x: c.x, y: c.y - i * 20 }]);
+    // The finger rests before it lifts, so the page does not fling on.
+    for (let i = 0; i < 4; i++) await touch('touchMove', [{ x: c.x, y: c.y - 160 }]);
     await touch('touchEnd', []);
     await expect.poll(() => scrollY(page)).toBeGreaterThan(60);
+    await settled(page);
     expect(await domainOf(frame)).toEqual(domain);
     await expect(frame.getByTestId('map-hint')).toContainText('two fingers');
 

@@ -23,6 +23,7 @@ import {
 import { ErrorBoundary } from '../ErrorBoundary';
 import { MapView, plotSize } from '../map/MapView';
 import { optimizerStyle } from '../palette';
+import { GestureHintBanner, useCooperativeGestures } from './gestures';
 import './embed.css';
 
 /** Tallest plot the embed asks its host for (CSS px): a figure in a post, not a full page. */
@@ -226,6 +227,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
   const mainRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const [plotMax, setPlotMax] = useState(MIN_PLOT_HEIGHT);
+  const gestures = useCooperativeGestures(stageRef);
   const domain = useDescent((s) => s.domain ?? s.surface.domain);
   const domainRef = useRef(domain);
   useLayoutEffect(() => {
@@ -271,7 +273,8 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       <ErrorBoundary name="map">
         <div ref={mainRef} className={mainClass}>
           <div ref={stageRef} className="embed-stage" data-testid="embed-stage">
-            <MapView maxHeight={plotMax} cooperative />
+            <MapView maxHeight={plotMax} gestureFilter={gestures.filter} />
+            <GestureHintBanner hint={gestures.hint} />
           </div>
           {controls.charts && (
             <div className="embed-side" data-testid="embed-side">

@@ -56,26 +56,17 @@ function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number, number]
   return [ref, size[0], size[1]];
 }
 
-/** Apple keyboards say ⌘ where others say Ctrl. */
-const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
-
 const sameSize = (a: Projection, b: Projection): boolean =>
   a.width === b.width && a.height === b.height;
-
-/** Which gesture a cooperative map refused, for its hint. */
-type GestureHint = 'wheel' | 'touch';
-const HINT_MS = 1800;
 
 /**
  * The contour map: heat map, contour lines, trajectories, axes, minima, start point, pan and zoom.
  * `maxHeight` caps the plot's height; by default it follows the window's height (an embed passes
  * the height its iframe leaves for the map).
- * `cooperative` (embeds) is map-embed gesture handling: one finger and the plain wheel scroll the
- * page around the map; pan and zoom take two fingers or Ctrl/⌘ + wheel (a mouse drag and the
- * zoom buttons still work), and a refused gesture shows a hint saying so.
+ * `gestureFilter`, when given, must also accept a wheel/mouse/touch event for it to pan or zoom
+ * (an embed refuses one finger and the plain wheel, which belong to the host page's scroll).
  */
-export function MapView(props: { maxHeight?: number; cooperative?: boolean }) {
-  const cooperative = props.cooperative === true;
+export function MapView(props: { maxHeight?: number; gestureFilter?: (event: Event) => boolean }) {
   const { domain, surface, layer, quiver, start } = useDescent(
     useShallow((s) => ({
       domain: s.domain,
@@ -98,19 +89,10 @@ export function MapView(props: { maxHeight?: number; cooperative?: boolean }) {
   const homeRef = useRef<Projection>(projection);
   const ownDomainRef = useRef<Domain | null>(null);
   const resettingRef = useRef(false);
-  const cooperativeRef = useRef(cooperative);
+  const gestureFilterRef = useRef(props.gestureFilter);
   useEffect(() => {
-    cooperativeRef.current = cooperative;
-  }, [cooperative]);
-  const gestureRef = useRef(false);
-  const [hint, setHint] = useState<GestureHint | null>(null);
-  const hintTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const showHint = useCallback((kind: GestureHint) => {
-    setHint(kind);
-    clearTimeout(hintTimerRef.current);
-    hintTimerRef.current = setTimeout(() => setHint(null), HINT_MS);
-  }, []);
-  useEffect(() => () => clearTimeout(hintTimerRef.current), []);
+    gestureFilterRef.current = props.gestureFilter;
+  }, [props.gestureFilter]);
 
   // The one place D3 touches the DOM: the zoom/pan handler on the overlay.
   useEffect(() => {
@@ -123,20 +105,8 @@ export function MapView(props: { maxHeight?: number; cooperative?: boolean }) {
         const target = event.target as Element | null;
         if (target?.closest?.('[data-start-handle]')) return false;
         const mouse = event as MouseEvent;
-        if (cooperativeRef.current) {
-          if (event.type === 'wheel' && !mouse.ctrlKey && !mouse.metaKey) {
-            showHint('wheel');
-            return false;
-          }
-          if (event.type === 'touchstart' && (event as TouchEvent).touches.length < 2) return false;
-        }
+        if (gestureFilterRef.current && !gestureFilterRef.current(event)) return false;
         return (!mouse.ctrlKey || event.type === 'wheel') && !mouse.button;
-      })
-      .on('start', () => {
-        gestureRef.current = true;
-      })
-      .on('end', () => {
-        gestureRef.current = false;
       })
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
         if (resettingRef.current) return;
@@ -155,7 +125,7 @@ export function MapView(props: { maxHeight?: number; cooperative?: boolean }) {
     return () => {
       select(svg).on('.zoom', null);
     };
-  }, [showHint]);
+  }, []);
 
   // A domain set by anything but the zoom itself (surface change, reset, URL) or a resize re-homes the zoom.
   useLayoutEffect(() => {
@@ -252,11 +222,6 @@ export function MapView(props: { maxHeight?: number; cooperative?: boolean }) {
               onClick={setStart}
               onPointerMove={onPointerMove}
               onPointerLeave={() => setHover(null)}
-              onTouchMove={(e) => {
-                if (cooperative && e.touches.length === 1 && !gestureRef.current) showHint('touch');
-              }}
-              style={cooperative ? { touchAction: 'pan-x pan-y' } : undefined}
-              data-cooperative={cooperative || undefined}
             >
               <rect width={size.width} height={size.height} fill="transparent" />
               {layer && quiver && <QuiverLayer layer={layer} projection={projection} />}
@@ -274,7 +239,6 @@ export function MapView(props: { maxHeight?: number; cooperative?: boolean }) {
                 onPointerUp={onHandleUp}
                 onPointerCancel={onHandleUp}
                 onClick={(e) => e.stopPropagation()}
-                style={cooperative ? { touchAction: 'none' } : undefined}
               >
                 <title>{t('map.start')}</title>
                 <circle r={14} fill="transparent" />
@@ -283,13 +247,6 @@ export function MapView(props: { maxHeight?: number; cooperative?: boolean }) {
               </g>
             </svg>
             {hover && <HoverCard target={hover} projection={projection} />}
-            {hint && (
-              <div className="map-hint" role="status" data-testid="map-hint">
-                {hint === 'wheel'
-                  ? t('embed.hintWheel', { key: MAC ? '⌘' : 'Ctrl' })
-                  : t('embed.hintTouch')}
-              </div>
-            )}
           </div>
           <div className="map-zoom">
             <button
