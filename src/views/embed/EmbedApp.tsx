@@ -213,7 +213,15 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
     const beside = getComputedStyle(main).flexDirection === 'row';
     content = beside ? Math.max(stage, side.scrollHeight) : stage + side.scrollHeight;
   }
-  return root.offsetHeight - main.clientHeight + content;
+  // Everything around the map and charts: padding, notices, controls (not the centring slack).
+  const style = getComputedStyle(root);
+  let chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  for (const child of Array.from(root.children)) {
+    if (child === main || !(child instanceof HTMLElement)) continue;
+    const margins = getComputedStyle(child);
+    chrome += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
+  }
+  return chrome + content;
 }
 
 /**
@@ -227,6 +235,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
   const mainRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const [plotMax, setPlotMax] = useState(MIN_PLOT_HEIGHT);
+  const [fullStage, setFullStage] = useState<number | undefined>(undefined);
   const gestures = useCooperativeGestures(stageRef);
   const domain = useDescent((s) => s.domain ?? s.surface.domain);
   const domainRef = useRef(domain);
@@ -248,6 +257,9 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       // What the map panel needs besides its plot: the axes' margins and the colour key.
       const overhead = panel.offsetHeight - plot.offsetHeight;
       setPlotMax(Math.max(MIN_PLOT_HEIGHT, Math.floor(stage.clientHeight - overhead)));
+      // The most the map could use: its plot across the whole width. A taller iframe centres
+      // map and controls together rather than opening a gap between them.
+      setFullStage(Math.ceil(overhead + plotSize(domainRef.current, box.clientWidth, 1e6).height));
       const naturalPlot = plotSize(domainRef.current, box.clientWidth, NATURAL_PLOT_HEIGHT).height;
       notify(naturalHeight(root, main, naturalPlot));
     };
@@ -272,7 +284,12 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       <EmbedNotices />
       <ErrorBoundary name="map">
         <div ref={mainRef} className={mainClass}>
-          <div ref={stageRef} className="embed-stage" data-testid="embed-stage">
+          <div
+            ref={stageRef}
+            className="embed-stage"
+            style={{ height: fullStage }}
+            data-testid="embed-stage"
+          >
             <MapView maxHeight={plotMax} gestureFilter={gestures.filter} />
             <GestureHintBanner hint={gestures.hint} />
           </div>
