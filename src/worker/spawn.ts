@@ -16,31 +16,24 @@ function mainThreadWorker(): WorkerLike {
   });
 }
 
-async function spawnWorker(level: number): Promise<WorkerLike> {
-  // The classic embed build (embed.html) has no module URL to resolve a worker file from: it goes
-  // straight to the inline worker (VITE_CLASSIC_EMBED is set by vite.config.ts for that build only).
-  if (level <= 0 && !import.meta.env.VITE_CLASSIC_EMBED) {
-    try {
-      return new Worker(new URL('./engine.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'descent-engine',
-      });
-    } catch {
-      // Sandboxed or file:// pages forbid worker scripts by URL; fall through.
-    }
-  }
-  if (level <= 1) {
-    try {
-      const { default: InlineWorker } = await import('./engine.worker.ts?worker&inline');
-      return new InlineWorker();
-    } catch {
-      // Blob workers can be forbidden too (strict CSP); fall through.
-    }
-  }
-  return mainThreadWorker();
+function moduleWorker(): WorkerLike {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'descent-engine',
+  });
+}
+
+async function inlineWorker(): Promise<WorkerLike> {
+  const { default: InlineWorker } = await import('./engine.worker.ts?worker&inline');
+  return new InlineWorker();
 }
 
 /** The app's engine client with the fallback chain above. */
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
-  return new EngineClient(spawnWorker, options);
+  // The classic embed build (embed.html) has no module URL to resolve a worker file from: it
+  // starts at the inline worker (VITE_CLASSIC_EMBED is set by vite.config.ts for that build only).
+  const chain = import.meta.env.VITE_CLASSIC_EMBED
+    ? [inlineWorker, mainThreadWorker]
+    : [moduleWorker, inlineWorker, mainThreadWorker];
+  return new EngineClient(chain, options);
 }
