@@ -151,6 +151,11 @@ export const en = {
   'embed.preview': 'Preview',
   'embed.close': 'Close',
   'embed.frameTitle': 'Descent: gradient descent, step by step',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': 'Use {key} + scroll to zoom the map',
+  'embed.hintTouch': 'Use two fingers to move the map',
+  'embed.showCharts': 'Charts',
+  'embed.showMap': 'Map',
   'app.language': 'Language',
 
   'surface.heading': 'Surface',
@@ -234,6 +239,12 @@ export const en = {
   'export.pytorch': 'Copy as PyTorch',
   'export.working': 'Preparing the file…',
   'export.gifProgress': 'Encoding GIF: frame {done} of {total}',
+  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  'export.webm': 'WebM video of the run (view size)',
+  'export.webm1080': 'WebM video of the run (1080p)',
+  'export.videoProgress': 'Encoding video: frame {done} of {total}',
+  'export.videoUnsupported':
+    'This browser cannot encode video (no WebCodecs VP9 or VP8 encoder); the animated GIF works everywhere.',
   'export.cancel': 'Cancel',
   'export.cancelled': 'GIF export cancelled',
   'export.saved': 'Saved {file}',

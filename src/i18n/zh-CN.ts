@@ -145,6 +145,11 @@ export const zhCN: Messages = {
   'embed.preview': '预览',
   'embed.close': '关闭',
   'embed.frameTitle': 'Descent：一步一步看梯度下降',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': '按住 {key} 再滚动滚轮即可缩放地图',
+  'embed.hintTouch': '用两根手指移动地图',
+  'embed.showCharts': '图表',
+  'embed.showMap': '地图',
   'app.language': '语言',
 
   'surface.heading': '曲面',
@@ -228,6 +233,12 @@ export const zhCN: Messages = {
   'export.pytorch': '复制为 PyTorch 代码',
   'export.working': '正在生成文件…',
   'export.gifProgress': '正在编码 GIF：第 {done} 帧，共 {total} 帧',
+  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  'export.webm': '运行过程的 WebM 视频（画面原尺寸）',
+  'export.webm1080': '运行过程的 WebM 视频（1080p）',
+  'export.videoProgress': '正在编码视频：第 {done} 帧，共 {total} 帧',
+  'export.videoUnsupported':
+    '此浏览器无法编码视频（没有 WebCodecs 的 VP9 或 VP8 编码器）；GIF 动画在任何浏览器都能导出。',
   'export.cancel': '取消',
   'export.cancelled': '已取消 GIF 导出',
   'export.saved': '已保存 {file}',

@@ -147,6 +147,11 @@ export const zhTW: Messages = {
   'embed.preview': '預覽',
   'embed.close': '關閉',
   'embed.frameTitle': 'Descent：一步一步看梯度下降',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': '按住 {key} 再捲動滾輪即可縮放地圖',
+  'embed.hintTouch': '用兩根手指移動地圖',
+  'embed.showCharts': '圖表',
+  'embed.showMap': '地圖',
   'app.language': '語言',
 
   'surface.heading': '曲面',
@@ -230,6 +235,12 @@ export const zhTW: Messages = {
   'export.pytorch': '複製為 PyTorch 程式碼',
   'export.working': '正在產生檔案…',
   'export.gifProgress': '正在編碼 GIF：第 {done} 幀，共 {total} 幀',
+  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  'export.webm': '執行過程的 WebM 影片（畫面原尺寸）',
+  'export.webm1080': '執行過程的 WebM 影片（1080p）',
+  'export.videoProgress': '正在編碼影片：第 {done} 幀，共 {total} 幀',
+  'export.videoUnsupported':
+    '此瀏覽器無法編碼影片（沒有 WebCodecs 的 VP9 或 VP8 編碼器）；GIF 動畫在任何瀏覽器都能匯出。',
   'export.cancel': '取消',
   'export.cancelled': '已取消 GIF 匯出',
   'export.saved': '已儲存 {file}',
