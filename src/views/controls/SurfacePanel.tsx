@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { parseExpression, SURFACE_IDS } from '../../engine/surfaces';
 import { isMessageKey, t } from '../../i18n';
 import { useDescent } from '../../state/store';
-import { Tex } from '../formula/Tex';
+import { FitTex } from '../formula/Tex';
 
 const CUSTOM = '__expr';
 
@@ -115,9 +115,9 @@ export function SurfacePanel() {
       )}
       {sceneError && <p className="field-error">{sceneError}</p>}
       <div className="surface-tex" data-testid="surface-tex">
-        <Tex
+        <FitTex
+          key={surface.id}
           tex={/^\s*f\s*\(/.test(surface.tex) ? surface.tex : `f(x, y) = ${surface.tex}`}
-          display
         />
       </div>
       <StartFields />
