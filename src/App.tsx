@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { localMessage } from './views/fieldMessage';
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
@@ -18,10 +19,16 @@ import { PresenterView } from './views/lessons/PresenterView';
 import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
+import { PanelHelp } from './views/help/PanelHelp';
+import { Welcome } from './views/help/Welcome';
 import { usePresent } from './state/present';
 import { useThrottled } from './views/hooks/useThrottled';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
+
+/** Opened without a scene or view in the URL: a first visit, which gets the welcome card. */
+const FIRST_VISIT =
+  typeof window !== 'undefined' && !/[?&](scene|view)=/.test(window.location.search);
 
 const LabPage = lazy(() => import('./views/lab/LabPage'));
 const LessonsPage = lazy(() => import('./views/lessons/LessonsPage'));
@@ -77,7 +84,7 @@ function Notices() {
           <ul>
             {loadErrors.slice(0, 8).map((e, i) => (
               <li key={i}>
-                <code>{e.path || t('app.sceneField')}</code>: {e.message}
+                <code>{e.path || t('app.sceneField')}</code>: {localMessage(e)}
               </li>
             ))}
           </ul>
@@ -123,6 +130,7 @@ function Formula() {
   if (scene.optimizers.length === 0) return null;
   return (
     <section className="panel formula-panel" aria-label={t('formula.heading')}>
+      <PanelHelp topic="formula" />
       <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
         <FormulaPanel
           scene={coloured}
@@ -213,12 +221,14 @@ function Visualizer() {
             <MapView />
             <PlaybackBar />
             <ViewToggles />
+            <PanelHelp topic="map" />
           </ErrorBoundary>
           <ErrorBoundary name="analysis">
             <AnalyzeEntry />
           </ErrorBoundary>
         </div>
         <aside className="column-controls">
+          <Welcome firstVisit={FIRST_VISIT} />
           <ErrorBoundary name="lesson">
             <LessonPanel />
           </ErrorBoundary>

@@ -16,7 +16,7 @@ import type {
   Trajectory,
 } from '../engine/types';
 import type { SurfaceLayer } from '../worker/protocol';
-import { DEFAULT_VIEW } from './view';
+import { DEFAULT_VIEW, FIRST_VISIT_VIEW } from './view';
 import type { ViewSettings } from './view';
 
 interface SceneSlice {
@@ -130,7 +130,7 @@ export const useDescent = create<DescentState>()(
     setLayer: (layer) => set({ layer }),
     setEngineError: (engineError) => set({ engineError }),
 
-    cursor: DEFAULT_SCENE.steps,
+    cursor: FIRST_VISIT_VIEW.cursor,
     playing: false,
     speed: DEFAULT_VIEW.speed,
     setCursor: (cursor) => set({ cursor: clampCursor(cursor, get().scene.steps) }),

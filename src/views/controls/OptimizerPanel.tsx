@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { localMessage } from '../fieldMessage';
+import { PanelHelp } from '../help/PanelHelp';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec, Schedule } from '../../engine/types';
@@ -47,7 +49,7 @@ const describeErrors = (errors: readonly FieldError[]): string[] =>
   errors.map((e) =>
     t('optimizers.invalid', {
       field: e.path.replace(/^optimizers\[\d+\]\./, ''),
-      message: e.message,
+      message: localMessage(e),
     }),
   );
 
@@ -74,7 +76,10 @@ export function OptimizerPanel() {
 
   return (
     <section className="panel optimizer-panel">
-      <h2>{t('optimizers.heading')}</h2>
+      <div className="panel-heading">
+        <h2>{t('optimizers.heading')}</h2>
+        <PanelHelp topic="optimizers" />
+      </div>
       <ul className="optimizer-list" data-testid="optimizer-list">
         {optimizers.map((config, i) => (
           <OptimizerRow key={i} index={i} config={config} selected={i === selected} />

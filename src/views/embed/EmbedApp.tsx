@@ -3,6 +3,7 @@
  * Sized by its width alone (the iframe's height follows the content through the height notice,
  * so nothing here may depend on the viewport's height).
  */
+import { localMessage } from '../fieldMessage';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions, ParamControl } from '../../embed/options';
@@ -127,7 +128,7 @@ function ParamSlider(props: { control: ParamControl }) {
           onChange={(e) => {
             const next = withParam(config, name, fromSlider(Number(e.target.value), range, log));
             const errors = useDescent.getState().updateOptimizer(index, next);
-            setProblem(errors.length > 0 ? errors.map((x) => x.message).join('; ') : null);
+            setProblem(errors.length > 0 ? errors.map(localMessage).join('; ') : null);
           }}
         />
       </label>
@@ -146,7 +147,7 @@ function EmbedNotices() {
       <span>{t('app.urlProblems')}</span>{' '}
       {errors.slice(0, 4).map((e, i) => (
         <code key={i}>
-          {e.path || t('app.sceneField')}: {e.message}
+          {e.path || t('app.sceneField')}: {localMessage(e)}
         </code>
       ))}
       <button type="button" onClick={() => useDescent.getState().dismissLoadErrors()}>

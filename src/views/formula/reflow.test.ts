@@ -79,7 +79,7 @@ describe('reflowTex', () => {
 
   it('every level of every optimizer’s formulas is valid TeX with the same numbers', () => {
     for (const config of FORMULA_CASES) {
-      const sources = [stepTex(config, 0), stepTex(config), OPTIMIZERS[config.type].tex(config)];
+      const sources = [stepTex(config), OPTIMIZERS[config.type].tex(config)];
       const notes = notesTex(config);
       if (notes !== undefined) sources.push(notes);
       for (const tex of sources) {
@@ -93,7 +93,8 @@ describe('reflowTex', () => {
         }
       }
     }
-  });
+    // KaTeX renders ~100 formulas here: generous on a loaded machine, not a speed check.
+  }, 30_000);
 
   it('every named surface’s formula stays valid TeX at every level', () => {
     for (const surface of Object.values(NAMED_SURFACES)) {
