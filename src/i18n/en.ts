@@ -160,7 +160,7 @@ export const en = {
   'surface.expressionHelp': 'Use x, y, numbers, + − * / ^, sin, exp, log, sqrt, abs, …',
   'surface.errorAt': 'Column {column}: {message}',
   'surface.keptLast': 'The map still shows the last valid surface.',
-  'surface.quadratic': 'Quadratic bowl (x²/10 + y²)',
+  'surface.quadratic': 'Quadratic bowl',
   'surface.rosenbrock': 'Rosenbrock',
   'surface.beale': 'Beale',
   'surface.himmelblau': 'Himmelblau',

@@ -144,13 +144,16 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
           onChange={(e) => update({ ...config, hidden: !e.target.checked })}
           aria-label={t('optimizers.show', { name })}
         />
-        <input
-          type="color"
-          value={style.color}
-          onChange={(e) => update({ ...config, color: e.target.value })}
-          aria-label={t('optimizers.colour', { name })}
-        />
-        <LineSample color={style.color} dash={style.dash} />
+        {/* Colour and dash stacked in one narrow column, so the name keeps the room it needs. */}
+        <span className="swatch-stack">
+          <input
+            type="color"
+            value={style.color}
+            onChange={(e) => update({ ...config, color: e.target.value })}
+            aria-label={t('optimizers.colour', { name })}
+          />
+          <LineSample color={style.color} dash={style.dash} />
+        </span>
         <input
           className="name-input"
           type="text"
@@ -198,12 +201,12 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
 
 function LineSample(props: { color: string; dash: readonly number[] }) {
   return (
-    <svg width={28} height={12} aria-hidden="true" className="line-sample">
+    <svg width={28} height={8} aria-hidden="true" className="line-sample">
       <line
         x1={1}
         x2={27}
-        y1={6}
-        y2={6}
+        y1={4}
+        y2={4}
         stroke={props.color}
         strokeWidth={2.5}
         strokeDasharray={props.dash.join(' ')}
