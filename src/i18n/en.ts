@@ -443,6 +443,8 @@ export const en = {
   'lab.data.circles': 'circles',
   'lab.data.xor': 'XOR',
 
+  // Learner: the analysis drawer's (lr, momentum) map axis.
+  'analysis.stability.lrAxis': 'learning rate lr (log scale)',
   // Learner: the engine's input errors (parser, scene validator, URL), by code (engine/messages.ts).
   'engine.expr.empty': 'Empty expression',
   'engine.expr.tooLong': 'Expression is too long ({length} characters; the limit is {limit})',

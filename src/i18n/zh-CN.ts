@@ -430,6 +430,8 @@ export const zhCN: Messages = {
   'lab.data.circles': '同心圆',
   'lab.data.xor': 'XOR',
 
+  // Learner: the analysis drawer's (lr, momentum) map axis.
+  'analysis.stability.lrAxis': '学习率 lr（对数刻度）',
   // Learner: the engine's input errors (parser, scene validator, URL), by code (engine/messages.ts).
   'engine.expr.empty': '表达式是空的',
   'engine.expr.tooLong': '表达式太长（{length} 个字符，上限是 {limit}）',

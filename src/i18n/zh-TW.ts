@@ -432,6 +432,8 @@ export const zhTW: Messages = {
   'lab.data.circles': '同心圓',
   'lab.data.xor': 'XOR',
 
+  // Learner: the analysis drawer's (lr, momentum) map axis.
+  'analysis.stability.lrAxis': '學習率 lr（對數刻度）',
   // Learner: the engine's input errors (parser, scene validator, URL), by code (engine/messages.ts).
   'engine.expr.empty': '運算式是空的',
   'engine.expr.tooLong': '運算式太長（{length} 個字元，上限是 {limit}）',
