@@ -142,17 +142,3 @@ describe('formulaStep', () => {
     expect(step.kind === 'step' && step.numbers.k).toBe(9);
   });
 });
-
-describe('substitutedTex for narrow panels', () => {
-  it('puts each "= …" of a chain on its own row, keeping the same numbers', () => {
-    const optimizer: OptimizerConfig = { type: 'sgd', lr: 0.1 };
-    const step = formulaStep(quadratic, scene(optimizer), 0, 0);
-    if (step.kind !== 'step') throw new Error('expected a step');
-    const wide = substitutedTex(optimizer, step.numbers);
-    const narrow = substitutedTex(optimizer, step.numbers, true);
-    const rows = (tex: string): number => tex.split('\\\\').length;
-    expect(rows(narrow)).toBeGreaterThan(rows(wide));
-    expect(narrow).toContain(`\\\\\n&= ${vec('-3.92', '1.6')}`);
-    expect(narrow.replace(/ \\\\\n&= /g, ' = ')).toBe(wide);
-  });
-});
