@@ -117,12 +117,14 @@ interface Problem {
   readonly params: MessageParams;
   /** Appended to the field's path, e.g. `[1]` for the second element of `betas`. */
   readonly at?: string;
+  /** torch's reason for the bound, in English: added to the CLI's sentence, not translated. */
+  readonly because?: string;
 }
 
 /**
  * Checks a number against torch's bounds; returns the problem or undefined. Non-finite numbers are
  * refused even where torch takes them (SGD's lr = NaN): JSON cannot carry them, and they would
- * only give a path of NaN. `because` carries torch's reason (English; the catalogues may omit it).
+ * only give a path of NaN.
  */
 function checkNumber(value: unknown, spec: Bounds): Problem | undefined {
   if (value === null && spec.nullable) return undefined;
@@ -130,20 +132,20 @@ function checkNumber(value: unknown, spec: Bounds): Problem | undefined {
     const code = spec.nullable ? 'scene.finiteOrNull' : 'scene.finite';
     return { code, params: { got: describe(value) } };
   }
-  const because = spec.why ? ` (${spec.why})` : '';
+  const because = spec.why ? { because: spec.why } : {};
   if (spec.integer && !Number.isInteger(value)) {
-    return { code: 'scene.integer', params: { got: value, because } };
+    return { code: 'scene.integer', params: { got: value }, ...because };
   }
   if (spec.min !== undefined) {
     if (spec.minExclusive ? value <= spec.min : value < spec.min) {
       const code = spec.minExclusive ? 'scene.minExclusive' : 'scene.min';
-      return { code, params: { min: spec.min, got: value, because } };
+      return { code, params: { min: spec.min, got: value }, ...because };
     }
   }
   if (spec.max !== undefined) {
     if (spec.maxExclusive ? value >= spec.max : value > spec.max) {
       const code = spec.maxExclusive ? 'scene.maxExclusive' : 'scene.max';
-      return { code, params: { max: spec.max, got: value, because } };
+      return { code, params: { max: spec.max, got: value }, ...because };
     }
   }
   return undefined;
@@ -279,9 +281,12 @@ function validateOptimizer(
     const v = value[key];
     if (spec) {
       const problem = checkParam(v, spec);
-      if (problem)
-        errors.push(fieldError(fieldPath + (problem.at ?? ''), problem.code, problem.params));
-      else if (Array.isArray(v))
+      if (problem) {
+        const error = fieldError(fieldPath + (problem.at ?? ''), problem.code, problem.params);
+        errors.push(
+          problem.because ? { ...error, message: `${error.message} (${problem.because})` } : error,
+        );
+      } else if (Array.isArray(v))
         out[key] = (v as (number | null)[]).map((x) => (x === null ? null : plainZero(x)));
       else out[key] = typeof v === 'number' ? plainZero(v) : v;
       continue;
