@@ -205,8 +205,9 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
   const plot = main.querySelector<HTMLElement>('[data-testid="map-plot"]');
   const side = main.querySelector<HTMLElement>('.embed-side');
   if (!panel || !plot) return root.offsetHeight;
-  // A colour key hidden in a short iframe (out of flow, see embed.css) comes back when it is taller.
-  const legend = panel.querySelector<HTMLElement>('.legend');
+  // The keys under the map (paths and colours), hidden in a short iframe (out of flow, see
+  // embed.css), come back when it is taller.
+  const legend = panel.querySelector<HTMLElement>('.map-legends');
   const hiddenLegend =
     legend && getComputedStyle(legend).position === 'absolute' ? legend.offsetHeight : 0;
   const stage = naturalPlot + panel.offsetHeight - plot.offsetHeight + hiddenLegend;
@@ -256,7 +257,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       const plot = stage.querySelector<HTMLElement>('[data-testid="map-plot"]');
       const box = stage.querySelector<HTMLElement>('.map-box');
       if (!panel || !plot || !box) return;
-      // What the map panel needs besides its plot: the axes' margins and the colour key.
+      // What the map panel needs besides its plot: the axes' margins and the keys under it.
       const overhead = panel.offsetHeight - plot.offsetHeight;
       setPlotMax(Math.max(MIN_PLOT_HEIGHT, Math.floor(stage.clientHeight - overhead)));
       // The most the map could use: its plot across the whole width. A taller iframe centres
@@ -267,8 +268,9 @@ export function EmbedApp(props: { options: EmbedOptions }) {
     };
     const observer = new ResizeObserver(measure);
     for (const el of [root, main, stage, ...Array.from(root.children)]) observer.observe(el);
-    // The map panel, and its colour key (out of flow in a short iframe, filled once computed).
-    for (const el of Array.from(stage.querySelectorAll('.map-panel, .legend')))
+    // The map panel, and the keys under it (out of flow in a short iframe; the colour key is
+    // filled once computed, the paths' key changes with the optimizers shown).
+    for (const el of Array.from(stage.querySelectorAll('.map-panel, .map-legends, .legend')))
       observer.observe(el);
     const side = main.querySelector('.embed-side');
     if (side) for (const el of Array.from(side.children)) observer.observe(el);
