@@ -9,6 +9,10 @@ export interface TrajectoryOutput {
   readonly points: number[][];
   readonly losses: number[];
   readonly diverged: boolean;
+  /** lrs[k]: the learning rate of the step from point k to point k + 1. */
+  readonly lrs: number[];
+  /** momentums[k]: that step's momentum or β1, when the schedule cycles it. */
+  readonly momentums?: number[];
 }
 
 /** Validates the scene strictly and simulates it; errors name the field. */
@@ -24,7 +28,13 @@ export function runTrajectory(
   const trajectories = simulate(parsed.scene, resolved.surface).map((t) => {
     const points: number[][] = [];
     for (let i = 0; i < t.length; i++) points.push([t.points[2 * i]!, t.points[2 * i + 1]!]);
-    return { points, losses: Array.from(t.losses.subarray(0, t.length)), diverged: t.diverged };
+    return {
+      points,
+      losses: Array.from(t.losses.subarray(0, t.length)),
+      diverged: t.diverged,
+      lrs: Array.from(t.lrs ?? []),
+      ...(t.momentums ? { momentums: Array.from(t.momentums) } : {}),
+    };
   });
   return { ok: true, output: { trajectories } };
 }

@@ -9,6 +9,7 @@ import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
 import { CriticalLrTick } from '../analysis/CriticalLrTick';
+import { schedulePreset } from './schedulePresets';
 
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
 const PRESETS: readonly { id: string; label: () => string; config: OptimizerConfig }[] = [
@@ -316,12 +317,6 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
   );
 }
 
-const SCHEDULE_DEFAULTS: Record<Schedule['type'], (steps: number) => Schedule> = {
-  exponential: () => ({ type: 'exponential', gamma: 0.99 }),
-  step: () => ({ type: 'step', step_size: 30, gamma: 0.5 }),
-  cosine: (steps) => ({ type: 'cosine', t_max: steps, eta_min: 0 }),
-};
-
 function ScheduleControl(props: { config: OptimizerConfig; commit: Commit }) {
   const { config, commit } = props;
   const steps = useDescent((s) => s.scene.steps);
@@ -341,7 +336,7 @@ function ScheduleControl(props: { config: OptimizerConfig; commit: Commit }) {
           value={schedule?.type ?? 'none'}
           onChange={(e) => {
             const v = e.target.value as Schedule['type'] | 'none';
-            set(v === 'none' ? undefined : SCHEDULE_DEFAULTS[v](steps));
+            set(v === 'none' ? undefined : schedulePreset(v, config, steps));
           }}
         >
           {(['none', 'exponential', 'step', 'cosine'] as const).map((v) => (
