@@ -5,34 +5,16 @@
  */
 import { createConfigScheduler, createOptimizer } from './optimizers';
 import { clipGradNorm } from './optimizers/clip';
-import type { LrScheduler } from './optimizers/schedule';
+import { scheduledStep } from './optimizers/schedule';
 import { cyclesMomentum } from './optimizers/schedule-spec';
 import type {
   DomainPoint,
   OptimizerConfig,
   OptimizerInspection,
-  OptimizerInstance,
   Scene,
   Surface,
   Trajectory,
 } from './types';
-
-/**
- * One torch step: the optimizer steps at the scheduler's lr (and cycled momentum or β1), then the
- * scheduler steps, with `loss` (f at the point whose gradient was used) for ReduceLROnPlateau.
- */
-export function scheduledStep(
-  optimizer: OptimizerInstance,
-  scheduler: LrScheduler,
-  params: Float64Array,
-  grad: Float64Array,
-  loss: number,
-): void {
-  const momentum = scheduler.momentum;
-  if (momentum !== undefined) optimizer.setMomentum?.(momentum);
-  optimizer.step(params, grad, scheduler.lr);
-  scheduler.step(loss);
-}
 
 /**
  * Simulates one optimizer from `start` for `steps` steps on `surface`. Besides the points and

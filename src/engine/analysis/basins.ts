@@ -13,9 +13,9 @@
  * The inner loop allocates nothing per step: one parameter and one gradient array are reused and a
  * fresh optimizer (a few small typed arrays) is created per cell.
  */
-import { createOptimizer, resolvedLr } from '../optimizers';
+import { createConfigScheduler, createOptimizer, resolvedLr } from '../optimizers';
 import { clipGradNorm } from '../optimizers/clip';
-import { createScheduler } from '../optimizers/schedule';
+import { scheduledStep } from '../optimizers/schedule';
 import type { Domain, DomainPoint, OptimizerConfig, Surface } from '../types';
 import type { AbortFlag } from './progress';
 
@@ -103,7 +103,7 @@ export function basinMap(
     p[0] = sx;
     p[1] = sy;
     const optimizer = createOptimizer(config, 2);
-    const scheduler = schedule ? createScheduler(schedule, lr0) : undefined;
+    const scheduler = schedule ? createConfigScheduler(config, steps) : undefined;
     let loss = surface.grad(sx, sy, g);
     if (!Number.isFinite(loss)) return BASIN_DIVERGED;
     let px = sx;
@@ -115,8 +115,7 @@ export function basinMap(
       }
       if (clip !== undefined) clipGradNorm(g, clip);
       if (scheduler) {
-        optimizer.step(p, g, scheduler.lr);
-        scheduler.step();
+        scheduledStep(optimizer, scheduler, p, g, loss);
       } else {
         optimizer.step(p, g, lr0);
       }

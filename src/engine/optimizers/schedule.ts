@@ -10,7 +10,7 @@
  * interact through it exactly as in torch. Where Python would raise (ZeroDivisionError, OneCycleLR
  * stepped past total_steps, a ValueError at construction) we throw a ScheduleError naming the field.
  */
-import type { Schedule } from '../types';
+import type { OptimizerInstance, Schedule } from '../types';
 import { scheduleBoolean, scheduleChoice, scheduleNumber } from './schedule-spec';
 
 /** Something torch would raise for, with the field to blame (a path inside the schedule). */
@@ -817,4 +817,21 @@ export function scheduleValues(
     scheduler.step(0);
   }
   return { lrs, momentums };
+}
+
+/**
+ * One torch step: the optimizer steps at the scheduler's lr (and cycled momentum or β1), then the
+ * scheduler steps, with `loss` (f at the point whose gradient was used) for ReduceLROnPlateau.
+ */
+export function scheduledStep(
+  optimizer: OptimizerInstance,
+  scheduler: LrScheduler,
+  params: Float64Array,
+  grad: Float64Array,
+  loss: number,
+): void {
+  const momentum = scheduler.momentum;
+  if (momentum !== undefined) optimizer.setMomentum?.(momentum);
+  optimizer.step(params, grad, scheduler.lr);
+  scheduler.step(loss);
 }
