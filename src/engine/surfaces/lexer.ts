@@ -3,6 +3,8 @@
  * the parser turns them into 1-based character columns only when it reports an error.
  */
 
+import { characterHint } from './notation';
+
 /** One token of the source. `start`/`end` are offsets into the source string. */
 export type Token =
   | {
@@ -85,8 +87,11 @@ export function tokenize(
     }
     const codePoint = src.codePointAt(i) ?? 0;
     const shown = String.fromCodePoint(codePoint);
-    const hint = ch === '[' || ch === '{' ? " (use '(' and ')')" : '';
-    return { ok: false, error: { message: `Unexpected character '${shown}'${hint}`, offset: i } };
+    const hint = characterHint(shown);
+    return {
+      ok: false,
+      error: { message: `Unexpected character '${shown}'${hint ? `: ${hint}` : ''}`, offset: i },
+    };
   }
   tokens.push({ type: 'end', start: src.length, end: src.length });
   return { ok: true, tokens };

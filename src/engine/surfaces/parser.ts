@@ -20,6 +20,7 @@ import {
 } from './ast';
 import type { ConstantName, Expr, ExpressionError, ParseResult } from './ast';
 import { tokenize } from './lexer';
+import { nameHint } from './notation';
 import type { Token } from './lexer';
 
 /** Thrown inside the parser only; parseExpression turns it into an error result. */
@@ -65,6 +66,8 @@ function unknownNameMessage(name: string): string {
   if (/^[xy]{2,}$/.test(name)) {
     return `Unknown name '${clipText(name)}': implicit multiplication is not allowed, write ${clipText(name.split('').join('*'))}`;
   }
+  const hint = nameHint(name, (n) => KNOWN_NAMES.includes(n));
+  if (hint !== undefined) return `Unknown name '${clipText(name)}': ${hint}`;
   const lower = name.toLowerCase();
   const close = KNOWN_NAMES.map((known) => ({
     known,
@@ -237,6 +240,13 @@ class Parser {
     const open = this.peek();
     const arity = arityOf(name);
     const usage = arity === 1 ? `${name}(...)` : `${name}(a, b)`;
+    if (this.isSymbol(open, '^') && arity === 1) {
+      // sin^2(x), as textbooks write sin²x.
+      throw new ParseFailure(
+        `'${name}' is a function: write ${name}(x)^2 for what textbooks write ${name}²x`,
+        token.start,
+      );
+    }
     if (!this.isSymbol(open, '(')) {
       throw new ParseFailure(`'${name}' is a function: write ${usage}`, token.start);
     }
