@@ -479,6 +479,8 @@ function Legend({ series, step }: { series: readonly ChartSeries[]; step: number
       {shown.map((s, i) => {
         const reached = step < s.length;
         const value = reached ? formatNumber(s.values[step] ?? Number.NaN) : undefined;
+        // A per-step series (the lr of each step) has no value at the last point: not a divergence.
+        const missing = !reached && !s.diverged ? chartText('chart.noStep') : undefined;
         return (
           <li key={i}>
             <svg width={26} height={10} aria-hidden="true">
@@ -494,7 +496,7 @@ function Legend({ series, step }: { series: readonly ChartSeries[]; step: number
             </svg>
             <span className="descent-chart__legend-label">{s.label}</span>{' '}
             <span className="descent-chart__legend-value">
-              {value ?? chartText('chart.diverged', { step: Math.max(0, s.length - 1) })}
+              {value ?? missing ?? chartText('chart.diverged', { step: Math.max(0, s.length - 1) })}
             </span>
           </li>
         );
