@@ -4,8 +4,18 @@
  * same matrix multiplies (forward Z = A Wᵀ, backward dW = δᵀ A and dA = δ W for every layer) in the
  * same process. The ratio says how much the activations, batch bookkeeping and optimizer add.
  */
+import { randomDirection } from '../src/engine/landscape/directions';
+import { createPlaneEvaluator } from '../src/engine/landscape/plane';
+import { progressiveGrid } from '../src/engine/landscape/progressive';
+import { loadavg } from 'node:os';
+import { DEFAULT_LAB_CONFIG } from '../src/engine/nn/labConfig';
+import { MAX_LAYERS, MAX_WIDTH } from '../src/engine/nn/network';
 import { generateDataset } from '../src/engine/nn/datasets';
+import { initParams } from '../src/engine/nn/init';
+import { buildNetwork } from '../src/engine/nn/network';
+import { createRng } from '../src/engine/nn/rng';
 import { createTrainer } from '../src/engine/nn/train';
+import { createLabTrainer } from '../src/worker/lab/model';
 import type { BenchRow, BenchSuite } from './types';
 
 const DEPTH = 20;
@@ -86,6 +96,75 @@ function matmulBaseline(): () => void {
   };
 }
 
+/** DESIGN.md's landscape budget: a 41 × 41 slice of a 6 × 16 net on 200 points within 2 s. */
+const SLICE_SIDE = 41;
+const SLICE_BUDGET_MS = 2000;
+
+/**
+ * Median ms of one whole 41 × 41 slice as the worker will compute it (progressive passes, filter-
+ * normalised random directions) of the lab's depth-6 × width-16 tanh net (5 hidden layers of 16,
+ * one sigmoid output, bce) on the 200-point spiral: wall-clock, and this process's CPU time, which
+ * is what the slice would take on an idle core (the shared machine's load stretches the wall time).
+ */
+function landscapeSliceMs(runs = 5): { wallMs: number; cpuMs: number; params: number } {
+  const data = generateDataset({ kind: 'spiral', seed: 1, count: 200 });
+  const net = buildNetwork({
+    inputSize: 2,
+    layers: [
+      ...Array.from({ length: 5 }, () => ({ units: 16, activation: 'tanh' as const })),
+      { units: 1, activation: 'sigmoid' as const },
+    ],
+  });
+  const theta = initParams(net, { type: 'xavier' }, 1);
+  const rng = createRng(2);
+  const plane = createPlaneEvaluator(
+    { net, input: data.input, target: data.target, loss: 'bce', batch: data.count },
+    theta,
+    randomDirection(net, theta, rng, 'filter'),
+    randomDirection(net, theta, rng, 'filter'),
+  );
+  const axis = Array.from({ length: SLICE_SIDE }, (_, i) => -1 + (2 * i) / (SLICE_SIDE - 1));
+  const grid = new Float64Array(SLICE_SIDE * SLICE_SIDE);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < runs + 1; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const update of progressiveGrid(plane, axis, axis, { grid })) void update;
+    const t = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (r === 0) continue; // the first run warms the JIT
+    wall.push(t);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu), params: net.paramCount };
+}
+
+/** Budget for one training step of the largest net the lab offers (issue 11). */
+const LARGEST_STEP_BUDGET_MS = 1000;
+
+/**
+ * Median wall and CPU ms of one training step of the lab's largest net (64 layers × 256 wide, the
+ * lab's 200 points as one batch, Adam), after two warm-up steps. CPU time is given beside the wall
+ * time because on a shared machine the wall time mostly measures the other processes.
+ */
+function largestStep(): { wallMs: number; cpuMs: number; params: number } {
+  const trainer = createLabTrainer({ ...DEFAULT_LAB_CONFIG, depth: MAX_LAYERS, width: MAX_WIDTH });
+  trainer.step();
+  trainer.step();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    trainer.step();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu), params: trainer.net.paramCount };
+}
+
 /** The nn suite: engine step time, baseline time and their ratio. */
 export const nnBench: BenchSuite = async () => {
   const data = generateDataset({ kind: 'spiral', seed: 1, count: BATCH });
@@ -127,5 +206,36 @@ export const nnBench: BenchSuite = async () => {
       detail: `${engineMs.toFixed(3)} ms vs ${baselineMs.toFixed(3)} ms`,
     },
   ];
+  const slice = landscapeSliceMs();
+  const what = `${slice.params} parameters, ${SLICE_SIDE ** 2} forward passes, progressive`;
+  rows.push(
+    {
+      name: `nn: landscape slice ${SLICE_SIDE} × ${SLICE_SIDE}, 6 × 16 tanh net, 200 points (wall)`,
+      value: slice.wallMs,
+      unit: 'ms',
+      budget: `<= ${SLICE_BUDGET_MS} ms`,
+      pass: slice.wallMs <= SLICE_BUDGET_MS,
+      detail: `median of 5; ${what}`,
+    },
+    {
+      name: 'nn: landscape slice, CPU time of this process',
+      value: slice.cpuMs,
+      unit: 'ms',
+      budget: `<= ${SLICE_BUDGET_MS} ms`,
+      pass: slice.cpuMs <= SLICE_BUDGET_MS,
+      detail: 'median of 5; the wall time on an idle core (load stretches the row above)',
+    },
+  );
+  const largest = largestStep();
+  rows.push({
+    name: `nn: training step of the lab's largest net, ${MAX_LAYERS} layers × ${MAX_WIDTH} wide, batch 200`,
+    value: largest.wallMs,
+    unit: 'ms',
+    budget: `<= ${LARGEST_STEP_BUDGET_MS} ms`,
+    pass: largest.wallMs <= LARGEST_STEP_BUDGET_MS,
+    detail:
+      `median of 5; CPU ${largest.cpuMs.toFixed(0)} ms; ${largest.params} parameters; ` +
+      `load ${loadavg()[0]!.toFixed(2)}`,
+  });
   return rows;
 };

@@ -7,9 +7,23 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { waitForLabSnapshot } from './fixtures/lab';
 import { Visualizer } from './fixtures/visualizer';
 
+/**
+ * Waits until nothing on the page is still arriving: no lazy part showing its placeholder
+ * (`aria-busy`: KaTeX formulas before KaTeX loads, lazy panels before their chunk) and no lab
+ * figures waiting for the worker. Checking earlier would judge a page that is about to change:
+ * formulas become focusable once rendered, and axe would scan nodes being replaced.
+ */
+async function waitForIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll('[aria-busy="true"], [data-pending="true"]').length === 0,
+  );
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
+  await waitForIdle(page);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -23,12 +37,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Presses Tab through the page: which visible controls were never reached, and which reached
- * ones showed no focus ring.
+ * Presses Tab through the page, once around: which visible controls were never reached, and which
+ * reached ones showed no focus ring. It stops when focus comes back to the first control it
+ * reached (however many Tab stops the page has), not after a fixed number of presses.
  */
 async function tabThrough(
   page: Page,
 ): Promise<{ total: number; missed: string[]; unringed: string[] }> {
+  await waitForIdle(page);
   const total = await page.evaluate(() => {
     const all = [
       ...document.querySelectorAll<HTMLElement>(
@@ -48,21 +64,26 @@ async function tabThrough(
   });
   const reached = new Set<string>();
   const unringed: string[] = [];
-  // Radio groups and the language menu take one stop each; allow a few extra presses.
-  for (let i = 0; i < total + 10; i++) {
+  // The bound only stops a page that traps focus; a full cycle ends the loop long before it.
+  for (let i = 0; i < 3 * total + 20; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
       const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      // The first element reached is marked; meeting it again means focus went all the way round.
+      const again = el.hasAttribute('data-a11y-first');
+      if (!document.querySelector('[data-a11y-first]')) el.setAttribute('data-a11y-first', '');
       return {
+        again,
         index: el.getAttribute('data-a11y-index'),
         ring: ring || style.boxShadow !== 'none',
         what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`,
       };
     });
     if (!focused) continue;
+    if (focused.again) break;
     if (focused.index !== null) reached.add(focused.index);
     if (!focused.ring) unringed.push(focused.what);
   }
@@ -82,11 +103,13 @@ async function tabThrough(
 
 test.describe('accessibility', () => {
   test('the visualizer has no serious or critical axe violation', async ({ page }) => {
+    test.slow(); // one axe pass over the map, controls and formulas: slow on a loaded runner
     await new Visualizer(page).open();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('the visualizer with the export menu open has none either', async ({ page }) => {
+    test.slow(); // as above
     await new Visualizer(page).open();
     await page.getByTestId('export-button').click();
     await expect(page.getByTestId('export-png')).toBeVisible();
@@ -94,15 +117,18 @@ test.describe('accessibility', () => {
   });
 
   test('the lab has no serious or critical axe violation', async ({ page }) => {
+    test.slow(); // axe over the lab's ~5,600 nodes (KaTeX's spans and MathML) is slow on a loaded runner
     await page.goto('/?page=lab');
-    await expect(page.locator('main')).toBeVisible();
+    await waitForLabSnapshot(page);
     await expect(page.locator('.lab-bar').first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('a lesson has no serious or critical axe violation', async ({ page }) => {
+    test.slow(); // axe over the lesson's formulas and map is slow on a loaded runner
     await new Visualizer(page).open('?lesson=lr-too-large');
-    await expect(page.getByTestId('lesson-panel')).toBeVisible();
+    // The lesson catalogue is a lazy chunk: wait for the panel it fills, without a time of its own.
+    await page.getByTestId('lesson-panel').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -156,7 +182,7 @@ test.describe('accessibility', () => {
     page,
   }) => {
     await page.goto('/?page=lab');
-    await expect(page.locator('.lab-bar').first()).toBeVisible();
+    await waitForLabSnapshot(page);
     const { total, missed, unringed } = await tabThrough(page);
     expect(total).toBeGreaterThan(10);
     expect(missed).toEqual([]);
@@ -169,7 +195,7 @@ test.describe('accessibility', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const app = new Visualizer(page);
     await app.open('?lesson=lr-too-large');
-    await expect(page.getByTestId('lesson-panel')).toBeVisible();
+    await page.getByTestId('lesson-panel').waitFor();
     expect(await page.evaluate(() => window.__descent!.playing())).toBe(false);
     // A component's own smooth transition (as a hover fade would add) is stilled too.
     await page.addStyleTag({ content: '.export-menu > button { transition: opacity 400ms; }' });

@@ -19,9 +19,10 @@ function watchErrors(page: Page): { expectNone: () => void } {
 }
 
 /**
- * A click on Play starts playback within a second, and a second click stops it. The click is a
- * real mouse click at the button's centre, without Playwright's actionability waits (which count
- * animation frames, and would measure the machine's load rather than the page's answer).
+ * The page still answers: a click on Play starts playback and a second click stops it. The click
+ * is a real mouse click at the button's centre, without Playwright's actionability waits (which
+ * count animation frames). The answer is awaited as a condition, not within a set time: on a
+ * loaded machine a busy page answers late, and a hung one never does.
  */
 async function expectResponsive(page: Page): Promise<void> {
   const play = page.getByTestId('play');
@@ -30,9 +31,7 @@ async function expectResponsive(page: Page): Promise<void> {
     const box = await play.boundingBox();
     expect(box).not.toBeNull();
     await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-    await expect
-      .poll(() => page.evaluate(() => window.__descent!.playing()), { timeout: 1000 })
-      .toBe(playing);
+    await page.waitForFunction((want) => window.__descent!.playing() === want, playing);
   }
 }
 
@@ -137,9 +136,7 @@ test.describe('robustness', () => {
     errors.expectNone();
   });
 
-  test('extreme learning rates, the most steps, a far start and an overflowing surface end in a clear divergence', async ({
-    page,
-  }) => {
+  test('extreme learning rates and the most steps end in a clear divergence', async ({ page }) => {
     const errors = watchErrors(page);
     const app = new Visualizer(page);
     // 1e5 is past the validator's learning-rate cap (1e4): refused by name, the default kept.
@@ -185,8 +182,14 @@ test.describe('robustness', () => {
     await expect(page.locator('.steps-field .field-error')).toContainText('10000');
     expect((await app.scene()).steps).toBe(10_000);
     await expectResponsive(page);
+    errors.expectNone();
+  });
 
-    // A start far outside the domain, then a surface that overflows within a step.
+  test('a start far outside the domain and a surface that overflows within a step end cleanly', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const app = new Visualizer(page);
     await app.open('?scene=f:quadratic;p:1e9,-1e9;n:500;o:adam,lr=0.1;o:sgd,lr=0.1');
     for (const t of await app.trajectories()) {
       expect(t.diverged).toBe(false);

@@ -123,7 +123,13 @@ function Formula() {
   if (scene.optimizers.length === 0) return null;
   return (
     <section className="panel formula-panel" aria-label={t('formula.heading')}>
-      <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+      <Suspense
+        fallback={
+          <p className="field-help" aria-busy="true">
+            {t('app.loading')}
+          </p>
+        }
+      >
         <FormulaPanel
           scene={coloured}
           surface={surface}
@@ -173,13 +179,25 @@ export function App(props: { page?: Page }) {
       </header>
       {page === 'lessons' ? (
         <ErrorBoundary name="lessons">
-          <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+          <Suspense
+            fallback={
+              <p className="field-help" aria-busy="true">
+                {t('app.loading')}
+              </p>
+            }
+          >
             <LessonsPage />
           </Suspense>
         </ErrorBoundary>
       ) : page === 'lab' ? (
         <ErrorBoundary name="lab">
-          <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+          <Suspense
+            fallback={
+              <p className="field-help" aria-busy="true">
+                {t('app.loading')}
+              </p>
+            }
+          >
             <LabPage />
           </Suspense>
         </ErrorBoundary>

@@ -18,7 +18,7 @@ import {
   buildNetwork,
   layerViews,
 } from '../engine/nn/network';
-import type { LayerSpec } from '../engine/nn/network';
+import type { LayerSpec, Network } from '../engine/nn/network';
 import { createWorkspace, lossAndGradient } from '../engine/nn/propagate';
 import type { FieldError } from '../engine/types';
 
@@ -57,7 +57,8 @@ const TOP_KEYS = ['input', 'target', 'loss', 'layers'];
 const LAYER_KEYS = ['W', 'b', 'activation', 'residual', 'batchnorm'];
 const BN_KEYS = ['gamma', 'beta', 'eps'];
 
-function describe(v: unknown): string {
+/** A short description of a JSON value for error messages ("a list of 3", "null", "\"abc\""). */
+export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `a list of ${v.length}`;
   if (typeof v === 'object') return 'an object';
@@ -65,11 +66,13 @@ function describe(v: unknown): string {
   return String(v);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+/** True for a plain JSON object (not null, not a list). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function unknownKeys(
+/** Pushes one error per key of `obj` not in `allowed`, each at `at.key`. */
+export function unknownKeys(
   obj: Record<string, unknown>,
   allowed: readonly string[],
   at: string,
@@ -86,7 +89,7 @@ function unknownKeys(
 }
 
 /** A list of finite numbers, optionally of an exact length; pushes one error and returns null otherwise. */
-function parseVector(
+export function parseVector(
   v: unknown,
   path: string,
   errors: FieldError[],
@@ -117,7 +120,7 @@ function parseVector(
  * A rectangular matrix of finite numbers. With `rows`/`cols` given, the shape must match:
  * "expected 4 rows × 3 columns, got 4 × 2".
  */
-function parseMatrix(
+export function parseMatrix(
   v: unknown,
   path: string,
   errors: FieldError[],
@@ -242,11 +245,31 @@ function parseLayer(
   return { W, b, activation, residual, ...(batchnorm ? { batchnorm } : {}) };
 }
 
-/** Validates a backprop request and computes the loss and every layer's gradients. */
-export function runBackprop(
+/** A validated network request: the engine's network, its flat parameters and one batch. */
+export interface NetworkRequest {
+  /** Layout of the network (flat parameter offsets per layer). */
+  readonly net: Network;
+  /** θ in the network's flat layout (W row-major, b, then γ, β per layer). */
+  readonly params: Float64Array;
+  /** The batch, batch × inputSize, row-major. */
+  readonly input: Float64Array;
+  /** The targets, batch × outputSize, row-major. */
+  readonly target: Float64Array;
+  /** Loss kind. */
+  readonly loss: LossKind;
+  /** Samples in the batch. */
+  readonly batch: number;
+}
+
+/**
+ * Validates `{input, target, loss, layers}` (the backprop command's input, also the landscape
+ * command's `network`) into the engine's network, flat parameters and batch; every problem is
+ * reported with its path. Shared by `backprop` and `landscape` so both refuse the same inputs alike.
+ */
+export function parseNetworkRequest(
   input: unknown,
 ):
-  | { readonly ok: true; readonly output: BackpropOutput }
+  | { readonly ok: true; readonly request: NetworkRequest }
   | { readonly ok: false; readonly errors: FieldError[] } {
   const errors: FieldError[] = [];
   if (!isRecord(input)) {
@@ -368,14 +391,36 @@ export function runBackprop(
       views.beta!.set(src.batchnorm.beta);
     }
   });
+  return {
+    ok: true,
+    request: {
+      net,
+      params,
+      input: Float64Array.from(x.flat()),
+      target: Float64Array.from(t.flat()),
+      loss: loss as LossKind,
+      batch: x.length,
+    },
+  };
+}
+
+/** Validates a backprop request and computes the loss and every layer's gradients. */
+export function runBackprop(
+  input: unknown,
+):
+  | { readonly ok: true; readonly output: BackpropOutput }
+  | { readonly ok: false; readonly errors: FieldError[] } {
+  const parsed = parseNetworkRequest(input);
+  if (!parsed.ok) return parsed;
+  const { net, params, batch } = parsed.request;
   const grad = new Float64Array(net.paramCount);
-  const ws = createWorkspace(net, x.length);
+  const ws = createWorkspace(net, batch);
   const value = lossAndGradient(
     net,
     params,
-    Float64Array.from(x.flat()),
-    Float64Array.from(t.flat()),
-    loss as LossKind,
+    parsed.request.input,
+    parsed.request.target,
+    parsed.request.loss,
     ws,
     grad,
   );

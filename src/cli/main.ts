@@ -2,19 +2,21 @@
  * `npm run --silent cli -- <command> FILE|-`: the engine from the command line.
  *   trajectory: Scene JSON → {"trajectories":[{"points","losses","diverged"}]}
  *   backprop:   network JSON → {"loss","layers":[{"dW","db",...}]}
+ *   landscape:  {network, directions, normalize, alphas, betas} → {"loss":[[...]]}
  *   pytorch:    Scene JSON → the "Copy as PyTorch" script (text; run it with --json for the
  *               trajectory command's output)
  * Prints only JSON on stdout; any problem goes to stderr with exit code 1 (2 for usage).
  */
 import { readFileSync } from 'node:fs';
 import { runBackprop } from './backprop';
+import { runLandscape } from './landscape';
 import { runPyTorch } from './pytorch';
 import { runTrajectory } from './trajectory';
 import type { FieldError } from '../engine/types';
 import { formatErrors } from '../engine/scene';
 
 const USAGE =
-  'usage: npm run --silent cli -- <trajectory|backprop|pytorch> FILE   (FILE may be - for stdin)';
+  'usage: npm run --silent cli -- <trajectory|backprop|landscape|pytorch> FILE   (FILE may be - for stdin)';
 
 type CommandResult =
   | { readonly ok: true; readonly output: unknown }
@@ -24,6 +26,7 @@ type CommandResult =
 const COMMANDS: Readonly<Record<string, (input: unknown) => CommandResult>> = {
   trajectory: runTrajectory,
   backprop: runBackprop,
+  landscape: runLandscape,
   pytorch: runPyTorch,
 };
 

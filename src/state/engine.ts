@@ -6,7 +6,7 @@
 import type { Domain } from '../engine/types';
 import { StaleRunError, WorkerCrashedError } from '../worker/client';
 import type { EngineClient } from '../worker/client';
-import type { SurfaceLayerRequest } from '../worker/protocol';
+import type { SurfaceLayerRequest } from '../engine/contours/types';
 import { createEngineClient } from '../worker/spawn';
 import { localTrajectories } from './incremental';
 import { useDescent } from './store';
@@ -69,8 +69,10 @@ export function startEngine(
   // A worker that died took its runs with it: report it and ask again on the fresh worker (which
   // may be the next fallback kind), a few times at most.
   const client = makeClient((reason, fallback) => {
-    // A kind of worker this page cannot run (sandboxed embed) is not news for the reader.
-    if (!fallback) store.getState().setEngineError(reason);
+    // A kind of worker this page cannot run (sandboxed embed) is not news for the reader, and the
+    // client has already sent the pending runs to the next kind.
+    if (fallback) return;
+    store.getState().setEngineError(reason);
     if (++crashes <= MAX_RETRIES) {
       setTimeout(() => {
         runSimulation();

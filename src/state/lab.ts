@@ -8,55 +8,18 @@
  */
 import { create } from 'zustand';
 import { ACTIVATIONS } from '../engine/nn/activations';
-import type { Activation } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
-import type { DatasetKind } from '../engine/nn/datasets';
 import { MAX_LAYERS, MAX_WIDTH } from '../engine/nn/network';
 import { OPTIMIZER_TYPES } from '../engine/types';
-import type { FieldError, OptimizerType } from '../engine/types';
+import type { FieldError } from '../engine/types';
 import type { LabSnapshot } from '../worker/lab/protocol';
+import { DEFAULT_LAB_CONFIG, LAB_INITS } from '../engine/nn/labConfig';
+import type { LabConfig, LabSlot } from '../engine/nn/labConfig';
 
-/** The four classic initialisations of note 003 (the weight scale multiplies what they draw). */
-export const LAB_INITS = ['zero', 'normal', 'xavier', 'he'] as const;
-export type LabInit = (typeof LAB_INITS)[number];
-
-/** One network configuration of the lab: hidden layers, training and data. */
-export interface LabConfig {
-  /** Layers with weights (1–64): depth − 1 hidden layers, then a sigmoid output unit. */
-  readonly depth: number;
-  /** Units per hidden layer (1–256). */
-  readonly width: number;
-  readonly activation: Activation;
-  readonly init: LabInit;
-  /** Multiplies every initial weight (1 = the scheme as published). */
-  readonly weightScale: number;
-  readonly batchnorm: boolean;
-  /** Skip connections around every hidden layer after the first (equal widths). */
-  readonly residual: boolean;
-  /** clip_grad_norm max norm; 0 means no clipping. */
-  readonly clip: number;
-  readonly optimizer: OptimizerType;
-  readonly lr: number;
-  readonly dataset: DatasetKind;
-  /** Seeds the weights, the data and the batch order. */
-  readonly seed: number;
-}
-
-/** What a fresh lab shows: a net small enough to train in seconds, deep enough to show decay. */
-export const DEFAULT_LAB_CONFIG: LabConfig = {
-  depth: 6,
-  width: 8,
-  activation: 'tanh',
-  init: 'xavier',
-  weightScale: 1,
-  batchnorm: false,
-  residual: false,
-  clip: 0,
-  optimizer: 'adam',
-  lr: 0.03,
-  dataset: 'moons',
-  seed: 1,
-};
+// The configuration types are pure data shared with the lab worker; they live in the engine so the
+// worker's protocol does not import this store (that import made a cycle). Re-exported here.
+export { DEFAULT_LAB_CONFIG, LAB_INITS } from '../engine/nn/labConfig';
+export type { LabConfig, LabInit, LabSlot } from '../engine/nn/labConfig';
 
 /** Longest `lab` text decoded; longer text is ignored with a message (no legal form comes close). */
 export const MAX_LAB_TEXT = 600;
@@ -251,9 +214,6 @@ export function compareDefault(a: LabConfig): LabConfig {
   return { ...a, batchnorm: !a.batchnorm };
 }
 
-/** Which configuration a control edits. */
-export type LabSlot = 'a' | 'b';
-
 /** Results of one slot, as the worker last reported them. */
 export interface SlotResult {
   readonly snapshot: LabSnapshot | null;
@@ -261,6 +221,8 @@ export interface SlotResult {
   readonly error: string | null;
   /** A new configuration is being computed (the snapshot is the previous one's). */
   readonly pending?: boolean;
+  /** The configuration the snapshot belongs to (so a view can tell a stale one from a current one). */
+  readonly config?: LabConfig;
 }
 
 /** The lab's zustand store. */

@@ -15,7 +15,7 @@ import type {
   Surface,
   Trajectory,
 } from '../engine/types';
-import type { SurfaceLayer } from '../worker/protocol';
+import type { SurfaceLayer } from '../engine/contours/types';
 import { DEFAULT_VIEW } from './view';
 import type { ViewSettings } from './view';
 

@@ -5,7 +5,7 @@
  */
 import { plainZero } from '../engine/scene';
 import type { Domain } from '../engine/types';
-import type { LevelSpacing } from '../worker/protocol';
+import type { LevelSpacing } from '../engine/contours/types';
 
 /** What the map shows besides the scene. */
 export interface ViewSettings {

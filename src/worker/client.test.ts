@@ -57,18 +57,16 @@ function setup(timeoutMs = 1000) {
   const workers: FakeWorker[] = [];
   const levels: number[] = [];
   const crashes: string[] = [];
-  const client = new EngineClient(
-    (level) => {
-      levels.push(level);
-      const w = new FakeWorker();
-      workers.push(w);
-      return w;
-    },
-    {
-      timeoutMs,
-      onCrash: (reason, fallback) => crashes.push(fallback ? `fallback: ${reason}` : reason),
-    },
-  );
+  const kind = (level: number) => (): FakeWorker => {
+    levels.push(level);
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  };
+  const client = new EngineClient([kind(0), kind(1), kind(2)], {
+    timeoutMs,
+    onCrash: (reason, fallback) => crashes.push(fallback ? `fallback: ${reason}` : reason),
+  });
   return { client, workers, levels, crashes };
 }
 
@@ -101,7 +99,11 @@ describe('engine client', () => {
   });
 
   it('a dead worker rejects every pending call and a fresh worker serves the next one', async () => {
-    const { client, workers, crashes } = setup();
+    const { client, workers, crashes, levels } = setup();
+    const first = client.simulate(scene);
+    await flush();
+    workers[0]!.answer(workers[0]!.received[0]!, [trajectory(1)]);
+    await first;
     const a = client.simulate(scene);
     const b = client.surfaceLayer({
       surface: { id: 'quadratic' },
@@ -117,13 +119,14 @@ describe('engine client', () => {
     await expect(a).rejects.toBeInstanceOf(WorkerCrashedError);
     await expect(b).rejects.toBeInstanceOf(WorkerCrashedError);
     expect(workers[0]!.terminated).toBe(true);
-    // It had never answered: the next worker is the next kind, and the crash says so.
-    expect(crashes).toEqual(['fallback: boom']);
+    // It had answered before: not a kind this page cannot run, so the same kind is respawned.
+    expect(crashes).toEqual(['boom']);
     expect(client.pendingCount).toBe(0);
 
     const c = client.simulate(scene);
     await flush();
     expect(workers).toHaveLength(2);
+    expect(levels).toEqual([0, 0]);
     workers[1]!.answer(workers[1]!.received[0]!, [trajectory(3)]);
     expect((await c)[0]?.points[0]).toBe(3);
   });
@@ -143,17 +146,17 @@ describe('engine client', () => {
     expect(crashes).toHaveLength(1);
   });
 
-  it('falls back to the next kind of worker when one dies before ever answering', async () => {
-    const { client, workers, levels } = setup();
-    const a = client.simulate(scene).catch(() => undefined);
+  it('sends its calls to the next kind of worker when one dies before ever answering', async () => {
+    const { client, workers, levels, crashes } = setup();
+    const a = client.simulate(scene);
     await flush();
-    workers[0]!.emit('error', {});
-    await a;
-    const b = client.simulate(scene).catch(() => undefined);
+    workers[0]!.emit('error', { message: 'blocked' });
     await flush();
     expect(levels).toEqual([0, 1]);
+    expect(crashes).toEqual(['fallback: blocked']);
     workers[1]!.answer(workers[1]!.received[0]!, [trajectory(1)]);
-    await b;
+    expect((await a)[0]?.points[0]).toBe(1);
+    expect(client.level).toBe(1);
     // A worker that has answered and then dies is respawned at the same level.
     const c = client.simulate(scene).catch(() => undefined);
     await flush();
@@ -166,10 +169,14 @@ describe('engine client', () => {
 
   it('a reply for an unknown id after a crash is ignored', async () => {
     const { client, workers } = setup();
+    const warm = client.simulate(scene);
+    await flush();
+    workers[0]!.answer(workers[0]!.received[0]!, [trajectory(0)]);
+    await warm;
     const a = client.simulate(scene).catch((e: unknown) => e);
     await flush();
     const old = workers[0]!;
-    const request = old.received[0]!;
+    const request = old.received[1]!;
     old.emit('error', { message: 'x' });
     expect(await a).toBeInstanceOf(WorkerCrashedError);
     expect(() => old.answer(request, [trajectory(1)])).not.toThrow();

@@ -4,10 +4,10 @@
  */
 import { simulate } from '../engine/simulate';
 import { resolveSurface } from '../engine/surfaces';
-import { sampleGrid } from '../engine/surfaces/grid';
-import type { Domain, Surface, SurfaceRef, Trajectory } from '../engine/types';
-import { bandIndices, contourPaths, contourThresholds, finiteExtent } from './contours';
-import type { SurfaceLayer, SurfaceLayerRequest, WorkerReply, WorkerRequest } from './protocol';
+import { surfaceLayer } from '../engine/contours/layer';
+import type { SurfaceLayer, SurfaceLayerRequest } from '../engine/contours/types';
+import type { Surface, SurfaceRef, Trajectory } from '../engine/types';
+import type { WorkerReply, WorkerRequest } from './protocol';
 
 let cachedKey = '';
 let cachedSurface: Surface | undefined;
@@ -23,59 +23,9 @@ function surfaceFor(ref: SurfaceRef): Surface {
   return resolved.surface;
 }
 
-/**
- * Samples f at the centres of a width × height grid of cells over `domain`, row 0 at the top
- * (largest y): the orientation of both the heat-map canvas and d3's contour grid.
- */
-export function sampleCells(
-  surface: Surface,
-  domain: Domain,
-  width: number,
-  height: number,
-): Float64Array {
-  return sampleGrid(surface, domain, width, height);
-}
-
-/** Gradient arrows on an n-per-row lattice of cell centres: [x, y, ∂f/∂x, ∂f/∂y] each. */
-export function quiverSamples(surface: Surface, domain: Domain, perRow: number): Float64Array {
-  if (perRow <= 0) return new Float64Array(0);
-  const w = domain.x[1] - domain.x[0];
-  const h = domain.y[1] - domain.y[0];
-  const rows = Math.max(1, Math.round((perRow * h) / w));
-  const out = new Float64Array(perRow * rows * 4);
-  const g = new Float64Array(2);
-  let k = 0;
-  for (let j = 0; j < rows; j++) {
-    const y = domain.y[0] + ((j + 0.5) * h) / rows;
-    for (let i = 0; i < perRow; i++) {
-      const x = domain.x[0] + ((i + 0.5) * w) / perRow;
-      surface.grad(x, y, g);
-      out[k++] = x;
-      out[k++] = y;
-      out[k++] = g[0]!;
-      out[k++] = g[1]!;
-    }
-  }
-  return out;
-}
-
 /** Grid, levels, bands, contour paths and quiver for one view of one surface. */
 export function computeSurfaceLayer(request: SurfaceLayerRequest): SurfaceLayer {
-  const surface = surfaceFor(request.surface);
-  const width = Math.max(2, Math.min(1024, Math.floor(request.width)));
-  const height = Math.max(2, Math.min(1024, Math.floor(request.height)));
-  const grid = sampleCells(surface, request.domain, width, height);
-  const thresholds = contourThresholds(grid, request.levels, request.spacing);
-  const [min, max] = finiteExtent(grid);
-  return {
-    request: { ...request, width, height },
-    thresholds,
-    bands: bandIndices(grid, thresholds),
-    contours: contourPaths(grid, width, height, thresholds),
-    min,
-    max,
-    quiver: quiverSamples(surface, request.domain, Math.min(64, Math.floor(request.quiver))),
-  };
+  return surfaceLayer(surfaceFor(request.surface), request);
 }
 
 /** Every optimizer's trajectory for a scene. */

@@ -16,29 +16,19 @@ function mainThreadWorker(): WorkerLike {
   });
 }
 
-async function spawnWorker(level: number): Promise<WorkerLike> {
-  if (level <= 0) {
-    try {
-      return new Worker(new URL('./engine.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'descent-engine',
-      });
-    } catch {
-      // Sandboxed or file:// pages forbid worker scripts by URL; fall through.
-    }
-  }
-  if (level <= 1) {
-    try {
-      const { default: InlineWorker } = await import('./engine.worker.ts?worker&inline');
-      return new InlineWorker();
-    } catch {
-      // Blob workers can be forbidden too (strict CSP); fall through.
-    }
-  }
-  return mainThreadWorker();
+function moduleWorker(): WorkerLike {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'descent-engine',
+  });
+}
+
+async function inlineWorker(): Promise<WorkerLike> {
+  const { default: InlineWorker } = await import('./engine.worker.ts?worker&inline');
+  return new InlineWorker();
 }
 
 /** The app's engine client with the fallback chain above. */
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
-  return new EngineClient(spawnWorker, options);
+  return new EngineClient([moduleWorker, inlineWorker, mainThreadWorker], options);
 }

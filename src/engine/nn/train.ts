@@ -184,7 +184,8 @@ function shuffle(order: Uint32Array, rng: Rng): void {
 
 /**
  * Network outputs for `count` points (e.g. a grid for the decision-boundary heat map), with
- * batch norm in inference mode. Returns a fresh count × outputSize array.
+ * batch norm in inference mode. Returns a fresh count × outputSize array. `ws`, a workspace for
+ * batches of `count`, is reused when given (a big net's workspace is tens of megabytes).
  */
 export function predict(
   net: Network,
@@ -192,7 +193,9 @@ export function predict(
   input: Float64Array,
   count: number,
   stats?: BatchNormStats,
+  ws: Workspace = createWorkspace(net, count),
 ): Float64Array {
-  const ws = createWorkspace(net, count);
+  if (ws.batch !== count)
+    throw new Error(`predict: workspace for ${ws.batch} points, not ${count}`);
   return forward(net, params, input, ws, 'eval', stats).slice(0, count * net.outputSize);
 }

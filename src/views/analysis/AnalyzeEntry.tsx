@@ -25,7 +25,13 @@ export function AnalyzeEntry() {
         {open ? t('analysis.hide') : t('analysis.open')}
       </button>
       {open && (
-        <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+        <Suspense
+          fallback={
+            <p className="field-help" aria-busy="true">
+              {t('app.loading')}
+            </p>
+          }
+        >
           <AnalysisDrawer />
         </Suspense>
       )}

@@ -7,8 +7,8 @@ import { datasetSurface, makeDataset, simulateMiniBatch } from '../../engine/ana
 import type { RegressionKind } from '../../engine/analysis';
 import { sampleGrid } from '../../engine/surfaces/grid';
 import type { Domain, DomainPoint, Trajectory } from '../../engine/types';
-import { contourPaths, contourThresholds } from '../../worker/contours';
-import type { ContourPath } from '../../worker/protocol';
+import { contourPaths, contourThresholds } from '../../engine/contours/contours';
+import type { ContourPath } from '../../engine/contours/types';
 
 /** Grid side of the playground's contour map. */
 export const MB_GRID = 64;

@@ -1,10 +1,10 @@
 /**
  * The picture files: SVG (the standalone document), PNG (that document rasterised at ≥ 2× the
  * screen's pixels) and an animated GIF of the run. Loaded lazily with the export menu's first use;
- * gifenc lives in the GIF worker (or a lazy chunk for the inline fallback).
+ * gifenc lives in the GIF worker (src/worker/gif; a lazy chunk for the main-thread fallback).
  */
 import { drawTrajectories } from '../map/drawTrajectories';
-import type { GifReply, GifRequest } from './gifProtocol';
+import { createGifClient } from '../../worker/gif/client';
 import { canvasToPng, heatmapDataUrl, rasteriseSvg } from './raster';
 import { buildMapSvg, exportLayout } from './svg';
 import type { MapLabels, MapSnapshot } from './svg';
@@ -64,74 +64,6 @@ function context(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   return ctx;
 }
 
-/** Where GIF frames are encoded: the GIF worker, or this thread when no worker starts. */
-interface GifSink {
-  start(reference: Uint8ClampedArray, width: number, height: number): void;
-  /** Queues a frame; resolves once the encoder has taken it. */
-  frame(rgba: Uint8ClampedArray, delay: number): Promise<void>;
-  finish(): Promise<Uint8Array>;
-  close(): void;
-}
-
-function workerSink(): GifSink | null {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./gif.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'descent-gif',
-    });
-  } catch {
-    return null;
-  }
-  const waiting: { resolve: (reply: GifReply) => void; reject: (error: Error) => void }[] = [];
-  const fail = (error: Error): void => {
-    for (const w of waiting.splice(0)) w.reject(error);
-  };
-  worker.onmessage = (event: MessageEvent<GifReply>) => {
-    const reply = event.data;
-    if (reply.type === 'error') fail(new Error(reply.message));
-    else waiting.shift()?.resolve(reply);
-  };
-  worker.onerror = () => fail(new Error('the GIF worker failed'));
-  const next = (): Promise<GifReply> =>
-    new Promise((resolve, reject) => waiting.push({ resolve, reject }));
-  const post = (message: GifRequest, transfer: Transferable[] = []): void =>
-    worker.postMessage(message, transfer);
-  return {
-    start: (reference, width, height) =>
-      post({ type: 'start', reference, width, height }, [reference.buffer]),
-    frame: async (rgba, delay) => {
-      const done = next();
-      post({ type: 'frame', rgba, delay }, [rgba.buffer]);
-      await done;
-    },
-    finish: async () => {
-      const done = next();
-      post({ type: 'finish' });
-      const reply = await done;
-      if (reply.type !== 'done') throw new Error('the GIF worker gave no file');
-      return reply.bytes;
-    },
-    close: () => worker.terminate(),
-  };
-}
-
-async function inlineSink(): Promise<GifSink> {
-  const { FrameEncoder } = await import('./gifEncode');
-  let encoder: InstanceType<typeof FrameEncoder> | null = null;
-  return {
-    start: (reference, width, height) => {
-      encoder = new FrameEncoder(reference, width, height);
-    },
-    frame: async (rgba, delay) => {
-      encoder?.add(rgba, delay);
-      await nextTask();
-    },
-    finish: () => Promise.resolve(encoder ? encoder.finish() : new Uint8Array()),
-    close: () => undefined,
-  };
-}
-
 /**
  * The run as an animated GIF: the static map rasterised once, then per frame the trajectories
  * painted by the map's own painter at that step. The page only paints frames (one per task);
@@ -184,9 +116,9 @@ export async function gifFile(
   };
 
   const cursors = frameCursors(steps, options.frames ?? 60);
-  const sink = workerSink() ?? (await inlineSink());
+  const sink = createGifClient();
   try {
-    sink.start(paint(steps), width, height);
+    await sink.start(paint(steps), width, height);
     const delay = options.delay ?? 80;
     let pending: Promise<void> = Promise.resolve();
     for (let k = 0; k < cursors.length; k++) {

@@ -4,7 +4,7 @@
  * canvas as a PNG blob.
  */
 import { rgb } from 'd3';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { heatColor } from '../palette';
 
 /** The heat map at grid resolution (one pixel per cell) as a PNG data URL. */

@@ -1,6 +1,8 @@
 /** What the map shows right now, read from the store and the map's plot size on screen. */
 import { visibleDomain } from '../../state/engine';
+import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
+import { useTheme } from '../theme/theme';
 import { plotSize } from '../map/MapView';
 import { makeProjection } from '../map/projection';
 import type { MapSnapshot } from './svg';
@@ -31,5 +33,7 @@ export function currentSnapshot(): MapSnapshot | null {
     arrows: s.arrows,
     projection: makeProjection(domain, size.width, size.height),
     quiverPath,
+    lineScale: usePresent.getState().lineScale,
+    theme: useTheme.getState().resolved,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { OPTIMIZERS } from '../../engine/optimizers';
 import type { Scene, Surface, Trajectory } from '../../engine/types';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
 import { MARGIN } from '../map/Axes';
 import { drawTrajectories, markerPath } from '../map/drawTrajectories';
@@ -28,6 +28,13 @@ export interface MapSnapshot {
   readonly projection: Projection;
   /** The gradient-field path as the overlay draws it, when shown. */
   readonly quiverPath?: string | null;
+  /** Multiplies trajectory widths and marker sizes, as presenter mode does on screen (1 when absent). */
+  readonly lineScale?: number;
+  /**
+   * The page's theme (light when absent). Dark puts axes, legend and key on the dark panel; the
+   * plot itself stays on light paper, as on screen (theme.css), so the palette keeps its contrast.
+   */
+  readonly theme?: 'light' | 'dark';
 }
 
 /** Translated words the drawing carries. */
@@ -59,8 +66,20 @@ export interface ExportLayout {
 }
 
 const INK = '#1b2430';
-const MUTED = '#5a6472';
-const LINE = '#d9dee5';
+/** The plot's paper, in both themes (theme.css: --figure). */
+const PAPER = '#fdfdfb';
+
+/** Colours of what surrounds the plot, per theme (the values of theme.css). */
+interface Chrome {
+  readonly background: string;
+  readonly ink: string;
+  readonly muted: string;
+  readonly line: string;
+}
+const CHROME: Record<'light' | 'dark', Chrome> = {
+  light: { background: '#ffffff', ink: INK, muted: '#5a6472', line: '#d9dee5' },
+  dark: { background: '#1c222b', ink: '#e6e9ee', muted: '#a9b2bf', line: '#3a4452' },
+};
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', sans-serif";
 const KEY_ITEM_WIDTH = 170;
 const KEY_ROW = 20;
@@ -94,11 +113,11 @@ export function exportLayout(scene: Scene, projection: Projection): ExportLayout
   };
 }
 
-function axes(p: Projection): string {
+function axes(p: Projection, chrome: Chrome): string {
   // The same tick choice as the on-screen axes (src/views/map/Axes.tsx).
   const xTicks = p.x.ticks(Math.max(3, Math.floor(p.width / 90)));
   const yTicks = p.y.ticks(Math.max(3, Math.floor(p.height / 60)));
-  const tick = `stroke="${INK}" stroke-opacity="0.5"`;
+  const tick = `stroke="${chrome.ink}" stroke-opacity="0.5"`;
   const parts: string[] = [];
   parts.push(`<g transform="translate(${MARGIN.left},${MARGIN.top + p.height})">`);
   parts.push(`<line x2="${r2(p.width)}" ${tick}/>`);
@@ -120,7 +139,7 @@ function axes(p: Projection): string {
     );
   }
   parts.push(`<text x="-36" y="8" font-style="italic" font-size="14">y</text></g>`);
-  return `<g class="axes" fill="${MUTED}" font-size="13">${parts.join('')}</g>`;
+  return `<g class="axes" fill="${chrome.muted}" font-size="13">${parts.join('')}</g>`;
 }
 
 function contours(layer: SurfaceLayer, p: Projection): string {
@@ -184,13 +203,19 @@ export function trajectoryElements(snapshot: MapSnapshot): string[] {
       ghost: snapshot.ghost,
       arrows: snapshot.arrows,
       surface: snapshot.surface,
+      ...(snapshot.lineScale !== undefined ? { lineScale: snapshot.lineScale } : {}),
     },
     snapshot.projection,
   );
   return recorder.elements;
 }
 
-function legend(layer: SurfaceLayer | null, layout: ExportLayout, label: string): string {
+function legend(
+  layer: SurfaceLayer | null,
+  layout: ExportLayout,
+  label: string,
+  chrome: Chrome,
+): string {
   if (!layer || layer.thresholds.length === 0) return '';
   const n = layer.thresholds.length + 1;
   const x0 = MARGIN.left + 78;
@@ -204,7 +229,7 @@ function legend(layer: SurfaceLayer | null, layout: ExportLayout, label: string)
     );
   }
   parts.push(
-    `<rect x="${x0}" y="${y}" width="${r2(barW)}" height="10" fill="none" stroke="${LINE}"/>`,
+    `<rect x="${x0}" y="${y}" width="${r2(barW)}" height="10" fill="none" stroke="${chrome.line}"/>`,
   );
   const every = Math.ceil(layer.thresholds.length / 6);
   layer.thresholds.forEach((v, i) => {
@@ -213,7 +238,7 @@ function legend(layer: SurfaceLayer | null, layout: ExportLayout, label: string)
       `<text x="${r2(x0 + (i + 1) * cell)}" y="${y + 24}" text-anchor="middle">${xmlEscape(formatNumber(v, 2))}</text>`,
     );
   });
-  return `<g class="legend" fill="${MUTED}" font-size="12">${parts.join('')}</g>`;
+  return `<g class="legend" fill="${chrome.muted}" font-size="12">${parts.join('')}</g>`;
 }
 
 /** An optimizer's marker centred at (14, 0), drawn by the map's own marker painter. */
@@ -229,7 +254,7 @@ function marker(shape: MarkerShape, color: string): string {
 }
 
 /** A key of the visible optimizers: line sample in their dash, their marker, their name. */
-function key(scene: Scene, layout: ExportLayout): string {
+function key(scene: Scene, layout: ExportLayout, chrome: Chrome): string {
   const { perRow } = keyRows(scene, layout.width);
   const parts: string[] = [];
   let slot = 0;
@@ -240,11 +265,17 @@ function key(scene: Scene, layout: ExportLayout): string {
     const y = layout.legendY + LEGEND_HEIGHT + Math.floor(slot / perRow) * KEY_ROW + 8;
     slot++;
     const dash = style.dash.length > 0 ? ` stroke-dasharray="${style.dash.join(' ')}"` : '';
+    // On the dark panel the sample sits on a swatch of paper, as the map does, so black stays visible.
+    const swatch =
+      chrome === CHROME.dark
+        ? `<rect x="-4" y="-8" width="36" height="16" rx="3" fill="${PAPER}"/>`
+        : '';
     parts.push(
       `<g class="key-item" transform="translate(${x},${y})">` +
+        swatch +
         `<path d="M0,0H28" stroke="${xmlEscape(style.color)}" stroke-width="2.25"${dash} fill="none"/>` +
         marker(style.marker, style.color) +
-        `<text x="36" dy="0.32em" fill="${INK}">${xmlEscape(optimizerName(scene, i))}</text></g>`,
+        `<text x="36" dy="0.32em" fill="${chrome.ink}">${xmlEscape(optimizerName(scene, i))}</text></g>`,
     );
   });
   return `<g class="key" font-size="12">${parts.join('')}</g>`;
@@ -255,7 +286,10 @@ export function buildMapSvg(snapshot: MapSnapshot, options: SvgOptions): string 
   const p = snapshot.projection;
   const layout = exportLayout(snapshot.scene, p);
   const { labels } = options;
-  const plot: string[] = [`<rect width="${r2(p.width)}" height="${r2(p.height)}" fill="#fdfdfb"/>`];
+  const chrome = CHROME[snapshot.theme ?? 'light'];
+  const plot: string[] = [
+    `<rect width="${r2(p.width)}" height="${r2(p.height)}" fill="${PAPER}"/>`,
+  ];
   if (snapshot.layer) {
     if (options.heatHref) plot.push(heat(snapshot.layer, p, options.heatHref));
     plot.push(contours(snapshot.layer, p));
@@ -274,14 +308,14 @@ export function buildMapSvg(snapshot: MapSnapshot, options: SvgOptions): string 
     `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${r2(layout.height)}"` +
     ` viewBox="0 0 ${layout.width} ${r2(layout.height)}" font-family="${xmlEscape(FONT)}">` +
     `<title>${xmlEscape(labels.title)}</title>` +
-    `<rect width="100%" height="100%" fill="#ffffff"/>` +
+    `<rect width="100%" height="100%" fill="${chrome.background}"/>` +
     `<defs><clipPath id="plot-clip"><rect width="${r2(p.width)}" height="${r2(p.height)}"/></clipPath></defs>` +
     `<g class="plot" transform="translate(${layout.plotX},${layout.plotY})" clip-path="url(#plot-clip)">` +
     plot.join('') +
     `</g>` +
-    axes(p) +
-    legend(snapshot.layer, layout, labels.legend) +
-    key(snapshot.scene, layout) +
+    axes(p, chrome) +
+    legend(snapshot.layer, layout, labels.legend, chrome) +
+    key(snapshot.scene, layout, chrome) +
     `</svg>`
   );
 }

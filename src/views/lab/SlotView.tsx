@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLabStore } from '../../state/lab';
+import { encodeLabUrl, useLabStore } from '../../state/lab';
 import type { LabSlot } from '../../state/lab';
 import { labDataset } from '../../worker/lab/model';
 import { formatNumber } from '../format';
@@ -50,6 +50,10 @@ export function SlotView({
           aria-live="polite"
           data-step={snapshot?.step ?? ''}
           data-loss={snapshot?.loss ?? ''}
+          // For tests and tools: which configuration the figures belong to, and whether the
+          // one on screen is still being computed (a worker reply is due).
+          data-config={result.config ? encodeLabUrl({ a: result.config, b: null }) : ''}
+          data-pending={result.pending || result.config !== config ? 'true' : 'false'}
         >
           {status}
         </p>

@@ -28,20 +28,18 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
     async (slot: LabSlot, steps: number, reset: boolean): Promise<boolean> => {
       const { setResult } = useLabStore.getState();
       if (reset) setResult(slot, { ...useLabStore.getState().results[slot], pending: true });
+      const config = useLabStore.getState()[slot];
       try {
-        const snapshot = await client.run({
-          slot,
-          config: useLabStore.getState()[slot],
-          steps,
-          reset,
-        });
-        setResult(slot, { snapshot, error: null });
+        const snapshot = await client.run({ slot, config, steps, reset });
+        setResult(slot, { snapshot, error: null, config });
         return !snapshot.diverged && snapshot.step < MAX_TRAIN_STEPS;
       } catch (error) {
         if (error instanceof StaleLabRunError) return true;
+        const previous = useLabStore.getState().results[slot];
         setResult(slot, {
-          snapshot: useLabStore.getState().results[slot].snapshot,
+          snapshot: previous.snapshot,
           error: error instanceof Error ? error.message : String(error),
+          ...(previous.config ? { config: previous.config } : {}),
         });
         return false;
       }

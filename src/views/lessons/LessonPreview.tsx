@@ -3,7 +3,7 @@ import { simulate } from '../../engine/simulate';
 import { resolveSurface } from '../../engine/surfaces';
 import { sampleGrid } from '../../engine/surfaces/grid';
 import type { Scene } from '../../engine/types';
-import { contourPaths, contourThresholds } from '../../worker/contours';
+import { contourPaths, contourThresholds } from '../../engine/contours/contours';
 import { optimizerStyle } from '../palette';
 
 const W = 60;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { visibleDomain } from '../../state/engine';
 import { useDescent } from '../../state/store';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { CONTOUR_STROKE } from '../palette';
 import type { Projection } from './projection';
 

@@ -1,6 +1,6 @@
 import { rgb } from 'd3';
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { heatColor } from '../palette';
 import type { Projection } from './projection';
 

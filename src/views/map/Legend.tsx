@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { t, useLocale } from '../../i18n';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
 import { heatColor } from '../palette';
 

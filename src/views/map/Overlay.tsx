@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { DomainPoint } from '../../engine/types';
-import type { SurfaceLayer } from '../../worker/protocol';
+import type { SurfaceLayer } from '../../engine/contours/types';
 import type { Projection } from './projection';
 
 /** The gradient field as arrows pointing downhill (−∇f); length grows with log |∇f|. */

@@ -62,10 +62,10 @@ const sweep: SweepJob = {
 
 describe('analysis client', () => {
   it('resolves with the worker result and reports progress on the way', async () => {
-    const client = new AnalysisClient(
+    const client = new AnalysisClient([
       () => new FakeWorker('answer'),
       () => new FakeWorker('answer'),
-    );
+    ]);
     const progress: number[] = [];
     const result = await client.run(sweep, (p) => progress.push(p.done));
     expect(result.rows).toHaveLength(9);
@@ -75,10 +75,10 @@ describe('analysis client', () => {
 
   it('a newer job cancels the running one and terminates the worker it ran on', async () => {
     FakeWorker.made = [];
-    const client = new AnalysisClient(
+    const client = new AnalysisClient([
       () => new FakeWorker(FakeWorker.made.length === 0 ? 'silent' : 'answer'),
       () => new FakeWorker('answer'),
-    );
+    ]);
     const first = client.run(sweep);
     const second = client.run({ ...sweep, points: 3 });
     await expect(first).rejects.toBeInstanceOf(AnalysisCancelledError);
@@ -87,38 +87,38 @@ describe('analysis client', () => {
   });
 
   it('falls back to the main thread when no worker can be made, or the worker dies before answering', async () => {
-    const throwing = new AnalysisClient(
+    const throwing = new AnalysisClient([
       () => {
         throw new Error('no workers here');
       },
       () => new FakeWorker('answer'),
-    );
+    ]);
     expect((await throwing.run(sweep)).rows).toHaveLength(9);
     expect(throwing.inline).toBe(true);
 
-    const dying = new AnalysisClient(
+    const dying = new AnalysisClient([
       () => new FakeWorker('fail'),
       () => new FakeWorker('answer'),
-    );
+    ]);
     expect((await dying.run(sweep)).rows).toHaveLength(9);
     expect(dying.inline).toBe(true);
   });
 
   it('rejects with the handler error for a surface that does not resolve', async () => {
-    const client = new AnalysisClient(
+    const client = new AnalysisClient([
       () => new FakeWorker('answer'),
       () => new FakeWorker('answer'),
-    );
+    ]);
     await expect(client.run({ ...sweep, surface: { id: 'nowhere' } })).rejects.toThrow(
       /does not resolve/,
     );
   });
 
   it('hosts the race on the scene it is given, ranking every optimizer', async () => {
-    const client = new AnalysisClient(
+    const client = new AnalysisClient([
       () => new FakeWorker('answer'),
       () => new FakeWorker('answer'),
-    );
+    ]);
     const result = await client.run({
       kind: 'race',
       scene: { ...DEFAULT_SCENE, steps: 50 },

@@ -1,6 +1,6 @@
 /**
- * Where analyses run: a module worker, or, where `new Worker` throws (a sandboxed iframe), the same
- * handlers on the main thread behind the worker interface.
+ * Where analyses run: a module worker; where `new Worker(url)` throws (a sandboxed iframe), Vite's
+ * inline blob worker; and as the last resort the same handlers on the main thread.
  */
 import { AnalysisClient } from './client';
 import type { AnalysisWorkerLike } from './client';
@@ -8,21 +8,26 @@ import { MainThreadWorker } from '../mainThread';
 import type { AnalysisReply, AnalysisRequest } from './protocol';
 
 /** Runs {@link handleAnalysisRequest} on the main thread, answering asynchronously like a worker. */
-function inlineAnalysisWorker(): AnalysisWorkerLike {
+function mainThreadAnalysisWorker(): AnalysisWorkerLike {
   return new MainThreadWorker<AnalysisRequest, AnalysisReply>(async (request, post, signal) => {
     const { handleAnalysisRequest } = await import('./handlers');
     if (!signal.aborted) handleAnalysisRequest(request, post, signal);
   });
 }
 
-function spawnAnalysisWorker(): AnalysisWorkerLike {
+function moduleAnalysisWorker(): AnalysisWorkerLike {
   return new Worker(new URL('./analysis.worker.ts', import.meta.url), {
     type: 'module',
     name: 'descent-analysis',
   });
 }
 
-/** A client for one panel: a module worker, falling back to the main thread. */
+async function inlineAnalysisWorker(): Promise<AnalysisWorkerLike> {
+  const { default: InlineWorker } = await import('./analysis.worker.ts?worker&inline');
+  return new InlineWorker();
+}
+
+/** A client for one panel with the fallback chain above. */
 export function createAnalysisClient(): AnalysisClient {
-  return new AnalysisClient(spawnAnalysisWorker, inlineAnalysisWorker);
+  return new AnalysisClient([moduleAnalysisWorker, inlineAnalysisWorker, mainThreadAnalysisWorker]);
 }

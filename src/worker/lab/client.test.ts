@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAB_CONFIG } from '../../state/lab';
+import { DEFAULT_LAB_CONFIG } from '../../engine/nn/labConfig';
 import { LabClient, LabWorkerCrashedError, StaleLabRunError } from './client';
 import type { LabWorkerLike } from './client';
 import { handleLabRequest } from './handlers';
@@ -36,16 +36,18 @@ class FakeWorker implements LabWorkerLike {
   }
 }
 
+async function flush(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
 const run = { slot: 'a' as const, config: DEFAULT_LAB_CONFIG, steps: 2, reset: true };
 
 describe('lab worker client', () => {
   it('resolves a reply by id with the snapshot of the requested steps', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(
-      () => worker,
-      () => worker,
-    );
+    const client = new LabClient([() => worker, () => worker]);
     const pending = client.run(run);
+    await flush();
     worker.answer(0);
     const snapshot = await pending;
     expect(snapshot.step).toBe(2);
@@ -55,13 +57,11 @@ describe('lab worker client', () => {
 
   it('drops the reply of a run superseded by a newer one of the same slot, not of the other slot', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(
-      () => worker,
-      () => worker,
-    );
+    const client = new LabClient([() => worker, () => worker]);
     const old = client.run(run);
     const other = client.run({ ...run, slot: 'b' });
     const latest = client.run({ ...run, steps: 0 });
+    await flush();
     worker.answer(0);
     worker.answer(1);
     worker.answer(2);
@@ -74,23 +74,28 @@ describe('lab worker client', () => {
     const workers: FakeWorker[] = [];
     const crashes: string[] = [];
     const client = new LabClient(
-      () => {
-        const w = new FakeWorker();
-        workers.push(w);
-        return w;
-      },
-      () => new FakeWorker(),
+      [
+        () => {
+          const w = new FakeWorker();
+          workers.push(w);
+          return w;
+        },
+        () => new FakeWorker(),
+      ],
       { onCrash: (reason) => crashes.push(reason) },
     );
     const first = client.run(run);
+    await flush();
     workers[0]!.answer(0);
     await first;
     const pending = client.run(run);
+    await flush();
     workers[0]!.fail();
     await expect(pending).rejects.toBeInstanceOf(LabWorkerCrashedError);
     expect(workers[0]!.terminated).toBe(true);
     expect(crashes).toHaveLength(1);
     const again = client.run(run);
+    await flush();
     expect(workers).toHaveLength(2);
     expect(client.inline).toBe(false);
     workers[1]!.answer(0);
@@ -100,38 +105,35 @@ describe('lab worker client', () => {
   it('a worker that dies before its first answer hands its requests to the main-thread fallback', async () => {
     const worker = new FakeWorker();
     const fallback = new FakeWorker();
-    const client = new LabClient(
-      () => worker,
-      () => fallback,
-    );
+    const client = new LabClient([() => worker, () => fallback]);
     const pending = client.run(run);
+    await flush();
     worker.fail();
+    await flush();
     expect(client.inline).toBe(true);
     expect(fallback.received).toHaveLength(1);
+    await flush();
     fallback.answer(0);
     await expect(pending).resolves.toMatchObject({ step: 2 });
   });
 
   it('a hung worker is killed by the watchdog', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(
-      () => worker,
-      () => worker,
-      { timeoutMs: 10 },
-    );
+    const client = new LabClient([() => worker, () => worker], { timeoutMs: 10 });
     await expect(client.run(run)).rejects.toThrow(/no answer within 10 ms/);
     expect(worker.terminated).toBe(true);
   });
 
   it('falls back when new Worker throws, as in a sandboxed iframe', async () => {
     const fallback = new FakeWorker();
-    const client = new LabClient(
+    const client = new LabClient([
       () => {
         throw new DOMException('blocked', 'SecurityError');
       },
       () => fallback,
-    );
+    ]);
     const pending = client.run(run);
+    await flush();
     expect(client.inline).toBe(true);
     fallback.answer(0);
     await expect(pending).resolves.toMatchObject({ step: 2 });
@@ -139,11 +141,9 @@ describe('lab worker client', () => {
 
   it('an engine error comes back as a rejection with its message', async () => {
     const worker = new FakeWorker();
-    const client = new LabClient(
-      () => worker,
-      () => worker,
-    );
+    const client = new LabClient([() => worker, () => worker]);
     const pending = client.run({ ...run, config: { ...DEFAULT_LAB_CONFIG, depth: 65 } });
+    await flush();
     worker.answer(0);
     await expect(pending).rejects.toThrow(/layers/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAB_CONFIG } from '../../state/lab';
-import type { LabConfig } from '../../state/lab';
+import { DEFAULT_LAB_CONFIG } from '../../engine/nn/labConfig';
+import type { LabConfig } from '../../engine/nn/labConfig';
 import { boundarySizeFor, handleLabRequest } from './handlers';
 import { labNetworkSpec } from './model';
 import type { LabSnapshot } from './protocol';

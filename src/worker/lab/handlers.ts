@@ -7,10 +7,11 @@ import { activationStats } from '../../engine/nn/stats';
 import type { ActivationStats } from '../../engine/nn/stats';
 import { deltaNorms, layerGradientNorms } from '../../engine/nn/stats';
 import type { Dataset } from '../../engine/nn/datasets';
-import { lossAndGradient } from '../../engine/nn/propagate';
+import { createWorkspace, lossAndGradient } from '../../engine/nn/propagate';
+import type { Workspace } from '../../engine/nn/propagate';
 import { predict } from '../../engine/nn/train';
 import type { Trainer } from '../../engine/nn/train';
-import type { LabConfig, LabSlot } from '../../state/lab';
+import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
 import { createLabTrainer, labDataset } from './model';
 import { BOUNDARY_EXTENT, MAX_HISTORY } from './protocol';
 import type { LabReply, LabRequest, LabSnapshot, LayerActivation } from './protocol';
@@ -36,18 +37,24 @@ interface Session {
   readonly data: Dataset;
   readonly losses: number[];
   diverged: boolean;
+  /** Buffers the snapshots reuse: the full-data gradient and the boundary grid's pass. */
+  readonly snapshotGrad: Float64Array;
+  boundaryWorkspace: Workspace | null;
 }
 
 const sessions = new Map<LabSlot, Session>();
 
 function startSession(config: LabConfig): Session {
   const data = labDataset(config);
+  const trainer = createLabTrainer(config, data);
   return {
     key: JSON.stringify(config),
-    trainer: createLabTrainer(config, data),
+    trainer,
     data,
     losses: [],
     diverged: false,
+    snapshotGrad: new Float64Array(trainer.net.paramCount),
+    boundaryWorkspace: null,
   };
 }
 
@@ -80,7 +87,8 @@ function histogramRange(
   return Number.isFinite(lo) && Number.isFinite(hi) && hi > lo ? [lo, hi] : [-1, 1];
 }
 
-function boundaryGrid(trainer: Trainer, size: number): Float32Array {
+function boundaryGrid(session: Session, size: number): Float32Array {
+  const { trainer } = session;
   const input = new Float64Array(size * size * 2);
   const cell = (2 * BOUNDARY_EXTENT) / size;
   for (let r = 0; r < size; r++) {
@@ -90,7 +98,18 @@ function boundaryGrid(trainer: Trainer, size: number): Float32Array {
       input[p + 1] = BOUNDARY_EXTENT - (r + 0.5) * cell;
     }
   }
-  return Float32Array.from(predict(trainer.net, trainer.params, input, size * size, trainer.stats));
+  const count = size * size;
+  if (session.boundaryWorkspace?.batch !== count)
+    session.boundaryWorkspace = createWorkspace(trainer.net, count);
+  const out = predict(
+    trainer.net,
+    trainer.params,
+    input,
+    count,
+    trainer.stats,
+    session.boundaryWorkspace,
+  );
+  return Float32Array.from(out);
 }
 
 /**
@@ -102,7 +121,7 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
   const { trainer, data } = session;
   const { net } = trainer;
   const ws = trainer.workspace;
-  const grad = new Float64Array(net.paramCount);
+  const grad = session.snapshotGrad;
   const loss = lossAndGradient(
     net,
     trainer.params,
@@ -146,7 +165,7 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
     activations,
     boundary: diverged
       ? new Float32Array(side * side).fill(Number.NaN)
-      : boundaryGrid(trainer, side),
+      : boundaryGrid(session, side),
     boundarySize: side,
     diverged,
     ms,

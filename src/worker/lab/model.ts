@@ -9,7 +9,7 @@ import type { NetworkSpec } from '../../engine/nn/network';
 import { createTrainer } from '../../engine/nn/train';
 import type { Trainer } from '../../engine/nn/train';
 import type { OptimizerConfig } from '../../engine/types';
-import type { LabConfig } from '../../state/lab';
+import type { LabConfig } from '../../engine/nn/labConfig';
 
 /** Points in every toy data set. */
 export const DATA_COUNT = 200;

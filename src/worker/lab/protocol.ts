@@ -3,7 +3,7 @@
  * same one) and a `runId` (the client drops replies of a run a newer request of the same slot has
  * superseded).
  */
-import type { LabConfig, LabSlot } from '../../state/lab';
+import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
 
 /** Statistics of one layer's activation outputs g(u) over the data set. */
 export interface LayerActivation {

@@ -1,6 +1,6 @@
 /**
- * Where the lab's work runs: a module worker, or, where `new Worker` throws (a sandboxed iframe),
- * the same handlers on the main thread behind the worker interface.
+ * Where the lab's work runs: a module worker; where `new Worker(url)` throws (a sandboxed iframe),
+ * Vite's inline blob worker; and as the last resort the same handlers on the main thread.
  */
 import { LabClient } from './client';
 import type { LabClientOptions, LabWorkerLike } from './client';
@@ -8,21 +8,26 @@ import { MainThreadWorker } from '../mainThread';
 import type { LabReply, LabRequest } from './protocol';
 
 /** Runs {@link handleLabRequest} on the main thread, answering asynchronously like a worker. */
-function inlineLabWorker(): LabWorkerLike {
+function mainThreadLabWorker(): LabWorkerLike {
   return new MainThreadWorker<LabRequest, LabReply>(async (request, post, signal) => {
     const { handleLabRequest } = await import('./handlers');
     if (!signal.aborted) post(handleLabRequest(request));
   });
 }
 
-function spawnLabWorker(): LabWorkerLike {
+function moduleLabWorker(): LabWorkerLike {
   return new Worker(new URL('./lab.worker.ts', import.meta.url), {
     type: 'module',
     name: 'descent-lab',
   });
 }
 
-/** The lab's client: a module worker, falling back to the main thread. */
+async function inlineLabWorker(): Promise<LabWorkerLike> {
+  const { default: InlineWorker } = await import('./lab.worker.ts?worker&inline');
+  return new InlineWorker();
+}
+
+/** The lab's client with the fallback chain above. */
 export function createLabClient(options: LabClientOptions = {}): LabClient {
-  return new LabClient(spawnLabWorker, inlineLabWorker, options);
+  return new LabClient([moduleLabWorker, inlineLabWorker, mainThreadLabWorker], options);
 }

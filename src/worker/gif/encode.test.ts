@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameCursors } from './files';
-import { FrameEncoder } from './gifEncode';
+import { FrameEncoder } from './encode';
 
 /** Image descriptors (0x2C blocks) and whether each frame's control block sets transparency. */
 function frames(gif: Uint8Array): { count: number; transparent: boolean[] } {
@@ -51,12 +50,5 @@ describe('GIF frames', () => {
     const f = frames(gif);
     expect(f.count).toBe(3);
     expect(f.transparent).toEqual([false, true, true]);
-  });
-
-  it('spreads frames evenly from the start to the last step', () => {
-    expect(frameCursors(200, 60)).toHaveLength(60);
-    expect(frameCursors(200, 60)[0]).toBe(0);
-    expect(frameCursors(200, 60).at(-1)).toBe(200);
-    expect(frameCursors(10, 60)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });

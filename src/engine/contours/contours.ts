@@ -5,7 +5,7 @@
  */
 import { isolines } from './isolines';
 import type { Isoline } from './isolines';
-import type { LevelSpacing, ContourPath } from './protocol';
+import type { LevelSpacing, ContourPath } from './types';
 
 /** Finite minimum and maximum of `values` (NaN, NaN when none is finite). */
 export function finiteExtent(values: ArrayLike<number>): [number, number] {
