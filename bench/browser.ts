@@ -57,11 +57,18 @@ export const browserBench: BenchSuite = async () => {
     const only = (process.env.BENCH_BROWSER_ONLY ?? '').split(',').filter(Boolean);
     for (const { name, run } of MEASURES) {
       if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
+      // Other processes on this shared machine slow every figure: give the load beside each.
+      const before = loadavg()[0]!;
+      let measured: BenchRow[];
       try {
-        rows.push(...(await run(browser, server.url, app.dir)));
+        measured = await run(browser, server.url, app.dir);
       } catch (error) {
-        rows.push(failed(name, error));
+        measured = [failed(name, error)];
       }
+      const load = `load ${before.toFixed(2)} -> ${loadavg()[0]!.toFixed(2)}`;
+      rows.push(
+        ...measured.map((r) => ({ ...r, detail: r.detail ? `${load}; ${r.detail}` : load })),
+      );
     }
   } finally {
     await browser?.close();

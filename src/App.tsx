@@ -2,8 +2,8 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
+import type { DescentState } from './state/store';
 import { currentLink } from './state/url';
-import { ChartsPanel } from './views/ChartsPanel';
 import { OptimizerPanel } from './views/controls/OptimizerPanel';
 import { PlaybackBar, ViewToggles } from './views/controls/PlaybackBar';
 import { SurfacePanel } from './views/controls/SurfacePanel';
@@ -14,14 +14,26 @@ import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { LiveRegion } from './views/a11y/LiveRegion';
 import { ExportMenu } from './views/export/ExportMenu';
 import { LessonPanel } from './views/lessons/LessonPanel';
-import { PresenterView } from './views/lessons/PresenterView';
 import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
 import { usePresent } from './state/present';
-import { useThrottled } from './views/hooks/useThrottled';
+import { useThrottledStore } from './views/hooks/useThrottledStore';
+import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
+import { lazyAfterFirstPaint } from './views/hooks/lazyAfterFirstPaint';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
+
+// Presenting is a mode a lesson turns on: its view is a chunk of its own.
+const PresenterView = lazy(() =>
+  import('./views/lessons/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
+// The charts follow the map: their code (StepChart, log and symlog scales) loads after the
+// map's first paint, in a box of their size so nothing moves when they arrive.
+const ChartsPanel = lazyAfterFirstPaint(
+  () => import('./views/ChartsPanel').then((m) => m.ChartsPanel),
+  <section className="panel charts-panel charts-panel--pending" aria-busy="true" />,
+);
 
 const LabPage = lazy(() => import('./views/lab/LabPage'));
 const LessonsPage = lazy(() => import('./views/lessons/LessonsPage'));
@@ -101,17 +113,27 @@ function Notices() {
 /** How often the formula panel may change while a slider drags or playback runs. */
 const FORMULA_UPDATE_MS = 120;
 
+/** What the formula panel shows, read from the store. */
+const formulaSlice = (s: DescentState) => ({
+  scene: s.scene,
+  surface: s.surface,
+  cursor: s.cursor,
+  selected: s.selected,
+});
+const sameFormulaSlice = (a: ReturnType<typeof formulaSlice>, b: ReturnType<typeof formulaSlice>) =>
+  a.scene === b.scene &&
+  a.surface === b.surface &&
+  a.cursor === b.cursor &&
+  a.selected === b.selected;
+
 function Formula() {
-  const live = useDescent(
-    useShallow((s) => ({
-      scene: s.scene,
-      surface: s.surface,
-      cursor: s.cursor,
-      selected: s.selected,
-    })),
+  // KaTeX's DOM is costly to lay out: the panel follows at ~8 updates a second, the map at frame
+  // rate; this is the one throttle between the store and the panel.
+  const { scene, surface, cursor, selected } = useThrottledStore(
+    formulaSlice,
+    sameFormulaSlice,
+    FORMULA_UPDATE_MS,
   );
-  // KaTeX's DOM is costly to lay out: the panel follows at ~8 updates a second, the map at frame rate.
-  const { scene, surface, cursor, selected } = useThrottled(live, FORMULA_UPDATE_MS);
   // The panel shows each optimizer in its map colour, defaults included.
   const coloured = useMemo(
     () => ({
@@ -120,24 +142,29 @@ function Formula() {
     }),
     [scene],
   );
+  // The panel's chunk and KaTeX are fetched after the map's first paint, not before it.
+  const painted = useAfterFirstPaint();
   if (scene.optimizers.length === 0) return null;
+  const loading = (
+    <p className="field-help" aria-busy="true">
+      {t('app.loading')}
+    </p>
+  );
   return (
     <section className="panel formula-panel" aria-label={t('formula.heading')}>
-      <Suspense
-        fallback={
-          <p className="field-help" aria-busy="true">
-            {t('app.loading')}
-          </p>
-        }
-      >
-        <FormulaPanel
-          scene={coloured}
-          surface={surface}
-          cursor={Math.min(cursor, scene.steps - 1)}
-          selected={selected}
-          onSelect={(index) => useDescent.getState().setView({ selected: index })}
-        />
-      </Suspense>
+      {!painted ? (
+        loading
+      ) : (
+        <Suspense fallback={loading}>
+          <FormulaPanel
+            scene={coloured}
+            surface={surface}
+            cursor={Math.min(cursor, scene.steps - 1)}
+            selected={selected}
+            onSelect={(index) => useDescent.getState().setView({ selected: index })}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }
@@ -215,7 +242,9 @@ function Visualizer() {
   if (presenting) {
     return (
       <>
-        <PresenterView />
+        <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
+          <PresenterView />
+        </Suspense>
         <ShortcutsDialog />
       </>
     );

@@ -11,6 +11,7 @@ import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
 import { startLessons } from './views/lessons/presenter';
+import { afterFirstPaint, noSceneToPaint } from './views/hooks/afterFirstPaint';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
 import './views/a11y/a11y.css';
@@ -35,9 +36,15 @@ if (page === 'visualizer') {
     startUrlSync();
     startAnalysisUrlSync();
   }
+  // The first frame is computed here, on the main thread; the worker, which serves every later
+  // change, starts once that frame is on screen (its script then loads while the reader looks).
   const engine = startEngine();
+  afterFirstPaint(engine.warmUp);
   startPlayback();
   installTestApi(engine.client);
+} else {
+  // The lab and the lessons gallery draw no map: their KaTeX need not wait for one.
+  noSceneToPaint();
 }
 
 const root = document.getElementById('root');

@@ -5,11 +5,11 @@ import { PLAYBACK_SCENE, PLAYBACK_VIEW, SLIDER_SCENE, sceneUrl } from './scenes'
 const search = (url: string): string => new URL(url).search;
 
 describe('bench scenes as the app reads them from the URL', () => {
-  it('the slider scene loads without problems: seven optimizers of 1,000 steps', () => {
+  it('the slider scene loads without problems: twelve optimizers of 10,000 steps', () => {
     const { scene, errors } = readQuery(search(sceneUrl('http://127.0.0.1:1/', SLIDER_SCENE)));
     expect(errors).toEqual([]);
-    expect(scene.optimizers).toHaveLength(7);
-    expect(scene.steps).toBe(1000);
+    expect(scene.optimizers).toHaveLength(12);
+    expect(scene.steps).toBe(10_000);
   });
 
   it('the playback scene loads twelve optimizers and plays from step 0 for more than 10 s', () => {

@@ -20,17 +20,27 @@ export const SURFACE_IDS = [
   'ackley',
 ] as const;
 
-/** The notes' seven optimizers, 1,000 steps each: the slider figure's scene. */
-export const SLIDER_SCENE: Scene = { ...DEFAULT_SCENE, steps: 1000 };
-
+/**
+ * Twelve optimizers (the most a scene may hold), spelled out rather than built from DEFAULT_SCENE,
+ * whose optimizer list may change: the notes' seven plus five more torch.optim classes.
+ */
 const TWELVE: readonly OptimizerConfig[] = [
-  ...DEFAULT_SCENE.optimizers,
+  { type: 'sgd', lr: 0.1, label: 'SGD' },
+  { type: 'sgd', lr: 0.1, momentum: 0.9, label: 'Momentum' },
+  { type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true, label: 'NAG' },
+  { type: 'adagrad', lr: 0.5, label: 'AdaGrad' },
+  { type: 'adadelta', lr: 1, label: 'AdaDelta' },
+  { type: 'rmsprop', lr: 0.01, label: 'RMSProp' },
+  { type: 'adam', lr: 0.1, label: 'Adam' },
   { type: 'adamw', lr: 0.1, label: 'AdamW' },
   { type: 'adamax', lr: 0.1, label: 'Adamax' },
   { type: 'nadam', lr: 0.1, label: 'NAdam' },
   { type: 'radam', lr: 0.1, label: 'RAdam' },
   { type: 'sgd', lr: 0.05, momentum: 0.5, label: 'SGD slow' },
 ];
+
+/** The slider figure's scene: twelve optimizers × 10,000 steps (MAX_OPTIMIZERS × MAX_STEPS). */
+export const SLIDER_SCENE: Scene = { ...DEFAULT_SCENE, steps: 10_000, optimizers: TWELVE };
 
 /** Twelve optimizers (the most a scene may hold), 1,000 steps: outlasts 10 s of playback at 60 steps/s. */
 export const PLAYBACK_SCENE: Scene = { ...DEFAULT_SCENE, steps: 1000, optimizers: TWELVE };

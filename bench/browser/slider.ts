@@ -1,6 +1,6 @@
 /**
  * Slider input → repainted trajectories: real mouse drags on the learning-rate slider of a scene
- * with the notes' seven optimizers × 1,000 steps, each move timed from the slider's input event to
+ * with twelve optimizers × 10,000 steps (DESIGN.md's budget), each move timed from the slider's input event to
  * the app's next 'scene-painted' mark. Then the baseline in the same page and with the same drags:
  * the app's handlers are kept from seeing the input, and a bare listener repaints the same
  * polylines with plain canvas calls on the next animation frame.
@@ -156,7 +156,7 @@ export async function measureSlider(browser: Browser, base: string): Promise<Ben
     const points = paths.reduce((n, p) => n + p.length / 2, 0);
     return [
       {
-        name: 'browser: slider input -> repainted trajectories (7 opt x 1,000 steps), p95',
+        name: `browser: slider input -> repainted trajectories (${SLIDER_SCENE.optimizers.length} opt x ${SLIDER_SCENE.steps.toLocaleString('en-US')} steps), p95`,
         value: appP95,
         unit: 'ms',
         budget: `<= ${BUDGET_MS} ms`,

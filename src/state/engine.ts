@@ -3,48 +3,22 @@
  * recomputes the map layers. Replies of superseded runs are dropped by the client; failures
  * become a message in the store and the worker restarts itself.
  */
-import type { Domain } from '../engine/types';
 import { StaleRunError, WorkerCrashedError } from '../worker/client';
 import type { EngineClient } from '../worker/client';
-import type { SurfaceLayerRequest } from '../engine/contours/types';
 import { createEngineClient } from '../worker/spawn';
+import { computeFirstFrame } from './firstFrame';
 import { localTrajectories } from './incremental';
+import { layerRequest } from './layerRequest';
 import { useDescent } from './store';
-import type { DescentState } from './store';
 
-/** Longest side of the surface grid, in cells. */
-export const GRID_CELLS = 256;
-/** Contour levels aimed for. */
-export const CONTOUR_LEVELS = 18;
-/** Gradient-field arrows per row. */
-export const QUIVER_PER_ROW = 22;
-
-/** The domain on screen: the user's zoom, or the surface's default. */
-export function visibleDomain(state: Pick<DescentState, 'domain' | 'surface'>): Domain {
-  return state.domain ?? state.surface.domain;
-}
-
-/** Grid size for a rectangle: GRID_CELLS along the longer side, the other in proportion. */
-export function gridSize(domain: Domain): { width: number; height: number } {
-  const w = domain.x[1] - domain.x[0];
-  const h = domain.y[1] - domain.y[0];
-  const aspect = Math.max(0.25, Math.min(4, w / h));
-  return aspect >= 1
-    ? { width: GRID_CELLS, height: Math.max(16, Math.round(GRID_CELLS / aspect)) }
-    : { width: Math.max(16, Math.round(GRID_CELLS * aspect)), height: GRID_CELLS };
-}
-
-function layerRequest(state: DescentState): SurfaceLayerRequest {
-  const domain = visibleDomain(state);
-  return {
-    surface: state.scene.surface,
-    domain,
-    ...gridSize(domain),
-    spacing: state.spacing,
-    levels: CONTOUR_LEVELS,
-    quiver: QUIVER_PER_ROW,
-  };
-}
+export {
+  CONTOUR_LEVELS,
+  GRID_CELLS,
+  QUIVER_PER_ROW,
+  gridSize,
+  layerRequest,
+  visibleDomain,
+} from './layerRequest';
 
 /** The message for a failed run, or null when there is nothing to tell (superseded, or a crash already reported). */
 function describeFailure(error: unknown): string | null {
@@ -55,14 +29,19 @@ function describeFailure(error: unknown): string | null {
 /** Crashes in a row (without a reply in between) after which the engine stops asking again. */
 const MAX_RETRIES = 4;
 
-/** Starts the engine bridge; returns the client and a stop function. */
+/**
+ * Starts the engine bridge; returns the client and a stop function. With `firstFrame` (the
+ * default) the current scene's first frame is computed on this thread before returning.
+ */
 export function startEngine(
   makeClient: (
     onCrash: (reason: string, fallback: boolean) => void,
   ) => EngineClient = defaultClient,
+  firstFrame = true,
 ): {
   client: EngineClient;
   stop: () => void;
+  warmUp: () => void;
 } {
   const store = useDescent;
   let crashes = 0;
@@ -84,6 +63,8 @@ export function startEngine(
   const runSimulation = (): void => {
     const state = store.getState();
     const { scene } = state;
+    // Already computed with the scene itself (commitScene's local re-simulation, the first frame).
+    if (state.trajectoriesScene === scene) return;
     // A drag that changes one optimizer is re-simulated here, in the input's own frame (see
     // incremental.ts for why); anything larger goes to the worker.
     const local =
@@ -144,11 +125,36 @@ export function startEngine(
     runLayer,
     { equalityFn: (a, b) => a.every((v, i) => Object.is(v, b[i])) },
   );
-  runSimulation();
-  runLayer();
+  // The first frame is computed here, synchronously (see firstFrame.ts); only what it leaves out
+  // (a scene too large, a part that failed) is asked of the worker now.
+  const first = firstFrame ? computeFirstFrame(store.getState()) : {};
+  if (first.trajectories || first.layer)
+    store.setState({
+      ...(first.trajectories
+        ? { trajectories: first.trajectories, trajectoriesScene: store.getState().scene }
+        : {}),
+      ...(first.layer ? { layer: first.layer } : {}),
+    });
+  if (!first.trajectories) runSimulation();
+  if (!first.layer) runLayer();
+
+  /**
+   * Starts the worker with two tiny requests (a 1-step run, a 16-cell layer) whose answers are
+   * dropped, so its script is loaded and compiled before the first real change needs it. Called
+   * after the first paint (the first frame was computed here). Skipped when a real request is
+   * already pending: the worker is starting anyway, and a warm-up would supersede that run.
+   */
+  const warmUp = (): void => {
+    if (client.pendingCount > 0) return;
+    const state = store.getState();
+    const ignore = (): void => undefined;
+    client.simulate({ ...state.scene, steps: 1 }).then(ignore, ignore);
+    client.surfaceLayer({ ...layerRequest(state), width: 16, height: 16 }).then(ignore, ignore);
+  };
 
   return {
     client,
+    warmUp,
     stop: () => {
       stopScene();
       stopLayer();

@@ -12,8 +12,12 @@
 import { simulateOne } from '../engine/simulate';
 import type { OptimizerConfig, Scene, Surface, Trajectory } from '../engine/types';
 
-/** Most optimizer steps simulated on the main thread for one change (a few tenths of a ms). */
-export const MAIN_THREAD_STEP_BUDGET = 2000;
+/**
+ * Most optimizer steps simulated on the main thread for one change: one optimizer at the most
+ * steps a scene may have (10,000, ~0.5 ms unthrottled), so a slider drag on the largest scene is
+ * still drawn in the input's frame.
+ */
+export const MAIN_THREAD_STEP_BUDGET = 10_000;
 
 /** Fields that only change how a path is drawn, never where it goes. */
 const DISPLAY_ONLY: ReadonlySet<string> = new Set(['label', 'color', 'hidden']);

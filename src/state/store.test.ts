@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENE } from '../engine/scene';
+import { simulate } from '../engine/simulate';
 import { useDescent } from './store';
+import type { DescentState } from './store';
 
 describe('store', () => {
   it('a learning-rate change keeps the surface, so the contour layer is not recomputed', () => {
@@ -26,5 +28,40 @@ describe('store', () => {
     const errors = useDescent.getState().updateOptimizer(0, { type: 'sgd', lr: -1 });
     expect(errors.map((e) => e.path)).toEqual(['optimizers[0].lr']);
     expect(useDescent.getState().scene).toBe(before);
+  });
+});
+
+describe('a slider tick (one optimizer changed)', () => {
+  it('writes scene and trajectories in one store update, re-simulating only that optimizer', () => {
+    const scene = { ...DEFAULT_SCENE, steps: 10_000 };
+    expect(useDescent.getState().commitScene(scene)).toEqual([]);
+    const { scene: current, surface } = useDescent.getState();
+    useDescent.setState({ trajectories: simulate(current, surface), trajectoriesScene: current });
+    const before = useDescent.getState();
+
+    const updates: DescentState[] = [];
+    const stop = useDescent.subscribe((state) => updates.push(state));
+    const errors = before.updateOptimizer(2, { ...before.scene.optimizers[2]!, lr: 0.05 });
+    stop();
+
+    expect(errors).toEqual([]);
+    expect(updates).toHaveLength(1);
+    const after = updates[0]!;
+    expect(after.scene.optimizers[2]!.lr).toBe(0.05);
+    expect(after.trajectoriesScene).toBe(after.scene);
+    // The changed optimizer has a new path, equal to a full simulation of the new scene…
+    expect(after.trajectories[2]).not.toBe(before.trajectories[2]);
+    expect(after.trajectories[2]).toEqual(simulate(after.scene, after.surface)[2]);
+    // …and the others keep their arrays, so what draws them can tell by identity.
+    for (const i of [0, 1, 3, 4, 5, 6]) expect(after.trajectories[i]).toBe(before.trajectories[i]);
+  });
+
+  it('leaves a change of the step count to the worker: the old paths stay until it answers', () => {
+    const before = useDescent.getState();
+    expect(before.trajectoriesScene).toBe(before.scene);
+    expect(before.commitScene({ ...before.scene, steps: 300 })).toEqual([]);
+    const after = useDescent.getState();
+    expect(after.trajectoriesScene).toBe(before.scene);
+    expect(after.trajectories).toBe(before.trajectories);
   });
 });

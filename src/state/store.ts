@@ -16,6 +16,7 @@ import type {
   Trajectory,
 } from '../engine/types';
 import type { SurfaceLayer } from '../engine/contours/types';
+import { localTrajectories } from './incremental';
 import { DEFAULT_VIEW } from './view';
 import type { ViewSettings } from './view';
 
@@ -104,14 +105,24 @@ export const useDescent = create<DescentState>()(
       if (errors.length > 0) return errors;
       const previous = get();
       const surfaceChanged = !sameSurface(previous.scene, scene);
+      // Keep the previous surface object when it is the same surface, so subscribers that
+      // compare it by identity (the contour layer) do not recompute on a learning-rate drag.
+      const next = surfaceChanged ? scene : { ...scene, surface: previous.scene.surface };
+      const surface = surfaceChanged ? surfaceOf(scene) : previous.surface;
+      // A change of one optimizer (a slider tick) is re-simulated here, and scene and paths are
+      // written in one update: subscribers never see the new scene with the old paths, and
+      // nothing waits for the worker (see incremental.ts). Larger changes go to the worker.
+      const local =
+        previous.trajectoriesScene === null
+          ? null
+          : localTrajectories(previous.trajectoriesScene, previous.trajectories, next, surface);
       set({
-        // Keep the previous surface object when it is the same surface, so subscribers that
-        // compare it by identity (the contour layer) do not recompute on a learning-rate drag.
-        scene: surfaceChanged ? scene : { ...scene, surface: previous.scene.surface },
-        surface: surfaceChanged ? surfaceOf(scene) : previous.surface,
+        scene: next,
+        surface,
         cursor: clampCursor(previous.cursor, scene.steps),
         selected: Math.min(previous.selected, Math.max(0, scene.optimizers.length - 1)),
         ...(surfaceChanged ? { domain: null } : {}),
+        ...(local ? { trajectories: local, trajectoriesScene: next } : {}),
       });
       return [];
     },

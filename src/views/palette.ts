@@ -2,7 +2,6 @@
  * Display identity of optimizers: a colour-blind-safe palette (Okabe–Ito first, then darker
  * Tableau-like tones) with a dash pattern and a marker shape per slot as a second cue.
  */
-import { interpolateRgbBasis } from 'd3';
 import type { OptimizerConfig } from '../engine/types';
 
 /** Default colours by slot; Okabe–Ito's yellow is left out (invisible on a light map). */
@@ -57,15 +56,52 @@ export function unusedColor(configs: readonly OptimizerConfig[]): string {
   return PALETTE.find((c) => !used.has(c)) ?? PALETTE[configs.length % PALETTE.length]!;
 }
 
-/** Heat-map colour from low (light, where the optimizers arrive) to high loss. */
-export const heatColor = interpolateRgbBasis([
-  '#fdfdfb',
-  '#f0f2f5',
-  '#e0e6ee',
-  '#cbd4e1',
-  '#b4c0d2',
-  '#9dabc2',
-]);
+const HEAT_STOPS = ['#fdfdfb', '#f0f2f5', '#e0e6ee', '#cbd4e1', '#b4c0d2', '#9dabc2'] as const;
+
+/** d3-interpolate's uniform B-spline `basis` through `values` (t in [0, 1]). */
+function basisSpline(values: readonly number[]): (t: number) => number {
+  const n = values.length - 1;
+  return (t) => {
+    const i = t <= 0 ? ((t = 0), 0) : t >= 1 ? ((t = 1), n - 1) : Math.floor(t * n);
+    const v1 = values[i]!;
+    const v2 = values[i + 1]!;
+    const v0 = i > 0 ? values[i - 1]! : 2 * v1 - v2;
+    const v3 = i < n - 1 ? values[i + 2]! : 2 * v2 - v1;
+    const t1 = (t - i / n) * n;
+    const t2 = t1 * t1;
+    const t3 = t2 * t1;
+    return (
+      ((1 - 3 * t1 + 3 * t2 - t3) * v0 +
+        (4 - 6 * t2 + 3 * t3) * v1 +
+        (1 + 3 * t1 + 3 * t2 - 3 * t3) * v2 +
+        t3 * v3) /
+      6
+    );
+  };
+}
+
+const channel = (hex: string, k: number): number => parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16);
+const heatSplines = [0, 1, 2].map((k) => basisSpline(HEAT_STOPS.map((hex) => channel(hex, k))));
+const clampByte = (v: number): number => Math.max(0, Math.min(255, Math.round(v) || 0));
+
+/**
+ * Heat-map colour from low (light, where the optimizers arrive) to high loss, as [r, g, b] bytes:
+ * d3's `interpolateRgbBasis` over the stops, written out so the first screen does not load
+ * d3-color's CSS colour parser (a unit test compares the two).
+ */
+export function heatRgb(t: number): [number, number, number] {
+  return [
+    clampByte(heatSplines[0]!(t)),
+    clampByte(heatSplines[1]!(t)),
+    clampByte(heatSplines[2]!(t)),
+  ];
+}
+
+/** heatRgb as CSS text, `rgb(r, g, b)`: what d3's `interpolateRgbBasis` returns. */
+export function heatColor(t: number): string {
+  const [r, g, b] = heatRgb(t);
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 /** Contour line colour. */
 export const CONTOUR_STROKE = '#4a5a70';

@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocale } from '../../i18n';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { scaleLinear } from 'd3';
@@ -53,7 +53,8 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
   const series = useStableSeries(props.series);
   const [frameRef, width] = useElementWidth<HTMLDivElement>(480);
   const layout = useMemo(() => layoutFor(width, height), [width, height]);
-  const spec = useMemo(() => chooseYScale(series), [series]);
+  // The same axis (an equal spec) keeps its scale object, so unchanged lines keep their paths.
+  const spec = useStableSpec(useMemo(() => chooseYScale(series), [series]));
   const x = useMemo(
     () =>
       scaleLinear()
@@ -206,15 +207,17 @@ const Lines = memo(function Lines({
   return (
     <g className="descent-chart__lines">
       {drawn.map(({ s, i }) => (
-        <path
+        <SeriesLine
           key={i}
-          className="descent-chart__line"
-          d={linePath(s.values, s.length, x, y, maxPoints)}
-          stroke={s.color}
-          strokeDasharray={s.dash.length > 0 ? s.dash.join(' ') : undefined}
-        >
-          <title>{s.label}</title>
-        </path>
+          values={s.values}
+          length={s.length}
+          x={x}
+          y={y}
+          maxPoints={maxPoints}
+          color={s.color}
+          dash={s.dash.join(' ')}
+          label={s.label}
+        />
       ))}
       {markers.map((m) => (
         <g key={m.key} className="descent-chart__diverged" transform={`translate(${m.x},${m.y})`}>
@@ -234,6 +237,46 @@ const Lines = memo(function Lines({
     </g>
   );
 });
+
+/**
+ * One series' line. Memoised on its typed array and the scales: when a slider changes one
+ * optimizer, the other lines are not rebuilt (a 10,000-step series is a long path string).
+ */
+const SeriesLine = memo(function SeriesLine(props: {
+  values: Float64Array;
+  length: number;
+  x: ScaleLinear<number, number>;
+  y: YScale;
+  maxPoints: number;
+  color: string;
+  dash: string;
+  label: string;
+}) {
+  const { values, length, x, y, maxPoints } = props;
+  const d = useMemo(
+    () => linePath(values, length, x, y, maxPoints),
+    [values, length, x, y, maxPoints],
+  );
+  return (
+    <path
+      className="descent-chart__line"
+      d={d}
+      stroke={props.color}
+      strokeDasharray={props.dash !== '' ? props.dash : undefined}
+    >
+      <title>{props.label}</title>
+    </path>
+  );
+});
+
+/** The previous spec while the new one is equal in every field (kind, domain, constant, ticks). */
+function useStableSpec(spec: YScaleSpec): YScaleSpec {
+  const [stable, setStable] = useState(spec);
+  if (stable === spec) return stable;
+  if (JSON.stringify(stable) === JSON.stringify(spec)) return stable;
+  setStable(spec);
+  return spec;
+}
 
 interface DivergedMarker {
   key: string;

@@ -31,6 +31,33 @@ interface Extent {
   count: number;
 }
 
+/** Extents per values array and length: a slider tick changes one series, the others are not rescanned. */
+const seriesExtents = new WeakMap<Float64Array, { length: number; extent: Extent }>();
+
+function seriesExtent(s: ChartSeries): Extent {
+  const n = Math.min(s.length, s.values.length);
+  const hit = seriesExtents.get(s.values);
+  if (hit && hit.length === n) return hit.extent;
+  let min = Infinity;
+  let max = -Infinity;
+  let minPositive = Infinity;
+  let maxAbs = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = s.values[i]!;
+    if (!Number.isFinite(v)) continue;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v > 0 && v < minPositive) minPositive = v;
+    const a = Math.abs(v);
+    if (a > maxAbs) maxAbs = a;
+  }
+  const extent = { min, max, minPositive, maxAbs, count };
+  seriesExtents.set(s.values, { length: n, extent });
+  return extent;
+}
+
 function extentOf(series: readonly ChartSeries[], include: (s: ChartSeries) => boolean): Extent {
   let min = Infinity;
   let max = -Infinity;
@@ -39,17 +66,12 @@ function extentOf(series: readonly ChartSeries[], include: (s: ChartSeries) => b
   let count = 0;
   for (const s of series) {
     if (s.hidden || !include(s)) continue;
-    const n = Math.min(s.length, s.values.length);
-    for (let i = 0; i < n; i++) {
-      const v = s.values[i]!;
-      if (!Number.isFinite(v)) continue;
-      count++;
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (v > 0 && v < minPositive) minPositive = v;
-      const a = Math.abs(v);
-      if (a > maxAbs) maxAbs = a;
-    }
+    const e = seriesExtent(s);
+    count += e.count;
+    if (e.min < min) min = e.min;
+    if (e.max > max) max = e.max;
+    if (e.minPositive < minPositive) minPositive = e.minPositive;
+    if (e.maxAbs > maxAbs) maxAbs = e.maxAbs;
   }
   return { min, max, minPositive, maxAbs, count };
 }

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types';
-import { t } from '../../i18n';
+import { t, useLocale } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
@@ -105,8 +105,17 @@ export function OptimizerPanel() {
   );
 }
 
-function OptimizerRow(props: { index: number; config: OptimizerConfig; selected: boolean }) {
+/**
+ * One optimizer's row. Memoised: a slider drag changes one optimizer's config, and the other rows
+ * (same config object, same index and selection) are not re-rendered on every tick.
+ */
+const OptimizerRow = memo(function OptimizerRow(props: {
+  index: number;
+  config: OptimizerConfig;
+  selected: boolean;
+}) {
   const { index, config, selected } = props;
+  useLocale(); // memo would skip a language switch
   const diverged = useDescent((s) =>
     s.trajectoriesScene === s.scene && s.trajectories[index]?.diverged
       ? s.trajectories[index].length - 1
@@ -189,7 +198,7 @@ function OptimizerRow(props: { index: number; config: OptimizerConfig; selected:
       )}
     </li>
   );
-}
+});
 
 function LineSample(props: { color: string; dash: readonly number[] }) {
   return (
@@ -267,7 +276,7 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
         <span className="param-name">{spec.name}</span>
         {[0, 1].map((i) => (
           <NumberField
-            key={`${i}:${pair[i]}`}
+            key={i}
             label={`${spec.name}[${i}]`}
             value={pair[i]!}
             onCommit={(v) =>
@@ -305,7 +314,6 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
         </label>
       )}
       <NumberField
-        key={number}
         label={label}
         compact={range !== undefined}
         value={number}
@@ -334,7 +342,6 @@ function ClipControl(props: { config: OptimizerConfig; commit: Commit }) {
       </label>
       {clip !== undefined && (
         <NumberField
-          key={clip}
           label="max_norm"
           value={clip}
           onCommit={(v) => commit({ ...config, clip_grad_norm: v })}

@@ -132,7 +132,7 @@ function ScheduleField(props: {
               : (spec.default ?? 0);
       return (
         <NumberField
-          key={`${spec.name}:${shown}`}
+          key={spec.name}
           label={spec.name}
           value={shown}
           testId={testId}

@@ -132,7 +132,7 @@ function StartFields() {
     <div className="start-fields">
       {(['x', 'y'] as const).map((axis, i) => (
         <NumberField
-          key={`${axis}:${start[i]}`}
+          key={axis}
           label={t(axis === 'x' ? 'map.start.x' : 'map.start.y')}
           value={start[i]!}
           testId={`start-${axis}`}
@@ -159,9 +159,12 @@ export function NumberField(props: {
   const [text, setText] = useState(String(props.value));
   const [problem, setProblem] = useState<string | null>(null);
   const [seenValue, setSeenValue] = useState(props.value);
+  // A new value from outside (a slider, a lesson, undo) replaces the text and any refusal shown,
+  // without remounting the field on every slider tick.
   if (seenValue !== props.value) {
     setSeenValue(props.value);
     setText(String(props.value));
+    setProblem(null);
   }
   const commit = (): void => {
     const v = text.trim() === '' ? NaN : Number(text);

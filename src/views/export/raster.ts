@@ -3,9 +3,8 @@
  * colours as the map's heat layer), an SVG document rasterised onto a canvas at any scale, and a
  * canvas as a PNG blob.
  */
-import { rgb } from 'd3';
 import type { SurfaceLayer } from '../../engine/contours/types';
-import { heatColor } from '../palette';
+import { heatRgb } from '../palette';
 
 /** The heat map at grid resolution (one pixel per cell) as a PNG data URL. */
 export function heatmapDataUrl(layer: SurfaceLayer): string | null {
@@ -18,8 +17,7 @@ export function heatmapDataUrl(layer: SurfaceLayer): string | null {
   const bandCount = layer.thresholds.length + 1;
   const lookup = new Uint8ClampedArray(256 * 4);
   for (let b = 0; b < bandCount && b < 255; b++) {
-    const c = rgb(heatColor(bandCount > 1 ? b / (bandCount - 1) : 0));
-    lookup.set([c.r, c.g, c.b, 255], b * 4);
+    lookup.set([...heatRgb(bandCount > 1 ? b / (bandCount - 1) : 0), 255], b * 4);
   }
   // Non-finite cells: the map's "undefined here" grey.
   lookup.set([200, 190, 190, 255], 255 * 4);

@@ -204,6 +204,8 @@ export function trajectoryElements(snapshot: MapSnapshot): string[] {
       arrows: snapshot.arrows,
       surface: snapshot.surface,
       ...(snapshot.lineScale !== undefined ? { lineScale: snapshot.lineScale } : {}),
+      // A vector picture may be scaled up: every vertex is kept.
+      minVertexGapPx: 0,
     },
     snapshot.projection,
   );

@@ -9,7 +9,6 @@ import { withCycledMomentum } from './cycled';
 import { formulaText, optimizerNote } from './strings';
 import { substitutedTex } from './substitute';
 import { Tex } from './Tex';
-import { useThrottledValue } from './useThrottledValue';
 import './formula.css';
 
 /** Props of the formula panel: the scene, its resolved surface and the playback cursor. */
@@ -26,8 +25,6 @@ export interface FormulaPanelProps {
 const FALLBACK_COLOR = '#555555';
 /** Below this width the substituted chains break after each `=`. */
 const WRAP_BELOW_PX = 640;
-/** Fastest the substituted numbers follow a moving cursor (see useThrottledValue). */
-const FOLLOW_MS = 150;
 
 function labelOf(config: OptimizerConfig): string {
   return config.label ?? OPTIMIZERS[config.type].label;
@@ -39,7 +36,8 @@ function labelOf(config: OptimizerConfig): string {
  */
 export function FormulaPanel(props: FormulaPanelProps) {
   const { scene, surface, onSelect } = props;
-  const cursor = useThrottledValue(props.cursor, FOLLOW_MS);
+  // Already throttled by the caller (App's useThrottledStore): one throttle, not two in series.
+  const { cursor } = props;
   const optimizers = scene.optimizers;
   const selected = Math.max(0, Math.min(optimizers.length - 1, Math.trunc(props.selected)));
   const baseId = useId();

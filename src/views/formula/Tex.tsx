@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type KatexModule from 'katex';
+import { afterFirstPaint } from '../hooks/afterFirstPaint';
 
 type Katex = typeof KatexModule;
 
@@ -43,12 +44,16 @@ export function Tex(props: { tex: string; display?: boolean; className?: string 
   useEffect(() => {
     if (ready) return;
     let live = true;
-    loadKatex().then(
-      () => {
-        if (live) setReady(true);
-      },
-      () => undefined,
-    );
+    // KaTeX (~75 KB gzip) is not fetched while the first scene is being drawn.
+    afterFirstPaint(() => {
+      if (!live) return;
+      loadKatex().then(
+        () => {
+          if (live) setReady(true);
+        },
+        () => undefined,
+      );
+    });
     return () => {
       live = false;
     };

@@ -1,7 +1,6 @@
-import { rgb } from 'd3';
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { SurfaceLayer } from '../../engine/contours/types';
-import { heatColor } from '../palette';
+import { heatRgb } from '../palette';
 import type { Projection } from './projection';
 
 /**
@@ -23,8 +22,7 @@ export const HeatmapLayer = memo(function HeatmapLayer(props: {
     const bandCount = layer.thresholds.length + 1;
     const lookup = new Uint8ClampedArray(256 * 4);
     for (let b = 0; b < bandCount && b < 255; b++) {
-      const c = rgb(heatColor(bandCount > 1 ? b / (bandCount - 1) : 0));
-      lookup.set([c.r, c.g, c.b, 255], b * 4);
+      lookup.set([...heatRgb(bandCount > 1 ? b / (bandCount - 1) : 0), 255], b * 4);
     }
     // Non-finite cells: a hatched-looking mid grey says "undefined here".
     lookup.set([200, 190, 190, 255], 255 * 4);

@@ -1,5 +1,3 @@
-import { select, zoom, zoomIdentity } from 'd3';
-import type { D3ZoomEvent, ZoomBehavior } from 'd3';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -17,6 +15,8 @@ import { MinimaMarkers, QuiverLayer } from './Overlay';
 import { makeProjection, screenPoint } from './projection';
 import type { Projection } from './projection';
 import { TrajectoryCanvas } from './TrajectoryCanvas';
+import type { MapZoom } from './zoom';
+import { afterFirstPaint } from '../hooks/afterFirstPaint';
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(
@@ -83,40 +83,38 @@ export function MapView(props: { maxHeight?: number }) {
   );
 
   const overlayRef = useRef<SVGSVGElement>(null);
-  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const zoomRef = useRef<MapZoom | null>(null);
   const homeRef = useRef<Projection>(projection);
   const ownDomainRef = useRef<Domain | null>(null);
   const resettingRef = useRef(false);
 
-  // The one place D3 touches the DOM: the zoom/pan handler on the overlay.
+  // The one place D3 touches the DOM: the zoom/pan handler on the overlay, loaded after the
+  // first paint (see zoom.ts).
   useEffect(() => {
-    const svg = overlayRef.current;
-    if (!svg) return;
-    const behavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1e-3, 1e6])
-      .clickDistance(4)
-      .filter((event: Event) => {
-        const target = event.target as Element | null;
-        if (target?.closest?.('[data-start-handle]')) return false;
-        const mouse = event as MouseEvent;
-        return (!mouse.ctrlKey || event.type === 'wheel') && !mouse.button;
-      })
-      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        if (resettingRef.current) return;
-        const home = homeRef.current;
-        const xs = event.transform.rescaleX(home.x).domain();
-        const ys = event.transform.rescaleY(home.y).domain();
-        const next: Domain = {
-          x: [xs[0]!, xs[1]!],
-          y: [Math.min(ys[0]!, ys[1]!), Math.max(ys[0]!, ys[1]!)],
-        };
-        ownDomainRef.current = next;
-        useDescent.getState().setView({ domain: next });
+    let live = true;
+    afterFirstPaint(() => {
+      void import('./zoom').then(({ attachZoom }) => {
+        const svg = overlayRef.current;
+        if (!live || !svg) return;
+        zoomRef.current = attachZoom(svg, (transform) => {
+          if (resettingRef.current) return;
+          const home = homeRef.current;
+          // d3's rescaleX/rescaleY: the home range read back through the transform.
+          const xs = home.x.range().map((v) => home.x.invert(transform.invertX(v)));
+          const ys = home.y.range().map((v) => home.y.invert(transform.invertY(v)));
+          const next: Domain = {
+            x: [xs[0]!, xs[1]!],
+            y: [Math.min(ys[0]!, ys[1]!), Math.max(ys[0]!, ys[1]!)],
+          };
+          ownDomainRef.current = next;
+          useDescent.getState().setView({ domain: next });
+        });
       });
-    select(svg).call(behavior).on('dblclick.zoom', null);
-    zoomRef.current = behavior;
+    });
     return () => {
-      select(svg).on('.zoom', null);
+      live = false;
+      zoomRef.current?.detach();
+      zoomRef.current = null;
     };
   }, []);
 
@@ -126,17 +124,15 @@ export function MapView(props: { maxHeight?: number }) {
       return;
     homeRef.current = projection;
     ownDomainRef.current = null;
-    const svg = overlayRef.current;
-    if (svg && zoomRef.current) {
+    if (zoomRef.current) {
       resettingRef.current = true;
-      select(svg).call(zoomRef.current.transform, zoomIdentity);
+      zoomRef.current.reset();
       resettingRef.current = false;
     }
   }, [projection, domain]);
 
   const zoomBy = (factor: number): void => {
-    const svg = overlayRef.current;
-    if (svg && zoomRef.current) select(svg).call(zoomRef.current.scaleBy, factor);
+    zoomRef.current?.scaleBy(factor);
   };
 
   const toLocal = useCallback((event: { clientX: number; clientY: number }) => {

@@ -1,5 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { clipSegment } from './drawTrajectories';
+import type { Trajectory } from '../../engine/types';
+import { clipSegment, MIN_VERTEX_GAP_PX, tracePath } from './drawTrajectories';
+import { makeProjection } from './projection';
+
+/** Records the path commands a trace makes. */
+function recordTrace(t: Trajectory, from: number, to: number) {
+  const vertices: [number, number][] = [];
+  let moves = 0;
+  const ctx = {
+    beginPath: () => undefined,
+    moveTo: (x: number, y: number) => {
+      moves++;
+      vertices.push([x, y]);
+    },
+    lineTo: (x: number, y: number) => void vertices.push([x, y]),
+  };
+  const p = makeProjection({ x: [-5, 5], y: [-3, 3] }, 600, 360);
+  tracePath(ctx, t, from, to, p);
+  return { vertices, moves, p };
+}
+
+/** A path spiralling into (0, 0) like a converging optimizer: 10,000 steps, most near the end. */
+function spiral(steps: number): Trajectory {
+  const points = new Float64Array(2 * (steps + 1));
+  for (let k = 0; k <= steps; k++) {
+    const r = 4 * Math.exp(-k / 300);
+    points[2 * k] = r * Math.cos(k / 20);
+    points[2 * k + 1] = 0.6 * r * Math.sin(k / 20);
+  }
+  return { points, losses: new Float64Array(steps + 1), length: steps + 1, diverged: false };
+}
+
+describe('tracing a long path', () => {
+  it('draws far fewer vertices than steps, each dropped point within the gap of a drawn one', () => {
+    const t = spiral(10_000);
+    const { vertices, moves, p } = recordTrace(t, 0, 10_000);
+    expect(moves).toBe(1);
+    expect(vertices.length).toBeLessThan(2_000);
+    for (let k = 0; k <= 10_000; k++) {
+      const x = p.x(t.points[2 * k]!);
+      const y = p.y(t.points[2 * k + 1]!);
+      const near = vertices.some(
+        ([vx, vy]) =>
+          Math.abs(vx - x) < MIN_VERTEX_GAP_PX + 1e-9 &&
+          Math.abs(vy - y) < MIN_VERTEX_GAP_PX + 1e-9,
+      );
+      expect(near, `point ${k}`).toBe(true);
+    }
+  });
+
+  it('always ends on the last point (where the marker is drawn)', () => {
+    const t = spiral(10_000);
+    for (const to of [10_000, 5_000, 1]) {
+      const { vertices, p } = recordTrace(t, 0, to);
+      expect(vertices.at(-1)).toEqual([p.x(t.points[2 * to]!), p.y(t.points[2 * to + 1]!)]);
+    }
+  });
+});
 
 describe('clipping a path segment to the plot', () => {
   it('keeps a segment inside whole', () => {

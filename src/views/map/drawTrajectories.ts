@@ -18,6 +18,11 @@ export interface TrajectoryFrame {
   readonly surface: Surface;
   /** Multiplies line widths and marker sizes (presenter mode draws thicker); 1 when absent. */
   readonly lineScale?: number;
+  /**
+   * Vertices closer than this (px) to the last one drawn are skipped; MIN_VERTEX_GAP_PX when
+   * absent (a screen). A vector export passes 0: it may be scaled up, so it keeps every vertex.
+   */
+  readonly minVertexGapPx?: number;
 }
 
 // Far-off points of a diverging run would make the canvas rasterise absurd coordinates.
@@ -69,12 +74,21 @@ export function clipSegment(
   return [t0, t1];
 }
 
-function tracePath(
-  ctx: CanvasRenderingContext2D,
+/**
+ * A vertex closer than this (CSS px, on both axes) to the last one drawn adds nothing visible:
+ * optimizers converge, so most of a 10,000-step path piles up within a pixel of the minimum, and
+ * stroking those vertices (twice: halo and line) was most of a slider frame.
+ */
+export const MIN_VERTEX_GAP_PX = 0.5;
+
+/** The path from point `from` to point `to` (inclusive) as canvas path commands, clipped and thinned. */
+export function tracePath(
+  ctx: Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo'>,
   t: Trajectory,
   from: number,
   to: number,
   p: Projection,
+  minGap = MIN_VERTEX_GAP_PX,
 ): void {
   ctx.beginPath();
   const left = -CLIP_MARGIN;
@@ -84,6 +98,9 @@ function tracePath(
   let px = clampPx(p.x(t.points[2 * from]!));
   let py = clampPx(p.y(t.points[2 * from + 1]!));
   let penDown = false;
+  // Where the pen is (the last vertex drawn), for thinning.
+  let lx = px;
+  let ly = py;
   if (from === to) ctx.moveTo(px, py);
   for (let k = from + 1; k <= to; k++) {
     const qx = clampPx(p.x(t.points[2 * k]!));
@@ -98,8 +115,17 @@ function tracePath(
       qy >= top &&
       qy <= bottom;
     if (inside) {
-      if (!penDown) ctx.moveTo(px, py);
-      ctx.lineTo(qx, qy);
+      if (!penDown) {
+        ctx.moveTo(px, py);
+        lx = px;
+        ly = py;
+      }
+      // The last vertex is always drawn, so the line reaches the marker.
+      if (!penDown || k === to || Math.abs(qx - lx) >= minGap || Math.abs(qy - ly) >= minGap) {
+        ctx.lineTo(qx, qy);
+        lx = qx;
+        ly = qy;
+      }
       penDown = true;
     } else {
       const clipped = clipSegment(px, py, qx, qy, left, top, right, bottom);
@@ -108,7 +134,10 @@ function tracePath(
         const dx = qx - px;
         const dy = qy - py;
         if (!penDown || a > 0) ctx.moveTo(px + a * dx, py + a * dy);
-        ctx.lineTo(px + b * dx, py + b * dy);
+        else if (lx !== px || ly !== py) ctx.lineTo(px, py);
+        lx = px + b * dx;
+        ly = py + b * dy;
+        ctx.lineTo(lx, ly);
         penDown = b >= 1;
       } else {
         penDown = false;
@@ -223,6 +252,7 @@ export function drawTrajectories(
 ): void {
   ctx.clearRect(0, 0, p.width, p.height);
   const k = frame.lineScale ?? 1;
+  const gap = frame.minVertexGapPx ?? MIN_VERTEX_GAP_PX;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   const grad = new Float64Array(2);
@@ -234,7 +264,7 @@ export function drawTrajectories(
     const upto = Math.min(Math.max(0, frame.cursor), last);
 
     if (frame.ghost && upto < last) {
-      tracePath(ctx, t, upto, last, p);
+      tracePath(ctx, t, upto, last, p, gap);
       ctx.globalAlpha = 0.35;
       ctx.setLineDash(style.dash as number[]);
       ctx.strokeStyle = style.color;
@@ -243,7 +273,7 @@ export function drawTrajectories(
       ctx.globalAlpha = 1;
     }
     if (upto > 0) {
-      tracePath(ctx, t, 0, upto, p);
+      tracePath(ctx, t, 0, upto, p, gap);
       ctx.setLineDash([]);
       ctx.strokeStyle = 'rgba(255,255,255,0.85)';
       ctx.lineWidth = 5 * k;

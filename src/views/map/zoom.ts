@@ -1,0 +1,43 @@
+/**
+ * The map's pan and zoom, d3-zoom on the overlay. Its own chunk: d3-zoom with d3-selection,
+ * d3-transition and d3-drag weigh ~12 KB gzip, and nobody zooms before the first scene is painted,
+ * so MapView loads this module after the first paint.
+ */
+import { select, zoom, zoomIdentity } from 'd3';
+import type { D3ZoomEvent, ZoomTransform } from 'd3';
+
+/** A zoom behaviour bound to one SVG element. */
+export interface MapZoom {
+  /** Back to the identity transform (without calling `onZoom`'s caller logic: see `resetting`). */
+  reset(): void;
+  /** Zooms about the centre by `factor`. */
+  scaleBy(factor: number): void;
+  /** Removes the listeners. */
+  detach(): void;
+}
+
+/**
+ * Attaches d3-zoom to `svg`: wheel and drag zoom and pan, double-click left alone, and the start
+ * handle (`[data-start-handle]`) and ctrl-drag not taken. `onZoom` gets each new transform.
+ */
+export function attachZoom(
+  svg: SVGSVGElement,
+  onZoom: (transform: ZoomTransform) => void,
+): MapZoom {
+  const behavior = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([1e-3, 1e6])
+    .clickDistance(4)
+    .filter((event: Event) => {
+      const target = event.target as Element | null;
+      if (target?.closest?.('[data-start-handle]')) return false;
+      const mouse = event as MouseEvent;
+      return (!mouse.ctrlKey || event.type === 'wheel') && !mouse.button;
+    })
+    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => onZoom(event.transform));
+  select(svg).call(behavior).on('dblclick.zoom', null);
+  return {
+    reset: () => select(svg).call(behavior.transform, zoomIdentity),
+    scaleBy: (factor) => select(svg).call(behavior.scaleBy, factor),
+    detach: () => void select(svg).on('.zoom', null),
+  };
+}
