@@ -49,10 +49,31 @@ test('the first SGD step shows the gradient (-0.8, 4) and the step (0.08, -0.4)'
   expect(await stepTex(page)).toContain('\\left(0.08,\\ -0.4\\right)');
 });
 
-test('arrow keys move between optimizer tabs', async ({ page }) => {
-  await open(page);
+test('arrow keys move between optimizer tabs reached by keyboard', async ({ page }) => {
+  const scene: Scene = {
+    surface: { id: 'quadratic' },
+    start: [-4, 2],
+    steps: 50,
+    optimizers: [
+      { type: 'sgd', lr: 0.1 },
+      { type: 'adam', lr: 0.1 },
+    ],
+  };
+  await page.goto(`./?scene=${encodeSceneParam(scene)}&view=t:5`);
+  await page.waitForFunction(
+    () => window.__descent?.settled() && window.__descent.paintCount() > 0,
+  );
   const first = panel(page).getByRole('tab').first();
   await first.click();
+  // Clicked with the mouse, the tab list leaves → to playback (a clicker's key, issue 10)...
+  const before = await page.evaluate(() => window.__descent!.cursor());
+  await page.keyboard.press('ArrowLeft');
+  expect(await page.evaluate(() => window.__descent!.cursor())).toBe(before - 1);
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  // ...reached with Tab, it moves between the tabs.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(first).toBeFocused();
   await page.keyboard.press('ArrowRight');
   const second = panel(page).getByRole('tab').nth(1);
   await expect(second).toHaveAttribute('aria-selected', 'true');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
@@ -21,6 +21,7 @@ import { usePresent } from './state/present';
 import { useThrottledStore } from './views/hooks/useThrottledStore';
 import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
 import { lazyAfterFirstPaint } from './views/hooks/lazyAfterFirstPaint';
+import { useMediaQuery, WIDE_LAYOUT } from './views/hooks/useMediaQuery';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
 
@@ -185,14 +186,35 @@ function Nav(props: { page: Page }) {
   );
 }
 
+/**
+ * Keeps `--header-height` on the root equal to the header's height, so the map's stage can be
+ * exactly one screen high below it (the header wraps to two rows on narrow screens).
+ */
+function useHeaderHeight(): React.RefObject<HTMLElement | null> {
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const measure = (): void =>
+      root.style.setProperty('--header-height', `${el.getBoundingClientRect().height}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}
+
 /** The app: the optimizer visualizer, or the gradient-flow lab (`?page=lab`). */
 export function App(props: { page?: Page }) {
   const page = props.page ?? 'visualizer';
   // Subscribed here so a language switch re-renders the whole page (memoised views read it too).
   useLocale();
+  const headerRef = useHeaderHeight();
   return (
     <div className="app">
-      <header className="app-header">
+      <header className="app-header" ref={headerRef}>
         <h1>
           {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
         </h1>
@@ -239,6 +261,7 @@ export function App(props: { page?: Page }) {
 function Visualizer() {
   useShortcuts();
   const presenting = usePresent((s) => s.present);
+  const wide = useMediaQuery(WIDE_LAYOUT);
   if (presenting) {
     return (
       <>
@@ -257,8 +280,11 @@ function Visualizer() {
       <main className="layout">
         <div className="column-map">
           <ErrorBoundary name="map">
-            <MapView />
-            <PlaybackBar />
+            {/* The stage is one screen high on wide screens: the map fills what the bar leaves. */}
+            <div className="map-stage">
+              <MapView fill={wide} />
+              <PlaybackBar />
+            </div>
             <ViewToggles />
           </ErrorBoundary>
           <ErrorBoundary name="analysis">

@@ -10,7 +10,7 @@ import { startEngine } from './state/engine';
 import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { startUrlSync } from './state/url';
-import { startLessons } from './views/lessons/presenter';
+import { openLessonAtStart, startLessons } from './views/lessons/presenter';
 import { afterFirstPaint, noSceneToPaint } from './views/hooks/afterFirstPaint';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
@@ -34,6 +34,7 @@ if (page === 'visualizer') {
     // A lesson link without a scene gets the lesson's scene written into the URL first.
     startLessons();
     startUrlSync();
+    openLessonAtStart();
     startAnalysisUrlSync();
   }
   // The first frame is computed here, on the main thread; the worker, which serves every later
@@ -46,6 +47,9 @@ if (page === 'visualizer') {
   // The lab and the lessons gallery draw no map: their KaTeX need not wait for one.
   noSceneToPaint();
 }
+
+// The lab presents too (`present=1`, P): the same root class and type scale as the visualizer.
+if (page === 'lab') startLessons();
 
 const root = document.getElementById('root');
 void localeReady.then(() => {

@@ -317,7 +317,8 @@ export const en = {
   'shortcuts.fullscreen': 'Full screen on or off',
   'shortcuts.help': 'Show these shortcuts',
   'shortcuts.close': 'Close this dialog',
-  'shortcuts.note': 'Shortcuts do nothing while a text field, menu or slider has focus.',
+  'shortcuts.note':
+    'A text field keeps the keys you type into it. A slider or menu keeps its arrow keys only while you reached it with Tab; after you drag or click it, the keys above drive playback again.',
   'theme.label': 'Theme',
   'theme.auto': 'Auto',
   'theme.light': 'Light',
@@ -487,6 +488,18 @@ export const en = {
   'chart.momentum.axis.log': 'momentum / β₁ (log scale)',
   'chart.momentum.axis.symlog': 'momentum / β₁ (symmetric log: linear within ±{c})',
   'chart.noStep': 'no step from here',
+
+  // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
+  'shortcuts.clicker': "One step back or forward (a presentation clicker's keys)",
+  'map.leftMap': '{name} left the map at step {step} {arrow}',
+  'formula.outside':
+    "f({x}, {y}) is not a finite number: the start lies outside the function's domain (a log or square root of a number ≤ 0, a division by zero…), so no optimizer can take a step. Move the start point to where f is defined; the learning rate is not the problem.",
+  'optimizers.noPath': "no path: the start is outside f's domain",
+  'chart.outside': "no value: the start is outside f's domain",
+  'map.startOutside':
+    "f({x}, {y}) is not a finite number: the start is outside the function's domain. Drag the start point (or type a start) where f is defined.",
+  'map.key': 'Paths on the map',
+  'map.keyLr': 'lr {lr}',
 } as const;
 
 /** Every message key of the catalogue. */

@@ -308,7 +308,8 @@ export const zhCN: Messages = {
   'shortcuts.fullscreen': '开启或关闭全屏',
   'shortcuts.help': '显示这些快捷键',
   'shortcuts.close': '关闭此对话框',
-  'shortcuts.note': '当文本框、菜单或滑块获得焦点时，快捷键不起作用。',
+  'shortcuts.note':
+    '文本框保留你输入的按键。滑块或菜单只有在用 Tab 键选中时才保留方向键；用鼠标拖动或点击之后，上面的按键仍然控制播放。',
   'theme.label': '主题',
   'theme.auto': '自动',
   'theme.light': '浅色',
@@ -474,4 +475,16 @@ export const zhCN: Messages = {
   'chart.momentum.axis.log': '动量 / β₁（对数刻度）',
   'chart.momentum.axis.symlog': '动量 / β₁（对称对数：±{c} 内为线性）',
   'chart.noStep': '此处之后没有下一步',
+
+  // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
+  'shortcuts.clicker': '后退或前进一步（翻页笔的按键）',
+  'map.leftMap': '{name} 在第 {step} 步离开了地图 {arrow}',
+  'formula.outside':
+    'f({x}, {y}) 不是有限的数：起点落在函数的定义域之外（例如对不大于 0 的数取对数或开平方、除以零……），所以任何优化器都迈不出第一步。请把起点移到 f 有定义的地方；问题不在学习率。',
+  'optimizers.noPath': '没有路径：起点在 f 的定义域之外',
+  'chart.outside': '没有数值：起点在 f 的定义域之外',
+  'map.startOutside':
+    'f({x}, {y}) 不是有限的数：起点在函数的定义域之外。请把起点拖到（或输入到）f 有定义的地方。',
+  'map.key': '地图上的路径',
+  'map.keyLr': '学习率 {lr}',
 };

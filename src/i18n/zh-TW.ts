@@ -310,7 +310,8 @@ export const zhTW: Messages = {
   'shortcuts.fullscreen': '開啟或關閉全螢幕',
   'shortcuts.help': '顯示這些快速鍵',
   'shortcuts.close': '關閉此對話框',
-  'shortcuts.note': '當文字框、選單或滑桿取得焦點時，快速鍵不起作用。',
+  'shortcuts.note':
+    '文字框保留你輸入的按鍵。滑桿或選單只有在用 Tab 鍵選取時才保留方向鍵；用滑鼠拖曳或點選之後，上面的按鍵仍然控制播放。',
   'theme.label': '主題',
   'theme.auto': '自動',
   'theme.light': '淺色',
@@ -476,4 +477,16 @@ export const zhTW: Messages = {
   'chart.momentum.axis.log': '動量 / β₁（對數尺度）',
   'chart.momentum.axis.symlog': '動量 / β₁（對稱對數：±{c} 內為線性）',
   'chart.noStep': '此處之後沒有下一步',
+
+  // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
+  'shortcuts.clicker': '後退或前進一步（簡報筆的按鍵）',
+  'map.leftMap': '{name} 在第 {step} 步離開了地圖 {arrow}',
+  'formula.outside':
+    'f({x}, {y}) 不是有限的數：起點落在函數的定義域之外（例如對不大於 0 的數取對數或開平方、除以零……），所以任何最佳化器都跨不出第一步。請把起點移到 f 有定義的地方；問題不在學習率。',
+  'optimizers.noPath': '沒有路徑：起點在 f 的定義域之外',
+  'chart.outside': '沒有數值：起點在 f 的定義域之外',
+  'map.startOutside':
+    'f({x}, {y}) 不是有限的數：起點在函數的定義域之外。請把起點拖到（或輸入到）f 有定義的地方。',
+  'map.key': '地圖上的路徑',
+  'map.keyLr': '學習率 {lr}',
 };

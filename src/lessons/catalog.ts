@@ -3,7 +3,7 @@
  * the three languages. Every lesson's claim is checked by lessons.test.ts against the engine, so
  * a text never promises a picture the scene does not show.
  */
-import type { Scene } from '../engine/types';
+import type { Domain, Scene } from '../engine/types';
 
 /** The languages lessons are written in. */
 export type LessonLocale = 'en' | 'zh-CN' | 'zh-TW';
@@ -23,6 +23,13 @@ export interface Lesson {
   readonly scene: Scene;
   /** Optimizers (by index) whose learning-rate slider the presenter view keeps. */
   readonly focus: readonly number[];
+  /**
+   * The learning rates worth sliding through in this lesson, [low, high]; the presenter's sliders
+   * span it (see `lessonLrSpan`). Absent: a quarter to four times each focus optimizer's rate.
+   */
+  readonly lrRange?: readonly [number, number];
+  /** The map's window when the lesson opens, where the surface's default would waste it. */
+  readonly domain?: Domain;
 }
 
 const NOTE_000 = '000_2889dba9c4799901.txt';
@@ -55,11 +62,12 @@ export const LESSONS: readonly Lesson[] = [
       start: START,
       steps: 100,
       optimizers: [
-        { type: 'sgd', lr: 0.02, label: 'SGD lr 0.02', color: '#e69f00' },
-        { type: 'sgd', lr: 0.5, label: 'SGD lr 0.5', color: '#0072b2' },
+        { type: 'sgd', lr: 0.02, color: '#e69f00' },
+        { type: 'sgd', lr: 0.5, color: '#0072b2' },
       ],
     },
     focus: [0],
+    lrRange: [0.005, 1],
   },
   {
     id: 'lr-just-right',
@@ -81,11 +89,12 @@ export const LESSONS: readonly Lesson[] = [
       start: START,
       steps: 60,
       optimizers: [
-        { type: 'sgd', lr: 0.5, label: 'SGD lr 0.5', color: '#0072b2' },
-        { type: 'sgd', lr: 0.9, label: 'SGD lr 0.9', color: '#009e73' },
+        { type: 'sgd', lr: 0.5, color: '#0072b2' },
+        { type: 'sgd', lr: 0.9, color: '#009e73' },
       ],
     },
     focus: [0, 1],
+    lrRange: [0.1, 1.2],
   },
   {
     id: 'lr-too-large',
@@ -107,11 +116,12 @@ export const LESSONS: readonly Lesson[] = [
       start: START,
       steps: 60,
       optimizers: [
-        { type: 'sgd', lr: 0.95, label: 'SGD lr 0.95', color: '#009e73' },
-        { type: 'sgd', lr: 1.05, label: 'SGD lr 1.05', color: '#d55e00' },
+        { type: 'sgd', lr: 0.95, color: '#009e73' },
+        { type: 'sgd', lr: 1.05, color: '#d55e00' },
       ],
     },
     focus: [1],
+    lrRange: [0.5, 1.5],
   },
   {
     id: 'momentum-ravine',
@@ -139,6 +149,8 @@ export const LESSONS: readonly Lesson[] = [
       ],
     },
     focus: [1, 2],
+    // The ravine is 10× longer than wide: show the valley, not a thin strip of a square.
+    domain: { x: [-5, 1], y: [-1.8, 1.8] },
   },
   {
     id: 'adaptive-rates',
@@ -267,24 +279,25 @@ export const LESSONS: readonly Lesson[] = [
       start: START,
       steps: 100,
       optimizers: [
-        { type: 'sgd', lr: 1.05, label: 'constant', color: '#d55e00' },
+        { type: 'sgd', lr: 1.05, label: 'constant lr', color: '#d55e00' },
         {
           type: 'sgd',
           lr: 1.05,
           schedule: { type: 'exponential', gamma: 0.9 },
-          label: '× 0.9 per step',
+          label: 'exponential decay',
           color: '#0072b2',
         },
         {
           type: 'sgd',
           lr: 1.05,
           schedule: { type: 'step', step_size: 10, gamma: 0.5 },
-          label: '½ every 10 steps',
+          label: 'step decay',
           color: '#009e73',
         },
       ],
     },
     focus: [0],
+    lrRange: [0.5, 1.5],
   },
   {
     id: 'gradient-clipping',
@@ -307,7 +320,7 @@ export const LESSONS: readonly Lesson[] = [
       steps: 300,
       optimizers: [
         { type: 'sgd', lr: 0.0025, label: 'no clipping', color: '#d55e00' },
-        { type: 'sgd', lr: 0.0025, clip_grad_norm: 10, label: 'clipped at 10', color: '#0072b2' },
+        { type: 'sgd', lr: 0.0025, clip_grad_norm: 10, label: 'clipped', color: '#0072b2' },
       ],
     },
     focus: [1],

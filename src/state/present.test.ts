@@ -40,10 +40,51 @@ describe('keyboard shortcuts', () => {
     expect(keyAction(press('x'), onPage)).toBeNull();
   });
 
-  it('a text field, select or slider keeps every key, Esc included when no dialog is open', () => {
+  it('a multi-line text field keeps every key, Esc included when no dialog is open', () => {
     const typing: KeyContext = { target: 'text', dialogOpen: false };
-    for (const key of [' ', 'ArrowLeft', 'ArrowRight', 'r', '1', 'f', 'p', '?', 'Escape'])
+    for (const key of [
+      ' ',
+      'ArrowLeft',
+      'ArrowRight',
+      'PageDown',
+      'r',
+      '1',
+      'f',
+      'p',
+      '?',
+      'Escape',
+    ])
       expect(keyAction(press(key), typing)).toBeNull();
+  });
+
+  it('a single-line field keeps what is typed but a clicker’s PageDown/PageUp still steps', () => {
+    const line: KeyContext = { target: 'line', dialogOpen: false };
+    for (const key of [' ', 'ArrowLeft', 'ArrowRight', 'r', '1', 'p', '?'])
+      expect(keyAction(press(key), line)).toBeNull();
+    expect(keyAction(press('PageDown'), line)).toEqual({ kind: 'step', by: 1 });
+    expect(keyAction(press('PageUp'), line)).toEqual({ kind: 'step', by: -1 });
+  });
+
+  it('a slider or menu reached by keyboard keeps its moving keys; letters still act', () => {
+    const control: KeyContext = { target: 'control', dialogOpen: false };
+    for (const key of [
+      'ArrowLeft',
+      'ArrowRight',
+      'ArrowUp',
+      'PageDown',
+      'PageUp',
+      'Home',
+      ' ',
+      '3',
+    ])
+      expect(keyAction(press(key), control)).toBeNull();
+    expect(keyAction(press('p'), control)).toEqual({ kind: 'present' });
+    expect(keyAction(press('r'), control)).toEqual({ kind: 'reset' });
+  });
+
+  it('a clicker’s PageDown and PageUp step forward and back like the arrows', () => {
+    expect(keyAction(press('PageDown'), onPage)).toEqual({ kind: 'step', by: 1 });
+    expect(keyAction(press('PageUp'), onPage)).toEqual({ kind: 'step', by: -1 });
   });
 
   it('a focused button keeps space (it presses the button) but arrows still step', () => {

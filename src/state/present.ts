@@ -96,30 +96,55 @@ export interface KeyPress {
 /** Where the key press happened: the target's kind, and what is open. */
 export interface KeyContext {
   /**
-   * 'text' for text fields, selects, sliders and editable content (they keep every key),
-   * 'button' for buttons and links (they keep space and Enter), 'other' elsewhere.
+   * 'text' for multi-line text and editable content (they keep every key); 'line' for a
+   * single-line text field (it keeps every key but PageUp/PageDown, which it has no use for and a
+   * presentation clicker sends); 'control' for a slider, menu or radio reached by keyboard (it
+   * keeps its arrows and Page keys); 'button' for buttons, links and checkboxes reached by
+   * keyboard (they keep space and Enter); 'other' elsewhere, including any of those controls
+   * when the pointer reached it.
    */
-  readonly target: 'text' | 'button' | 'other';
+  readonly target: 'text' | 'line' | 'control' | 'button' | 'other';
   /** The shortcuts dialog is open: only Esc and ? act. */
   readonly dialogOpen: boolean;
 }
 
+/** Keys a control reached by keyboard keeps for itself (a slider's or a menu's moves). */
+export const CONTROL_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+  ' ',
+]);
+
 /**
  * The action for a key press, or null when the key is not a shortcut here. Modified keys
- * (Ctrl, Alt, Meta) are the browser's; keys typed into a field or moved on a slider are the field's.
+ * (Ctrl, Alt, Meta) are the browser's; keys typed into a field are the field's; a slider or menu
+ * keeps its moving keys only while it was reached by keyboard (see `targetKind`). PageDown and
+ * PageUp (what a presentation clicker sends) step forward and back like → and ←.
  */
 export function keyAction(press: KeyPress, context: KeyContext): KeyAction | null {
   if (press.altKey || press.ctrlKey || press.metaKey) return null;
   if (press.key === 'Escape') return context.dialogOpen ? { kind: 'close' } : null;
   if (context.target === 'text') return null;
+  const page = press.key === 'PageDown' || press.key === 'PageUp';
+  if (context.target === 'line' && !page) return null;
+  if (context.target === 'control' && CONTROL_KEYS.has(press.key)) return null;
+  if (context.target === 'control' && /^[1-9]$/.test(press.key)) return null;
   if (press.key === '?') return { kind: 'shortcuts' };
   if (context.dialogOpen) return null;
   switch (press.key) {
     case ' ':
       return context.target === 'button' ? null : { kind: 'toggle-play' };
     case 'ArrowRight':
+    case 'PageDown':
       return { kind: 'step', by: press.shiftKey ? 10 : 1 };
     case 'ArrowLeft':
+    case 'PageUp':
       return { kind: 'step', by: press.shiftKey ? -10 : -1 };
     case 'r':
     case 'R':
@@ -135,25 +160,84 @@ export function keyAction(press: KeyPress, context: KeyContext): KeyAction | nul
   return null;
 }
 
-/** The kind of element a key press targets, for `KeyContext.target`. */
-export function targetKind(target: EventTarget | null): KeyContext['target'] {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return 'other';
+/** Input types a person types text into (every other input is a control or a button). */
+const TEXT_INPUTS = new Set([
+  'text',
+  'search',
+  'url',
+  'tel',
+  'email',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+]);
+
+/**
+ * The kind of element a key press targets, for `KeyContext.target`. `origin` says how it was
+ * focused: a slider, menu, radio, button or link reached with the pointer is 'other', so the
+ * shortcuts win over its own keys; text fields keep their keys however they were reached.
+ */
+export function targetKind(
+  target: EventTarget | null,
+  origin: 'keyboard' | 'pointer' = 'keyboard',
+): KeyContext['target'] {
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return 'other';
+  const html = typeof HTMLElement !== 'undefined' && target instanceof HTMLElement;
   const tag = target.tagName;
+  if (tag === 'TEXTAREA' || (html && target.isContentEditable)) return 'text';
+  let kind: KeyContext['target'] = 'other';
   if (tag === 'INPUT') {
     const type = (target as HTMLInputElement).type;
-    // Checkboxes toggle with space like buttons; every other input (radios move with arrows) keeps its keys.
-    return type === 'checkbox' || type === 'button' || type === 'submit' ? 'button' : 'text';
+    if (TEXT_INPUTS.has(type)) return 'line';
+    // Checkboxes toggle with space like buttons; sliders, radios and colour pickers move with keys.
+    kind = type === 'checkbox' || type === 'button' || type === 'submit' ? 'button' : 'control';
+  } else if (tag === 'SELECT' || ARROW_ROLES.has(target.getAttribute('role') ?? '')) {
+    kind = 'control';
+  } else if (target.closest(ARROW_GROUPS) !== null || isRovingItem(target)) {
+    // A tab list, toolbar, radio group or roving-focus widget moves between its items with arrows.
+    kind = 'control';
+  } else if (
+    tag === 'BUTTON' ||
+    tag === 'A' ||
+    tag === 'SUMMARY' ||
+    target.getAttribute('role') === 'button'
+  ) {
+    kind = 'button';
   }
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return 'text';
-  if (target.getAttribute('role') === 'slider') return 'text';
-  if (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return 'button';
-  return 'other';
+  return origin === 'pointer' ? 'other' : kind;
+}
+
+/** Roles whose element moves its value or selection with the arrow keys. */
+const ARROW_ROLES = new Set([
+  'slider',
+  'spinbutton',
+  'tab',
+  'radio',
+  'option',
+  'treeitem',
+  'menuitem',
+]);
+
+/** Containers whose items move focus with the arrow keys (WAI-ARIA composite widgets). */
+const ARROW_GROUPS =
+  '[role="tablist"], [role="toolbar"], [role="radiogroup"], [role="listbox"], [role="grid"], [role="tree"], [role="menu"], [role="menubar"]';
+
+/** An item of a roving-tabindex widget: focusable, with siblings taken out of the Tab order. */
+function isRovingItem(target: Element): boolean {
+  if (target.getAttribute('tabindex') !== '0') return false;
+  const parent = target.parentElement;
+  return parent !== null && parent.querySelector(':scope > [tabindex="-1"]') !== null;
 }
 
 /** One row of the shortcuts dialog: the keys shown and the i18n key of what they do. */
 export const SHORTCUTS = [
   { keys: ['Space'], action: 'shortcuts.play' },
   { keys: ['←', '→'], action: 'shortcuts.step' },
+  { keys: ['PageUp', 'PageDown'], action: 'shortcuts.clicker' },
   { keys: ['Shift + ←', 'Shift + →'], action: 'shortcuts.step10' },
   { keys: ['R'], action: 'shortcuts.reset' },
   { keys: ['1', '…', '9'], action: 'shortcuts.toggle' },

@@ -1,6 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { OPTIMIZERS } from '../engine/optimizers';
 import type { DomainPoint, Trajectory } from '../engine/types';
 import { t } from '../i18n';
 import { useDescent } from '../state/store';
@@ -9,6 +8,7 @@ import { distanceSeries } from './charts/distance';
 import { LossChart } from './charts/LossChart';
 import { LrChart, MomentumChart } from './charts/LrChart';
 import type { ChartSeries, CursorSource } from './charts/types';
+import { optimizerNames } from './names';
 import { optimizerStyle } from './palette';
 
 const distances = new WeakMap<
@@ -96,7 +96,8 @@ export function ChartsPanel() {
   const shownMinima = useDeferredValue(minima);
   const base = useMemo(
     () =>
-      shownScene.optimizers.flatMap((config, i) => {
+      shownScene.optimizers.flatMap((config, i, all) => {
+        const names = optimizerNames(all);
         const tr = shownTrajectories[i];
         if (!tr) return [];
         const style = optimizerStyle(config, i);
@@ -104,7 +105,7 @@ export function ChartsPanel() {
           {
             config,
             tr,
-            label: config.label || OPTIMIZERS[config.type].label,
+            label: names[i]!,
             color: style.color,
             dash: style.dash,
           },

@@ -14,3 +14,8 @@ export function formatNumber(v: number, digits = 4): string {
 export function formatPair(x: number, y: number, digits = 4): string {
   return `(${formatNumber(x, digits)}, ${formatNumber(y, digits)})`;
 }
+
+/** A learning rate as the sliders set it (at most 4 significant digits, plain decimals). */
+export function formatLr(lr: number): string {
+  return String(Number(lr.toPrecision(4)));
+}

@@ -2,10 +2,10 @@
  * What the live region says about the selected optimizer: its name, step, loss and position, or
  * that it diverged before this step. Pure, so the wording is tested without a page.
  */
-import { OPTIMIZERS } from '../../engine/optimizers';
 import type { Scene, Trajectory } from '../../engine/types';
 import { t } from '../../i18n';
 import { formatNumber } from '../format';
+import { optimizerName } from '../names';
 
 /** The sentence for optimizer `selected` of `scene` at point `cursor` (empty when there is none). */
 export function describePosition(
@@ -17,7 +17,7 @@ export function describePosition(
   const config = scene.optimizers[selected];
   const path = trajectories[selected];
   if (!config || !path || path.length === 0) return '';
-  const name = config.label || OPTIMIZERS[config.type].label;
+  const name = optimizerName(scene.optimizers, selected);
   const step = Math.max(0, Math.min(cursor, scene.steps));
   if (step >= path.length) {
     return t('a11y.diverged', { name, step, last: path.length - 1 });

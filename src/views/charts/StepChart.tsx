@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocale } from '../../i18n';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { scaleLinear } from 'd3';
@@ -88,7 +88,7 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
           aria-label={summary}
         >
           <Axes layout={layout} x={x} y={y} spec={spec} />
-          <Lines series={series} x={x} y={y} layout={layout} />
+          <Lines series={series} x={x} y={y} spec={spec} layout={layout} />
         </svg>
         <Cursor
           step={step}
@@ -97,6 +97,7 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
           series={series}
           x={x}
           y={y}
+          spec={spec}
           layout={layout}
         />
         {onCursor && (
@@ -189,47 +190,73 @@ const Axes = memo(function Axes({ layout, x, y, spec }: ScaleProps & { spec: YSc
   );
 });
 
+/** How far (px) past the plot an out-of-range value is drawn before the clip hides it. */
+const FAR = 4000;
+
 const Lines = memo(function Lines({
   series,
   x,
   y,
+  spec,
   layout,
-}: ScaleProps & { series: readonly ChartSeries[] }) {
+}: ScaleProps & { series: readonly ChartSeries[]; spec: YScaleSpec }) {
   useLocale(); // memo would skip a language switch
+  const clipId = `chart-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const maxPoints = Math.max(200, 2 * Math.round(layout.right - layout.left));
   const drawn = series.map((s, i) => ({ s, i })).filter(({ s }) => !s.hidden && s.length > 0);
+  // Values past the axis are drawn where they are (the clip hides them), not flat on the edge.
+  const free = useMemo(() => {
+    const unclamped = y.copy().clamp(false);
+    const [lo, hi] = spec.domain;
+    return (v: number): number =>
+      v > hi
+        ? Math.max(layout.top - FAR, unclamped(v))
+        : spec.kind === 'symlog' && v < lo
+          ? Math.min(layout.bottom + FAR, unclamped(v))
+          : y(v);
+  }, [y, spec, layout]);
   const markers = divergedMarkers(
     drawn.map(({ s }) => s),
     x,
-    y,
+    free,
     layout,
   );
   return (
     <g className="descent-chart__lines">
-      {drawn.map(({ s, i }) => (
-        <SeriesLine
-          key={i}
-          values={s.values}
-          length={s.length}
-          x={x}
-          y={y}
-          maxPoints={maxPoints}
-          color={s.color}
-          dash={s.dash.join(' ')}
-          label={s.label}
-        />
-      ))}
+      <defs>
+        <clipPath id={clipId}>
+          <rect
+            x={layout.left}
+            y={layout.top - 2}
+            width={layout.right - layout.left + 2}
+            height={layout.bottom - layout.top + 4}
+          />
+        </clipPath>
+      </defs>
+      <g clipPath={`url(#${clipId})`} data-testid="chart-lines">
+        {drawn.map(({ s, i }) => (
+          <SeriesLine
+            key={i}
+            values={s.values}
+            length={s.length}
+            x={x}
+            y={free}
+            maxPoints={maxPoints}
+            color={s.color}
+            dash={s.dash.join(' ')}
+            label={s.label}
+          />
+        ))}
+      </g>
       {markers.map((m) => (
-        <g key={m.key} className="descent-chart__diverged" transform={`translate(${m.x},${m.y})`}>
+        <g key={m.key} className="descent-chart__diverged">
           <title>{`${m.label}: ${m.text}`}</title>
-          <path d="M-6,-6L6,6M-6,6L6,-6" stroke={m.color} />
-          <text
-            x={m.anchor === 'end' ? -10 : 10}
-            y={m.labelDy}
-            dy="0.32em"
-            textAnchor={m.anchor}
-            fill={m.color}
-          >
+          <path
+            transform={`translate(${m.x},${m.y})`}
+            d={m.offTop ? 'M0,-2L-6,8M0,-2L6,8M0,-2L0,14' : 'M-6,-6L6,6M-6,6L6,-6'}
+            stroke={m.color}
+          />
+          <text x={m.labelX} y={m.labelY} dy="0.32em" textAnchor="start" fill={m.color}>
             {m.text}
           </text>
         </g>
@@ -246,7 +273,8 @@ const SeriesLine = memo(function SeriesLine(props: {
   values: Float64Array;
   length: number;
   x: ScaleLinear<number, number>;
-  y: YScale;
+  /** Value → px; values past the axis land outside the plot, where the clip hides them. */
+  y: (v: number) => number;
   maxPoints: number;
   color: string;
   dash: string;
@@ -283,17 +311,26 @@ interface DivergedMarker {
   label: string;
   color: string;
   text: string;
+  /** Where the × (or, for a run that left the top of the axis, the ↑ on the edge) sits. */
   x: number;
   y: number;
-  labelDy: number;
-  anchor: 'start' | 'end';
+  offTop: boolean;
+  labelX: number;
+  labelY: number;
 }
 
-/** × markers at each diverged run's last finite step, labels nudged apart so they stay readable. */
+/** Rough width (px) of chart text at 14 px: enough to keep a label clear of the axes. */
+const textWidth = (text: string): number => text.length * 8;
+
+/**
+ * A marker at each diverged run's last finite step, or, when its line left the top of the axis
+ * first, an arrow on the top edge where it left. Labels sit inside the plot, clear of the y axis's
+ * tick labels and of each other.
+ */
 function divergedMarkers(
   series: readonly ChartSeries[],
   x: ScaleLinear<number, number>,
-  y: YScale,
+  y: (v: number) => number,
   layout: Layout,
 ): DivergedMarker[] {
   const markers: DivergedMarker[] = [];
@@ -301,25 +338,47 @@ function divergedMarkers(
     if (!s.diverged || s.length === 0) return;
     const last = s.length - 1;
     const v = s.values[last] ?? Number.NaN;
-    const px = x(last);
+    let px = x(last);
+    let py = Number.isFinite(v) ? y(v) : layout.top;
+    let offTop = py < layout.top;
+    if (offTop) {
+      // Where the line crosses the top edge for the last time before it ends.
+      let k = last;
+      while (k > 0 && !(y(s.values[k - 1]!) >= layout.top)) k--;
+      if (k > 0) {
+        const ya = y(s.values[k - 1]!);
+        const yb = y(s.values[k]!);
+        const f = (ya - layout.top) / (ya - yb);
+        px = x(k - 1) + f * (x(k) - x(k - 1));
+      } else {
+        px = x(0);
+      }
+      py = layout.top;
+    } else if (py > layout.bottom) {
+      py = layout.bottom;
+      offTop = false;
+    }
+    const text = chartText('chart.diverged', { step: last });
+    const w = textWidth(text);
+    // Right of the mark when it fits, else left of it; never over the axis on either side.
+    const right = px + 10 + w <= layout.right ? px + 10 : px - 10 - w;
     markers.push({
       key: `${i}`,
       label: s.label,
       color: s.color,
-      text: chartText('chart.diverged', { step: last }),
+      text,
       x: px,
-      y: Number.isFinite(v) ? y(v) : layout.top,
-      labelDy: 0,
-      anchor: px > (layout.left + layout.right) / 2 ? 'end' : 'start',
+      y: py,
+      offTop,
+      labelX: Math.max(layout.left + 4, Math.min(layout.right - w, right)),
+      labelY: offTop ? layout.top + 14 : py,
     });
   });
-  markers.sort((a, b) => a.y - b.y);
+  markers.sort((a, b) => a.labelY - b.labelY);
   let previous = -Infinity;
   for (const m of markers) {
-    // A run that left the top of the axis has its × on the edge; its label goes just below.
-    const labelY = Math.max(m.y + (m.y <= layout.top + 4 ? 16 : 0), previous + 17);
-    m.labelDy = labelY - m.y;
-    previous = labelY;
+    m.labelY = Math.min(layout.bottom - 10, Math.max(m.labelY, layout.top + 10, previous + 17));
+    previous = m.labelY;
   }
   return markers;
 }
@@ -330,13 +389,17 @@ function cursorPlacement(
   series: readonly ChartSeries[],
   x: ScaleLinear<number, number>,
   y: YScale,
+  spec: YScaleSpec,
   layout: Layout,
 ): { cx: number; nearRight: boolean; dots: (number | null)[] } {
   const cx = x(step);
+  const [lo, hi] = spec.domain;
   const dots = series.map((s) => {
     if (s.hidden || step >= s.length) return null;
     const v = s.values[step] ?? Number.NaN;
-    return Number.isFinite(v) ? y(v) : null;
+    // A value off the axis has no dot: one pinned to the edge would read as a real value there.
+    if (!Number.isFinite(v) || v > hi || (spec.kind === 'symlog' && v < lo)) return null;
+    return y(v);
   });
   return { cx, nearRight: cx > layout.right - 70, dots };
 }
@@ -354,12 +417,14 @@ const Cursor = memo(function Cursor({
   series,
   x,
   y,
+  spec,
   layout,
 }: ScaleProps & {
   step: number;
   steps: number;
   live: CursorSource | undefined;
   series: readonly ChartSeries[];
+  spec: YScaleSpec;
 }) {
   const locale = useLocale(); // the effect below writes the step label in this language
   const lineRef = useRef<HTMLDivElement>(null);
@@ -369,7 +434,7 @@ const Cursor = memo(function Cursor({
   useLayoutEffect(() => {
     const place = (): void => {
       const at = live ? clampStep(live.get(), steps) : step;
-      const { cx, nearRight, dots } = cursorPlacement(at, series, x, y, layout);
+      const { cx, nearRight, dots } = cursorPlacement(at, series, x, y, spec, layout);
       const line = lineRef.current;
       const label = labelRef.current;
       if (line) line.style.transform = `translateX(${cx}px)`;
@@ -389,11 +454,11 @@ const Cursor = memo(function Cursor({
     };
     place();
     return live?.subscribe(place);
-  }, [live, step, steps, series, x, y, layout, locale]);
+  }, [live, step, steps, series, x, y, spec, layout, locale]);
 
   // The first placement is rendered (and is what a static render shows); the effect keeps it live.
   const at = live ? clampStep(live.get(), steps) : step;
-  const { cx, nearRight, dots } = cursorPlacement(at, series, x, y, layout);
+  const { cx, nearRight, dots } = cursorPlacement(at, series, x, y, spec, layout);
   return (
     <div className="descent-chart__cursor" aria-hidden="true">
       <div
@@ -539,7 +604,11 @@ function Legend({ series, step }: { series: readonly ChartSeries[]; step: number
             </svg>
             <span className="descent-chart__legend-label">{s.label}</span>{' '}
             <span className="descent-chart__legend-value">
-              {value ?? missing ?? chartText('chart.diverged', { step: Math.max(0, s.length - 1) })}
+              {value ??
+                missing ??
+                (s.length === 0
+                  ? chartText('chart.outside')
+                  : chartText('chart.diverged', { step: Math.max(0, s.length - 1) }))}
             </span>
           </li>
         );

@@ -4,6 +4,7 @@ import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types';
 import { t, useLocale } from '../../i18n';
 import { useDescent } from '../../state/store';
+import { baseName, optimizerName } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
@@ -105,6 +106,9 @@ export function OptimizerPanel() {
   );
 }
 
+/** `diverged` of a run whose start is outside f's domain (it has no point at all). */
+const OUTSIDE = -2;
+
 /**
  * One optimizer's row. Memoised: a slider drag changes one optimizer's config, and the other rows
  * (same config object, same index and selection) are not re-rendered on every tick.
@@ -118,11 +122,13 @@ const OptimizerRow = memo(function OptimizerRow(props: {
   useLocale(); // memo would skip a language switch
   const diverged = useDescent((s) =>
     s.trajectoriesScene === s.scene && s.trajectories[index]?.diverged
-      ? s.trajectories[index].length - 1
+      ? s.trajectories[index].length === 0
+        ? OUTSIDE
+        : s.trajectories[index].length - 1
       : -1,
   );
   const style = optimizerStyle(config, index);
-  const name = config.label || OPTIMIZERS[config.type].label;
+  const name = useDescent((s) => optimizerName(s.scene.optimizers, index)) || baseName(config);
   const editorId = useId();
   const update = (next: OptimizerConfig): readonly FieldError[] =>
     useDescent.getState().updateOptimizer(index, next);
@@ -189,6 +195,11 @@ const OptimizerRow = memo(function OptimizerRow(props: {
       {diverged >= 0 && (
         <p className="diverged" data-testid={`diverged-${index}`}>
           {t('optimizers.diverged', { step: diverged })}
+        </p>
+      )}
+      {diverged === OUTSIDE && (
+        <p className="diverged" data-testid={`diverged-${index}`}>
+          {t('optimizers.noPath')}
         </p>
       )}
       {selected && (

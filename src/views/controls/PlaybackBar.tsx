@@ -92,7 +92,11 @@ export function PlaybackBar() {
       </output>
       <label className="field inline">
         <span>{t('playback.speed')}</span>
-        <select value={speed} onChange={(e) => store().setSpeed(Number(e.target.value))}>
+        <select
+          value={speed}
+          data-testid="speed"
+          onChange={(e) => store().setSpeed(Number(e.target.value))}
+        >
           {(SPEEDS.includes(speed as (typeof SPEEDS)[number])
             ? SPEEDS
             : [...SPEEDS, speed].sort((a, b) => a - b)

@@ -23,6 +23,7 @@ import {
 } from '../controls/params';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { MapView } from '../map/MapView';
+import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
 import './embed.css';
 
@@ -101,6 +102,7 @@ function EmbedPlayback() {
 function ParamSlider(props: { control: ParamControl }) {
   const { index, name } = props.control;
   const config = useDescent((s) => s.scene.optimizers[index]);
+  const optimizer = useDescent((s) => optimizerName(s.scene.optimizers, index));
   const [problem, setProblem] = useState<string | null>(null);
   const spec = config ? OPTIMIZERS[config.type].params.find((p) => p.name === name) : undefined;
   const range = spec && spec.kind === 'number' ? sliderRange(spec) : undefined;
@@ -109,7 +111,6 @@ function ParamSlider(props: { control: ParamControl }) {
   if (typeof value !== 'number') return null;
   const log = spec.log === true;
   const style = optimizerStyle(config, index);
-  const optimizer = config.label || OPTIMIZERS[config.type].label;
   return (
     <div className="embed-param" data-testid={`embed-param-${name}-${index}`}>
       <label>

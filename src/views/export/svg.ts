@@ -4,11 +4,11 @@
  * the level legend and a key of the optimizers. Pure: no DOM, so it is unit-tested in Node; the
  * caller supplies the heat map as an image URL (it is a raster on screen too).
  */
-import { OPTIMIZERS } from '../../engine/optimizers';
 import type { Scene, Surface, Trajectory } from '../../engine/types';
 import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
 import { MARGIN } from '../map/Axes';
+import { optimizerName as distinctName } from '../names';
 import { drawTrajectories, markerPath } from '../map/drawTrajectories';
 import type { Projection } from '../map/projection';
 import { CONTOUR_STROKE, heatColor, optimizerStyle } from '../palette';
@@ -87,10 +87,9 @@ const LEGEND_HEIGHT = 40;
 
 const r2 = (v: number): string => String(Math.round(v * 100) / 100);
 
-/** Display name of optimizer `i`, as the charts' legend shows it (its label, or its family's name). */
+/** Display name of optimizer `i`, as the app's legends show it (duplicates numbered: "Adam 2"). */
 export function optimizerName(scene: Scene, i: number): string {
-  const o = scene.optimizers[i];
-  return o ? o.label || OPTIMIZERS[o.type].label : '';
+  return distinctName(scene.optimizers, i);
 }
 
 function keyRows(scene: Scene, width: number): { perRow: number; rows: number } {

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { useElementWidth } from '../charts/useElementWidth';
 import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
+import { baseName, optimizerName } from '../names';
 import { formulaStep } from './inspect';
 import { notesTex } from './notesTex';
 import { withCycledMomentum } from './cycled';
@@ -26,8 +27,10 @@ const FALLBACK_COLOR = '#555555';
 /** Below this width the substituted chains break after each `=`. */
 const WRAP_BELOW_PX = 640;
 
-function labelOf(config: OptimizerConfig): string {
-  return config.label ?? OPTIMIZERS[config.type].label;
+/** The optimizer's name in this scene (duplicates numbered, as in the legend). */
+function nameIn(optimizers: readonly OptimizerConfig[], config: OptimizerConfig): string {
+  const i = optimizers.indexOf(config);
+  return i >= 0 ? optimizerName(optimizers, i) : baseName(config);
 }
 
 /**
@@ -120,7 +123,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
             onClick={() => onSelect?.(i)}
           >
             <span className="descent-formula__swatch" aria-hidden="true" />
-            {labelOf(o)}
+            {nameIn(optimizers, o)}
             {o.hidden === true && (
               <span className="descent-formula__hidden"> ({formulaText('formula.hidden')})</span>
             )}
@@ -134,8 +137,8 @@ export function FormulaPanel(props: FormulaPanelProps) {
         aria-labelledby={`${baseId}-tab-${selected}`}
       >
         <h3 className="descent-formula__heading">
-          {labelOf(config)}
-          {labelOf(config) !== def.label && (
+          {nameIn(optimizers, config)}
+          {nameIn(optimizers, config) !== def.label && (
             <span className="descent-formula__family"> · {def.label}</span>
           )}
         </h3>
@@ -167,9 +170,17 @@ export function FormulaPanel(props: FormulaPanelProps) {
             <p className="descent-formula__hint">{formulaText('formula.elementwise')}</p>
           </div>
         )}
+        {step.kind === 'outside' && (
+          <p className="descent-formula__diverged" role="status" data-testid="formula-outside">
+            {formulaText('formula.outside', { x: scene.start[0], y: scene.start[1] })}
+          </p>
+        )}
         {step.kind === 'diverged' && (
           <p className="descent-formula__diverged" role="status">
-            {formulaText('formula.diverged', { label: labelOf(config), step: step.step })}
+            {formulaText('formula.diverged', {
+              label: nameIn(optimizers, config),
+              step: step.step,
+            })}
           </p>
         )}
       </div>

@@ -7,6 +7,8 @@ export type FormulaStep =
   | { readonly kind: 'step'; readonly numbers: StepNumbers }
   /** The run stopped: `step` is its last finite point, as the charts mark it. */
   | { readonly kind: 'diverged'; readonly step: number }
+  /** The loss is not finite at the start itself: the start lies outside f's domain. */
+  | { readonly kind: 'outside' }
   | { readonly kind: 'empty' };
 
 function allFinite(state: OptimizerInspection): boolean {
@@ -43,6 +45,7 @@ export function formulaStep(
     [...current.point, ...current.grad, ...current.update, current.lr].every(Number.isFinite);
   if (!finite) {
     const run = simulateOne(surface, scene.start, scene.steps, config);
+    if (run.length === 0) return { kind: 'outside' };
     return { kind: 'diverged', step: Math.max(0, Math.min(k, run.length - 1)) };
   }
   const previous = k > 0 ? inspectStep(surface, scene, index, k - 1) : undefined;

@@ -1,4 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { t as appText } from '../../i18n';
+import { usePresent } from '../../state/present';
+import type { KeyAction } from '../../state/present';
 import { useLabStore } from '../../state/lab';
 import { createLabClient } from '../../worker/lab/spawn';
 import { BackpropCalculator } from './BackpropCalculator';
@@ -10,6 +13,9 @@ import { SlotView } from './SlotView';
 import { t } from './strings';
 import { loadLabUrl, watchLabUrl } from './urlSync';
 import { useLabRunner } from './useLabRunner';
+import { setPresenting, toggleFullscreen } from '../lessons/presenter';
+import { ShortcutsButton, ShortcutsDialog } from '../lessons/ShortcutsDialog';
+import { useKeyboardShortcuts } from '../lessons/useShortcuts';
 import './lab.css';
 
 /** The gradient-flow lab: controls, one or two configurations side by side, the calculator and the formulas. */
@@ -20,6 +26,42 @@ export default function LabPage() {
   const client = useMemo(() => createLabClient(), []);
   useEffect(() => () => client.dispose(), [client]);
   const { step, reset } = useLabRunner(client);
+  const presenting = usePresent((s) => s.present);
+  // The visualizer's shortcuts, on the lab: Space trains or pauses, → / PageDown one step, R resets.
+  const run = useCallback(
+    (action: KeyAction): void => {
+      const lab = useLabStore.getState();
+      const p = usePresent.getState();
+      switch (action.kind) {
+        case 'toggle-play':
+          lab.setRunning(!lab.running);
+          break;
+        case 'step':
+          if (action.by > 0) step();
+          break;
+        case 'reset':
+          lab.setRunning(false);
+          reset();
+          break;
+        case 'fullscreen':
+          void toggleFullscreen();
+          break;
+        case 'present':
+          setPresenting(!p.present);
+          break;
+        case 'shortcuts':
+          p.setShortcutsOpen(!p.shortcutsOpen);
+          break;
+        case 'close':
+          p.setShortcutsOpen(false);
+          break;
+        case 'toggle-optimizer':
+          break;
+      }
+    },
+    [step, reset],
+  );
+  useKeyboardShortcuts(run);
   const compare = useLabStore((s) => s.compare);
   const running = useLabStore((s) => s.running);
   const problems = useLabStore((s) => s.urlProblems);
@@ -35,7 +77,19 @@ export default function LabPage() {
       <header className="lab-head">
         <h1 id="lab-title">{t('lab.title')}</h1>
         <p className="lab-intro">{t('lab.intro')}</p>
+        <div className="lab-present">
+          <button
+            type="button"
+            onClick={() => setPresenting(!presenting)}
+            aria-keyshortcuts="p"
+            data-testid={presenting ? 'stop-presenting' : 'present'}
+          >
+            {presenting ? appText('lessons.stopPresenting') : appText('lessons.present')}
+          </button>
+          <ShortcutsButton />
+        </div>
       </header>
+      <ShortcutsDialog />
       {problems.length > 0 && (
         <div className="lab-warning" role="alert">
           <p>{t('lab.urlProblems')}</p>
@@ -59,9 +113,14 @@ export default function LabPage() {
           {compare && <SlotView slot="b" domain={domain} labelled />}
         </div>
       </div>
-      <LinearChainPanel />
-      <BackpropCalculator />
-      <LabFormulas />
+      {/* Presenter mode keeps the network and its training; the deep dives wait below. */}
+      {!presenting && (
+        <>
+          <LinearChainPanel />
+          <BackpropCalculator />
+          <LabFormulas />
+        </>
+      )}
     </main>
   );
 }

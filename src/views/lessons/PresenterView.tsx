@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from '../../i18n';
 import { OPTIMIZERS } from '../../engine/optimizers';
@@ -6,8 +7,16 @@ import { useDescent } from '../../state/store';
 import { PlaybackBar } from '../controls/PlaybackBar';
 import { SLIDER_STEPS, fromSlider, sliderRange, toSlider } from '../controls/params';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { MapView } from '../map/MapView';
+
+/** Wide enough for the presenter's two columns (see lessons.css). */
+const PRESENTER_WIDE = '(min-width: 801px) and (min-height: 400px)';
+import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
+import { lessonLrSpan } from '../../lessons/lrSpan';
+import type { LrSpan } from '../../lessons/lrSpan';
+import { formatLr } from '../format';
 import { useLesson } from './catalogStore';
 import { setPresenting, toggleFullscreen } from './presenter';
 import { ShortcutsButton } from './ShortcutsDialog';
@@ -22,21 +31,29 @@ export function presentedSliders(
   return hidden.flatMap((h, i) => (h ? [] : [i])).slice(0, 4);
 }
 
-function LrSlider(props: { index: number }) {
+function LrSlider(props: { index: number; span: LrSpan | undefined }) {
   const config = useDescent((s) => s.scene.optimizers[props.index]);
+  const name = useDescent((s) => optimizerName(s.scene.optimizers, props.index));
+  const nameId = useId();
   if (!config) return null;
   const spec = OPTIMIZERS[config.type].params.find((p) => p.name === 'lr');
-  const range = spec ? sliderRange(spec) : undefined;
+  const full = spec ? sliderRange(spec) : undefined;
+  // The lesson's span when it has one (0.9 → 1.1 must be visible), else the parameter's own.
+  const range: [number, number] | undefined = props.span
+    ? [props.span.range[0], props.span.range[1]]
+    : full;
   if (!spec || !range) return null;
   const lr = config.lr ?? (spec.default as number);
-  const log = spec.log === true;
-  const name = config.label ?? OPTIMIZERS[config.type].label;
+  const log = props.span ? props.span.log : spec.log === true;
   const color = optimizerStyle(config, props.index).color;
+  // The accessible name is the name alone; the value is the slider's own (aria-valuetext) and
+  // shown beside it, so no label ever carries a number that a drag makes stale.
   return (
-    <label className="present-slider" style={{ borderColor: color }}>
+    <div className="present-slider" style={{ borderColor: color }}>
       <span>
         <span className="swatch" style={{ background: color }} aria-hidden="true" />
-        {t('lessons.lr', { name })}: <output>{lr}</output>
+        <span id={nameId}>{t('lessons.lr', { name })}</span>:{' '}
+        <output aria-hidden="true">{formatLr(lr)}</output>
       </span>
       <input
         type="range"
@@ -44,6 +61,7 @@ function LrSlider(props: { index: number }) {
         max={SLIDER_STEPS}
         step={1}
         value={toSlider(lr, range, log)}
+        aria-labelledby={nameId}
         aria-valuetext={String(lr)}
         data-testid={`present-lr-${props.index}`}
         onChange={(e) =>
@@ -53,7 +71,7 @@ function LrSlider(props: { index: number }) {
           })
         }
       />
-    </label>
+    </div>
   );
 }
 
@@ -68,11 +86,12 @@ export function PresenterView() {
   const lesson = loaded === 'loading' ? undefined : loaded;
   const hidden = useDescent(useShallow((s) => s.scene.optimizers.map((o) => o.hidden === true)));
   const sliders = presentedSliders(lesson?.focus, hidden);
+  const wide = useMediaQuery(PRESENTER_WIDE);
   return (
     <main className="presenter" data-testid="presenter">
       <div className="presenter-map">
         <ErrorBoundary name="map">
-          <MapView />
+          <MapView fill={wide} />
           <PlaybackBar />
         </ErrorBoundary>
       </div>
@@ -87,7 +106,7 @@ export function PresenterView() {
         )}
         <div className="present-sliders">
           {sliders.map((i) => (
-            <LrSlider key={i} index={i} />
+            <LrSlider key={i} index={i} span={lesson ? lessonLrSpan(lesson, i) : undefined} />
           ))}
         </div>
         <div className="lesson-actions">

@@ -2,8 +2,38 @@
 import { encodeSceneParam } from '../../engine/scene-url';
 import type { Lesson } from '../../lessons/catalog';
 import { LESSON_PARAM } from '../../state/present';
+import { DEFAULT_VIEW, SPEEDS, encodeView } from '../../state/view';
+import type { ViewSettings } from '../../state/view';
 
-/** The visualizer address of a lesson, with its scene, relative to the app. */
+/** Seconds a lesson's whole run should take at its playback speed, about. */
+const LESSON_RUN_SECONDS = 20;
+/** Fastest a lesson plays, in steps per second: beyond it a class sees a blur, not steps. */
+const LESSON_MAX_SPEED = 30;
+
+/**
+ * Playback speed (steps per second) for a lesson of `steps` steps: the slowest offered speed that
+ * plays the run in about 20 s, at most 30 steps/s (60 steps → 5/s, 200 → 10/s, 500 → 30/s).
+ */
+export function lessonSpeed(steps: number): number {
+  const wanted = Math.min(LESSON_MAX_SPEED, steps / LESSON_RUN_SECONDS);
+  return SPEEDS.find((s) => s >= wanted) ?? LESSON_MAX_SPEED;
+}
+
+/**
+ * How a lesson opens: at step 0, at a speed a class can follow (`lessonSpeed`), on the lesson's
+ * own map window when it has one.
+ */
+export function lessonView(lesson: Pick<Lesson, 'scene' | 'domain'>): ViewSettings {
+  return {
+    ...DEFAULT_VIEW,
+    domain: lesson.domain ?? null,
+    cursor: 0,
+    speed: lessonSpeed(lesson.scene.steps),
+  };
+}
+
+/** The visualizer address of a lesson, with its scene and its opening view, relative to the app. */
 export function lessonHref(lesson: Lesson): string {
-  return `./?${LESSON_PARAM}=${encodeURIComponent(lesson.id)}&scene=${encodeSceneParam(lesson.scene)}`;
+  const view = encodeView(lessonView(lesson));
+  return `./?${LESSON_PARAM}=${encodeURIComponent(lesson.id)}&scene=${encodeSceneParam(lesson.scene)}&view=${view}`;
 }

@@ -5,9 +5,9 @@
  */
 import { rawQueryParam } from '../../engine/scene-url';
 import { readPresentQuery, usePresent, withPresentQuery } from '../../state/present';
-import { loadState } from '../../state/store';
-import { DEFAULT_VIEW } from '../../state/view';
+import { loadState, useDescent } from '../../state/store';
 import { loadLessons } from './catalogStore';
+import { lessonSpeed, lessonView } from './lessonLinks';
 
 function replaceSearch(win: Window, search: string): void {
   const { pathname, hash } = win.location;
@@ -38,6 +38,18 @@ export function setPresenting(on: boolean, win: Window = window): void {
   if (!on && doc.fullscreenElement) void toggleFullscreen(doc);
 }
 
+/**
+ * A lesson link with a scene but no view (`view=`) opens at step 0 at a class's speed, like the
+ * gallery's links; call after the URL filled the store. A link with its own view keeps it.
+ */
+export function openLessonAtStart(win: Window = window): void {
+  const { lesson } = readPresentQuery(win.location.search);
+  if (lesson === null || rawQueryParam(win.location.search, 'view') !== undefined) return;
+  const s = useDescent.getState();
+  s.setCursor(0);
+  s.setSpeed(lessonSpeed(s.scene.steps));
+}
+
 /** Closes the lesson (its text and presenter mode); the scene stays as it is. */
 export function closeLesson(win: Window = window): void {
   usePresent.getState().setLesson(null);
@@ -56,7 +68,7 @@ export function startLessons(win: Window = window): () => void {
   if (lesson !== null && rawQueryParam(win.location.search, 'scene') === undefined) {
     void loadLessons().then((lessons) => {
       const found = lessons.find((l) => l.id === lesson);
-      if (found) loadState(found.scene, DEFAULT_VIEW, []);
+      if (found) loadState(found.scene, lessonView(found), []);
     });
   }
   usePresent.getState().setLesson(lesson);

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { keyAction, targetKind, usePresent } from '../../state/present';
+import { CONTROL_KEYS, keyAction, targetKind, usePresent } from '../../state/present';
 import type { KeyAction } from '../../state/present';
 import { useDescent } from '../../state/store';
+import { focusOrigin, installFocusOrigin } from '../a11y/focusOrigin';
 import { setPresenting, toggleFullscreen } from './presenter';
 
 /** Carries out a shortcut on the visualizer's store and the teacher-mode state. */
@@ -42,26 +43,60 @@ export function runKeyAction(action: KeyAction): void {
 }
 
 /**
- * The visualizer's keyboard: space, arrows, R, 1–9, P, F, ? and Esc (see `keyAction`). Keys typed
- * into a text field, a menu or a slider stay theirs.
+ * Whether a key press at `target` is a shortcut's: false inside another dialog or menu (the
+ * Embed or Export dialog keeps its keys), true elsewhere.
  */
-export function useShortcuts(): void {
+function outsideOtherDialogs(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return true;
+  const dialog = target.closest('dialog, [role="dialog"], [role="menu"]');
+  return dialog === null || dialog.classList.contains('shortcuts-dialog');
+}
+
+/** A slider, menu or radio: what keeps its moving keys when reached by keyboard. */
+function isControl(target: EventTarget | null): boolean {
+  return targetKind(target, 'keyboard') === 'control';
+}
+
+/**
+ * Window keyboard listener for a page's shortcuts (see `keyAction`): space, ← → PageUp PageDown,
+ * R, 1–9, P, F, ? and Esc. It listens in the capture phase, before the focused control: a text
+ * field keeps what is typed into it; a slider or menu keeps its arrows only while it was reached
+ * by keyboard (Tab); after the pointer dragged or clicked it, the shortcut wins and the control
+ * never sees the key. `run` carries the action out.
+ */
+export function useKeyboardShortcuts(run: (action: KeyAction) => void): void {
   useEffect(() => {
+    installFocusOrigin();
     const onKey = (event: KeyboardEvent): void => {
       if (
         event.defaultPrevented ||
-        (event.repeat && event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')
+        (event.repeat && !['ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown'].includes(event.key)) ||
+        !outsideOtherDialogs(event.target)
       )
         return;
+      const target = event.target;
+      const origin = target instanceof Element ? focusOrigin(target) : 'keyboard';
       const action = keyAction(event, {
-        target: targetKind(event.target),
+        target: targetKind(target, origin),
         dialogOpen: usePresent.getState().shortcutsOpen,
       });
-      if (!action) return;
+      if (!action) {
+        // A slider or menu the pointer reached keeps no moving keys (↑ ↓ Home End): they do not
+        // change the value the teacher set with the mouse.
+        if (origin === 'pointer' && CONTROL_KEYS.has(event.key) && isControl(target))
+          event.preventDefault();
+        return;
+      }
       event.preventDefault();
-      runKeyAction(action);
+      event.stopPropagation();
+      run(action);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [run]);
+}
+
+/** The visualizer's keyboard shortcuts, acting on its store and teacher mode. */
+export function useShortcuts(): void {
+  useKeyboardShortcuts(runKeyAction);
 }

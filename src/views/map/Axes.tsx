@@ -2,14 +2,41 @@ import { memo } from 'react';
 import { formatNumber } from '../format';
 import type { Projection } from './projection';
 
-/** Margins around the plot area that hold the axes. */
+/** Margins around the plot area that hold the axes (at the base 13 px figure type). */
 export const MARGIN = { top: 10, right: 12, bottom: 34, left: 48 } as const;
 
-/** x and y axes in the margins around the plot area (D3 picks the ticks, React draws them). */
-export const Axes = memo(function Axes(props: { projection: Projection }) {
+/** The type size (px) the margins above are made for. */
+export const BASE_FIGURE_FONT = 13;
+
+/** Plot margins for a given figure type size: they grow with the labels they hold. */
+export type Margins = {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+};
+
+/** MARGIN scaled for figure type of `fontPx` (never smaller than MARGIN). */
+export function marginsFor(fontPx: number): Margins {
+  const k = Math.max(1, fontPx / BASE_FIGURE_FONT);
+  return {
+    top: Math.round(MARGIN.top * k),
+    right: Math.round(MARGIN.right * k),
+    bottom: Math.round(MARGIN.bottom * k),
+    left: Math.round(MARGIN.left * k),
+  };
+}
+
+/**
+ * x and y axes in the margins around the plot area (D3 picks the ticks, React draws them). Tick
+ * spacing and label offsets follow the figure's type size so large presenter type never crowds.
+ */
+export const Axes = memo(function Axes(props: { projection: Projection; margins?: Margins }) {
   const { projection: p } = props;
-  const xTicks = p.x.ticks(Math.max(3, Math.floor(p.width / 90)));
-  const yTicks = p.y.ticks(Math.max(3, Math.floor(p.height / 60)));
+  const MARGIN = props.margins ?? marginsFor(BASE_FIGURE_FONT);
+  const k = MARGIN.left / 48;
+  const xTicks = p.x.ticks(Math.max(3, Math.floor(p.width / (90 * k))));
+  const yTicks = p.y.ticks(Math.max(3, Math.floor(p.height / (60 * k))));
   const w = p.width + MARGIN.left + MARGIN.right;
   const h = p.height + MARGIN.top + MARGIN.bottom;
   return (
@@ -19,12 +46,12 @@ export const Axes = memo(function Axes(props: { projection: Projection }) {
         {xTicks.map((v) => (
           <g key={v} transform={`translate(${p.x(v)},0)`}>
             <line y2={5} stroke="currentColor" strokeOpacity={0.5} />
-            <text y={19} textAnchor="middle">
+            <text y={19 * k} textAnchor="middle">
               {formatNumber(v, 3)}
             </text>
           </g>
         ))}
-        <text x={p.width} y={31} textAnchor="end" className="axis-name">
+        <text x={p.width} y={31 * k} textAnchor="end" className="axis-name">
           x
         </text>
       </g>
@@ -33,12 +60,12 @@ export const Axes = memo(function Axes(props: { projection: Projection }) {
         {yTicks.map((v) => (
           <g key={v} transform={`translate(0,${p.y(v)})`}>
             <line x2={-5} stroke="currentColor" strokeOpacity={0.5} />
-            <text x={-8} dy="0.32em" textAnchor="end">
+            <text x={-8 * k} dy="0.32em" textAnchor="end">
               {formatNumber(v, 3)}
             </text>
           </g>
         ))}
-        <text x={-36} y={8} className="axis-name">
+        <text x={-36 * k} y={8 * k} className="axis-name">
           y
         </text>
       </g>

@@ -2,6 +2,7 @@ import { useDescent } from '../../state/store';
 import type { Scene, Trajectory } from '../../engine/types';
 import { t } from '../../i18n';
 import { formatNumber, formatPair } from '../format';
+import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
 import type { Projection, ScreenPoint } from './projection';
 
@@ -62,7 +63,7 @@ export function HoverCard(props: { target: HoverTarget; projection: Projection }
     <div className="hover-card" role="status" style={{ left, top, borderColor: style.color }}>
       <div className="hover-title">
         <span className="swatch" style={{ background: style.color }} />
-        {config.label ?? config.type} · {t('hover.step', { step: k })}
+        {optimizerName(scene.optimizers, target.index)} · {t('hover.step', { step: k })}
       </div>
       <dl>
         <dt>{t('hover.position')}</dt>

@@ -5,13 +5,14 @@ import type { Domain } from '../../engine/types';
 import { t } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { AnalysisLayers } from '../analysis/AnalyzeEntry';
-import { Axes, MARGIN } from './Axes';
+import { Axes, BASE_FIGURE_FONT, MARGIN, marginsFor } from './Axes';
+import type { Margins } from './Axes';
 import { ContourLayer } from './ContourLayer';
 import { HeatmapLayer } from './HeatmapLayer';
 import { HoverCard, nearestPoint } from './HoverCard';
 import type { HoverTarget } from './HoverCard';
-import { Legend } from './Legend';
-import { MinimaMarkers, QuiverLayer } from './Overlay';
+import { Legend, OptimizerLegend } from './Legend';
+import { ExitLabels, MinimaMarkers, QuiverLayer } from './Overlay';
 import { makeProjection, screenPoint } from './projection';
 import type { Projection } from './projection';
 import { TrajectoryCanvas } from './TrajectoryCanvas';
@@ -23,12 +24,13 @@ export function plotSize(
   domain: Domain,
   width: number,
   maxHeight: number,
+  margins: Margins = MARGIN,
 ): { width: number; height: number } {
   const aspect = Math.max(
     0.6,
     Math.min(2.2, (domain.x[1] - domain.x[0]) / (domain.y[1] - domain.y[0])),
   );
-  let w = Math.max(160, width - MARGIN.left - MARGIN.right);
+  let w = Math.max(160, width - margins.left - margins.right);
   let h = w / aspect;
   if (h > maxHeight) {
     h = maxHeight;
@@ -37,13 +39,49 @@ export function plotSize(
   return { width: Math.round(w), height: Math.round(h) };
 }
 
-function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number, number] {
+/** Smallest plot height (px) a parent's box must leave for the map to fill it. */
+const MIN_FILL_HEIGHT = 160;
+
+/**
+ * The map box's size and the figure's type size, kept up to date: the box's width and height
+ * (its parent decides them), the window's height, and the `.map`'s font size in px (presenter
+ * mode scales it with the screen).
+ */
+interface BoxSize {
+  readonly width: number;
+  readonly height: number;
+  readonly viewportHeight: number;
+  readonly fontPx: number;
+}
+
+function useBoxSize(): [React.RefObject<HTMLDivElement | null>, BoxSize] {
   const ref = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState<[number, number]>([640, window.innerHeight]);
+  const [size, setSize] = useState<BoxSize>({
+    width: 640,
+    height: 0,
+    viewportHeight: window.innerHeight,
+    fontPx: BASE_FIGURE_FONT,
+  });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = (): void => setSize([el.clientWidth, window.innerHeight]);
+    const measure = (): void => {
+      const font = parseFloat(getComputedStyle(el).fontSize);
+      const next = {
+        width: el.clientWidth,
+        height: el.clientHeight,
+        viewportHeight: window.innerHeight,
+        fontPx: Number.isFinite(font) && font > 0 ? font : BASE_FIGURE_FONT,
+      };
+      setSize((prev) =>
+        prev.width === next.width &&
+        prev.height === next.height &&
+        prev.viewportHeight === next.viewportHeight &&
+        prev.fontPx === next.fontPx
+          ? prev
+          : next,
+      );
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -53,7 +91,7 @@ function useBoxWidth(): [React.RefObject<HTMLDivElement | null>, number, number]
       window.removeEventListener('resize', measure);
     };
   }, []);
-  return [ref, size[0], size[1]];
+  return [ref, size];
 }
 
 const sameSize = (a: Projection, b: Projection): boolean =>
@@ -61,10 +99,13 @@ const sameSize = (a: Projection, b: Projection): boolean =>
 
 /**
  * The contour map: heat map, contour lines, trajectories, axes, minima, start point, pan and zoom.
- * `maxHeight` caps the plot's height; by default it follows the window's height (an embed passes
- * a fixed cap, since its iframe's height follows the content).
+ * With `fill`, the map fills the box its parent gives it (both ways: x and y may then be scaled
+ * differently, and the axes say so by their ticks); this is how the normal and presenter views
+ * make the map the hero. Without it, or while the parent's box has no height yet, the plot takes
+ * the domain's aspect at the box's width, its height capped by `maxHeight` (by default the
+ * window's height less room for the controls; an embed passes a fixed cap).
  */
-export function MapView(props: { maxHeight?: number }) {
+export function MapView(props: { maxHeight?: number; fill?: boolean }) {
   const { domain, surface, layer, quiver, start } = useDescent(
     useShallow((s) => ({
       domain: s.domain,
@@ -74,9 +115,27 @@ export function MapView(props: { maxHeight?: number }) {
       start: s.scene.start,
     })),
   );
-  const [boxRef, boxWidth, viewportHeight] = useBoxWidth();
+  // f not finite at the start: no optimizer has a path, and the learning rate is not why.
+  const startOutside = useDescent(
+    (s) =>
+      !Number.isFinite(s.surface.grad(s.scene.start[0], s.scene.start[1], new Float64Array(2))),
+  );
+  const [boxRef, box] = useBoxSize();
   const visible = domain ?? surface.domain;
-  const size = plotSize(visible, boxWidth, props.maxHeight ?? Math.max(220, viewportHeight - 240));
+  const margins = useMemo(() => marginsFor(box.fontPx), [box.fontPx]);
+  const fillHeight = box.height - margins.top - margins.bottom;
+  const size =
+    props.fill === true && fillHeight >= MIN_FILL_HEIGHT
+      ? {
+          width: Math.max(160, Math.floor(box.width - margins.left - margins.right)),
+          height: Math.floor(fillHeight),
+        }
+      : plotSize(
+          visible,
+          box.width,
+          props.maxHeight ?? Math.max(220, box.viewportHeight - 240),
+          margins,
+        );
   const projection = useMemo(
     () => makeProjection(visible, size.width, size.height),
     [visible, size.width, size.height],
@@ -182,20 +241,24 @@ export function MapView(props: { maxHeight?: number }) {
 
   const [sx, sy] = projection.toScreen(start);
   return (
-    <section className="map-panel" aria-label={t('map.label')}>
+    <section
+      className={props.fill === true ? 'map-panel map-panel--fill' : 'map-panel'}
+      aria-label={t('map.label')}
+    >
       <div ref={boxRef} className="map-box">
         <div
           className="map"
+          data-testid="map"
           style={{
-            width: size.width + MARGIN.left + MARGIN.right,
-            height: size.height + MARGIN.top + MARGIN.bottom,
+            width: size.width + margins.left + margins.right,
+            height: size.height + margins.top + margins.bottom,
           }}
         >
-          <Axes projection={projection} />
+          <Axes projection={projection} margins={margins} />
           <div
             className="map-plot"
             data-testid="map-plot"
-            style={{ left: MARGIN.left, top: MARGIN.top, width: size.width, height: size.height }}
+            style={{ left: margins.left, top: margins.top, width: size.width, height: size.height }}
           >
             {layer && <HeatmapLayer layer={layer} projection={projection} />}
             {layer && <ContourLayer layer={layer} projection={projection} />}
@@ -235,6 +298,12 @@ export function MapView(props: { maxHeight?: number }) {
                 <circle r={2.5} fill="#1b2430" />
               </g>
             </svg>
+            <ExitLabels projection={projection} />
+            {startOutside && (
+              <p className="map-message" role="alert" data-testid="map-start-outside">
+                {t('map.startOutside', { x: start[0], y: start[1] })}
+              </p>
+            )}
             {hover && <HoverCard target={hover} projection={projection} />}
           </div>
           <div className="map-zoom">
@@ -265,7 +334,10 @@ export function MapView(props: { maxHeight?: number }) {
           </div>
         </div>
       </div>
-      <Legend layer={layer} />
+      <div className="map-legends">
+        <OptimizerLegend />
+        <Legend layer={layer} />
+      </div>
     </section>
   );
 }

@@ -1,6 +1,13 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DomainPoint } from '../../engine/types';
+import { t, useLocale } from '../../i18n';
+import { useDescent } from '../../state/store';
 import type { SurfaceLayer } from '../../engine/contours/types';
+import { optimizerNames } from '../names';
+import { optimizerStyle } from '../palette';
+import { mapExit } from './drawTrajectories';
+import type { MapEdge, MapExit } from './drawTrajectories';
 import type { Projection } from './projection';
 
 /** The gradient field as arrows pointing downhill (−∇f); length grows with log |∇f|. */
@@ -83,3 +90,122 @@ export const MinimaMarkers = memo(function MinimaMarkers(props: {
     </g>
   );
 });
+
+const EDGE_ARROW: Record<MapEdge, string> = { top: '↑', bottom: '↓', left: '←', right: '→' };
+
+interface ExitLabel extends MapExit {
+  readonly index: number;
+  readonly text: string;
+  readonly color: string;
+}
+
+/** Gap (px) kept between a label and the plot's edge or another label. */
+const GAP = 4;
+
+/**
+ * "SGD left the map at step 5 ↓": one label per path that has left the view for good by the
+ * playback step, inside the plot at the edge it crossed (the canvas draws an arrowhead there).
+ * Labels are measured after layout, kept inside the plot and pushed apart when they would overlap.
+ */
+export function ExitLabels(props: { projection: Projection }) {
+  const { projection } = props;
+  useLocale();
+  const { scene, trajectories, current } = useDescent(
+    useShallow((s) => ({
+      scene: s.scene,
+      trajectories: s.trajectories,
+      current: s.trajectoriesScene === s.scene,
+    })),
+  );
+  const exits = useMemo(() => {
+    if (!current) return [];
+    const names = optimizerNames(scene.optimizers);
+    const out: ExitLabel[] = [];
+    scene.optimizers.forEach((config, index) => {
+      const tr = trajectories[index];
+      if (!tr || config.hidden) return;
+      const exit = mapExit(tr, projection);
+      if (!exit) return;
+      out.push({
+        ...exit,
+        index,
+        color: optimizerStyle(config, index).color,
+        text: t('map.leftMap', {
+          name: names[index]!,
+          step: exit.step,
+          arrow: EDGE_ARROW[exit.edge],
+        }),
+      });
+    });
+    return out;
+  }, [scene, trajectories, current, projection]);
+  // Re-render only when the playback step crosses an exit step, not on every frame.
+  const reached = useDescent((s) => exits.filter((e) => s.cursor >= e.step).length);
+  const shown = useMemo(
+    () => exits.filter((e) => e.step <= useDescent.getState().cursor),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [exits, reached],
+  );
+  const boxRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const { width: w, height: h } = projection;
+    const placed: { l: number; t: number; r: number; b: number }[] = [];
+    for (const el of Array.from(box.children) as HTMLElement[]) {
+      const edge = el.dataset.edge as MapEdge;
+      const ex = Number(el.dataset.x);
+      const ey = Number(el.dataset.y);
+      const lw = el.offsetWidth;
+      const lh = el.offsetHeight;
+      const clamp = (v: number, lo: number, hi: number): number =>
+        Math.max(lo, Math.min(Math.max(lo, hi), v));
+      // Beside the arrowhead the canvas draws at the crossing, on the side with more room.
+      const beside = 14;
+      const left =
+        edge === 'left'
+          ? GAP
+          : edge === 'right'
+            ? w - lw - GAP
+            : clamp(ex < w / 2 ? ex + beside : ex - lw - beside, GAP, w - lw - GAP);
+      let top =
+        edge === 'top'
+          ? GAP
+          : edge === 'bottom'
+            ? h - lh - GAP
+            : clamp(ey < h / 2 ? ey + beside : ey - lh - beside, GAP, h - lh - GAP);
+      // Push inward (away from the edge) past any label already placed.
+      const step = lh + GAP;
+      // Labels on the bottom edge stack upward, all others downward.
+      const dy = edge === 'bottom' ? -step : step;
+      for (let guard = 0; guard < 20; guard++) {
+        const r = { l: left, t: top, r: left + lw, b: top + lh };
+        if (!placed.some((q) => r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t)) break;
+        top += dy;
+      }
+      top = clamp(top, GAP, h - lh - GAP);
+      placed.push({ l: left, t: top, r: left + lw, b: top + lh });
+      el.style.left = `${left}px`;
+      el.style.top = `${top}px`;
+    }
+  });
+  return (
+    <div className="map-exits" ref={boxRef} data-testid="map-exits">
+      {shown.map((e) => (
+        <span
+          key={e.index}
+          className="map-exit"
+          role="status"
+          data-edge={e.edge}
+          data-x={e.x}
+          data-y={e.y}
+          style={{ borderColor: e.color }}
+          data-testid={`map-exit-${e.index}`}
+        >
+          <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
+          {e.text}
+        </span>
+      ))}
+    </div>
+  );
+}

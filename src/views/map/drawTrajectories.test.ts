@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trajectory } from '../../engine/types';
-import { clipSegment, MIN_VERTEX_GAP_PX, tracePath } from './drawTrajectories';
+import { clipSegment, mapExit, MIN_VERTEX_GAP_PX, tracePath } from './drawTrajectories';
 import { makeProjection } from './projection';
 
 /** Records the path commands a trace makes. */
@@ -78,5 +78,85 @@ describe('clipping a path segment to the plot', () => {
   it('drops a segment that misses the plot', () => {
     expect(clipSegment(-100, -5, 100, -5, 0, 0, 10, 10)).toBeNull();
     expect(clipSegment(20, 20, 1e6, 1e6, 0, 0, 10, 10)).toBeNull();
+  });
+});
+
+describe('where a path leaves the map for good', () => {
+  const view = makeProjection({ x: [-5, 5], y: [-3, 3] }, 500, 300);
+  const path = (pts: [number, number][], diverged = false): Trajectory => ({
+    points: Float64Array.from(pts.flat()),
+    losses: new Float64Array(pts.length),
+    length: pts.length,
+    diverged,
+  });
+
+  it('finds the step after the last one in view, and the edge it crosses', () => {
+    // SGD at lr 1.05 on x²/10 + y²: y swings ×(−1.1) per step and leaves by the bottom at step 5.
+    const pts: [number, number][] = [];
+    for (let k = 0; k < 12; k++) pts.push([-4 * 0.79 ** k, 2 * (-1.1) ** k]);
+    const exit = mapExit(path(pts), view)!;
+    expect(exit.step).toBe(5);
+    expect(exit.edge).toBe('bottom');
+    expect(exit.y).toBeCloseTo(300, 6);
+    expect(exit.x).toBeGreaterThan(0);
+    expect(exit.x).toBeLessThan(500);
+  });
+
+  it('is null for a path that ends in view, even after a trip outside', () => {
+    expect(
+      mapExit(
+        path([
+          [0, 0],
+          [0, 10],
+          [1, 1],
+        ]),
+        view,
+      ),
+    ).toBeNull();
+  });
+
+  it('is null for a path never in view (nothing on the map to mark)', () => {
+    expect(
+      mapExit(
+        path([
+          [10, 10],
+          [20, 20],
+        ]),
+        view,
+      ),
+    ).toBeNull();
+  });
+
+  it('names the side a path leaves by', () => {
+    expect(
+      mapExit(
+        path([
+          [0, 0],
+          [1e9, 0],
+        ]),
+        view,
+      )!.edge,
+    ).toBe('right');
+    expect(
+      mapExit(
+        path([
+          [0, 0],
+          [-8, 0.5],
+        ]),
+        view,
+      )!.edge,
+    ).toBe('left');
+    expect(
+      mapExit(
+        path(
+          [
+            [0, 0],
+            [0.5, 1e300],
+          ],
+          true,
+        ),
+        view,
+      )!.edge,
+    ).toBe('top');
   });
 });

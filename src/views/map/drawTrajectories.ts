@@ -74,6 +74,55 @@ export function clipSegment(
   return [t0, t1];
 }
 
+/** The side of the map a path leaves by. */
+export type MapEdge = 'top' | 'bottom' | 'left' | 'right';
+
+/** Where a path leaves the map for good (it never comes back inside the view). */
+export interface MapExit {
+  /** First step outside the view after the last one inside. */
+  readonly step: number;
+  readonly edge: MapEdge;
+  /** Where the path crosses the edge, in CSS px inside the plot. */
+  readonly x: number;
+  readonly y: number;
+}
+
+const insideView = (x: number, y: number, p: Projection): boolean =>
+  x >= 0 && x <= p.width && y >= 0 && y <= p.height;
+
+/**
+ * Where trajectory `t` leaves the view for good, or null when its last point is in view (or no
+ * point ever was). A run that blows up leaves at the step after its last point in view; what it
+ * does after that is far off the map and is not drawn: stroked, its hundreds of swings would
+ * paint a solid block over the other paths.
+ */
+export function mapExit(t: Trajectory, p: Projection): MapExit | null {
+  let lastIn = -1;
+  for (let k = t.length - 1; k >= 0; k--) {
+    if (insideView(p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!), p)) {
+      lastIn = k;
+      break;
+    }
+  }
+  if (lastIn < 0 || lastIn === t.length - 1) return null;
+  const x0 = p.x(t.points[2 * lastIn]!);
+  const y0 = p.y(t.points[2 * lastIn + 1]!);
+  const x1 = clampPx(p.x(t.points[2 * lastIn + 2]!));
+  const y1 = clampPx(p.y(t.points[2 * lastIn + 3]!));
+  const clipped = clipSegment(x0, y0, x1, y1, 0, 0, p.width, p.height);
+  const f = clipped ? clipped[1] : 0;
+  const x = x0 + f * (x1 - x0);
+  const y = y0 + f * (y1 - y0);
+  const gaps: [MapEdge, number][] = [
+    ['top', Math.abs(y)],
+    ['bottom', Math.abs(p.height - y)],
+    ['left', Math.abs(x)],
+    ['right', Math.abs(p.width - x)],
+  ];
+  gaps.sort((a, b) => a[1] - b[1]);
+  return { step: lastIn + 1, edge: gaps[0]![0], x, y };
+}
+
 /**
  * A vertex closer than this (CSS px, on both axes) to the last one drawn adds nothing visible:
  * optimizers converge, so most of a 10,000-step path piles up within a pixel of the minimum, and
@@ -260,7 +309,9 @@ export function drawTrajectories(
     const t = frame.trajectories[i];
     if (!t || config.hidden || t.length === 0) return;
     const style = optimizerStyle(config, i);
-    const last = t.length - 1;
+    const exit = mapExit(t, p);
+    // Past the step where it leaves the map for good, a path is not drawn at all.
+    const last = exit ? exit.step : t.length - 1;
     const upto = Math.min(Math.max(0, frame.cursor), last);
 
     if (frame.ghost && upto < last) {
@@ -285,7 +336,8 @@ export function drawTrajectories(
     }
     const cx = clampPx(p.x(t.points[2 * upto]!));
     const cy = clampPx(p.y(t.points[2 * upto + 1]!));
-    if (frame.arrows) {
+    const inView = insideView(cx, cy, p);
+    if (frame.arrows && inView) {
       frame.surface.grad(t.points[2 * upto]!, t.points[2 * upto + 1]!, grad);
       const g = Math.hypot(grad[0]!, grad[1]!);
       if (g > 0 && Number.isFinite(g)) {
@@ -298,13 +350,19 @@ export function drawTrajectories(
       }
     }
     ctx.setLineDash([]);
+    if (!inView) {
+      // The current point is off the map: an arrowhead on the edge points to where it went.
+      const at = exit && upto >= exit.step ? exit : edgePoint(cx, cy, p);
+      drawEdgeArrow(ctx, at.x, at.y, cx - at.x, cy - at.y, style.color, k);
+      return;
+    }
     markerPath(ctx, style.marker, cx, cy, 5.5 * k);
     ctx.fillStyle = style.color;
     ctx.fill();
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 1.5;
     ctx.stroke();
-    if (t.diverged && upto === last) {
+    if (t.diverged && upto === t.length - 1) {
       // Diverged here: a bold cross just past the last finite point.
       ctx.strokeStyle = style.color;
       ctx.lineWidth = 3;
@@ -317,4 +375,40 @@ export function drawTrajectories(
       ctx.stroke();
     }
   });
+}
+
+/** Where the line from the plot's centre to (x, y) meets the plot's edge. */
+function edgePoint(x: number, y: number, p: Projection): { x: number; y: number } {
+  const mx = p.width / 2;
+  const my = p.height / 2;
+  const clipped = clipSegment(mx, my, x, y, 0, 0, p.width, p.height);
+  const f = clipped ? clipped[1] : 0;
+  return { x: mx + f * (x - mx), y: my + f * (y - my) };
+}
+
+/** A filled arrowhead on the map's edge at (x, y), pointing along (dx, dy), with a white rim. */
+function drawEdgeArrow(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  color: string,
+  scale: number,
+): void {
+  const len = Math.hypot(dx, dy);
+  const ux = len > 0 ? dx / len : 0;
+  const uy = len > 0 ? dy / len : -1;
+  const r = 9 * scale;
+  // Tip on the edge, base inside the map.
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(x - ux * r * 1.6 - uy * r, y - uy * r * 1.6 + ux * r);
+  ctx.lineTo(x - ux * r * 1.6 + uy * r, y - uy * r * 1.6 - ux * r);
+  ctx.closePath();
+  ctx.fillStyle = color;
+  ctx.fill();
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
 }

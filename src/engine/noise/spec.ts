@@ -1,0 +1,165 @@
+/**
+ * The scene's `noise` field: which perturbation the optimizer's gradient receives at every step.
+ * Absent means exact gradients. Every kind carries a `seed` (uint32) so a run is replayable.
+ *
+ * - gaussian:   g̃ = ∇f + (σ/√B)·z, z ~ N(0, I) (isotropic).
+ * - heavy_tail: g̃ = ∇f + (σ/√B)·t, t_i ~ Student-t(ν) independent per coordinate.
+ * - hessian:    g̃ = ∇f + (σ/√B)·|H|^{1/2} z: covariance σ²|H|/B, the local Hessian's shape (as
+ *               mini-batch noise has near a minimum, where the gradient covariance ≈ the Fisher ≈ H).
+ * - minibatch:  g̃ = the gradient of a seeded subset of B of the surface's N terms (sum surfaces only).
+ *
+ * B is the optional `batch_size` of the first three kinds (default 1): it scales the noise by 1/√B,
+ * the rate at which averaging B independent samples shrinks it, so a lesson can vary "batch size"
+ * on any surface.
+ */
+import type { FieldError } from '../types';
+
+/** Isotropic Gaussian noise of standard deviation σ per coordinate (before the 1/√B factor). */
+export interface GaussianNoise {
+  readonly type: 'gaussian';
+  readonly scale: number;
+  readonly seed: number;
+  readonly batch_size?: number;
+}
+
+/** Student-t noise with ν degrees of freedom, scale σ per coordinate (variance σ²ν/(ν − 2) for ν > 2). */
+export interface HeavyTailNoise {
+  readonly type: 'heavy_tail';
+  readonly scale: number;
+  readonly df: number;
+  readonly seed: number;
+  readonly batch_size?: number;
+}
+
+/** Gaussian noise with covariance σ²·|H(θ)| at the current point θ. */
+export interface HessianNoise {
+  readonly type: 'hessian';
+  readonly scale: number;
+  readonly seed: number;
+  readonly batch_size?: number;
+}
+
+/** The gradient of B of the surface's N terms, drawn without replacement at each step. */
+export interface MiniBatchNoise {
+  readonly type: 'minibatch';
+  readonly batch_size: number;
+  readonly seed: number;
+}
+
+/** The value of a scene's `noise` field. */
+export type NoiseSpec = GaussianNoise | HeavyTailNoise | HessianNoise | MiniBatchNoise;
+export type NoiseType = NoiseSpec['type'];
+
+export const NOISE_TYPES: readonly NoiseType[] = ['gaussian', 'heavy_tail', 'hessian', 'minibatch'];
+
+/** Largest σ accepted: beyond it the noise swamps every surface's gradient (they are O(10³) at most). */
+export const MAX_NOISE_SCALE = 1e6;
+/** Largest batch size accepted (the data sets hold at most 10 000 examples). */
+export const MAX_BATCH_SIZE = 10_000;
+/** Largest ν accepted: Student-t(1000) is already Gaussian to 0.1 %. */
+export const MAX_DF = 1000;
+/** Seeds are uint32 so the same number means the same stream in every consumer. */
+export const MAX_SEED = 0xffffffff;
+
+const FIELDS: Readonly<Record<NoiseType, readonly string[]>> = {
+  gaussian: ['type', 'scale', 'seed', 'batch_size'],
+  heavy_tail: ['type', 'scale', 'df', 'seed', 'batch_size'],
+  hessian: ['type', 'scale', 'seed', 'batch_size'],
+  minibatch: ['type', 'batch_size', 'seed'],
+};
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') {
+    return value.length > 20 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
+  return typeof value;
+}
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates a `noise` value (scene.ts style: never throws; errors name the field, e.g.
+ * `noise.df: must be a number > 1 …`). Returns the spec, or undefined when any field is wrong
+ * (the caller then keeps exact gradients, or the last good noise). −0 is read as 0.
+ */
+export function validateNoise(
+  value: unknown,
+  errors: FieldError[],
+  path = 'noise',
+): NoiseSpec | undefined {
+  if (!isObject(value)) {
+    errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
+    return undefined;
+  }
+  const type = value.type;
+  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) {
+    errors.push({
+      path: `${path}.type`,
+      message: `must be one of ${NOISE_TYPES.join(', ')}, got ${describe(type)}`,
+    });
+    return undefined;
+  }
+  const kind = type as NoiseType;
+  const before = errors.length;
+  for (const key of Object.keys(value)) {
+    if (!FIELDS[kind].includes(key)) {
+      errors.push({ path: `${path}.${key}`, message: `is not a field of ${kind} noise` });
+    }
+  }
+  const seed = value.seed;
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    errors.push({
+      path: `${path}.seed`,
+      message: `must be a whole number from 0 to ${MAX_SEED}, got ${describe(seed)}`,
+    });
+  }
+  const batch = (required: boolean): number | undefined => {
+    const v = value.batch_size;
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_BATCH_SIZE) {
+      errors.push({
+        path: `${path}.batch_size`,
+        message: `must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${describe(v)}`,
+      });
+      return undefined;
+    }
+    return v;
+  };
+  const scale = (): number => {
+    const v = value.scale;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_NOISE_SCALE) {
+      errors.push({
+        path: `${path}.scale`,
+        message: `must be a number from 0 to ${MAX_NOISE_SCALE}, got ${describe(v)}`,
+      });
+      return 0;
+    }
+    return v === 0 ? 0 : v;
+  };
+  let spec: NoiseSpec;
+  if (kind === 'minibatch') {
+    spec = { type: kind, batch_size: batch(true) ?? 1, seed: seed as number };
+  } else {
+    const s = scale();
+    const b = batch(false);
+    const extra = b !== undefined ? { batch_size: b } : {};
+    if (kind === 'heavy_tail') {
+      const df = value.df;
+      if (typeof df !== 'number' || !Number.isFinite(df) || df <= 1 || df > MAX_DF) {
+        errors.push({
+          path: `${path}.df`,
+          message: `must be a number > 1 (so the noise has a mean) and <= ${MAX_DF}, got ${describe(df)}`,
+        });
+      }
+      spec = { type: kind, scale: s, df: df as number, seed: seed as number, ...extra };
+    } else {
+      spec = { type: kind, scale: s, seed: seed as number, ...extra };
+    }
+  }
+  return errors.length === before ? spec : undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * The names optimizers go by on screen (legend, charts, formula, sliders, announcements): the
+ * config's own label, else the optimizer's display name; when two share a name the later ones
+ * are numbered ("Adam", "Adam 2") so every line in a legend can be told apart.
+ */
+import { OPTIMIZERS } from '../engine/optimizers';
+import type { OptimizerConfig } from '../engine/types';
+
+/** The name optimizer `config` shows before duplicates are numbered. */
+export function baseName(config: OptimizerConfig): string {
+  const own = config.label?.trim();
+  return own ? own : OPTIMIZERS[config.type].label;
+}
+
+/** One distinct name per optimizer, in scene order (see the module comment). */
+export function optimizerNames(configs: readonly OptimizerConfig[]): string[] {
+  const bases = configs.map(baseName);
+  const taken = new Set(bases);
+  const seen = new Map<string, number>();
+  return bases.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count === 1) return name;
+    // "Adam 2", unless another optimizer is literally called "Adam 2": then "Adam 3", …
+    let n = count;
+    while (taken.has(`${name} ${n}`)) n++;
+    const numbered = `${name} ${n}`;
+    taken.add(numbered);
+    return numbered;
+  });
+}
+
+/** The distinct name of optimizer `index` of `configs` ('' when there is none). */
+export function optimizerName(configs: readonly OptimizerConfig[], index: number): string {
+  return optimizerNames(configs)[index] ?? '';
+}
