@@ -11,6 +11,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'src/engine/__fixtures__',
+      '.venv-torch',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,7 @@
-import { defineConfig } from 'vite';
+import { build, defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * KaTeX's stylesheet lists woff2, woff and ttf for every font; every browser we support takes
@@ -23,10 +24,97 @@ function katexWoff2Only(): Plugin {
   };
 }
 
+/** The page `embed.html`: the classic embed script and its stylesheet, no module, no crossorigin. */
+function embedPage(script: string, style: string | undefined): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Descent — gradient descent, step by step</title>
+${style ? `    <link rel="stylesheet" href="./${style}" />\n` : ''}  </head>
+  <body>
+    <div id="root"></div>
+    <noscript>Descent needs JavaScript to draw its interactive maps.</noscript>
+    <script src="./${script}"></script>
+  </body>
+</html>
+`;
+}
+
+/** Writes embed.html next to the bundle: it names the hashed script and stylesheet. */
+function emitEmbedPage(): Plugin {
+  return {
+    name: 'descent-embed-page',
+    // After vite:css-post has emitted the stylesheet.
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.values(bundle);
+      const script = files.find((f) => f.type === 'chunk' && f.isEntry);
+      const style = files.find((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
+      if (!script) throw new Error('embed build: no entry chunk');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'embed.html',
+        source: embedPage(script.fileName, style?.fileName),
+      });
+    },
+  };
+}
+
+/**
+ * After the app's build, builds the embed again as one classic IIFE script (src/embed/classic.tsx,
+ * worker and language catalogues inlined) with its page embed.html, into the same folder. A
+ * sandboxed iframe on a static host without CORS headers can load that where it cannot load
+ * module scripts. The app's own bundle is not touched.
+ */
+function classicEmbedBuild(): Plugin {
+  return {
+    name: 'descent-classic-embed',
+    apply: 'build',
+    async closeBundle() {
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      await build({
+        configFile: false,
+        root,
+        base: './',
+        logLevel: 'warn',
+        plugins: [react(), katexWoff2Only(), emitEmbedPage()],
+        // Library builds leave process.env alone; React reads it.
+        define: {
+          'process.env.NODE_ENV': JSON.stringify('production'),
+          'import.meta.env.VITE_CLASSIC_EMBED': JSON.stringify('1'),
+        },
+        worker: { format: 'iife' },
+        build: {
+          target: 'es2022',
+          outDir: 'dist',
+          emptyOutDir: false,
+          copyPublicDir: false,
+          sourcemap: false,
+          assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
+          lib: {
+            entry: fileURLToPath(new URL('./src/embed/classic.tsx', import.meta.url)),
+            formats: ['iife'],
+            name: 'DescentEmbed',
+            cssFileName: 'embed',
+          },
+          rollupOptions: {
+            output: {
+              entryFileNames: 'assets/embed-classic-[hash].js',
+              assetFileNames: 'assets/[name]-[hash][extname]',
+            },
+          },
+        },
+      });
+    },
+  };
+}
+
 // Relative base: the built folder works from any sub-path (blog hosts, GitHub pages).
 export default defineConfig({
   base: './',
-  plugins: [react(), katexWoff2Only()],
+  plugins: [react(), katexWoff2Only(), classicEmbedBuild()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

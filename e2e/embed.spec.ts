@@ -321,13 +321,26 @@ test.describe('the embed-code dialog', () => {
     await expect(preview.getByTestId('embed-param-lr-0')).toBeVisible();
     const previewFrame = page.frames().find((f) => f.url().includes('controls=play,lr:0'))!;
     await waitForEmbedPaint(previewFrame);
+    // The suggested height is what the layout needs at the preview's width (a figure, not the
+    // 807–1131 px a square map asked for), and the code carries it.
     await expect
       .poll(async () => Number(await dialog.getByTestId('embed-height').inputValue()))
-      .toBe(
-        await preview
-          .locator('.embed')
-          .evaluate((el) => Math.ceil(el.getBoundingClientRect().height)),
-      );
+      .toBeGreaterThan(300);
+    const suggested = Number(await dialog.getByTestId('embed-height').inputValue());
+    expect(suggested).toBeLessThanOrEqual(640);
+    await expect(code).toHaveValue(new RegExp(`height="${suggested}"`));
+    // The preview is not cut off: its box is inside the window, and its controls inside it.
+    const frameBox = (await page.getByTestId('embed-preview').boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(frameBox.y).toBeGreaterThanOrEqual(0);
+    expect(frameBox.y + frameBox.height).toBeLessThanOrEqual(viewport.height);
+    for (const id of ['play', 'scrub', 'open-in-app', 'embed-param-lr-0', 'map-plot']) {
+      const inside = await previewFrame.evaluate((testId) => {
+        const r = document.querySelector(`[data-testid="${testId}"]`)!.getBoundingClientRect();
+        return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+      }, id);
+      expect(inside, `${id} inside the preview`).toBe(true);
+    }
 
     await expect(dialog.getByTestId('embed-script')).toHaveValue(/iframe\.resize/);
     await dialog.getByTestId('embed-close').click();

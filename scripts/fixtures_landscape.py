@@ -18,7 +18,7 @@ batch norm (training mode, batch statistics) -> activation -> + a_prev when resi
 batch mean of 1/2 ||y - t||^2, bce is F.binary_cross_entropy. Flat parameter layout, as the engine's:
 per layer W (row-major), b, then gamma, beta with batch norm.
 
-Run: /work/torchenv/bin/python scripts/fixtures_landscape.py
+Run: npm run fixtures (or, once scripts/torch-env.sh has made it, .venv-torch/bin/python) scripts/fixtures_landscape.py
 """
 import json
 import os

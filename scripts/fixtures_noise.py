@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Noise replay fixtures: torch.optim paths with recorded gradient perturbations added to p.grad.
 
 Writes src/engine/__fixtures__/noise/replay.json: {torch, cases: [{name, config, start, steps,
@@ -13,7 +13,7 @@ an exported PyTorch script runs to replay a noisy scene (src/engine/noise/simula
       optimizer.step(); scheduler.step(); optimizer.zero_grad()
 
 Surface: the notes' quadratic x^2/10 + y^2. float64 throughout.
-Run: /work/torchenv/bin/python scripts/fixtures_noise.py
+Run: npm run fixtures (or, once scripts/torch-env.sh has made it, .venv-torch/bin/python) scripts/fixtures_noise.py
 """
 import json
 import math

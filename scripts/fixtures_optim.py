@@ -1,12 +1,19 @@
 #!/usr/bin/python3
-"""Optimizer fixtures: trajectories computed by torch.optim 1.13 in float64.
+"""Optimizer fixtures: trajectories computed by current torch.optim (2.x) in float64.
 
-Writes src/engine/__fixtures__/optim/cases.json: a list of
-  {name, scene, trajectories: [{points, losses, grads, diverged}]}
+Writes src/engine/__fixtures__/optim/cases.json:
+  {torch: torch.__version__, cases: [{name, scene, trajectories: [{points, losses, grads, diverged,
+   ax?, evals?}]}]}
 where `scene` is a valid Scene (DESIGN.md) and each trajectory is one optimizer of the scene,
 in order. `points` is [[x, y], ...] with points[0] the start, `losses[k]` = f(points[k]) and
 `grads[k]` the raw gradient at points[k] (before clipping), so a test can replay the optimizer
-alone, without the surface code, as well as the whole simulation.
+alone, without the surface code, as well as the whole simulation. ASGD trajectories add `ax`
+(ax[k] = torch's averaged iterate after step k, ax[0] = the start); L-BFGS trajectories add
+`evals` (evals[k] = every point the closure was evaluated at inside step k, in order).
+
+Muon takes only matrices, so its parameter is the 1x2 matrix [[x, y]]; every other optimizer's is
+the vector [x, y]. L-BFGS is stepped as optimizer.step(closure); clipping (if any) happens inside
+the closure, the only place it can act on L-BFGS.
 
 The loop mirrors src/engine/simulate.ts:
   p = start; loss, g = f(p), grad f(p); keep point 0 if finite
@@ -20,14 +27,12 @@ Surfaces are written here as torch code (the named ones from DESIGN.md, and each
 expression by hand); autograd gives the gradient. The default dtype is float64 so that every
 tensor torch creates for its own state (step counters, NAdam's mu_product) is float64 too.
 
-torch.optim.SGD requires lr in 1.13; where a scene leaves it out we pass the app's default 0.01.
-For every other optimizer only the hyper-parameters the scene names are passed, so torch's own
-defaults are exercised.
+Only the hyper-parameters the scene names are passed, so torch's own defaults are exercised.
 
 Also writes defaults.json: each optimizer's hyper-parameter defaults read from torch's own
-constructor signatures (SGD's lr is required in torch, so it has none), for the schema tests.
+constructor signatures, for the schema tests.
 
-Run with the Debian torch: /usr/bin/python3 scripts/fixtures_optim.py
+Run with the repo's torch venv (scripts/torch-env.sh): .venv-torch/bin/python scripts/fixtures_optim.py
 """
 import inspect
 import json
@@ -84,12 +89,22 @@ OPTIMIZER_CLASSES = {
     'adamax': torch.optim.Adamax,
     'nadam': torch.optim.NAdam,
     'radam': torch.optim.RAdam,
+    'rprop': torch.optim.Rprop,
+    'asgd': torch.optim.ASGD,
+    'adafactor': torch.optim.Adafactor,
+    'muon': torch.optim.Muon,
+    'lbfgs': torch.optim.LBFGS,
 }
+# Constructors without a foreach switch (Muon's and L-BFGS's have only one code path).
+NO_FOREACH = {'muon', 'lbfgs'}
+PAIRS = {'betas', 'etas', 'step_sizes', 'eps_pair', 'ns_coefficients'}
 HYPER_PARAMETERS = (
     'lr', 'momentum', 'dampening', 'nesterov', 'weight_decay', 'alpha', 'eps', 'centered', 'rho',
-    'lr_decay', 'initial_accumulator_value', 'betas', 'amsgrad', 'momentum_decay',
+    'lr_decay', 'initial_accumulator_value', 'betas', 'amsgrad', 'momentum_decay', 'maximize',
+    'decoupled_weight_decay', 'etas', 'step_sizes', 'lambd', 't0', 'beta2_decay', 'd',
+    'ns_coefficients', 'ns_steps', 'adjust_lr_fn', 'max_iter', 'max_eval', 'tolerance_grad',
+    'tolerance_change', 'history_size', 'line_search_fn',
 )
-APP_SGD_LR = 0.01
 
 
 def surface_fn(ref):
@@ -97,9 +112,9 @@ def surface_fn(ref):
 
 
 def make_optimizer(config, params):
-    kwargs = {k: (tuple(v) if k == 'betas' else v) for k, v in config.items() if k in HYPER_PARAMETERS}
-    if config['type'] == 'sgd':
-        kwargs.setdefault('lr', APP_SGD_LR)
+    kwargs = {k: (tuple(v) if isinstance(v, list) else v) for k, v in config.items() if k in HYPER_PARAMETERS}
+    if config['type'] in NO_FOREACH:
+        return OPTIMIZER_CLASSES[config['type']](params, **kwargs)
     # The non-foreach (single-tensor) code path, as the TypeScript port follows.
     return OPTIMIZER_CLASSES[config['type']](params, foreach=False, **kwargs)
 
@@ -124,41 +139,72 @@ def finite(*values):
 
 def run(scene, config):
     f = surface_fn(scene['surface'])
-    p = torch.tensor([float(v) for v in scene['start']], requires_grad=True)
+    kind = config['type']
+    start = [float(v) for v in scene['start']]
+    # Muon only takes matrices: the point is the 1x2 matrix [[x, y]].
+    p = torch.tensor([start] if kind == 'muon' else start, requires_grad=True)
+    flat = lambda t: t.detach().reshape(-1).tolist()
 
     def evaluate():
         p.grad = None
-        loss = f(p[0], p[1])
+        q = p.reshape(-1)
+        loss = f(q[0], q[1])
         loss.backward()
         return loss.item()
 
     optimizer = make_optimizer(config, [p])
     scheduler = make_scheduler(config.get('schedule'), optimizer)
-    points, losses, grads = [], [], []
+    points, losses, grads, axes, evals = [], [], [], [], []
+    probes = []
 
-    def keep(loss):
-        x, y = p.detach().tolist()
-        points.append([x, y])
-        losses.append(loss)
-        grads.append(p.grad.tolist())
-
-    loss = evaluate()
-    if not finite(*p.detach().tolist(), loss):
-        return {'points': points, 'losses': losses, 'grads': grads, 'diverged': True}
-    keep(loss)
-    diverged = False
-    for _ in range(scene['steps']):
+    def closure():
+        probes.append(flat(p))
+        loss = evaluate()
         if 'clip_grad_norm' in config:
             torch.nn.utils.clip_grad_norm_([p], config['clip_grad_norm'])
-        optimizer.step()
+        return torch.tensor(loss)
+
+    def keep(loss):
+        points.append(flat(p))
+        losses.append(loss)
+        grads.append(flat(p.grad))
+
+    def result(diverged):
+        out = {'points': points, 'losses': losses, 'grads': grads, 'diverged': diverged}
+        if kind == 'asgd':
+            out['ax'] = axes
+        if kind == 'lbfgs':
+            out['evals'] = evals
+        return out
+
+    loss = evaluate()
+    if not finite(*flat(p), loss):
+        return result(True)
+    keep(loss)
+    axes.append(flat(p))
+    diverged = False
+    for _ in range(scene['steps']):
+        if kind == 'lbfgs':
+            probes.clear()
+            optimizer.step(closure)
+            evals.append([list(q) for q in probes])
+        else:
+            if 'clip_grad_norm' in config:
+                torch.nn.utils.clip_grad_norm_([p], config['clip_grad_norm'])
+            optimizer.step()
         if scheduler is not None:
             scheduler.step()
         loss = evaluate()
-        if not finite(*p.detach().tolist(), loss):
+        if not finite(*flat(p), loss):
             diverged = True
+            # The ghost probes of the step that diverged are kept only while its point is.
+            if kind == 'lbfgs':
+                evals.pop()
             break
         keep(loss)
-    return {'points': points, 'losses': losses, 'grads': grads, 'diverged': diverged}
+        if kind == 'asgd':
+            axes.append(flat(optimizer.state[p]['ax']))
+    return result(diverged)
 
 
 def scene(surface, start, steps, optimizers):
@@ -178,8 +224,11 @@ CASES = [
         {'type': 'rmsprop', 'lr': 0.01},
         {'type': 'adam', 'lr': 0.1},
     ])),
-    ('every optimizer at torch defaults on the quadratic', scene(Q, [-4, 2], 30, [
-        {'type': t} for t in OPTIMIZER_CLASSES
+    ('the first nine optimizers at torch defaults on the quadratic', scene(Q, [-4, 2], 30, [
+        {'type': t} for t in list(OPTIMIZER_CLASSES)[:9]
+    ])),
+    ('the torch 2.x additions at torch defaults on the quadratic', scene(Q, [-4, 2], 30, [
+        {'type': t} for t in list(OPTIMIZER_CLASSES)[9:]
     ])),
     ('sgd options on rosenbrock', scene({'id': 'rosenbrock'}, [-1.5, 2], 40, [
         {'type': 'sgd', 'lr': 1e-3},
@@ -235,6 +284,98 @@ CASES = [
         {'type': 'radam', 'lr': 0.01, 'betas': [0.9, 0.99], 'weight_decay': 0.01},
         {'type': 'radam', 'lr': 0.005, 'eps': 1e-6, 'betas': [0.8, 0.9]},
     ])),
+    # torch 2.x switches on the existing families: maximize and decoupled weight decay.
+    ('maximize on the saddle and the gaussian well', scene({'expr': '-x^2*exp(-(x^2+y^2)) + 0.05*(x^2+y^2)'}, [0.4, -0.6], 25, [
+        {'type': 'sgd', 'lr': 0.05, 'momentum': 0.5, 'maximize': True},
+        {'type': 'adagrad', 'lr': 0.1, 'maximize': True, 'weight_decay': 0.1},
+        {'type': 'adadelta', 'lr': 1, 'maximize': True},
+        {'type': 'rmsprop', 'lr': 0.01, 'maximize': True, 'centered': True},
+        {'type': 'adam', 'lr': 0.05, 'maximize': True, 'amsgrad': True},
+        {'type': 'adamw', 'lr': 0.05, 'maximize': True},
+        {'type': 'adamax', 'lr': 0.05, 'maximize': True},
+        {'type': 'nadam', 'lr': 0.05, 'maximize': True},
+        {'type': 'radam', 'lr': 0.05, 'maximize': True},
+    ])),
+    ('decoupled weight decay on adam, nadam and radam', scene({'id': 'himmelblau'}, [0.7, -2.3], 40, [
+        {'type': 'adam', 'lr': 0.08, 'weight_decay': 0.3, 'decoupled_weight_decay': True},
+        {'type': 'adam', 'lr': 0.08, 'weight_decay': 0.3, 'decoupled_weight_decay': True, 'amsgrad': True},
+        {'type': 'nadam', 'lr': 0.08, 'weight_decay': 0.3, 'decoupled_weight_decay': True},
+        {'type': 'radam', 'lr': 0.08, 'weight_decay': 0.3, 'decoupled_weight_decay': True},
+        {'type': 'nadam', 'lr': 0.08, 'weight_decay': 0.3},
+    ])),
+    ('rprop options', scene({'id': 'beale'}, [-1.1, 0.4], 40, [
+        {'type': 'rprop'},
+        {'type': 'rprop', 'lr': 0.1, 'etas': [0.3, 1.5]},
+        {'type': 'rprop', 'lr': 0.05, 'step_sizes': [0.001, 0.2], 'maximize': False},
+        {'type': 'rprop', 'lr': 0.02, 'etas': [0.7, 1.05], 'step_sizes': [0, 1]},
+    ])),
+    ('rprop on the rastrigin ripples, maximizing on the saddle', scene({'id': 'rastrigin'}, [2.2, -1.7], 30, [
+        {'type': 'rprop', 'lr': 0.3},
+        {'type': 'rprop', 'lr': 0.01, 'maximize': True},
+    ])),
+    ('asgd options', scene({'id': 'booth'}, [4.5, -3.1], 40, [
+        {'type': 'asgd'},
+        {'type': 'asgd', 'lr': 0.05, 't0': 10},
+        {'type': 'asgd', 'lr': 0.05, 'lambd': 0.3, 'alpha': 1.5, 't0': 3, 'weight_decay': 0.05},
+        {'type': 'asgd', 'lr': 0.02, 'lambd': -0.5, 'alpha': 0.6, 't0': 0},
+        {'type': 'asgd', 'lr': 0.03, 'maximize': True, 't0': 5},
+    ])),
+    # torch does not check lambd: a negative one makes 1 + lambd*lr*t negative, and Python's
+    # float ** 0.75 is then complex; torch copies its real part into eta (with a warning).
+    ('asgd with a negative lambd', scene({'expr': 'sin(x)*cos(y) + 0.1*(x^2+y^2)'}, [1.1, -0.4], 25, [
+        {'type': 'asgd', 'lr': 0.05, 'lambd': -30, 't0': 3},
+        {'type': 'asgd', 'lr': 0.05, 'lambd': -30, 'alpha': 2},
+    ])),
+    ('adafactor options', scene({'id': 'six-hump-camel'}, [-1.3, 0.9], 40, [
+        {'type': 'adafactor'},
+        {'type': 'adafactor', 'lr': 0.1, 'beta2_decay': -0.5},
+        {'type': 'adafactor', 'lr': 0.05, 'eps': [1e-6, 0.01], 'd': 2, 'weight_decay': 0.1},
+        {'type': 'adafactor', 'lr': 0.3, 'eps': [None, 0.5], 'd': 1.5, 'maximize': True},
+    ])),
+    ('adafactor on the tanh valley', scene({'expr': 'tanh(x)^2 + 0.5*y^2 - 0.2*cos(pi*x*y)'}, [-2.1, 1.4], 30, [
+        {'type': 'adafactor', 'lr': 0.2},
+        {'type': 'adafactor', 'lr': 1, 'beta2_decay': 0},
+    ])),
+    ('muon options', scene({'id': 'styblinski-tang'}, [1.7, -3.4], 40, [
+        {'type': 'muon'},
+        {'type': 'muon', 'lr': 0.05},
+        {'type': 'muon', 'lr': 0.05, 'nesterov': False, 'momentum': 0.8, 'weight_decay': 0},
+        {'type': 'muon', 'lr': 0.1, 'adjust_lr_fn': 'match_rms_adamw', 'ns_steps': 3},
+        {'type': 'muon', 'lr': 0.1, 'adjust_lr_fn': 'original', 'ns_coefficients': [2, -1.5, 0.5], 'eps': 1e-4},
+    ])),
+    ('muon on the sin cos bowl', scene({'expr': 'sin(x)*cos(y) + 0.1*(x^2+y^2)'}, [-0.8, 2.6], 30, [
+        {'type': 'muon', 'lr': 0.2, 'momentum': 0},
+        {'type': 'muon', 'lr': 0.02, 'momentum': 0.99, 'ns_steps': 10},
+    ])),
+    ('lbfgs options', scene({'id': 'rosenbrock'}, [-0.7, 2.2], 8, [
+        {'type': 'lbfgs'},
+        {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe'},
+        {'type': 'lbfgs', 'lr': 0.1, 'max_iter': 5, 'history_size': 3},
+        {'type': 'lbfgs', 'lr': 1e-3, 'max_iter': 4, 'tolerance_grad': 1e-3, 'tolerance_change': 1e-5},
+    ])),
+    # Rosenbrock's valley amplifies last-bit gradient differences through L-BFGS's curvature pairs:
+    # torch against itself with the gradient scaled by 1 + 1e-15 ends 2.4e-6 apart by the 6th step
+    # of this run, and the loss near the minimum further still, so it stops at 5 steps.
+    ('lbfgs with a short history and an evaluation budget', scene({'id': 'rosenbrock'}, [-0.7, 2.2], 5, [
+        {'type': 'lbfgs', 'lr': 0.5, 'max_iter': 7, 'max_eval': 9, 'line_search_fn': 'strong_wolfe', 'history_size': 2},
+    ])),
+    ('lbfgs on himmelblau and a typed surface', scene({'id': 'himmelblau'}, [-0.3, 0.9], 6, [
+        {'type': 'lbfgs', 'lr': 0.05},
+        {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'max_iter': 3},
+        {'type': 'lbfgs', 'lr': 0.02, 'clip_grad_norm': 5, 'max_iter': 6},
+    ])),
+    ('lbfgs with a schedule and clipping', scene({'expr': 'sqrt(x^2 + y^2 + 1)'}, [2.3, -1.9], 6, [
+        {'type': 'lbfgs', 'lr': 0.5, 'line_search_fn': 'strong_wolfe', 'schedule': {'type': 'exponential', 'gamma': 0.7}},
+        {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'clip_grad_norm': 0.5},
+    ])),
+    ('new optimizers clipped and scheduled', scene({'id': 'ackley'}, [0.9, -1.6], 30, [
+        {'type': 'rprop', 'lr': 0.05, 'clip_grad_norm': 1, 'schedule': {'type': 'step', 'step_size': 5, 'gamma': 0.5}},
+        {'type': 'asgd', 'lr': 0.1, 't0': 4, 'clip_grad_norm': 2, 'schedule': {'type': 'exponential', 'gamma': 0.9}},
+        {'type': 'adafactor', 'lr': 0.1, 'clip_grad_norm': 0.3, 'schedule': {'type': 'cosine', 't_max': 20, 'eta_min': 0.01}},
+        {'type': 'muon', 'lr': 0.1, 'clip_grad_norm': 0.5, 'schedule': {'type': 'step', 'step_size': 7, 'gamma': 0.3}},
+        {'type': 'sgd', 'lr': 0.05, 'clip_grad_norm': -1},
+        {'type': 'sgd', 'lr': 0.05, 'clip_grad_norm': 0},
+    ])),
     ('exponential, step and cosine schedules on the quadratic', scene(Q, [-4, 2], 30, [
         {'type': 'adam', 'lr': 0.3, 'schedule': {'type': 'exponential', 'gamma': 0.95}},
         {'type': 'sgd', 'lr': 0.2, 'momentum': 0.5, 'schedule': {'type': 'step', 'step_size': 10, 'gamma': 0.5}},
@@ -261,7 +402,7 @@ CASES = [
         {'type': 'sgd', 'lr': 100},
         {'type': 'adam', 'lr': 0.1},
     ])),
-    ('sgd at the default lr diverges on rosenbrock', scene({'id': 'rosenbrock'}, [-1.5, 2], 20, [
+    ('sgd at the default lr on rosenbrock (diverges with momentum)', scene({'id': 'rosenbrock'}, [-1.5, 2], 20, [
         {'type': 'sgd'},
         {'type': 'sgd', 'lr': 0.05, 'momentum': 0.9},
     ])),
@@ -307,7 +448,7 @@ CASES = [
 
 def torch_defaults():
     # Switches of torch's machinery rather than of the algorithm; the app has no counterpart.
-    machinery = {'self', 'params', 'foreach', 'maximize', 'capturable', 'differentiable', 'fused'}
+    machinery = {'self', 'params', 'foreach', 'capturable', 'differentiable', 'fused'}
     out = {}
     for type_name, cls in OPTIMIZER_CLASSES.items():
         parameters = inspect.signature(cls.__init__).parameters.values()
@@ -327,10 +468,10 @@ def main():
         cases.append({'name': name, 'scene': sc, 'trajectories': trajectories})
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, 'w') as fh:
-        json.dump(cases, fh, separators=(',', ':'), allow_nan=False)
+        json.dump({'torch': torch.__version__, 'cases': cases}, fh, separators=(',', ':'), allow_nan=False)
         fh.write('\n')
     with open(DEFAULTS_OUT, 'w') as fh:
-        json.dump(torch_defaults(), fh, indent=1)
+        json.dump({'torch': torch.__version__, **torch_defaults()}, fh, indent=1)
         fh.write('\n')
     total = sum(len(t['points']) for c in cases for t in c['trajectories'])
     diverged = [(c['name'], i) for c in cases for i, t in enumerate(c['trajectories']) if t['diverged']]

@@ -35,6 +35,17 @@ export function embedUrl(base: string, sceneQuery: string, choice: EmbedChoice):
   return `${base}?${parts.join('&')}`;
 }
 
+/** The built embed page (one classic script; see src/embed/classic.tsx). */
+export const EMBED_PAGE = 'embed.html';
+
+/**
+ * Where embeds point, for the app open at `appHref`: embed.html in the app's folder, which loads
+ * in a sandboxed iframe on any static host; the app's own page when there is no build (`dev`).
+ */
+export function embedBase(appHref: string, dev = false): string {
+  return new URL(dev ? './' : `./${EMBED_PAGE}`, appHref.replace(/[?#].*$/, '')).href;
+}
+
 /** The `<iframe>` element to paste. */
 export function iframeCode(options: { src: string; height: number; title: string }): string {
   const height = Math.max(120, Math.min(4000, Math.round(options.height)));

@@ -6,7 +6,7 @@ import {
   parseControls,
   readEmbedOptions,
 } from './options';
-import { embedUrl, escapeAttribute, iframeCode } from './code';
+import { embedBase, embedUrl, escapeAttribute, iframeCode } from './code';
 
 describe('embed options', () => {
   it('an embed without controls= shows playback only, light', () => {
@@ -88,5 +88,21 @@ describe('embed code', () => {
     expect(code).toContain('height="512"');
     expect(code).toContain('loading="lazy"');
     expect(escapeAttribute('&<>"')).toBe('&amp;&lt;&gt;&quot;');
+  });
+});
+
+describe('embedBase', () => {
+  it('points at embed.html in the app folder, whatever page or query the app is on', () => {
+    expect(embedBase('https://x.example/blog/descent/?scene=f:quadratic#a')).toBe(
+      'https://x.example/blog/descent/embed.html',
+    );
+    expect(embedBase('https://x.example/descent/index.html?lang=zh-CN')).toBe(
+      'https://x.example/descent/embed.html',
+    );
+  });
+  it('points at the app page itself without a build (the dev server has no embed.html)', () => {
+    expect(embedBase('http://localhost:5173/?scene=f:quadratic', true)).toBe(
+      'http://localhost:5173/',
+    );
   });
 });

@@ -1,22 +1,22 @@
 /**
  * The height notice: `{context: "iframe.resize", height}` posted to the parent whenever the
- * embed's content changes height, so a host page (or an existing Embedly-style resizer script)
- * can size the iframe to fit. It carries no state, which is why '*' is acceptable for it alone.
+ * height the embed's layout needs changes, so a host page (or an existing Embedly-style resizer
+ * script) can size the iframe to fit. It carries no state, which is why '*' is acceptable for it
+ * alone.
  */
 import { resizeMessage } from './messages';
 
-/** Posts `element`'s height to the parent now and on every change; returns a stop function. */
-export function startResizeNotices(element: HTMLElement, win: Window = window): () => void {
+/**
+ * A poster for the height notice: call it with the height (CSS px) the layout needs; it posts
+ * only changes, rounded up, and nothing when the page is not framed.
+ */
+export function heightNotifier(win: Window = window): (height: number) => void {
   if (win.parent === win) return () => {};
   let last = -1;
-  const post = (): void => {
-    const height = Math.ceil(element.getBoundingClientRect().height);
-    if (height === last || height <= 0) return;
+  return (needed: number): void => {
+    const height = Math.ceil(needed);
+    if (!(height > 0) || height === last) return;
     last = height;
     win.parent.postMessage(resizeMessage(height), '*');
   };
-  const observer = new ResizeObserver(post);
-  observer.observe(element);
-  post();
-  return () => observer.disconnect();
 }

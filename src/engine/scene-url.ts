@@ -119,8 +119,13 @@ function encodeOptimizer(o: OptimizerConfig): string {
     if (key === 'type' || value === undefined) continue;
     if (key === 'schedule') {
       parts.push(`schedule=${encodeSchedule(o.schedule!)}`);
-    } else if (key === 'betas' && Array.isArray(value)) {
-      parts.push(`betas=${value.map((v: number) => formatNumber(v)).join('/')}`);
+    } else if (Array.isArray(value)) {
+      // Tuples (betas, etas, step_sizes, ns_coefficients, Adafactor's eps): a/b/c, null as none.
+      const items = value as readonly (number | null)[];
+      parts.push(`${key}=${items.map((v) => (v === null ? NONE : formatNumber(v))).join('/')}`);
+    } else if (value === null) {
+      // max_eval, adjust_lr_fn and line_search_fn take None in torch.
+      parts.push(`${key}=${NONE}`);
     } else if (typeof value === 'boolean') {
       parts.push(`${key}=${value ? 1 : 0}`);
     } else if (typeof value === 'number') {
@@ -147,7 +152,18 @@ export function encodeSceneParam(scene: Scene): string {
   return items.join(';');
 }
 
-const BOOLEAN_KEYS = new Set(['nesterov', 'centered', 'amsgrad', 'hidden']);
+const BOOLEAN_KEYS = new Set([
+  'nesterov',
+  'centered',
+  'amsgrad',
+  'hidden',
+  'maximize',
+  'decoupled_weight_decay',
+]);
+/** Fields written as a/b(/c): a tuple whichever optimizer they belong to (eps only when it has a '/'). */
+const TUPLE_KEYS = new Set(['betas', 'etas', 'step_sizes', 'ns_coefficients']);
+/** Python's None in the URL text. */
+const NONE = 'none';
 
 /** Text → value: numbers stay numbers (so the validator can name a bad one), the rest stays text. */
 function parseValue(key: string, raw: string): unknown {
@@ -156,8 +172,11 @@ function parseValue(key: string, raw: string): unknown {
   if (key === 'label') return text;
   if (key === 'color') return `#${text}`;
   if (BOOLEAN_KEYS.has(key)) return text === '1' ? true : text === '0' ? false : text;
-  if (key === 'betas') return text.split('/').map(Number);
   if (key === 'schedule') return decodeSchedule(text);
+  if (TUPLE_KEYS.has(key) || (key === 'eps' && text.includes('/'))) {
+    return text.split('/').map((v) => (v === NONE ? null : Number(v)));
+  }
+  if (text === NONE) return null;
   const n = Number(text);
   return text.trim() !== '' && Number.isFinite(n) ? n : text;
 }
@@ -180,7 +199,7 @@ function decodeOptimizer(
     }
     const key = pair.slice(0, eq);
     // Keys become object keys: refuse anything that could touch a prototype.
-    if (!/^[a-z_]{1,40}$/.test(key) || key === '__proto__') {
+    if (!/^[a-z_][a-z0-9_]{0,39}$/.test(key) || key === '__proto__') {
       errors.push({
         path: `optimizers[${index}]`,
         message: `"${key.slice(0, 30)}" is not a known field`,

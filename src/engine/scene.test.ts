@@ -41,7 +41,9 @@ describe('scene validation', () => {
   });
 
   it('rejects unknown optimizer types and lists the valid ones', () => {
-    const { errors, scene } = validateScene({ optimizers: [{ type: 'lbfgs' }, { type: 'sgd' }] });
+    const { errors, scene } = validateScene({
+      optimizers: [{ type: 'sparse_adam' }, { type: 'sgd' }],
+    });
     expect(paths(errors)).toEqual(['optimizers[0].type']);
     expect(errors[0]!.message).toContain('adam');
     expect(scene.optimizers).toEqual([{ type: 'sgd' }]);

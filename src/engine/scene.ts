@@ -96,19 +96,39 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const OPTIMIZER_DISPLAY_KEYS = ['label', 'color', 'hidden', 'schedule', 'clip_grad_norm'] as const;
 
-/** Checks a number against a spec's bounds; returns a message or undefined. */
-function checkNumber(value: unknown, spec: ParamSpec): string | undefined {
+type Bounds = Pick<
+  ParamSpec,
+  'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'integer' | 'nullable' | 'why'
+>;
+
+/**
+ * Checks a number against torch's bounds; returns a message or undefined. Non-finite numbers are
+ * refused even where torch takes them (SGD's lr = NaN): JSON cannot carry them, and they would
+ * only give a path of NaN.
+ */
+function checkNumber(value: unknown, spec: Bounds): string | undefined {
+  if (value === null && spec.nullable) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return `must be a finite number, got ${describe(value)}`;
+    return `must be a finite number${spec.nullable ? ' or null' : ''}, got ${describe(value)}`;
+  }
+  const because = spec.why ? ` (${spec.why})` : '';
+  if (spec.integer && !Number.isInteger(value)) {
+    return `must be a whole number, got ${value}${because}`;
   }
   if (spec.min !== undefined) {
     if (spec.minExclusive ? value <= spec.min : value < spec.min) {
-      return `must be ${spec.minExclusive ? '>' : '>='} ${spec.min}, got ${value}`;
+      return `must be ${spec.minExclusive ? '>' : '>='} ${spec.min}, got ${value}${because}`;
     }
   }
-  if (spec.max !== undefined && value > spec.max) return `must be <= ${spec.max}, got ${value}`;
+  if (spec.max !== undefined) {
+    if (spec.maxExclusive ? value >= spec.max : value > spec.max) {
+      return `must be ${spec.maxExclusive ? '<' : '<='} ${spec.max}, got ${value}${because}`;
+    }
+  }
   return undefined;
 }
+
+const ORDINAL = ['first', 'second', 'third'];
 
 function checkParam(value: unknown, spec: ParamSpec): string | undefined {
   switch (spec.kind) {
@@ -118,14 +138,25 @@ function checkParam(value: unknown, spec: ParamSpec): string | undefined {
         : `must be true or false, got ${describe(value)}`;
     case 'number':
       return checkNumber(value, spec);
-    case 'pair': {
-      if (!Array.isArray(value) || value.length !== 2) {
-        return `must be a pair [a, b], got ${describe(value)}`;
+    case 'choice': {
+      const choices = spec.choices ?? [];
+      return choices.includes(value as string | null)
+        ? undefined
+        : `must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')}, got ${describe(value)}`;
+    }
+    case 'pair':
+    case 'tuple': {
+      const length = Array.isArray(spec.default) ? spec.default.length : 2;
+      if (!Array.isArray(value) || value.length !== length) {
+        const shape = length === 2 ? 'a pair [a, b]' : `a list of ${length} numbers`;
+        return `must be ${shape}, got ${describe(value)}`;
       }
-      const first = checkNumber(value[0], spec);
-      if (first) return `first element ${first}`;
-      const second = checkNumber(value[1], spec);
-      return second ? `second element ${second}` : undefined;
+      for (let i = 0; i < length; i++) {
+        const bounds: Bounds = { ...spec, nullable: false, ...spec.elements?.[i] };
+        const problem = checkNumber(value[i], bounds);
+        if (problem) return `${ORDINAL[i] ?? `element ${i}`} element ${problem}`;
+      }
+      return undefined;
     }
   }
 }
@@ -317,8 +348,8 @@ function validateOptimizer(
     if (spec) {
       const problem = checkParam(v, spec);
       if (problem) errors.push({ path: fieldPath, message: problem });
-      else if (spec.kind === 'pair')
-        out[key] = [plainZero((v as number[])[0]!), plainZero((v as number[])[1]!)];
+      else if (Array.isArray(v))
+        out[key] = (v as (number | null)[]).map((x) => (x === null ? null : plainZero(x)));
       else out[key] = typeof v === 'number' ? plainZero(v) : v;
       continue;
     }
@@ -330,8 +361,10 @@ function validateOptimizer(
       const schedule = validateSchedule(v, fieldPath, errors);
       if (schedule) out.schedule = schedule;
     } else if (key === 'clip_grad_norm') {
-      if (typeof v === 'number' && Number.isFinite(v) && v > 0) out.clip_grad_norm = v;
-      else errors.push({ path: fieldPath, message: `must be a number > 0, got ${describe(v)}` });
+      // torch.nn.utils.clip_grad_norm_ takes any max_norm: 0 zeroes the gradient, a negative one
+      // reverses it (its coefficient is only clamped at 1 from above).
+      if (typeof v === 'number' && Number.isFinite(v)) out.clip_grad_norm = plainZero(v);
+      else errors.push({ path: fieldPath, message: `must be a finite number, got ${describe(v)}` });
     } else if (key === 'label') {
       // A lone surrogate (pasted half of an emoji) becomes U+FFFD: encodeURIComponent throws on it.
       if (typeof v === 'string' && v.length <= MAX_LABEL)
@@ -494,7 +527,7 @@ export function parseScene(input: unknown): SceneParse {
   return errors.length === 0 ? { ok: true, scene } : { ok: false, errors };
 }
 
-/** One line per error, e.g. `optimizers[1].lr: must be > 0, got -1`. */
+/** One line per error, e.g. `optimizers[1].lr: must be >= 0, got -1 (torch refuses a negative learning rate)`. */
 export function formatErrors(errors: readonly FieldError[]): string {
   return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
 }

@@ -8,6 +8,7 @@ import { clipGradNorm } from './optimizers/clip';
 import { scheduledStep } from './optimizers/schedule';
 import { cyclesMomentum } from './optimizers/schedule-spec';
 import type {
+  Closure,
   DomainPoint,
   OptimizerConfig,
   OptimizerInspection,
@@ -15,6 +16,19 @@ import type {
   Surface,
   Trajectory,
 } from './types';
+
+/**
+ * torch's `closure` for optimizers that re-evaluate f inside a step (L-BFGS): the loss and
+ * gradient at any point, clipped as the scene clips (inside the closure is the only place a clip
+ * acts on L-BFGS).
+ */
+export function surfaceClosure(surface: Surface, clip: number | undefined): Closure {
+  return (params, grad) => {
+    const loss = surface.grad(params[0]!, params[1]!, grad);
+    if (clip !== undefined) clipGradNorm(grad, clip);
+    return loss;
+  };
+}
 
 /**
  * Simulates one optimizer from `start` for `steps` steps on `surface`. Besides the points and
@@ -36,12 +50,29 @@ export function simulateOne(
   const optimizer = createOptimizer(config, 2);
   const scheduler = createConfigScheduler(config, steps);
   const clip = config.clip_grad_norm;
+  const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
+  // ASGD's averaged iterate and L-BFGS's probes ride along (see Trajectory).
+  const ax = optimizer.averaged ? new Float64Array(2 * (steps + 1)) : undefined;
+  const probeChunks: Float64Array[] = [];
+  const probeOffsets = optimizer.probes ? new Uint32Array(steps + 1) : undefined;
+  const extras = (length: number) => {
+    if (length === 0) return {};
+    if (probeOffsets === undefined) return ax ? { ax } : {};
+    const probes = new Float64Array(2 * probeOffsets[length - 1]!);
+    let at = 0;
+    for (const chunk of probeChunks.slice(0, length - 1)) {
+      probes.set(chunk, at);
+      at += chunk.length;
+    }
+    return { probes, probeOffsets: probeOffsets.slice(0, length) };
+  };
   const done = (length: number, diverged: boolean): Trajectory => ({
     points,
     losses,
     length,
     diverged,
     lrs: lrs.subarray(0, Math.max(0, length - 1)),
+    ...extras(length),
     ...(momentums ? { momentums: momentums.subarray(0, Math.max(0, length - 1)) } : {}),
   });
 
@@ -50,12 +81,13 @@ export function simulateOne(
   points[0] = p[0]!;
   points[1] = p[1]!;
   losses[0] = loss;
+  if (ax) ax.set(points.subarray(0, 2));
   let length = 1;
   for (let k = 0; k < steps; k++) {
-    if (clip !== undefined) clipGradNorm(g, clip);
+    if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
     lrs[k] = scheduler.lr;
     if (momentums) momentums[k] = scheduler.momentum ?? NaN;
-    scheduledStep(optimizer, scheduler, p, g, loss);
+    scheduledStep(optimizer, scheduler, p, g, loss, closure);
     const x = p[0]!;
     const y = p[1]!;
     loss = surface.grad(x, y, g);
@@ -65,6 +97,12 @@ export function simulateOne(
     points[2 * length] = x;
     points[2 * length + 1] = y;
     losses[length] = loss;
+    if (ax) ax.set(optimizer.averaged!(), 2 * length);
+    if (probeOffsets) {
+      const chunk = optimizer.probes!();
+      probeChunks.push(chunk);
+      probeOffsets[length] = probeOffsets[length - 1]! + chunk.length / 2;
+    }
     length++;
   }
   return done(length, false);
@@ -112,6 +150,9 @@ export function inspectStep(
   const g = new Float64Array(2);
   const optimizer = createOptimizer(config, 2);
   const scheduler = createConfigScheduler(config, scene.steps);
+  const closure = optimizer.needsClosure
+    ? surfaceClosure(surface, config.clip_grad_norm)
+    : undefined;
   for (let i = 0; ; i++) {
     const loss = surface.grad(p[0]!, p[1]!, g);
     if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!))
@@ -121,7 +162,7 @@ export function inspectStep(
     const grad: DomainPoint = [g[0]!, g[1]!];
     const lr = scheduler.lr;
     const momentum = scheduler.momentum;
-    scheduledStep(optimizer, scheduler, p, g, loss);
+    scheduledStep(optimizer, scheduler, p, g, loss, closure);
     if (i === k) {
       if (!Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;
       return {

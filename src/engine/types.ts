@@ -48,6 +48,11 @@ export const OPTIMIZER_TYPES = [
   'adamax',
   'nadam',
   'radam',
+  'rprop',
+  'asgd',
+  'adafactor',
+  'muon',
+  'lbfgs',
 ] as const;
 export type OptimizerType = (typeof OPTIMIZER_TYPES)[number];
 
@@ -134,7 +139,8 @@ export interface OptimizerConfig {
   readonly nesterov?: boolean;
   readonly weight_decay?: number;
   readonly alpha?: number;
-  readonly eps?: number;
+  /** A number, except Adafactor's (eps1, eps2) pair, whose eps1 may be null (torch: dtype's eps). */
+  readonly eps?: number | readonly [number | null, number];
   readonly centered?: boolean;
   readonly rho?: number;
   readonly lr_decay?: number;
@@ -142,6 +148,30 @@ export interface OptimizerConfig {
   readonly betas?: readonly [number, number];
   readonly amsgrad?: boolean;
   readonly momentum_decay?: number;
+  /** torch 2.x: ascend f instead of descending it. */
+  readonly maximize?: boolean;
+  /** Adam, NAdam, RAdam (torch 2.x): AdamW-style weight decay. */
+  readonly decoupled_weight_decay?: boolean;
+  /** Rprop: (η−, η+) step-size factors and (min, max) step sizes. */
+  readonly etas?: readonly [number, number];
+  readonly step_sizes?: readonly [number, number];
+  /** ASGD: decay term, averaging start. */
+  readonly lambd?: number;
+  readonly t0?: number;
+  /** Adafactor: the β₂ schedule's exponent and the update-clipping threshold. */
+  readonly beta2_decay?: number;
+  readonly d?: number;
+  /** Muon: Newton–Schulz coefficients (a, b, c), iteration count and lr adjustment. */
+  readonly ns_coefficients?: readonly [number, number, number];
+  readonly ns_steps?: number;
+  readonly adjust_lr_fn?: 'original' | 'match_rms_adamw' | null;
+  /** L-BFGS (torch.optim.LBFGS's names). */
+  readonly max_iter?: number;
+  readonly max_eval?: number | null;
+  readonly tolerance_grad?: number;
+  readonly tolerance_change?: number;
+  readonly history_size?: number;
+  readonly line_search_fn?: 'strong_wolfe' | null;
   readonly schedule?: Schedule;
   /** torch.nn.utils.clip_grad_norm_ max_norm, applied to the gradient before the step. */
   readonly clip_grad_norm?: number;
@@ -179,8 +209,11 @@ export type OptimizerInspection = Readonly<Record<string, number | readonly numb
  * learning rate the scheduler currently gives.
  */
 export interface OptimizerInstance {
-  /** One torch `optimizer.step()` with the param group's lr set to `lr`. `grad` may be modified. */
-  step(params: Float64Array, grad: Float64Array, lr: number): void;
+  /**
+   * One torch `optimizer.step()` with the param group's lr set to `lr`. `grad` may be modified.
+   * Families that need torch's `step(closure)` (L-BFGS) get `closure` and may call it many times.
+   */
+  step(params: Float64Array, grad: Float64Array, lr: number, closure?: Closure): void;
   /** The state after the last step, named as in the TeX of the type (copies, safe to keep). */
   inspect(): OptimizerInspection;
   /**
@@ -188,20 +221,52 @@ export interface OptimizerInstance {
    * steps, as OneCycleLR and CyclicLR do with cycle_momentum. Absent on families with neither.
    */
   setMomentum?(value: number): void;
+  /** True when `step` needs a closure (torch.optim.LBFGS). */
+  readonly needsClosure?: boolean;
+  /** ASGD's averaged iterate `ax` after the last step (a live view: copy to keep). */
+  averaged?(): Float64Array;
+  /** The points the closure was evaluated at during the last step, flat [x0, y0, x1, y1, ...]. */
+  probes?(): Float64Array;
 }
+
+/**
+ * torch's `closure`: evaluates the loss at `params` and writes its gradient (clipped, when the
+ * scene clips) into `grad`. Returns the loss.
+ */
+export type Closure = (params: Float64Array, grad: Float64Array) => number;
+
+/** A hyper-parameter value as a scene holds it. */
+export type ParamValue = number | boolean | string | null | readonly (number | null)[];
 
 /** A hyper-parameter as the UI, URL codec and validation see it. */
 export interface ParamSpec {
   /** torch.optim name, e.g. 'lr', 'momentum', 'betas'. */
   readonly name: string;
-  readonly kind: 'number' | 'boolean' | 'pair';
-  /** torch's default. For 'pair' a [a, b] tuple. */
-  readonly default: number | boolean | readonly [number, number];
-  /** Inclusive bounds a valid value must lie in (for a pair: each element). */
+  /** 'tuple' is a fixed-length list of numbers (betas, etas, ns_coefficients, Adafactor's eps). */
+  readonly kind: 'number' | 'boolean' | 'pair' | 'tuple' | 'choice';
+  /** torch's default. For 'pair'/'tuple' the list; for 'choice' a string or null. */
+  readonly default: ParamValue;
+  /** Inclusive bounds a valid value must lie in (for a pair: each element): torch's own checks. */
   readonly min?: number;
   readonly max?: number;
-  /** Whether min is exclusive (e.g. lr > 0 for a slider on a log scale) */
+  /** Whether min / max are exclusive (torch's `0.0 <= beta < 1.0` has an exclusive max). */
   readonly minExclusive?: boolean;
+  readonly maxExclusive?: boolean;
+  /** Whole numbers only (torch passes them to range()). */
+  readonly integer?: boolean;
+  /** The slider moves in whole numbers (counts torch takes as floats too, e.g. max_iter). */
+  readonly wholeSlider?: boolean;
+  /** null is a value torch accepts (max_eval; element 0 of Adafactor's eps). */
+  readonly nullable?: boolean;
+  /** Per-element bounds of a tuple, when they differ by element (Rprop's etas). */
+  readonly elements?: readonly Pick<
+    ParamSpec,
+    'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'nullable'
+  >[];
+  /** The values a 'choice' takes (torch's strings, and null for "none"). */
+  readonly choices?: readonly (string | null)[];
+  /** torch's reason for refusing a value outside the bounds, in our words (ends the message). */
+  readonly why?: string;
   /** Sliders use a log scale. */
   readonly log?: boolean;
   /** Suggested slider range when different from [min, max]. */
@@ -229,6 +294,14 @@ export interface OptimizerDef {
 
 /** One optimizer's simulated path. Arrays are flat for cheap transfer across the worker boundary. */
 export interface Trajectory {
+  /** ASGD only: its averaged iterate `ax` at every kept point, laid out like `points`. */
+  readonly ax?: Float64Array;
+  /**
+   * L-BFGS only: every point the closure evaluated, flat [x, y, ...]; the probes of step k
+   * (point k to k + 1) are pairs probeOffsets[k] .. probeOffsets[k + 1] − 1.
+   */
+  readonly probes?: Float64Array;
+  readonly probeOffsets?: Uint32Array;
   /** [x0, y0, x1, y1, ...]: points[0] is the start, point k is after k steps. */
   readonly points: Float64Array;
   /** losses[k] = f(point k). Same count as points. */

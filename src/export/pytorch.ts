@@ -24,6 +24,11 @@ const TORCH_CLASS: Readonly<Record<OptimizerType, string>> = {
   adamax: 'Adamax',
   nadam: 'NAdam',
   radam: 'RAdam',
+  rprop: 'Rprop',
+  asgd: 'ASGD',
+  adafactor: 'Adafactor',
+  muon: 'Muon',
+  lbfgs: 'LBFGS',
 };
 
 /** The named surfaces as torch code of x and y (tensors). Same definitions as DESIGN.md. */
@@ -102,8 +107,14 @@ function optimizerArgs(config: OptimizerConfig): string {
       continue;
     if (typeof value === 'boolean') args.push(`${key}=${value ? 'True' : 'False'}`);
     else if (typeof value === 'number') args.push(`${key}=${py(value)}`);
+    // torch's None (max_eval, adjust_lr_fn, line_search_fn, Adafactor's eps[0]).
+    else if (value === null) args.push(`${key}=None`);
+    // Validated choices only ('strong_wolfe', 'original', 'match_rms_adamw'): safe as literals.
+    else if (typeof value === 'string') args.push(`${key}=${JSON.stringify(value)}`);
     else if (Array.isArray(value))
-      args.push(`${key}=(${value.map((v: number) => py(v)).join(', ')})`);
+      args.push(
+        `${key}=(${(value as readonly (number | null)[]).map((v) => (v === null ? 'None' : py(v))).join(', ')})`,
+      );
   }
   return args.join(', ');
 }

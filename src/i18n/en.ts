@@ -151,6 +151,11 @@ export const en = {
   'embed.preview': 'Preview',
   'embed.close': 'Close',
   'embed.frameTitle': 'Descent: gradient descent, step by step',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': 'Use {key} + scroll to zoom the map',
+  'embed.hintTouch': 'Use two fingers to move the map',
+  'embed.showCharts': 'Charts',
+  'embed.showMap': 'Map',
   'app.language': 'Language',
 
   'surface.heading': 'Surface',
@@ -234,6 +239,12 @@ export const en = {
   'export.pytorch': 'Copy as PyTorch',
   'export.working': 'Preparing the file…',
   'export.gifProgress': 'Encoding GIF: frame {done} of {total}',
+  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  'export.webm': 'WebM video of the run (view size)',
+  'export.webm1080': 'WebM video of the run (1080p)',
+  'export.videoProgress': 'Encoding video: frame {done} of {total}',
+  'export.videoUnsupported':
+    'This browser cannot encode video (no WebCodecs VP9 or VP8 encoder); the animated GIF works everywhere.',
   'export.cancel': 'Cancel',
   'export.cancelled': 'GIF export cancelled',
   'export.saved': 'Saved {file}',
@@ -460,7 +471,7 @@ export const en = {
   'optimizer.note.adamax':
     "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max (|g| + ε) rather than to the denominator.",
   'optimizer.note.nadam':
-    "Not in the notes' boxes (it joins their NAG and Adam). torch 1.13 divides the momentum term by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice where the paper has 1 − π_t·μ_{t+1}; torch 2.0 fixed this, and we follow 1.13.",
+    "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.",
   'optimizer.note.radam':
     'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
   // --- Schedules and their charts (issue 12, scheduler half) ---
@@ -500,6 +511,19 @@ export const en = {
     "f({x}, {y}) is not a finite number: the start is outside the function's domain. Drag the start point (or type a start) where f is defined.",
   'map.key': 'Paths on the map',
   'map.keyLr': 'lr {lr}',
+  // optim helper (issue 12): torch's None in the optimizer editor.
+  'optimizers.none': 'None',
+  // optim helper (issue 12): notes of the torch 2.x optimizers Rprop, ASGD, Adafactor, Muon, L-BFGS.
+  'optimizer.note.rprop':
+    'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',
+  'optimizer.note.asgd':
+    "Not in the notes: SGD whose step η_t decays as η/(1 + λ_d·η·t)^α, plus an average θ̄ (torch's ax) of the iterates from step t0 on; torch returns θ, not θ̄, and with the default t0 = 10⁶ the average simply equals θ.",
+  'optimizer.note.adafactor':
+    "Not in the notes: no first moment, β₂ rises with t (1 − t^c), and the step is relative to θ's own size (α_t); on a matrix torch keeps only row and column averages of v (the memory saving), but the map's point is a vector, so v is kept whole, as torch does for vectors. eps1 = null means float64 machine epsilon.",
+  'optimizer.note.muon':
+    "Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
+  'optimizer.note.lbfgs':
+    'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): a step here can cost many evaluations of f and ∇f.',
 } as const;
 
 /** Every message key of the catalogue. */

@@ -145,6 +145,11 @@ export const zhCN: Messages = {
   'embed.preview': '预览',
   'embed.close': '关闭',
   'embed.frameTitle': 'Descent：一步一步看梯度下降',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': '按住 {key} 再滚动滚轮即可缩放地图',
+  'embed.hintTouch': '用两根手指移动地图',
+  'embed.showCharts': '图表',
+  'embed.showMap': '地图',
   'app.language': '语言',
 
   'surface.heading': '曲面',
@@ -228,6 +233,12 @@ export const zhCN: Messages = {
   'export.pytorch': '复制为 PyTorch 代码',
   'export.working': '正在生成文件…',
   'export.gifProgress': '正在编码 GIF：第 {done} 帧，共 {total} 帧',
+  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  'export.webm': '运行过程的 WebM 视频（画面原尺寸）',
+  'export.webm1080': '运行过程的 WebM 视频（1080p）',
+  'export.videoProgress': '正在编码视频：第 {done} 帧，共 {total} 帧',
+  'export.videoUnsupported':
+    '此浏览器无法编码视频（没有 WebCodecs 的 VP9 或 VP8 编码器）；GIF 动画在任何浏览器都能导出。',
   'export.cancel': '取消',
   'export.cancelled': '已取消 GIF 导出',
   'export.saved': '已保存 {file}',
@@ -447,7 +458,7 @@ export const zhCN: Messages = {
   'optimizer.note.adamax':
     '笔记中没有：出自同一篇论文的 Adam 变体，二阶矩改用无穷范数；torch 把 eps 加在 max 之内（|g| + ε），而不是加到分母上。',
   'optimizer.note.nadam':
-    '笔记框中没有（它结合了其中的 NAG 与 Adam）。torch 1.13 将动量项除以 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了两次，而论文中是 1 − π_t·μ_{t+1}；torch 2.0 已修正，这里沿用 1.13。',
+    '笔记框中没有（它结合了其中的 NAG 与 Adam）。动量项除以 1 − π_t·μ_{t+1}，与论文和 torch 2.x 一致；torch 1.13 除以的是 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了两次（torch 2.0 已修正），所以用 1.13 跑出的路径会与这里略有出入。',
   'optimizer.note.radam':
     '笔记中没有：只有当 v̂ 的方差变得可处理时（ρ_t > 5，β₂ = 0.999 时为第 6 步）才启用自适应步长并按 r_t 缩放的 Adam；在此之前只按 η·m̂ 移动。',
   // --- 学习率调度及其图表（issue 12，调度器部分）---
@@ -487,4 +498,17 @@ export const zhCN: Messages = {
     'f({x}, {y}) 不是有限的数：起点在函数的定义域之外。请把起点拖到（或输入到）f 有定义的地方。',
   'map.key': '地图上的路径',
   'map.keyLr': '学习率 {lr}',
+  // optim helper (issue 12): torch's None in the optimizer editor.
+  'optimizers.none': '无（None）',
+  // optim helper (issue 12): notes of the torch 2.x optimizers Rprop, ASGD, Adafactor, Muon, L-BFGS.
+  'optimizer.note.rprop':
+    '笔记中没有：只用每个梯度分量的符号。torch 把每个步长初始化为 lr，符号不变时乘以 η+，符号翻转时乘以 η−（并让该分量跳过一步），步长限制在 step_sizes 之内；之后再改 lr 不会影响它。',
+  'optimizer.note.asgd':
+    '笔记中没有：步长 η_t 按 η/(1 + λ_d·η·t)^α 缓慢衰减的 SGD，另外从第 t0 步起对迭代点求平均 θ̄（torch 的 ax）；torch 返回的是 θ 而不是 θ̄，默认 t0 = 10⁶ 时平均值就等于 θ。',
+  'optimizer.note.adafactor':
+    '笔记中没有：没有一阶矩，β₂ 随 t 增大（1 − t^c），步长相对于 θ 自身的大小（α_t）；对矩阵，torch 只保存 v 的行均值和列均值（节省内存的关键），但地图上的点是向量，所以像 torch 对向量那样完整保存 v。eps1 = null 表示 float64 的机器精度。',
+  'optimizer.note.muon':
+    '笔记中没有。Muon 把动量矩阵换成最接近的正交矩阵（其 SVD 的 UVᵀ，用 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地图上的点是 1×2 矩阵 [[x, y]]，它唯一的奇异方向就是它自己：正交化只保留方向，把长度变成约 1，所以不论梯度多大，每步都走约 η′。Muon 真正的长处是把权重矩阵的所有奇异值拉平，这只有在真正的权重矩阵上才看得出来：在梯度流实验室里，Muon 训练各隐藏层的 W，其余参数按 torch 文档的建议交给 AdamW。',
+  'optimizer.note.lbfgs':
+    '笔记中没有：一种拟牛顿法，用最近 history_size 步估计曲率。torch 的一次 step(closure) 最多做 max_iter 次内部迭代，每次都再调用 closure（线搜索的每个试探点也一样）：这里的一步可能要算很多次 f 和 ∇f。',
 };

@@ -147,6 +147,11 @@ export const zhTW: Messages = {
   'embed.preview': '預覽',
   'embed.close': '關閉',
   'embed.frameTitle': 'Descent：一步一步看梯度下降',
+  // Embed: gesture hints of a cooperative map (MapView `cooperative`).
+  'embed.hintWheel': '按住 {key} 再捲動滾輪即可縮放地圖',
+  'embed.hintTouch': '用兩根手指移動地圖',
+  'embed.showCharts': '圖表',
+  'embed.showMap': '地圖',
   'app.language': '語言',
 
   'surface.heading': '曲面',
@@ -230,6 +235,12 @@ export const zhTW: Messages = {
   'export.pytorch': '複製為 PyTorch 程式碼',
   'export.working': '正在產生檔案…',
   'export.gifProgress': '正在編碼 GIF：第 {done} 幀，共 {total} 幀',
+  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  'export.webm': '執行過程的 WebM 影片（畫面原尺寸）',
+  'export.webm1080': '執行過程的 WebM 影片（1080p）',
+  'export.videoProgress': '正在編碼影片：第 {done} 幀，共 {total} 幀',
+  'export.videoUnsupported':
+    '此瀏覽器無法編碼影片（沒有 WebCodecs 的 VP9 或 VP8 編碼器）；GIF 動畫在任何瀏覽器都能匯出。',
   'export.cancel': '取消',
   'export.cancelled': '已取消 GIF 匯出',
   'export.saved': '已儲存 {file}',
@@ -449,7 +460,7 @@ export const zhTW: Messages = {
   'optimizer.note.adamax':
     '筆記中沒有：出自同一篇論文的 Adam 變體，二階動差改用無窮範數；torch 把 eps 加在 max 之內（|g| + ε），而非加到分母上。',
   'optimizer.note.nadam':
-    '筆記框中沒有（它結合了其中的 NAG 與 Adam）。torch 1.13 將動量項除以 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了兩次，而論文中是 1 − π_t·μ_{t+1}；torch 2.0 已修正，這裡沿用 1.13。',
+    '筆記框中沒有（它結合了其中的 NAG 與 Adam）。動量項除以 1 − π_t·μ_{t+1}，與論文和 torch 2.x 一致；torch 1.13 除以的是 1 − π_t·μ_t·μ_{t+1}，把 μ_t 算了兩次（torch 2.0 已修正），所以用 1.13 跑出的路徑會與這裡略有出入。',
   'optimizer.note.radam':
     '筆記中沒有：只有當 v̂ 的變異數變得可處理時（ρ_t > 5，β₂ = 0.999 時為第 6 步）才啟用自適應步長並依 r_t 縮放的 Adam；在此之前只依 η·m̂ 移動。',
   // --- 學習率排程及其圖表（issue 12，排程器部分）---
@@ -489,4 +500,17 @@ export const zhTW: Messages = {
     'f({x}, {y}) 不是有限的數：起點在函數的定義域之外。請把起點拖到（或輸入到）f 有定義的地方。',
   'map.key': '地圖上的路徑',
   'map.keyLr': '學習率 {lr}',
+  // optim helper (issue 12): torch's None in the optimizer editor.
+  'optimizers.none': '無（None）',
+  // optim helper (issue 12): notes of the torch 2.x optimizers Rprop, ASGD, Adafactor, Muon, L-BFGS.
+  'optimizer.note.rprop':
+    '筆記中沒有：只用每個梯度分量的符號。torch 把每個步長初始化為 lr，符號不變時乘以 η+，符號翻轉時乘以 η−（並讓該分量跳過一步），步長限制在 step_sizes 之內；之後再改 lr 不會影響它。',
+  'optimizer.note.asgd':
+    '筆記中沒有：步長 η_t 按 η/(1 + λ_d·η·t)^α 緩慢衰減的 SGD，另外從第 t0 步起對迭代點求平均 θ̄（torch 的 ax）；torch 傳回的是 θ 而不是 θ̄，預設 t0 = 10⁶ 時平均值就等於 θ。',
+  'optimizer.note.adafactor':
+    '筆記中沒有：沒有一階動差，β₂ 隨 t 增大（1 − t^c），步長相對於 θ 本身的大小（α_t）；對矩陣，torch 只保存 v 的列平均與行平均（節省記憶體的關鍵），但地圖上的點是向量，所以像 torch 對向量那樣完整保存 v。eps1 = null 表示 float64 的機器精度。',
+  'optimizer.note.muon':
+    '筆記中沒有。Muon 把動量矩陣換成最接近的正交矩陣（其 SVD 的 UVᵀ，以 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地圖上的點是 1×2 矩陣 [[x, y]]，它唯一的奇異方向就是它自己：正交化只保留方向，把長度變成約 1，所以無論梯度多大，每步都走約 η′。Muon 真正的長處是把權重矩陣的所有奇異值拉平，這只有在真正的權重矩陣上才看得出來：在梯度流實驗室裡，Muon 訓練各隱藏層的 W，其餘參數依 torch 文件的建議交給 AdamW。',
+  'optimizer.note.lbfgs':
+    '筆記中沒有：一種擬牛頓法，用最近 history_size 步估計曲率。torch 的一次 step(closure) 最多做 max_iter 次內部迭代，每次都再呼叫 closure（線搜尋的每個試探點也一樣）：這裡的一步可能要算很多次 f 和 ∇f。',
 };

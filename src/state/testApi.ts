@@ -14,6 +14,10 @@ export interface TestTrajectory {
   readonly diverged: boolean;
   readonly length: number;
   readonly points: [number, number][];
+  /** ASGD: points of its averaged iterate ax (0 for other optimizers). */
+  readonly axLength: number;
+  /** L-BFGS: closure evaluations recorded as probes over the whole run (0 for others). */
+  readonly probeCount: number;
 }
 
 /** The test API's shape. */
@@ -86,6 +90,8 @@ export function installTestApi(client?: EngineClient): void {
           diverged: tr.diverged,
           length: tr.length,
           points,
+          axLength: tr.ax ? tr.length : 0,
+          probeCount: tr.probeOffsets ? (tr.probeOffsets[tr.length - 1] ?? 0) : 0,
         };
       });
     },

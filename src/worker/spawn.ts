@@ -30,5 +30,10 @@ async function inlineWorker(): Promise<WorkerLike> {
 
 /** The app's engine client with the fallback chain above. */
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
-  return new EngineClient([moduleWorker, inlineWorker, mainThreadWorker], options);
+  // The classic embed build (embed.html) has no module URL to resolve a worker file from: it
+  // starts at the inline worker (VITE_CLASSIC_EMBED is set by vite.config.ts for that build only).
+  const chain = import.meta.env.VITE_CLASSIC_EMBED
+    ? [inlineWorker, mainThreadWorker]
+    : [moduleWorker, inlineWorker, mainThreadWorker];
+  return new EngineClient(chain, options);
 }

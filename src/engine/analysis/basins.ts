@@ -18,6 +18,7 @@ import { clipGradNorm } from '../optimizers/clip';
 import { scheduledStep } from '../optimizers/schedule';
 import type { Domain, DomainPoint, OptimizerConfig, Surface } from '../types';
 import type { AbortFlag } from './progress';
+import { surfaceClosure } from '../simulate';
 
 /** Label of a start whose run became non-finite. */
 export const BASIN_DIVERGED = -1;
@@ -104,6 +105,7 @@ export function basinMap(
     p[1] = sy;
     const optimizer = createOptimizer(config, 2);
     const scheduler = schedule ? createConfigScheduler(config, steps) : undefined;
+    const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
     let loss = surface.grad(sx, sy, g);
     if (!Number.isFinite(loss)) return BASIN_DIVERGED;
     let px = sx;
@@ -113,11 +115,11 @@ export function basinMap(
         px = p[0]!;
         py = p[1]!;
       }
-      if (clip !== undefined) clipGradNorm(g, clip);
+      if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
       if (scheduler) {
-        scheduledStep(optimizer, scheduler, p, g, loss);
+        scheduledStep(optimizer, scheduler, p, g, loss, closure);
       } else {
-        optimizer.step(p, g, lr0);
+        optimizer.step(p, g, lr0, closure);
       }
       loss = surface.grad(p[0]!, p[1]!, g);
       if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!))

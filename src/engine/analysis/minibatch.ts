@@ -104,9 +104,25 @@ export function simulateMiniBatch(
     sampler.next();
     // ReduceLROnPlateau sees the mini-batch loss whose gradient this step takes.
     const batchLoss = batchGradient(data, sampler.order, sampler.from, sampler.to, p[0]!, p[1]!, g);
-    if (clip !== undefined) clipGradNorm(g, clip);
+    if (clip !== undefined && !optimizer.needsClosure) clipGradNorm(g, clip);
+    // L-BFGS re-evaluates this step's mini-batch loss as often as it likes, as torch's closure would.
+    const closure = optimizer.needsClosure
+      ? (at: Float64Array, out: Float64Array): number => {
+          const l = batchGradient(
+            data,
+            sampler.order,
+            sampler.from,
+            sampler.to,
+            at[0]!,
+            at[1]!,
+            out,
+          );
+          if (clip !== undefined) clipGradNorm(out, clip);
+          return l;
+        }
+      : undefined;
     lrs[k] = scheduler.lr;
-    scheduledStep(optimizer, scheduler, p, g, batchLoss);
+    scheduledStep(optimizer, scheduler, p, g, batchLoss, closure);
     const x = p[0]!;
     const y = p[1]!;
     loss = batchGradient(data, full, 0, data.n, x, y, scratch);

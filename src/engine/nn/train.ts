@@ -3,7 +3,8 @@
  * Float64Array, so one optimizer instance steps the whole net, with the same torch loop as the
  * contour view: forward, loss, backward, clip_grad_norm_, optimizer.step(), scheduler.step().
  */
-import { createConfigScheduler, createOptimizer } from '../optimizers';
+import { createConfigScheduler } from '../optimizers';
+import { createLabOptimizer } from './labOptimizer';
 import { clipGradNorm } from '../optimizers/clip';
 import { ScheduleError } from '../optimizers/schedule';
 import type { OptimizerConfig, OptimizerInstance } from '../types';
@@ -92,7 +93,8 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const ws = createWorkspace(net, batch);
   const batchInput = fullBatch ? data.input : new Float64Array(batch * net.inputSize);
   const batchTarget = fullBatch ? data.target : new Float64Array(batch * net.outputSize);
-  const optimizer: OptimizerInstance = createOptimizer(options.optimizer, net.paramCount);
+  // Muon takes the hidden weight matrices, AdamW the rest (see labOptimizer.ts).
+  const optimizer: OptimizerInstance = createLabOptimizer(options.optimizer, net);
   // The lab trains without a set end: a one-cycle that names no total_steps runs over
   // LAB_SCHEDULE_STEPS, and once a schedule would raise (torch stops the script), the lr holds.
   const scheduler = createConfigScheduler(options.optimizer, LAB_SCHEDULE_STEPS);
@@ -150,9 +152,28 @@ export function createTrainer(options: TrainerOptions): Trainer {
         gradNorm = Math.sqrt(s);
       }
       const lr = scheduler.lr;
+      // L-BFGS's closure: forward and backward on this step's batch again, at any parameters
+      // (in train mode, so batch-norm statistics update on every call, as in torch).
+      const closure = optimizer.needsClosure
+        ? (at: Float64Array, out: Float64Array): number => {
+            const l = lossAndGradient(
+              net,
+              at,
+              batchInput,
+              batchTarget,
+              options.loss,
+              ws,
+              out,
+              'train',
+              stats,
+            );
+            if (clip !== undefined) clipGradNorm(out, clip);
+            return l;
+          }
+        : undefined;
       const momentum = scheduler.momentum;
       if (momentum !== undefined) optimizer.setMomentum?.(momentum);
-      optimizer.step(params, grad, lr);
+      optimizer.step(params, grad, lr, closure);
       if (!scheduleOver) {
         try {
           scheduler.step(loss);

@@ -1,4 +1,4 @@
-/** AdaDelta: torch.optim.Adadelta 1.13 (single-tensor path). */
+/** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -6,7 +6,15 @@ import type {
   OptimizerInstance,
   ParamSpec,
 } from '../types';
-import { epsSpec, lrSpec, numberParam, snapshot, unitSpec, weightDecaySpec } from './common';
+import {
+  epsSpec,
+  lrSpec,
+  maximizeSpec,
+  numberParam,
+  snapshot,
+  unitSpec,
+  weightDecaySpec,
+} from './common';
 import { aligned } from './symbols';
 
 const PARAMS: readonly ParamSpec[] = [
@@ -14,6 +22,7 @@ const PARAMS: readonly ParamSpec[] = [
   unitSpec('rho', 0.9),
   epsSpec(1e-6),
   weightDecaySpec(0),
+  maximizeSpec(),
 ];
 
 class AdadeltaInstance implements OptimizerInstance {

@@ -1,4 +1,4 @@
-/** AdaGrad: torch.optim.Adagrad 1.13 (single-tensor, dense path). */
+/** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -6,22 +6,31 @@ import type {
   OptimizerInstance,
   ParamSpec,
 } from '../types';
-import { epsSpec, lrSpec, numberParam, snapshot, weightDecaySpec } from './common';
+import { epsSpec, lrSpec, maximizeSpec, numberParam, snapshot, weightDecaySpec } from './common';
 import { aligned } from './symbols';
 
 const PARAMS: readonly ParamSpec[] = [
   lrSpec(0.01),
-  { name: 'lr_decay', kind: 'number', default: 0, min: 0, max: 10, sliderMax: 1 },
+  {
+    name: 'lr_decay',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    sliderMin: 0,
+    sliderMax: 1,
+    why: 'torch refuses a negative lr_decay',
+  },
   weightDecaySpec(0),
   {
     name: 'initial_accumulator_value',
     kind: 'number',
     default: 0,
     min: 0,
-    max: 100,
+    why: 'torch refuses a negative initial_accumulator_value',
     sliderMax: 10,
   },
   epsSpec(1e-10),
+  maximizeSpec(),
 ];
 
 class AdagradInstance implements OptimizerInstance {

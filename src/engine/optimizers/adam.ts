@@ -1,5 +1,5 @@
 /**
- * Adam and AdamW: torch.optim.Adam / AdamW 1.13 (single-tensor, non-capturable path). One state
+ * Adam and AdamW: torch.optim.Adam / AdamW 2.x (single-tensor, non-capturable path). One state
  * class serves both; AdamW only moves weight decay out of the gradient into a decay of θ.
  */
 import type {
@@ -14,6 +14,7 @@ import {
   booleanParam,
   epsSpec,
   lrSpec,
+  maximizeSpec,
   numberParam,
   pairParam,
   snapshot,
@@ -22,14 +23,22 @@ import {
 } from './common';
 import { aligned } from './symbols';
 
-/** Schema shared by Adam and AdamW; only weight_decay's default differs (0 vs 1e-2). */
-export function adamParams(defaultWeightDecay: number): readonly ParamSpec[] {
+/**
+ * Schema shared by Adam and AdamW: weight_decay's default differs (0 vs 1e-2), and only Adam has
+ * the decoupled_weight_decay switch (AdamW is torch 2.x's Adam with it on).
+ */
+export function adamParams(
+  defaultWeightDecay: number,
+  decoupledSwitch: boolean,
+): readonly ParamSpec[] {
   return [
     lrSpec(1e-3, 1),
     betasSpec(),
     epsSpec(1e-8),
     weightDecaySpec(defaultWeightDecay),
     switchSpec('amsgrad'),
+    ...(decoupledSwitch ? [switchSpec('decoupled_weight_decay')] : []),
+    maximizeSpec(),
   ];
 }
 
@@ -123,12 +132,13 @@ export class AdamInstance implements OptimizerInstance {
   }
 }
 
-/** The TeX of Adam (decoupled = false) or AdamW (true) for `config`. */
+/** The TeX of Adam (decoupled = false unless its switch is on) or AdamW (true) for `config`. */
 export function adamTex(
   params: readonly ParamSpec[],
   config: OptimizerConfig,
-  decoupled: boolean,
+  alwaysDecoupled: boolean,
 ): string {
+  const decoupled = alwaysDecoupled || isDecoupled(params, config);
   const weightDecay = numberParam(params, config, 'weight_decay');
   const amsgrad = booleanParam(params, config, 'amsgrad');
   const lines: string[] = [];
@@ -152,6 +162,13 @@ export function adamTex(
   return aligned(lines);
 }
 
+function isDecoupled(params: readonly ParamSpec[], config: OptimizerConfig): boolean {
+  return (
+    params.some((p) => p.name === 'decoupled_weight_decay') &&
+    booleanParam(params, config, 'decoupled_weight_decay')
+  );
+}
+
 /** Builds an Adam or AdamW instance from `config`, defaults from `params`. */
 export function createAdam(
   params: readonly ParamSpec[],
@@ -166,12 +183,12 @@ export function createAdam(
     numberParam(params, config, 'eps'),
     numberParam(params, config, 'weight_decay'),
     booleanParam(params, config, 'amsgrad'),
-    decoupled,
+    decoupled || isDecoupled(params, config),
     n,
   );
 }
 
-const PARAMS = adamParams(0);
+const PARAMS = adamParams(0, true);
 
 /** torch.optim.Adam: bias-corrected first and second moments; weight decay added to the gradient. */
 export const adam: OptimizerDef = {

@@ -1,4 +1,4 @@
-/** Adamax: torch.optim.Adamax 1.13 (single-tensor path), Adam with an infinity-norm second moment. */
+/** Adamax: torch.optim.Adamax 2.x (single-tensor path), Adam with an infinity-norm second moment. */
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -13,6 +13,7 @@ import {
   numberParam,
   pairParam,
   snapshot,
+  maximizeSpec,
   weightDecaySpec,
 } from './common';
 import { aligned } from './symbols';
@@ -22,6 +23,7 @@ const PARAMS: readonly ParamSpec[] = [
   betasSpec(),
   epsSpec(1e-8),
   weightDecaySpec(0),
+  maximizeSpec(),
 ];
 
 class AdamaxInstance implements OptimizerInstance {

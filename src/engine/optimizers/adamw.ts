@@ -1,8 +1,8 @@
-/** AdamW: torch.optim.AdamW 1.13, Adam with decoupled weight decay (default 1e-2). */
+/** AdamW: torch.optim.AdamW 2.x, Adam with decoupled weight decay (default 1e-2). */
 import type { OptimizerDef } from '../types';
 import { adamParams, adamTex, createAdam } from './adam';
 
-const PARAMS = adamParams(1e-2);
+const PARAMS = adamParams(1e-2, false);
 
 /** torch.optim.AdamW: θ shrinks by (1 − lr·weight_decay) each step, outside the adaptive scaling. */
 export const adamw: OptimizerDef = {

@@ -50,28 +50,30 @@ export function pairParam(
     return [value[0], value[1]];
   }
   const fallback = specOf(params, name).default;
-  if (typeof fallback === 'number' || typeof fallback === 'boolean') {
+  if (
+    !Array.isArray(fallback) ||
+    typeof fallback[0] !== 'number' ||
+    typeof fallback[1] !== 'number'
+  ) {
     throw new Error(`parameter '${name}' is not a pair`);
   }
-  return fallback;
+  return [fallback[0], fallback[1]];
 }
 
-/** Largest lr the validator accepts: big enough for divergence demos, small enough to be a typo guard. */
-// Issue 7 asks for learning rates up to 1e4 to run (and diverge visibly), not to be refused.
-const LR_MAX = 1e4;
-
-/** The learning rate: > 0, log-scale slider. torch accepts 0, but a zero lr only freezes the point. */
+/**
+ * The learning rate: torch accepts any lr >= 0 (0 freezes the point; a huge one diverges), so the
+ * typed field and the URL do too; the log-scale slider covers [1e-4, sliderMax].
+ */
 export function lrSpec(defaultLr: number, sliderMax = 10): ParamSpec {
   return {
     name: 'lr',
     kind: 'number',
     default: defaultLr,
     min: 0,
-    minExclusive: true,
-    max: LR_MAX,
     log: true,
     sliderMin: 1e-4,
     sliderMax,
+    why: 'torch refuses a negative learning rate',
   };
 }
 
@@ -82,8 +84,9 @@ export function weightDecaySpec(defaultDecay = 0): ParamSpec {
     kind: 'number',
     default: defaultDecay,
     min: 0,
-    max: 10,
+    sliderMin: 0,
     sliderMax: 1,
+    why: 'torch refuses a negative weight decay',
   };
 }
 
@@ -94,31 +97,61 @@ export function epsSpec(defaultEps: number): ParamSpec {
     kind: 'number',
     default: defaultEps,
     min: 0,
-    max: 1,
     log: true,
     sliderMin: 1e-12,
     sliderMax: 1,
+    why: 'torch refuses a negative epsilon',
   };
 }
 
-/**
- * Adam-family `betas`. torch requires 0 <= beta < 1 and ParamSpec bounds are inclusive, so the
- * largest accepted value is just below 1 (beta = 1 would divide by a zero bias correction).
- */
+/** Adam-family `betas`: torch requires 0 <= beta < 1 for each (β = 1 zeroes a bias correction). */
 export function betasSpec(): ParamSpec {
   return {
     name: 'betas',
     kind: 'pair',
     default: [0.9, 0.999],
     min: 0,
-    max: 0.99999,
+    max: 1,
+    maxExclusive: true,
     sliderMax: 0.9999,
+    why: 'torch needs each beta in [0, 1)',
   };
 }
 
-/** A decay rate in [0, 1] (momentum, dampening, rho, alpha). */
+/** A decay rate torch bounds to [0, 1] (Adadelta's rho). */
 export function unitSpec(name: string, defaultValue: number): ParamSpec {
-  return { name, kind: 'number', default: defaultValue, min: 0, max: 1 };
+  return {
+    name,
+    kind: 'number',
+    default: defaultValue,
+    min: 0,
+    max: 1,
+    why: `torch needs ${name} in [0, 1]`,
+  };
+}
+
+/**
+ * A factor torch only requires to be >= 0 (SGD's and RMSprop's momentum, RMSprop's alpha):
+ * momentum 1.5 is accepted (and diverges), so only the slider stops at 1.
+ */
+export function nonNegativeSpec(name: string, defaultValue: number): ParamSpec {
+  return {
+    name,
+    kind: 'number',
+    default: defaultValue,
+    min: 0,
+    sliderMin: 0,
+    sliderMax: 1,
+    why: `torch refuses a negative ${name}`,
+  };
+}
+
+/**
+ * torch 2.x's `maximize`: the step ascends f (the gradient is negated before anything else).
+ * The registry applies it for every family whose schema lists it (see index.ts).
+ */
+export function maximizeSpec(): ParamSpec {
+  return { name: 'maximize', kind: 'boolean', default: false };
 }
 
 /** A boolean switch (nesterov, centered, amsgrad). */
@@ -129,4 +162,55 @@ export function switchSpec(name: string): ParamSpec {
 /** A copy of a state vector for `inspect()`, so callers may keep it across steps. */
 export function snapshot(values: Float64Array): number[] {
   return Array.from(values);
+}
+
+/**
+ * torch's `lerp` (CPU kernel) exactly: `self + w·(end − self)` when |w| < 0.5, else
+ * `end − (end − self)·(1 − w)`. Rounds differently from β·m + (1 − β)·g in the last bit.
+ */
+export function lerp(self: number, end: number, weight: number): number {
+  return Math.abs(weight) < 0.5 ? self + weight * (end - self) : end - (end - self) * (1 - weight);
+}
+
+/** A tuple hyper-parameter (Rprop's etas, Muon's ns_coefficients, Adafactor's eps), or its default. */
+export function tupleParam(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  name: string,
+): readonly (number | null)[] {
+  const value = (config as unknown as ConfigFields)[name];
+  if (Array.isArray(value)) return value as readonly (number | null)[];
+  const fallback = specOf(params, name).default;
+  if (!Array.isArray(fallback)) throw new Error(`parameter '${name}' is not a tuple`);
+  return fallback as readonly (number | null)[];
+}
+
+/** A choice hyper-parameter (a string or null), or its default. */
+export function choiceParam(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  name: string,
+): string | null {
+  const value = (config as unknown as ConfigFields)[name];
+  if (typeof value === 'string' || value === null) return value;
+  const fallback = specOf(params, name).default;
+  if (typeof fallback !== 'string' && fallback !== null) {
+    throw new Error(`parameter '${name}' is not a choice`);
+  }
+  return fallback;
+}
+
+/** A number hyper-parameter that may be null (L-BFGS's max_eval), or its default. */
+export function nullableNumberParam(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  name: string,
+): number | null {
+  const value = (config as unknown as ConfigFields)[name];
+  if (typeof value === 'number' || value === null) return value;
+  const fallback = specOf(params, name).default;
+  if (typeof fallback !== 'number' && fallback !== null) {
+    throw new Error(`parameter '${name}' is not a number or null`);
+  }
+  return fallback;
 }

@@ -14,10 +14,16 @@ import { adadelta } from './adadelta';
 import { adagrad } from './adagrad';
 import { adam } from './adam';
 import { adamax } from './adamax';
+import { adafactor } from './adafactor';
 import { adamw } from './adamw';
+import { asgd } from './asgd';
+import { lbfgs } from './lbfgs';
+import { muon } from './muon';
 import { nadam } from './nadam';
 import { radam } from './radam';
 import { rmsprop } from './rmsprop';
+import { rprop } from './rprop';
+import { withMaximize } from './maximize';
 import { sgd } from './sgd';
 
 export { clipGradNorm } from './clip';
@@ -26,10 +32,11 @@ import type { LrScheduler, MomentumKey } from './schedule';
 
 export { createScheduler, ScheduleError } from './schedule';
 export type { LrScheduler, MomentumKey } from './schedule';
+export { MAXIMIZE_GRADIENT_TEX } from './maximize';
 export { PARAM_TEX, STATE_TEX } from './symbols';
 
 /** Every optimizer family by its torch.optim type name. */
-export const OPTIMIZERS: Readonly<Record<OptimizerType, OptimizerDef>> = {
+export const OPTIMIZERS: Readonly<Record<OptimizerType, OptimizerDef>> = withMaximize({
   sgd,
   adagrad,
   adadelta,
@@ -39,7 +46,12 @@ export const OPTIMIZERS: Readonly<Record<OptimizerType, OptimizerDef>> = {
   adamax,
   nadam,
   radam,
-};
+  rprop,
+  asgd,
+  adafactor,
+  muon,
+  lbfgs,
+});
 
 /** A fresh running optimizer for `config` over `n` parameters (absent hyper-parameters take torch's defaults). */
 export function createOptimizer(config: OptimizerConfig, n: number): OptimizerInstance {

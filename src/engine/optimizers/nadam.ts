@@ -1,4 +1,4 @@
-/** NAdam: torch.optim.NAdam 1.13 (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
+/** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -8,11 +8,14 @@ import type {
 } from '../types';
 import {
   betasSpec,
+  booleanParam,
   epsSpec,
   lrSpec,
+  maximizeSpec,
   numberParam,
   pairParam,
   snapshot,
+  switchSpec,
   weightDecaySpec,
 } from './common';
 import { aligned } from './symbols';
@@ -22,7 +25,16 @@ const PARAMS: readonly ParamSpec[] = [
   betasSpec(),
   epsSpec(1e-8),
   weightDecaySpec(0),
-  { name: 'momentum_decay', kind: 'number', default: 4e-3, min: 0, max: 1, sliderMax: 0.05 },
+  {
+    name: 'momentum_decay',
+    kind: 'number',
+    default: 4e-3,
+    min: 0,
+    sliderMax: 0.05,
+    why: 'torch refuses a negative momentum_decay',
+  },
+  switchSpec('decoupled_weight_decay'),
+  maximizeSpec(),
 ];
 
 class NadamInstance implements OptimizerInstance {
@@ -43,6 +55,8 @@ class NadamInstance implements OptimizerInstance {
     private readonly beta2: number,
     private readonly eps: number,
     private readonly weightDecay: number,
+    /** torch 2.x's decoupled_weight_decay: θ ← θ(1 − ηλ) instead of g + λθ (AdamW's rule). */
+    private readonly decoupled: boolean,
     private readonly momentumDecay: number,
     n: number,
   ) {
@@ -62,9 +76,9 @@ class NadamInstance implements OptimizerInstance {
     const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
     const muProduct = this.muProduct * mu;
     this.muProduct = muProduct;
-    // torch 1.13 writes mu_product * mu * mu_next here (μ_t counted twice); torch 2.0 dropped the
-    // extra μ_t. We follow 1.13, the version the fixtures come from.
-    const muProductNext = muProduct * mu * muNext;
+    // torch 2.x: π_t·μ_{t+1} (the paper's). torch 1.13 wrote mu_product * mu * mu_next here,
+    // counting μ_t twice; 2.0 fixed it.
+    const muProductNext = muProduct * muNext;
     const gradScale = (-lr * (1 - mu)) / (1 - muProduct);
     const avgScale = (-lr * muNext) / (1 - muProductNext);
     const keep1 = 1 - beta1;
@@ -73,7 +87,10 @@ class NadamInstance implements OptimizerInstance {
     for (let i = 0; i < n; i++) {
       let p = params[i]!;
       let g = grad[i]!;
-      if (weightDecay !== 0) g = g + weightDecay * p;
+      if (weightDecay !== 0) {
+        if (this.decoupled) p = p * (1 - lr * weightDecay);
+        else g = g + weightDecay * p;
+      }
       const m = expAvg[i]! * beta1 + keep1 * g;
       expAvg[i] = m;
       const v = expAvgSq[i]! * beta2 + keep2 * g * g;
@@ -112,19 +129,28 @@ class NadamInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
+function gradientLines(config: OptimizerConfig): string[] {
   const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
+  if (booleanParam(PARAMS, config, 'decoupled_weight_decay')) {
+    return [
+      'g_t &= \\nabla f(\\theta_{t-1})',
+      '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',
+    ];
+  }
+  return ['g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'];
+}
+
+function tex(config: OptimizerConfig): string {
   return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    ...gradientLines(config),
     '\\mu_t &= \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{t\\psi}\\right), \\quad \\mu_{t+1} = \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{(t+1)\\psi}\\right)',
     '\\pi_t &= \\pi_{t-1}\\, \\mu_t, \\quad \\pi_0 = 1',
     'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
     'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
     'd_t &= \\sqrt{v_t / (1 - \\beta_2^t)} + \\epsilon',
     '\\theta_t &= \\theta_{t-1} - \\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t}\\, \\frac{g_t}{d_t}' +
-      ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}}\\, \\frac{m_t}{d_t}',
+      ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_{t+1}}\\, \\frac{m_t}{d_t}',
   ]);
 }
 
@@ -135,8 +161,8 @@ export const nadam: OptimizerDef = {
   params: PARAMS,
   tex,
   note:
-    "Not in the notes' boxes (it joins their NAG and Adam). torch 1.13 divides the momentum term by 1 − π_t·μ_t·μ_{t+1}, " +
-    'counting μ_t twice where the paper has 1 − π_t·μ_{t+1}; torch 2.0 fixed this, and we follow 1.13.',
+    "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper " +
+    'and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.',
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');
     return new NadamInstance(
@@ -144,6 +170,7 @@ export const nadam: OptimizerDef = {
       beta2,
       numberParam(PARAMS, config, 'eps'),
       numberParam(PARAMS, config, 'weight_decay'),
+      booleanParam(PARAMS, config, 'decoupled_weight_decay'),
       numberParam(PARAMS, config, 'momentum_decay'),
       n,
     );

@@ -1,4 +1,4 @@
-/** RAdam: torch.optim.RAdam 1.13 (single-tensor path), Adam with a variance-rectified warm-up. */
+/** RAdam: torch.optim.RAdam 2.x (single-tensor path), Adam with a variance-rectified warm-up. */
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -8,12 +8,15 @@ import type {
 } from '../types';
 import {
   betasSpec,
+  booleanParam,
   epsSpec,
   lrSpec,
   numberParam,
   pairParam,
   snapshot,
+  switchSpec,
   weightDecaySpec,
+  maximizeSpec,
 } from './common';
 import { aligned } from './symbols';
 
@@ -22,6 +25,8 @@ const PARAMS: readonly ParamSpec[] = [
   betasSpec(),
   epsSpec(1e-8),
   weightDecaySpec(0),
+  switchSpec('decoupled_weight_decay'),
+  maximizeSpec(),
 ];
 
 class RadamInstance implements OptimizerInstance {
@@ -41,6 +46,8 @@ class RadamInstance implements OptimizerInstance {
     private readonly beta2: number,
     private readonly eps: number,
     private readonly weightDecay: number,
+    /** torch 2.x's decoupled_weight_decay: θ ← θ(1 − ηλ) instead of g + λθ (AdamW's rule). */
+    private readonly decoupled: boolean,
     n: number,
   ) {
     this.expAvg = new Float64Array(n);
@@ -66,9 +73,12 @@ class RadamInstance implements OptimizerInstance {
     const keep2 = 1 - beta2;
     const n = params.length;
     for (let i = 0; i < n; i++) {
-      const p = params[i]!;
+      let p = params[i]!;
       let g = grad[i]!;
-      if (weightDecay !== 0) g = g + weightDecay * p;
+      if (weightDecay !== 0) {
+        if (this.decoupled) p = p * (1 - lr * weightDecay);
+        else g = g + weightDecay * p;
+      }
       const m = expAvg[i]! * beta1 + keep1 * g;
       expAvg[i] = m;
       const v = expAvgSq[i]! * beta2 + keep2 * g * g;
@@ -108,12 +118,21 @@ class RadamInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
+function gradientLines(config: OptimizerConfig): string[] {
   const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
+  if (booleanParam(PARAMS, config, 'decoupled_weight_decay')) {
+    return [
+      'g_t &= \\nabla f(\\theta_{t-1})',
+      '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',
+    ];
+  }
+  return ['g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'];
+}
+
+function tex(config: OptimizerConfig): string {
   return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    ...gradientLines(config),
     'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad \\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t}',
     'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
     '\\rho_t &= \\rho_\\infty - \\frac{2t\\, \\beta_2^t}{1 - \\beta_2^t}, \\quad \\rho_\\infty = \\frac{2}{1 - \\beta_2} - 1',
@@ -139,6 +158,7 @@ export const radam: OptimizerDef = {
       beta2,
       numberParam(PARAMS, config, 'eps'),
       numberParam(PARAMS, config, 'weight_decay'),
+      booleanParam(PARAMS, config, 'decoupled_weight_decay'),
       n,
     );
   },

@@ -1,4 +1,4 @@
-/** RMSprop: torch.optim.RMSprop 1.13 (single-tensor path), plain, centered and with momentum. */
+/** RMSprop: torch.optim.RMSprop 2.x (single-tensor path), plain, centered and with momentum. */
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -13,18 +13,20 @@ import {
   numberParam,
   snapshot,
   switchSpec,
-  unitSpec,
+  nonNegativeSpec,
   weightDecaySpec,
+  maximizeSpec,
 } from './common';
 import { aligned } from './symbols';
 
 const PARAMS: readonly ParamSpec[] = [
   lrSpec(0.01),
-  unitSpec('alpha', 0.99),
+  nonNegativeSpec('alpha', 0.99),
   epsSpec(1e-8),
   weightDecaySpec(0),
-  unitSpec('momentum', 0),
+  nonNegativeSpec('momentum', 0),
   switchSpec('centered'),
+  maximizeSpec(),
 ];
 
 class RmspropInstance implements OptimizerInstance {

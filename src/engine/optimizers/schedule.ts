@@ -10,7 +10,7 @@
  * interact through it exactly as in torch. Where Python would raise (ZeroDivisionError, OneCycleLR
  * stepped past total_steps, a ValueError at construction) we throw a ScheduleError naming the field.
  */
-import type { OptimizerInstance, Schedule } from '../types';
+import type { Closure, OptimizerInstance, Schedule } from '../types';
 import { scheduleBoolean, scheduleChoice, scheduleNumber } from './schedule-spec';
 
 /** Something torch would raise for, with the field to blame (a path inside the schedule). */
@@ -822,6 +822,8 @@ export function scheduleValues(
 /**
  * One torch step: the optimizer steps at the scheduler's lr (and cycled momentum or β1), then the
  * scheduler steps, with `loss` (f at the point whose gradient was used) for ReduceLROnPlateau.
+ * `closure` goes to families that need torch's `step(closure)` (L-BFGS); torch's
+ * `optimizer.step(closure)` returns the closure's first loss, the same point's loss.
  */
 export function scheduledStep(
   optimizer: OptimizerInstance,
@@ -829,9 +831,10 @@ export function scheduledStep(
   params: Float64Array,
   grad: Float64Array,
   loss: number,
+  closure?: Closure,
 ): void {
   const momentum = scheduler.momentum;
   if (momentum !== undefined) optimizer.setMomentum?.(momentum);
-  optimizer.step(params, grad, scheduler.lr);
+  optimizer.step(params, grad, scheduler.lr, closure);
   scheduler.step(loss);
 }

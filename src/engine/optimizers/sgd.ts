@@ -1,4 +1,4 @@
-/** SGD with momentum, dampening, Nesterov and weight decay: torch.optim.SGD 1.13 (single-tensor path). */
+/** SGD with momentum, dampening, Nesterov and weight decay: torch.optim.SGD 2.x (single-tensor path). */
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -9,21 +9,24 @@ import type {
 import {
   booleanParam,
   lrSpec,
+  maximizeSpec,
   numberParam,
   snapshot,
   switchSpec,
-  unitSpec,
+  nonNegativeSpec,
   weightDecaySpec,
 } from './common';
 import { aligned } from './symbols';
 
 const PARAMS: readonly ParamSpec[] = [
-  // torch 1.13 makes lr a required argument of SGD; 0.01 is this app's default, not torch's.
-  lrSpec(0.01),
-  unitSpec('momentum', 0),
-  unitSpec('dampening', 0),
+  // torch 2.x's default (1.13 made lr a required argument).
+  lrSpec(1e-3),
+  nonNegativeSpec('momentum', 0),
+  // torch does not check dampening at all.
+  { name: 'dampening', kind: 'number', default: 0, sliderMin: 0, sliderMax: 1 },
   switchSpec('nesterov'),
   weightDecaySpec(0),
+  maximizeSpec(),
 ];
 
 class SgdInstance implements OptimizerInstance {

@@ -27,6 +27,26 @@ export const STATE_TEX: Readonly<Record<string, string>> = {
   mu_product: '\\pi_t',
   rho_t: '\\rho_t',
   rect: 'r_t',
+  // Rprop
+  eta_t: 'e_t',
+  step_size: '\\delta_t',
+  // ASGD (eta_t is its decayed step; Rprop's e_t is listed above, so ASGD names its own below)
+  mu_avg: '\\nu_t',
+  ax: '\\bar{\\theta}_t',
+  // Adafactor
+  beta2_t: '\\hat{\\beta}_{2,t}',
+  alpha_t: '\\alpha_t',
+  clip: '\\max(1,\\ \\lVert u_t\\rVert / (\\sqrt{n}\\, d))',
+  // Muon
+  b_tilde: '\\tilde{b}_t',
+  o: 'O_t',
+  lr_adj: "\\eta'",
+  // L-BFGS
+  d: 'd',
+  t_ls: '\\alpha',
+  inner: '\\text{max\\_iter}',
+  evals: '\\text{evals}',
+  history: 'm',
 };
 
 /** TeX for each hyper-parameter name (torch.optim's names). */
@@ -45,6 +65,23 @@ export const PARAM_TEX: Readonly<Record<string, string>> = {
   betas: '\\beta_1, \\beta_2',
   amsgrad: '\\text{amsgrad}',
   momentum_decay: '\\psi',
+  maximize: '\\text{maximize}',
+  decoupled_weight_decay: '\\text{decoupled}',
+  etas: '\\eta_-, \\eta_+',
+  step_sizes: '\\delta_{\\min}, \\delta_{\\max}',
+  lambd: '\\lambda_d',
+  t0: 't_0',
+  beta2_decay: 'c',
+  d: 'd',
+  ns_coefficients: 'a, b, c',
+  ns_steps: 'k',
+  adjust_lr_fn: "\\eta'",
+  max_iter: '\\text{max\\_iter}',
+  max_eval: '\\text{max\\_eval}',
+  tolerance_grad: '\\text{tol}_g',
+  tolerance_change: '\\text{tol}_\\Delta',
+  history_size: 'm',
+  line_search_fn: '\\text{line search}',
 };
 
 /** Joins formula lines into one KaTeX-safe aligned block. */

@@ -11,7 +11,7 @@
  * variable at all is a structural zero (NONE), dropped from sums and products: this is torch's
  * "not connected to the graph" case, so √y has ∂/∂x = 0 even where √′ is infinite.
  *
- * Kinks follow torch 1.13 autograd: abs′(0) = 0 (sign), max/min split the gradient 0.5/0.5 at a
+ * Kinks follow torch autograd (2.x, as 1.13): abs′(0) = 0 (sign), max/min split the gradient 0.5/0.5 at a
  * tie, √′(0) = ∞, pow′ is masked where torch masks it (exponent 0; base 0 with exponent ≥ 0).
  * The masks are torch's too in second derivatives: where an exponent is exactly 0, the
  * derivative of the masked base term is 0, so ∂²(a^b)/∂x∂y there lacks the a′/a term, exactly

@@ -32,6 +32,16 @@ const PRESETS: readonly { id: string; label: () => string; config: OptimizerConf
   { id: 'adamax', label: () => OPTIMIZERS.adamax.label, config: { type: 'adamax', lr: 0.1 } },
   { id: 'nadam', label: () => OPTIMIZERS.nadam.label, config: { type: 'nadam', lr: 0.1 } },
   { id: 'radam', label: () => OPTIMIZERS.radam.label, config: { type: 'radam', lr: 0.1 } },
+  // torch 2.x additions (issue 12), at learning rates that move visibly on the default surface.
+  { id: 'rprop', label: () => OPTIMIZERS.rprop.label, config: { type: 'rprop', lr: 0.01 } },
+  { id: 'asgd', label: () => OPTIMIZERS.asgd.label, config: { type: 'asgd', lr: 0.1, t0: 20 } },
+  {
+    id: 'adafactor',
+    label: () => OPTIMIZERS.adafactor.label,
+    config: { type: 'adafactor', lr: 0.1 },
+  },
+  { id: 'muon', label: () => OPTIMIZERS.muon.label, config: { type: 'muon', lr: 0.05 } },
+  { id: 'lbfgs', label: () => OPTIMIZERS.lbfgs.label, config: { type: 'lbfgs', lr: 0.1 } },
 ];
 
 /** `config` without one optional field (absent, not undefined: the URL and validator see no key). */
@@ -280,21 +290,70 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
       </label>
     );
   }
-  if (spec.kind === 'pair') {
-    const pair = value as readonly [number, number];
+  if (spec.kind === 'pair' || spec.kind === 'tuple') {
+    const items = value as readonly (number | null)[];
+    const fallback = spec.default as readonly (number | null)[];
+    const set = (i: number, v: number | null) =>
+      commit(
+        withParam(
+          config,
+          spec.name,
+          items.map((x, j) => (j === i ? v : x)),
+        ),
+        true,
+      );
     return (
       <div className="param param-pair">
         <span className="param-name">{spec.name}</span>
-        {[0, 1].map((i) => (
-          <NumberField
-            key={i}
+        {items.map((item, i) => (
+          <NullableNumber
+            key={`${i}:${String(item)}`}
             label={`${spec.name}[${i}]`}
-            value={pair[i]!}
-            onCommit={(v) =>
-              commit(withParam(config, spec.name, i === 0 ? [v, pair[1]] : [pair[0], v]), true)
-            }
+            value={item}
+            nullable={spec.elements?.[i]?.nullable === true}
+            fallback={fallback[i] ?? 0}
+            testId={`field-${spec.name}-${i}`}
+            onCommit={(v) => set(i, v)}
           />
         ))}
+      </div>
+    );
+  }
+  if (spec.kind === 'choice') {
+    const choices = spec.choices ?? [];
+    return (
+      <label className="param param-choice">
+        <span className="param-name">{spec.name}</span>
+        <select
+          value={value === null ? NONE_OPTION : String(value)}
+          data-testid={`field-${spec.name}`}
+          onChange={(e) =>
+            commit(
+              withParam(config, spec.name, e.target.value === NONE_OPTION ? null : e.target.value),
+            )
+          }
+        >
+          {choices.map((c) => (
+            <option key={c ?? NONE_OPTION} value={c ?? NONE_OPTION}>
+              {c ?? t('optimizers.none')}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  if (value === null || spec.nullable) {
+    return (
+      <div className="param param-number">
+        <span className="param-name">{label}</span>
+        <NullableNumber
+          label={label}
+          value={value as number | null}
+          nullable
+          fallback={20}
+          testId={`field-${spec.name}`}
+          onCommit={(v) => commit(withParam(config, spec.name, v), true)}
+        />
       </div>
     );
   }
@@ -317,9 +376,11 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
             value={toSlider(number, range, log)}
             data-testid={`slider-${spec.name}`}
             aria-valuetext={String(number)}
-            onChange={(e) =>
-              commit(withParam(config, spec.name, fromSlider(Number(e.target.value), range, log)))
-            }
+            onChange={(e) => {
+              const v = fromSlider(Number(e.target.value), range, log);
+              const whole = spec.integer === true || spec.wholeSlider === true;
+              commit(withParam(config, spec.name, whole ? Math.round(v) : v));
+            }}
           />
           {spec.name === 'lr' && <CriticalLrTick config={config} range={range} log={log} />}
         </label>
@@ -332,6 +393,42 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
         onCommit={(v) => commit(withParam(config, spec.name, v), true)}
       />
     </div>
+  );
+}
+
+/** The <select> value standing for torch's None. */
+const NONE_OPTION = '__none__';
+
+/**
+ * A number field that may also hold torch's None (Adafactor's eps[0], L-BFGS's max_eval): a
+ * "None" check box beside it switches between None and a number.
+ */
+function NullableNumber(props: {
+  label: string;
+  value: number | null;
+  nullable: boolean;
+  fallback: number;
+  testId: string;
+  onCommit: (value: number | null) => readonly string[];
+}) {
+  const { label, value, nullable, fallback, testId, onCommit } = props;
+  return (
+    <span className="nullable-number">
+      {value !== null && (
+        <NumberField label={label} value={value} testId={testId} onCommit={onCommit} />
+      )}
+      {nullable && (
+        <label className="param-bool">
+          <input
+            type="checkbox"
+            checked={value === null}
+            data-testid={`${testId}-none`}
+            onChange={(e) => onCommit(e.target.checked ? null : fallback)}
+          />
+          <span>{t('optimizers.none')}</span>
+        </label>
+      )}
+    </span>
   );
 }
 

@@ -1,5 +1,5 @@
 /** Slider geometry and value helpers for hyper-parameters (pure, shared by the editor). */
-import type { OptimizerConfig, ParamSpec } from '../../engine/types';
+import type { OptimizerConfig, ParamSpec, ParamValue } from '../../engine/types';
 
 /** Slider positions run 0..SLIDER_STEPS. */
 export const SLIDER_STEPS = 1000;
@@ -40,12 +40,9 @@ export function fromSlider(pos: number, range: [number, number], log: boolean): 
 }
 
 /** The value a config runs with for `spec`: its own, or torch's default. */
-export function paramValue(
-  config: OptimizerConfig,
-  spec: ParamSpec,
-): number | boolean | readonly [number, number] {
+export function paramValue(config: OptimizerConfig, spec: ParamSpec): ParamValue {
   const own = (config as unknown as Record<string, unknown>)[spec.name];
-  if (own !== undefined) return own as number | boolean | readonly [number, number];
+  if (own !== undefined) return own as ParamValue;
   return spec.default;
 }
 

@@ -1,17 +1,16 @@
 /**
  * Embed mode (`?embed=1`): the map and the chosen controls, without the app's header and panels.
- * Sized by its width alone (the iframe's height follows the content through the height notice,
- * so nothing here may depend on the viewport's height).
+ * It fills whatever box its iframe gives it (controls first, the map takes the rest) and posts the
+ * height its layout would like, so a host page's resizer can give it that.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions, ParamControl } from '../../embed/options';
-import { startResizeNotices } from '../../embed/resize';
-import { rawQueryParam } from '../../engine/scene-url';
+import { heightNotifier } from '../../embed/resize';
+import { appLink } from '../../embed/url';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { t } from '../../i18n';
-import { useDescent } from '../../state/store';
-import { currentLink } from '../../state/url';
+import { useDescent, viewOf } from '../../state/store';
 import { ChartsPanel } from '../ChartsPanel';
 import {
   fromSlider,
@@ -22,13 +21,16 @@ import {
   withParam,
 } from '../controls/params';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { MapView } from '../map/MapView';
+import { MapView, plotSize } from '../map/MapView';
 import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
+import { GestureHintBanner, useCooperativeGestures } from './gestures';
 import './embed.css';
 
-/** Tallest the map's plot area grows in an embed, whatever its width. */
-const EMBED_MAX_PLOT_HEIGHT = 640;
+/** Tallest plot the embed asks its host for (CSS px): a figure in a post, not a full page. */
+const NATURAL_PLOT_HEIGHT = 400;
+/** Shortest plot the embed draws when its iframe is very short. */
+const MIN_PLOT_HEIGHT = 60;
 
 function Icon(props: { name: 'reset' | 'back' | 'play' | 'pause' | 'forward' }) {
   const paths = {
@@ -91,10 +93,19 @@ function EmbedPlayback() {
           data-testid="scrub"
         />
       </label>
-      <output className="step-readout" data-testid="step-readout">
-        {t('playback.step', { step: cursor, steps })}
-      </output>
     </div>
+  );
+}
+
+/** "Step 5 / 60". */
+function StepReadout() {
+  const { cursor, steps } = useDescent(
+    useShallow((s) => ({ cursor: s.cursor, steps: s.scene.steps })),
+  );
+  return (
+    <output className="step-readout" data-testid="step-readout">
+      {t('playback.step', { step: cursor, steps })}
+    </output>
   );
 }
 
@@ -157,50 +168,166 @@ function EmbedNotices() {
   );
 }
 
-/** A link to the scene as it is now, in the whole app (in the embed's language). */
+/** A link to the scene as it is now in the whole app (scene, view, language; no embed parameters). */
 function OpenInApp() {
-  useDescent((s) => s.scene);
-  const lang = rawQueryParam(window.location.search, 'lang');
-  const link = `${currentLink()}${lang ? `&lang=${lang}` : ''}`;
+  const scene = useDescent((s) => s.scene);
+  const view = useDescent(useShallow(viewOf));
+  const href = appLink(window.location.href, scene, view);
+  // The step moves on during playback: the address is brought up to date when it is used.
+  const refresh = (event: { currentTarget: HTMLAnchorElement }): void => {
+    const s = useDescent.getState();
+    event.currentTarget.href = appLink(window.location.href, s.scene, viewOf(s));
+  };
   return (
-    <p className="embed-credit">
-      <a href={link} target="_blank" rel="noopener noreferrer" data-testid="open-in-app">
-        {t('embed.open')}
-      </a>
-    </p>
+    <a
+      className="embed-open"
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={refresh}
+      onAuxClick={refresh}
+      onContextMenu={refresh}
+      data-testid="open-in-app"
+    >
+      {t('embed.open')}
+    </a>
   );
 }
 
-/** The embedded scene. */
+/**
+ * The height the layout needs at this width (the height notice): everything but the map as it is
+ * now, plus the map at its domain's aspect across the width, its plot no taller than
+ * NATURAL_PLOT_HEIGHT, plus the charts' full height.
+ */
+function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number): number {
+  const panel = main.querySelector<HTMLElement>('.map-panel');
+  const plot = main.querySelector<HTMLElement>('[data-testid="map-plot"]');
+  const side = main.querySelector<HTMLElement>('.embed-side');
+  if (!panel || !plot) return root.offsetHeight;
+  // A colour key hidden in a short iframe (out of flow, see embed.css) comes back when it is taller.
+  const legend = panel.querySelector<HTMLElement>('.legend');
+  const hiddenLegend =
+    legend && getComputedStyle(legend).position === 'absolute' ? legend.offsetHeight : 0;
+  const stage = naturalPlot + panel.offsetHeight - plot.offsetHeight + hiddenLegend;
+  let content = stage;
+  if (side) {
+    const beside = getComputedStyle(main).flexDirection === 'row';
+    content = beside ? Math.max(stage, side.scrollHeight) : stage + side.scrollHeight;
+  }
+  // Everything around the map and charts: padding, notices, controls (not the centring slack).
+  const style = getComputedStyle(root);
+  let chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  for (const child of Array.from(root.children)) {
+    if (child === main || !(child instanceof HTMLElement)) continue;
+    const margins = getComputedStyle(child);
+    chrome += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
+  }
+  return chrome + content;
+}
+
+/**
+ * The embedded scene. It fills its iframe: the controls keep their height at the bottom and the
+ * map takes the box that is left, at its domain's aspect (letter-boxed), so every control stays in
+ * view at any iframe size from 320 × 240. It also tells the host the height it would like.
+ */
 export function EmbedApp(props: { options: EmbedOptions }) {
   const { controls } = props.options;
   const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  const mainRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const [plotMax, setPlotMax] = useState(MIN_PLOT_HEIGHT);
+  const [fullStage, setFullStage] = useState<number | undefined>(undefined);
+  const gestures = useCooperativeGestures(stageRef);
+  const domain = useDescent((s) => s.domain ?? s.surface.domain);
+  const domainRef = useRef(domain);
+  useLayoutEffect(() => {
+    domainRef.current = domain;
+  }, [domain]);
+
+  useLayoutEffect(() => {
     const root = rootRef.current;
-    return root ? startResizeNotices(root) : undefined;
+    const main = mainRef.current;
+    const stage = stageRef.current;
+    if (!root || !main || !stage) return;
+    const notify = heightNotifier();
+    const measure = (): void => {
+      const panel = stage.querySelector<HTMLElement>('.map-panel');
+      const plot = stage.querySelector<HTMLElement>('[data-testid="map-plot"]');
+      const box = stage.querySelector<HTMLElement>('.map-box');
+      if (!panel || !plot || !box) return;
+      // What the map panel needs besides its plot: the axes' margins and the colour key.
+      const overhead = panel.offsetHeight - plot.offsetHeight;
+      setPlotMax(Math.max(MIN_PLOT_HEIGHT, Math.floor(stage.clientHeight - overhead)));
+      // The most the map could use: its plot across the whole width. A taller iframe centres
+      // map and controls together rather than opening a gap between them.
+      setFullStage(Math.ceil(overhead + plotSize(domainRef.current, box.clientWidth, 1e6).height));
+      const naturalPlot = plotSize(domainRef.current, box.clientWidth, NATURAL_PLOT_HEIGHT).height;
+      notify(naturalHeight(root, main, naturalPlot));
+    };
+    const observer = new ResizeObserver(measure);
+    for (const el of [root, main, stage, ...Array.from(root.children)]) observer.observe(el);
+    // The map panel, and its colour key (out of flow in a short iframe, filled once computed).
+    for (const el of Array.from(stage.querySelectorAll('.map-panel, .legend')))
+      observer.observe(el);
+    const side = main.querySelector('.embed-side');
+    if (side) for (const el of Array.from(side.children)) observer.observe(el);
+    measure();
+    return () => observer.disconnect();
   }, []);
+
+  // In a short iframe the charts take the map's place on demand instead of squeezing it.
+  const [chartsUp, setChartsUp] = useState(false);
+  const mainClass = ['embed-main', controls.charts && 'with-side', chartsUp && 'charts-up']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div ref={rootRef} className="embed" data-testid="embed">
       <EmbedNotices />
       <ErrorBoundary name="map">
-        <MapView maxHeight={EMBED_MAX_PLOT_HEIGHT} />
-        {controls.play && <EmbedPlayback />}
-        {controls.params.length > 0 && (
-          <div className="embed-params">
-            {controls.params.map((c) => (
-              <ParamSlider key={`${c.name}:${c.index}`} control={c} />
-            ))}
+        <div ref={mainRef} className={mainClass}>
+          <div
+            ref={stageRef}
+            className="embed-stage"
+            style={{ height: fullStage }}
+            data-testid="embed-stage"
+          >
+            <MapView maxHeight={plotMax} gestureFilter={gestures.filter} />
+            <GestureHintBanner hint={gestures.hint} />
           </div>
-        )}
+          {controls.charts && (
+            <div className="embed-side" data-testid="embed-side">
+              <ErrorBoundary name="charts">
+                <ChartsPanel />
+              </ErrorBoundary>
+            </div>
+          )}
+        </div>
+        <div className="embed-controls" data-testid="embed-controls">
+          {controls.play && <EmbedPlayback />}
+          {controls.params.length > 0 && (
+            <div className="embed-params">
+              {controls.params.map((c) => (
+                <ParamSlider key={`${c.name}:${c.index}`} control={c} />
+              ))}
+            </div>
+          )}
+          <p className="embed-meta">
+            {controls.play && <StepReadout />}
+            {controls.charts && (
+              <button
+                type="button"
+                className="embed-charts-toggle"
+                aria-pressed={chartsUp}
+                onClick={() => setChartsUp((up) => !up)}
+                data-testid="embed-charts-toggle"
+              >
+                {chartsUp ? t('embed.showMap') : t('embed.showCharts')}
+              </button>
+            )}
+            <OpenInApp />
+          </p>
+        </div>
       </ErrorBoundary>
-      {controls.charts && (
-        <ErrorBoundary name="charts">
-          <div className="embed-charts">
-            <ChartsPanel />
-          </div>
-        </ErrorBoundary>
-      )}
-      <OpenInApp />
     </div>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { embedUrl, iframeCode, RESIZE_SCRIPT } from '../../embed/code';
+import { embedBase, embedUrl, iframeCode, RESIZE_SCRIPT } from '../../embed/code';
 import type { EmbedTheme, ParamControl } from '../../embed/options';
 import { rawQueryParam } from '../../engine/scene-url';
 import { OPTIMIZERS } from '../../engine/optimizers';
@@ -81,7 +81,8 @@ export default function EmbedDialog(props: { onClose: () => void }) {
     .filter((i) => i < scene.optimizers.length)
     .map((index) => ({ name: 'lr', index }));
   const lang = rawQueryParam(window.location.search, 'lang');
-  const src = embedUrl(window.location.href.replace(/[?#].*$/, ''), writeQuery(scene, view), {
+  const base = embedBase(window.location.href, import.meta.env.DEV);
+  const src = embedUrl(base, writeQuery(scene, view), {
     controls: { play, charts, params },
     theme,
     ...(lang ? { lang } : {}),

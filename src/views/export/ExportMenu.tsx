@@ -12,12 +12,19 @@ import { currentSnapshot } from './snapshot';
 import type { MapLabels } from './svg';
 import './export.css';
 
-type Format = 'png' | 'svg' | 'gif' | 'csv' | 'json' | 'pytorch';
+type Format = 'png' | 'svg' | 'gif' | 'webm' | 'webm1080' | 'csv' | 'json' | 'pytorch';
+/** The formats encoded frame by frame, with progress and Cancel. */
+const ANIMATED: readonly Format[] = ['gif', 'webm', 'webm1080'];
 
 type Status =
   | { readonly kind: 'idle' }
   | { readonly kind: 'busy'; readonly format: Format }
-  | { readonly kind: 'gif'; readonly done: number; readonly total: number }
+  | {
+      readonly kind: 'frames';
+      readonly format: Format;
+      readonly done: number;
+      readonly total: number;
+    }
   | { readonly kind: 'done'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -25,6 +32,8 @@ const ITEMS: readonly { readonly format: Format; readonly label: () => string }[
   { format: 'png', label: () => t('export.png') },
   { format: 'svg', label: () => t('export.svg') },
   { format: 'gif', label: () => t('export.gif') },
+  { format: 'webm', label: () => t('export.webm') },
+  { format: 'webm1080', label: () => t('export.webm1080') },
   { format: 'csv', label: () => t('export.csv') },
   { format: 'json', label: () => t('export.json') },
   { format: 'pytorch', label: () => t('export.pytorch') },
@@ -72,6 +81,26 @@ async function run(
   }
   const snapshot = currentSnapshot();
   if (!snapshot) throw new Error(t('export.notReady'));
+  if (format === 'webm' || format === 'webm1080') {
+    const { webmFile } = await import('./video');
+    const name = exportFileName(scene, format === 'webm' ? 'webm' : '1080p.webm');
+    let blob: Blob;
+    try {
+      blob = await webmFile(snapshot, labels(), {
+        size: format === 'webm' ? 'view' : '1080p',
+        stepText: (step, steps) => t('playback.step', { step, steps }),
+        onProgress: onGif,
+        signal,
+      });
+    } catch (error) {
+      if (error instanceof Error && error.message === 'unsupported') {
+        throw new Error(t('export.videoUnsupported'), { cause: error });
+      }
+      throw error;
+    }
+    downloadBlob(blob, name);
+    return t('export.saved', { file: name });
+  }
   const files = await import('./files');
   const name = exportFileName(scene, format);
   const blob =
@@ -117,14 +146,22 @@ export function ExportMenu() {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  const busy = status.kind === 'busy' || status.kind === 'gif';
+  const busy = status.kind === 'busy' || status.kind === 'frames';
   const choose = (format: Format): void => {
     setOpen(false);
     buttonRef.current?.focus();
     const controller = new AbortController();
     abortRef.current = controller;
-    setStatus(format === 'gif' ? { kind: 'gif', done: 0, total: 0 } : { kind: 'busy', format });
-    run(format, (done, total) => setStatus({ kind: 'gif', done, total }), controller.signal).then(
+    setStatus(
+      ANIMATED.includes(format)
+        ? { kind: 'frames', format, done: 0, total: 0 }
+        : { kind: 'busy', format },
+    );
+    run(
+      format,
+      (done, total) => setStatus({ kind: 'frames', format, done, total }),
+      controller.signal,
+    ).then(
       (message) => setStatus({ kind: 'done', message }),
       (error: unknown) => {
         if (error instanceof DOMException && error.name === 'AbortError')
@@ -170,12 +207,18 @@ export function ExportMenu() {
       </ul>
       <div className="export-status" role="status" data-testid="export-status">
         {status.kind === 'busy' && t('export.working')}
-        {status.kind === 'gif' && (
+        {status.kind === 'frames' && (
           <>
             <progress
               max={Math.max(1, status.total)}
               value={status.done}
-              aria-label={t('export.gifProgress', { done: status.done, total: status.total })}
+              aria-label={t(
+                status.format === 'gif' ? 'export.gifProgress' : 'export.videoProgress',
+                {
+                  done: status.done,
+                  total: status.total,
+                },
+              )}
             />
             <button type="button" onClick={() => abortRef.current?.abort()}>
               {t('export.cancel')}

@@ -64,19 +64,35 @@ function context(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   return ctx;
 }
 
+/** A canvas that paints the run at any step: the map rasterised once, then that step's paths. */
+export interface FramePainter {
+  readonly canvas: HTMLCanvasElement;
+  readonly width: number;
+  readonly height: number;
+  /** Paints step `cursor` on `canvas`. */
+  paint(cursor: number): void;
+}
+
 /**
- * The run as an animated GIF: the static map rasterised once, then per frame the trajectories
- * painted by the map's own painter at that step. The page only paints frames (one per task);
- * palette, mapping and LZW run in a worker, at most two frames behind.
+ * The map of `snapshot` at `scale` (1 = the view's size): the static map rasterised once, the
+ * trajectories painted per step by the map's own painter, and `stepText` in the corner. `even`
+ * rounds the size to even pixels (video encoders want 4:2:0 chroma).
+ * Throws when the map cannot be rasterised.
  */
-export async function gifFile(
+export async function framePainter(
   snapshot: MapSnapshot,
   labels: MapLabels,
-  options: GifOptions,
-): Promise<Blob> {
+  options: {
+    readonly scale: number;
+    readonly stepText: (step: number, steps: number) => string;
+    readonly even?: boolean;
+    /** A colour painted under each frame (video has no transparency). */
+    readonly background?: string;
+  },
+): Promise<FramePainter> {
   const p = snapshot.projection;
   const layout = exportLayout(snapshot.scene, p);
-  const scale = Math.min(1, (options.maxWidth ?? 640) / layout.width);
+  const scale = options.scale;
   const heatHref = snapshot.layer ? heatmapDataUrl(snapshot.layer) : null;
   const base = await rasteriseSvg(
     buildMapSvg(snapshot, { heatHref, labels, withoutTrajectories: true }),
@@ -84,8 +100,9 @@ export async function gifFile(
     layout.height,
     scale,
   );
-  const width = base.width;
-  const height = base.height;
+  const round = (v: number): number => (options.even ? 2 * Math.round(v / 2) : v);
+  const width = round(base.width);
+  const height = round(base.height);
   const frame = document.createElement('canvas');
   frame.width = width;
   frame.height = height;
@@ -96,7 +113,11 @@ export async function gifFile(
   const pathCtx = context(paths);
 
   const steps = snapshot.scene.steps;
-  const paint = (cursor: number): Uint8ClampedArray => {
+  const paint = (cursor: number): void => {
+    if (options.background) {
+      ctx.fillStyle = options.background;
+      ctx.fillRect(0, 0, width, height);
+    }
     ctx.drawImage(base, 0, 0);
     pathCtx.setTransform(scale, 0, 0, scale, 0, 0);
     drawTrajectories(pathCtx, { ...snapshot, cursor }, p);
@@ -112,7 +133,35 @@ export async function gifFile(
     ctx.fillStyle = '#1b2430';
     ctx.textBaseline = 'middle';
     ctx.fillText(text, x + pad, y + h / 2);
-    return ctx.getImageData(0, 0, width, height).data;
+  };
+  return { canvas: frame, width, height, paint };
+}
+
+/** The size, in CSS px, of the exported map for `snapshot` at scale 1. */
+export function exportSize(snapshot: MapSnapshot): { width: number; height: number } {
+  const layout = exportLayout(snapshot.scene, snapshot.projection);
+  return { width: layout.width, height: layout.height };
+}
+
+/**
+ * The run as an animated GIF: the static map rasterised once, then per frame the trajectories
+ * painted by the map's own painter at that step. The page only paints frames (one per task);
+ * palette, mapping and LZW run in a worker, at most two frames behind.
+ */
+export async function gifFile(
+  snapshot: MapSnapshot,
+  labels: MapLabels,
+  options: GifOptions,
+): Promise<Blob> {
+  const size = exportSize(snapshot);
+  const scale = Math.min(1, (options.maxWidth ?? 640) / size.width);
+  const painter = await framePainter(snapshot, labels, { scale, stepText: options.stepText });
+  const { width, height } = painter;
+  const frameCtx = context(painter.canvas);
+  const steps = snapshot.scene.steps;
+  const paint = (cursor: number): Uint8ClampedArray => {
+    painter.paint(cursor);
+    return frameCtx.getImageData(0, 0, width, height).data;
   };
 
   const cursors = frameCursors(steps, options.frames ?? 60);

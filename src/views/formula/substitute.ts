@@ -57,7 +57,16 @@ function hyper(
   if (Array.isArray(own) && typeof own[0] === 'number' && typeof own[1] === 'number') {
     return [own[0], own[1]];
   }
-  return OPTIMIZERS[config.type].params.find((p) => p.name === name)?.default;
+  const fallback = OPTIMIZERS[config.type].params.find((p) => p.name === name)?.default;
+  if (typeof fallback === 'number' || typeof fallback === 'boolean') return fallback;
+  if (
+    Array.isArray(fallback) &&
+    typeof fallback[0] === 'number' &&
+    typeof fallback[1] === 'number'
+  ) {
+    return [fallback[0], fallback[1]];
+  }
+  return undefined;
 }
 
 function hyperNumber(config: OptimizerConfig, name: string, fallback = 0): number {
@@ -108,20 +117,28 @@ function chainedLines(config: OptimizerConfig, s: StepNumbers): string[] {
   const prev = (key: string, initial: Vec = zeros(n)): Vec => vecOf(s.prev, key) ?? initial;
   const lr = s.lr;
   const weightDecay = hyperNumber(config, 'weight_decay');
-  const decoupled = config.type === 'adamw';
+  // AdamW, Adafactor and Muon always shrink θ instead; Adam, NAdam and RAdam on request (torch 2.x).
+  const decoupled =
+    config.type === 'adamw' ||
+    config.type === 'adafactor' ||
+    config.type === 'muon' ||
+    config.decoupled_weight_decay === true;
+  // torch 2.x's maximize negates the gradient before anything else.
+  const sign = config.maximize === true ? '-' : '';
 
   const lines: string[] = [];
   const clip = config.clip_grad_norm;
   const nabla =
-    clip !== undefined
+    sign +
+    (clip !== undefined
       ? `\\operatorname{clip}_{${N(clip)}}\\!\\big(\\nabla f${V(theta0)}\\big)`
-      : `\\nabla f${V(theta0)}`;
+      : `\\nabla f${V(theta0)}`);
   if (weightDecay !== 0 && !decoupled) {
     lines.push(
       line(
         'g_t',
         `${nabla} + ${N(weightDecay)} \\cdot ${V(theta0)}`,
-        `${V(s.grad)} + ${N(weightDecay)} \\cdot ${V(theta0)}`,
+        `${sign}${V(s.grad)} + ${N(weightDecay)} \\cdot ${V(theta0)}`,
         V(g),
       ),
     );
@@ -346,12 +363,12 @@ function chainedLines(config: OptimizerConfig, s: StepNumbers): string[] {
       );
       const eps = hyperNumber(config, 'eps');
       lines.push(line('d_t', `\\sqrt{${V(v)} / (1 - ${N(b2)}^{${t}})} + ${N(eps)}`, V(d)));
-      // The two coefficients of torch 1.13's update, as the rule above writes them.
+      // The two coefficients of torch 2.x's update, as the rule above writes them.
       const cg = (lr * (1 - mu)) / (1 - pi);
-      const cm = (lr * muNext) / (1 - pi * mu * muNext);
+      const cm = (lr * muNext) / (1 - pi * muNext);
       lines.push(
         `c_g &= \\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t} = ${N(cg)}, \\quad ` +
-          `c_m = \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}} = ${N(cm)}`,
+          `c_m = \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_{t+1}} = ${N(cm)}`,
       );
       thetaLine(
         '\\theta_{t-1} - c_g\\, g_t / d_t - c_m\\, m_t / d_t',
@@ -391,6 +408,113 @@ function chainedLines(config: OptimizerConfig, s: StepNumbers): string[] {
           `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(mHat)}`,
         );
       }
+      break;
+    }
+    // torch 2.x additions (issue 12): Rprop, ASGD, Adafactor, Muon, L-BFGS.
+    case 'rprop': {
+      const e = vecOf(state, 'eta_t');
+      const size = vecOf(state, 'step_size');
+      if (e === undefined || size === undefined) return [...lines, ...genericLines(state)];
+      const etas = hyper(config, 'etas');
+      const etaMinus = Array.isArray(etas) ? (etas as readonly number[])[0]! : 0.5;
+      // torch zeroes the gradient where the sign flipped (e_t = η−), so that coordinate waits.
+      const kept = g.map((x, i) => (e[i] === etaMinus ? 0 : x));
+      const before = s.prev === undefined ? zeros(n).map(() => lr) : prev('step_size');
+      lines.push(line('e_t', V(e)));
+      lines.push(
+        line('\\delta_t', `\\operatorname{clamp}\\big(${V(e)} \\odot ${V(before)}\\big)`, V(size)),
+      );
+      thetaLine(
+        '\\theta_{t-1} - \\operatorname{sign}(g_t)\\, \\delta_t',
+        `${V(thetaPrev)} - \\operatorname{sign}${V(kept)} \\odot ${V(size)}`,
+      );
+      break;
+    }
+    case 'asgd': {
+      const eta = numOf(state, 'clr');
+      const nu = numOf(state, 'mu_avg');
+      const ax = vecOf(state, 'ax');
+      if (eta === undefined || nu === undefined || ax === undefined) {
+        return [...lines, ...genericLines(state)];
+      }
+      const lambd = hyperNumber(config, 'lambd');
+      lines.push(line('\\eta_t', N(eta)));
+      thetaLine(
+        '(1 - \\lambda_d \\eta_t)\\, \\theta_{t-1} - \\eta_t\\, g_t',
+        `${N(1 - lambd * eta)} \\cdot ${V(thetaPrev)} - ${N(eta)} \\cdot ${V(g)}`,
+      );
+      lines.push(line('\\bar{\\theta}_t', `\\nu_t = ${N(nu)}`, V(ax)));
+      break;
+    }
+    case 'adafactor': {
+      const v = vecOf(state, 'v');
+      const u = vecOf(state, 'u');
+      const rho = numOf(state, 'rho_t');
+      const alpha = numOf(state, 'alpha_t');
+      const b2 = numOf(state, 'beta2_t');
+      const clipDenom = numOf(state, 'clip');
+      if (v === undefined || u === undefined || rho === undefined || alpha === undefined) {
+        return [...lines, ...genericLines(state)];
+      }
+      lines.push(`\\rho_t &= ${N(rho)}, \\quad \\alpha_t = ${N(alpha)}`);
+      if (b2 !== undefined) {
+        lines.push(
+          line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)),
+        );
+      }
+      lines.push(line('u_t', `${V(g)} / \\sqrt{${V(v)}}`, V(u)));
+      thetaLine(
+        '\\theta_{t-1} - \\alpha_t\\, u_t / \\max(1, \\text{RMS}(u_t)/d)',
+        `${V(thetaPrev)} - \\frac{${N(alpha)}}{${N(clipDenom ?? 1)}} \\cdot ${V(u)}`,
+      );
+      break;
+    }
+    case 'muon': {
+      const b = vecOf(state, 'b');
+      const bTilde = vecOf(state, 'b_tilde');
+      const o = vecOf(state, 'o');
+      const lrAdj = numOf(state, 'lr_adj');
+      if (b === undefined || bTilde === undefined || o === undefined || lrAdj === undefined) {
+        return [...lines, ...genericLines(state)];
+      }
+      const mu = hyperNumber(config, 'momentum');
+      lines.push(
+        line('b_t', `${N(mu)} \\cdot ${V(prev('b'))} + ${N(1 - mu)} \\cdot ${V(g)}`, V(b)),
+      );
+      lines.push(line('\\tilde{b}_t', V(bTilde)));
+      const norm = Math.hypot(...bTilde);
+      // A 1×2 matrix has one singular value, ‖b̃‖: orthogonalising keeps only the direction.
+      lines.push(
+        line(
+          'O_t',
+          `\\operatorname{NS}_k\\big(${V(bTilde)}\\big) \\approx ${V(bTilde)} / ${N(norm)}`,
+          V(o),
+        ),
+      );
+      const shrink = 1 - lr * weightDecay;
+      thetaLine(
+        `${weightDecay !== 0 ? '(1 - \\eta\\lambda)\\,' : ''}\\theta_{t-1} - \\eta'\\, O_t`,
+        `${weightDecay !== 0 ? `${N(shrink)} \\cdot ` : ''}${V(thetaPrev)} - ${N(lrAdj)} \\cdot ${V(o)}`,
+      );
+      break;
+    }
+    case 'lbfgs': {
+      const d = vecOf(state, 'd');
+      const inner = numOf(state, 'inner');
+      const evals = numOf(state, 'evals');
+      const alpha = numOf(state, 't_ls');
+      if (d === undefined || inner === undefined || evals === undefined) {
+        return [...lines, ...genericLines(state)];
+      }
+      lines.push(
+        `\\text{inner iterations} &= ${inner}, \\quad \\text{evaluations of } f, \\nabla f = ${evals}`,
+      );
+      if (d.length > 0 && alpha !== undefined) {
+        lines.push(line('d', V(d)));
+        lines.push(line('\\alpha', N(alpha)));
+      }
+      const moved = theta.map((v, i) => v - thetaPrev[i]!);
+      thetaLine('\\theta_{t-1} + \\sum_i \\alpha_i d_i', `${V(thetaPrev)} + ${V(moved)}`);
       break;
     }
   }

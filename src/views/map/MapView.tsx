@@ -103,9 +103,15 @@ const sameSize = (a: Projection, b: Projection): boolean =>
  * differently, and the axes say so by their ticks); this is how the normal and presenter views
  * make the map the hero. Without it, or while the parent's box has no height yet, the plot takes
  * the domain's aspect at the box's width, its height capped by `maxHeight` (by default the
- * window's height less room for the controls; an embed passes a fixed cap).
+ * window's height less room for the controls; an embed passes the height its iframe leaves).
+ * `gestureFilter`, when given, must also accept a wheel/mouse/touch event for it to pan or zoom
+ * (an embed refuses one finger and the plain wheel, which belong to the host page's scroll).
  */
-export function MapView(props: { maxHeight?: number; fill?: boolean }) {
+export function MapView(props: {
+  maxHeight?: number;
+  fill?: boolean;
+  gestureFilter?: (event: Event) => boolean;
+}) {
   const { domain, surface, layer, quiver, start } = useDescent(
     useShallow((s) => ({
       domain: s.domain,
@@ -146,6 +152,10 @@ export function MapView(props: { maxHeight?: number; fill?: boolean }) {
   const homeRef = useRef<Projection>(projection);
   const ownDomainRef = useRef<Domain | null>(null);
   const resettingRef = useRef(false);
+  const gestureFilterRef = useRef(props.gestureFilter);
+  useEffect(() => {
+    gestureFilterRef.current = props.gestureFilter;
+  }, [props.gestureFilter]);
 
   // The one place D3 touches the DOM: the zoom/pan handler on the overlay, loaded after the
   // first paint (see zoom.ts).
@@ -155,19 +165,24 @@ export function MapView(props: { maxHeight?: number; fill?: boolean }) {
       void import('./zoom').then(({ attachZoom }) => {
         const svg = overlayRef.current;
         if (!live || !svg) return;
-        zoomRef.current = attachZoom(svg, (transform) => {
-          if (resettingRef.current) return;
-          const home = homeRef.current;
-          // d3's rescaleX/rescaleY: the home range read back through the transform.
-          const xs = home.x.range().map((v) => home.x.invert(transform.invertX(v)));
-          const ys = home.y.range().map((v) => home.y.invert(transform.invertY(v)));
-          const next: Domain = {
-            x: [xs[0]!, xs[1]!],
-            y: [Math.min(ys[0]!, ys[1]!), Math.max(ys[0]!, ys[1]!)],
-          };
-          ownDomainRef.current = next;
-          useDescent.getState().setView({ domain: next });
-        });
+        const accepts = (event: Event): boolean => gestureFilterRef.current?.(event) ?? true;
+        zoomRef.current = attachZoom(
+          svg,
+          (transform) => {
+            if (resettingRef.current) return;
+            const home = homeRef.current;
+            // d3's rescaleX/rescaleY: the home range read back through the transform.
+            const xs = home.x.range().map((v) => home.x.invert(transform.invertX(v)));
+            const ys = home.y.range().map((v) => home.y.invert(transform.invertY(v)));
+            const next: Domain = {
+              x: [xs[0]!, xs[1]!],
+              y: [Math.min(ys[0]!, ys[1]!), Math.max(ys[0]!, ys[1]!)],
+            };
+            ownDomainRef.current = next;
+            useDescent.getState().setView({ domain: next });
+          },
+          accepts,
+        );
       });
     });
     return () => {

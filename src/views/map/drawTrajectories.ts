@@ -133,7 +133,7 @@ export const MIN_VERTEX_GAP_PX = 0.5;
 /** The path from point `from` to point `to` (inclusive) as canvas path commands, clipped and thinned. */
 export function tracePath(
   ctx: Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo'>,
-  t: Trajectory,
+  t: Pick<Trajectory, 'points'>,
   from: number,
   to: number,
   p: Projection,
@@ -293,6 +293,36 @@ function drawArrow(
   ctx.fill();
 }
 
+/**
+ * L-BFGS's line-search probes of the step leaving the cursor's point (pairs from..to−1 of
+ * `probes`): small hollow "ghost" dots, one per evaluation of f and ∇f inside that step.
+ */
+function drawProbes(
+  ctx: CanvasRenderingContext2D,
+  probes: Float64Array,
+  from: number,
+  to: number,
+  p: Projection,
+  color: string,
+  k: number,
+): void {
+  ctx.setLineDash([]);
+  ctx.lineWidth = 1.25 * k;
+  for (let j = from; j < to; j++) {
+    const x = clampPx(p.x(probes[2 * j]!));
+    const y = clampPx(p.y(probes[2 * j + 1]!));
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    ctx.beginPath();
+    ctx.arc(x, y, 3.5 * k, 0, 2 * Math.PI);
+    ctx.globalAlpha = 0.9;
+    ctx.fillStyle = 'rgba(255,255,255,0.7)';
+    ctx.fill();
+    ctx.strokeStyle = color;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+}
+
 /** Paints one frame into a context whose transform maps CSS pixels (DPR already applied). */
 export function drawTrajectories(
   ctx: CanvasRenderingContext2D,
@@ -333,6 +363,27 @@ export function drawTrajectories(
       ctx.strokeStyle = style.color;
       ctx.lineWidth = 2.25 * k;
       ctx.stroke();
+    }
+    if (t.ax !== undefined && upto > 0) {
+      // ASGD's averaged iterate θ̄ (torch's ax): a faint dotted second path up to the cursor.
+      tracePath(ctx, { points: t.ax }, 0, upto, p);
+      ctx.globalAlpha = 0.55;
+      ctx.setLineDash([1.5 * k, 3 * k]);
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = 1.5 * k;
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+    }
+    if (t.probes !== undefined && t.probeOffsets !== undefined && upto < last) {
+      drawProbes(
+        ctx,
+        t.probes,
+        t.probeOffsets[upto]!,
+        t.probeOffsets[upto + 1]!,
+        p,
+        style.color,
+        k,
+      );
     }
     const cx = clampPx(p.x(t.points[2 * upto]!));
     const cy = clampPx(p.y(t.points[2 * upto + 1]!));

@@ -19,10 +19,13 @@ export interface MapZoom {
 /**
  * Attaches d3-zoom to `svg`: wheel and drag zoom and pan, double-click left alone, and the start
  * handle (`[data-start-handle]`) and ctrl-drag not taken. `onZoom` gets each new transform.
+ * `accepts`, when given, must also accept an event for it to start a gesture (MapView's
+ * `gestureFilter`: an embed leaves one finger and the plain wheel to the host page).
  */
 export function attachZoom(
   svg: SVGSVGElement,
   onZoom: (transform: ZoomTransform) => void,
+  accepts?: (event: Event) => boolean,
 ): MapZoom {
   const behavior = zoom<SVGSVGElement, unknown>()
     .scaleExtent([1e-3, 1e6])
@@ -31,6 +34,7 @@ export function attachZoom(
       const target = event.target as Element | null;
       if (target?.closest?.('[data-start-handle]')) return false;
       const mouse = event as MouseEvent;
+      if (accepts && !accepts(event)) return false;
       return (!mouse.ctrlKey || event.type === 'wheel') && !mouse.button;
     })
     .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => onZoom(event.transform));

@@ -29,5 +29,9 @@ async function inlineAnalysisWorker(): Promise<AnalysisWorkerLike> {
 
 /** A client for one panel with the fallback chain above. */
 export function createAnalysisClient(): AnalysisClient {
+  // The classic embed build (embed.html) has no module URL for a worker file: it starts inline.
+  if (import.meta.env.VITE_CLASSIC_EMBED) {
+    return new AnalysisClient([inlineAnalysisWorker, mainThreadAnalysisWorker]);
+  }
   return new AnalysisClient([moduleAnalysisWorker, inlineAnalysisWorker, mainThreadAnalysisWorker]);
 }

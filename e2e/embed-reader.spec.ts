@@ -1,0 +1,403 @@
+/**
+ * The embed as a blog's reader meets it: an iframe of the size the blogger wrote, text around it,
+ * a phone's finger or a mouse wheel. Every check is what that reader would see: the controls'
+ * boxes inside the iframe, the map's box, the host page's scroll position.
+ */
+import { expect, test } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { encodeSceneParam } from '../src/engine/scene-url';
+import type { Scene } from '../src/engine/types';
+
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+const HOST = fixture('embed-host.html');
+const HOST_JS = fixture('embed-host.js');
+
+/** The ravine of the blogger's post (the momentum lesson's scene). */
+const RAVINE: Scene = {
+  surface: { expr: 'x^2/100 + y^2' },
+  start: [-4.5, 1.5],
+  steps: 80,
+  optimizers: [
+    { type: 'sgd', lr: 0.9, label: 'SGD' },
+    { type: 'sgd', lr: 0.5, momentum: 0.8, label: 'Momentum' },
+  ],
+};
+/** A surface whose domain is wider than tall (x in [-3, 3], y in [-2, 2]). */
+const CAMEL: Scene = { ...RAVINE, surface: { id: 'six-hump-camel' }, start: [-2, 1.5] };
+
+const embedSrc = (extra = '', scene: Scene = RAVINE): string =>
+  `./?embed=1${extra}&scene=${encodeSceneParam(scene)}`;
+
+async function routeHost(page: Page): Promise<void> {
+  await page.route('**/__host.html*', (route) =>
+    route.fulfill({ contentType: 'text/html', body: HOST }),
+  );
+  await page.route('**/embed-host.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: HOST_JS }),
+  );
+}
+
+/** Opens the host page with a fixed `w`×`h` iframe of `src`; waits until the embed has painted. */
+async function openHost(
+  page: Page,
+  src: string,
+  size: { w: number; h: number },
+  extra: Record<string, string> = {},
+): Promise<Frame> {
+  await routeHost(page);
+  const query = new URLSearchParams({ src, w: String(size.w), h: String(size.h), ...extra });
+  await page.goto(`/__host.html?${query.toString()}`);
+  const frame = await waitForFrame(page);
+  await frame.waitForFunction(() => {
+    const api = window.__descent;
+    return api !== undefined && api.paintCount() > 0 && api.settled();
+  });
+  return frame;
+}
+
+async function waitForFrame(page: Page): Promise<Frame> {
+  const handle = await page.locator('#embed').elementHandle();
+  await expect.poll(async () => (await handle!.contentFrame())?.url() ?? '').toContain('scene=');
+  return (await handle!.contentFrame())!;
+}
+
+/** The box of `testId` (or a CSS selector) in the frame's own viewport coordinates; null when absent. */
+function box(frame: Frame, testId: string) {
+  return frame.evaluate((id) => {
+    const el = document.querySelector(/^[a-z0-9-]+$/.test(id) ? `[data-testid="${id}"]` : id);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return {
+      left: r.left,
+      top: r.top,
+      right: r.right,
+      bottom: r.bottom,
+      width: r.width,
+      height: r.height,
+    };
+  }, testId);
+}
+
+/** What the host page records (e2e/fixtures/embed-host.js). */
+interface HostWindow {
+  received: { data: { context?: string; height?: number; type?: string } }[];
+}
+
+type Box = {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+};
+
+/** Expects `b` to lie inside a `w`×`h` viewport (half a pixel of rounding allowed). */
+function expectInside(b: Box | null, w: number, h: number, what: string): void {
+  expect(b, `${what} is shown`).not.toBeNull();
+  expect(b!.width, `${what} has a width`).toBeGreaterThan(0);
+  expect(b!.left, `${what} left`).toBeGreaterThanOrEqual(-0.5);
+  expect(b!.top, `${what} top`).toBeGreaterThanOrEqual(-0.5);
+  expect(b!.right, `${what} right`).toBeLessThanOrEqual(w + 0.5);
+  expect(b!.bottom, `${what} bottom`).toBeLessThanOrEqual(h + 0.5);
+}
+
+const SIZES = [
+  { w: 320, h: 240 },
+  { w: 700, h: 500 },
+  { w: 390, h: 844 },
+  { w: 1200, h: 800 },
+] as const;
+const PLAY_CONTROLS = ['reset', 'step-back', 'play', 'step-forward', 'scrub', 'step-readout'];
+
+test.describe('an embed in an iframe of a fixed size', () => {
+  for (const size of SIZES) {
+    test(`at ${size.w}×${size.h} the controls stay in the iframe and the map fills what is left at its domain's aspect`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const frame = await openHost(page, embedSrc('', CAMEL), size);
+      for (const id of [...PLAY_CONTROLS, 'open-in-app', 'map-plot']) {
+        expectInside(await box(frame, id), size.w, size.h, id);
+      }
+      // The reader can use them: play runs the scene from the start.
+      await frame.getByTestId('reset').click();
+      await frame.getByTestId('play').click();
+      await frame.waitForFunction(() => window.__descent!.cursor() > 0);
+
+      // The map's plot keeps the domain's aspect (clamped to 0.6–2.2, as in the app) ...
+      const plot = (await box(frame, 'map-plot'))!;
+      const domain = await frame.evaluate(() => window.__descent!.domain());
+      const aspect = (domain.x[1] - domain.x[0]) / (domain.y[1] - domain.y[0]);
+      expect(plot.width / plot.height).toBeCloseTo(Math.min(2.2, Math.max(0.6, aspect)), 1);
+      // ... and takes the room left: it reaches the stage's width or its height (letter-boxed).
+      const stage = (await box(frame, 'embed-stage'))!;
+      const controls = (await box(frame, 'embed-controls'))!;
+      expect(plot.bottom).toBeLessThanOrEqual(controls.top + 0.5);
+      const axes = { x: 48 + 12, y: 10 + 34 };
+      const legend = size.h > 420 ? 48 : 0;
+      const widthUsed = plot.width / (stage.width - axes.x);
+      const heightUsed = plot.height / (stage.height - axes.y - legend);
+      expect(Math.max(widthUsed, heightUsed)).toBeGreaterThan(0.95);
+      expect(Math.max(widthUsed, heightUsed)).toBeLessThanOrEqual(1.01);
+      // Nothing scrolls inside the iframe (so the reader's scroll goes on to the page).
+      const scroll = await frame.evaluate(() => ({
+        h: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+        w: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+      expect(scroll).toEqual({ h: 0, w: 0 });
+    });
+  }
+
+  for (const size of SIZES) {
+    test(`at ${size.w}×${size.h} requested sliders and charts stay in the iframe too`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const frame = await openHost(page, embedSrc('&controls=play,lr:0,lr:1,charts'), size);
+      const ids = [...PLAY_CONTROLS, 'open-in-app', 'embed-param-lr-0', 'embed-param-lr-1'];
+      for (const id of [...ids, 'map-plot']) {
+        expectInside(await box(frame, id), size.w, size.h, id);
+      }
+      const toggle = frame.getByTestId('embed-charts-toggle');
+      if (size.h <= 420) {
+        // A short iframe shows the charts in the map's place, on a button press.
+        await expect(frame.getByTestId('embed-side')).toBeHidden();
+        expectInside(await box(frame, 'embed-charts-toggle'), size.w, size.h, 'charts button');
+        await toggle.click();
+        await expect(frame.getByTestId('map-plot')).toBeHidden();
+      } else {
+        await expect(toggle).toBeHidden();
+      }
+      for (const id of [...ids, 'embed-side'])
+        expectInside(await box(frame, id), size.w, size.h, id);
+      // The charts are reachable: scrolled into view inside their own box if they do not fit.
+      const chart = frame.locator('.descent-chart__svg').first();
+      await chart.scrollIntoViewIfNeeded();
+      const side = (await box(frame, 'embed-side'))!;
+      const c = (await box(frame, '.descent-chart__svg'))!;
+      expect(c.top).toBeLessThan(side.bottom);
+      expect(c.bottom).toBeGreaterThan(side.top);
+      if (size.h <= 420) {
+        await toggle.click();
+        await expect(frame.getByTestId('map-plot')).toBeVisible();
+      }
+      // The slider works.
+      const slider = frame.getByTestId('embed-param-lr-0').getByRole('slider');
+      const lr = (): Promise<number> =>
+        frame.evaluate(() => window.__descent!.scene().optimizers[0]!.lr ?? NaN);
+      const before = await lr();
+      await slider.focus();
+      await slider.press('ArrowLeft');
+      await expect.poll(lr).toBeLessThan(before);
+    });
+  }
+
+  test('the height it asks for at 700 px wide is what the layout needs, and with it nothing is cut off', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, embedSrc('', CAMEL), { w: 700, h: 300 });
+    const asked = async (): Promise<number> =>
+      (await page.evaluate(() => (window as unknown as HostWindow).received))
+        .filter((m) => m.data.context === 'iframe.resize')
+        .at(-1)?.data.height ?? 0;
+    await expect.poll(asked).toBeGreaterThan(300);
+    const height = await asked();
+    // A figure for a post: far from the 807–1131 px the square map asked for.
+    expect(height).toBeLessThanOrEqual(620);
+    const small = (await box(frame, 'map-plot'))!;
+    await page
+      .locator('#embed')
+      .evaluate((el, h) => ((el as HTMLIFrameElement).height = String(h)), height);
+    await expect
+      .poll(async () => (await box(frame, 'map-plot'))!.height)
+      .toBeGreaterThan(small.height);
+    // At that height the map spans the width (its natural size) and the controls fit below it.
+    const plot = (await box(frame, 'map-plot'))!;
+    const stage = (await box(frame, 'embed-stage'))!;
+    // At that height the map is at its natural size: across the width, or 400 px tall at most.
+    const domain = await frame.evaluate(() => window.__descent!.domain());
+    const aspect = (domain.x[1] - domain.x[0]) / (domain.y[1] - domain.y[0]);
+    expect(plot.width / plot.height).toBeCloseTo(aspect, 1);
+    expect(Math.max(plot.width / (stage.width - 48 - 12), plot.height / 400)).toBeGreaterThan(0.98);
+    expectInside(await box(frame, 'open-in-app'), 700, height, 'open-in-app');
+    // Asked again at that size, it asks for the same height.
+    expect(await asked()).toBe(height);
+  });
+});
+
+test('"Open in Descent" opens the same scene, step and language in the full app', async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const frame = await openHost(
+    page,
+    embedSrc('&controls=play,lr:0&theme=dark&lang=zh-TW', RAVINE),
+    { w: 700, h: 500 },
+  );
+  await frame.getByTestId('reset').click();
+  for (let i = 0; i < 5; i++) await frame.getByTestId('step-forward').click();
+  await expect(frame.getByTestId('step-readout')).toContainText('5');
+  const scene = await frame.evaluate(() => window.__descent!.scene());
+
+  const link = frame.getByTestId('open-in-app');
+  expectInside(await box(frame, 'open-in-app'), 700, 500, 'the link');
+  const [app] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await app.waitForLoadState();
+  const url = new URL(app.url());
+  for (const name of ['embed', 'controls', 'theme']) expect(url.searchParams.has(name)).toBe(false);
+  expect(url.searchParams.get('lang')).toBe('zh-TW');
+  // The whole app, not the bare embed again: its header and panels are there.
+  await expect(app.locator('.app-header')).toBeVisible();
+  await expect(app.getByTestId('embed')).toHaveCount(0);
+  await expect(app.locator('html')).toHaveAttribute('lang', 'zh-TW');
+  await app.waitForFunction(() => (window.__descent?.paintCount() ?? 0) > 0);
+  expect(await app.evaluate(() => window.__descent!.scene())).toEqual(scene);
+  expect(await app.evaluate(() => window.__descent!.cursor())).toBe(5);
+});
+
+test.describe('the map does not trap the reader’s scroll', () => {
+  /** The centre of the embed's map plot, in the host page's coordinates. */
+  async function mapCentre(page: Page, frame: Frame): Promise<{ x: number; y: number }> {
+    const frameBox = (await page.locator('#embed').boundingBox())!;
+    const plot = (await box(frame, 'map-plot'))!;
+    return {
+      x: frameBox.x + (plot.left + plot.right) / 2,
+      y: frameBox.y + (plot.top + plot.bottom) / 2,
+    };
+  }
+  /**
+   * Records every hint the map shows from now on (a hint stays up for a moment only, so a slow
+   * machine could miss it by looking once).
+   */
+  const watchHints = (frame: Frame) =>
+    frame.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { hintsSeen: string[] }).hintsSeen = seen;
+      new MutationObserver(() => {
+        const hint = document.querySelector('[data-testid="map-hint"]');
+        if (hint?.textContent && seen.at(-1) !== hint.textContent) seen.push(hint.textContent);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  const hintsSeen = (frame: Frame) =>
+    frame.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen);
+  const domainOf = (frame: Frame) => frame.evaluate(() => window.__descent!.domain());
+  const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
+  /** Waits until the page's scroll position holds still for a few frames. */
+  const settled = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          let last = -1;
+          let still = 0;
+          const tick = (): void => {
+            still = window.scrollY === last ? still + 1 : 0;
+            last = window.scrollY;
+            if (still >= 5) done();
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+
+  test('on desktop the wheel over the map scrolls the page and says how to zoom; Ctrl + wheel zooms', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const frame = await openHost(page, embedSrc(), { w: 700, h: 500 });
+    await watchHints(frame);
+    const domain = await domainOf(frame);
+    const centre = await mapCentre(page, frame);
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.wheel(0, 240);
+    await expect.poll(() => scrollY(page)).toBeGreaterThan(100);
+    await expect
+      .poll(() => hintsSeen(frame))
+      .toContainEqual(expect.stringContaining('scroll to zoom'));
+    expect(await domainOf(frame)).toEqual(domain);
+
+    // Ctrl + wheel over the map zooms it, and the page stays where it is.
+    const where = await mapCentre(page, frame);
+    await page.mouse.move(where.x, where.y);
+    const before = await scrollY(page);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await expect
+      .poll(async () => {
+        const d = await domainOf(frame);
+        return d.x[1] - d.x[0];
+      })
+      .toBeLessThan(domain.x[1] - domain.x[0]);
+    expect(await scrollY(page)).toBe(before);
+    // A mouse drag still pans (it cannot trap a scroll).
+    const zoomed = await domainOf(frame);
+    await page.mouse.move(where.x, where.y);
+    await page.mouse.down();
+    await page.mouse.move(where.x + 60, where.y + 10, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await domainOf(frame)).x[0]).toBeLessThan(zoomed.x[0]);
+  });
+
+  test('on a phone one finger on the map scrolls the page; two fingers zoom the map', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    const frame = await openHost(page, embedSrc(), { w: 370, h: 500 });
+    await watchHints(frame);
+    const domain = await domainOf(frame);
+    const cdp = await context.newCDPSession(page);
+    const touch = (
+      type: 'touchStart' | 'touchMove' | 'touchEnd',
+      points: { x: number; y: number }[],
+    ) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+      });
+
+    // One finger, swiped up across the map: the page scrolls, the map does not move.
+    const c = await mapCentre(page, frame);
+    await touch('touchStart', [c]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [{ x: c.x, y: c.y - i * 20 }]);
+    // The finger rests before it lifts, so the page does not fling on.
+    for (let i = 0; i < 4; i++) await touch('touchMove', [{ x: c.x, y: c.y - 160 }]);
+    await touch('touchEnd', []);
+    await expect.poll(() => scrollY(page)).toBeGreaterThan(60);
+    await settled(page);
+    expect(await domainOf(frame)).toEqual(domain);
+    await expect
+      .poll(() => hintsSeen(frame))
+      .toContainEqual(expect.stringContaining('two fingers'));
+
+    // Two fingers spread apart on the map: it zooms in, and the page stays put.
+    const at = await mapCentre(page, frame);
+    const before = await scrollY(page);
+    const pair = (d: number) => [
+      { x: at.x - d, y: at.y },
+      { x: at.x + d, y: at.y },
+    ];
+    await touch('touchStart', pair(20));
+    for (let d = 30; d <= 90; d += 10) await touch('touchMove', pair(d));
+    await touch('touchEnd', []);
+    await expect
+      .poll(async () => {
+        const d = await domainOf(frame);
+        return d.x[1] - d.x[0];
+      })
+      .toBeLessThan((domain.x[1] - domain.x[0]) * 0.8);
+    expect(await scrollY(page)).toBe(before);
+    await context.close();
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * A sandboxed embed (`sandbox="allow-scripts"`, origin null) on a plain static host that sends no
+ * Access-Control-Allow-Origin header, under the README's strict CSP. Module scripts are CORS
+ * requests from an opaque origin, so `?embed=1` on the app's page cannot load there; embed.html
+ * (one classic script, worker inlined) must paint and post its height.
+ */
+import { expect, test } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encodeSceneParam } from '../src/engine/scene-url';
+import type { Scene } from '../src/engine/types';
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:";
+const DIST = resolve(process.env.DESCENT_DIST ?? 'dist');
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+const SCENE: Scene = {
+  surface: { id: 'rosenbrock' },
+  start: [-1.5, 2],
+  steps: 60,
+  optimizers: [{ type: 'adam', lr: 0.05, label: 'Adam' }],
+};
+
+let server: Server;
+let origin = '';
+const served: { path: string; headers: string[] }[] = [];
+
+/** A plain static server: dist/ under /descent/ with the app's CSP, the host page at /post.html. */
+function serve(): Promise<void> {
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/post.html' || path === '/embed-host.js') {
+      const name = path === '/post.html' ? 'embed-host.html' : 'embed-host.js';
+      const type = path === '/post.html' ? TYPES['.html']! : TYPES['.js']!;
+      res.writeHead(200, { 'Content-Type': type }).end(fixture(name));
+      return;
+    }
+    if (path === '/favicon.ico') {
+      // The host's own icon: not the embed's concern.
+      res.writeHead(204).end();
+      return;
+    }
+    if (!path.startsWith('/descent/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(DIST, path.slice('/descent/'.length)));
+    if (file !== DIST && !file.startsWith(DIST + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.setHeader('Content-Security-Policy', CSP);
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    served.push({ path, headers: Object.keys(res.getHeaders()) });
+    res.end(readFileSync(file));
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      done();
+    }),
+  );
+}
+
+test.beforeAll(async () => {
+  expect(existsSync(join(DIST, 'embed.html')), `built embed.html in ${DIST}`).toBe(true);
+  await serve();
+});
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+interface HostWindow {
+  received: { data: { context?: string; height?: number; type?: string }; origin: string }[];
+}
+const received = (page: Page) => page.evaluate(() => (window as unknown as HostWindow).received);
+
+/** Opens the host page with a `sandbox="allow-scripts"` iframe of `src` (relative to /descent/). */
+async function openSandboxed(page: Page, src: string): Promise<Frame> {
+  const query = new URLSearchParams({ src: `/descent/${src}`, w: '700', h: '500', sandbox: '1' });
+  await page.goto(`${origin}/post.html?${query.toString()}`);
+  await expect(page.locator('#embed')).toHaveAttribute('sandbox', 'allow-scripts');
+  const handle = await page.locator('#embed').elementHandle();
+  await expect.poll(async () => (await handle!.contentFrame())?.url() ?? '').toContain('scene=');
+  return (await handle!.contentFrame())!;
+}
+
+test('a sandboxed embed.html paints from a static host with no CORS header, and posts its height', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|CORS/i.test(m.text())) {
+      problems.push(`console ${m.type()}: ${m.text()}`);
+    }
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+
+  const frame = await openSandboxed(page, `embed.html?scene=${encodeSceneParam(SCENE)}`);
+  // The reader sees the map painted, with its path, and the controls.
+  await frame.waitForFunction(() => {
+    const api = window.__descent;
+    return api !== undefined && api.paintCount() > 0 && api.settled();
+  });
+  expect(await frame.evaluate(() => self.origin)).toBe('null');
+  expect(await frame.evaluate(() => window.__descent!.trajectories()[0]!.length)).toBe(61);
+  await expect(frame.locator('.map-contours path').first()).toBeAttached();
+  await expect(frame.getByTestId('play')).toBeVisible();
+  // The host page got the ready notice and a height notice from the null origin.
+  await expect
+    .poll(async () => (await received(page)).some((m) => m.data.type === 'descent:ready'))
+    .toBe(true);
+  const heights = (await received(page)).filter((m) => m.data.context === 'iframe.resize');
+  expect(heights.length).toBeGreaterThan(0);
+  expect(heights[0]!.origin).toBe('null');
+  expect(heights.at(-1)!.data.height).toBeGreaterThan(200);
+  // Playback runs (the engine works inside the sandbox).
+  await frame.getByTestId('reset').click();
+  await frame.getByTestId('step-forward').click();
+  await expect(frame.getByTestId('step-readout')).toContainText('1');
+
+  // The host really sent no CORS header, and nothing failed or was blocked.
+  expect(served.some((s) => s.path.endsWith('.js'))).toBe(true);
+  expect(served.every((s) => !s.headers.includes('access-control-allow-origin'))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('on the same host, the module page (?embed=1) is what a sandbox cannot load', async ({
+  page,
+}) => {
+  // The kind this guards against: the module script request fails as a CORS error.
+  const failed = page.waitForEvent('requestfailed', (r) => /\/assets\/index-.*\.js$/.test(r.url()));
+  await openSandboxed(page, `?embed=1&scene=${encodeSceneParam(SCENE)}`);
+  expect((await failed).url()).toContain('/descent/assets/index-');
+});

@@ -1,0 +1,100 @@
+/**
+ * Video export for slides and posts: the Export menu's WebM items give a file the browser plays,
+ * at the map's on-screen size or fitted to 1080p, as long as the run (30 fps, last frame held),
+ * showing the trajectories' colours. Checked by decoding the downloaded file in the page.
+ */
+import { expect, test } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { Visualizer } from './fixtures/visualizer';
+
+// 48 steps: 49 frames at 30 fps plus the last frame held 1.5 s.
+const SCENE =
+  'f:rosenbrock;p:-1.25,1.75;n:48;o:sgd,lr=0.00137,momentum=0.9,label=Heavy;o:adam,lr=0.0421';
+
+async function exportAs(page: Page, format: string): Promise<Download> {
+  await page.getByTestId('export-button').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(`export-${format}`).click(),
+  ]);
+  return download;
+}
+
+/** Plays the file in a <video>: its size, duration and the colours of its last frame. */
+function probe(page: Page, bytes: Buffer) {
+  return page.evaluate(async (b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const video = document.createElement('video');
+    video.muted = true;
+    video.src = URL.createObjectURL(new Blob([data], { type: 'video/webm' }));
+    await new Promise((ok, fail) => {
+      video.onloadeddata = ok;
+      video.onerror = () => fail(new Error('the browser cannot play the file'));
+    });
+    // WebM written without cues may report Infinity until the end is reached.
+    if (!Number.isFinite(video.duration)) {
+      video.currentTime = 1e6;
+      await new Promise((ok) => (video.ondurationchange = ok));
+    }
+    video.currentTime = video.duration - 0.5;
+    await new Promise((ok) => (video.onseeked = ok));
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(video, 0, 0);
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const near = (i: number, r: number, g: number, b: number): boolean =>
+      Math.abs(pixels[i]! - r) + Math.abs(pixels[i + 1]! - g) + Math.abs(pixels[i + 2]! - b) < 60;
+    let blue = 0;
+    let orange = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (near(i, 0x00, 0x72, 0xb2)) blue++;
+      if (near(i, 0xd5, 0x5e, 0x00)) orange++;
+    }
+    return {
+      width: video.videoWidth,
+      height: video.videoHeight,
+      duration: video.duration,
+      blue,
+      orange,
+    };
+  }, bytes.toString('base64'));
+}
+
+test.describe('video export', () => {
+  test('WebM at the view size plays as long as the run and shows the paths', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open(`?scene=${SCENE}`);
+    const plot = (await app.plot.boundingBox())!;
+    const download = await exportAs(page, 'webm');
+    expect(download.suggestedFilename()).toBe('descent-rosenbrock.webm');
+    const bytes = await readFile(await download.path());
+    // EBML magic, and the "webm" doc type.
+    expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+    expect(bytes.subarray(0, 64).toString('latin1')).toContain('webm');
+    const video = await probe(page, bytes);
+    // The map with its axes' margins (48 left, 12 right), rounded to even pixels.
+    expect(Math.abs(video.width - (plot.width + 60))).toBeLessThanOrEqual(2);
+    expect(video.width % 2).toBe(0);
+    expect(video.height % 2).toBe(0);
+    expect(video.duration).toBeGreaterThan(49 / 30 + 1.5 - 0.2);
+    expect(video.duration).toBeLessThan(49 / 30 + 1.5 + 0.2);
+    expect(video.blue).toBeGreaterThan(50);
+    expect(video.orange).toBeGreaterThan(50);
+    await expect(page.getByTestId('export-status')).toContainText('descent-rosenbrock.webm');
+  });
+
+  test('WebM at 1080p fits 1920 × 1080 and fills one side of it', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open(`?scene=${SCENE}`);
+    const download = await exportAs(page, 'webm1080');
+    expect(download.suggestedFilename()).toBe('descent-rosenbrock.1080p.webm');
+    const video = await probe(page, await readFile(await download.path()));
+    expect(video.width).toBeLessThanOrEqual(1920);
+    expect(video.height).toBeLessThanOrEqual(1080);
+    expect(video.width >= 1918 || video.height >= 1078).toBe(true);
+    expect(video.blue).toBeGreaterThan(200);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The lab trainer's optimizer over the flat parameter vector. Every family steps the whole
+ * vector, except Muon: torch's Muon takes 2-D parameters only, and its documentation pairs it
+ * with AdamW for the rest, so here each hidden layer's weight matrix W (out × in) gets its own
+ * Muon (its own Newton–Schulz orthogonalisation, as torch does per parameter) and the biases,
+ * batch-norm γ and β and the output layer's W go to one torch.optim.AdamW at its defaults (lr
+ * taken from the same schedule as Muon's, since the lab has one learning-rate control).
+ */
+import { createOptimizer } from '../optimizers';
+import { createMuon } from '../optimizers/muon';
+import type { MuonInstance } from '../optimizers/muon';
+import type { OptimizerConfig, OptimizerInstance } from '../types';
+import type { Network } from './network';
+
+/** Index ranges [from, to) of the parameters Muon takes: the hidden layers' weight matrices. */
+export function muonBlocks(net: Network): { from: number; rows: number; cols: number }[] {
+  return net.layers.slice(0, -1).map((l) => ({ from: l.wOffset, rows: l.outSize, cols: l.inSize }));
+}
+
+/** Muon on the hidden weight matrices, AdamW on every other parameter. */
+class MuonWithAdamW implements OptimizerInstance {
+  private readonly muons: {
+    from: number;
+    size: number;
+    opt: MuonInstance;
+    p: Float64Array;
+    g: Float64Array;
+  }[];
+  private readonly rest: Uint32Array;
+  private readonly restParams: Float64Array;
+  private readonly restGrad: Float64Array;
+  private readonly adamw: OptimizerInstance;
+  private stepCount = 0;
+  private lastLr = 0;
+
+  constructor(config: OptimizerConfig, net: Network) {
+    const blocks = muonBlocks(net);
+    const taken = new Uint8Array(net.paramCount);
+    this.muons = blocks.map(({ from, rows, cols }) => {
+      const size = rows * cols;
+      taken.fill(1, from, from + size);
+      return {
+        from,
+        size,
+        opt: createMuon(config, size, rows),
+        p: new Float64Array(size),
+        g: new Float64Array(size),
+      };
+    });
+    const rest: number[] = [];
+    for (let i = 0; i < net.paramCount; i++) if (taken[i] === 0) rest.push(i);
+    this.rest = Uint32Array.from(rest);
+    this.restParams = new Float64Array(rest.length);
+    this.restGrad = new Float64Array(rest.length);
+    this.adamw = createOptimizer({ type: 'adamw' }, rest.length);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    for (const m of this.muons) {
+      m.p.set(params.subarray(m.from, m.from + m.size));
+      m.g.set(grad.subarray(m.from, m.from + m.size));
+      m.opt.step(m.p, m.g, lr);
+      params.set(m.p, m.from);
+    }
+    const { rest, restParams, restGrad } = this;
+    for (let i = 0; i < rest.length; i++) {
+      restParams[i] = params[rest[i]!]!;
+      restGrad[i] = grad[rest[i]!]!;
+    }
+    this.adamw.step(restParams, restGrad, lr);
+    for (let i = 0; i < rest.length; i++) params[rest[i]!] = restParams[i]!;
+    this.stepCount++;
+    this.lastLr = lr;
+  }
+
+  /**
+   * A cycling schedule sets every Muon's momentum and AdamW's β1 (torch: one OneCycleLR/CyclicLR
+   * per optimizer, the same schedule, as the lab's one lr drives both).
+   */
+  setMomentum(value: number): void {
+    for (const m of this.muons) m.opt.setMomentum(value);
+    this.adamw.setMomentum?.(value);
+  }
+
+  inspect() {
+    return { step: this.stepCount, lr: this.lastLr };
+  }
+}
+
+/** The optimizer the lab trainer steps `net`'s flat parameters with (see the module comment). */
+export function createLabOptimizer(config: OptimizerConfig, net: Network): OptimizerInstance {
+  return config.type === 'muon'
+    ? new MuonWithAdamW(config, net)
+    : createOptimizer(config, net.paramCount);
+}

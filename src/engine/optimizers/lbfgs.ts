@@ -1,0 +1,447 @@
+/**
+ * L-BFGS: torch.optim.LBFGS 2.x, ported line by line (minFunc's algorithm as torch runs it).
+ * One scene step is one `optimizer.step(closure)`: up to max_iter inner iterations, each a
+ * two-loop-recursion direction and a fixed step (lr) or a strong-Wolfe line search. Every point
+ * the closure is evaluated at is kept as a probe, so the map can show what a step cost.
+ */
+import type {
+  Closure,
+  OptimizerConfig,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  ParamSpec,
+} from '../types';
+import { choiceParam, lrSpec, nullableNumberParam, numberParam, snapshot } from './common';
+import { aligned } from './symbols';
+
+const PARAMS: readonly ParamSpec[] = [
+  lrSpec(1, 10),
+  // torch checks none of these (a max_iter of 2.5 runs three inner iterations, as Python's
+  // `while n_iter < 2.5` does), except history_size: its two-loop recursion indexes a list of
+  // that length, so 0 or less crashes at the second step.
+  { name: 'max_iter', kind: 'number', default: 20, wholeSlider: true, sliderMin: 1, sliderMax: 50 },
+  { name: 'max_eval', kind: 'number', default: null, nullable: true },
+  {
+    name: 'tolerance_grad',
+    kind: 'number',
+    default: 1e-7,
+    log: true,
+    sliderMin: 1e-12,
+    sliderMax: 1,
+  },
+  {
+    name: 'tolerance_change',
+    kind: 'number',
+    default: 1e-9,
+    log: true,
+    sliderMin: 1e-12,
+    sliderMax: 1,
+  },
+  {
+    name: 'history_size',
+    kind: 'number',
+    default: 100,
+    integer: true,
+    min: 1,
+    sliderMax: 100,
+    why: 'torch.optim.LBFGS fails at its second step with a history smaller than 1',
+  },
+  { name: 'line_search_fn', kind: 'choice', default: null, choices: [null, 'strong_wolfe'] },
+];
+
+const dot = (a: Float64Array, b: Float64Array): number => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+};
+const absMax = (a: Float64Array): number => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = Math.abs(a[i]!);
+    // torch's max propagates NaN.
+    if (Number.isNaN(v)) return Number.NaN;
+    if (v > m) m = v;
+  }
+  return m;
+};
+const absSum = (a: Float64Array): number => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]!);
+  return s;
+};
+
+/** torch.optim.lbfgs._cubic_interpolate: the minimiser of the cubic through two points, clamped. */
+function cubicInterpolate(
+  x1: number,
+  f1: number,
+  g1: number,
+  x2: number,
+  f2: number,
+  g2: number,
+  bounds?: readonly [number, number],
+): number {
+  const [lo, hi] = bounds ?? (x1 <= x2 ? [x1, x2] : [x2, x1]);
+  const d1 = g1 + g2 - (3 * (f1 - f2)) / (x1 - x2);
+  const d2Square = d1 ** 2 - g1 * g2;
+  if (d2Square >= 0) {
+    const d2 = Math.sqrt(d2Square);
+    const minPos =
+      x1 <= x2
+        ? x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2))
+        : x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2));
+    return pyMin(pyMax(minPos, lo), hi);
+  }
+  return (lo + hi) / 2;
+}
+
+/** Python's max(a, b) / min(a, b): the first argument unless the second compares greater/less. */
+const pyMax = (a: number, b: number): number => (b > a ? b : a);
+const pyMin = (a: number, b: number): number => (b < a ? b : a);
+
+type Objective = (t: number) => { f: number; g: Float64Array };
+
+/** torch.optim.lbfgs._strong_wolfe (c1 = 1e-4, c2 = 0.9). Returns f, g, t and the evaluations used. */
+function strongWolfe(
+  objective: Objective,
+  t0: number,
+  d: Float64Array,
+  f: number,
+  g: Float64Array,
+  gtd: number,
+  toleranceChange: number,
+  maxLs: number,
+): { f: number; g: Float64Array; t: number; evals: number } {
+  const c1 = 1e-4;
+  const c2 = 0.9;
+  let t = t0;
+  const dNorm = absMax(d);
+  let { f: fNew, g: gNew } = objective(t);
+  let evals = 1;
+  let gtdNew = dot(gNew, d);
+  let tPrev = 0;
+  let fPrev = f;
+  let gPrev = g.slice();
+  let gtdPrev = gtd;
+  let done = false;
+  let lsIter = 0;
+  let bracket: number[] = [];
+  let bracketF: number[] = [];
+  let bracketG: Float64Array[] = [];
+  let bracketGtd: number[] = [];
+  while (lsIter < maxLs) {
+    if (fNew > f + c1 * t * gtd || (lsIter > 1 && fNew >= fPrev)) {
+      bracket = [tPrev, t];
+      bracketF = [fPrev, fNew];
+      bracketG = [gPrev, gNew.slice()];
+      bracketGtd = [gtdPrev, gtdNew];
+      break;
+    }
+    if (Math.abs(gtdNew) <= -c2 * gtd) {
+      bracket = [t];
+      bracketF = [fNew];
+      bracketG = [gNew];
+      done = true;
+      break;
+    }
+    if (gtdNew >= 0) {
+      bracket = [tPrev, t];
+      bracketF = [fPrev, fNew];
+      bracketG = [gPrev, gNew.slice()];
+      bracketGtd = [gtdPrev, gtdNew];
+      break;
+    }
+    const minStep = t + 0.01 * (t - tPrev);
+    const maxStep = t * 10;
+    const tmp = t;
+    t = cubicInterpolate(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, [minStep, maxStep]);
+    tPrev = tmp;
+    fPrev = fNew;
+    gPrev = gNew.slice();
+    gtdPrev = gtdNew;
+    ({ f: fNew, g: gNew } = objective(t));
+    evals++;
+    gtdNew = dot(gNew, d);
+    lsIter++;
+  }
+  if (lsIter === maxLs) {
+    bracket = [0, t];
+    bracketF = [f, fNew];
+    bracketG = [g, gNew];
+  }
+  let insufProgress = false;
+  let [lowPos, highPos] = bracketF[0]! <= bracketF[bracketF.length - 1]! ? [0, 1] : [1, 0];
+  while (!done && lsIter < maxLs) {
+    if (Math.abs(bracket[1]! - bracket[0]!) * dNorm < toleranceChange) break;
+    t = cubicInterpolate(
+      bracket[0]!,
+      bracketF[0]!,
+      bracketGtd[0]!,
+      bracket[1]!,
+      bracketF[1]!,
+      bracketGtd[1]!,
+    );
+    const hi = pyMax(bracket[0]!, bracket[1]!);
+    const lo = pyMin(bracket[0]!, bracket[1]!);
+    const eps = 0.1 * (hi - lo);
+    if (pyMin(hi - t, t - lo) < eps) {
+      if (insufProgress || t >= hi || t <= lo) {
+        t = Math.abs(t - hi) < Math.abs(t - lo) ? hi - eps : lo + eps;
+        insufProgress = false;
+      } else {
+        insufProgress = true;
+      }
+    } else {
+      insufProgress = false;
+    }
+    ({ f: fNew, g: gNew } = objective(t));
+    evals++;
+    gtdNew = dot(gNew, d);
+    lsIter++;
+    if (fNew > f + c1 * t * gtd || fNew >= bracketF[lowPos]!) {
+      bracket[highPos] = t;
+      bracketF[highPos] = fNew;
+      bracketG[highPos] = gNew.slice();
+      bracketGtd[highPos] = gtdNew;
+      [lowPos, highPos] = bracketF[0]! <= bracketF[1]! ? [0, 1] : [1, 0];
+    } else {
+      if (Math.abs(gtdNew) <= -c2 * gtd) {
+        done = true;
+      } else if (gtdNew * (bracket[highPos]! - bracket[lowPos]!) >= 0) {
+        bracket[highPos] = bracket[lowPos]!;
+        bracketF[highPos] = bracketF[lowPos]!;
+        bracketG[highPos] = bracketG[lowPos]!;
+        bracketGtd[highPos] = bracketGtd[lowPos]!;
+      }
+      bracket[lowPos] = t;
+      bracketF[lowPos] = fNew;
+      bracketG[lowPos] = gNew.slice();
+      bracketGtd[lowPos] = gtdNew;
+    }
+  }
+  return { f: bracketF[lowPos]!, g: bracketG[lowPos]!, t: bracket[lowPos]!, evals };
+}
+
+class LbfgsInstance implements OptimizerInstance {
+  readonly needsClosure = true;
+  // torch's state, kept across steps.
+  private d: Float64Array | undefined;
+  private t = 0;
+  private oldDirs: Float64Array[] = [];
+  private oldStps: Float64Array[] = [];
+  private ro: number[] = [];
+  private al: number[] = [];
+  private hDiag = 1;
+  private prevFlatGrad: Float64Array | undefined;
+  private nIter = 0;
+  private funcEvals = 0;
+  // For inspect() and the map.
+  private probeList: number[] = [];
+  private stepCount = 0;
+  private lastLr = 0;
+  private lastInner = 0;
+  private lastEvals = 0;
+  private readonly lastGrad: Float64Array;
+  private readonly lastParams: Float64Array;
+
+  constructor(
+    private readonly maxIter: number,
+    private readonly maxEval: number,
+    private readonly toleranceGrad: number,
+    private readonly toleranceChange: number,
+    private readonly historySize: number,
+    private readonly lineSearch: boolean,
+    n: number,
+  ) {
+    this.lastGrad = new Float64Array(n);
+    this.lastParams = new Float64Array(n);
+  }
+
+  step(params: Float64Array, _grad: Float64Array, lr: number, closure?: Closure): void {
+    if (closure === undefined) throw new Error('L-BFGS needs a closure');
+    const n = params.length;
+    this.probeList = [];
+    this.stepCount++;
+    this.lastLr = lr;
+    const evaluate = (at: Float64Array): { f: number; g: Float64Array } => {
+      for (let i = 0; i < n; i++) this.probeList.push(at[i]!);
+      const g = new Float64Array(n);
+      const f = closure(at, g);
+      return { f, g };
+    };
+    const first = evaluate(params);
+    let loss = first.f;
+    let flatGrad = first.g;
+    this.lastGrad.set(flatGrad);
+    let currentEvals = 1;
+    this.funcEvals++;
+    this.lastInner = 0;
+    this.lastEvals = 1;
+    let optCond = absMax(flatGrad) <= this.toleranceGrad;
+    if (optCond) {
+      this.lastParams.set(params);
+      return;
+    }
+    let d = this.d;
+    let t = this.t;
+    let prevLoss: number;
+    let nIter = 0;
+    while (nIter < this.maxIter) {
+      nIter++;
+      this.nIter++;
+      if (this.nIter === 1) {
+        d = flatGrad.map((v) => -v);
+        this.oldDirs = [];
+        this.oldStps = [];
+        this.ro = [];
+        this.hDiag = 1;
+      } else {
+        const y = flatGrad.map((v, i) => v - this.prevFlatGrad![i]!);
+        const s = d!.map((v) => v * t);
+        const ys = dot(y, s);
+        if (ys > 1e-10) {
+          if (this.oldDirs.length === this.historySize) {
+            this.oldDirs.shift();
+            this.oldStps.shift();
+            this.ro.shift();
+          }
+          this.oldDirs.push(y);
+          this.oldStps.push(s);
+          this.ro.push(1 / ys);
+          this.hDiag = ys / dot(y, y);
+        }
+        const numOld = this.oldDirs.length;
+        if (this.al.length === 0) this.al = new Array<number>(this.historySize).fill(0);
+        const al = this.al;
+        const q = flatGrad.map((v) => -v);
+        for (let i = numOld - 1; i >= 0; i--) {
+          al[i] = dot(this.oldStps[i]!, q) * this.ro[i]!;
+          const a = -al[i]!;
+          const dir = this.oldDirs[i]!;
+          for (let j = 0; j < n; j++) q[j] = q[j]! + a * dir[j]!;
+        }
+        const r = q.map((v) => v * this.hDiag);
+        for (let i = 0; i < numOld; i++) {
+          const be = dot(this.oldDirs[i]!, r) * this.ro[i]!;
+          const a = al[i]! - be;
+          const stp = this.oldStps[i]!;
+          for (let j = 0; j < n; j++) r[j] = r[j]! + a * stp[j]!;
+        }
+        d = r;
+      }
+      if (this.prevFlatGrad === undefined) this.prevFlatGrad = flatGrad.slice();
+      else this.prevFlatGrad.set(flatGrad);
+      prevLoss = loss;
+      t = this.nIter === 1 ? pyMin(1, 1 / absSum(flatGrad)) * lr : lr;
+      const gtd = dot(flatGrad, d!);
+      if (gtd > -this.toleranceChange) break;
+      let lsEvals = 0;
+      const direction = d!;
+      if (this.lineSearch) {
+        const x = params.slice();
+        const at = new Float64Array(n);
+        const objective: Objective = (step) => {
+          for (let i = 0; i < n; i++) at[i] = x[i]! + step * direction[i]!;
+          return evaluate(at);
+        };
+        const found = strongWolfe(
+          objective,
+          t,
+          direction,
+          loss,
+          flatGrad,
+          gtd,
+          this.toleranceChange,
+          this.maxEval - currentEvals,
+        );
+        loss = found.f;
+        flatGrad = found.g;
+        t = found.t;
+        lsEvals = found.evals;
+        for (let i = 0; i < n; i++) params[i] = params[i]! + t * direction[i]!;
+        optCond = absMax(flatGrad) <= this.toleranceGrad;
+      } else {
+        for (let i = 0; i < n; i++) params[i] = params[i]! + t * direction[i]!;
+        if (nIter !== this.maxIter) {
+          const next = evaluate(params);
+          loss = next.f;
+          flatGrad = next.g;
+          optCond = absMax(flatGrad) <= this.toleranceGrad;
+          lsEvals = 1;
+        }
+      }
+      currentEvals += lsEvals;
+      this.funcEvals += lsEvals;
+      if (nIter === this.maxIter) break;
+      if (currentEvals >= this.maxEval) break;
+      if (optCond) break;
+      if (absMax(direction.map((v) => v * t)) <= this.toleranceChange) break;
+      if (Math.abs(loss - prevLoss) < this.toleranceChange) break;
+    }
+    this.d = d;
+    this.t = t;
+    this.lastInner = nIter;
+    this.lastEvals = currentEvals;
+    this.lastParams.set(params);
+  }
+
+  probes(): Float64Array {
+    return Float64Array.from(this.probeList);
+  }
+
+  inspect(): OptimizerInspection {
+    return {
+      step: this.stepCount,
+      lr: this.lastLr,
+      g: snapshot(this.lastGrad),
+      d: this.d ? snapshot(this.d) : [],
+      t_ls: this.t,
+      inner: this.lastInner,
+      evals: this.lastEvals,
+      history: this.oldDirs.length,
+      theta: snapshot(this.lastParams),
+    };
+  }
+}
+
+function tex(config: OptimizerConfig): string {
+  const wolfe = choiceParam(PARAMS, config, 'line_search_fn') === 'strong_wolfe';
+  // Short lines: the panel is narrow, and each line is one idea of the algorithm.
+  return aligned([
+    'g &= \\nabla f(\\theta) \\quad (\\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g)',
+    's_i &= \\theta_{i+1} - \\theta_i, \\quad y_i = g_{i+1} - g_i',
+    'H_0 &= \\frac{s^\\top y}{y^\\top y}\\, I \\quad (\\text{last } m \\text{ pairs})',
+    'd &= -H g \\quad (\\text{two-loop recursion})',
+    wolfe
+      ? '\\alpha &= \\text{strong Wolfe}(\\eta)'
+      : '\\alpha &= \\eta \\quad (\\text{first: } \\min(1, 1/\\lVert g\\rVert_1)\\,\\eta)',
+    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad (\\le \\text{max\\_iter times})',
+  ]);
+}
+
+/** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
+export const lbfgs: OptimizerDef = {
+  type: 'lbfgs',
+  label: 'L-BFGS',
+  params: PARAMS,
+  tex,
+  note:
+    'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) ' +
+    'runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): ' +
+    'a step here can cost many evaluations of f and ∇f.',
+  create(config, n) {
+    const maxIter = numberParam(PARAMS, config, 'max_iter');
+    // torch: max_eval defaults to max_iter * 5 // 4 (Python floor division).
+    const maxEval =
+      nullableNumberParam(PARAMS, config, 'max_eval') ?? Math.floor((maxIter * 5) / 4);
+    return new LbfgsInstance(
+      maxIter,
+      maxEval,
+      numberParam(PARAMS, config, 'tolerance_grad'),
+      numberParam(PARAMS, config, 'tolerance_change'),
+      numberParam(PARAMS, config, 'history_size'),
+      choiceParam(PARAMS, config, 'line_search_fn') === 'strong_wolfe',
+      n,
+    );
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * torch 2.x's `maximize` flag, shared by every family whose schema lists it: each of torch's
+ * single-tensor steps begins with `grad = -grad if maximize`, before weight decay and state, so
+ * one wrapper around a family's step and TeX is exactly torch's behaviour.
+ */
+import type { OptimizerConfig, OptimizerDef, OptimizerInstance, OptimizerType } from '../types';
+
+/** The gradient as the families write it in TeX. */
+const GRADIENT_TEX = '\\nabla f(\\theta_{t-1})';
+/** What it becomes with maximize on (the step climbs f). */
+export const MAXIMIZE_GRADIENT_TEX = `-${GRADIENT_TEX}`;
+
+function offersMaximize(def: OptimizerDef): boolean {
+  return def.params.some((p) => p.name === 'maximize');
+}
+
+function maximizing(config: OptimizerConfig): boolean {
+  return (config as { readonly maximize?: unknown }).maximize === true;
+}
+
+/** `instance` fed −∇f instead of ∇f (negated in place, as torch's `-grads[i]`). */
+function negatingGradient(instance: OptimizerInstance): OptimizerInstance {
+  const averaged = instance.averaged?.bind(instance);
+  const setMomentum = instance.setMomentum?.bind(instance);
+  return {
+    step(params, grad, lr, closure) {
+      for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]!;
+      instance.step(params, grad, lr, closure);
+    },
+    inspect: () => instance.inspect(),
+    ...(averaged ? { averaged } : {}),
+    // OneCycleLR/CyclicLR still cycle momentum or β1 of a maximizing optimizer.
+    ...(setMomentum ? { setMomentum } : {}),
+  };
+}
+
+function withMaximizeOne(def: OptimizerDef): OptimizerDef {
+  if (!offersMaximize(def)) return def;
+  return {
+    ...def,
+    tex: (config) =>
+      maximizing(config)
+        ? def.tex(config).replace(GRADIENT_TEX, MAXIMIZE_GRADIENT_TEX)
+        : def.tex(config),
+    create: (config, n) =>
+      maximizing(config) ? negatingGradient(def.create(config, n)) : def.create(config, n),
+  };
+}
+
+/** The registry with `maximize` applied to every family that offers it. */
+export function withMaximize(
+  defs: Readonly<Record<OptimizerType, OptimizerDef>>,
+): Readonly<Record<OptimizerType, OptimizerDef>> {
+  const out = {} as Record<OptimizerType, OptimizerDef>;
+  for (const type of Object.keys(defs) as OptimizerType[]) out[type] = withMaximizeOne(defs[type]);
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Map-embed gesture handling (what map embeds call "cooperative"): in an embed, one finger and the
+ * plain wheel over the map belong to the host page's scroll; pan and zoom take two fingers or
+ * Ctrl/⌘ + wheel, and a mouse drag and the zoom buttons still work. A refused gesture shows a
+ * hint saying what works. The CSS half (touch-action) is in embed.css.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { t } from '../../i18n';
+
+/** Which refused gesture a hint answers. */
+export type GestureHint = 'wheel' | 'touch';
+
+/** How long a hint stays up after the last refused gesture (ms). */
+const HINT_MS = 1800;
+/** Apple keyboards say ⌘ where others say Ctrl. */
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** The parts of a DOM event the verdict reads. */
+export interface GestureEvent {
+  readonly type: string;
+  readonly ctrlKey?: boolean;
+  readonly metaKey?: boolean;
+  readonly touches?: { readonly length: number };
+}
+
+/**
+ * Whether the map may pan/zoom on `event` in an embed: 'allow'; 'wheel' (a plain wheel: refused,
+ * with a hint); 'refuse' (a one-finger touch start: refused, silent until the finger moves).
+ */
+export function gestureVerdict(event: GestureEvent): 'allow' | 'refuse' | 'wheel' {
+  if (event.type === 'wheel') return event.ctrlKey || event.metaKey ? 'allow' : 'wheel';
+  if (event.type === 'touchstart') return (event.touches?.length ?? 0) >= 2 ? 'allow' : 'refuse';
+  return 'allow';
+}
+
+/**
+ * The filter to hand MapView (`gestureFilter`) and the hint to show over `stage`. A one-finger
+ * move over the stage (the page scrolling) shows the two-finger hint, unless a two-finger
+ * gesture is under way.
+ */
+export function useCooperativeGestures(stage: RefObject<HTMLElement | null>): {
+  filter: (event: Event) => boolean;
+  hint: GestureHint | null;
+} {
+  const [hint, setHint] = useState<GestureHint | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pinching = useRef(false);
+  const show = useCallback((kind: GestureHint) => {
+    setHint(kind);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setHint(null), HINT_MS);
+  }, []);
+  const filter = useCallback(
+    (event: Event): boolean => {
+      const verdict = gestureVerdict(event as GestureEvent);
+      if (verdict === 'wheel') show('wheel');
+      if (verdict === 'allow' && event.type === 'touchstart') pinching.current = true;
+      return verdict === 'allow';
+    },
+    [show],
+  );
+  useEffect(() => {
+    const el = stage.current;
+    if (!el) return;
+    const onMove = (e: TouchEvent): void => {
+      if (e.touches.length === 1 && !pinching.current) show('touch');
+    };
+    const onEnd = (e: TouchEvent): void => {
+      if (e.touches.length === 0) pinching.current = false;
+    };
+    el.addEventListener('touchmove', onMove, { passive: true });
+    el.addEventListener('touchend', onEnd, { passive: true });
+    el.addEventListener('touchcancel', onEnd, { passive: true });
+    return () => {
+      el.removeEventListener('touchmove', onMove);
+      el.removeEventListener('touchend', onEnd);
+      el.removeEventListener('touchcancel', onEnd);
+      clearTimeout(timer.current);
+    };
+  }, [stage, show]);
+  return { filter, hint };
+}
+
+/** The hint over the map: what to do instead of the refused gesture. */
+export function GestureHintBanner(props: { hint: GestureHint | null }) {
+  if (!props.hint) return null;
+  return (
+    <div className="map-hint" role="status" data-testid="map-hint">
+      {props.hint === 'wheel'
+        ? t('embed.hintWheel', { key: MAC ? '⌘' : 'Ctrl' })
+        : t('embed.hintTouch')}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The run as a WebM video for slides and posts: the same frames as the GIF (the map's own
+ * painter at each step), encoded by the browser's WebCodecs (VP9, else VP8) and muxed by
+ * Mediabunny. Loaded on first use only, so neither weighs on the first paint.
+ */
+import {
+  BufferTarget,
+  CanvasSource,
+  canEncodeVideo,
+  Output,
+  QUALITY_HIGH,
+  WebMOutputFormat,
+} from 'mediabunny';
+import type { MapLabels, MapSnapshot } from './svg';
+import { exportSize, frameCursors, framePainter } from './files';
+
+/** Frames per second of the video. */
+export const VIDEO_FPS = 30;
+/** How long the last frame is held, in seconds (a still to read the result). */
+const HOLD_SECONDS = 1.5;
+/** Most frames sampled from a run (10 s at 30 fps); longer runs are sampled evenly. */
+const MAX_FRAMES = 300;
+
+/** `view`: the size the map has on screen; `1080p`: scaled to fit 1920 × 1080. */
+export type VideoSize = 'view' | '1080p';
+
+export interface VideoOptions {
+  readonly size: VideoSize;
+  readonly stepText: (step: number, steps: number) => string;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** The scale that fits a `width`×`height` map to `size`. */
+export function videoScale(size: VideoSize, width: number, height: number): number {
+  return size === 'view' ? 1 : Math.min(1920 / width, 1080 / height);
+}
+
+/**
+ * Encodes the run of `snapshot` as WebM. Throws an Error whose message is `unsupported` when
+ * this browser has no WebCodecs encoder for VP9 or VP8 at that size, and an AbortError on cancel.
+ */
+export async function webmFile(
+  snapshot: MapSnapshot,
+  labels: MapLabels,
+  options: VideoOptions,
+): Promise<Blob> {
+  const layout = exportSize(snapshot);
+  const scale = videoScale(options.size, layout.width, layout.height);
+  const painter = await framePainter(snapshot, labels, {
+    scale,
+    stepText: options.stepText,
+    even: true,
+    background: '#ffffff',
+  });
+  const { width, height } = painter;
+  const codec = (await canEncodeVideo('vp9', { width, height }))
+    ? 'vp9'
+    : (await canEncodeVideo('vp8', { width, height }))
+      ? 'vp8'
+      : null;
+  if (!codec) throw new Error('unsupported');
+
+  const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() });
+  const source = new CanvasSource(painter.canvas, { codec, bitrate: QUALITY_HIGH });
+  output.addVideoTrack(source, { frameRate: VIDEO_FPS });
+  await output.start();
+  try {
+    const cursors = frameCursors(snapshot.scene.steps, MAX_FRAMES);
+    const frame = 1 / VIDEO_FPS;
+    for (let k = 0; k < cursors.length; k++) {
+      if (options.signal?.aborted) throw new DOMException('video export cancelled', 'AbortError');
+      painter.paint(cursors[k]!);
+      const last = k === cursors.length - 1;
+      // Awaiting add() respects the encoder's backpressure.
+      await source.add(k * frame, last ? HOLD_SECONDS : frame);
+      options.onProgress?.(k + 1, cursors.length);
+    }
+    await output.finalize();
+  } catch (error) {
+    await output.cancel();
+    throw error;
+  }
+  const buffer = output.target.buffer;
+  if (!buffer) throw new Error('the video muxer gave no file');
+  return new Blob([buffer], { type: 'video/webm' });
+}
