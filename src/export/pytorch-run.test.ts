@@ -25,12 +25,6 @@ const fixture = data as unknown as {
   readonly cases: readonly ExportCase[];
 };
 
-/**
- * Optimizers whose engine code still follows torch 1.13 (NAdam's μ-product counts μ_t twice;
- * torch 2.0 fixed it): the optimizer half of issue 12 moves them to torch 2.x.
- */
-const AWAITING_TORCH_2: ReadonlySet<string> = new Set(['nadam']);
-
 function differences(ours: TrajectoryOutput, torch: TrajectoryOutput, which: string): string[] {
   const out: string[] = [];
   const compare = (
@@ -89,15 +83,8 @@ describe(`Copy as PyTorch, run under torch ${fixture.torch}`, () => {
         expect(ours).toHaveLength(c.output.trajectories.length);
         const problems: string[] = [];
         ours.forEach((t, i) => {
-          const type = c.scene.optimizers[i]!.type;
           const which = `#${i} ${JSON.stringify(c.scene.optimizers[i])}`;
-          const found = differences(t, c.output.trajectories[i]!, which);
-          if (!AWAITING_TORCH_2.has(type)) problems.push(...found);
-          // Told apart, not skipped: once the engine's NAdam follows torch 2.x, this fails until
-          // the type leaves AWAITING_TORCH_2.
-          else if (found.length === 0) {
-            problems.push(`${type} now matches torch 2.x: remove it from AWAITING_TORCH_2`);
-          }
+          problems.push(...differences(t, c.output.trajectories[i]!, which));
         });
         expect(problems.slice(0, 5)).toEqual([]);
       });

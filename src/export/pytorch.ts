@@ -158,7 +158,9 @@ export function sceneToPyTorch(scene: Scene): string {
   const runs = scene.optimizers.map((o, i) => {
     const name = JSON.stringify(o.label ?? `${TORCH_CLASS[o.type]} #${i + 1}`);
     const clip = o.clip_grad_norm === undefined ? 'None' : py(o.clip_grad_norm);
-    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}),`;
+    // torch's Muon takes matrices only: its point is the 1×2 matrix [[x, y]], as the engine's.
+    const shape = o.type === 'muon' ? '(1, 2)' : '(2,)';
+    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}, ${shape}),`;
   });
   return `# Descent scene as a PyTorch script: ${JSON.stringify(source).slice(1, -1)}
 # Every optimizer steps from the same start; step k uses the gradient at point k.
@@ -188,9 +190,20 @@ ${runs.join('\n')}
 ]
 
 
-def run(make_optimizer, make_scheduler, clip, cycled):
+def closure(optimizer, p, clip):
+    """L-BFGS re-evaluates f inside its step: the loss and its (clipped) gradient at p."""
+    optimizer.zero_grad()
+    xy = p.view(-1)
+    loss = f(xy[0], xy[1])
+    loss.backward()
+    if clip is not None:
+        torch.nn.utils.clip_grad_norm_([p], clip)
+    return loss
+
+
+def run(make_optimizer, make_scheduler, clip, cycled, shape):
     """One optimizer's path; lrs[k] (and momentums[k]) are what the step from point k used."""
-    p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+    p = torch.tensor(START, dtype=torch.float64).reshape(shape).requires_grad_()
     optimizer = make_optimizer([p])
     scheduler = make_scheduler(optimizer) if make_scheduler else None
     plateau = isinstance(scheduler, torch.optim.lr_scheduler.ReduceLROnPlateau)
@@ -200,7 +213,8 @@ def run(make_optimizer, make_scheduler, clip, cycled):
         out["momentums"] = []
     for k in range(STEPS + 1):
         optimizer.zero_grad()
-        loss = f(p[0], p[1])
+        xy = p.view(-1)  # a fresh view each step: p changes in place
+        loss = f(xy[0], xy[1])
         if not (torch.isfinite(loss) and torch.isfinite(p).all()):
             if k > 0:  # the step that led here is not kept, nor its lr
                 out["lrs"].pop()
@@ -208,7 +222,7 @@ def run(make_optimizer, make_scheduler, clip, cycled):
                     out["momentums"].pop()
             out["diverged"] = True
             return out
-        out["points"].append(p.detach().tolist())
+        out["points"].append(p.detach().view(-1).tolist())
         out["losses"].append(loss.item())
         if k == STEPS:
             break
@@ -218,7 +232,10 @@ def run(make_optimizer, make_scheduler, clip, cycled):
         out["lrs"].append(float(group["lr"]))
         if cycled:
             out["momentums"].append(float(group["betas"][0] if "betas" in group else group["momentum"]))
-        optimizer.step()
+        if isinstance(optimizer, torch.optim.LBFGS):
+            optimizer.step(lambda: closure(optimizer, p, clip))
+        else:
+            optimizer.step()
         if plateau:
             scheduler.step(loss.item())
         elif scheduler:
