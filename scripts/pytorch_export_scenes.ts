@@ -75,6 +75,24 @@ const cases: { name: string; scene: Scene }[] = [
       }),
     ),
   },
+  {
+    // Muon has 'momentum' in its defaults, so torch's OneCycleLR and CyclicLR cycle it; maximize
+    // must keep the cycled momentum or β1 too.
+    name: 'one-cycle and cyclic momentum on Muon and on maximizing SGD and Adam',
+    scene: scene(
+      { expr: 'sin(x)*cos(y) + 0.1*(x^2+y^2)' },
+      [1.3, -0.7],
+      (['onecycle', 'cyclic'] as const).flatMap((type) =>
+        (
+          [
+            { type: 'muon', lr: 0.05 },
+            { type: 'sgd', lr: 0.01, momentum: 0.9, maximize: true },
+            { type: 'adam', lr: 0.05, maximize: true },
+          ] as OptimizerConfig[]
+        ).map((config) => ({ ...config, schedule: schedulePreset(type, config, STEPS) })),
+      ),
+    ),
+  },
 ];
 
 for (const c of cases) {
