@@ -4,6 +4,8 @@
  * selected optimizer's step, loss and position when stepping (not while playing); reduced motion
  * keeps everything still.
  */
+import { CLASSICS_SCENE } from '../src/engine/scene';
+import { encodeSceneParam } from '../src/engine/scene-url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -144,7 +146,7 @@ test.describe('accessibility', () => {
     page,
   }) => {
     const app = new Visualizer(page);
-    await app.open();
+    await app.open(`?scene=${encodeSceneParam(CLASSICS_SCENE)}`);
     const region = page.getByTestId('live-region');
     await expect(region).toHaveAttribute('aria-live', 'polite');
     await page.keyboard.press('ArrowLeft');

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { parseScene } from '../src/engine/scene';
+import { DEFAULT_SCENE, parseScene } from '../src/engine/scene';
 import { Visualizer } from './fixtures/visualizer';
 
 /** Collects uncaught page errors and console errors; `expectNone` fails the test on any. */
@@ -258,7 +258,7 @@ test.describe('robustness', () => {
     await expectResponsive(page);
     expect((await app.scene()).surface).toEqual({ id: 'booth' });
     const trajectories = await app.trajectories();
-    expect(trajectories).toHaveLength(7);
+    expect(trajectories).toHaveLength(DEFAULT_SCENE.optimizers.length);
     expect(trajectories.every((t) => t.length === 201)).toBe(true);
     errors.expectNone();
   });

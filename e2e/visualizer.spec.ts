@@ -1,12 +1,17 @@
 import { expect, test } from '@playwright/test';
+import { CLASSICS_SCENE, DEFAULT_SCENE } from '../src/engine/scene';
+import { encodeSceneParam } from '../src/engine/scene-url';
 import { Visualizer } from './fixtures/visualizer';
 
+/** The seven optimizers of note 003, by link (the first visit shows only three). */
+const CLASSICS = `?scene=${encodeSceneParam(CLASSICS_SCENE)}`;
+
 test.describe('the visualizer', () => {
-  test('the default scene shows a contour plot and the seven optimizers of the notes', async ({
+  test('a link to the notes’ scene shows a contour plot and its seven optimizers', async ({
     page,
   }) => {
     const app = new Visualizer(page);
-    await app.open();
+    await app.open(CLASSICS);
     const shapes = await app.contourShapes();
     expect(shapes.length).toBeGreaterThan(8);
     expect(shapes.every((d) => d.startsWith('M'))).toBe(true);
@@ -76,7 +81,7 @@ test.describe('the visualizer', () => {
 
   test('dragging the learning-rate slider moves only that optimizer’s path', async ({ page }) => {
     const app = new Visualizer(page);
-    await app.open();
+    await app.open(CLASSICS);
     const row = await app.expand(6);
     const before = await app.trajectories();
     const slider = row.getByTestId('slider-lr');
@@ -208,7 +213,7 @@ test.describe('the visualizer', () => {
     page,
   }) => {
     const app = new Visualizer(page);
-    await app.open();
+    await app.open(CLASSICS);
     const row = await app.expand(6);
     const field = row.getByTestId('field-lr');
     await field.fill('-3');
@@ -226,13 +231,13 @@ test.describe('the visualizer', () => {
     await expect(notice).toContainText('surface');
     await expect(notice).toContainText('steps');
     await expect(notice).toContainText('view.l');
-    expect((await app.trajectories()).length).toBe(7);
+    expect((await app.trajectories()).length).toBe(DEFAULT_SCENE.optimizers.length);
     expect((await app.contourShapes()).length).toBeGreaterThan(4);
   });
 
   test('optimizers can be added, renamed, recoloured, hidden and removed', async ({ page }) => {
     const app = new Visualizer(page);
-    await app.open();
+    await app.open(CLASSICS);
     await page.getByRole('combobox', { name: 'Optimizer to add' }).selectOption('nadam');
     await app.repaintAfter(() => page.getByTestId('add-optimizer').click());
     let scene = await app.scene();
@@ -353,7 +358,9 @@ test.describe('the visualizer', () => {
       return api !== undefined && api.paintCount() > 0 && api.settled();
     });
     expect(await frame.evaluate(() => self.origin)).toBe('null');
-    expect(await frame.evaluate(() => window.__descent!.trajectories().length)).toBe(7);
+    expect(await frame.evaluate(() => window.__descent!.trajectories().length)).toBe(
+      DEFAULT_SCENE.optimizers.length,
+    );
     // Falling back is not an error the reader needs to see.
     await expect(frame.getByTestId('engine-error')).toHaveCount(0);
   });

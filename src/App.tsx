@@ -1,4 +1,5 @@
 import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { localMessage } from './views/fieldMessage';
 import { useShallow } from 'zustand/react/shallow';
 import { t, useLocale } from './i18n';
 import { useDescent } from './state/store';
@@ -17,6 +18,8 @@ import { LessonPanel } from './views/lessons/LessonPanel';
 import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
+import { PanelHelp } from './views/help/PanelHelp';
+import { Welcome } from './views/help/Welcome';
 import { usePresent } from './state/present';
 import { useThrottledStore } from './views/hooks/useThrottledStore';
 import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
@@ -35,6 +38,9 @@ const ChartsPanel = lazyAfterFirstPaint(
   () => import('./views/ChartsPanel').then((m) => m.ChartsPanel),
   <section className="panel charts-panel charts-panel--pending" aria-busy="true" />,
 );
+/** Opened without a scene or view in the URL: a first visit, which gets the welcome card. */
+const FIRST_VISIT =
+  typeof window !== 'undefined' && !/[?&](scene|view)=/.test(window.location.search);
 
 const LabPage = lazy(() => import('./views/lab/LabPage'));
 const LessonsPage = lazy(() => import('./views/lessons/LessonsPage'));
@@ -90,7 +96,7 @@ function Notices() {
           <ul>
             {loadErrors.slice(0, 8).map((e, i) => (
               <li key={i}>
-                <code>{e.path || t('app.sceneField')}</code>: {e.message}
+                <code>{e.path || t('app.sceneField')}</code>: {localMessage(e)}
               </li>
             ))}
           </ul>
@@ -153,6 +159,7 @@ function Formula() {
   );
   return (
     <section className="panel formula-panel" aria-label={t('formula.heading')}>
+      <PanelHelp topic="formula" />
       {!painted ? (
         loading
       ) : (
@@ -286,12 +293,14 @@ function Visualizer() {
               <PlaybackBar />
             </div>
             <ViewToggles />
+            <PanelHelp topic="map" />
           </ErrorBoundary>
           <ErrorBoundary name="analysis">
             <AnalyzeEntry />
           </ErrorBoundary>
         </div>
         <aside className="column-controls">
+          <Welcome firstVisit={FIRST_VISIT} />
           <ErrorBoundary name="lesson">
             <LessonPanel />
           </ErrorBoundary>

@@ -52,10 +52,10 @@ describe('the URL text of torch 2.x optimizers', () => {
       'f:quadratic;p:1,1;n:5;o:rprop,etas=1.5/1.2;o:muon,adjust_lr_fn=rms;o:lbfgs,history_size=0',
     );
     expect(errors.map((e) => e.path)).toEqual([
-      'optimizers[0].etas',
+      'optimizers[0].etas[0]',
       'optimizers[1].adjust_lr_fn',
       'optimizers[2].history_size',
     ]);
-    expect(errors[0]!.message).toMatch(/first element must be < 1, got 1\.5 \(torch/);
+    expect(errors[0]!.message).toMatch(/must be < 1, got 1\.5 \(torch/);
   });
 });

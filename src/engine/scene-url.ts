@@ -4,6 +4,7 @@
  * Decoding builds a plain object and hands it to the one Scene validator, so the URL can never
  * produce a scene the CLI or the embed API would reject, and a bad field names itself.
  */
+import { fieldError } from './messages';
 import { validateScene } from './scene';
 import type { SceneValidation } from './scene';
 import { SCHEDULE_FIELDS } from './optimizers/schedule-spec';
@@ -191,19 +192,13 @@ function decodeOptimizer(
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {
-      errors.push({
-        path: `optimizers[${index}]`,
-        message: `"${pair.slice(0, 30)}" is not key=value`,
-      });
+      errors.push(fieldError(`optimizers[${index}]`, 'url.notPair', { text: pair.slice(0, 30) }));
       continue;
     }
     const key = pair.slice(0, eq);
     // Keys become object keys: refuse anything that could touch a prototype.
     if (!/^[a-z_][a-z0-9_]{0,39}$/.test(key) || key === '__proto__') {
-      errors.push({
-        path: `optimizers[${index}]`,
-        message: `"${key.slice(0, 30)}" is not a known field`,
-      });
+      errors.push(fieldError(`optimizers[${index}]`, 'url.badKey', { text: key.slice(0, 30) }));
       continue;
     }
     out[key] = parseValue(key, pair.slice(eq + 1));
@@ -223,10 +218,7 @@ export function decodeSceneParam(text: string): SceneValidation {
     return {
       scene,
       errors: [
-        {
-          path: 'scene',
-          message: `the scene text is ${text.length} characters; at most ${MAX_SCENE_PARAM}`,
-        },
+        fieldError('scene', 'url.sceneTooLong', { length: text.length, max: MAX_SCENE_PARAM }),
       ],
     };
   }
@@ -245,11 +237,7 @@ export function decodeSceneParam(text: string): SceneValidation {
     else if (tag === 'n') raw.steps = body.trim() === '' ? NaN : Number(body);
     else if (tag === 'o' && colon < 0) emptyList = true;
     else if (tag === 'o') optimizers.push(decodeOptimizer(body, optimizers.length, errors));
-    else
-      errors.push({
-        path: 'scene',
-        message: `"${tag.slice(0, 20)}" is not a scene part (f, e, p, n, o)`,
-      });
+    else errors.push(fieldError('scene', 'url.badPart', { text: tag.slice(0, 20) }));
   }
   if (optimizers.length > 0 || emptyList) raw.optimizers = optimizers;
   const result = validateScene(raw);

@@ -3,6 +3,8 @@
  * (URL, embed API, worker, CLI) shares. Validation never throws: it returns a usable scene plus the
  * list of what was wrong, so the UI can show the message and keep going.
  */
+import { fieldError } from './messages';
+import type { EngineMessageCode, MessageParams } from './messages';
 import { momentumKeyOf, OPTIMIZERS, resolvedLr, ScheduleError } from './optimizers';
 import { scheduleValues } from './optimizers/schedule';
 import {
@@ -35,11 +37,28 @@ export const MAX_START = 1e9;
 /** Longest display label. */
 export const MAX_LABEL = 40;
 
-/** The notes' scene: z = x²/10 + y² with the seven optimizers of note 003 from one start. */
+/**
+ * What a first visit shows (no URL): the notes' surface z = x²/10 + y² and three optimizers a
+ * newcomer can tell apart (plain SGD, its momentum variant and Adam). The app opens it at step 0
+ * (see FIRST_VISIT_VIEW); it is also what a scene without `optimizers` gets. The one definition.
+ */
 export const DEFAULT_SCENE: Scene = {
   surface: { id: 'quadratic' },
   start: [-4, 2],
   steps: 200,
+  optimizers: [
+    { type: 'sgd', lr: 0.1, label: 'SGD' },
+    { type: 'sgd', lr: 0.1, momentum: 0.9, label: 'Momentum' },
+    { type: 'adam', lr: 0.1, label: 'Adam' },
+  ],
+};
+
+/**
+ * The seven optimizers of note 003 side by side on the notes' surface (the app's former default):
+ * for comparisons, presets and tests that need every classic family at once.
+ */
+export const CLASSICS_SCENE: Scene = {
+  ...DEFAULT_SCENE,
   optimizers: [
     { type: 'sgd', lr: 0.1, label: 'SGD' },
     { type: 'sgd', lr: 0.1, momentum: 0.9, label: 'Momentum' },
@@ -101,60 +120,78 @@ type Bounds = Pick<
   'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'integer' | 'nullable' | 'why'
 >;
 
+/** A problem with one value: its message code and parameters, and where in the value it is. */
+interface Problem {
+  readonly code: EngineMessageCode;
+  readonly params: MessageParams;
+  /** Appended to the field's path, e.g. `[1]` for the second element of `betas`. */
+  readonly at?: string;
+  /** torch's reason for the bound, in English: added to the CLI's sentence, not translated. */
+  readonly because?: string;
+}
+
 /**
- * Checks a number against torch's bounds; returns a message or undefined. Non-finite numbers are
+ * Checks a number against torch's bounds; returns the problem or undefined. Non-finite numbers are
  * refused even where torch takes them (SGD's lr = NaN): JSON cannot carry them, and they would
  * only give a path of NaN.
  */
-function checkNumber(value: unknown, spec: Bounds): string | undefined {
+function checkNumber(value: unknown, spec: Bounds): Problem | undefined {
   if (value === null && spec.nullable) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return `must be a finite number${spec.nullable ? ' or null' : ''}, got ${describe(value)}`;
+    const code = spec.nullable ? 'scene.finiteOrNull' : 'scene.finite';
+    return { code, params: { got: describe(value) } };
   }
-  const because = spec.why ? ` (${spec.why})` : '';
+  const because = spec.why ? { because: spec.why } : {};
   if (spec.integer && !Number.isInteger(value)) {
-    return `must be a whole number, got ${value}${because}`;
+    return { code: 'scene.integer', params: { got: value }, ...because };
   }
   if (spec.min !== undefined) {
     if (spec.minExclusive ? value <= spec.min : value < spec.min) {
-      return `must be ${spec.minExclusive ? '>' : '>='} ${spec.min}, got ${value}${because}`;
+      const code = spec.minExclusive ? 'scene.minExclusive' : 'scene.min';
+      return { code, params: { min: spec.min, got: value }, ...because };
     }
   }
   if (spec.max !== undefined) {
     if (spec.maxExclusive ? value >= spec.max : value > spec.max) {
-      return `must be ${spec.maxExclusive ? '<' : '<='} ${spec.max}, got ${value}${because}`;
+      const code = spec.maxExclusive ? 'scene.maxExclusive' : 'scene.max';
+      return { code, params: { max: spec.max, got: value }, ...because };
     }
   }
   return undefined;
 }
 
-const ORDINAL = ['first', 'second', 'third'];
-
-function checkParam(value: unknown, spec: ParamSpec): string | undefined {
+function checkParam(value: unknown, spec: ParamSpec): Problem | undefined {
   switch (spec.kind) {
     case 'boolean':
       return typeof value === 'boolean'
         ? undefined
-        : `must be true or false, got ${describe(value)}`;
+        : { code: 'scene.boolean', params: { got: describe(value) } };
     case 'number':
       return checkNumber(value, spec);
     case 'choice': {
       const choices = spec.choices ?? [];
       return choices.includes(value as string | null)
         ? undefined
-        : `must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')}, got ${describe(value)}`;
+        : {
+            code: 'scene.choice',
+            params: {
+              choices: choices.map((c) => JSON.stringify(c)).join(', '),
+              got: describe(value),
+            },
+          };
     }
     case 'pair':
     case 'tuple': {
       const length = Array.isArray(spec.default) ? spec.default.length : 2;
       if (!Array.isArray(value) || value.length !== length) {
-        const shape = length === 2 ? 'a pair [a, b]' : `a list of ${length} numbers`;
-        return `must be ${shape}, got ${describe(value)}`;
+        return length === 2
+          ? { code: 'scene.pair', params: { got: describe(value) } }
+          : { code: 'scene.tuple', params: { length, got: describe(value) } };
       }
       for (let i = 0; i < length; i++) {
         const bounds: Bounds = { ...spec, nullable: false, ...spec.elements?.[i] };
         const problem = checkNumber(value[i], bounds);
-        if (problem) return `${ORDINAL[i] ?? `element ${i}`} element ${problem}`;
+        if (problem) return { ...problem, at: `[${i}]` };
       }
       return undefined;
     }
@@ -215,16 +252,18 @@ function validateSchedule(
   errors: FieldError[],
 ): Schedule | undefined {
   if (!isObject(value)) {
-    errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
+    errors.push(fieldError(path, 'scene.typed', { got: describe(value) }));
     return undefined;
   }
   const type = value.type;
   // Own keys only: `SCHEDULE_FIELDS['__proto__']` is not a list of fields.
   if (typeof type !== 'string' || !Object.hasOwn(SCHEDULE_FIELDS, type)) {
-    errors.push({
-      path: `${path}.type`,
-      message: `must be one of ${SCHEDULE_TYPES.join(', ')}, got ${describe(type)}`,
-    });
+    errors.push(
+      fieldError(`${path}.type`, 'scene.scheduleType', {
+        types: SCHEDULE_TYPES.join(', '),
+        got: describe(type),
+      }),
+    );
     return undefined;
   }
   const fields = SCHEDULE_FIELDS[type as ScheduleType];
@@ -232,7 +271,7 @@ function validateSchedule(
   const out: Record<string, unknown> = { type };
   for (const key of ownKeys(value)) {
     if (key !== 'type' && !fields.some((f) => f.name === key)) {
-      errors.push({ path: `${path}.${key}`, message: `is not a field of a ${type} schedule` });
+      errors.push(fieldError(`${path}.${key}`, 'scene.scheduleField', { type }));
     }
   }
   for (const spec of fields) {
@@ -327,15 +366,17 @@ function validateOptimizer(
   errors: FieldError[],
 ): OptimizerConfig | undefined {
   if (!isObject(value)) {
-    errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
+    errors.push(fieldError(path, 'scene.typed', { got: describe(value) }));
     return undefined;
   }
   const type = value.type;
   if (typeof type !== 'string' || !(OPTIMIZER_TYPES as readonly string[]).includes(type)) {
-    errors.push({
-      path: `${path}.type`,
-      message: `must be one of ${OPTIMIZER_TYPES.join(', ')}, got ${describe(type)}`,
-    });
+    errors.push(
+      fieldError(`${path}.type`, 'scene.optimizerType', {
+        types: OPTIMIZER_TYPES.join(', '),
+        got: describe(type),
+      }),
+    );
     return undefined;
   }
   const def = OPTIMIZERS[type as OptimizerType];
@@ -347,14 +388,18 @@ function validateOptimizer(
     const v = value[key];
     if (spec) {
       const problem = checkParam(v, spec);
-      if (problem) errors.push({ path: fieldPath, message: problem });
-      else if (Array.isArray(v))
+      if (problem) {
+        const error = fieldError(fieldPath + (problem.at ?? ''), problem.code, problem.params);
+        errors.push(
+          problem.because ? { ...error, message: `${error.message} (${problem.because})` } : error,
+        );
+      } else if (Array.isArray(v))
         out[key] = (v as (number | null)[]).map((x) => (x === null ? null : plainZero(x)));
       else out[key] = typeof v === 'number' ? plainZero(v) : v;
       continue;
     }
     if (!(OPTIMIZER_DISPLAY_KEYS as readonly string[]).includes(key)) {
-      errors.push({ path: fieldPath, message: `is not a hyper-parameter of ${type}` });
+      errors.push(fieldError(fieldPath, 'scene.notHyper', { type }));
       continue;
     }
     if (key === 'schedule') {
@@ -364,27 +409,19 @@ function validateOptimizer(
       // torch.nn.utils.clip_grad_norm_ takes any max_norm: 0 zeroes the gradient, a negative one
       // reverses it (its coefficient is only clamped at 1 from above).
       if (typeof v === 'number' && Number.isFinite(v)) out.clip_grad_norm = plainZero(v);
-      else errors.push({ path: fieldPath, message: `must be a finite number, got ${describe(v)}` });
+      else errors.push(fieldError(fieldPath, 'scene.finite', { got: describe(v) }));
     } else if (key === 'label') {
       // A lone surrogate (pasted half of an emoji) becomes U+FFFD: encodeURIComponent throws on it.
       if (typeof v === 'string' && v.length <= MAX_LABEL)
         out.label = v.replace(LONE_SURROGATE, '\uFFFD');
-      else
-        errors.push({
-          path: fieldPath,
-          message: `must be text of at most ${MAX_LABEL} characters`,
-        });
+      else errors.push(fieldError(fieldPath, 'scene.label', { max: MAX_LABEL }));
     } else if (key === 'color') {
       if (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v)) out.color = v.toLowerCase();
-      else
-        errors.push({
-          path: fieldPath,
-          message: `must be a colour like #1f77b4, got ${describe(v)}`,
-        });
+      else errors.push(fieldError(fieldPath, 'scene.color', { got: describe(v) }));
     } else if (typeof v === 'boolean') {
       out.hidden = v;
     } else {
-      errors.push({ path: fieldPath, message: `must be true or false, got ${describe(v)}` });
+      errors.push(fieldError(fieldPath, 'scene.boolean', { got: describe(v) }));
     }
   }
   // torch.optim.SGD raises for nesterov without momentum or with dampening; so do we.
@@ -392,10 +429,7 @@ function validateOptimizer(
     const momentum = typeof out.momentum === 'number' ? out.momentum : 0;
     const dampening = typeof out.dampening === 'number' ? out.dampening : 0;
     if (momentum <= 0 || dampening !== 0) {
-      errors.push({
-        path: `${path}.nesterov`,
-        message: 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
-      });
+      errors.push(fieldError(`${path}.nesterov`, 'scene.nesterov'));
       delete out.nesterov;
     }
   }
@@ -404,23 +438,20 @@ function validateOptimizer(
 
 function validateSurfaceRef(value: unknown, errors: FieldError[]): SurfaceRef | undefined {
   if (!isObject(value)) {
-    errors.push({
-      path: 'surface',
-      message: `must be {"id": ...} or {"expr": ...}, got ${describe(value)}`,
-    });
+    errors.push(fieldError('surface', 'scene.surfaceRef', { got: describe(value) }));
     return undefined;
   }
   const keys = ownKeys(value);
   const hasId = keys.includes('id');
   const hasExpr = keys.includes('expr');
   if (hasId === hasExpr) {
-    errors.push({ path: 'surface', message: 'must have exactly one of "id" or "expr"' });
+    errors.push(fieldError('surface', 'scene.surfaceOneOf'));
     return undefined;
   }
   const key = hasId ? 'id' : 'expr';
   const text = value[key];
   if (typeof text !== 'string') {
-    errors.push({ path: `surface.${key}`, message: `must be text, got ${describe(text)}` });
+    errors.push(fieldError(`surface.${key}`, 'scene.text', { got: describe(text) }));
     return undefined;
   }
   const ref: SurfaceRef = hasId ? { id: text } : { expr: text };
@@ -434,16 +465,15 @@ function validateSurfaceRef(value: unknown, errors: FieldError[]): SurfaceRef | 
 
 function validateStart(value: unknown, errors: FieldError[]): DomainPoint | undefined {
   if (!Array.isArray(value) || value.length !== 2) {
-    errors.push({ path: 'start', message: `must be a point [x, y], got ${describe(value)}` });
+    errors.push(fieldError('start', 'scene.start', { got: describe(value) }));
     return undefined;
   }
   const [x, y] = value as unknown[];
   for (const [i, v] of [x, y].entries()) {
     if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_START) {
-      errors.push({
-        path: `start[${i}]`,
-        message: `must be a finite number within ±${MAX_START}, got ${describe(v)}`,
-      });
+      errors.push(
+        fieldError(`start[${i}]`, 'scene.startRange', { max: MAX_START, got: describe(v) }),
+      );
       return undefined;
     }
   }
@@ -457,12 +487,12 @@ function validateStart(value: unknown, errors: FieldError[]): DomainPoint | unde
 export function validateScene(input: unknown): SceneValidation {
   const errors: FieldError[] = [];
   if (!isObject(input)) {
-    errors.push({ path: '', message: `a scene must be an object, got ${describe(input)}` });
+    errors.push(fieldError('', 'scene.notObject', { got: describe(input) }));
     return { scene: DEFAULT_SCENE, errors };
   }
   for (const key of ownKeys(input)) {
     if (!['surface', 'start', 'steps', 'optimizers'].includes(key)) {
-      errors.push({ path: key, message: 'is not a field of a scene' });
+      errors.push(fieldError(key, 'scene.unknownField'));
     }
   }
   const surface =
@@ -474,24 +504,19 @@ export function validateScene(input: unknown): SceneValidation {
   if (input.steps !== undefined) {
     const v = input.steps;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_STEPS) steps = v;
-    else
-      errors.push({
-        path: 'steps',
-        message: `must be a whole number from 1 to ${MAX_STEPS}, got ${describe(v)}`,
-      });
+    else errors.push(fieldError('steps', 'scene.steps', { max: MAX_STEPS, got: describe(v) }));
   }
 
   let optimizers: readonly OptimizerConfig[] = DEFAULT_SCENE.optimizers;
   if (input.optimizers !== undefined) {
     const list = input.optimizers;
     if (!Array.isArray(list)) {
-      errors.push({ path: 'optimizers', message: `must be a list, got ${describe(list)}` });
+      errors.push(fieldError('optimizers', 'scene.list', { got: describe(list) }));
     } else {
       if (list.length > MAX_OPTIMIZERS) {
-        errors.push({
-          path: 'optimizers',
-          message: `at most ${MAX_OPTIMIZERS} optimizers, got ${list.length}; the first ${MAX_OPTIMIZERS} are kept`,
-        });
+        errors.push(
+          fieldError('optimizers', 'scene.tooMany', { max: MAX_OPTIMIZERS, count: list.length }),
+        );
       }
       const kept: OptimizerConfig[] = [];
       list.slice(0, MAX_OPTIMIZERS).forEach((entry, i) => {

@@ -2,6 +2,7 @@
  * Shared contracts of the engine. Everything here is pure data and functions:
  * no DOM, no React, no worker API, so the worker, the CLI and the tests all use the same code.
  */
+import type { EngineMessageCode, MessageParams } from './messages';
 
 /** A point in the surface's own (domain) coordinates, never pixels. */
 export type DomainPoint = readonly [x: number, y: number];
@@ -197,7 +198,12 @@ export interface Scene {
 /** A problem with one field of some input: `path` like `optimizers[1].lr`. */
 export interface FieldError {
   readonly path: string;
+  /** English sentence (the CLI prints it). */
   readonly message: string;
+  /** What went wrong, for the app to say it in the reader's language (see engine/messages.ts). */
+  readonly code?: EngineMessageCode;
+  /** The values the message names (user text clipped). */
+  readonly params?: MessageParams;
 }
 
 /** Numbers a step of one optimizer exposes for the live formula panel (e.g. v, m, m_hat, v_hat, step). */

@@ -17,7 +17,7 @@ import type {
 } from '../engine/types';
 import type { SurfaceLayer } from '../engine/contours/types';
 import { localTrajectories } from './incremental';
-import { DEFAULT_VIEW } from './view';
+import { DEFAULT_VIEW, FIRST_VISIT_VIEW } from './view';
 import type { ViewSettings } from './view';
 
 interface SceneSlice {
@@ -141,7 +141,7 @@ export const useDescent = create<DescentState>()(
     setLayer: (layer) => set({ layer }),
     setEngineError: (engineError) => set({ engineError }),
 
-    cursor: DEFAULT_SCENE.steps,
+    cursor: FIRST_VISIT_VIEW.cursor,
     playing: false,
     speed: DEFAULT_VIEW.speed,
     setCursor: (cursor) => set({ cursor: clampCursor(cursor, get().scene.steps) }),

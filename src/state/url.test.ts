@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENE } from '../engine/scene';
+import { encodeSceneParam } from '../engine/scene-url';
 import type { Scene } from '../engine/types';
 import { readQuery, writeQuery } from './url';
-import { DEFAULT_VIEW } from './view';
+import { DEFAULT_VIEW, FIRST_VISIT_VIEW } from './view';
 import type { ViewSettings } from './view';
 
 describe('the address bar', () => {
@@ -41,8 +42,12 @@ describe('the address bar', () => {
     expect(readQuery(query)).toEqual({ scene, view, errors: [] });
   });
 
-  it('an empty query is the notes’ default scene, without complaints', () => {
-    expect(readQuery('')).toEqual({ scene: DEFAULT_SCENE, view: DEFAULT_VIEW, errors: [] });
+  it('an empty query is the calm first visit: the default scene at step 0, without complaints', () => {
+    expect(readQuery('')).toEqual({ scene: DEFAULT_SCENE, view: FIRST_VISIT_VIEW, errors: [] });
+    expect(FIRST_VISIT_VIEW.cursor).toBe(0);
+    expect(DEFAULT_SCENE.optimizers.length).toBeLessThanOrEqual(3);
+    // A shared link without a cursor still opens at the end of its paths.
+    expect(readQuery(`?scene=${encodeSceneParam(DEFAULT_SCENE)}`).view.cursor).toBe(-1);
   });
 
   it('bad parts are named and replaced, good parts kept', () => {
@@ -57,6 +62,11 @@ describe('the address bar', () => {
   it('a malformed percent escape in the view is reported, not thrown', () => {
     const { view, errors } = readQuery('?view=%E0%A4%A');
     expect(view).toEqual(DEFAULT_VIEW);
-    expect(errors).toEqual([{ path: 'view', message: expect.stringContaining('percent-encoded') }]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: 'view',
+        message: expect.stringContaining('percent-encoded'),
+      }),
+    ]);
   });
 });

@@ -4,10 +4,11 @@
  * `replaceState`, so dragging a slider does not flood the history.
  */
 import { decodeSceneParam, encodeSceneParam, rawQueryParam } from '../engine/scene-url';
+import { fieldError } from '../engine/messages';
 import { DEFAULT_SCENE } from '../engine/scene';
 import type { FieldError, Scene } from '../engine/types';
 import { loadState, useDescent, viewOf } from './store';
-import { DEFAULT_VIEW, decodeView, encodeView } from './view';
+import { DEFAULT_VIEW, decodeView, encodeView, FIRST_VISIT_VIEW } from './view';
 import type { ViewSettings } from './view';
 
 /** Query parameter names. */
@@ -28,17 +29,16 @@ export function readQuery(search: string): {
     scene = decoded.scene;
     errors.push(...decoded.errors);
   }
-  let view = DEFAULT_VIEW;
   const viewText = rawQueryParam(search, VIEW_PARAM);
+  // A first visit (no scene, no view) starts at step 0; a link keeps its own cursor.
+  const firstVisit = (sceneText === undefined || sceneText === '') && viewText === undefined;
+  let view = firstVisit ? FIRST_VISIT_VIEW : DEFAULT_VIEW;
   if (viewText !== undefined) {
     let text: string | undefined;
     try {
       text = decodeURIComponent(viewText);
     } catch {
-      errors.push({
-        path: 'view',
-        message: 'is not valid percent-encoded text; the default view is used',
-      });
+      errors.push(fieldError('view', 'url.notEncoded'));
     }
     if (text !== undefined) {
       const decoded = decodeView(text);

@@ -3,6 +3,8 @@
  * spacing, overlays, the playback step and speed, the selected optimizer. They travel in the URL
  * next to the scene as one short text, e.g. `d:-5,5,-3,3;l:quantile;q:1;t:40`.
  */
+import { engineMessage, fieldError } from '../engine/messages';
+import type { EngineMessageCode, MessageParams } from '../engine/messages';
 import { plainZero } from '../engine/scene';
 import type { Domain } from '../engine/types';
 import type { LevelSpacing } from '../engine/contours/types';
@@ -38,6 +40,9 @@ export const DEFAULT_VIEW: ViewSettings = {
   selected: 0,
 };
 
+/** The view of a first visit (no scene in the URL): the start, so paths unfold as they play. */
+export const FIRST_VISIT_VIEW: ViewSettings = { ...DEFAULT_VIEW, cursor: 0 };
+
 /** Playback speeds offered, in steps per second. */
 export const SPEEDS = [2, 5, 10, 30, 60, 120, 300] as const;
 
@@ -48,6 +53,8 @@ export const MAX_VIEW_PARAM = 300;
 export interface ViewError {
   readonly path: string;
   readonly message: string;
+  readonly code?: EngineMessageCode;
+  readonly params?: MessageParams;
 }
 
 const num = (n: number): string => String(Number(n.toPrecision(6)));
@@ -78,7 +85,7 @@ export function encodeView(view: ViewSettings): string {
 function flag(value: string, path: string, errors: ViewError[]): boolean | undefined {
   if (value === '1') return true;
   if (value === '0') return false;
-  errors.push({ path, message: `must be 0 or 1, got "${value.slice(0, 20)}"` });
+  errors.push(fieldError(path, 'view.flag', { got: value.slice(0, 20) }));
   return undefined;
 }
 
@@ -91,10 +98,7 @@ function wholeNumber(
 ): number | undefined {
   const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return plainZero(n);
-  errors.push({
-    path,
-    message: `must be a whole number from ${min} to ${max}, got "${value.slice(0, 20)}"`,
-  });
+  errors.push(fieldError(path, 'view.whole', { min, max, got: value.slice(0, 20) }));
   return undefined;
 }
 
@@ -112,7 +116,9 @@ function parseDomain(value: string, errors: ViewError[]): Domain | undefined {
   if (!ok) {
     errors.push({
       path: 'view.d',
-      message: 'must be four numbers x0,x1,y0,y1 with x0 < x1 and y0 < y1',
+      message: engineMessage('view.domain'),
+      code: 'view.domain',
+      params: {},
     });
     return undefined;
   }
@@ -125,7 +131,7 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
   if (text.length > MAX_VIEW_PARAM) {
     return {
       view: DEFAULT_VIEW,
-      errors: [{ path: 'view', message: `longer than ${MAX_VIEW_PARAM} characters; ignored` }],
+      errors: [fieldError('view', 'view.tooLong', { max: MAX_VIEW_PARAM })],
     };
   }
   const view: { -readonly [K in keyof ViewSettings]: ViewSettings[K] } = { ...DEFAULT_VIEW };
@@ -143,7 +149,7 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
       }
       case 'l':
         if (value === 'log' || value === 'quantile') view.spacing = value;
-        else errors.push({ path, message: `must be log or quantile, got "${value.slice(0, 20)}"` });
+        else errors.push(fieldError(path, 'view.spacing', { got: value.slice(0, 20) }));
         break;
       case 'q':
       case 'a':
@@ -160,11 +166,7 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
       case 's': {
         const s = Number(value);
         if (value !== '' && Number.isFinite(s) && s >= 0.5 && s <= 1000) view.speed = s;
-        else
-          errors.push({
-            path,
-            message: `must be a number of steps per second from 0.5 to 1000, got "${value.slice(0, 20)}"`,
-          });
+        else errors.push(fieldError(path, 'view.speed', { got: value.slice(0, 20) }));
         break;
       }
       case 'o': {
@@ -173,7 +175,7 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
         break;
       }
       default:
-        errors.push({ path, message: 'is not a view setting' });
+        errors.push(fieldError(path, 'view.unknown'));
     }
   }
   return { view, errors };

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { PanelHelp } from './help/PanelHelp';
 import { useShallow } from 'zustand/react/shallow';
 import type { DomainPoint, Trajectory } from '../engine/types';
 import { t } from '../i18n';
@@ -181,6 +182,7 @@ export function ChartsPanel() {
   }, []);
   return (
     <section className="panel charts-panel" aria-label={t('charts.heading')}>
+      <PanelHelp topic="charts" />
       <LossChart
         series={loss}
         cursor={cursor}

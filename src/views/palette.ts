@@ -4,7 +4,7 @@
  */
 import type { OptimizerConfig } from '../engine/types';
 
-/** Default colours by slot; Okabe–Ito's yellow is left out (invisible on a light map). */
+/** Default colours by slot; Okabe–Ito's yellow is left out (invisible on a light map), and its black (invisible on dark panels). */
 export const PALETTE = [
   '#0072b2',
   '#d55e00',
@@ -12,7 +12,9 @@ export const PALETTE = [
   '#cc79a7',
   '#e69f00',
   '#56b4e9',
-  '#000000',
+  // Not black: black vanished on the dark theme's panels (legend, tabs, list). This violet keeps
+  // at least 3:1 contrast on both the light figure and the dark panel (palette.test.ts).
+  '#7b68ee',
   '#8c564b',
   '#7f3c8d',
   '#b07d00',

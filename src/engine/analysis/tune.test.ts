@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENE } from '../scene';
+import { CLASSICS_SCENE } from '../scene';
 import { simulateOne } from '../simulate';
 import { NAMED_SURFACES, resolveSurface } from '../surfaces';
 import type { Scene, Surface } from '../types';
@@ -82,7 +82,7 @@ describe('tuneLearningRate', () => {
 
 describe('race', () => {
   it("ranks the default scene's optimizers by steps to one shared target, each count reproducible", () => {
-    const result = race(DEFAULT_SCENE, quadratic, { epsilon: 1e-3 });
+    const result = race(CLASSICS_SCENE, quadratic, { epsilon: 1e-3 });
     expect(result.aborted).toBe(false);
     expect(result.targetSource).toBe('minimum');
     expect(result.targetLoss).toBeCloseTo(1e-3, 15);
@@ -97,8 +97,8 @@ describe('race', () => {
     }
     for (const row of result.rows) {
       // Same start, same budget: re-running the tuned config reproduces the row.
-      expect(row.config.label).toBe(DEFAULT_SCENE.optimizers[row.index]!.label);
-      const t = simulateOne(quadratic, DEFAULT_SCENE.start, DEFAULT_SCENE.steps, row.config);
+      expect(row.config.label).toBe(CLASSICS_SCENE.optimizers[row.index]!.label);
+      const t = simulateOne(quadratic, CLASSICS_SCENE.start, CLASSICS_SCENE.steps, row.config);
       expect(t.losses[t.length - 1]).toBe(row.finalLoss);
       if (row.stepsToTarget !== null) {
         expect(t.losses[row.stepsToTarget]!).toBeLessThanOrEqual(result.targetLoss);
@@ -109,13 +109,13 @@ describe('race', () => {
   });
 
   it('beats the untuned lr: every tuned optimizer arrives no later than at its scene lr', () => {
-    const result = race(DEFAULT_SCENE, quadratic, { epsilon: 1e-3 });
+    const result = race(CLASSICS_SCENE, quadratic, { epsilon: 1e-3 });
     for (const row of result.rows) {
       const t = simulateOne(
         quadratic,
-        DEFAULT_SCENE.start,
-        DEFAULT_SCENE.steps,
-        DEFAULT_SCENE.optimizers[row.index]!,
+        CLASSICS_SCENE.start,
+        CLASSICS_SCENE.steps,
+        CLASSICS_SCENE.optimizers[row.index]!,
       );
       const first = Array.from(t.losses.subarray(0, t.length)).findIndex(
         (l) => l <= result.targetLoss,
@@ -144,7 +144,7 @@ describe('race', () => {
   });
 
   it('returns no rows once aborted', () => {
-    const result = race(DEFAULT_SCENE, quadratic, undefined, { signal: { aborted: true } });
+    const result = race(CLASSICS_SCENE, quadratic, undefined, { signal: { aborted: true } });
     expect(result.aborted).toBe(true);
     expect(result.rows).toEqual([]);
   });

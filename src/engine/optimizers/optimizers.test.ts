@@ -78,7 +78,7 @@ describe('optimizer registry and schemas', () => {
   it('takes any beta in [0, 1) as torch does, and refuses 1 (a zero bias correction)', () => {
     expect(parseScene({ optimizers: [{ type: 'adam', betas: [0.9, 0.999999] }] }).ok).toBe(true);
     const refused = parseScene({ optimizers: [{ type: 'adam', betas: [0.9, 1] }] });
-    expect(refused.ok ? [] : refused.errors.map((e) => e.path)).toEqual(['optimizers[0].betas']);
+    expect(refused.ok ? [] : refused.errors.map((e) => e.path)).toEqual(['optimizers[0].betas[1]']);
   });
 });
 

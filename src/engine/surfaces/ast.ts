@@ -1,3 +1,4 @@
+import type { EngineMessageCode, MessageParams } from '../messages';
 /**
  * The syntax tree of a typed expression f(x, y), and the tables of names the language knows.
  * Plain data: it can be printed, turned into TeX, differentiated and compiled.
@@ -59,8 +60,12 @@ export type Expr =
 
 /** A parse error: plain data so it can cross the worker boundary. `column` is 1-based, in characters. */
 export interface ExpressionError {
+  /** English sentence. */
   readonly message: string;
   readonly column: number;
+  /** What went wrong, for a translated message (see engine/messages.ts). */
+  readonly code: EngineMessageCode;
+  readonly params: MessageParams;
 }
 
 /** The result of parsing: a tree, or an error with its column. */

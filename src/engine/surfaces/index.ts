@@ -1,6 +1,7 @@
 /**
  * Every surface the app can show, by reference: the named ones and typed expressions.
  */
+import { fieldError } from '../messages';
 import type { FieldError, Surface, SurfaceRef } from '../types';
 import { compileExpression } from './compile';
 import { NAMED_SURFACE_LIST } from './named';
@@ -36,8 +37,16 @@ function compileCached(
   }
   const parsed = parseExpression(source);
   if (!parsed.ok) {
-    const { message, column } = parsed.error;
-    return { ok: false, error: { path: 'surface.expr', message: `${message} (column ${column})` } };
+    const { message, column, code, params } = parsed.error;
+    return {
+      ok: false,
+      error: {
+        path: 'surface.expr',
+        message: `${message} (column ${column})`,
+        code,
+        params: { ...params, column },
+      },
+    };
   }
   const surface = compileExpression(parsed.ast, source);
   compiled.set(source, surface);
@@ -57,7 +66,10 @@ export function resolveSurface(
 ): { ok: true; surface: Surface } | { ok: false; error: FieldError } {
   if ('expr' in ref) {
     if (typeof ref.expr !== 'string') {
-      return { ok: false, error: { path: 'surface.expr', message: 'must be a string' } };
+      return {
+        ok: false,
+        error: fieldError('surface.expr', 'scene.text', { got: typeof ref.expr }),
+      };
     }
     return compileCached(ref.expr);
   }
@@ -69,10 +81,10 @@ export function resolveSurface(
     const shown = typeof id === 'string' && id.length > 40 ? `${id.slice(0, 40)}…` : id;
     return {
       ok: false,
-      error: {
-        path: 'surface.id',
-        message: `unknown surface ${JSON.stringify(shown)}; valid ids: ${SURFACE_IDS.join(', ')}`,
-      },
+      error: fieldError('surface.id', 'scene.unknownSurface', {
+        got: JSON.stringify(shown) ?? String(shown),
+        ids: SURFACE_IDS.join(', '),
+      }),
     };
   }
   return { ok: true, surface };

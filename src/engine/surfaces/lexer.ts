@@ -1,3 +1,4 @@
+import type { EngineMessageCode, MessageParams } from '../messages';
 /**
  * Splits an expression's source into tokens. Positions are UTF-16 offsets into the source;
  * the parser turns them into 1-based character columns only when it reports an error.
@@ -24,7 +25,8 @@ export type Token =
 
 /** A lexing problem at a source offset. */
 export interface LexError {
-  readonly message: string;
+  readonly code: EngineMessageCode;
+  readonly params: MessageParams;
   readonly offset: number;
 }
 
@@ -51,7 +53,7 @@ export function tokenize(
       const value = Number(number[0]);
       if (!Number.isFinite(value)) {
         const shown = number[0].length > 24 ? `${number[0].slice(0, 24)}…` : number[0];
-        return { ok: false, error: { message: `Number '${shown}' is too large`, offset: i } };
+        return { ok: false, error: { code: 'expr.tooLarge', params: { text: shown }, offset: i } };
       }
       tokens.push({ type: 'number', value, start: i, end: NUMBER.lastIndex });
       i = NUMBER.lastIndex;
@@ -87,11 +89,15 @@ export function tokenize(
     }
     const codePoint = src.codePointAt(i) ?? 0;
     const shown = String.fromCodePoint(codePoint);
-    const hint = characterHint(shown);
-    return {
-      ok: false,
-      error: { message: `Unexpected character '${shown}'${hint ? `: ${hint}` : ''}`, offset: i },
-    };
+    // Brackets have their own translated sentence; another notation's character gets a hint.
+    const hint = ch === '[' || ch === '{' ? undefined : characterHint(shown);
+    const error: LexError =
+      ch === '[' || ch === '{'
+        ? { code: 'expr.badBracket', params: { text: shown }, offset: i }
+        : hint
+          ? { code: 'expr.badCharHint', params: { text: shown, hint }, offset: i }
+          : { code: 'expr.badChar', params: { text: shown }, offset: i };
+    return { ok: false, error };
   }
   tokens.push({ type: 'end', start: src.length, end: src.length });
   return { ok: true, tokens };

@@ -257,7 +257,8 @@ const STYBLINSKI_TANG_ARGMIN = -2.903534027771177;
 export const styblinskiTang: Surface = {
   id: 'styblinski-tang',
   label: 'Styblinski–Tang',
-  tex: 'f(x, y) = \\frac{x^{4} - 16x^{2} + 5x + y^{4} - 16y^{2} + 5y}{2}',
+  // Two fractions, not one: a narrow panel can then break the formula at the `+`.
+  tex: 'f(x, y) = \\frac{x^{4} - 16x^{2} + 5x}{2} + \\frac{y^{4} - 16y^{2} + 5y}{2}',
   f(x, y) {
     const x2 = x * x;
     const y2 = y * y;

@@ -10,6 +10,8 @@
  * Input is bounded in length and nesting depth before any recursion, so no input can overflow
  * the stack or take long; every problem comes back as an ExpressionError, never a throw.
  */
+import { engineMessage } from '../messages';
+import type { EngineMessageCode, MessageParams } from '../messages';
 import {
   CONSTANTS,
   KNOWN_NAMES,
@@ -26,7 +28,8 @@ import type { Token } from './lexer';
 /** Thrown inside the parser only; parseExpression turns it into an error result. */
 class ParseFailure {
   constructor(
-    readonly message: string,
+    readonly code: EngineMessageCode,
+    readonly params: MessageParams,
     readonly offset: number,
   ) {}
 }
@@ -62,12 +65,15 @@ function clipText(text: string): string {
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 
-function unknownNameMessage(name: string): string {
+function unknownName(name: string, offset: number): ParseFailure {
   if (/^[xy]{2,}$/.test(name)) {
-    return `Unknown name '${clipText(name)}': implicit multiplication is not allowed, write ${clipText(name.split('').join('*'))}`;
+    const product = clipText(name.split('').join('*'));
+    return new ParseFailure('expr.implicitName', { name: clipText(name), product }, offset);
   }
   const hint = nameHint(name, (n) => KNOWN_NAMES.includes(n));
-  if (hint !== undefined) return `Unknown name '${clipText(name)}': ${hint}`;
+  if (hint !== undefined) {
+    return new ParseFailure('expr.unknownNameHint', { name: clipText(name), hint }, offset);
+  }
   const lower = name.toLowerCase();
   const close = KNOWN_NAMES.map((known) => ({
     known,
@@ -77,8 +83,13 @@ function unknownNameMessage(name: string): string {
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map(({ known }) => known);
-  const suggestion = close.length > 0 ? ` Did you mean ${close.join(', ')}?` : '';
-  return `Unknown name '${clipText(name)}'.${suggestion}`;
+  return close.length > 0
+    ? new ParseFailure(
+        'expr.unknownNameSuggest',
+        { name: clipText(name), suggestions: close.join(', ') },
+        offset,
+      )
+    : new ParseFailure('expr.unknownName', { name: clipText(name) }, offset);
 }
 
 class Parser {
@@ -92,14 +103,14 @@ class Parser {
 
   parse(): Expr {
     const first = this.peek();
-    if (first.type === 'end') throw new ParseFailure('Empty expression', 0);
+    if (first.type === 'end') throw new ParseFailure('expr.empty', {}, 0);
     const expr = this.parseSum();
     const next = this.peek();
     if (next.type !== 'end') {
       if (next.type === 'symbol' && next.text === ')') {
-        throw new ParseFailure("Unmatched ')'", next.start);
+        throw new ParseFailure('expr.unmatchedClose', {}, next.start);
       }
-      throw new ParseFailure(`Unexpected '${this.text(next)}'`, next.start);
+      throw new ParseFailure('expr.unexpected', { text: this.text(next) }, next.start);
     }
     return expr;
   }
@@ -126,10 +137,7 @@ class Parser {
   private enter(token: Token): void {
     this.depth++;
     if (this.depth > MAX_EXPRESSION_DEPTH) {
-      throw new ParseFailure(
-        `Expression is nested too deeply (the limit is ${MAX_EXPRESSION_DEPTH} levels)`,
-        token.start,
-      );
+      throw new ParseFailure('expr.tooDeep', { limit: MAX_EXPRESSION_DEPTH }, token.start);
     }
   }
 
@@ -177,10 +185,7 @@ class Parser {
     if (next.type === 'number' || next.type === 'name' || this.isSymbol(next, '(')) {
       const previous = this.tokens[this.position - 1];
       const before = previous ? this.text(previous) : '';
-      throw new ParseFailure(
-        `Implicit multiplication is not allowed: write '*' between '${before}' and '${this.text(next)}'`,
-        next.start,
-      );
+      throw new ParseFailure('expr.implicit', { before, after: this.text(next) }, next.start);
     }
     if (!this.isSymbol(next, '^')) return base;
     this.advance();
@@ -198,10 +203,7 @@ class Parser {
       case 'name':
         return this.parseName(token);
       case 'end':
-        throw new ParseFailure(
-          "Unexpected end of expression: expected a number, x, y, a function or '('",
-          token.start,
-        );
+        throw new ParseFailure('expr.endTooSoon', {}, token.start);
       case 'symbol': {
         if (token.text === '(') {
           this.enter(token);
@@ -211,12 +213,9 @@ class Parser {
           return inner;
         }
         if (token.text === ')' && this.isSymbol(this.tokens[this.position - 2] ?? token, '(')) {
-          throw new ParseFailure("Empty parentheses '()'", token.start);
+          throw new ParseFailure('expr.emptyParens', {}, token.start);
         }
-        throw new ParseFailure(
-          `Unexpected '${this.text(token)}': expected a number, x, y, a function or '('`,
-          token.start,
-        );
+        throw new ParseFailure('expr.expectedOperand', { text: this.text(token) }, token.start);
       }
     }
   }
@@ -227,35 +226,39 @@ class Parser {
       this.advance();
       return;
     }
-    const where = `for the '(' at column ${columnOf(this.src, open.start)}`;
-    if (token.type === 'end') throw new ParseFailure(`Missing ')' ${where}`, token.start);
-    throw new ParseFailure(`Expected ')' ${where}, found '${this.text(token)}'`, token.start);
+    const column = columnOf(this.src, open.start);
+    if (token.type === 'end') {
+      throw new ParseFailure('expr.missingClose', { open: column }, token.start);
+    }
+    throw new ParseFailure(
+      'expr.expectedClose',
+      { open: column, text: this.text(token) },
+      token.start,
+    );
   }
 
   private parseName(token: Token & { type: 'name' }): Expr {
     const name = token.text;
     if (name === 'x' || name === 'y') return { kind: 'variable', name };
     if (Object.hasOwn(CONSTANTS, name)) return { kind: 'constant', name: name as ConstantName };
-    if (!isFunctionName(name)) throw new ParseFailure(unknownNameMessage(name), token.start);
+    if (!isFunctionName(name)) throw unknownName(name, token.start);
     const open = this.peek();
     const arity = arityOf(name);
     const usage = arity === 1 ? `${name}(...)` : `${name}(a, b)`;
     if (this.isSymbol(open, '^') && arity === 1) {
       // sin^2(x), as textbooks write sin²x.
-      throw new ParseFailure(
-        `'${name}' is a function: write ${name}(x)^2 for what textbooks write ${name}²x`,
-        token.start,
-      );
+      throw new ParseFailure('expr.functionPower', { name }, token.start);
     }
     if (!this.isSymbol(open, '(')) {
-      throw new ParseFailure(`'${name}' is a function: write ${usage}`, token.start);
+      throw new ParseFailure('expr.isFunction', { name, usage }, token.start);
     }
     this.advance();
     this.enter(open);
     const args: Expr[] = [];
     if (this.isSymbol(this.peek(), ')')) {
       throw new ParseFailure(
-        `'${name}' takes ${arity} argument${arity === 1 ? '' : 's'}: write ${usage}`,
+        arity === 1 ? 'expr.arityOne' : 'expr.arity',
+        { name, arity, usage },
         token.start,
       );
     }
@@ -268,7 +271,8 @@ class Parser {
     this.expectClosing(open);
     if (args.length !== arity) {
       throw new ParseFailure(
-        `'${name}' takes ${arity} argument${arity === 1 ? '' : 's'} but got ${args.length}: write ${usage}`,
+        arity === 1 ? 'expr.arityOneGot' : 'expr.arityGot',
+        { name, arity, got: args.length, usage },
         token.start,
       );
     }
@@ -284,21 +288,29 @@ class Parser {
 export function parseExpression(src: string): ParseResult {
   if (src.length > MAX_EXPRESSION_LENGTH) {
     return fail(
-      `Expression is too long (${src.length} characters; the limit is ${MAX_EXPRESSION_LENGTH})`,
+      'expr.tooLong',
+      { length: src.length, limit: MAX_EXPRESSION_LENGTH },
       MAX_EXPRESSION_LENGTH + 1,
     );
   }
   const lexed = tokenize(src);
-  if (!lexed.ok) return fail(lexed.error.message, columnOf(src, lexed.error.offset));
+  if (!lexed.ok) {
+    return fail(lexed.error.code, lexed.error.params, columnOf(src, lexed.error.offset));
+  }
   try {
     return { ok: true, ast: new Parser(src, lexed.tokens).parse() };
   } catch (failure) {
-    if (failure instanceof ParseFailure)
-      return fail(failure.message, columnOf(src, failure.offset));
-    return fail(`Could not parse the expression: ${String(failure)}`, 1);
+    if (failure instanceof ParseFailure) {
+      return fail(failure.code, failure.params, columnOf(src, failure.offset));
+    }
+    return fail('expr.internal', { detail: String(failure) }, 1);
   }
 }
 
-function fail(message: string, column: number): { ok: false; error: ExpressionError } {
-  return { ok: false, error: { message, column } };
+function fail(
+  code: EngineMessageCode,
+  params: MessageParams,
+  column: number,
+): { ok: false; error: ExpressionError } {
+  return { ok: false, error: { message: engineMessage(code, params), column, code, params } };
 }

@@ -3,6 +3,7 @@
  * Hessian's eigen-ellipses (stability view) and the labelled arrows of one step (step-by-step
  * view). Pointer events pass through to the map underneath.
  */
+import { placeLabels } from './placeLabels';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LocalStability } from '../../engine/analysis';
@@ -120,22 +121,81 @@ function Ellipses(props: { projection: Projection }) {
     s.selected,
     s.cursor,
   );
+  const shapes = [
+    { at: points.start, color: '#1b2430' },
+    ...(points.cursor ? [{ at: points.cursor.at, color: '#0b5cad' }] : []),
+  ].flatMap(({ at, color }) => {
+    const shape = ellipseShape(at, props.projection);
+    return shape ? [{ ...shape, color }] : [];
+  });
+  // Labels of both ellipses are placed together, so none covers another (placeLabels).
+  const labels = placeLabels(
+    shapes.flatMap((shape) =>
+      shape.axes.map((axis) => ({
+        x: axis.x1 + 4,
+        y: axis.y1 + 4,
+        text: axis.label,
+        color: shape.color,
+      })),
+    ),
+  );
   return (
     <g data-testid="stability-ellipses">
-      <Ellipse at={points.start} projection={props.projection} color="#1b2430" />
-      {points.cursor && (
-        <Ellipse at={points.cursor.at} projection={props.projection} color="#0b5cad" />
-      )}
+      {shapes.map((shape, i) => (
+        <g key={i} className="stability-ellipse">
+          <path
+            d={shape.d}
+            fill={shape.color}
+            fillOpacity={0.06}
+            stroke={shape.color}
+            strokeWidth={1.5}
+            strokeDasharray={shape.dashed ? '5 4' : undefined}
+          />
+          {shape.axes.map((axis) => (
+            <line
+              key={axis.label}
+              x1={axis.x0}
+              y1={axis.y0}
+              x2={axis.x1}
+              y2={axis.y1}
+              stroke={shape.color}
+              strokeWidth={1}
+            />
+          ))}
+        </g>
+      ))}
+      {labels.map((label, i) => (
+        <text
+          key={i}
+          x={label.x}
+          y={label.y}
+          fontSize={LABEL_FONT}
+          fill={label.color}
+          className="halo stability-label"
+        >
+          {label.text}
+        </text>
+      ))}
     </g>
   );
 }
 
+/** Font size of the eigenvalue labels, px. */
+const LABEL_FONT = 11;
+
 /**
  * The level set ½λ₁u² + ½λ₂v² = c of the local quadratic model, sized so its longer axis spans
- * a tenth of the visible width; the eigenvectors as axes labelled with their eigenvalues.
+ * a tenth of the visible width, and the eigenvectors as axes (screen coordinates) with the label
+ * of their eigenvalue. Null when the curvature is not finite or is zero.
  */
-function Ellipse(props: { at: LocalStability; projection: Projection; color: string }) {
-  const { at, projection: p, color } = props;
+function ellipseShape(
+  at: LocalStability,
+  p: Projection,
+): {
+  d: string;
+  dashed: boolean;
+  axes: { x0: number; y0: number; x1: number; y1: number; label: string }[];
+} | null {
   const a1 = Math.abs(at.lambdaMin);
   const a2 = Math.abs(at.lambdaMax);
   if (!Number.isFinite(a1) || !Number.isFinite(a2) || (a1 === 0 && a2 === 0)) return null;
@@ -157,33 +217,19 @@ function Ellipse(props: { at: LocalStability; projection: Projection; color: str
     const [sx, sy] = p.toScreen([x, y]);
     d += `${i === 0 ? 'M' : 'L'}${sx.toFixed(1)},${sy.toFixed(1)}`;
   }
-  const dashed = at.curvature !== 'bowl';
   const axis = (r: number, vxx: number, vyy: number, label: string) => {
     const [x0, y0] = p.toScreen([cx - r * vxx, cy - r * vyy]);
     const [x1, y1] = p.toScreen([cx + r * vxx, cy + r * vyy]);
-    return (
-      <g>
-        <line x1={x0} y1={y0} x2={x1} y2={y1} stroke={color} strokeWidth={1} />
-        <text x={x1 + 4} y={y1 + 4} fontSize={11} fill={color} className="halo">
-          {label}
-        </text>
-      </g>
-    );
+    return { x0, y0, x1, y1, label };
   };
-  return (
-    <g className="stability-ellipse">
-      <path
-        d={`${d}Z`}
-        fill={color}
-        fillOpacity={0.06}
-        stroke={color}
-        strokeWidth={1.5}
-        strokeDasharray={dashed ? '5 4' : undefined}
-      />
-      {axis(r1, ux, uy, `λ_min ${fmt(at.lambdaMin)}`)}
-      {axis(r2, vx, vy, `λ_max ${fmt(at.lambdaMax)}`)}
-    </g>
-  );
+  return {
+    d: `${d}Z`,
+    dashed: at.curvature !== 'bowl',
+    axes: [
+      axis(r1, ux, uy, `λ_min ${fmt(at.lambdaMin)}`),
+      axis(r2, vx, vy, `λ_max ${fmt(at.lambdaMax)}`),
+    ],
+  };
 }
 
 function StepArrowsLayer(props: { projection: Projection }) {

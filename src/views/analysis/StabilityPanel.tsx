@@ -1,3 +1,4 @@
+import { scaleLog } from 'd3';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { momentumRegion } from '../../engine/analysis';
@@ -93,6 +94,58 @@ const MW = 180;
 const MH = 110;
 const LR_POINTS = 60;
 const MU_POINTS = 40;
+/** Room for the momentum axis (left) and the learning-rate axis (below) of the map. */
+const AXIS_LEFT = 38;
+const AXIS_BOTTOM = 34;
+
+/**
+ * The map's axes: learning rate on a log scale below (decade ticks), momentum μ from 0 to 0.99
+ * on the left. Drawn in one SVG under the plot, with room of their own so no label covers it.
+ */
+function MomentumAxes(props: { lrMin: number; lrMax: number }) {
+  const x = scaleLog().domain([props.lrMin, props.lrMax]).range([0, MW]);
+  const lrTicks = x.ticks(3).filter((v) => Math.abs(Math.log10(v) % 1) < 1e-9);
+  const muTicks = [0, 0.5, 0.9];
+  const y = (mu: number): number => MH - (mu / 0.99) * MH;
+  return (
+    <svg
+      className="momentum-axes"
+      width={AXIS_LEFT + MW}
+      height={MH + AXIS_BOTTOM}
+      data-testid="momentum-axes"
+    >
+      <g transform={`translate(${AXIS_LEFT},0)`}>
+        {lrTicks.map((v) => (
+          <g key={v} transform={`translate(${x(v)},${MH})`}>
+            <line y2={4} stroke="currentColor" />
+            <text y={14} textAnchor="middle" fontSize={10} fill="currentColor">
+              {fmt(v)}
+            </text>
+          </g>
+        ))}
+        <text x={MW / 2} y={MH + 29} textAnchor="middle" fontSize={11} fill="currentColor">
+          {t('analysis.stability.lrAxis')}
+        </text>
+        {muTicks.map((mu) => (
+          <g key={mu} transform={`translate(0,${y(mu)})`}>
+            <line x2={-4} stroke="currentColor" />
+            <text x={-6} dy="0.32em" textAnchor="end" fontSize={10} fill="currentColor">
+              {mu}
+            </text>
+          </g>
+        ))}
+        <text
+          transform={`translate(${-AXIS_LEFT + 10},${MH / 2}) rotate(-90)`}
+          textAnchor="middle"
+          fontSize={11}
+          fill="currentColor"
+        >
+          μ
+        </text>
+      </g>
+    </svg>
+  );
+}
 
 /** The (lr, μ) plane of momentum SGD on the start's quadratic: where it converges, and the current setting. */
 function MomentumMap(props: { config: OptimizerConfig; at: LocalStability }) {
@@ -147,11 +200,16 @@ function MomentumMap(props: { config: OptimizerConfig; at: LocalStability }) {
   return (
     <figure className="momentum-map" data-testid="momentum-map">
       <figcaption>{t('analysis.stability.region')}</figcaption>
-      <div className="momentum-plot" style={{ width: MW, height: MH }}>
-        <canvas ref={ref} width={MW} height={MH} aria-hidden="true" />
-        <svg width={MW} height={MH} aria-hidden="true">
-          {inside && <circle cx={cx} cy={cy} r={5} fill="none" stroke="#1b2430" strokeWidth={2} />}
-        </svg>
+      <div className="momentum-frame" style={{ width: AXIS_LEFT + MW, height: MH + AXIS_BOTTOM }}>
+        <MomentumAxes lrMin={lrMin} lrMax={lrMax} />
+        <div className="momentum-plot" style={{ width: MW, height: MH, left: AXIS_LEFT }}>
+          <canvas ref={ref} width={MW} height={MH} aria-hidden="true" />
+          <svg width={MW} height={MH} aria-hidden="true">
+            {inside && (
+              <circle cx={cx} cy={cy} r={5} fill="none" stroke="#1b2430" strokeWidth={2} />
+            )}
+          </svg>
+        </div>
       </div>
       <p className="field-help">
         {t('analysis.stability.axes', { lo: fmt(lrMin), hi: fmt(lrMax) })}

@@ -1,4 +1,6 @@
 import { memo, useId, useState } from 'react';
+import { localMessage } from '../fieldMessage';
+import { PanelHelp } from '../help/PanelHelp';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types';
@@ -58,7 +60,7 @@ const describeErrors = (errors: readonly FieldError[]): string[] =>
   errors.map((e) =>
     t('optimizers.invalid', {
       field: e.path.replace(/^optimizers\[\d+\]\./, ''),
-      message: e.message,
+      message: localMessage(e),
     }),
   );
 
@@ -85,7 +87,10 @@ export function OptimizerPanel() {
 
   return (
     <section className="panel optimizer-panel">
-      <h2>{t('optimizers.heading')}</h2>
+      <div className="panel-heading">
+        <h2>{t('optimizers.heading')}</h2>
+        <PanelHelp topic="optimizers" />
+      </div>
       <ul className="optimizer-list" data-testid="optimizer-list">
         {optimizers.map((config, i) => (
           <OptimizerRow key={i} index={i} config={config} selected={i === selected} />
@@ -164,13 +169,16 @@ const OptimizerRow = memo(function OptimizerRow(props: {
           onChange={(e) => update({ ...config, hidden: !e.target.checked })}
           aria-label={t('optimizers.show', { name })}
         />
-        <input
-          type="color"
-          value={style.color}
-          onChange={(e) => update({ ...config, color: e.target.value })}
-          aria-label={t('optimizers.colour', { name })}
-        />
-        <LineSample color={style.color} dash={style.dash} />
+        {/* Colour and dash stacked in one narrow column, so the name keeps the room it needs. */}
+        <span className="swatch-stack">
+          <input
+            type="color"
+            value={style.color}
+            onChange={(e) => update({ ...config, color: e.target.value })}
+            aria-label={t('optimizers.colour', { name })}
+          />
+          <LineSample color={style.color} dash={style.dash} />
+        </span>
         <input
           className="name-input"
           type="text"
@@ -223,12 +231,12 @@ const OptimizerRow = memo(function OptimizerRow(props: {
 
 function LineSample(props: { color: string; dash: readonly number[] }) {
   return (
-    <svg width={28} height={12} aria-hidden="true" className="line-sample">
+    <svg width={28} height={8} aria-hidden="true" className="line-sample">
       <line
         x1={1}
         x2={27}
-        y1={6}
-        y2={6}
+        y1={4}
+        y2={4}
         stroke={props.color}
         strokeWidth={2.5}
         strokeDasharray={props.dash.join(' ')}

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { localMessage } from '../fieldMessage';
 import { t } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { SPEEDS } from '../../state/view';
@@ -115,7 +116,7 @@ export function PlaybackBar() {
           onCommit={(v) => {
             const s = store();
             const atEnd = s.cursor >= s.scene.steps;
-            const problems = s.commitScene({ ...s.scene, steps: v }).map((p) => p.message);
+            const problems = s.commitScene({ ...s.scene, steps: v }).map(localMessage);
             if (problems.length === 0 && atEnd) s.setCursor(v);
             return problems;
           }}

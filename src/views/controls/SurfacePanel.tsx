@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
+import { caretWindow } from './caret';
+import { localFieldMessage, localMessage } from '../fieldMessage';
 import { parseExpression, SURFACE_IDS } from '../../engine/surfaces';
 import { isMessageKey, t } from '../../i18n';
 import { useDescent } from '../../state/store';
-import { Tex } from '../formula/Tex';
+import { FitTex } from '../formula/Tex';
+import { PanelHelp } from '../help/PanelHelp';
 
 const CUSTOM = '__expr';
 
@@ -47,7 +50,7 @@ export function SurfacePanel() {
     }
     setError(null);
     const problems = s.commitScene({ ...s.scene, surface: { id: value } });
-    if (problems.length > 0) setSceneError(problems.map((p) => p.message).join('; '));
+    if (problems.length > 0) setSceneError(problems.map(localMessage).join('; '));
   };
 
   const tryExpression = (source: string): void => {
@@ -60,14 +63,16 @@ export function SurfacePanel() {
     const s = useDescent.getState();
     if ('expr' in s.scene.surface && s.scene.surface.expr === source) return;
     const problems = s.commitScene({ ...s.scene, surface: { expr: source } });
-    setSceneError(
-      problems.length > 0 ? problems.map((p) => `${p.path}: ${p.message}`).join('; ') : null,
-    );
+    setSceneError(problems.length > 0 ? problems.map(localFieldMessage).join('; ') : null);
   };
 
+  const echo = error ? caretWindow(text, error.column) : undefined;
   return (
     <section className="panel surface-panel">
-      <h2>{t('surface.heading')}</h2>
+      <div className="panel-heading">
+        <h2>{t('surface.heading')}</h2>
+        <PanelHelp topic="surface" />
+      </div>
       <label className="field">
         <span>{t('surface.pick')}</span>
         <select value={mode} onChange={(e) => choose(e.target.value)} data-testid="surface-select">
@@ -97,14 +102,14 @@ export function SurfacePanel() {
             }}
           />
           <div id={errorId} className="field-help" aria-live="polite">
-            {error ? (
+            {error && echo ? (
               <span className="field-error" data-testid="expression-error">
                 <code className="caret-line">
-                  {text}
+                  {echo.line}
                   {'\n'}
-                  {' '.repeat(Math.max(0, error.column - 1))}^
+                  {' '.repeat(echo.caret)}^
                 </code>
-                {t('surface.errorAt', { column: error.column, message: error.message })}{' '}
+                {t('surface.errorAt', { column: error.column, message: localMessage(error) })}{' '}
                 {t('surface.keptLast')}
               </span>
             ) : (
@@ -115,9 +120,9 @@ export function SurfacePanel() {
       )}
       {sceneError && <p className="field-error">{sceneError}</p>}
       <div className="surface-tex" data-testid="surface-tex">
-        <Tex
+        <FitTex
+          key={surface.id}
           tex={/^\s*f\s*\(/.test(surface.tex) ? surface.tex : `f(x, y) = ${surface.tex}`}
-          display
         />
       </div>
       <StartFields />
@@ -139,7 +144,7 @@ function StartFields() {
           onCommit={(v) => {
             const s = useDescent.getState();
             const next: [number, number] = i === 0 ? [v, s.scene.start[1]] : [s.scene.start[0], v];
-            return s.commitScene({ ...s.scene, start: next }).map((p) => p.message);
+            return s.commitScene({ ...s.scene, start: next }).map(localMessage);
           }}
         />
       ))}

@@ -3,6 +3,7 @@
  * It fills whatever box its iframe gives it (controls first, the map takes the rest) and posts the
  * height its layout would like, so a host page's resizer can give it that.
  */
+import { localMessage } from '../fieldMessage';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions, ParamControl } from '../../embed/options';
@@ -139,7 +140,7 @@ function ParamSlider(props: { control: ParamControl }) {
           onChange={(e) => {
             const next = withParam(config, name, fromSlider(Number(e.target.value), range, log));
             const errors = useDescent.getState().updateOptimizer(index, next);
-            setProblem(errors.length > 0 ? errors.map((x) => x.message).join('; ') : null);
+            setProblem(errors.length > 0 ? errors.map(localMessage).join('; ') : null);
           }}
         />
       </label>
@@ -158,7 +159,7 @@ function EmbedNotices() {
       <span>{t('app.urlProblems')}</span>{' '}
       {errors.slice(0, 4).map((e, i) => (
         <code key={i}>
-          {e.path || t('app.sceneField')}: {e.message}
+          {e.path || t('app.sceneField')}: {localMessage(e)}
         </code>
       ))}
       <button type="button" onClick={() => useDescent.getState().dismissLoadErrors()}>

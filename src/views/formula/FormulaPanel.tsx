@@ -1,7 +1,6 @@
 import { useId, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { OPTIMIZERS } from '../../engine/optimizers';
-import { useElementWidth } from '../charts/useElementWidth';
 import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
 import { baseName, optimizerName } from '../names';
 import { formulaStep } from './inspect';
@@ -9,7 +8,7 @@ import { notesTex } from './notesTex';
 import { withCycledMomentum } from './cycled';
 import { formulaText, optimizerNote } from './strings';
 import { substitutedTex } from './substitute';
-import { Tex } from './Tex';
+import { FitTex } from './Tex';
 import './formula.css';
 
 /** Props of the formula panel: the scene, its resolved surface and the playback cursor. */
@@ -24,8 +23,6 @@ export interface FormulaPanelProps {
 }
 
 const FALLBACK_COLOR = '#555555';
-/** Below this width the substituted chains break after each `=`. */
-const WRAP_BELOW_PX = 640;
 
 /** The optimizer's name in this scene (duplicates numbered, as in the legend). */
 function nameIn(optimizers: readonly OptimizerConfig[], config: OptimizerConfig): string {
@@ -45,8 +42,6 @@ export function FormulaPanel(props: FormulaPanelProps) {
   const selected = Math.max(0, Math.min(optimizers.length - 1, Math.trunc(props.selected)));
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const [sectionRef, width] = useElementWidth<HTMLElement>(800);
-  const wrap = width < WRAP_BELOW_PX;
 
   const step = useMemo(
     () => formulaStep(surface, scene, selected, cursor),
@@ -62,13 +57,13 @@ export function FormulaPanel(props: FormulaPanelProps) {
   const ruleTex = useMemo(() => (config ? OPTIMIZERS[config.type].tex(config) : ''), [config]);
   const notes = useMemo(() => (config ? notesTex(config) : undefined), [config]);
   const stepTex = useMemo(
-    () => (config && step.kind === 'step' ? substitutedTex(config, step.numbers, wrap) : undefined),
-    [config, step, wrap],
+    () => (config && step.kind === 'step' ? substitutedTex(config, step.numbers) : undefined),
+    [config, step],
   );
 
   if (config === undefined) {
     return (
-      <section className="descent-formula" ref={sectionRef}>
+      <section className="descent-formula">
         <p className="descent-formula__empty">{formulaText('formula.empty')}</p>
       </section>
     );
@@ -99,7 +94,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
   const def = OPTIMIZERS[config.type];
   const panelId = `${baseId}-panel`;
   return (
-    <section className="descent-formula" ref={sectionRef}>
+    <section className="descent-formula">
       <div
         className="descent-formula__tabs"
         role="tablist"
@@ -145,14 +140,14 @@ export function FormulaPanel(props: FormulaPanelProps) {
         <div className="descent-formula__columns">
           <div>
             <h4>{formulaText('formula.rule')}</h4>
-            <Tex tex={ruleTex} display className="descent-formula__math" />
+            <FitTex key={selected} tex={ruleTex} className="descent-formula__math" />
           </div>
           {notes !== undefined && (
             <div>
               <h4>{formulaText('formula.notes')}</h4>
-              <Tex
+              <FitTex
+                key={selected}
                 tex={notes}
-                display
                 className="descent-formula__math descent-formula__math--notes"
               />
             </div>
@@ -166,7 +161,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
         {step.kind === 'step' && stepTex !== undefined && (
           <div className="descent-formula__step" aria-live="off">
             <h4>{formulaText('formula.step', { k: step.numbers.k, next: step.numbers.k + 1 })}</h4>
-            <Tex tex={stepTex} display className="descent-formula__math" />
+            <FitTex key={selected} tex={stepTex} columnVectors className="descent-formula__math" />
             <p className="descent-formula__hint">{formulaText('formula.elementwise')}</p>
           </div>
         )}

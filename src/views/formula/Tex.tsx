@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type KatexModule from 'katex';
 import { afterFirstPaint } from '../hooks/afterFirstPaint';
+import { maxReflowLevel, reflowTex } from './reflow';
 
 type Katex = typeof KatexModule;
 
@@ -34,12 +35,8 @@ const KATEX_OPTIONS = {
   strict: 'ignore',
 } as const;
 
-/**
- * TeX rendered by KaTeX (loaded lazily). Until KaTeX arrives the raw TeX shows in a <code>.
- * The TeX must come from the app's own templates and numbers, never from user text.
- */
-export function Tex(props: { tex: string; display?: boolean; className?: string }) {
-  const { tex, display = false, className } = props;
+/** True once KaTeX has loaded; the first call starts loading it. */
+function useKatexReady(): boolean {
   const [ready, setReady] = useState(katex !== undefined);
   useEffect(() => {
     if (ready) return;
@@ -58,6 +55,17 @@ export function Tex(props: { tex: string; display?: boolean; className?: string 
       live = false;
     };
   }, [ready]);
+  return ready;
+}
+
+/** KaTeX's HTML for `tex`, or the raw TeX in a <code> until KaTeX is `ready`. */
+function TexView(props: {
+  tex: string;
+  display: boolean;
+  className?: string | undefined;
+  ready: boolean;
+}) {
+  const { tex, display, className, ready } = props;
   const html = useMemo(
     () =>
       ready && katex
@@ -83,5 +91,101 @@ export function Tex(props: { tex: string; display?: boolean; className?: string 
       tabIndex={display ? 0 : undefined}
       dangerouslySetInnerHTML={{ __html: html }}
     />
+  );
+}
+
+/**
+ * TeX rendered by KaTeX (loaded lazily). Until KaTeX arrives the raw TeX shows in a <code>.
+ * The TeX must come from the app's own templates and numbers, never from user text.
+ */
+export function Tex(props: { tex: string; display?: boolean; className?: string }) {
+  const ready = useKatexReady();
+  return (
+    <TexView
+      tex={props.tex}
+      display={props.display ?? false}
+      className={props.className}
+      ready={ready}
+    />
+  );
+}
+
+/** Font scales tried, in order, once every reflow level is still too wide. */
+const SHRINK = [0.88, 0.76] as const;
+
+/**
+ * A display formula that fits its column: rendered at reflow level 0, then, while KaTeX's output is
+ * wider than the box, at the next level (chains, then terms, then column vectors on their own rows;
+ * see reflowTex). A wider box or newly loaded fonts start again from level 0, so wide screens
+ * keep one row per equation. Give it a `key` that changes with the formula's structure (e.g. the
+ * optimizer shown) so a new formula starts from level 0 too; mere number changes keep the level.
+ */
+export function FitTex(props: { tex: string; className?: string; columnVectors?: boolean }) {
+  const { tex, className, columnVectors = false } = props;
+  const ready = useKatexReady();
+  const box = useRef<HTMLDivElement>(null);
+  const [level, setLevel] = useState(0);
+  const [width, setWidth] = useState(0);
+  const [fontsLoaded, setFontsLoaded] = useState(0);
+  // Past the last reflow level the type shrinks a little, as a last resort, instead of scrolling.
+  const lastReflow = maxReflowLevel({ columnVectors });
+  const max = lastReflow + SHRINK.length;
+  const shrink = SHRINK[level - lastReflow - 1];
+  const shown = useMemo(
+    () => reflowTex(tex, level, { columnVectors }),
+    [tex, level, columnVectors],
+  );
+
+  // Before paint: one more level while the formula is wider than its box.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!ready || el === null) return;
+    const inner = el.firstElementChild;
+    const overflows = (e: Element): boolean => e.scrollWidth > e.clientWidth;
+    if ((overflows(el) || (inner !== null && overflows(inner))) && level < max) {
+      setLevel(level + 1);
+    }
+  }, [ready, shown, level, max, width, fontsLoaded]);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el === null || typeof ResizeObserver === 'undefined') return;
+    let last = Math.round(el.clientWidth);
+    const observer = new ResizeObserver(() => {
+      const w = Math.round(el.clientWidth);
+      if (w === last) return;
+      if (w > last) setLevel(0);
+      last = w;
+      setWidth(w);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    if (fonts === undefined) return;
+    // Metrics change when KaTeX's own fonts replace the fallback: fit again from the start.
+    const refit = (): void => {
+      setLevel(0);
+      setFontsLoaded((n) => n + 1);
+    };
+    fonts.addEventListener('loadingdone', refit);
+    return () => fonts.removeEventListener('loadingdone', refit);
+  }, []);
+
+  return (
+    <div
+      ref={box}
+      className="descent-fit"
+      data-reflow-level={level}
+      style={{
+        maxWidth: '100%',
+        minWidth: 0,
+        ...(shrink !== undefined ? { fontSize: `${shrink * 100}%` } : {}),
+      }}
+    >
+      <TexView tex={shown} display className={className} ready={ready} />
+    </div>
   );
 }

@@ -146,20 +146,6 @@ describe('formulaStep', () => {
   });
 });
 
-describe('substitutedTex for narrow panels', () => {
-  it('puts each "= …" of a chain on its own row, keeping the same numbers', () => {
-    const optimizer: OptimizerConfig = { type: 'sgd', lr: 0.1 };
-    const step = formulaStep(quadratic, scene(optimizer), 0, 0);
-    if (step.kind !== 'step') throw new Error('expected a step');
-    const wide = substitutedTex(optimizer, step.numbers);
-    const narrow = substitutedTex(optimizer, step.numbers, true);
-    const rows = (tex: string): number => tex.split('\\\\').length;
-    expect(rows(narrow)).toBeGreaterThan(rows(wide));
-    expect(narrow).toContain(`\\\\\n&= ${vec('-3.92', '1.6')}`);
-    expect(narrow.replace(/ \\\\\n&= /g, ' = ')).toBe(wide);
-  });
-});
-
 describe('a cycling schedule in the formula', () => {
   it("shows an SGD created without momentum as the momentum SGD torch runs under one-cycle, with this step's μ", () => {
     const resolved = resolveSurface({ id: 'quadratic' });
@@ -179,7 +165,7 @@ describe('a cycling schedule in the formula', () => {
     const config = withCycledMomentum(scene.optimizers[0]!, step.numbers.momentum);
     expect(OPTIMIZERS.sgd.tex(config)).toContain('b_t');
     expect(OPTIMIZERS.sgd.tex(scene.optimizers[0]!)).not.toContain('b_t');
-    const tex = substitutedTex(config, step.numbers, false);
+    const tex = substitutedTex(config, step.numbers);
     expect(tex).toContain('\\mu');
   });
 });

@@ -84,9 +84,8 @@ function betas(config: OptimizerConfig): readonly [number, number] {
 }
 
 const zeros = (n: number): Vec => new Array<number>(n).fill(0);
-/** Joins the parts of one equation chain; replaced by ' = ' or by a line break when wrapping. */
-const CHAIN = '\u2063';
-const line = (lhs: string, ...rhs: string[]): string => `${lhs} &= ${rhs.join(CHAIN)}`;
+/** One aligned row `lhs &= a = b = …`; reflowTex breaks its chain and terms on narrow panels. */
+const line = (lhs: string, ...rhs: string[]): string => `${lhs} &= ${rhs.join(' = ')}`;
 
 /** Unknown state key → a `symbol = value` line, so a new family still shows its numbers. */
 function genericLines(state: OptimizerInspection): string[] {
@@ -104,10 +103,6 @@ function genericLines(state: OptimizerInspection): string[] {
  * substituted: the gradient, each state update, the new θ and the step Δθ.
  */
 export function substitutedLines(config: OptimizerConfig, s: StepNumbers): string[] {
-  return chainedLines(config, s).map((l) => l.split(CHAIN).join(' = '));
-}
-
-function chainedLines(config: OptimizerConfig, s: StepNumbers): string[] {
   const t = s.k + 1;
   const theta0 = [s.point[0], s.point[1]] as const;
   const state = s.state;
@@ -523,11 +518,9 @@ function chainedLines(config: OptimizerConfig, s: StepNumbers): string[] {
 }
 
 /**
- * {@link substitutedLines} as one KaTeX `aligned` block. With `wrap` (narrow panels) each `= …`
- * of a chain starts its own row under the first, so the numbers never run off the side.
+ * {@link substitutedLines} as one KaTeX `aligned` block, one row per line; narrow panels break it
+ * further with `reflowTex` (each `= …` of a chain, then each term, on its own row).
  */
-export function substitutedTex(config: OptimizerConfig, s: StepNumbers, wrap = false): string {
-  const joiner = wrap ? ' \\\\\n&= ' : ' = ';
-  const rows = chainedLines(config, s).map((l) => l.split(CHAIN).join(joiner));
-  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+export function substitutedTex(config: OptimizerConfig, s: StepNumbers): string {
+  return `\\begin{aligned}\n${substitutedLines(config, s).join(' \\\\\n')}\n\\end{aligned}`;
 }

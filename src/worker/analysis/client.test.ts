@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENE } from '../../engine/scene';
+import { CLASSICS_SCENE } from '../../engine/scene';
 import { AnalysisCancelledError, AnalysisClient } from './client';
 import type { AnalysisWorkerLike } from './client';
 import { handleAnalysisRequest } from './handlers';
@@ -121,7 +121,7 @@ describe('analysis client', () => {
     ]);
     const result = await client.run({
       kind: 'race',
-      scene: { ...DEFAULT_SCENE, steps: 50 },
+      scene: { ...CLASSICS_SCENE, steps: 50 },
       criterion: { epsilon: 1e-2 },
       coarsePoints: 9,
       refineRounds: 1,

@@ -1,0 +1,90 @@
+/** Small things a learner saw: cut-off names, a line that vanished in dark mode. */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { CLASSICS_SCENE } from '../src/engine/scene';
+import { encodeSceneParam } from '../src/engine/scene-url';
+import { Visualizer } from './fixtures/visualizer';
+
+/** Names whose text is wider than their field (what the reader sees cut off). */
+function cutNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('.name-input')]
+      .filter((input) => input.scrollWidth > input.clientWidth)
+      .map((input) => input.value || input.placeholder),
+  );
+}
+
+/** Options of the surface menu whose text is wider than the closed menu can show. */
+function cutSurfaceNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const select = document.querySelector<HTMLSelectElement>('[data-testid="surface-select"]')!;
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    // The closed menu's room for text: its box less padding and the arrow.
+    const room =
+      select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    return [...select.options]
+      .filter((o) => context.measureText(o.text).width > room)
+      .map((o) => o.text);
+  });
+}
+
+for (const locale of ['en-US', 'zh-CN', 'zh-TW'] as const) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+    test('every optimizer name and surface name shows whole', async ({ page }) => {
+      const app = new Visualizer(page);
+      await app.open();
+      const add = page.getByTestId('add-optimizer');
+      const which = page.locator('.add-row select');
+      const presets = await which
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      // Fill the list (12) with every preset, as a learner comparing them would.
+      for (const preset of presets.slice(0, 12 - (await app.scene()).optimizers.length)) {
+        await which.selectOption(preset);
+        await app.repaintAfter(() => add.click());
+      }
+      expect((await app.scene()).optimizers).toHaveLength(12);
+      expect(await cutNames(page)).toEqual([]);
+      expect(await cutSurfaceNames(page)).toEqual([]);
+    });
+  });
+}
+
+test('Adam’s colour stays visible on the dark theme', async ({ page }) => {
+  const app = new Visualizer(page);
+  await app.open(`?scene=${encodeSceneParam(CLASSICS_SCENE)}&view=o:6&theme=dark`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const tab = page.getByRole('tab', { name: 'Adam' });
+  await expect(tab).toBeVisible();
+  const ratio = await tab.evaluate((el) => {
+    const rgb = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]): number => {
+      const f = (c: number): number => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const swatch = getComputedStyle(el.querySelector('.descent-formula__swatch')!).backgroundColor;
+    // The first opaque background behind the tab: the dark panel.
+    let node: Element | null = el.parentElement;
+    let background = 'rgba(0, 0, 0, 0)';
+    while (node) {
+      const bg = getComputedStyle(node).backgroundColor;
+      if (!/rgba\(.*, 0\)$/.test(bg) && bg !== 'transparent') {
+        background = bg;
+        break;
+      }
+      node = node.parentElement;
+    }
+    const [a, b] = [lum(rgb(swatch)), lum(rgb(background))].sort((x, y) => y - x) as [
+      number,
+      number,
+    ];
+    return { ratio: (a + 0.05) / (b + 0.05), swatch, background };
+  });
+  expect(ratio.ratio, JSON.stringify(ratio)).toBeGreaterThanOrEqual(3);
+});

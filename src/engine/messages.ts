@@ -1,0 +1,112 @@
+/**
+ * Every message the engine gives about bad input, as a code, its parameters and its English
+ * sentence. Errors carry all three: the CLI prints the English `message`; the app looks the code
+ * up in its catalogues (`engine.<code>` in src/i18n) so a Chinese page gets a Chinese sentence,
+ * with the field and the offending value kept as written. Pure data, no DOM.
+ */
+
+/** Values a message names: field paths, user text (clipped), numbers, lists. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** English templates; `{name}` is replaced by the parameter of that name. */
+export const ENGINE_MESSAGES = {
+  // Expression parser and lexer (the column is given beside the message).
+  'expr.empty': 'Empty expression',
+  'expr.tooLong': 'Expression is too long ({length} characters; the limit is {limit})',
+  'expr.internal': 'Could not parse the expression: {detail}',
+  'expr.tooLarge': "Number '{text}' is too large",
+  'expr.badChar': "Unexpected character '{text}'",
+  'expr.badBracket': "Unexpected character '{text}' (use '(' and ')')",
+  // Notation hints (sched): a character or name from another notation and how to write it here.
+  'expr.badCharHint': "Unexpected character '{text}': {hint}",
+  'expr.unknownNameHint': "Unknown name '{name}': {hint}",
+  'expr.functionPower':
+    "'{name}' is a function: write {name}(x)^2 for what textbooks write {name}²x",
+  'expr.unmatchedClose': "Unmatched ')'",
+  'expr.unexpected': "Unexpected '{text}'",
+  'expr.tooDeep': 'Expression is nested too deeply (the limit is {limit} levels)',
+  'expr.implicit':
+    "Implicit multiplication is not allowed: write '*' between '{before}' and '{after}'",
+  'expr.endTooSoon': "Unexpected end of expression: expected a number, x, y, a function or '('",
+  'expr.emptyParens': "Empty parentheses '()'",
+  'expr.expectedOperand': "Unexpected '{text}': expected a number, x, y, a function or '('",
+  'expr.missingClose': "Missing ')' for the '(' at column {open}",
+  'expr.expectedClose': "Expected ')' for the '(' at column {open}, found '{text}'",
+  'expr.unknownName': "Unknown name '{name}'.",
+  'expr.unknownNameSuggest': "Unknown name '{name}'. Did you mean {suggestions}?",
+  'expr.implicitName':
+    "Unknown name '{name}': implicit multiplication is not allowed, write {product}",
+  'expr.isFunction': "'{name}' is a function: write {usage}",
+  'expr.arityOne': "'{name}' takes 1 argument: write {usage}",
+  'expr.arity': "'{name}' takes {arity} arguments: write {usage}",
+  'expr.arityOneGot': "'{name}' takes 1 argument but got {got}: write {usage}",
+  'expr.arityGot': "'{name}' takes {arity} arguments but got {got}: write {usage}",
+  // Scene validation (each error also names its field path).
+  'scene.notObject': 'a scene must be an object, got {got}',
+  'scene.unknownField': 'is not a field of a scene',
+  'scene.steps': 'must be a whole number from 1 to {max}, got {got}',
+  'scene.list': 'must be a list, got {got}',
+  'scene.tooMany': 'at most {max} optimizers, got {count}; the first {max} are kept',
+  'scene.typed': 'must be an object with a type, got {got}',
+  'scene.range': 'must be a number in (0, {max}], got {got}',
+  'scene.rangeWhole': 'must be a whole number in (0, {max}], got {got}',
+  'scene.scheduleType': 'must be one of {types}, got {got}',
+  'scene.scheduleField': 'is not a field of a {type} schedule',
+  'scene.nonNegative': 'must be a number >= 0, got {got}',
+  'scene.optimizerType': 'must be one of {types}, got {got}',
+  'scene.notHyper': 'is not a hyper-parameter of {type}',
+  'scene.positive': 'must be a number > 0, got {got}',
+  'scene.label': 'must be text of at most {max} characters',
+  'scene.color': 'must be a colour like #1f77b4, got {got}',
+  'scene.boolean': 'must be true or false, got {got}',
+  'scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
+  'scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
+  'scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',
+  'scene.text': 'must be text, got {got}',
+  'scene.start': 'must be a point [x, y], got {got}',
+  'scene.startRange': 'must be a finite number within ±{max}, got {got}',
+  'scene.unknownSurface': 'unknown surface {got}; valid ids: {ids}',
+  'scene.finite': 'must be a finite number, got {got}',
+  'scene.finiteOrNull': 'must be a finite number or null, got {got}',
+  'scene.integer': 'must be a whole number, got {got}',
+  'scene.min': 'must be >= {min}, got {got}',
+  'scene.minExclusive': 'must be > {min}, got {got}',
+  'scene.max': 'must be <= {max}, got {got}',
+  'scene.maxExclusive': 'must be < {max}, got {got}',
+  'scene.pair': 'must be a pair [a, b], got {got}',
+  'scene.tuple': 'must be a list of {length} numbers, got {got}',
+  'scene.choice': 'must be one of {choices}, got {got}',
+  // The scene's URL text, and the view settings beside it in the URL.
+  'url.notPair': '"{text}" is not key=value',
+  'url.badKey': '"{text}" is not a known field',
+  'url.sceneTooLong': 'the scene text is {length} characters; at most {max}',
+  'url.badPart': '"{text}" is not a scene part (f, e, p, n, o)',
+  'url.notEncoded': 'is not valid percent-encoded text; the default view is used',
+  'view.flag': 'must be 0 or 1, got "{got}"',
+  'view.whole': 'must be a whole number from {min} to {max}, got "{got}"',
+  'view.domain': 'must be four numbers x0,x1,y0,y1 with x0 < x1 and y0 < y1',
+  'view.tooLong': 'longer than {max} characters; ignored',
+  'view.spacing': 'must be log or quantile, got "{got}"',
+  'view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',
+  'view.unknown': 'is not a view setting',
+} as const;
+
+/** A code of {@link ENGINE_MESSAGES}. */
+export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
+
+/** The English sentence of `code` with `params` filled in. */
+export function engineMessage(code: EngineMessageCode, params: MessageParams = {}): string {
+  return ENGINE_MESSAGES[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** A field error with its English sentence, code and parameters. */
+export function fieldError(
+  path: string,
+  code: EngineMessageCode,
+  params: MessageParams = {},
+): { path: string; message: string; code: EngineMessageCode; params: MessageParams } {
+  return { path, message: engineMessage(code, params), code, params };
+}

@@ -1,0 +1,34 @@
+/**
+ * The engine's input errors in the reader's language. Engine errors carry a code and the values
+ * they name (engine/messages.ts); the sentence comes from the catalogue (`engine.<code>`), with
+ * field paths and typed values kept as written. Errors without a code keep their English text.
+ */
+import type { EngineMessageCode, MessageParams } from '../engine/messages';
+import { isMessageKey, t } from '../i18n';
+
+/** Anything with an English message and, optionally, the code and parameters behind it. */
+export interface CodedMessage {
+  readonly message: string;
+  readonly code?: EngineMessageCode | undefined;
+  readonly params?: MessageParams | undefined;
+}
+
+/** The message of `error` in the current language. */
+export function localMessage(error: CodedMessage): string {
+  const { code, params = {} } = error;
+  if (code === undefined) return error.message;
+  const key = `engine.${code}`;
+  if (!isMessageKey(key)) return error.message;
+  const text = t(key, params);
+  // An expression's error inside a scene field also says its column.
+  if (code.startsWith('expr.') && typeof params.column === 'number') {
+    return t('engine.atColumn', { message: text, column: params.column });
+  }
+  return text;
+}
+
+/** `path: message` for a field error, the path left as written (it is code). */
+export function localFieldMessage(error: CodedMessage & { readonly path: string }): string {
+  const text = localMessage(error);
+  return error.path ? `${error.path}: ${text}` : text;
+}
