@@ -1,19 +1,23 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Backprop fixtures for the gradient-flow lab, computed by torch autograd in float64.
 
-Writes src/engine/__fixtures__/backprop/cases.json: a list of {name, input, expected} where
+Writes src/engine/__fixtures__/backprop/cases.json: {"torch": version, "cases": [...]}, each case
+{name, input, expected} where
 `input` is exactly what `npm run cli -- backprop FILE` reads and `expected` what it must print:
 {loss, layers: [{dW, db, dgamma?, dbeta?}]}.
 
 Per layer, in the CLI's order: z = a W^T + b -> batch norm (training mode, batch statistics,
 biased variance) -> activation -> + a_prev when residual. Losses:
   mse = mean over the batch of 1/2 ||y - t||^2   (the notes' convention)
+  mse_torch = torch.nn.functional.mse_loss(y, t)  (torch.nn.MSELoss: mean over every element)
   bce = torch.nn.functional.binary_cross_entropy(y, t) on the last layer's (sigmoid) output.
+Saturated sigmoids (outputs within 1e-12 of 0 or 1, or exactly 0 or 1) exercise torch's own
+guards: the log clamp at -100 and binary_cross_entropy_backward's EPSILON, a C++ float.
 
 Also writes running_stats.json: torch.nn.BatchNorm1d running mean/var after a few training
 batches, and the network's output in eval mode, for the engine's inference path.
 
-Run with the Debian torch: /usr/bin/python3 scripts/fixtures_backprop.py
+Run with torch 2.x: npm run fixtures.
 """
 import json
 import os
@@ -55,12 +59,12 @@ def make_layers(sizes, acts, *, w_std=0.8, bn=(), residual=(), gen):
 
 def run(case_input):
     """Forward + backward with autograd; returns the CLI's expected output."""
-    a = torch.tensor(case_input['input'])
-    t = torch.tensor(case_input['target'])
+    a = torch.tensor(case_input['input'], dtype=torch.float64)
+    t = torch.tensor(case_input['target'], dtype=torch.float64)
     params = []
     for layer in case_input['layers']:
-        W = torch.tensor(layer['W'], requires_grad=True)
-        b = torch.tensor(layer['b'], requires_grad=True)
+        W = torch.tensor(layer['W'], dtype=torch.float64, requires_grad=True)
+        b = torch.tensor(layer['b'], dtype=torch.float64, requires_grad=True)
         p = {'W': W, 'b': b}
         z = a @ W.T + b
         bn = layer.get('batchnorm')
@@ -77,6 +81,8 @@ def run(case_input):
         params.append(p)
     if case_input['loss'] == 'mse':
         loss = 0.5 * ((a - t) ** 2).sum(dim=1).mean()
+    elif case_input['loss'] == 'mse_torch':
+        loss = F.mse_loss(a, t)
     else:
         loss = F.binary_cross_entropy(a, t)
     loss.backward()
@@ -143,7 +149,30 @@ def cases():
     assert 1e-9 < first < 1e-7, first
     assert last > 1e-3, last
     out.append(deep)
+    out.append(case('mse_torch (torch.nn.MSELoss) on a tanh net', 14, [3, 5, 4],
+                    ['tanh', 'linear'], 6, 'mse_torch'))
+    out.append(case('mse_torch with batch norm and a residual block', 15, [2, 4, 4, 3],
+                    ['elu', 'relu', 'sigmoid'], 5, 'mse_torch', bn=(0,), residual=(1,)))
+    # Saturated sigmoids: torch's guards decide the gradient (the issue's instance first).
+    out.append(explicit('bce on a saturated sigmoid: the float32 EPSILON of the backward',
+                        [[1.0]], [[1.0]], [{'W': [[-50.0]], 'b': [0], 'activation': 'sigmoid'}]))
+    out.append(explicit('bce on saturated sigmoids both ways, mixed targets',
+                        [[1.0, -0.5], [-2.0, 0.25], [0.5, 3.0]], [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]],
+                        [{'W': [[-40.0, 3.0], [35.0, -1.0]], 'b': [0.5, -2.0], 'activation': 'sigmoid'}]))
+    out.append(explicit('bce at outputs of exactly 0 and 1: logs clamped at -100',
+                        [[1.0], [-1.0]], [[0.0], [1.0]],
+                        [{'W': [[800.0]], 'b': [0], 'activation': 'sigmoid'}]))
+    out.append(explicit('bce where log1p(-y) differs from log(1 - y)',
+                        [[1.0]], [[0.0]],
+                        [{'W': [[-39.0]], 'b': [0], 'activation': 'sigmoid'}]))
     return out
+
+
+def explicit(name, x, target, layers, loss='bce'):
+    inp = {'input': x, 'target': target, 'loss': loss,
+           'layers': [{**layer, 'residual': False} for layer in layers]}
+    # torch's guards (log clamp, EPSILON) make these gradients differ from the true derivative.
+    return {'name': name, 'input': inp, 'expected': run(inp), 'guarded': True}
 
 
 def running_stats():
@@ -199,10 +228,10 @@ def running_stats():
 def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     with open(os.path.join(OUT_DIR, 'cases.json'), 'w') as f:
-        json.dump(cases(), f, indent=1)
+        json.dump({'torch': torch.__version__, 'cases': cases()}, f, indent=1)
         f.write('\n')
     with open(os.path.join(OUT_DIR, 'running_stats.json'), 'w') as f:
-        json.dump(running_stats(), f, indent=1)
+        json.dump({'torch': torch.__version__, **running_stats()}, f, indent=1)
         f.write('\n')
     print('wrote', OUT_DIR)
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, expectAllClose } from '../engine/nn/fixtures.test-util';
+import { BACKPROP_TORCH_VERSION, FIXTURES, expectAllClose } from '../engine/nn/fixtures.test-util';
 import type { FixtureCase } from '../engine/nn/fixtures.test-util';
 import { runBackprop } from './backprop';
 
@@ -36,6 +36,37 @@ describe('backprop command matches torch', () => {
       });
     });
   }
+
+  it('the fixtures come from torch 2.x', () => {
+    expect(BACKPROP_TORCH_VERSION).toMatch(/^2\./);
+  });
+
+  it("mse is the notes' ½‖y − t‖² over the batch, mse_torch torch's MSELoss: 2/width apart in the gradient", () => {
+    const net = (loss: string) => ({
+      input: [[1, 2]],
+      target: [[0.5, -1, 2]],
+      loss,
+      layers: [
+        {
+          W: [
+            [0.1, 0.2],
+            [0.3, -0.4],
+            [0.5, 0.6],
+          ],
+          b: [0, 0, 0],
+          activation: 'linear',
+        },
+      ],
+    });
+    const notes = runBackprop(net('mse'));
+    const torch = runBackprop(net('mse_torch'));
+    if (!notes.ok || !torch.ok) expect.fail('both losses must be accepted');
+    const dbNotes = (notes.output as { layers: { db: number[] }[] }).layers[0]!.db;
+    const dbTorch = (torch.output as { layers: { db: number[] }[] }).layers[0]!.db;
+    // y = (0.5, -0.5, 1.7): y − t = (0, 0.5, -0.3); the notes' ∂L/∂y = y − t, MSELoss's 2(y − t)/3.
+    dbNotes.forEach((v, i) => expect(dbTorch[i]).toBeCloseTo((2 / 3) * v, 14));
+    expect(dbNotes[1]).toBeCloseTo(0.5, 14);
+  });
 
   it('output survives a JSON round trip with the same numbers', () => {
     const r = runBackprop(clone(FIXTURES[1]!.input));

@@ -13,7 +13,8 @@ function cli(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('cli trajectory', () => {
+// Each test spawns node with tsx; on a loaded machine that alone can take seconds.
+describe('cli trajectory', { timeout: 60_000 }, () => {
   it('prints one trajectory per optimizer, start first, in the scene order', () => {
     const scene = {
       surface: { expr: 'x^2/10 + y^2' },
@@ -74,6 +75,58 @@ describe('cli trajectory', () => {
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('optimizers[0].lr');
+  });
+
+  it('refuses a start where f is not finite, naming start and the value f takes there', () => {
+    // log(x) at x = 0 is -inf and sqrt(x) at x < 0 is nan: torch would stop before any step.
+    for (const [expr, start, value] of [
+      ['log(x)', [0, 0], '-inf'],
+      ['sqrt(x) + y', [-1, 2], 'nan'],
+      ['1/(x^2 + y^2)', [0, 0], 'inf'],
+    ] as const) {
+      const scene = { surface: { expr }, start, steps: 1, optimizers: [{ type: 'sgd' }] };
+      const { status, stdout, stderr } = cli(['trajectory', '-'], JSON.stringify(scene));
+      expect(status, expr).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(new RegExp(`^start: f\\(${start[0]}, ${start[1]}\\) = ${value}:`));
+      expect(stderr).toContain('outside where f is defined');
+    }
+  });
+
+  it('prints the lr every step used, and the momentum a one-cycle schedule cycles', () => {
+    const scene = {
+      surface: { id: 'quadratic' },
+      start: [-4, 2],
+      steps: 4,
+      optimizers: [
+        { type: 'sgd', lr: 0.1, schedule: { type: 'step', step_size: 2, gamma: 0.5 } },
+        { type: 'sgd', lr: 0.1, schedule: { type: 'onecycle', max_lr: 0.5 } },
+      ],
+    };
+    const out = JSON.parse(cli(['trajectory', '-'], JSON.stringify(scene)).stdout) as {
+      trajectories: { points: number[][]; lrs: number[]; momentums?: number[] }[];
+    };
+    const [stepped, cycled] = out.trajectories;
+    expect(stepped!.lrs).toEqual([0.1, 0.1, 0.05, 0.05]);
+    expect(stepped!.momentums).toBeUndefined();
+    expect(cycled!.lrs).toHaveLength(4);
+    expect(cycled!.lrs[0]).toBeCloseTo(0.5 / 25, 15);
+    expect(cycled!.momentums?.[0]).toBe(0.95);
+  });
+
+  it('prints the Copy as PyTorch script for a scene, and refuses a bad scene like trajectory', () => {
+    const scene = {
+      steps: 3,
+      optimizers: [{ type: 'adam', lr: 0.1, schedule: { type: 'cosine', t_max: 3 } }],
+    };
+    const { status, stdout } = cli(['pytorch', '-'], JSON.stringify(scene));
+    expect(status).toBe(0);
+    expect(stdout).toContain('torch.optim.Adam(params, lr=0.1)');
+    expect(stdout).toContain('torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=3)');
+    expect(stdout).toContain('--json');
+    const bad = cli(['pytorch', '-'], JSON.stringify({ steps: 0 }));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('steps');
   });
 
   it('says when the input is not JSON, or the command is unknown', () => {

@@ -3,26 +3,31 @@
  *   trajectory: Scene JSON → {"trajectories":[{"points","losses","diverged"}]}
  *   backprop:   network JSON → {"loss","layers":[{"dW","db",...}]}
  *   landscape:  {network, directions, normalize, alphas, betas} → {"loss":[[...]]}
+ *   pytorch:    Scene JSON → the "Copy as PyTorch" script (text; run it with --json for the
+ *               trajectory command's output)
  * Prints only JSON on stdout; any problem goes to stderr with exit code 1 (2 for usage).
  */
 import { readFileSync } from 'node:fs';
 import { runBackprop } from './backprop';
 import { runLandscape } from './landscape';
+import { runPyTorch } from './pytorch';
 import { runTrajectory } from './trajectory';
 import type { FieldError } from '../engine/types';
 import { formatErrors } from '../engine/scene';
 
 const USAGE =
-  'usage: npm run --silent cli -- <trajectory|backprop|landscape> FILE   (FILE may be - for stdin)';
+  'usage: npm run --silent cli -- <trajectory|backprop|landscape|pytorch> FILE   (FILE may be - for stdin)';
 
 type CommandResult =
   | { readonly ok: true; readonly output: unknown }
+  | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 const COMMANDS: Readonly<Record<string, (input: unknown) => CommandResult>> = {
   trajectory: runTrajectory,
   backprop: runBackprop,
   landscape: runLandscape,
+  pytorch: runPyTorch,
 };
 
 function readInput(file: string): string {
@@ -57,7 +62,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`${formatErrors(result.errors)}\n`);
     return 1;
   }
-  process.stdout.write(`${JSON.stringify(result.output)}\n`);
+  process.stdout.write('text' in result ? result.text : `${JSON.stringify(result.output)}\n`);
   return 0;
 }
 

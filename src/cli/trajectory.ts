@@ -1,6 +1,7 @@
 /** The `trajectory` command: a Scene in, every optimizer's path out, as DESIGN.md's CLI contract says. */
 import { parseScene } from '../engine/scene';
 import { simulate } from '../engine/simulate';
+import { checkStart } from '../engine/start';
 import { resolveSurface } from '../engine/surfaces';
 import type { FieldError } from '../engine/types';
 
@@ -9,6 +10,10 @@ export interface TrajectoryOutput {
   readonly points: number[][];
   readonly losses: number[];
   readonly diverged: boolean;
+  /** lrs[k]: the learning rate of the step from point k to point k + 1. */
+  readonly lrs: number[];
+  /** momentums[k]: that step's momentum or β1, when the schedule cycles it. */
+  readonly momentums?: number[];
 }
 
 /** Validates the scene strictly and simulates it; errors name the field. */
@@ -21,10 +26,19 @@ export function runTrajectory(
   if (!parsed.ok) return parsed;
   const resolved = resolveSurface(parsed.scene.surface);
   if (!resolved.ok) return { ok: false, errors: [resolved.error] };
+  // Nothing to show is an error: torch's loop would stop before its first step.
+  const outside = checkStart(resolved.surface, parsed.scene.start);
+  if (outside) return { ok: false, errors: [outside] };
   const trajectories = simulate(parsed.scene, resolved.surface).map((t) => {
     const points: number[][] = [];
     for (let i = 0; i < t.length; i++) points.push([t.points[2 * i]!, t.points[2 * i + 1]!]);
-    return { points, losses: Array.from(t.losses.subarray(0, t.length)), diverged: t.diverged };
+    return {
+      points,
+      losses: Array.from(t.losses.subarray(0, t.length)),
+      diverged: t.diverged,
+      lrs: Array.from(t.lrs ?? []),
+      ...(t.momentums ? { momentums: Array.from(t.momentums) } : {}),
+    };
   });
   return { ok: true, output: { trajectories } };
 }

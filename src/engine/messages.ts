@@ -17,6 +17,11 @@ export const ENGINE_MESSAGES = {
   'expr.tooLarge': "Number '{text}' is too large",
   'expr.badChar': "Unexpected character '{text}'",
   'expr.badBracket': "Unexpected character '{text}' (use '(' and ')')",
+  // Notation hints (sched): a character or name from another notation and how to write it here.
+  'expr.badCharHint': "Unexpected character '{text}': {hint}",
+  'expr.unknownNameHint': "Unknown name '{name}': {hint}",
+  'expr.functionPower':
+    "'{name}' is a function: write {name}(x)^2 for what textbooks write {name}²x",
   'expr.unmatchedClose': "Unmatched ')'",
   'expr.unexpected': "Unexpected '{text}'",
   'expr.tooDeep': 'Expression is nested too deeply (the limit is {limit} levels)',
@@ -45,7 +50,7 @@ export const ENGINE_MESSAGES = {
   'scene.typed': 'must be an object with a type, got {got}',
   'scene.range': 'must be a number in (0, {max}], got {got}',
   'scene.rangeWhole': 'must be a whole number in (0, {max}], got {got}',
-  'scene.scheduleType': 'must be one of exponential, step, cosine, got {got}',
+  'scene.scheduleType': 'must be one of {types}, got {got}',
   'scene.scheduleField': 'is not a field of a {type} schedule',
   'scene.nonNegative': 'must be a number >= 0, got {got}',
   'scene.optimizerType': 'must be one of {types}, got {got}',

@@ -7,7 +7,8 @@
 import { fieldError } from './messages';
 import { validateScene } from './scene';
 import type { SceneValidation } from './scene';
-import type { FieldError, OptimizerConfig, Scene } from './types';
+import { SCHEDULE_FIELDS } from './optimizers/schedule-spec';
+import type { FieldError, OptimizerConfig, Scene, Schedule, ScheduleType } from './types';
 
 /** Longest scene text accepted from a URL: capped before any parsing. */
 export const MAX_SCENE_PARAM = 4000;
@@ -40,19 +41,85 @@ function formatNumber(n: number): string {
   return String(n);
 }
 
+/**
+ * A schedule as text: `TYPE/field:value/...`, lists joined by `~`, booleans 1/0, e.g.
+ * `onecycle/max_lr:0.1/three_phase:1` or `multistep/milestones:30~80/gamma:0.5`. A sequential's
+ * schedules are numbered fields whose own fields are joined by `!`:
+ * `sequential/milestones:10/0:linear!start_factor:0.1!total_iters:10/1:cosine!t_max:190`.
+ */
+export function encodeSchedule(schedule: Schedule, separator = '/'): string {
+  const parts: string[] = [schedule.type];
+  for (const [key, value] of Object.entries(schedule)) {
+    if (key === 'type' || value === undefined) continue;
+    if (key === 'schedulers' && Array.isArray(value)) {
+      (value as Schedule[]).forEach((child, i) => parts.push(`${i}:${encodeSchedule(child, '!')}`));
+    } else if (Array.isArray(value)) {
+      parts.push(`${key}:${value.map((v: number) => formatNumber(v)).join('~')}`);
+    } else if (typeof value === 'boolean') {
+      parts.push(`${key}:${value ? 1 : 0}`);
+    } else if (typeof value === 'number') {
+      parts.push(`${key}:${formatNumber(value)}`);
+    } else if (typeof value === 'string') {
+      parts.push(`${key}:${escapeText(value)}`);
+    }
+  }
+  return parts.join(separator);
+}
+
+/** The numbers of a positional schedule (the older `step/30/0.5` form), by field order. */
+const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
+  exponential: ['gamma'],
+  step: ['step_size', 'gamma'],
+  cosine: ['t_max', 'eta_min'],
+};
+
+/** Schedule text → a plain object for the validator (which names anything wrong in it). */
+function decodeSchedule(text: string, separator = '/'): Record<string, unknown> {
+  const [type = '', ...items] = text.split(separator);
+  const out: Record<string, unknown> = { type };
+  const fields = Object.hasOwn(SCHEDULE_FIELDS, type)
+    ? SCHEDULE_FIELDS[type as ScheduleType]
+    : undefined;
+  const children: Record<string, unknown>[] = [];
+  items.forEach((item, i) => {
+    const colon = item.indexOf(':');
+    if (colon < 0) {
+      // The positional form links written before the keyed one used.
+      const name = POSITIONAL[type]?.[i];
+      if (name !== undefined) out[name] = Number(item);
+      else out[item.slice(0, 30)] = '';
+      return;
+    }
+    const name = item.slice(0, colon);
+    const raw = item.slice(colon + 1);
+    if (/^\d+$/.test(name) && type === 'sequential' && separator === '/') {
+      children[Number(name)] = decodeSchedule(raw, '!');
+      return;
+    }
+    // Keys become object keys: refuse anything that could touch a prototype.
+    if (!/^[a-z_0-9]{1,40}$/.test(name) || name === '__proto__') return;
+    const spec = fields?.find((f) => f.name === name);
+    if (spec?.kind === 'list') {
+      out[name] = raw === '' ? [] : raw.split('~').map((v) => (v.trim() === '' ? NaN : Number(v)));
+    } else if (spec?.kind === 'boolean') {
+      out[name] = raw === '1' ? true : raw === '0' ? false : raw;
+    } else if (spec?.kind === 'choice') {
+      out[name] = unescapeText(raw) ?? raw;
+    } else {
+      const n = Number(raw);
+      out[name] = raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+    }
+  });
+  if (children.length > 0) out.schedulers = Array.from(children, (c) => c ?? {});
+  return out;
+}
+
 function encodeOptimizer(o: OptimizerConfig): string {
   const parts: string[] = [o.type];
   for (const [key, value] of Object.entries(o)) {
     if (key === 'type' || value === undefined) continue;
     if (key === 'schedule') {
-      const s = o.schedule!;
-      const fields =
-        s.type === 'exponential'
-          ? [s.gamma]
-          : s.type === 'step'
-            ? [s.step_size, s.gamma]
-            : [s.t_max, s.eta_min];
-      parts.push(`schedule=${s.type}/${fields.map(formatNumber).join('/')}`);
+      parts.push(`schedule=${encodeSchedule(o.schedule!)}`);
     } else if (Array.isArray(value)) {
       // Tuples (betas, etas, step_sizes, ns_coefficients, Adafactor's eps): a/b/c, null as none.
       const items = value as readonly (number | null)[];
@@ -106,19 +173,11 @@ function parseValue(key: string, raw: string): unknown {
   if (key === 'label') return text;
   if (key === 'color') return `#${text}`;
   if (BOOLEAN_KEYS.has(key)) return text === '1' ? true : text === '0' ? false : text;
+  if (key === 'schedule') return decodeSchedule(text);
   if (TUPLE_KEYS.has(key) || (key === 'eps' && text.includes('/'))) {
     return text.split('/').map((v) => (v === NONE ? null : Number(v)));
   }
   if (text === NONE) return null;
-  if (key === 'schedule') {
-    const [type, a, b] = text.split('/');
-    const first = Number(a);
-    const second = Number(b);
-    if (type === 'exponential') return { type, gamma: first };
-    if (type === 'step') return { type, step_size: first, gamma: second };
-    if (type === 'cosine') return { type, t_max: first, eta_min: b === undefined ? 0 : second };
-    return { type };
-  }
   const n = Number(text);
   return text.trim() !== '' && Number.isFinite(n) ? n : text;
 }

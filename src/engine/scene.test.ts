@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SCHEDULE_TYPES } from './optimizers/schedule-spec';
 import { DEFAULT_SCENE, MAX_OPTIMIZERS, MAX_STEPS, parseScene, validateScene } from './scene';
 import { decodeSceneParam, encodeSceneParam, rawQueryParam } from './scene-url';
 import type { FieldError, Scene } from './types';
@@ -137,6 +138,30 @@ describe('scene validation', () => {
                       type: fc.constantFrom('step', 'cosine', 'exponential'),
                       gamma: hostileNumber,
                     }),
+                    fc.record(
+                      {
+                        type: fc.constantFrom(...SCHEDULE_TYPES),
+                        gamma: hostileNumber,
+                        step_size: fc.oneof(hostileNumber, fc.integer({ min: -3, max: 50 })),
+                        t_max: fc.integer({ min: -3, max: 50 }),
+                        max_lr: hostileNumber,
+                        base_lr: hostileNumber,
+                        total_steps: fc.oneof(hostileNumber, fc.integer({ min: 0, max: 300 })),
+                        milestones: fc.oneof(anyValue, fc.array(fc.integer({ min: -5, max: 300 }))),
+                        schedulers: fc.oneof(
+                          anyValue,
+                          fc.array(
+                            fc.record({
+                              type: fc.constantFrom(...SCHEDULE_TYPES),
+                              gamma: hostileNumber,
+                              t_max: fc.integer({ min: -3, max: 50 }),
+                            }),
+                            { maxLength: 4 },
+                          ),
+                        ),
+                      },
+                      { requiredKeys: ['type'] },
+                    ),
                   ),
                 },
                 { requiredKeys: [] },

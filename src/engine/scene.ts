@@ -5,7 +5,15 @@
  */
 import { fieldError } from './messages';
 import type { EngineMessageCode, MessageParams } from './messages';
-import { OPTIMIZERS } from './optimizers';
+import { momentumKeyOf, OPTIMIZERS, resolvedLr, ScheduleError } from './optimizers';
+import { scheduleValues } from './optimizers/schedule';
+import {
+  MAX_MILESTONES,
+  MAX_SEQUENTIAL,
+  SCHEDULE_FIELDS,
+  SCHEDULE_TYPES,
+} from './optimizers/schedule-spec';
+import type { ScheduleFieldSpec } from './optimizers/schedule-spec';
 import { resolveSurface } from './surfaces';
 import { OPTIMIZER_TYPES } from './types';
 import type {
@@ -16,6 +24,7 @@ import type {
   ParamSpec,
   Scene,
   Schedule,
+  ScheduleType,
   SurfaceRef,
 } from './types';
 
@@ -189,6 +198,54 @@ function checkParam(value: unknown, spec: ParamSpec): Problem | undefined {
   }
 }
 
+/** Largest whole number a schedule field takes (step counts; well inside exact float integers). */
+const MAX_SCHEDULE_COUNT = 1e9;
+
+function checkScheduleField(value: unknown, spec: ScheduleFieldSpec): string | undefined {
+  switch (spec.kind) {
+    case 'boolean':
+      return typeof value === 'boolean'
+        ? undefined
+        : `must be true or false, got ${describe(value)}`;
+    case 'choice':
+      return typeof value === 'string' && spec.options.includes(value)
+        ? undefined
+        : `must be one of ${spec.options.join(', ')}, got ${describe(value)}`;
+    case 'list':
+      if (!Array.isArray(value) || value.length > MAX_MILESTONES) {
+        return `must be a list of at most ${MAX_MILESTONES} whole numbers, got ${describe(value)}`;
+      }
+      for (const [i, v] of value.entries()) {
+        if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > MAX_SCHEDULE_COUNT) {
+          return `element ${i} must be a whole number, got ${describe(v)}`;
+        }
+      }
+      return undefined;
+    case 'schedules':
+      return undefined;
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return `must be a finite number, got ${describe(value)}`;
+      }
+      if (spec.integer && (!Number.isInteger(value) || Math.abs(value) > MAX_SCHEDULE_COUNT)) {
+        return `must be a whole number, got ${value}`;
+      }
+      if (spec.min !== undefined && (spec.minExclusive ? value <= spec.min : value < spec.min)) {
+        return `must be ${spec.minExclusive ? '>' : '>='} ${spec.min}, got ${value}`;
+      }
+      if (spec.max !== undefined && (spec.maxExclusive ? value >= spec.max : value > spec.max)) {
+        return `must be ${spec.maxExclusive ? '<' : '<='} ${spec.max}, got ${value}`;
+      }
+      return undefined;
+    }
+  }
+}
+
+/**
+ * One schedule's fields against SCHEDULE_FIELDS (torch's constructor checks); a sequential's
+ * children recursively. Checks that need the optimizer or the step count (cycle_momentum,
+ * one-cycle's total_steps, a division by zero while stepping) come later, in `checkScheduleRun`.
+ */
 function validateSchedule(
   value: unknown,
   path: string,
@@ -198,58 +255,108 @@ function validateSchedule(
     errors.push(fieldError(path, 'scene.typed', { got: describe(value) }));
     return undefined;
   }
-  const positive = (key: string, max: number, integer: boolean): number | undefined => {
-    const v = value[key];
-    const ok =
-      typeof v === 'number' &&
-      Number.isFinite(v) &&
-      v > 0 &&
-      v <= max &&
-      (!integer || Number.isInteger(v));
-    if (!ok) {
-      const code = integer ? 'scene.rangeWhole' : 'scene.range';
-      errors.push(fieldError(`${path}.${key}`, code, { max, got: describe(v) }));
-      return undefined;
-    }
-    return v;
-  };
-  const allowed: Record<string, readonly string[]> = {
-    exponential: ['type', 'gamma'],
-    step: ['type', 'step_size', 'gamma'],
-    cosine: ['type', 't_max', 'eta_min'],
-  };
   const type = value.type;
-  // Own keys only: `allowed['__proto__']` or `allowed['constructor']` is not a list of fields.
-  const keys = typeof type === 'string' && Object.hasOwn(allowed, type) ? allowed[type] : undefined;
-  if (typeof type !== 'string' || keys === undefined) {
-    errors.push(fieldError(`${path}.type`, 'scene.scheduleType', { got: describe(type) }));
+  // Own keys only: `SCHEDULE_FIELDS['__proto__']` is not a list of fields.
+  if (typeof type !== 'string' || !Object.hasOwn(SCHEDULE_FIELDS, type)) {
+    errors.push(
+      fieldError(`${path}.type`, 'scene.scheduleType', {
+        types: SCHEDULE_TYPES.join(', '),
+        got: describe(type),
+      }),
+    );
     return undefined;
   }
+  const fields = SCHEDULE_FIELDS[type as ScheduleType];
+  const before = errors.length;
+  const out: Record<string, unknown> = { type };
   for (const key of ownKeys(value)) {
-    if (!keys.includes(key)) {
+    if (key !== 'type' && !fields.some((f) => f.name === key)) {
       errors.push(fieldError(`${path}.${key}`, 'scene.scheduleField', { type }));
     }
   }
-  const before = errors.length;
-  let schedule: Schedule | undefined;
-  if (type === 'exponential') {
-    const gamma = positive('gamma', 10, false);
-    if (gamma !== undefined) schedule = { type, gamma };
-  } else if (type === 'step') {
-    const stepSize = positive('step_size', MAX_STEPS, true);
-    const gamma = positive('gamma', 10, false);
-    if (stepSize !== undefined && gamma !== undefined)
-      schedule = { type, step_size: stepSize, gamma };
-  } else {
-    const tMax = positive('t_max', MAX_STEPS, true);
-    const etaMin = value.eta_min ?? 0;
-    if (typeof etaMin !== 'number' || !Number.isFinite(etaMin) || etaMin < 0) {
-      errors.push(fieldError(`${path}.eta_min`, 'scene.nonNegative', { got: describe(etaMin) }));
-    } else if (tMax !== undefined) {
-      schedule = { type: 'cosine', t_max: tMax, eta_min: plainZero(etaMin) };
+  for (const spec of fields) {
+    const v = value[spec.name];
+    const fieldPath = `${path}.${spec.name}`;
+    const required =
+      spec.kind === 'list' || spec.kind === 'schedules'
+        ? true
+        : spec.kind === 'number'
+          ? spec.default === undefined && !spec.defaultSteps && !spec.nullable
+          : false;
+    if (v === undefined || (v === null && spec.kind === 'number' && spec.nullable)) {
+      if (required) {
+        errors.push({ path: fieldPath, message: `is required (torch has no default)` });
+      }
+      continue;
     }
+    if (spec.kind === 'schedules') {
+      if (!Array.isArray(v) || v.length < 1 || v.length > MAX_SEQUENTIAL) {
+        errors.push({
+          path: fieldPath,
+          message: `must be a list of 1 to ${MAX_SEQUENTIAL} schedules, got ${describe(v)}`,
+        });
+        continue;
+      }
+      const children: Schedule[] = [];
+      v.forEach((child: unknown, i: number) => {
+        const childPath = `${fieldPath}[${i}]`;
+        if (isObject(child) && child.type === 'plateau') {
+          errors.push({
+            path: `${childPath}.type`,
+            message:
+              'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau: it is stepped with the loss)',
+          });
+          return;
+        }
+        if (isObject(child) && child.type === 'sequential') {
+          // torch runs a nested SequentialLR only as the first child, and then oddly; one flat
+          // sequential says the same thing, and the URL text has one level of nesting.
+          errors.push({
+            path: `${childPath}.type`,
+            message:
+              'a sequential cannot hold another sequential here: list its schedules in this one',
+          });
+          return;
+        }
+        const parsed = validateSchedule(child, childPath, errors);
+        if (parsed) children.push(parsed);
+      });
+      out[spec.name] = children;
+      continue;
+    }
+    const problem = checkScheduleField(v, spec);
+    if (problem) errors.push({ path: fieldPath, message: problem });
+    else out[spec.name] = typeof v === 'number' ? plainZero(v) : Array.isArray(v) ? [...v] : v;
   }
-  return errors.length === before ? schedule : undefined;
+  return errors.length === before ? (out as unknown as Schedule) : undefined;
+}
+
+/**
+ * Runs a validated schedule through the scene's steps on its optimizer, as torch would: refuses
+ * what torch refuses only there (cycle_momentum on an optimizer with neither momentum nor betas,
+ * one-cycle stepped past total_steps, a sequential whose milestones do not match, a division by zero).
+ */
+function checkScheduleRun(
+  config: OptimizerConfig,
+  steps: number,
+  path: string,
+): FieldError | undefined {
+  if (config.schedule === undefined) return undefined;
+  try {
+    scheduleValues(config.schedule, resolvedLr(config), steps, {
+      momentumKey: momentumKeyOf(config.type),
+    });
+  } catch (err) {
+    if (err instanceof ScheduleError) {
+      let message = err.message;
+      if (err.field.endsWith('cycle_momentum')) {
+        message = `${OPTIMIZERS[config.type].label} has neither momentum nor betas to cycle: ${message}`;
+      }
+      return { path: `${path}.schedule.${err.field}`, message };
+    }
+    throw err;
+  }
+  return undefined;
 }
 
 /** Validates one optimizer entry; returns undefined when it is unusable (e.g. unknown type). */
@@ -420,7 +527,15 @@ export function validateScene(input: unknown): SceneValidation {
       const kept: OptimizerConfig[] = [];
       list.slice(0, MAX_OPTIMIZERS).forEach((entry, i) => {
         const config = validateOptimizer(entry, `optimizers[${i}]`, errors);
-        if (config) kept.push(config);
+        if (!config) return;
+        // A schedule torch would refuse for this optimizer and step count falls back to none.
+        const refused = checkScheduleRun(config, steps, `optimizers[${i}]`);
+        if (refused) {
+          errors.push(refused);
+          const rest: Record<string, unknown> = { ...config };
+          delete rest.schedule;
+          kept.push(rest as unknown as OptimizerConfig);
+        } else kept.push(config);
       });
       optimizers = kept;
     }

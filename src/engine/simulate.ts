@@ -3,9 +3,10 @@
  * `loss = f(p); loss.backward(); clip; opt.step(); sched.step()` would; a run stops at the first
  * non-finite position or loss and keeps its finite prefix.
  */
-import { createOptimizer, resolvedLr } from './optimizers';
+import { createConfigScheduler, createOptimizer } from './optimizers';
 import { clipGradNorm } from './optimizers/clip';
-import { createScheduler } from './optimizers/schedule';
+import { scheduledStep } from './optimizers/schedule';
+import { cyclesMomentum } from './optimizers/schedule-spec';
 import type {
   Closure,
   DomainPoint,
@@ -29,7 +30,11 @@ export function surfaceClosure(surface: Surface, clip: number | undefined): Clos
   };
 }
 
-/** Simulates one optimizer from `start` for `steps` steps on `surface`. */
+/**
+ * Simulates one optimizer from `start` for `steps` steps on `surface`. Besides the points and
+ * losses, records the lr each step used (`lrs[k]`: the step from point k to point k + 1) and,
+ * when a schedule cycles it, the momentum or β1 (`momentums[k]`).
+ */
 export function simulateOne(
   surface: Surface,
   start: DomainPoint,
@@ -38,10 +43,12 @@ export function simulateOne(
 ): Trajectory {
   const points = new Float64Array(2 * (steps + 1));
   const losses = new Float64Array(steps + 1);
+  const lrs = new Float64Array(steps);
+  const momentums = cyclesMomentum(config.schedule) ? new Float64Array(steps) : undefined;
   const p = new Float64Array([start[0], start[1]]);
   const g = new Float64Array(2);
   const optimizer = createOptimizer(config, 2);
-  const scheduler = createScheduler(config.schedule, resolvedLr(config));
+  const scheduler = createConfigScheduler(config, steps);
   const clip = config.clip_grad_norm;
   const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
   // ASGD's averaged iterate and L-BFGS's probes ride along (see Trajectory).
@@ -49,6 +56,7 @@ export function simulateOne(
   const probeChunks: Float64Array[] = [];
   const probeOffsets = optimizer.probes ? new Uint32Array(steps + 1) : undefined;
   const extras = (length: number) => {
+    if (length === 0) return {};
     if (probeOffsets === undefined) return ax ? { ax } : {};
     const probes = new Float64Array(2 * probeOffsets[length - 1]!);
     let at = 0;
@@ -58,9 +66,18 @@ export function simulateOne(
     }
     return { probes, probeOffsets: probeOffsets.slice(0, length) };
   };
+  const done = (length: number, diverged: boolean): Trajectory => ({
+    points,
+    losses,
+    length,
+    diverged,
+    lrs: lrs.subarray(0, Math.max(0, length - 1)),
+    ...extras(length),
+    ...(momentums ? { momentums: momentums.subarray(0, Math.max(0, length - 1)) } : {}),
+  });
 
   let loss = surface.grad(p[0]!, p[1]!, g);
-  if (!Number.isFinite(loss)) return { points, losses, length: 0, diverged: true };
+  if (!Number.isFinite(loss)) return done(0, true);
   points[0] = p[0]!;
   points[1] = p[1]!;
   losses[0] = loss;
@@ -68,13 +85,14 @@ export function simulateOne(
   let length = 1;
   for (let k = 0; k < steps; k++) {
     if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
-    optimizer.step(p, g, scheduler.lr, closure);
-    scheduler.step();
+    lrs[k] = scheduler.lr;
+    if (momentums) momentums[k] = scheduler.momentum ?? NaN;
+    scheduledStep(optimizer, scheduler, p, g, loss, closure);
     const x = p[0]!;
     const y = p[1]!;
     loss = surface.grad(x, y, g);
     if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {
-      return { points, losses, length, diverged: true, ...extras(length) };
+      return done(length, true);
     }
     points[2 * length] = x;
     points[2 * length + 1] = y;
@@ -87,7 +105,7 @@ export function simulateOne(
     }
     length++;
   }
-  return { points, losses, length, diverged: false, ...extras(length) };
+  return done(length, false);
 }
 
 /** Simulates every optimizer of a scene (hidden ones too, so toggling costs nothing). */
@@ -107,6 +125,8 @@ export interface StepInspection {
   readonly grad: DomainPoint;
   /** The learning rate the scheduler gave this step. */
   readonly lr: number;
+  /** The momentum or β1 a cycling schedule gave this step (absent when nothing cycles it). */
+  readonly momentum?: number;
   /** point k+1 − point k. */
   readonly update: DomainPoint;
   /** The optimizer's named state after this step (matches the symbols of its TeX). */
@@ -129,7 +149,7 @@ export function inspectStep(
   const p = new Float64Array([scene.start[0], scene.start[1]]);
   const g = new Float64Array(2);
   const optimizer = createOptimizer(config, 2);
-  const scheduler = createScheduler(config.schedule, resolvedLr(config));
+  const scheduler = createConfigScheduler(config, scene.steps);
   const closure = optimizer.needsClosure
     ? surfaceClosure(surface, config.clip_grad_norm)
     : undefined;
@@ -141,8 +161,8 @@ export function inspectStep(
     const point: DomainPoint = [p[0]!, p[1]!];
     const grad: DomainPoint = [g[0]!, g[1]!];
     const lr = scheduler.lr;
-    optimizer.step(p, g, lr, closure);
-    scheduler.step();
+    const momentum = scheduler.momentum;
+    scheduledStep(optimizer, scheduler, p, g, loss, closure);
     if (i === k) {
       if (!Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;
       return {
@@ -151,6 +171,7 @@ export function inspectStep(
         loss,
         grad,
         lr,
+        ...(momentum === undefined ? {} : { momentum }),
         update: [p[0]! - point[0], p[1]! - point[1]],
         state: optimizer.inspect(),
       };

@@ -57,11 +57,76 @@ export const OPTIMIZER_TYPES = [
 ] as const;
 export type OptimizerType = (typeof OPTIMIZER_TYPES)[number];
 
-/** Learning-rate schedules with torch.optim.lr_scheduler semantics, stepped after every optimizer step. */
+/**
+ * Learning-rate schedules with torch.optim.lr_scheduler's names and semantics, stepped after every
+ * optimizer step (`plateau` with the loss at the point that step's gradient was taken). An absent
+ * field takes torch's default (see SCHEDULE_FIELDS); `onecycle`'s total_steps defaults to the
+ * scene's steps. Counts are whole numbers.
+ */
 export type Schedule =
   | { readonly type: 'exponential'; readonly gamma: number }
-  | { readonly type: 'step'; readonly step_size: number; readonly gamma: number }
-  | { readonly type: 'cosine'; readonly t_max: number; readonly eta_min: number };
+  | { readonly type: 'step'; readonly step_size: number; readonly gamma?: number }
+  | { readonly type: 'multistep'; readonly milestones: readonly number[]; readonly gamma?: number }
+  | { readonly type: 'cosine'; readonly t_max: number; readonly eta_min?: number }
+  | {
+      readonly type: 'linear';
+      readonly start_factor?: number;
+      readonly end_factor?: number;
+      readonly total_iters?: number;
+    }
+  | { readonly type: 'constant'; readonly factor?: number; readonly total_iters?: number }
+  | { readonly type: 'polynomial'; readonly total_iters?: number; readonly power?: number }
+  | {
+      readonly type: 'cosine_warm_restarts';
+      readonly t_0: number;
+      readonly t_mult?: number;
+      readonly eta_min?: number;
+    }
+  | {
+      readonly type: 'onecycle';
+      readonly max_lr: number;
+      readonly total_steps?: number;
+      readonly pct_start?: number;
+      readonly anneal_strategy?: 'cos' | 'linear';
+      readonly cycle_momentum?: boolean;
+      readonly base_momentum?: number;
+      readonly max_momentum?: number;
+      readonly div_factor?: number;
+      readonly final_div_factor?: number;
+      readonly three_phase?: boolean;
+    }
+  | {
+      readonly type: 'cyclic';
+      readonly base_lr: number;
+      readonly max_lr: number;
+      readonly step_size_up?: number;
+      readonly step_size_down?: number;
+      readonly mode?: 'triangular' | 'triangular2' | 'exp_range';
+      readonly gamma?: number;
+      readonly scale_mode?: 'cycle' | 'iterations';
+      readonly cycle_momentum?: boolean;
+      readonly base_momentum?: number;
+      readonly max_momentum?: number;
+    }
+  | {
+      readonly type: 'sequential';
+      readonly schedulers: readonly Schedule[];
+      readonly milestones: readonly number[];
+    }
+  | {
+      readonly type: 'plateau';
+      readonly mode?: 'min' | 'max';
+      readonly factor?: number;
+      readonly patience?: number;
+      readonly threshold?: number;
+      readonly threshold_mode?: 'rel' | 'abs';
+      readonly cooldown?: number;
+      readonly min_lr?: number;
+      readonly eps?: number;
+    };
+
+/** The schedule type names (torch.optim.lr_scheduler classes, see TORCH_SCHEDULER_CLASS). */
+export type ScheduleType = Schedule['type'];
 
 /**
  * One optimizer of a scene. Hyper-parameters use torch.optim's names; an absent one takes
@@ -162,6 +227,11 @@ export interface OptimizerInstance {
   step(params: Float64Array, grad: Float64Array, lr: number, closure?: Closure): void;
   /** The state after the last step, named as in the TeX of the type (copies, safe to keep). */
   inspect(): OptimizerInspection;
+  /**
+   * Sets torch's param_group['momentum'] (SGD, RMSprop) or betas[0] (the Adam family) between
+   * steps, as OneCycleLR and CyclicLR do with cycle_momentum. Absent on families with neither.
+   */
+  setMomentum?(value: number): void;
   /** True when `step` needs a closure (torch.optim.LBFGS). */
   readonly needsClosure?: boolean;
   /** ASGD's averaged iterate `ax` after the last step (a live view: copy to keep). */
@@ -251,4 +321,11 @@ export interface Trajectory {
   readonly length: number;
   /** True when a position or loss became non-finite; the run stopped there. */
   readonly diverged: boolean;
+  /**
+   * lrs[k]: the learning rate of the step from point k to point k + 1 (length − 1 entries).
+   * simulateOne always records it; other producers (the mini-batch analysis) may not.
+   */
+  readonly lrs?: Float64Array;
+  /** momentums[k]: the momentum or β1 of that step, when a schedule cycles it (same count as lrs). */
+  readonly momentums?: Float64Array;
 }

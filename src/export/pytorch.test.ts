@@ -34,7 +34,7 @@ describe('copy as PyTorch', () => {
     // RAdam's lr was left out: the script spells torch's default so the run is the same.
     expect(script).toContain('torch.optim.RAdam(params, lr=0.001)');
     expect(script).toMatch(/"NAG", lambda params/);
-    expect(script).toMatch(/, 5\),\n/);
+    expect(script).toMatch(/, 5, False, \(2,\)\),\n/);
   });
 
   it('knows every named surface', () => {

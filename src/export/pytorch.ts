@@ -6,6 +6,12 @@
 import { resolvedLr } from '../engine/optimizers';
 import { parseExpression } from '../engine/surfaces';
 import type { Expr } from '../engine/surfaces';
+import {
+  cyclesMomentum,
+  SCHEDULE_FIELDS,
+  torchArgName,
+  TORCH_SCHEDULER_CLASS,
+} from '../engine/optimizers/schedule-spec';
 import type { OptimizerConfig, OptimizerType, Scene, Schedule } from '../engine/types';
 
 const TORCH_CLASS: Readonly<Record<OptimizerType, string>> = {
@@ -113,17 +119,37 @@ function optimizerArgs(config: OptimizerConfig): string {
   return args.join(', ');
 }
 
-function schedulerPython(schedule: Schedule | undefined): string {
-  if (schedule === undefined) return 'None';
-  const s = 'torch.optim.lr_scheduler';
-  switch (schedule.type) {
-    case 'exponential':
-      return `lambda o: ${s}.ExponentialLR(o, gamma=${py(schedule.gamma)})`;
-    case 'step':
-      return `lambda o: ${s}.StepLR(o, step_size=${schedule.step_size}, gamma=${py(schedule.gamma)})`;
-    case 'cosine':
-      return `lambda o: ${s}.CosineAnnealingLR(o, T_max=${schedule.t_max}, eta_min=${py(schedule.eta_min)})`;
+/** One schedule argument as Python (`pct_start` must be a float: OneCycleLR checks the type). */
+function argPython(name: string, value: unknown, steps: number): string {
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value))
+    return `[${value.map((v: unknown) => argPython(name, v, steps)).join(', ')}]`;
+  if (typeof value === 'number') {
+    const text = py(value);
+    return name === 'pct_start' && Number.isInteger(value) ? `${text}.0` : text;
   }
+  if (typeof value === 'object' && value !== null) return scheduleCall(value as Schedule, steps);
+  return 'None';
+}
+
+/** `torch.optim.lr_scheduler.X(o, ...)` for a schedule: the fields it names, torch's defaults for the rest. */
+function scheduleCall(schedule: Schedule, steps: number): string {
+  const args = ['o'];
+  for (const spec of SCHEDULE_FIELDS[schedule.type]) {
+    const value = (schedule as unknown as Readonly<Record<string, unknown>>)[spec.name];
+    if (value === undefined) {
+      // The scene's own step count stands in for OneCycleLR's total_steps; torch has no default.
+      if (spec.kind === 'number' && spec.defaultSteps) args.push(`${spec.name}=${steps}`);
+      continue;
+    }
+    args.push(`${torchArgName(spec.name)}=${argPython(spec.name, value, steps)}`);
+  }
+  return `torch.optim.lr_scheduler.${TORCH_SCHEDULER_CLASS[schedule.type]}(${args.join(', ')})`;
+}
+
+function schedulerPython(schedule: Schedule | undefined, steps: number): string {
+  return schedule === undefined ? 'None' : `lambda o: ${scheduleCall(schedule, steps)}`;
 }
 
 /** The whole script for a scene. */
@@ -132,11 +158,17 @@ export function sceneToPyTorch(scene: Scene): string {
   const runs = scene.optimizers.map((o, i) => {
     const name = JSON.stringify(o.label ?? `${TORCH_CLASS[o.type]} #${i + 1}`);
     const clip = o.clip_grad_norm === undefined ? 'None' : py(o.clip_grad_norm);
-    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule)}, ${clip}),`;
+    // torch's Muon takes matrices only: its point is the 1×2 matrix [[x, y]], as the engine's.
+    const shape = o.type === 'muon' ? '(1, 2)' : '(2,)';
+    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}, ${shape}),`;
   });
   return `# Descent scene as a PyTorch script: ${JSON.stringify(source).slice(1, -1)}
 # Every optimizer steps from the same start; step k uses the gradient at point k.
+# Run it with --json to print {"trajectories": [...]}, the form of Descent's CLI.
+import json
 import math
+import sys
+
 import torch
 
 torch.set_default_dtype(torch.float64)
@@ -158,33 +190,72 @@ ${runs.join('\n')}
 ]
 
 
-def run(make_optimizer, make_scheduler, clip):
-    p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+def closure(optimizer, p, clip):
+    """L-BFGS re-evaluates f inside its step: the loss and its (clipped) gradient at p."""
+    optimizer.zero_grad()
+    xy = p.view(-1)
+    loss = f(xy[0], xy[1])
+    loss.backward()
+    if clip is not None:
+        torch.nn.utils.clip_grad_norm_([p], clip)
+    return loss
+
+
+def run(make_optimizer, make_scheduler, clip, cycled, shape):
+    """One optimizer's path; lrs[k] (and momentums[k]) are what the step from point k used."""
+    p = torch.tensor(START, dtype=torch.float64).reshape(shape).requires_grad_()
     optimizer = make_optimizer([p])
     scheduler = make_scheduler(optimizer) if make_scheduler else None
-    points, losses = [], []
+    plateau = isinstance(scheduler, torch.optim.lr_scheduler.ReduceLROnPlateau)
+    group = optimizer.param_groups[0]
+    out = {"points": [], "losses": [], "lrs": []}
+    if cycled:
+        out["momentums"] = []
     for k in range(STEPS + 1):
         optimizer.zero_grad()
-        loss = f(p[0], p[1])
+        xy = p.view(-1)  # a fresh view each step: p changes in place
+        loss = f(xy[0], xy[1])
         if not (torch.isfinite(loss) and torch.isfinite(p).all()):
-            return points, losses, True
-        points.append(p.detach().tolist())
-        losses.append(loss.item())
+            if k > 0:  # the step that led here is not kept, nor its lr
+                out["lrs"].pop()
+                if cycled:
+                    out["momentums"].pop()
+            out["diverged"] = True
+            return out
+        out["points"].append(p.detach().view(-1).tolist())
+        out["losses"].append(loss.item())
         if k == STEPS:
             break
         loss.backward()
         if clip is not None:
             torch.nn.utils.clip_grad_norm_([p], clip)
-        optimizer.step()
-        if scheduler:
+        out["lrs"].append(float(group["lr"]))
+        if cycled:
+            out["momentums"].append(float(group["betas"][0] if "betas" in group else group["momentum"]))
+        if isinstance(optimizer, torch.optim.LBFGS):
+            optimizer.step(lambda: closure(optimizer, p, clip))
+        else:
+            optimizer.step()
+        if plateau:
+            scheduler.step(loss.item())
+        elif scheduler:
             scheduler.step()
-    return points, losses, False
+    out["diverged"] = False
+    return out
 
 
 if __name__ == "__main__":
-    for name, make_optimizer, make_scheduler, clip in RUNS:
-        points, losses, diverged = run(make_optimizer, make_scheduler, clip)
-        end = "diverged after %d steps" % (len(points) - 1) if diverged else "final loss %.6g" % losses[-1]
-        print("%s: %s at (%.6g, %.6g)" % (name, end, points[-1][0], points[-1][1]) if points else name + ": diverged at the start")
+    results = [(name, run(*rest)) for name, *rest in RUNS]
+    if "--json" in sys.argv:
+        # The same form as "npm run cli -- trajectory".
+        print(json.dumps({"trajectories": [r for _, r in results]}))
+    else:
+        for name, r in results:
+            points, losses = r["points"], r["losses"]
+            if not points:
+                print(name + ": diverged at the start")
+                continue
+            end = "diverged after %d steps" % (len(points) - 1) if r["diverged"] else "final loss %.6g" % losses[-1]
+            print("%s: %s at (%.6g, %.6g)" % (name, end, points[-1][0], points[-1][1]))
 `;
 }

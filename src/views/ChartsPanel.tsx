@@ -7,6 +7,7 @@ import { useDescent } from '../state/store';
 import { DistanceChart } from './charts/DistanceChart';
 import { distanceSeries } from './charts/distance';
 import { LossChart } from './charts/LossChart';
+import { LrChart, MomentumChart } from './charts/LrChart';
 import type { ChartSeries, CursorSource } from './charts/types';
 import { optimizerNames } from './names';
 import { optimizerStyle } from './palette';
@@ -27,6 +28,8 @@ function cachedDistances(tr: Trajectory, minima: readonly DomainPoint[]): Float6
   distances.set(tr, { minima, values });
   return values;
 }
+
+const EMPTY = new Float64Array(0);
 
 /** The store's playback cursor, read transiently. */
 const STORE_CURSOR: CursorSource = {
@@ -70,7 +73,10 @@ function useThrottledCursor(ms: number): number {
   return cursor;
 }
 
-/** Loss and distance-to-minimum per step, with the playback cursor. */
+/**
+ * Loss per step, the learning rate (and cycled momentum or β1) each step used when a schedule is
+ * set, and the distance to the nearest minimum, all with the playback cursor.
+ */
 export function ChartsPanel() {
   // The series follow the scene the trajectories were computed for, so lines and labels always match.
   const { scene, steps, trajectories, minima } = useDescent(
@@ -134,6 +140,41 @@ export function ChartsPanel() {
       })),
     [base, shownMinima],
   );
+  // lrs[k] is the lr of the step from point k: one fewer than the points.
+  const lr: ChartSeries[] = useMemo(
+    () =>
+      base.map((b) => ({
+        label: b.label,
+        color: b.color,
+        dash: b.dash,
+        values: b.tr.lrs ?? EMPTY,
+        length: b.tr.lrs?.length ?? 0,
+        diverged: b.tr.diverged,
+        hidden: b.config.hidden === true,
+      })),
+    [base],
+  );
+  const momentum: ChartSeries[] = useMemo(
+    () =>
+      base.flatMap((b) =>
+        b.tr.momentums
+          ? [
+              {
+                label: b.label,
+                color: b.color,
+                dash: b.dash,
+                values: b.tr.momentums,
+                length: b.tr.momentums.length,
+                diverged: b.tr.diverged,
+                hidden: b.config.hidden === true,
+              },
+            ]
+          : [],
+      ),
+    [base],
+  );
+  const scheduled = base.some((b) => b.config.schedule !== undefined && b.config.hidden !== true);
+  const cycled = momentum.some((m) => !m.hidden);
   const onCursor = useCallback((step: number) => {
     const s = useDescent.getState();
     s.setPlaying(false);
@@ -150,6 +191,30 @@ export function ChartsPanel() {
         onCursor={onCursor}
         height={190}
       />
+      {scheduled && (
+        <div data-testid="lr-chart">
+          <LrChart
+            series={lr}
+            cursor={cursor}
+            liveCursor={STORE_CURSOR}
+            steps={steps}
+            onCursor={onCursor}
+            height={150}
+          />
+        </div>
+      )}
+      {cycled && (
+        <div data-testid="momentum-chart">
+          <MomentumChart
+            series={momentum}
+            cursor={cursor}
+            liveCursor={STORE_CURSOR}
+            steps={steps}
+            onCursor={onCursor}
+            height={130}
+          />
+        </div>
+      )}
       {minima.length > 0 && (
         <DistanceChart
           series={distance}

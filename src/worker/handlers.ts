@@ -43,7 +43,12 @@ export function handleRequest(request: WorkerRequest): {
     switch (request.type) {
       case 'simulate': {
         const trajectories = computeTrajectories(request.scene);
-        const transfer = trajectories.flatMap((t) => [t.points.buffer, t.losses.buffer]);
+        const transfer = trajectories.flatMap((t) => [
+          t.points.buffer,
+          t.losses.buffer,
+          ...(t.lrs ? [t.lrs.buffer] : []),
+          ...(t.momentums ? [t.momentums.buffer] : []),
+        ]);
         return { reply: { id, runId, type: 'simulate', trajectories }, transfer };
       }
       case 'surface': {

@@ -13,9 +13,9 @@
  * The inner loop allocates nothing per step: one parameter and one gradient array are reused and a
  * fresh optimizer (a few small typed arrays) is created per cell.
  */
-import { createOptimizer, resolvedLr } from '../optimizers';
+import { createConfigScheduler, createOptimizer, resolvedLr } from '../optimizers';
 import { clipGradNorm } from '../optimizers/clip';
-import { createScheduler } from '../optimizers/schedule';
+import { scheduledStep } from '../optimizers/schedule';
 import type { Domain, DomainPoint, OptimizerConfig, Surface } from '../types';
 import type { AbortFlag } from './progress';
 import { surfaceClosure } from '../simulate';
@@ -104,7 +104,7 @@ export function basinMap(
     p[0] = sx;
     p[1] = sy;
     const optimizer = createOptimizer(config, 2);
-    const scheduler = schedule ? createScheduler(schedule, lr0) : undefined;
+    const scheduler = schedule ? createConfigScheduler(config, steps) : undefined;
     const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
     let loss = surface.grad(sx, sy, g);
     if (!Number.isFinite(loss)) return BASIN_DIVERGED;
@@ -117,8 +117,7 @@ export function basinMap(
       }
       if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
       if (scheduler) {
-        optimizer.step(p, g, scheduler.lr, closure);
-        scheduler.step();
+        scheduledStep(optimizer, scheduler, p, g, loss, closure);
       } else {
         optimizer.step(p, g, lr0, closure);
       }

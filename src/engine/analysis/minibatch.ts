@@ -2,9 +2,9 @@
  * Mini-batch SGD on a data set's loss (note 001): each step follows the gradient of one batch while
  * the recorded loss is the full-batch loss at that point, the surface the contours show.
  */
-import { createOptimizer, resolvedLr } from '../optimizers';
+import { createConfigScheduler, createOptimizer } from '../optimizers';
 import { clipGradNorm } from '../optimizers/clip';
-import { createScheduler } from '../optimizers/schedule';
+import { scheduledStep } from '../optimizers/schedule';
 import { createRng } from '../nn/rng';
 import type { Rng } from '../nn/rng';
 import type { DomainPoint, OptimizerConfig, Trajectory } from '../types';
@@ -88,12 +88,13 @@ export function simulateMiniBatch(
   const full = identityOrder(data.n);
   const sampler = new BatchSampler(data.n, batchSize, seed);
   const optimizer = createOptimizer(config, 2);
-  const scheduler = createScheduler(config.schedule, resolvedLr(config));
+  const scheduler = createConfigScheduler(config, steps);
+  const lrs = new Float64Array(steps);
   const clip = config.clip_grad_norm;
 
   let loss = batchGradient(data, full, 0, data.n, p[0]!, p[1]!, scratch);
   if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) {
-    return { points, losses, length: 0, diverged: true };
+    return { points, losses, length: 0, diverged: true, lrs: lrs.subarray(0, 0) };
   }
   points[0] = p[0]!;
   points[1] = p[1]!;
@@ -101,7 +102,8 @@ export function simulateMiniBatch(
   let length = 1;
   for (let k = 0; k < steps; k++) {
     sampler.next();
-    batchGradient(data, sampler.order, sampler.from, sampler.to, p[0]!, p[1]!, g);
+    // ReduceLROnPlateau sees the mini-batch loss whose gradient this step takes.
+    const batchLoss = batchGradient(data, sampler.order, sampler.from, sampler.to, p[0]!, p[1]!, g);
     if (clip !== undefined && !optimizer.needsClosure) clipGradNorm(g, clip);
     // L-BFGS re-evaluates this step's mini-batch loss as often as it likes, as torch's closure would.
     const closure = optimizer.needsClosure
@@ -119,18 +121,18 @@ export function simulateMiniBatch(
           return l;
         }
       : undefined;
-    optimizer.step(p, g, scheduler.lr, closure);
-    scheduler.step();
+    lrs[k] = scheduler.lr;
+    scheduledStep(optimizer, scheduler, p, g, batchLoss, closure);
     const x = p[0]!;
     const y = p[1]!;
     loss = batchGradient(data, full, 0, data.n, x, y, scratch);
     if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {
-      return { points, losses, length, diverged: true };
+      return { points, losses, length, diverged: true, lrs: lrs.subarray(0, length - 1) };
     }
     points[2 * length] = x;
     points[2 * length + 1] = y;
     losses[length] = loss;
     length++;
   }
-  return { points, losses, length, diverged: false };
+  return { points, losses, length, diverged: false, lrs };
 }

@@ -1,6 +1,6 @@
 /** Test helpers: the torch fixtures turned into engine inputs, and a tolerant comparison. */
 import { expect } from 'vitest';
-import cases from '../__fixtures__/backprop/cases.json';
+import data from '../__fixtures__/backprop/cases.json';
 import type { Activation } from './activations';
 import type { LossKind } from './losses';
 import { buildNetwork, layerViews } from './network';
@@ -18,6 +18,8 @@ export interface FixtureLayer {
 /** One torch case: the CLI input and the CLI output torch computed. */
 export interface FixtureCase {
   readonly name: string;
+  /** torch's numeric guards decide this gradient: it is torch's, not the true derivative. */
+  readonly guarded?: boolean;
   readonly input: { input: number[][]; target: number[][]; loss: string; layers: FixtureLayer[] };
   readonly expected: {
     loss: number;
@@ -26,7 +28,9 @@ export interface FixtureCase {
 }
 
 /** Every case of cases.json. */
-export const FIXTURES = cases as unknown as FixtureCase[];
+export const FIXTURES = (data as unknown as { cases: FixtureCase[] }).cases;
+/** The torch version scripts/fixtures_backprop.py ran. */
+export const BACKPROP_TORCH_VERSION = (data as unknown as { torch: string }).torch;
 
 /** The engine's network, flat parameters and batch for a fixture. */
 export function fixtureNet(c: FixtureCase): {

@@ -73,6 +73,15 @@ class MuonWithAdamW implements OptimizerInstance {
     this.lastLr = lr;
   }
 
+  /**
+   * A cycling schedule sets every Muon's momentum and AdamW's β1 (torch: one OneCycleLR/CyclicLR
+   * per optimizer, the same schedule, as the lab's one lr drives both).
+   */
+  setMomentum(value: number): void {
+    for (const m of this.muons) m.opt.setMomentum(value);
+    this.adamw.setMomentum?.(value);
+  }
+
   inspect() {
     return { step: this.stepCount, lr: this.lastLr };
   }

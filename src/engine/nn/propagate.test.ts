@@ -108,7 +108,8 @@ describe('batch norm inference uses running statistics as torch.nn.BatchNorm1d',
 });
 
 describe('the finite-difference checker agrees with backprop', () => {
-  for (const c of FIXTURES.filter((f) => !f.name.startsWith('12-layer'))) {
+  // Saturated cases are left out: there torch's guards, not calculus, give the gradient.
+  for (const c of FIXTURES.filter((f) => !f.name.startsWith('12-layer') && !f.guarded)) {
     it(c.name, () => {
       const { net, params, input, target, loss, batch } = fixtureNet(c);
       const ws = createWorkspace(net, batch);

@@ -3,10 +3,10 @@
  * Float64Array, so one optimizer instance steps the whole net, with the same torch loop as the
  * contour view: forward, loss, backward, clip_grad_norm_, optimizer.step(), scheduler.step().
  */
-import { resolvedLr } from '../optimizers';
+import { createConfigScheduler } from '../optimizers';
 import { createLabOptimizer } from './labOptimizer';
 import { clipGradNorm } from '../optimizers/clip';
-import { createScheduler } from '../optimizers/schedule';
+import { ScheduleError } from '../optimizers/schedule';
 import type { OptimizerConfig, OptimizerInstance } from '../types';
 import { createBatchNormStats } from './batchnorm';
 import type { BatchNormStats } from './batchnorm';
@@ -19,6 +19,9 @@ import { createWorkspace, forward, lossAndGradient, lossOnly } from './propagate
 import type { Workspace } from './propagate';
 import { createRng } from './rng';
 import type { Rng } from './rng';
+
+/** Steps a one-cycle schedule without total_steps spans in the lab (which has no step count). */
+export const LAB_SCHEDULE_STEPS = 1000;
 
 /** Labelled rows in the network's layout (a {@link Dataset} fits). */
 export interface TrainingData {
@@ -92,7 +95,10 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const batchTarget = fullBatch ? data.target : new Float64Array(batch * net.outputSize);
   // Muon takes the hidden weight matrices, AdamW the rest (see labOptimizer.ts).
   const optimizer: OptimizerInstance = createLabOptimizer(options.optimizer, net);
-  const scheduler = createScheduler(options.optimizer.schedule, resolvedLr(options.optimizer));
+  // The lab trains without a set end: a one-cycle that names no total_steps runs over
+  // LAB_SCHEDULE_STEPS, and once a schedule would raise (torch stops the script), the lr holds.
+  const scheduler = createConfigScheduler(options.optimizer, LAB_SCHEDULE_STEPS);
+  let scheduleOver = false;
   const clip = options.optimizer.clip_grad_norm;
   // The order stream is separate from the init stream so changing the batch size keeps the weights.
   const orderRng: Rng = createRng((options.seed ^ 0x5bd1e995) >>> 0);
@@ -165,8 +171,17 @@ export function createTrainer(options: TrainerOptions): Trainer {
             return l;
           }
         : undefined;
+      const momentum = scheduler.momentum;
+      if (momentum !== undefined) optimizer.setMomentum?.(momentum);
       optimizer.step(params, grad, lr, closure);
-      scheduler.step();
+      if (!scheduleOver) {
+        try {
+          scheduler.step(loss);
+        } catch (err) {
+          if (!(err instanceof ScheduleError)) throw err;
+          scheduleOver = true;
+        }
+      }
       stepCount++;
       return { loss, gradNorm, lr };
     },

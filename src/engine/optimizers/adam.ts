@@ -55,7 +55,7 @@ export class AdamInstance implements OptimizerInstance {
   private lastBiasCorrection2 = 1;
 
   constructor(
-    private readonly beta1: number,
+    private beta1: number,
     private readonly beta2: number,
     private readonly eps: number,
     private readonly weightDecay: number,
@@ -106,6 +106,11 @@ export class AdamInstance implements OptimizerInstance {
     this.lastLr = lr;
     this.lastBiasCorrection1 = biasCorrection1;
     this.lastBiasCorrection2 = biasCorrection2;
+  }
+
+  /** A cycling schedule sets torch's param_group ['betas'][0] between steps. */
+  setMomentum(value: number): void {
+    this.beta1 = value;
   }
 
   inspect(): OptimizerInspection {

@@ -37,7 +37,7 @@ class AdamaxInstance implements OptimizerInstance {
   private lastClr = 0;
 
   constructor(
-    private readonly beta1: number,
+    private beta1: number,
     private readonly beta2: number,
     private readonly eps: number,
     private readonly weightDecay: number,
@@ -71,6 +71,11 @@ class AdamaxInstance implements OptimizerInstance {
     }
     this.lastLr = lr;
     this.lastClr = clr;
+  }
+
+  /** A cycling schedule sets torch's param_group ['betas'][0] between steps. */
+  setMomentum(value: number): void {
+    this.beta1 = value;
   }
 
   inspect(): OptimizerInspection {

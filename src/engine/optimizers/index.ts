@@ -27,9 +27,12 @@ import { withMaximize } from './maximize';
 import { sgd } from './sgd';
 
 export { clipGradNorm } from './clip';
+import { createScheduler } from './schedule';
+import type { LrScheduler, MomentumKey } from './schedule';
+
+export { createScheduler, ScheduleError } from './schedule';
+export type { LrScheduler, MomentumKey } from './schedule';
 export { MAXIMIZE_GRADIENT_TEX } from './maximize';
-export { createScheduler } from './schedule';
-export type { LrScheduler } from './schedule';
 export { PARAM_TEX, STATE_TEX } from './symbols';
 
 /** Every optimizer family by its torch.optim type name. */
@@ -70,4 +73,23 @@ export function resolvedLr(config: OptimizerConfig): number {
   if (config.lr !== undefined) return config.lr;
   const fallback = paramDefault(config.type, 'lr');
   return typeof fallback === 'number' ? fallback : 0;
+}
+
+/**
+ * What a schedule may cycle on this optimizer: torch's OneCycleLR and CyclicLR look for
+ * 'momentum' and then 'betas' in `optimizer.defaults`, i.e. in the family's hyper-parameters.
+ */
+export function momentumKeyOf(type: OptimizerType): MomentumKey {
+  const names = OPTIMIZERS[type].params.map((p) => p.name);
+  if (names.includes('momentum')) return 'momentum';
+  if (names.includes('betas')) return 'betas';
+  return undefined;
+}
+
+/** A scheduler for `config` as the scene runs it (`steps`: the scene's step count). */
+export function createConfigScheduler(config: OptimizerConfig, steps: number): LrScheduler {
+  return createScheduler(config.schedule, resolvedLr(config), {
+    steps,
+    momentumKey: momentumKeyOf(config.type),
+  });
 }

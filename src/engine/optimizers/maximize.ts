@@ -21,6 +21,7 @@ function maximizing(config: OptimizerConfig): boolean {
 /** `instance` fed −∇f instead of ∇f (negated in place, as torch's `-grads[i]`). */
 function negatingGradient(instance: OptimizerInstance): OptimizerInstance {
   const averaged = instance.averaged?.bind(instance);
+  const setMomentum = instance.setMomentum?.bind(instance);
   return {
     step(params, grad, lr, closure) {
       for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]!;
@@ -28,6 +29,8 @@ function negatingGradient(instance: OptimizerInstance): OptimizerInstance {
     },
     inspect: () => instance.inspect(),
     ...(averaged ? { averaged } : {}),
+    // OneCycleLR/CyclicLR still cycle momentum or β1 of a maximizing optimizer.
+    ...(setMomentum ? { setMomentum } : {}),
   };
 }
 

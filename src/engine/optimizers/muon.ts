@@ -221,7 +221,7 @@ export class MuonInstance implements OptimizerInstance {
 
   constructor(
     private readonly weightDecay: number,
-    private readonly momentum: number,
+    private momentum: number,
     private readonly nesterov: boolean,
     private readonly coefficients: readonly number[],
     private readonly eps: number,
@@ -266,6 +266,14 @@ export class MuonInstance implements OptimizerInstance {
     this.stepCount++;
     this.lastLr = lr;
     this.lastAdjusted = adjusted;
+  }
+
+  /**
+   * A cycling schedule sets torch's param_group['momentum'] between steps: OneCycleLR and CyclicLR
+   * look for 'momentum' in `optimizer.defaults`, which Muon has, so they cycle μ (β1 is not used).
+   */
+  setMomentum(value: number): void {
+    this.momentum = value;
   }
 
   inspect(): OptimizerInspection {

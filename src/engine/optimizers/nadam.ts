@@ -51,7 +51,7 @@ class NadamInstance implements OptimizerInstance {
   private lastMuNext = 0;
 
   constructor(
-    private readonly beta1: number,
+    private beta1: number,
     private readonly beta2: number,
     private readonly eps: number,
     private readonly weightDecay: number,
@@ -71,10 +71,8 @@ class NadamInstance implements OptimizerInstance {
     const { beta1, beta2, eps, weightDecay, momentumDecay, expAvg, expAvgSq } = this;
     const step = ++this.stepCount;
     const biasCorrection2 = 1 - Math.pow(beta2, step);
-    // torch computes μ_t afresh each step; last step's μ_{t+1} is the same expression on the same
-    // float ((t − 1) + 1 = t exactly), so reusing it saves a pow without changing a bit.
-    const mu =
-      step === 1 ? beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay)) : this.lastMuNext;
+    // torch computes μ_t afresh each step from the current β1 (a cycling schedule may change it).
+    const mu = beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
     const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
     const muProduct = this.muProduct * mu;
     this.muProduct = muProduct;
@@ -108,6 +106,11 @@ class NadamInstance implements OptimizerInstance {
     this.lastLr = lr;
     this.lastMu = mu;
     this.lastMuNext = muNext;
+  }
+
+  /** A cycling schedule sets torch's param_group ['betas'][0] between steps. */
+  setMomentum(value: number): void {
+    this.beta1 = value;
   }
 
   inspect(): OptimizerInspection {

@@ -42,7 +42,7 @@ class RadamInstance implements OptimizerInstance {
   private lastRect = 0;
 
   constructor(
-    private readonly beta1: number,
+    private beta1: number,
     private readonly beta2: number,
     private readonly eps: number,
     private readonly weightDecay: number,
@@ -95,6 +95,11 @@ class RadamInstance implements OptimizerInstance {
     this.lastBiasCorrection1 = biasCorrection1;
     this.lastRhoT = rhoT;
     this.lastRect = rect;
+  }
+
+  /** A cycling schedule sets torch's param_group ['betas'][0] between steps. */
+  setMomentum(value: number): void {
+    this.beta1 = value;
   }
 
   inspect(): OptimizerInspection {

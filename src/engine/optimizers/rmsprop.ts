@@ -45,7 +45,7 @@ class RmspropInstance implements OptimizerInstance {
     private readonly alpha: number,
     private readonly eps: number,
     private readonly weightDecay: number,
-    private readonly momentum: number,
+    private momentum: number,
     private readonly centered: boolean,
     n: number,
   ) {
@@ -91,6 +91,11 @@ class RmspropInstance implements OptimizerInstance {
     }
     this.stepCount++;
     this.lastLr = lr;
+  }
+
+  /** A cycling schedule sets torch's param_group ['momentum'] between steps. */
+  setMomentum(value: number): void {
+    this.momentum = value;
   }
 
   inspect(): OptimizerInspection {

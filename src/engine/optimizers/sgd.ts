@@ -39,7 +39,7 @@ class SgdInstance implements OptimizerInstance {
   private lastLr = 0;
 
   constructor(
-    private readonly momentum: number,
+    private momentum: number,
     private readonly dampening: number,
     private readonly nesterov: boolean,
     private readonly weightDecay: number,
@@ -72,6 +72,11 @@ class SgdInstance implements OptimizerInstance {
     if (momentum !== 0) this.hasBuffer = true;
     this.stepCount++;
     this.lastLr = lr;
+  }
+
+  /** A cycling schedule sets torch's param_group ['momentum'] between steps. */
+  setMomentum(value: number): void {
+    this.momentum = value;
   }
 
   inspect(): OptimizerInspection {

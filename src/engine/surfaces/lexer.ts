@@ -4,6 +4,8 @@ import type { EngineMessageCode, MessageParams } from '../messages';
  * the parser turns them into 1-based character columns only when it reports an error.
  */
 
+import { characterHint } from './notation';
+
 /** One token of the source. `start`/`end` are offsets into the source string. */
 export type Token =
   | {
@@ -87,8 +89,15 @@ export function tokenize(
     }
     const codePoint = src.codePointAt(i) ?? 0;
     const shown = String.fromCodePoint(codePoint);
-    const code = ch === '[' || ch === '{' ? 'expr.badBracket' : 'expr.badChar';
-    return { ok: false, error: { code, params: { text: shown }, offset: i } };
+    // Brackets have their own translated sentence; another notation's character gets a hint.
+    const hint = ch === '[' || ch === '{' ? undefined : characterHint(shown);
+    const error: LexError =
+      ch === '[' || ch === '{'
+        ? { code: 'expr.badBracket', params: { text: shown }, offset: i }
+        : hint
+          ? { code: 'expr.badCharHint', params: { text: shown, hint }, offset: i }
+          : { code: 'expr.badChar', params: { text: shown }, offset: i };
+    return { ok: false, error };
   }
   tokens.push({ type: 'end', start: src.length, end: src.length });
   return { ok: true, tokens };

@@ -22,6 +22,7 @@ import {
 } from './ast';
 import type { ConstantName, Expr, ExpressionError, ParseResult } from './ast';
 import { tokenize } from './lexer';
+import { nameHint } from './notation';
 import type { Token } from './lexer';
 
 /** Thrown inside the parser only; parseExpression turns it into an error result. */
@@ -68,6 +69,10 @@ function unknownName(name: string, offset: number): ParseFailure {
   if (/^[xy]{2,}$/.test(name)) {
     const product = clipText(name.split('').join('*'));
     return new ParseFailure('expr.implicitName', { name: clipText(name), product }, offset);
+  }
+  const hint = nameHint(name, (n) => KNOWN_NAMES.includes(n));
+  if (hint !== undefined) {
+    return new ParseFailure('expr.unknownNameHint', { name: clipText(name), hint }, offset);
   }
   const lower = name.toLowerCase();
   const close = KNOWN_NAMES.map((known) => ({
@@ -240,6 +245,10 @@ class Parser {
     const open = this.peek();
     const arity = arityOf(name);
     const usage = arity === 1 ? `${name}(...)` : `${name}(a, b)`;
+    if (this.isSymbol(open, '^') && arity === 1) {
+      // sin^2(x), as textbooks write sin²x.
+      throw new ParseFailure('expr.functionPower', { name }, token.start);
+    }
     if (!this.isSymbol(open, '(')) {
       throw new ParseFailure('expr.isFunction', { name, usage }, token.start);
     }

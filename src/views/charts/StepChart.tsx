@@ -587,6 +587,8 @@ function Legend({ series, step }: { series: readonly ChartSeries[]; step: number
       {shown.map((s, i) => {
         const reached = step < s.length;
         const value = reached ? formatNumber(s.values[step] ?? Number.NaN) : undefined;
+        // A per-step series (the lr of each step) has no value at the last point: not a divergence.
+        const missing = !reached && !s.diverged ? chartText('chart.noStep') : undefined;
         return (
           <li key={i}>
             <svg width={26} height={10} aria-hidden="true">
@@ -603,6 +605,7 @@ function Legend({ series, step }: { series: readonly ChartSeries[]; step: number
             <span className="descent-chart__legend-label">{s.label}</span>{' '}
             <span className="descent-chart__legend-value">
               {value ??
+                missing ??
                 (s.length === 0
                   ? chartText('chart.outside')
                   : chartText('chart.diverged', { step: Math.max(0, s.length - 1) }))}

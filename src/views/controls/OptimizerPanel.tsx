@@ -3,15 +3,15 @@ import { localMessage } from '../fieldMessage';
 import { PanelHelp } from '../help/PanelHelp';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
-import type { FieldError, OptimizerConfig, ParamSpec, Schedule } from '../../engine/types';
+import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types';
 import { t, useLocale } from '../../i18n';
-import type { MessageKey } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { baseName, optimizerName } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
 import { CriticalLrTick } from '../analysis/CriticalLrTick';
+import { ScheduleEditor } from './ScheduleEditor';
 
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
 const PRESETS: readonly { id: string; label: () => string; config: OptimizerConfig }[] = [
@@ -265,7 +265,7 @@ function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
       {specs.map((spec) => (
         <ParamControl key={spec.name} spec={spec} config={config} commit={commit} />
       ))}
-      <ScheduleControl config={config} commit={commit} />
+      <ScheduleEditor config={config} commit={commit} />
       <ClipControl config={config} commit={commit} />
       {problem && (
         <p className="field-error" role="alert">
@@ -437,54 +437,6 @@ function NullableNumber(props: {
         </label>
       )}
     </span>
-  );
-}
-
-const SCHEDULE_DEFAULTS: Record<Schedule['type'], (steps: number) => Schedule> = {
-  exponential: () => ({ type: 'exponential', gamma: 0.99 }),
-  step: () => ({ type: 'step', step_size: 30, gamma: 0.5 }),
-  cosine: (steps) => ({ type: 'cosine', t_max: steps, eta_min: 0 }),
-};
-
-function ScheduleControl(props: { config: OptimizerConfig; commit: Commit }) {
-  const { config, commit } = props;
-  const steps = useDescent((s) => s.scene.steps);
-  const schedule = config.schedule;
-  const set = (next: Schedule | undefined, shownByField = false): readonly string[] => {
-    const rest = without(config, 'schedule');
-    return commit(next ? { ...rest, schedule: next } : rest, shownByField);
-  };
-  const fields: [string, number][] = schedule
-    ? Object.entries(schedule).filter((e): e is [string, number] => typeof e[1] === 'number')
-    : [];
-  return (
-    <div className="param param-schedule">
-      <label className="field">
-        <span className="param-name">{t('optimizers.schedule')}</span>
-        <select
-          value={schedule?.type ?? 'none'}
-          onChange={(e) => {
-            const v = e.target.value as Schedule['type'] | 'none';
-            set(v === 'none' ? undefined : SCHEDULE_DEFAULTS[v](steps));
-          }}
-        >
-          {(['none', 'exponential', 'step', 'cosine'] as const).map((v) => (
-            <option key={v} value={v}>
-              {t(`optimizers.schedule.${v}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {schedule &&
-        fields.map(([name, v]) => (
-          <NumberField
-            key={name}
-            label={name}
-            value={v}
-            onCommit={(n) => set({ ...schedule, [name]: n } as Schedule, true)}
-          />
-        ))}
-    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
 import { baseName, optimizerName } from '../names';
 import { formulaStep } from './inspect';
 import { notesTex } from './notesTex';
+import { withCycledMomentum } from './cycled';
 import { formulaText, optimizerNote } from './strings';
 import { substitutedTex } from './substitute';
 import { FitTex } from './Tex';
@@ -42,13 +43,19 @@ export function FormulaPanel(props: FormulaPanelProps) {
   const baseId = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
-  const config = optimizers[selected];
-  const ruleTex = useMemo(() => (config ? OPTIMIZERS[config.type].tex(config) : ''), [config]);
-  const notes = useMemo(() => (config ? notesTex(config) : undefined), [config]);
   const step = useMemo(
     () => formulaStep(surface, scene, selected, cursor),
     [surface, scene, selected, cursor],
   );
+  // A cycling schedule sets this step's momentum or β1: the rule shows what torch ran.
+  const declared = optimizers[selected];
+  const cycled = step.kind === 'step' ? step.numbers.momentum : undefined;
+  const config = useMemo(
+    () => (declared ? withCycledMomentum(declared, cycled) : undefined),
+    [declared, cycled],
+  );
+  const ruleTex = useMemo(() => (config ? OPTIMIZERS[config.type].tex(config) : ''), [config]);
+  const notes = useMemo(() => (config ? notesTex(config) : undefined), [config]);
   const stepTex = useMemo(
     () => (config && step.kind === 'step' ? substitutedTex(config, step.numbers) : undefined),
     [config, step],

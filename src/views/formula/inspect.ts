@@ -56,6 +56,7 @@ export function formulaStep(
       point: current.point,
       grad: current.grad,
       lr: current.lr,
+      ...(current.momentum === undefined ? {} : { momentum: current.momentum }),
       update: current.update,
       state: current.state,
       prev: previous?.state,

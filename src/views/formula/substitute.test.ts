@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OptimizerConfig, Scene } from '../../engine/types';
+import { OPTIMIZERS } from '../../engine/optimizers';
+import { resolveSurface } from '../../engine/surfaces';
+import { withCycledMomentum } from './cycled';
 import { formulaStep } from './inspect';
 import { substitutedLines, substitutedTex } from './substitute';
 import { notesQuadratic } from './testSurface';
@@ -140,5 +143,29 @@ describe('formulaStep', () => {
     const optimizer: OptimizerConfig = { type: 'sgd', lr: 0.1 };
     const step = formulaStep(quadratic, scene(optimizer, 10), 0, 10);
     expect(step.kind === 'step' && step.numbers.k).toBe(9);
+  });
+});
+
+describe('a cycling schedule in the formula', () => {
+  it("shows an SGD created without momentum as the momentum SGD torch runs under one-cycle, with this step's μ", () => {
+    const resolved = resolveSurface({ id: 'quadratic' });
+    if (!resolved.ok) throw new Error('quadratic');
+    const scene = {
+      surface: { id: 'quadratic' },
+      start: [-4, 2] as const,
+      steps: 20,
+      optimizers: [
+        { type: 'sgd' as const, lr: 0.05, schedule: { type: 'onecycle' as const, max_lr: 0.1 } },
+      ],
+    };
+    const step = formulaStep(resolved.surface, scene, 0, 3);
+    if (step.kind !== 'step') throw new Error('no step');
+    expect(step.numbers.momentum).toBeGreaterThan(0.85);
+    expect(step.numbers.momentum).toBeLessThan(0.95);
+    const config = withCycledMomentum(scene.optimizers[0]!, step.numbers.momentum);
+    expect(OPTIMIZERS.sgd.tex(config)).toContain('b_t');
+    expect(OPTIMIZERS.sgd.tex(scene.optimizers[0]!)).not.toContain('b_t');
+    const tex = substitutedTex(config, step.numbers);
+    expect(tex).toContain('\\mu');
   });
 });

@@ -6,7 +6,7 @@
  * The right-most value of every line is the engine's own state after the step (what torch would
  * hold); the middle shows the inputs a learner would plug into the rule in the panel above it.
  */
-import { OPTIMIZERS, STATE_TEX } from '../../engine/optimizers';
+import { momentumKeyOf, OPTIMIZERS, STATE_TEX } from '../../engine/optimizers';
 import type { DomainPoint, OptimizerConfig, OptimizerInspection } from '../../engine/types';
 import { formatNumber, formatVector } from './format';
 
@@ -20,6 +20,8 @@ export interface StepNumbers {
   readonly grad: DomainPoint;
   /** Learning rate used for this step (after the schedule). */
   readonly lr: number;
+  /** Momentum or β1 a one-cycle or cyclic schedule gave this step (absent when none cycles it). */
+  readonly momentum?: number;
   /** θ_t − θ_{t−1}. */
   readonly update: DomainPoint;
   /** Optimizer state after this step. */
@@ -139,6 +141,10 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
     lines.push(line('g_t', nabla, V(g)));
   }
   if (config.schedule !== undefined) lines.push(line('\\eta', N(lr)));
+  // The momentum or β1 a one-cycle or cyclic schedule set for this step (torch's param group).
+  if (s.momentum !== undefined) {
+    lines.push(line(momentumKeyOf(config.type) === 'betas' ? '\\beta_1' : '\\mu', N(s.momentum)));
+  }
 
   let thetaPrev: Vec = theta0;
   const thetaLine = (rule: string, numbers: string): void => {

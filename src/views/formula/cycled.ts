@@ -1,0 +1,23 @@
+/**
+ * With one-cycle or cyclic momentum, torch runs each step with the momentum (or β1) the schedule
+ * set, not the one the optimizer was created with: an SGD created with momentum 0 then runs as
+ * momentum SGD. The formula panel shows the rule and numbers for that effective setting.
+ */
+import { momentumKeyOf, paramDefault } from '../../engine/optimizers';
+import type { OptimizerConfig } from '../../engine/types';
+
+/** `config` as this step ran it: its momentum or betas[0] replaced by the cycled `momentum`. */
+export function withCycledMomentum(
+  config: OptimizerConfig,
+  momentum: number | undefined,
+): OptimizerConfig {
+  if (momentum === undefined) return config;
+  const key = momentumKeyOf(config.type);
+  if (key === 'momentum') return { ...config, momentum };
+  if (key === 'betas') {
+    const fallback = paramDefault(config.type, 'betas');
+    const beta2 = config.betas?.[1] ?? (Array.isArray(fallback) ? (fallback[1] as number) : 0.999);
+    return { ...config, betas: [momentum, beta2] };
+  }
+  return config;
+}
