@@ -126,7 +126,7 @@ interface Problem {
   readonly params: MessageParams;
   /** Appended to the field's path, e.g. `[1]` for the second element of `betas`. */
   readonly at?: string;
-  /** torch's reason for the bound, in English: added to the CLI's sentence, not translated. */
+  /** torch's reason for the bound, in English: added to the CLI's sentence and kept as `reason`. */
   readonly because?: string;
 }
 
@@ -391,7 +391,13 @@ function validateOptimizer(
       if (problem) {
         const error = fieldError(fieldPath + (problem.at ?? ''), problem.code, problem.params);
         errors.push(
-          problem.because ? { ...error, message: `${error.message} (${problem.because})` } : error,
+          problem.because
+            ? {
+                ...error,
+                message: `${error.message} (${problem.because})`,
+                reason: problem.because,
+              }
+            : error,
         );
       } else if (Array.isArray(v))
         out[key] = (v as (number | null)[]).map((x) => (x === null ? null : plainZero(x)));

@@ -204,6 +204,11 @@ export interface FieldError {
   readonly code?: EngineMessageCode;
   /** The values the message names (user text clipped). */
   readonly params?: MessageParams;
+  /**
+   * torch's reason for a bound the value breaks, in English (e.g. "torch refuses a negative
+   * learning rate"); already in `message`. The app adds it on English pages only.
+   */
+  readonly reason?: string;
 }
 
 /** Numbers a step of one optimizer exposes for the live formula panel (e.g. v, m, m_hat, v_hat, step). */

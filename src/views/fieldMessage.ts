@@ -2,15 +2,18 @@
  * The engine's input errors in the reader's language. Engine errors carry a code and the values
  * they name (engine/messages.ts); the sentence comes from the catalogue (`engine.<code>`), with
  * field paths and typed values kept as written. Errors without a code keep their English text.
+ * torch's reason for a bound (English) is added on English pages only, not mixed into Chinese.
  */
 import type { EngineMessageCode, MessageParams } from '../engine/messages';
-import { isMessageKey, t } from '../i18n';
+import { getLocale, isMessageKey, t } from '../i18n';
 
 /** Anything with an English message and, optionally, the code and parameters behind it. */
 export interface CodedMessage {
   readonly message: string;
   readonly code?: EngineMessageCode | undefined;
   readonly params?: MessageParams | undefined;
+  /** torch's reason for a bound, in English (FieldError.reason). */
+  readonly reason?: string | undefined;
 }
 
 /** The message of `error` in the current language. */
@@ -19,7 +22,9 @@ export function localMessage(error: CodedMessage): string {
   if (code === undefined) return error.message;
   const key = `engine.${code}`;
   if (!isMessageKey(key)) return error.message;
-  const text = t(key, params);
+  // torch's reason is English text: said on English pages, left out of a Chinese sentence.
+  const reason = error.reason !== undefined && getLocale() === 'en' ? ` (${error.reason})` : '';
+  const text = t(key, params) + reason;
   // An expression's error inside a scene field also says its column.
   if (code.startsWith('expr.') && typeof params.column === 'number') {
     return t('engine.atColumn', { message: text, column: params.column });

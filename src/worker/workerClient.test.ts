@@ -192,6 +192,24 @@ describe('generic worker client', () => {
     expect(s.crashes).toHaveLength(1);
   });
 
+  it('a worker that hangs before ever answering is reported as a crash, not a silent fallback', async () => {
+    vi.useFakeTimers();
+    const s = setup(500);
+    // Killed while its script still loads: no reply ever comes.
+    const a = s.ask(3).catch((e: unknown) => e);
+    await flush();
+    vi.advanceTimersByTime(501);
+    const error = await a;
+    expect(error).toBeInstanceOf(WorkerCrashedError);
+    expect(String(error)).toMatch(/no answer within 500 ms/);
+    // Rejected, so the caller is told plainly and can ask again on a fresh worker.
+    expect(s.crashes).toEqual(['no answer within 500 ms']);
+    const b = s.ask(4);
+    await flush();
+    s.workers.at(-1)!.square(0);
+    await expect(b).resolves.toMatchObject({ value: 16 });
+  });
+
   it('a worker that dies before ever answering hands its requests to the next kind', async () => {
     const s = setup();
     const a = s.ask(3);

@@ -101,7 +101,9 @@ export interface WorkerClientOptions {
   readonly timeoutMs?: number;
   /**
    * Told why a worker was replaced. `fallback` is true when it died before ever answering, so
-   * the pending requests were sent once more to a worker of the next kind (not rejected).
+   * the pending requests were sent once more to a worker of the next kind (not rejected). A
+   * watchdog timeout always comes with `fallback` false: its requests are rejected (a request
+   * that hangs a worker would hang the next one too), so the caller has to ask again.
    */
   readonly onCrash?: (reason: string, fallback: boolean) => void;
 }
@@ -341,6 +343,9 @@ export class WorkerClient<Request extends Envelope, Reply extends Envelope> {
         this.send(id, entry, []);
       } else this.settle(id, entry).reject(error);
     }
-    if (report && dying) this.options.onCrash?.(reason, fallback);
+    // A hang is told as a crash even from a worker that never answered (one killed while its
+    // script was still loading): its requests were rejected, not re-sent, so the caller must
+    // report it and ask again. Told as a fallback, nobody would (the engine ignores fallbacks).
+    if (report && dying) this.options.onCrash?.(reason, fallback && !hung);
   }
 }
