@@ -5,6 +5,7 @@
  *   landscape:  {network, directions, normalize, alphas, betas} → {"loss":[[...]]}
  * Prints only JSON on stdout; any problem goes to stderr with exit code 1 (2 for usage).
  */
+import '../engine/optimizers/all';
 import { readFileSync } from 'node:fs';
 import { runBackprop } from './backprop';
 import { runLandscape } from './landscape';
