@@ -13,7 +13,6 @@ import { EmbedButton } from './views/embed/EmbedButton';
 import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { LiveRegion } from './views/a11y/LiveRegion';
-import { ExportMenu } from './views/export/ExportMenu';
 import { LessonPanel } from './views/lessons/LessonPanel';
 import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
 import { useShortcuts } from './views/lessons/useShortcuts';
@@ -23,6 +22,7 @@ import { Welcome } from './views/help/Welcome';
 import { usePresent } from './state/present';
 import { useThrottledStore } from './views/hooks/useThrottledStore';
 import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
+import { loadOptimizers } from './engine/optimizers';
 import { lazyAfterFirstPaint } from './views/hooks/lazyAfterFirstPaint';
 import { useMediaQuery, WIDE_LAYOUT } from './views/hooks/useMediaQuery';
 import { MapView } from './views/map/MapView';
@@ -42,14 +42,27 @@ const ChartsPanel = lazyAfterFirstPaint(
 const FIRST_VISIT =
   typeof window !== 'undefined' && !/[?&](scene|view)=/.test(window.location.search);
 
+// The export menu (PNG/SVG/GIF/WebM/CSV/JSON/PyTorch) is used after the picture is there: its
+// code and styles load after the first paint, in a placeholder of its size.
+const ExportMenu = lazyAfterFirstPaint(
+  () => import('./views/export/ExportMenu').then((m) => m.ExportMenu),
+  <span className="export-menu--pending" aria-hidden="true" />,
+);
+
 const LabPage = lazy(() => import('./views/lab/LabPage'));
-const LessonsPage = lazy(() => import('./views/lessons/LessonsPage'));
+// Lesson previews simulate on the main thread: they wait for every optimizer family.
+const LessonsPage = lazy(() =>
+  Promise.all([import('./views/lessons/LessonsPage'), loadOptimizers()]).then(([m]) => m),
+);
 
 /** The pages of the app. */
 export type Page = 'visualizer' | 'lab' | 'lessons';
 
+// The formula panel inspects steps on the main thread: it waits for every optimizer family.
 const FormulaPanel = lazy(() =>
-  import('./views/formula/FormulaPanel').then((m) => ({ default: m.FormulaPanel })),
+  Promise.all([import('./views/formula/FormulaPanel'), loadOptimizers()]).then(([m]) => ({
+    default: m.FormulaPanel,
+  })),
 );
 
 function CopyLink() {

@@ -1,3 +1,4 @@
+import { loadOptimizers } from './engine/optimizers';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -41,6 +42,8 @@ if (page === 'visualizer') {
   // change, starts once that frame is on screen (its script then loads while the reader looks).
   const engine = startEngine();
   afterFirstPaint(engine.warmUp);
+  // Every optimizer family's arithmetic, for main-thread runs after the first paint (incremental).
+  afterFirstPaint(() => void loadOptimizers().catch(() => undefined));
   startPlayback();
   installTestApi(engine.client);
 } else {

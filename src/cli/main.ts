@@ -7,6 +7,7 @@
  *               trajectory command's output)
  * Prints only JSON on stdout; any problem goes to stderr with exit code 1 (2 for usage).
  */
+import '../engine/optimizers/all';
 import { readFileSync } from 'node:fs';
 import { runBackprop } from './backprop';
 import { runLandscape } from './landscape';

@@ -6,6 +6,7 @@
 import { StaleRunError, WorkerCrashedError } from '../worker/client';
 import type { EngineClient } from '../worker/client';
 import { createEngineClient } from '../worker/spawn';
+import { loadOptimizers, optimizerLoaded } from '../engine/optimizers';
 import { computeFirstFrame } from './firstFrame';
 import { localTrajectories } from './incremental';
 import { layerRequest } from './layerRequest';
@@ -127,16 +128,23 @@ export function startEngine(
   );
   // The first frame is computed here, synchronously (see firstFrame.ts); only what it leaves out
   // (a scene too large, a part that failed) is asked of the worker now.
-  const first = firstFrame ? computeFirstFrame(store.getState()) : {};
-  if (first.trajectories || first.layer)
-    store.setState({
-      ...(first.trajectories
-        ? { trajectories: first.trajectories, trajectoriesScene: store.getState().scene }
-        : {}),
-      ...(first.layer ? { layer: first.layer } : {}),
-    });
-  if (!first.trajectories) runSimulation();
-  if (!first.layer) runLayer();
+  const paintFirst = (): void => {
+    const first = firstFrame ? computeFirstFrame(store.getState()) : {};
+    if (first.trajectories || first.layer)
+      store.setState({
+        ...(first.trajectories
+          ? { trajectories: first.trajectories, trajectoriesScene: store.getState().scene }
+          : {}),
+        ...(first.layer ? { layer: first.layer } : {}),
+      });
+    if (!first.trajectories) runSimulation();
+    if (!first.layer) runLayer();
+  };
+  // A scene using a lazily loaded optimizer family waits for its arithmetic before the first
+  // frame (if the chunk fails to load, the first frame's run fails and the worker is asked).
+  const types = store.getState().scene.optimizers.map((o) => o.type);
+  if (!firstFrame || types.every(optimizerLoaded)) paintFirst();
+  else void loadOptimizers(types).then(paintFirst, paintFirst);
 
   /**
    * Starts the worker with two tiny requests (a 1-step run, a 16-cell layer) whose answers are

@@ -9,6 +9,7 @@
  * path is drawn in the very frame of the input. Larger changes (surface, start, step count, many
  * optimizers) still go to the worker.
  */
+import { optimizerLoaded } from '../engine/optimizers';
 import { simulateOne } from '../engine/simulate';
 import type { OptimizerConfig, Scene, Surface, Trajectory } from '../engine/types';
 
@@ -44,7 +45,7 @@ const sameSurfaceRef = (a: Scene, b: Scene): boolean =>
  * unchanged optimizers keep their arrays (so charts and canvases can tell by identity what did
  * not move) and the changed ones are simulated on `surface`, which must be `next`'s surface.
  * Returns null when the change is not local (surface, start, step count or optimizer count
- * differ) or would simulate more than `budget` steps.
+ * differ), would simulate more than `budget` steps, or needs a family not loaded yet.
  */
 export function localTrajectories(
   previous: Scene,
@@ -67,6 +68,8 @@ export function localTrajectories(
     if (!sameDynamics(config, previous.optimizers[i]!)) changed.push(i);
   });
   if (changed.length * next.steps > budget) return null;
+  // A family whose arithmetic has not loaded yet (see loadOptimizers) is left to the worker.
+  if (!changed.every((i) => optimizerLoaded(next.optimizers[i]!.type))) return null;
   const out = trajectories.slice();
   for (const i of changed)
     out[i] = simulateOne(surface, next.start, next.steps, next.optimizers[i]!);

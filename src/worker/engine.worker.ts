@@ -1,4 +1,5 @@
 // The engine worker: a thin shell over the pure handlers.
+import '../engine/optimizers/all';
 import { handleRequest } from './handlers';
 import type { WorkerRequest } from './protocol';
 

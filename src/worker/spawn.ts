@@ -5,6 +5,7 @@
  */
 import { EngineClient } from './client';
 import type { EngineClientOptions, WorkerLike } from './client';
+import { loadOptimizers } from '../engine/optimizers';
 import { MainThreadWorker } from './mainThread';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
@@ -12,6 +13,8 @@ import type { WorkerReply, WorkerRequest } from './protocol';
 function mainThreadWorker(): WorkerLike {
   return new MainThreadWorker<WorkerRequest, WorkerReply>(async (request, post, signal) => {
     const { handleRequest } = await import('./handlers');
+    // The lazily loaded optimizer families too: a scene may use any of them.
+    await loadOptimizers();
     if (!signal.aborted) post(handleRequest(request).reply);
   });
 }

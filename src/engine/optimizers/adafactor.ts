@@ -3,56 +3,12 @@
  * point is the vector [x, y], which torch keeps an unfactored second moment for; factored row and
  * column moments only exist for matrices (the lab's weights).
  */
-import type {
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import { lerp, lrSpec, maximizeSpec, numberParam, snapshot, tupleParam } from './common';
-import { aligned } from './symbols';
+import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { lerp, numberParam, snapshot, tupleParam } from './common';
+import { PARAMS, adafactorMeta } from './adafactor.meta';
 
 /** torch.finfo(torch.float64).eps, Adafactor's eps1 when it is None. */
 const FLOAT64_EPS = 2.220446049250313e-16;
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(1e-2, 1),
-  {
-    name: 'beta2_decay',
-    kind: 'number',
-    default: -0.8,
-    max: 0,
-    sliderMin: -1,
-    sliderMax: 0,
-    why: 'torch.optim.Adafactor needs beta2_decay <= 0 (β₂ = 1 − t^beta2_decay must stay in [0, 1))',
-  },
-  {
-    name: 'eps',
-    kind: 'pair',
-    default: [null, 1e-3],
-    min: 0,
-    elements: [{ min: 0, nullable: true }, { min: 0 }],
-    why: 'torch.optim.Adafactor refuses a negative epsilon',
-  },
-  {
-    name: 'd',
-    kind: 'number',
-    default: 1,
-    min: 1,
-    sliderMax: 10,
-    why: 'torch.optim.Adafactor needs the clipping threshold d >= 1',
-  },
-  {
-    name: 'weight_decay',
-    kind: 'number',
-    default: 0,
-    min: 0,
-    sliderMax: 1,
-    why: 'torch refuses a negative weight decay',
-  },
-  maximizeSpec(),
-];
 
 class AdafactorInstance implements OptimizerInstance {
   private readonly variance: Float64Array;
@@ -135,35 +91,9 @@ class AdafactorInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  const lines = ['g_t &= \\nabla f(\\theta_{t-1})'];
-  lines.push(
-    '\\rho_t &= \\min\\!\\left(\\eta,\\ \\tfrac{1}{\\sqrt{t}}\\right), \\quad \\alpha_t = \\max\\!\\left(\\epsilon_2,\\ \\tfrac{\\lVert\\theta_{t-1}\\rVert}{\\sqrt{n}}\\right) \\rho_t',
-  );
-  if (weightDecay !== 0) {
-    lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
-  }
-  lines.push(
-    '\\hat{\\beta}_{2,t} &= 1 - t^{c}, \\quad v_t = \\hat{\\beta}_{2,t}\\, v_{t-1} + (1 - \\hat{\\beta}_{2,t})\\, g_t^2',
-  );
-  lines.push('u_t &= \\frac{g_t}{\\sqrt{\\max(v_t,\\ \\epsilon_1^2)}}');
-  lines.push(
-    '\\theta_t &= \\theta_{t-1} - \\frac{\\alpha_t}{\\max\\!\\left(1,\\ \\lVert u_t\\rVert / (\\sqrt{n}\\, d)\\right)}\\, u_t',
-  );
-  return aligned(lines);
-}
-
 /** torch.optim.Adafactor: Adam-like without a first moment, a relative step size and update clipping. */
 export const adafactor: OptimizerDef = {
-  type: 'adafactor',
-  label: 'Adafactor',
-  params: PARAMS,
-  tex,
-  note:
-    "Not in the notes: no first moment, β₂ rises with t (1 − t^c), and the step is relative to θ's own size (α_t); " +
-    "on a matrix torch keeps only row and column averages of v (the memory saving), but the map's point is a vector, so v is kept whole, as torch does for vectors. " +
-    'eps1 = null means float64 machine epsilon.',
+  ...adafactorMeta,
   create(config, n) {
     const [eps1, eps2] = tupleParam(PARAMS, config, 'eps');
     return new AdafactorInstance(

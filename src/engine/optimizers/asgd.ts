@@ -2,25 +2,9 @@
  * ASGD: torch.optim.ASGD 2.x (single-tensor, non-capturable path), averaged SGD
  * (Polyak & Juditsky, 1992) with torch's decaying step η_t and averaging from step t0.
  */
-import type {
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import { lrSpec, maximizeSpec, numberParam, snapshot, weightDecaySpec } from './common';
-import { aligned } from './symbols';
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(1e-2),
-  // torch checks neither lambd, alpha nor t0.
-  { name: 'lambd', kind: 'number', default: 1e-4, sliderMin: 0, sliderMax: 1 },
-  { name: 'alpha', kind: 'number', default: 0.75, sliderMin: 0, sliderMax: 2 },
-  { name: 't0', kind: 'number', default: 1e6, sliderMin: 0, sliderMax: 1000 },
-  weightDecaySpec(0),
-  maximizeSpec(),
-];
+import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { numberParam, snapshot } from './common';
+import { PARAMS, asgdMeta } from './asgd.meta';
 
 /**
  * Python's `lr / ((1 + lambd·lr·step) ** alpha)` as torch evaluates it: a negative base to a
@@ -101,27 +85,9 @@ class AsgdInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-    '\\theta_t &= (1 - \\lambda_d\\, \\eta_t)\\, \\theta_{t-1} - \\eta_t\\, g_t',
-    '\\bar{\\theta}_t &= \\bar{\\theta}_{t-1} + \\nu_t\\, (\\theta_t - \\bar{\\theta}_{t-1})',
-    '\\eta_{t+1} &= \\frac{\\eta}{(1 + \\lambda_d\\, \\eta\\, t)^{\\alpha}}, \\quad \\nu_{t+1} = \\frac{1}{\\max(1,\\ t - t_0)}, \\quad \\eta_1 = \\eta,\\ \\nu_1 = 1',
-  ]);
-}
-
 /** torch.optim.ASGD: SGD with a slowly decaying step and a running average θ̄ (`ax`) of its iterates. */
 export const asgd: OptimizerDef = {
-  type: 'asgd',
-  label: 'ASGD',
-  params: PARAMS,
-  tex,
-  note:
-    "Not in the notes: SGD whose step η_t decays as η/(1 + λ_d·η·t)^α, plus an average θ̄ (torch's ax) of the iterates from step t0 on; " +
-    'torch returns θ, not θ̄, and with the default t0 = 10⁶ the average simply equals θ.',
+  ...asgdMeta,
   create(config, n) {
     return new AsgdInstance(
       numberParam(PARAMS, config, 'lambd'),

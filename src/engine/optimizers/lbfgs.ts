@@ -4,51 +4,9 @@
  * two-loop-recursion direction and a fixed step (lr) or a strong-Wolfe line search. Every point
  * the closure is evaluated at is kept as a probe, so the map can show what a step cost.
  */
-import type {
-  Closure,
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import { choiceParam, lrSpec, nullableNumberParam, numberParam, snapshot } from './common';
-import { aligned } from './symbols';
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(1, 10),
-  // torch checks none of these (a max_iter of 2.5 runs three inner iterations, as Python's
-  // `while n_iter < 2.5` does), except history_size: its two-loop recursion indexes a list of
-  // that length, so 0 or less crashes at the second step.
-  { name: 'max_iter', kind: 'number', default: 20, wholeSlider: true, sliderMin: 1, sliderMax: 50 },
-  { name: 'max_eval', kind: 'number', default: null, nullable: true },
-  {
-    name: 'tolerance_grad',
-    kind: 'number',
-    default: 1e-7,
-    log: true,
-    sliderMin: 1e-12,
-    sliderMax: 1,
-  },
-  {
-    name: 'tolerance_change',
-    kind: 'number',
-    default: 1e-9,
-    log: true,
-    sliderMin: 1e-12,
-    sliderMax: 1,
-  },
-  {
-    name: 'history_size',
-    kind: 'number',
-    default: 100,
-    integer: true,
-    min: 1,
-    sliderMax: 100,
-    why: 'torch.optim.LBFGS fails at its second step with a history smaller than 1',
-  },
-  { name: 'line_search_fn', kind: 'choice', default: null, choices: [null, 'strong_wolfe'] },
-];
+import type { Closure, OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { choiceParam, nullableNumberParam, numberParam, snapshot } from './common';
+import { PARAMS, lbfgsMeta } from './lbfgs.meta';
 
 const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
@@ -404,31 +362,9 @@ class LbfgsInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
-  const wolfe = choiceParam(PARAMS, config, 'line_search_fn') === 'strong_wolfe';
-  // Short lines: the panel is narrow, and each line is one idea of the algorithm.
-  return aligned([
-    'g &= \\nabla f(\\theta) \\quad (\\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g)',
-    's_i &= \\theta_{i+1} - \\theta_i, \\quad y_i = g_{i+1} - g_i',
-    'H_0 &= \\frac{s^\\top y}{y^\\top y}\\, I \\quad (\\text{last } m \\text{ pairs})',
-    'd &= -H g \\quad (\\text{two-loop recursion})',
-    wolfe
-      ? '\\alpha &= \\text{strong Wolfe}(\\eta)'
-      : '\\alpha &= \\eta \\quad (\\text{first: } \\min(1, 1/\\lVert g\\rVert_1)\\,\\eta)',
-    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad (\\le \\text{max\\_iter times})',
-  ]);
-}
-
 /** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
 export const lbfgs: OptimizerDef = {
-  type: 'lbfgs',
-  label: 'L-BFGS',
-  params: PARAMS,
-  tex,
-  note:
-    'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) ' +
-    'runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): ' +
-    'a step here can cost many evaluations of f and ∇f.',
+  ...lbfgsMeta,
   create(config, n) {
     const maxIter = numberParam(PARAMS, config, 'max_iter');
     // torch: max_eval defaults to max_iter * 5 // 4 (Python floor division).

@@ -1,33 +1,7 @@
 /** Rprop: torch.optim.Rprop 2.x (single-tensor path), resilient backpropagation (Riedmiller & Braun, 1993). */
-import type {
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import { lrSpec, maximizeSpec, snapshot, tupleParam } from './common';
-import { aligned } from './symbols';
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(1e-2, 1),
-  {
-    name: 'etas',
-    kind: 'pair',
-    default: [0.5, 1.2],
-    // torch: 0 < η− < 1 < η+.
-    elements: [
-      { min: 0, minExclusive: true, max: 1, maxExclusive: true },
-      { min: 1, minExclusive: true },
-    ],
-    sliderMin: 0.01,
-    sliderMax: 3,
-    why: 'torch.optim.Rprop needs 0 < etas[0] < 1 < etas[1] (shrink on a sign flip, grow otherwise)',
-  },
-  // torch does not check step_sizes at all: any (min, max) is clamped to as given.
-  { name: 'step_sizes', kind: 'pair', default: [1e-6, 50], sliderMin: 0, sliderMax: 100 },
-  maximizeSpec(),
-];
+import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { snapshot, tupleParam } from './common';
+import { PARAMS, rpropMeta } from './rprop.meta';
 
 class RpropInstance implements OptimizerInstance {
   private readonly prev: Float64Array;
@@ -92,25 +66,9 @@ class RpropInstance implements OptimizerInstance {
   }
 }
 
-function tex(_config: OptimizerConfig): string {
-  return aligned([
-    'g_t &= \\nabla f(\\theta_{t-1})',
-    'e_t &= \\begin{cases} \\eta_+ & g_t\\, g_{t-1} > 0 \\\\ \\eta_- & g_t\\, g_{t-1} < 0 \\\\ 1 & \\text{otherwise} \\end{cases}',
-    '\\delta_t &= \\operatorname{clamp}(e_t\\, \\delta_{t-1},\\ \\delta_{\\min},\\ \\delta_{\\max}), \\quad \\delta_0 = \\eta',
-    'g_t &\\leftarrow 0 \\ \\text{where}\\ e_t = \\eta_-',
-    '\\theta_t &= \\theta_{t-1} - \\operatorname{sign}(g_t)\\, \\delta_t',
-  ]);
-}
-
 /** torch.optim.Rprop: a per-coordinate step size that grows while the gradient's sign holds and shrinks when it flips. */
 export const rprop: OptimizerDef = {
-  type: 'rprop',
-  label: 'Rprop',
-  params: PARAMS,
-  tex,
-  note:
-    'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by ' +
-    'η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',
+  ...rpropMeta,
   create(config, n) {
     const [etaMinus, etaPlus] = tupleParam(PARAMS, config, 'etas') as readonly [number, number];
     const [stepMin, stepMax] = tupleParam(PARAMS, config, 'step_sizes') as readonly [

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** The analysis web worker: a thin shell over {@link handleAnalysisRequest}. */
+import '../../engine/optimizers/all';
 import { handleAnalysisRequest, transferablesOf } from './handlers';
 import type { AnalysisRequest } from './protocol';
 

@@ -4,6 +4,7 @@
  */
 import { AnalysisClient } from './client';
 import type { AnalysisWorkerLike } from './client';
+import { loadOptimizers } from '../../engine/optimizers';
 import { MainThreadWorker } from '../mainThread';
 import type { AnalysisReply, AnalysisRequest } from './protocol';
 
@@ -11,6 +12,8 @@ import type { AnalysisReply, AnalysisRequest } from './protocol';
 function mainThreadAnalysisWorker(): AnalysisWorkerLike {
   return new MainThreadWorker<AnalysisRequest, AnalysisReply>(async (request, post, signal) => {
     const { handleAnalysisRequest } = await import('./handlers');
+    // The lazily loaded optimizer families too: a scene may use any of them.
+    await loadOptimizers();
     if (!signal.aborted) handleAnalysisRequest(request, post, signal);
   });
 }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** The lab's web worker: a thin shell over {@link handleLabRequest}; snapshots travel as transferables. */
+import '../../engine/optimizers/all';
 import { handleLabRequest, transferablesOf } from './handlers';
 import type { LabRequest } from './protocol';
 

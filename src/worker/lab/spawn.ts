@@ -4,6 +4,7 @@
  */
 import { LabClient } from './client';
 import type { LabClientOptions, LabWorkerLike } from './client';
+import { loadOptimizers } from '../../engine/optimizers';
 import { MainThreadWorker } from '../mainThread';
 import type { LabReply, LabRequest } from './protocol';
 
@@ -11,6 +12,8 @@ import type { LabReply, LabRequest } from './protocol';
 function mainThreadLabWorker(): LabWorkerLike {
   return new MainThreadWorker<LabRequest, LabReply>(async (request, post, signal) => {
     const { handleLabRequest } = await import('./handlers');
+    // The lazily loaded optimizer families too: a scene may use any of them.
+    await loadOptimizers();
     if (!signal.aborted) post(handleLabRequest(request));
   });
 }

@@ -1,0 +1,69 @@
+/**
+ * lbfgs's schema, update rule in TeX and note: what the UI, the scene validator and the formula
+ * panel need at once. Its arithmetic (./lbfgs) loads on demand (see ./index: loadOptimizers).
+ */
+import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import { lrSpec, choiceParam } from './common';
+import { aligned } from './symbols';
+
+export const PARAMS: readonly ParamSpec[] = [
+  lrSpec(1, 10),
+  // torch checks none of these (a max_iter of 2.5 runs three inner iterations, as Python's
+  // `while n_iter < 2.5` does), except history_size: its two-loop recursion indexes a list of
+  // that length, so 0 or less crashes at the second step.
+  { name: 'max_iter', kind: 'number', default: 20, wholeSlider: true, sliderMin: 1, sliderMax: 50 },
+  { name: 'max_eval', kind: 'number', default: null, nullable: true },
+  {
+    name: 'tolerance_grad',
+    kind: 'number',
+    default: 1e-7,
+    log: true,
+    sliderMin: 1e-12,
+    sliderMax: 1,
+  },
+  {
+    name: 'tolerance_change',
+    kind: 'number',
+    default: 1e-9,
+    log: true,
+    sliderMin: 1e-12,
+    sliderMax: 1,
+  },
+  {
+    name: 'history_size',
+    kind: 'number',
+    default: 100,
+    integer: true,
+    min: 1,
+    sliderMax: 100,
+    why: 'torch.optim.LBFGS fails at its second step with a history smaller than 1',
+  },
+  { name: 'line_search_fn', kind: 'choice', default: null, choices: [null, 'strong_wolfe'] },
+];
+
+export function tex(config: OptimizerConfig): string {
+  const wolfe = choiceParam(PARAMS, config, 'line_search_fn') === 'strong_wolfe';
+  // Short lines: the panel is narrow, and each line is one idea of the algorithm.
+  return aligned([
+    'g &= \\nabla f(\\theta) \\quad (\\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g)',
+    's_i &= \\theta_{i+1} - \\theta_i, \\quad y_i = g_{i+1} - g_i',
+    'H_0 &= \\frac{s^\\top y}{y^\\top y}\\, I \\quad (\\text{last } m \\text{ pairs})',
+    'd &= -H g \\quad (\\text{two-loop recursion})',
+    wolfe
+      ? '\\alpha &= \\text{strong Wolfe}(\\eta)'
+      : '\\alpha &= \\eta \\quad (\\text{first: } \\min(1, 1/\\lVert g\\rVert_1)\\,\\eta)',
+    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad (\\le \\text{max\\_iter times})',
+  ]);
+}
+
+/** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
+export const lbfgsMeta: Omit<OptimizerDef, 'create'> = {
+  type: 'lbfgs',
+  label: 'L-BFGS',
+  params: PARAMS,
+  tex,
+  note:
+    'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) ' +
+    'runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): ' +
+    'a step here can cost many evaluations of f and ∇f.',
+};

@@ -1,0 +1,94 @@
+/**
+ * muon's schema, update rule in TeX and note: what the UI, the scene validator and the formula
+ * panel need at once. Its arithmetic (./muon) loads on demand (see ./index: loadOptimizers).
+ */
+import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import { numberParam, booleanParam, lrSpec } from './common';
+import { aligned } from './symbols';
+
+/** Largest finite float32; torch converts ns_coefficients to float for its bfloat16 matmul. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+/** Largest finite bfloat16; torch converts eps to bfloat16 for the clamp. */
+const BFLOAT16_MAX = 3.3895313892515355e38;
+
+export const PARAMS: readonly ParamSpec[] = [
+  lrSpec(1e-3, 1),
+  {
+    name: 'weight_decay',
+    kind: 'number',
+    default: 0.1,
+    min: 0,
+    sliderMax: 1,
+    why: 'torch.optim.Muon refuses a negative weight decay',
+  },
+  {
+    name: 'momentum',
+    kind: 'number',
+    default: 0.95,
+    min: 0,
+    sliderMax: 1,
+    why: 'torch.optim.Muon refuses a negative momentum',
+  },
+  { name: 'nesterov', kind: 'boolean', default: true },
+  {
+    name: 'ns_coefficients',
+    kind: 'tuple',
+    default: [3.4445, -4.775, 2.0315],
+    min: -FLOAT32_MAX,
+    max: FLOAT32_MAX,
+    why: 'torch turns the coefficients into float32 for its bfloat16 matrix products, which overflows',
+  },
+  {
+    name: 'eps',
+    kind: 'number',
+    default: 1e-7,
+    max: BFLOAT16_MAX,
+    log: true,
+    sliderMin: 1e-12,
+    sliderMax: 1,
+    why: 'torch clamps in bfloat16, which cannot hold a larger eps',
+  },
+  {
+    name: 'ns_steps',
+    kind: 'number',
+    default: 5,
+    integer: true,
+    max: 99,
+    sliderMin: 0,
+    sliderMax: 20,
+    why: 'torch.optim.Muon runs at most 99 Newton–Schulz steps',
+  },
+  {
+    name: 'adjust_lr_fn',
+    kind: 'choice',
+    default: null,
+    choices: [null, 'original', 'match_rms_adamw'],
+  },
+];
+
+export function tex(config: OptimizerConfig): string {
+  const nesterov = booleanParam(PARAMS, config, 'nesterov');
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  const lines = [
+    'g_t &= \\nabla f(\\theta_{t-1})',
+    'b_t &= \\mu\\, b_{t-1} + (1 - \\mu)\\, g_t',
+    nesterov ? '\\tilde{b}_t &= (1 - \\mu)\\, g_t + \\mu\\, b_t' : '\\tilde{b}_t &= b_t',
+    'O_t &= \\operatorname{NS}_k(\\tilde{b}_t) \\approx \\frac{\\tilde{b}_t}{\\lVert\\tilde{b}_t\\rVert} \\quad (1 \\times 2:\\ \\text{the direction only})',
+  ];
+  if (weightDecay !== 0)
+    lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
+  lines.push("\\theta_t &= \\theta_{t-1} - \\eta'\\, O_t");
+  return aligned(lines);
+}
+
+/** torch.optim.Muon: momentum, then an orthogonalised (Newton–Schulz) update of a weight matrix. */
+export const muonMeta: Omit<OptimizerDef, 'create'> = {
+  type: 'muon',
+  label: 'Muon',
+  params: PARAMS,
+  tex,
+  note:
+    'Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). ' +
+    "The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, " +
+    "so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
+};
