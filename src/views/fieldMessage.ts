@@ -16,10 +16,21 @@ export interface CodedMessage {
   readonly reason?: string | undefined;
 }
 
+/**
+ * Notation hints ("write sin(x)") are English text built by the parser: a Chinese page says the
+ * plain message instead of mixing English into its sentence.
+ */
+const WITHOUT_HINT: Partial<Record<EngineMessageCode, EngineMessageCode>> = {
+  'expr.unknownNameHint': 'expr.unknownName',
+  'expr.badCharHint': 'expr.badChar',
+};
+
 /** The message of `error` in the current language. */
 export function localMessage(error: CodedMessage): string {
-  const { code, params = {} } = error;
+  const { params = {} } = error;
+  let { code } = error;
   if (code === undefined) return error.message;
+  if (getLocale() !== 'en') code = WITHOUT_HINT[code] ?? code;
   const key = `engine.${code}`;
   if (!isMessageKey(key)) return error.message;
   // torch's reason is English text: said on English pages, left out of a Chinese sentence.
