@@ -183,6 +183,8 @@ export function MapView(props: {
           },
           accepts,
         );
+        // Pan and zoom answer from now on (tests wait on this instead of racing the chunk).
+        svg.dataset.zoom = 'ready';
       });
     });
     return () => {
