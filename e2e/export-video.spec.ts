@@ -43,15 +43,20 @@ function probe(page: Page, bytes: Buffer) {
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(video, 0, 0);
-    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    const near = (i: number, r: number, g: number, b: number): boolean =>
-      Math.abs(pixels[i]! - r) + Math.abs(pixels[i + 1]! - g) + Math.abs(pixels[i + 2]! - b) < 60;
     let blue = 0;
     let orange = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (near(i, 0x00, 0x72, 0xb2)) blue++;
-      if (near(i, 0xd5, 0x5e, 0x00)) orange++;
+    // 'seeked' can fire before the sought frame is presented (drawImage then gives a blank
+    // frame): read the frame again on the next animation frames until it shows, at most 60.
+    for (let attempt = 0; attempt < 60 && blue + orange === 0; attempt++) {
+      if (attempt > 0) await new Promise((ok) => requestAnimationFrame(ok));
+      ctx.drawImage(video, 0, 0);
+      const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const near = (i: number, r: number, g: number, b: number): boolean =>
+        Math.abs(pixels[i]! - r) + Math.abs(pixels[i + 1]! - g) + Math.abs(pixels[i + 2]! - b) < 60;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (near(i, 0x00, 0x72, 0xb2)) blue++;
+        if (near(i, 0xd5, 0x5e, 0x00)) orange++;
+      }
     }
     return {
       width: video.videoWidth,
