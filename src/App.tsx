@@ -14,7 +14,7 @@ import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { LiveRegion } from './views/a11y/LiveRegion';
 import { LessonPanel } from './views/lessons/LessonPanel';
-import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
+import { ShortcutsButton } from './views/lessons/ShortcutsButton';
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
 import { PanelHelp } from './views/help/PanelHelp';
@@ -49,6 +49,10 @@ const ExportMenu = lazyAfterFirstPaint(
   <span className="export-menu--pending" aria-hidden="true" />,
 );
 
+// The shortcuts dialog opens on `?`, never on the first screen.
+const ShortcutsDialog = lazyAfterFirstPaint(() =>
+  import('./views/lessons/ShortcutsDialog').then((m) => m.ShortcutsDialog),
+);
 const LabPage = lazy(() => withAllTexts(import('./views/lab/LabPage')));
 // Lesson previews simulate on the main thread: they wait for every optimizer family.
 const LessonsPage = lazy(() =>
