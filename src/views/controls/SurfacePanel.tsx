@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { caretWindow } from './caret';
 import { localFieldMessage, localMessage } from '../fieldMessage';
-import { parseExpression, SURFACE_IDS } from '../../engine/surfaces';
+import { SURFACE_IDS } from '../../engine/surfaces/resolve';
 import { isMessageKey, t } from '../../i18n';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
@@ -48,7 +48,7 @@ export function SurfacePanel() {
     if (value === CUSTOM) {
       const start = text.trim() === '' ? 'x^2/10 + y^2' : text;
       setText(start);
-      tryExpression(start);
+      void tryExpression(start);
       return;
     }
     setError(null);
@@ -56,7 +56,9 @@ export function SurfacePanel() {
     if (problems.length > 0) setSceneError(problems.map(localMessage).join('; '));
   };
 
-  const tryExpression = (source: string): void => {
+  const tryExpression = async (source: string): Promise<void> => {
+    // The compiler's chunk (loaded after the first paint; at once when already in).
+    const { parseExpression } = await import('../../engine/surfaces/expressions');
     const parsed = parseExpression(source);
     if (!parsed.ok) {
       setError(parsed.error);
@@ -101,7 +103,7 @@ export function SurfacePanel() {
             aria-describedby={errorId}
             onChange={(e) => {
               setText(e.target.value);
-              tryExpression(e.target.value);
+              void tryExpression(e.target.value);
             }}
           />
           <div id={errorId} className="field-help" aria-live="polite">
