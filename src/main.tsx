@@ -5,6 +5,7 @@ import { App } from './App';
 import type { Page } from './App';
 import { readEmbedOptions } from './embed/options';
 import { loadEmbedUrl } from './embed/url';
+import { loadAllTexts } from './i18n';
 import { startLocale } from './i18n/detect';
 import { startAnalysisUrlSync } from './state/analysis';
 import { startEngine } from './state/engine';
@@ -17,13 +18,16 @@ import { startTheme } from './views/theme/theme';
 import './styles/app.css';
 import './views/a11y/a11y.css';
 
-// The language (URL, storage, browser) is chosen now; its catalogue (English is built in, Chinese
-// loads on demand) is awaited only before rendering, so the engine starts in the meantime.
-const localeReady = startLocale();
-
 // `?page=lab` is the gradient-flow lab, which keeps its own state and URL parameter.
 const pageParam = new URLSearchParams(window.location.search).get('page');
 const page: Page = pageParam === 'lab' ? 'lab' : pageParam === 'lessons' ? 'lessons' : 'visualizer';
+// The language (URL, storage, browser) is chosen now; its catalogue (English is built in, Chinese
+// loads on demand) is awaited only before rendering, so the engine starts in the meantime.
+const localeReady = startLocale().then(() =>
+  // Pages without the visualizer's first screen need texts beyond it before they render.
+  page === 'visualizer' ? undefined : loadAllTexts(),
+);
+
 // Light, dark or the system's (theme=, storage); applied before the first paint.
 startTheme();
 const embed = readEmbedOptions(window.location.search);
@@ -44,10 +48,13 @@ if (page === 'visualizer') {
   afterFirstPaint(engine.warmUp);
   // Every optimizer family's arithmetic, for main-thread runs after the first paint (incremental).
   afterFirstPaint(() => void loadOptimizers().catch(() => undefined));
+  // The texts the first screen does not show (panels, messages, the lab), fetched while the reader looks.
+  afterFirstPaint(() => void loadAllTexts());
   startPlayback();
   installTestApi(engine.client);
 } else {
-  // The lab and the lessons gallery draw no map: their KaTeX need not wait for one.
+  // The lab and the lessons gallery draw no map: their KaTeX need not wait for one, and they
+  // render once all their texts are in (below).
   noSceneToPaint();
 }
 

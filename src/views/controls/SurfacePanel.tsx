@@ -3,9 +3,12 @@ import { caretWindow } from './caret';
 import { localFieldMessage, localMessage } from '../fieldMessage';
 import { parseExpression, SURFACE_IDS } from '../../engine/surfaces';
 import { isMessageKey, t } from '../../i18n';
+import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
-import { FitTex } from '../formula/Tex';
 import { PanelHelp } from '../help/PanelHelp';
+
+// The surface's formula is typeset by KaTeX, which loads after the first paint anyway.
+const FitTex = lazyAfterFirstPaint(() => import('../formula/Tex').then((m) => m.FitTex));
 
 const CUSTOM = '__expr';
 
