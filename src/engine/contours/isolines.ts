@@ -72,7 +72,8 @@ function smooth1(x: number, v0: number, v1: number, value: number): number {
 /**
  * Receives one level line while the lines are traced: `points[0 … 2·count)` holds its flat
  * [x0, y0, x1, y1, …] in grid units (a scratch buffer, valid only during the call; closed lines
- * repeat their first point), `level` is the threshold's index.
+ * repeat their first point), `level` is the threshold's index. It must not trace again: the
+ * tracer's scratch tables are shared.
  */
 export type IsolineVisitor = (
   level: number,
@@ -113,10 +114,17 @@ let arrivesAt = new Int32Array(0);
 let nextStamp = 1;
 let pointBuffer = new Float64Array(1024);
 
+/** Larger tables (a grid over 512², which the app does not ask for) are not kept. */
+const KEPT_EDGES = 2 * 512 * 512;
+
 function edgeTables(
   edges: number,
   levels: number,
 ): { next: Int32Array; leaves: Int32Array; arrives: Int32Array; stamp0: number } {
+  if (edges > KEPT_EDGES) {
+    const fresh = (): Int32Array => new Int32Array(edges);
+    return { next: fresh(), leaves: fresh(), arrives: fresh(), stamp0: 1 };
+  }
   if (nextEdge.length < edges || nextStamp + levels >= 0x7fffffff) {
     const size = Math.max(edges, nextEdge.length);
     nextEdge = new Int32Array(size);

@@ -75,6 +75,17 @@ describe('the fast contour pipeline draws what the straightforward one drew', ()
       expectSameDrawing(values, 160, 120, spacing);
   });
 
+  it('a grid over 512² (scratch tables not kept) and a small one after it draw the same', () => {
+    const surface = surfaceOf({ id: 'himmelblau' });
+    for (const [width, height] of [
+      [600, 460],
+      [40, 30],
+    ] as const) {
+      const values = sampleGrid(surface, surface.domain, width, height);
+      expectSameDrawing(values, width, height, 'log');
+    }
+  });
+
   it('a grid with fewer cells than levels draws the same', () => {
     const values = Float64Array.from([5, 1, 4, 1, 3, 9, 2, 6, 5, 3, 5, 8]);
     for (const spacing of ['log', 'quantile'] as const) expectSameDrawing(values, 4, 3, spacing);
