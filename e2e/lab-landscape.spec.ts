@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { waitForLabSnapshot } from './fixtures/lab';
+
+/** The step a configuration's status line reports. */
+async function stepOf(page: Page, slot: 'a' | 'b'): Promise<number> {
+  return Number(await page.locator(`[data-slot="${slot}"] .lab-status`).getAttribute('data-step'));
+}
+
+/** Waits until the landscape's progressive grid has computed every point. */
+async function waitForSlice(page: Page): Promise<void> {
+  const map = page.getByTestId('landscape-map');
+  await expect(map).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(map).toHaveAttribute('data-known-stride', '1');
+  const done = await map.getAttribute('data-done');
+  expect(done).toBe(await map.getAttribute('data-total'));
+  expect(Number(done)).toBe(41 * 41);
+}
+
+test('two optimizers trained from the same weights share one PCA plane: both paths, the badge, honest losses', async ({
+  page,
+}) => {
+  // A trains with SGD, B with Adam: the same network, data and seed, so the same initial weights.
+  await page.goto('./?page=lab&lab=opt:sgd,lr:0.5;opt:adam,lr:0.03');
+  await waitForLabSnapshot(page, 'opt:sgd');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => stepOf(page, 'a'), { timeout: 20_000 }).toBeGreaterThan(150);
+  await expect.poll(() => stepOf(page, 'b'), { timeout: 20_000 }).toBeGreaterThan(150);
+  await page.getByRole('button', { name: 'Pause' }).click();
+
+  await page.getByRole('tab', { name: 'Landscape' }).click();
+  await expect(page.getByRole('tab', { name: 'Landscape' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await waitForSlice(page);
+  const map = page.getByRole('img', { name: /^Loss contours of a 41 × 41 slice/ });
+  await expect(map).toBeVisible();
+
+  // Both paths drawn over the contours, each with its snapshots.
+  for (const slot of ['a', 'b']) {
+    const path = page.getByTestId(`landscape-path-${slot}`);
+    await expect(path).toBeVisible();
+    expect(Number(await path.getAttribute('data-points'))).toBeGreaterThan(10);
+  }
+  // The badge: the share of the paths' variance the two directions hold, a real fraction.
+  const badge = page.getByTestId('landscape-badge');
+  await expect(badge).toContainText(/The plane holds \d+(\.\d+)?% of the path’s variance/);
+  const share = Number(await badge.getAttribute('data-explained'));
+  expect(share).toBeGreaterThan(0);
+  expect(share).toBeLessThanOrEqual(1);
+
+  // At A's current weights the plane is exact; at the initial weights it is not.
+  const rowA = page.getByTestId('landscape-losses').locator('tr[data-slot="a"]');
+  const value = async (attr: string) =>
+    Number(await rowA.locator(`td[data-${attr}]`).getAttribute(`data-${attr}`));
+  expect(await value('plane')).toBe(await value('true'));
+  const cursor = page.getByRole('slider', { name: /Point on the paths/ });
+  await cursor.fill('0');
+  await expect(cursor).toHaveAccessibleName('Point on the paths: step 0');
+  expect(Math.abs((await value('plane')) - (await value('true')))).toBeGreaterThan(0);
+
+  // The 1-D interpolation from θ₀ to θ.
+  await expect(page.getByTestId('landscape-interpolation')).toHaveAccessibleName(
+    /^Loss along the straight line from the initial to the current weights: \S+ at t = 0/,
+  );
+  await page
+    .locator('.lab-landscape')
+    .screenshot({ path: 'test-results/lab-landscape-pca.png' });
+});
+
+test('random filter-normalised directions: a new slice through θ, coarse grid first, no path drawn', async ({
+  page,
+}) => {
+  await page.goto('./?page=lab');
+  await waitForLabSnapshot(page);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => stepOf(page, 'a')).toBe(3);
+  await page.getByRole('tab', { name: 'Landscape' }).click();
+  await waitForSlice(page);
+  await page.getByLabel('Directions').selectOption('filter');
+  await waitForSlice(page);
+  await expect(page.getByTestId('landscape-badge')).toHaveCount(0);
+  await expect(page.getByTestId('landscape-path-a')).toHaveCount(0);
+  await expect(page.getByText(/At θ, the centre of the map, the loss is/)).toBeVisible();
+  // Back to training: the session kept its steps (the landscape ran on its own worker).
+  await page.getByRole('tab', { name: 'Training' }).click();
+  await expect.poll(() => stepOf(page, 'a')).toBe(3);
+});
