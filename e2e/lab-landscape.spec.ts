@@ -64,9 +64,7 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
   await expect(page.getByTestId('landscape-interpolation')).toHaveAccessibleName(
     /^Loss along the straight line from the initial to the current weights: \S+ at t = 0/,
   );
-  await page
-    .locator('.lab-landscape')
-    .screenshot({ path: 'test-results/lab-landscape-pca.png' });
+  await page.locator('.lab-landscape').screenshot({ path: 'test-results/lab-landscape-pca.png' });
 });
 
 test('random filter-normalised directions: a new slice through θ, coarse grid first, no path drawn', async ({
