@@ -20,6 +20,8 @@ import type {
   LandscapeRequest,
   LandscapeResult,
   RunRequest,
+  SharpnessRequest,
+  SharpnessResult,
   TrainingPath,
 } from './protocol';
 
@@ -38,6 +40,8 @@ export const LandscapeCancelledError = CancelledError;
 
 /** Latest-wins key of landscape requests: a new one cancels (terminates) the running one. */
 const LANDSCAPE = 'landscape';
+/** Latest-wins key of sharpness requests. */
+const SHARPNESS = 'sharpness';
 
 /** Options of {@link LabClient}. */
 export interface LabClientOptions {
@@ -59,7 +63,8 @@ export class LabClient {
     this.client = new WorkerClient(
       fallbackChain(kinds),
       {
-        isProgress: (reply) => reply.type === 'landscape-progress',
+        isProgress: (reply) =>
+          reply.type === 'landscape-progress' || reply.type === 'sharpness-progress',
         errorOf: (reply) => (reply.type === 'error' ? reply.message : null),
       },
       {
@@ -119,6 +124,31 @@ export class LabClient {
     });
     if (reply.type !== 'landscape') throw new Error('unexpected reply');
     return reply.result;
+  }
+
+  /**
+   * λ_max along each path (see SharpnessRequest), telling `onProgress` each partial result; latest
+   * wins as for {@link landscape}, with its own key (a sharpness run does not cancel a slice).
+   */
+  async sharpness(
+    request: Omit<SharpnessRequest, 'id' | 'runId' | 'type'>,
+    onProgress?: (partial: SharpnessResult) => void,
+  ): Promise<SharpnessResult> {
+    const reply = await this.client.request({
+      message: (id) => ({ ...request, id, runId: id, type: 'sharpness' }),
+      key: SHARPNESS,
+      supersede: 'cancel',
+      onProgress: (p) => {
+        if (p.type === 'sharpness-progress') onProgress?.(p.result);
+      },
+    });
+    if (reply.type !== 'sharpness') throw new Error('unexpected reply');
+    return reply.result;
+  }
+
+  /** Stops the running sharpness request, if any (it rejects with LandscapeCancelledError). */
+  cancelSharpness(): void {
+    this.client.cancel(SHARPNESS);
   }
 
   /** Stops the running landscape, if any (its promise rejects with LandscapeCancelledError). */

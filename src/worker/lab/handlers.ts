@@ -13,7 +13,7 @@ import { predict } from '../../engine/nn/train';
 import type { Trainer } from '../../engine/nn/train';
 import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
 import type { CancelFlag } from '../../engine/landscape/progressive';
-import { runLandscape } from './landscape';
+import { runLandscape, runSharpness } from './landscape';
 import { createLabTrainer, labDataset } from './model';
 import { pathUpTo, recordStep, startPath } from './path';
 import type { SnapshotPath } from './path';
@@ -219,6 +219,7 @@ export async function handleLabMessage(
   pause?: () => Promise<void>,
 ): Promise<void> {
   if (request.type === 'landscape') return runLandscape(request, post, signal, pause);
+  if (request.type === 'sharpness') return runSharpness(request, post, signal, pause);
   post(handleLabRequest(request));
 }
 
@@ -269,6 +270,7 @@ export function transferablesOf(reply: LabReply): Transferable[] {
     // Progress replies carry a fresh copy of the grid; the other arrays are small and copied.
     return [reply.result.grid.buffer] as Transferable[];
   }
+  if (reply.type === 'sharpness' || reply.type === 'sharpness-progress') return [];
   if (reply.type !== 'snapshot') return [];
   const s = reply.snapshot;
   return [

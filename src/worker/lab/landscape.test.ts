@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pcaOfPath } from '../../engine/landscape/pca';
+import { sharpness } from '../../engine/landscape/sharpness';
 import { DEFAULT_LAB_CONFIG } from '../../engine/nn/labConfig';
 import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
 import { handleLabMessage, handleLabRequest } from './handlers';
 import {
   INTERPOLATION_POINTS,
   axisThroughZero,
+  evenIndices,
   labLossFunction,
   landscapeSide,
   runLandscape,
@@ -261,5 +263,39 @@ describe('lab landscape: cancelling and bad requests', () => {
     expect(big % 2).toBe(1);
     expect(landscapeSide(1e9, 200)).toBe(9);
     expect(axisThroughZero(-0.3, 1, 9).indexOf(0)).toBeGreaterThan(0);
+  });
+});
+
+describe('lab landscape: sharpness along the path', () => {
+  it('λ_max at evenly picked snapshots of each path, each on its own loss, as the engine measures it', async () => {
+    train('a', CONFIG, 40);
+    train('b', { ...CONFIG, width: 4 }, 40);
+    const paths = [pathOf('a'), pathOf('b')];
+    const replies: LabReply[] = [];
+    await handleLabMessage({ id: 5, runId: 5, type: 'sharpness', paths, points: 6 }, (r) =>
+      replies.push(r),
+    );
+    const last = replies.at(-1)!;
+    if (last.type !== 'sharpness')
+      throw new Error(last.type === 'error' ? last.message : last.type);
+    const { series, done, total } = last.result;
+    expect(series).toHaveLength(2);
+    expect(done).toBe(total);
+    paths.forEach((path, k) => {
+      const s = series[k]!;
+      expect(s.steps.length).toBeLessThanOrEqual(6);
+      expect(s.steps[0]).toBe(0);
+      expect(s.steps.at(-1)).toBe(40);
+      const f = labLossFunction(path.config);
+      const P = path.paramCount;
+      s.steps.forEach((step, n) => {
+        const i = path.steps.indexOf(step);
+        const want = sharpness(f, path.params.slice(i * P, (i + 1) * P)).eigenvalue;
+        expect(s.converged[n]).toBe(1);
+        expect(Math.abs(s.sharpness[n]! - want)).toBeLessThan(1e-3 * Math.abs(want));
+      });
+    });
+    expect(evenIndices(100, 5)).toEqual([0, 25, 50, 74, 99]);
+    expect(evenIndices(3, 5)).toEqual([0, 1, 2]);
   });
 });

@@ -12,6 +12,7 @@ import { pathPlaneLosses, pcaOfPath } from '../../engine/landscape/pca';
 import { createPlaneEvaluator } from '../../engine/landscape/plane';
 import type { PlaneEvaluator } from '../../engine/landscape/plane';
 import { createLossFunction } from '../../engine/landscape/problem';
+import { sharpness } from '../../engine/landscape/sharpness';
 import type { LossFunction } from '../../engine/landscape/problem';
 import { progressiveGrid } from '../../engine/landscape/progressive';
 import type { CancelFlag } from '../../engine/landscape/progressive';
@@ -24,6 +25,9 @@ import type {
   LandscapeRequest,
   LandscapeResult,
   ProjectedPath,
+  SharpnessRequest,
+  SharpnessResult,
+  SharpnessSeries,
   TrainingPath,
 } from './protocol';
 
@@ -289,6 +293,94 @@ export async function runLandscape(
     }
     if (signal.aborted) return;
     post({ id, runId, type: 'landscape', result: state });
+  } catch (error) {
+    post({
+      id,
+      runId,
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/** Power iteration's tolerance for the chart: ‖Hv − λv‖ ≤ 1e−4·|λ| (four digits, far below a pixel). */
+export const SHARPNESS_TOLERANCE = 1e-4;
+/** Hessian-vector products per snapshot at most. */
+export const SHARPNESS_ITERATIONS = 500;
+
+/** Up to `points` indices of 0 … n − 1, evenly spread, the first and last always. */
+export function evenIndices(n: number, points: number): number[] {
+  if (n <= points) return Array.from({ length: n }, (_, i) => i);
+  const m = Math.max(2, points);
+  return [...new Set(Array.from({ length: m }, (_, k) => Math.round((k * (n - 1)) / (m - 1))))];
+}
+
+/**
+ * Runs one sharpness request: λ_max of ∇²L at evenly picked snapshots of every path (power
+ * iteration on Hessian-vector products, src/engine/landscape/sharpness.ts, each run warm-started
+ * from the previous snapshot's eigenvector), posting 'sharpness-progress' after each snapshot (at
+ * most every PROGRESS_MS) and the 'sharpness' reply at the end; or an 'error' reply.
+ */
+export async function runSharpness(
+  request: SharpnessRequest,
+  post: (reply: LabReply) => void,
+  signal: CancelFlag = { aborted: false },
+  pause?: () => Promise<void>,
+  now: () => number = () => performance.now(),
+): Promise<void> {
+  const { id, runId } = request;
+  try {
+    if (request.paths.length === 0)
+      throw new RangeError('paths: at least one training path is needed');
+    const picks = request.paths.map((p) =>
+      evenIndices(p.steps.length, Math.max(2, request.points)),
+    );
+    const series: SharpnessSeries[] = request.paths.map((p, k) => ({
+      steps: Float64Array.from(picks[k]!, (i) => p.steps[i]!),
+      sharpness: new Float64Array(picks[k]!.length).fill(Number.NaN),
+      converged: new Uint8Array(picks[k]!.length),
+    }));
+    const total = picks.reduce((n, p) => n + p.length, 0);
+    const snapshot = (done: number): SharpnessResult => ({
+      series: series.map((s) => ({
+        steps: s.steps,
+        sharpness: Float64Array.from(s.sharpness),
+        converged: Uint8Array.from(s.converged),
+      })),
+      done,
+      total,
+    });
+    let done = 0;
+    let last = now();
+    for (let k = 0; k < request.paths.length; k++) {
+      const path = request.paths[k]!;
+      const f = labLossFunction(path.config);
+      const P = f.problem.net.paramCount;
+      if (path.paramCount !== P || path.params.length !== path.steps.length * P)
+        throw new RangeError(`paths[${k}]: expected snapshots of ${P} parameters`);
+      let init: Float64Array | undefined;
+      for (let n = 0; n < picks[k]!.length; n++) {
+        const i = picks[k]![n]!;
+        const theta = path.params.subarray(i * P, (i + 1) * P);
+        if (!theta.every(Number.isFinite)) continue;
+        const r = sharpness(f, theta, {
+          tolerance: SHARPNESS_TOLERANCE,
+          maxIterations: SHARPNESS_ITERATIONS,
+          ...(init ? { init } : {}),
+        });
+        series[k]!.sharpness[n] = r.eigenvalue;
+        series[k]!.converged[n] = r.converged ? 1 : 0;
+        init = r.eigenvector;
+        done++;
+        if (now() - last >= PROGRESS_MS && done < total) {
+          post({ id, runId, type: 'sharpness-progress', result: snapshot(done) });
+          last = now();
+        }
+        if (pause) await pause();
+        if (signal.aborted) return;
+      }
+    }
+    post({ id, runId, type: 'sharpness', result: snapshot(total) });
   } catch (error) {
     post({
       id,

@@ -140,8 +140,38 @@ export interface LandscapeResult {
   readonly interpolation: { readonly t: Float64Array; readonly loss: Float64Array };
 }
 
+/**
+ * Sharpness (λ_max of the training loss's Hessian) at the snapshots of each path, each on its own
+ * configuration's loss, for the edge-of-stability chart (Cohen et al. 2021).
+ */
+export interface SharpnessRequest {
+  readonly id: number;
+  readonly runId: number;
+  readonly type: 'sharpness';
+  readonly paths: readonly TrainingPath[];
+  /** Snapshots measured per path at most (evenly picked, the last one always). */
+  readonly points: number;
+}
+
+/** λ_max along one path. */
+export interface SharpnessSeries {
+  /** Steps measured. */
+  readonly steps: Float64Array;
+  /** λ_max at each; NaN where not computed yet. */
+  readonly sharpness: Float64Array;
+  /** 1 where the power iteration met its tolerance. */
+  readonly converged: Uint8Array;
+}
+
+/** What a sharpness request has computed so far, or in all. */
+export interface SharpnessResult {
+  readonly series: readonly SharpnessSeries[];
+  readonly done: number;
+  readonly total: number;
+}
+
 /** Requests the UI sends. */
-export type LabRequest = RunRequest | PathRequest | LandscapeRequest;
+export type LabRequest = RunRequest | PathRequest | LandscapeRequest | SharpnessRequest;
 
 /** Replies the worker sends. */
 export type LabReply =
@@ -163,6 +193,13 @@ export type LabReply =
       /** 'landscape-progress' keeps the request pending; 'landscape' is its answer. */
       readonly type: 'landscape' | 'landscape-progress';
       readonly result: LandscapeResult;
+    }
+  | {
+      readonly id: number;
+      readonly runId: number;
+      /** 'sharpness-progress' keeps the request pending; 'sharpness' is its answer. */
+      readonly type: 'sharpness' | 'sharpness-progress';
+      readonly result: SharpnessResult;
     }
   | {
       readonly id: number;
