@@ -64,6 +64,14 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
   await expect(page.getByTestId('landscape-interpolation')).toHaveAccessibleName(
     /^Loss along the straight line from the initial to the current weights: \S+ at t = 0/,
   );
+
+  // Sharpness along both paths, against each one's 2/lr.
+  await page.getByRole('button', { name: 'Measure sharpness along the paths' }).click();
+  const chart = page.getByTestId('sharpness-chart');
+  await expect(chart).toBeVisible({ timeout: 30_000 });
+  await expect(chart).toHaveAccessibleName(/A now \S+, 2\/lr = 4; B now \S+, 2\/lr = 66\.7/);
+  await expect(page.getByTestId('sharpness-a').locator('circle')).toHaveCount(30);
+  await expect(page.getByTestId('sharpness-b').locator('circle')).toHaveCount(30);
   await page.locator('.lab-landscape').screenshot({ path: 'test-results/lab-landscape-pca.png' });
 });
 

@@ -504,6 +504,17 @@ export const en = {
     'Loss along the straight line from the initial to the current weights: {start} at t = 0, {end} at t = 1, at most {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.sharpness.title': 'Sharpness as training went',
+  'lab.sharpness.help':
+    'λ_max, the largest eigenvalue of the training loss’s Hessian, at snapshots along each path (power iteration on Hessian-vector products), against 2/lr. Plain gradient descent on a quadratic diverges once λ_max > 2/lr; Cohen et al. (2021) found that full-batch training pushes λ_max up to that edge and then hovers there. The line is the edge for SGD without momentum; momentum β moves it to (2 + 2β)/lr, and Adam follows a rescaled curvature instead, so its λ_max may cross the line.',
+  'lab.sharpness.measure': 'Measure sharpness along the paths',
+  'lab.sharpness.progressLabel': 'Progress of the sharpness measurement',
+  'lab.sharpness.progress': '{done} of {total} snapshots measured',
+  'lab.sharpness.cancelled': 'Cancelled.',
+  'lab.sharpness.chartLabel': 'Sharpness λ_max against the training step, with 2/lr: {series}',
+  'lab.sharpness.seriesLabel': '{slot} now {value}, 2/lr = {edge}',
+  'lab.sharpness.edge': '2/lr {slot}',
+  'lab.sharpness.stepAxis': 'step {step}',
 
   // Learner: the analysis drawer's (lr, momentum) map axis.
   'analysis.stability.lrAxis': 'learning rate lr (log scale)',

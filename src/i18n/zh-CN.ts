@@ -490,6 +490,17 @@ export const zhCN: Messages = {
     '沿初始权重到当前权重的直线的损失：t = 0 时为 {start}，t = 1 时为 {end}，最高 {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.sharpness.title': '训练过程中的尖锐度',
+  'lab.sharpness.help':
+    'λ_max 是训练损失 Hessian 矩阵的最大特征值，沿每条路径在若干快照处测量（对 Hessian-向量积做幂迭代），并与 2/lr 对比。在二次函数上，普通梯度下降一旦 λ_max > 2/lr 就会发散；Cohen 等（2021）发现，全批量训练会把 λ_max 推高到这条边界，然后在附近徘徊。图中的虚线是无动量 SGD 的边界；动量 β 会把它移到 (2 + 2β)/lr，而 Adam 遵循的是经过缩放的曲率，因此它的 λ_max 可能越过这条线。',
+  'lab.sharpness.measure': '沿路径测量尖锐度',
+  'lab.sharpness.progressLabel': '尖锐度测量的进度',
+  'lab.sharpness.progress': '已测 {done} / {total} 个快照',
+  'lab.sharpness.cancelled': '已取消。',
+  'lab.sharpness.chartLabel': '尖锐度 λ_max 随训练步数的变化，以及 2/lr：{series}',
+  'lab.sharpness.seriesLabel': '{slot} 当前 {value}，2/lr = {edge}',
+  'lab.sharpness.edge': '{slot} 的 2/lr',
+  'lab.sharpness.stepAxis': '第 {step} 步',
 
   // Learner: the analysis drawer's (lr, momentum) map axis.
   'analysis.stability.lrAxis': '学习率 lr（对数刻度）',

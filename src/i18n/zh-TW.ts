@@ -492,6 +492,17 @@ export const zhTW: Messages = {
     '沿初始權重到目前權重的直線的損失：t = 0 時為 {start}，t = 1 時為 {end}，最高 {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.sharpness.title': '訓練過程中的尖銳度',
+  'lab.sharpness.help':
+    'λ_max 是訓練損失 Hessian 矩陣的最大特徵值，沿每條路徑在若干快照處測量（對 Hessian-向量積做冪迭代），並與 2/lr 比較。在二次函數上，一般的梯度下降一旦 λ_max > 2/lr 就會發散；Cohen 等（2021）發現，全批次訓練會把 λ_max 推高到這條邊界，然後在附近徘徊。圖中的虛線是無動量 SGD 的邊界；動量 β 會把它移到 (2 + 2β)/lr，而 Adam 依循的是經過縮放的曲率，因此它的 λ_max 可能越過這條線。',
+  'lab.sharpness.measure': '沿路徑測量尖銳度',
+  'lab.sharpness.progressLabel': '尖銳度測量的進度',
+  'lab.sharpness.progress': '已測 {done} / {total} 個快照',
+  'lab.sharpness.cancelled': '已取消。',
+  'lab.sharpness.chartLabel': '尖銳度 λ_max 隨訓練步數的變化，以及 2/lr：{series}',
+  'lab.sharpness.seriesLabel': '{slot} 目前 {value}，2/lr = {edge}',
+  'lab.sharpness.edge': '{slot} 的 2/lr',
+  'lab.sharpness.stepAxis': '第 {step} 步',
 
   // Learner: the analysis drawer's (lr, momentum) map axis.
   'analysis.stability.lrAxis': '學習率 lr（對數刻度）',

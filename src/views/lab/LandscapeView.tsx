@@ -12,6 +12,7 @@ import { createLabClient } from '../../worker/lab/spawn';
 import { formatNumber } from '../format';
 import { CONTOUR_STROKE, heatRgb, optimizerStyle } from '../palette';
 import { planeToGrid, sliceImage, snapshotAt } from './landscapeMap';
+import { SharpnessPanel } from './SharpnessPanel';
 import type { SliceImage } from './landscapeMap';
 import { t } from './strings';
 
@@ -257,6 +258,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
           </div>
         </div>
       )}
+      <SharpnessPanel trainer={trainer} client={client} />
     </section>
   );
 }
