@@ -7,9 +7,15 @@ async function stepOf(page: Page, slot: 'a' | 'b'): Promise<number> {
   return Number(await page.locator(`[data-slot="${slot}"] .lab-status`).getAttribute('data-step'));
 }
 
-/** Waits until the landscape's progressive grid has computed every point. */
-async function waitForSlice(page: Page): Promise<void> {
+/**
+ * Waits until the landscape's progressive grid has computed every point of the slice asked for:
+ * `directions` at the weights of training step `step` (when given).
+ */
+async function waitForSlice(page: Page, directions: string, step?: number): Promise<void> {
   const map = page.getByTestId('landscape-map');
+  await expect(map).toHaveAttribute('data-directions', directions, { timeout: 30_000 });
+  if (step !== undefined)
+    await expect(map).toHaveAttribute('data-origin-step', String(step), { timeout: 30_000 });
   await expect(map).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   await expect(map).toHaveAttribute('data-known-stride', '1');
   const done = await map.getAttribute('data-done');
@@ -33,7 +39,9 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
     'aria-selected',
     'true',
   );
-  await waitForSlice(page);
+  await waitForSlice(page, 'pca');
+  // The slice is of the weights training stopped at (no note says it is older).
+  await expect(page.getByTestId('landscape-stale')).toHaveCount(0);
   const map = page.getByRole('img', { name: /^Loss contours of a 41 × 41 slice/ });
   await expect(map).toBeVisible();
 
@@ -60,6 +68,8 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
   await expect(cursor).toHaveAccessibleName('Point on the paths: step 0');
   expect(Math.abs((await value('plane')) - (await value('true')))).toBeGreaterThan(0);
 
+  // True vs plane loss along the whole paths, with the cursor.
+  await expect(page.getByTestId('landscape-path-losses')).toHaveAccessibleName(/cursor at step 0$/);
   // The 1-D interpolation from θ₀ to θ.
   await expect(page.getByTestId('landscape-interpolation')).toHaveAccessibleName(
     /^Loss along the straight line from the initial to the current weights: \S+ at t = 0/,
@@ -75,7 +85,7 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
   await page.locator('.lab-landscape').screenshot({ path: 'test-results/lab-landscape-pca.png' });
 });
 
-test('random filter-normalised directions: a new slice through θ, coarse grid first, no path drawn', async ({
+test('random filter-normalised directions: a new slice through θ with no path; the slice says when training moved on', async ({
   page,
 }) => {
   await page.goto('./?page=lab');
@@ -83,13 +93,21 @@ test('random filter-normalised directions: a new slice through θ, coarse grid f
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => stepOf(page, 'a')).toBe(3);
   await page.getByRole('tab', { name: 'Landscape' }).click();
-  await waitForSlice(page);
+  await waitForSlice(page, 'pca', 3);
   await page.getByLabel('Directions').selectOption('filter');
-  await waitForSlice(page);
+  await waitForSlice(page, 'filter', 3);
   await expect(page.getByTestId('landscape-badge')).toHaveCount(0);
   await expect(page.getByTestId('landscape-path-a')).toHaveCount(0);
   await expect(page.getByText(/At θ, the centre of the map, the loss is/)).toBeVisible();
-  // Back to training: the session kept its steps (the landscape ran on its own worker).
+  // Training on from the Landscape tab: the slice says it is of an older step until updated.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('landscape-stale')).toHaveText(
+    /computed at step 3; training is now at step 4/,
+  );
+  await page.getByRole('button', { name: 'Update to the current weights' }).click();
+  await waitForSlice(page, 'filter', 4);
+  await expect(page.getByTestId('landscape-stale')).toHaveCount(0);
+  // Back to training: the session kept every step (the landscape ran on its own worker).
   await page.getByRole('tab', { name: 'Training' }).click();
-  await expect.poll(() => stepOf(page, 'a')).toBe(3);
+  await expect.poll(() => stepOf(page, 'a')).toBe(4);
 });

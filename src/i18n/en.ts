@@ -504,6 +504,14 @@ export const en = {
     'Loss along the straight line from the initial to the current weights: {start} at t = 0, {end} at t = 1, at most {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.landscape.pathLossLabel':
+    'Loss along the paths against the step: at the real weights (solid) and on the plane (dashed); cursor at step {step}',
+  'lab.landscape.pathLossHelp':
+    'Solid: the true loss along each path. Dashed: the loss the map shows at the same points. Where they part, the picture is misleading; click to move the cursor.',
+  'lab.landscape.stale':
+    'This slice was computed at step {step}; training is now at step {now}. “Update to the current weights” recomputes it.',
+  'lab.landscape.diverged':
+    'The weights are no longer finite numbers (the run diverged), so there is no landscape to draw. Reset or lower the learning rate.',
   'lab.sharpness.title': 'Sharpness as training went',
   'lab.sharpness.help':
     'λ_max, the largest eigenvalue of the training loss’s Hessian, at snapshots along each path (power iteration on Hessian-vector products), against 2/lr. Plain gradient descent on a quadratic diverges once λ_max > 2/lr; Cohen et al. (2021) found that full-batch training pushes λ_max up to that edge and then hovers there. The line is the edge for SGD without momentum; momentum β moves it to (2 + 2β)/lr, and Adam follows a rescaled curvature instead, so its λ_max may cross the line.',

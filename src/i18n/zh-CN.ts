@@ -490,6 +490,14 @@ export const zhCN: Messages = {
     '沿初始权重到当前权重的直线的损失：t = 0 时为 {start}，t = 1 时为 {end}，最高 {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.landscape.pathLossLabel':
+    '沿路径的损失随步数变化：真实权重处（实线）与平面上（虚线）；光标在第 {step} 步',
+  'lab.landscape.pathLossHelp':
+    '实线：每条路径上的真实损失。虚线：地图在同一些点上显示的损失。两条线分开的地方，画面就有误导性；点击可移动光标。',
+  'lab.landscape.stale':
+    '这个切片是在第 {step} 步计算的；训练现在已到第 {now} 步。点击“更新到当前权重”可重新计算。',
+  'lab.landscape.diverged':
+    '权重已不再是有限的数（训练发散了），因此没有地形可画。请重置或调低学习率。',
   'lab.sharpness.title': '训练过程中的尖锐度',
   'lab.sharpness.help':
     'λ_max 是训练损失 Hessian 矩阵的最大特征值，沿每条路径在若干快照处测量（对 Hessian-向量积做幂迭代），并与 2/lr 对比。在二次函数上，普通梯度下降一旦 λ_max > 2/lr 就会发散；Cohen 等（2021）发现，全批量训练会把 λ_max 推高到这条边界，然后在附近徘徊。图中的虚线是无动量 SGD 的边界；动量 β 会把它移到 (2 + 2β)/lr，而 Adam 遵循的是经过缩放的曲率，因此它的 λ_max 可能越过这条线。',

@@ -492,6 +492,14 @@ export const zhTW: Messages = {
     '沿初始權重到目前權重的直線的損失：t = 0 時為 {start}，t = 1 時為 {end}，最高 {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.landscape.pathLossLabel':
+    '沿路徑的損失隨步數變化：真實權重處（實線）與平面上（虛線）；游標在第 {step} 步',
+  'lab.landscape.pathLossHelp':
+    '實線：每條路徑上的真實損失。虛線：地圖在同一些點上顯示的損失。兩條線分開的地方，畫面就有誤導性；點一下可移動游標。',
+  'lab.landscape.stale':
+    '這個切片是在第 {step} 步計算的；訓練現在已到第 {now} 步。按「更新到目前權重」可重新計算。',
+  'lab.landscape.diverged':
+    '權重已不再是有限的數（訓練發散了），因此沒有地形可畫。請重設或調低學習率。',
   'lab.sharpness.title': '訓練過程中的尖銳度',
   'lab.sharpness.help':
     'λ_max 是訓練損失 Hessian 矩陣的最大特徵值，沿每條路徑在若干快照處測量（對 Hessian-向量積做冪迭代），並與 2/lr 比較。在二次函數上，一般的梯度下降一旦 λ_max > 2/lr 就會發散；Cohen 等（2021）發現，全批次訓練會把 λ_max 推高到這條邊界，然後在附近徘徊。圖中的虛線是無動量 SGD 的邊界；動量 β 會把它移到 (2 + 2β)/lr，而 Adam 依循的是經過縮放的曲率，因此它的 λ_max 可能越過這條線。',

@@ -12,6 +12,7 @@ import { createLabClient } from '../../worker/lab/spawn';
 import { formatNumber } from '../format';
 import { CONTOUR_STROKE, heatRgb, optimizerStyle } from '../palette';
 import { planeToGrid, sliceImage, snapshotAt } from './landscapeMap';
+import { PathLossChart } from './PathLossChart';
 import { SharpnessPanel } from './SharpnessPanel';
 import type { SliceImage } from './landscapeMap';
 import { t } from './strings';
@@ -54,6 +55,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
   const a = useLabStore((s) => s.a);
   const b = useLabStore((s) => s.b);
   const bApart = compare && directions === 'pca' && !sameLandscape(a, b);
+  const currentStep = useLabStore((s) => s.results.a.snapshot?.step ?? null);
 
   useEffect(() => {
     let live = true;
@@ -65,6 +67,10 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       const paths = await Promise.all(slots.map((slot) => trainer.path(slot)));
       if (!live) return;
       const withConfigs = slots.map((slot, k) => ({ slot, config: paths[k]!.config }));
+      if (!paths.every((p) => p.params.every(Number.isFinite))) {
+        setState({ status: 'error', result: null, error: t('lab.landscape.diverged'), slots: [] });
+        return;
+      }
       if (directions === 'pca' && paths.every((p) => p.steps.length < 2)) {
         setState({
           status: 'error',
@@ -163,6 +169,14 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
           {state.error}
         </p>
       )}
+      {result &&
+        status !== 'computing' &&
+        currentStep !== null &&
+        currentStep !== result.originStep && (
+          <p className="lab-help" data-testid="landscape-stale">
+            {t('lab.landscape.stale', { step: result.originStep, now: currentStep })}
+          </p>
+        )}
       {result && image && (
         <div className="lab-landscape-body">
           <figure className="lab-landscape-figure">
@@ -245,6 +259,13 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
                   </tbody>
                 </table>
                 <p className="lab-help">{t('lab.landscape.honest')}</p>
+                <PathLossChart
+                  paths={result.paths}
+                  slots={state.slots}
+                  cursorStep={cursorStep}
+                  onPick={(step) => setCursor(snapshotAt(first.steps, step))}
+                />
+                <p className="lab-help">{t('lab.landscape.pathLossHelp')}</p>
               </>
             )}
             {!first && (
@@ -311,6 +332,8 @@ const SliceMap = memo(function SliceMap(props: {
       data-done={result.done}
       data-total={result.total}
       data-known-stride={result.knownStride}
+      data-directions={result.directions}
+      data-origin-step={result.originStep}
       role="img"
       aria-label={t('lab.landscape.mapLabel', {
         side: `${width} × ${height}`,

@@ -30,6 +30,7 @@ function result(
     done: 0,
     total: grid.length,
     originLoss: f(0, 0),
+    originStep: 0,
     explained: null,
     paths: [],
     interpolation: { t: new Float64Array(0), loss: new Float64Array(0) },

@@ -207,6 +207,7 @@ describe('lab landscape: random directions and the 1-D interpolation', () => {
     expect(at0).toBeGreaterThan(0);
     expect(at1).toBeLessThan(t.length - 1);
     expect(loss[at0]).toBeCloseTo(snap.losses[0]!, 12);
+    expect(result.originStep).toBe(30);
     expect(loss[at1]).toBeCloseTo(result.originLoss, 10);
     expect(result.originLoss).toBeCloseTo(snap.loss, 12);
   });

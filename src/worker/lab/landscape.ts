@@ -270,6 +270,7 @@ export async function runLandscape(
       done: 0,
       total,
       originLoss: f.value(theta),
+      originStep: first.steps[first.steps.length - 1]!,
       explained,
       paths,
       interpolation: interpolate(f, first.params.subarray(0, P), theta),

@@ -132,6 +132,8 @@ export interface LandscapeResult {
   readonly total: number;
   /** L(θ) at the plane's origin (the real current weights). */
   readonly originLoss: number;
+  /** The training step of θ (the first path's last snapshot). */
+  readonly originStep: number;
   /** PCA only: the share of the paths' variance d₁ and d₂ explain. */
   readonly explained: readonly [number, number] | null;
   /** PCA only: every path projected onto the plane, in request order. */
