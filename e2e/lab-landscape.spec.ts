@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { waitForLabSnapshot } from './fixtures/lab';
@@ -107,6 +108,13 @@ test('random filter-normalised directions: a new slice through θ with no path; 
   await page.getByRole('button', { name: 'Update to the current weights' }).click();
   await waitForSlice(page, 'filter', 4);
   await expect(page.getByTestId('landscape-stale')).toHaveCount(0);
+  // The panel has no serious or critical accessibility problem.
+  const axe = await new AxeBuilder({ page }).include('#lab-panel-landscape').analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+  ).toEqual([]);
   // Back to training: the session kept every step (the landscape ran on its own worker).
   await page.getByRole('tab', { name: 'Training' }).click();
   await expect.poll(() => stepOf(page, 'a')).toBe(4);
