@@ -40,7 +40,7 @@ function pathColor(config: LabConfig, index: number): string {
  */
 export function LandscapeView({ trainer }: { trainer: LabClient }) {
   useLocale();
-  const client = useMemo(() => createLabClient({ timeoutMs: 60_000 }), []);
+  const client = useMemo(() => createLabClient(), []);
   useEffect(() => () => client.dispose(), [client]);
   const [directions, setDirections] = useState<LandscapeDirections>('pca');
   const [seed, setSeed] = useState(1);

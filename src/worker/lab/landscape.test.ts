@@ -7,6 +7,8 @@ import { handleLabMessage, handleLabRequest } from './handlers';
 import {
   INTERPOLATION_POINTS,
   axisThroughZero,
+  interpolationPoints,
+  linspace,
   evenIndices,
   labLossFunction,
   landscapeSide,
@@ -263,6 +265,14 @@ describe('lab landscape: cancelling and bad requests', () => {
     expect(big).toBeLessThan(41);
     expect(big % 2).toBe(1);
     expect(landscapeSide(1e9, 200)).toBe(9);
+    // The interpolation shrinks too, always with t = 0 and t = 1 on it.
+    expect(interpolationPoints(1153, 200)).toBe(INTERPOLATION_POINTS);
+    for (const P of [1153, 2e5, 4e6]) {
+      const t = linspace(-0.25, 1.25, interpolationPoints(P, 200));
+      expect(t.indexOf(0)).toBeGreaterThan(0);
+      expect(t.indexOf(1)).toBeGreaterThan(0);
+    }
+    expect(interpolationPoints(4e6, 200)).toBe(13);
     expect(axisThroughZero(-0.3, 1, 9).indexOf(0)).toBeGreaterThan(0);
   });
 });

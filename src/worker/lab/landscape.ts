@@ -42,8 +42,19 @@ export const MIN_LANDSCAPE_SIDE = 9;
 export const LANDSCAPE_BUDGET = 4e8;
 /** The 1-D interpolation's t runs over [T_MIN, T_MAX] (beyond both ends, as Goodfellow et al.). */
 export const INTERPOLATION_T: readonly [number, number] = [-0.25, 1.25];
-/** Points of the 1-D interpolation. */
+/** Points of the 1-D interpolation on a small net (t = 0 and t = 1 fall on it: 60 is a multiple of 6). */
 export const INTERPOLATION_POINTS = 61;
+/** Fewer points for big nets, each with t = 0 and t = 1 on the grid (n − 1 a multiple of 6). */
+const INTERPOLATION_CHOICES = [61, 31, 13] as const;
+
+/**
+ * Points of the 1-D interpolation for a net of `paramCount` parameters on `batch` samples: 61
+ * unless that would cost over a quarter of {@link LANDSCAPE_BUDGET}, then 31 or 13.
+ */
+export function interpolationPoints(paramCount: number, batch: number): number {
+  const cost = Math.max(1, paramCount * batch);
+  return INTERPOLATION_CHOICES.find((n) => n * cost <= LANDSCAPE_BUDGET / 4) ?? 13;
+}
 /** Random directions span α, β ∈ [−RANDOM_SPAN, RANDOM_SPAN] (Li et al.'s plots use 1). */
 export const RANDOM_SPAN = 1;
 /** A PCA plane covers the projected paths with this margin on each side (a share of their span). */
@@ -162,7 +173,7 @@ function checkPaths(request: LandscapeRequest, f: LossFunction): void {
 }
 
 /**
- * L((1 − t)·θ₀ + t·θ) at INTERPOLATION_POINTS values of t over INTERPOLATION_T (Goodfellow et
+ * L((1 − t)·θ₀ + t·θ) at `points` values of t over INTERPOLATION_T (Goodfellow et
  * al. 2015, "Qualitatively characterizing neural network optimization problems"): t = 0 is the
  * initial net, t = 1 the current one.
  */
@@ -170,8 +181,9 @@ export function interpolate(
   f: LossFunction,
   initial: Float64Array,
   current: Float64Array,
+  points = interpolationPoints(initial.length, f.problem.batch),
 ): { t: Float64Array; loss: Float64Array } {
-  const t = linspace(INTERPOLATION_T[0], INTERPOLATION_T[1], INTERPOLATION_POINTS);
+  const t = linspace(INTERPOLATION_T[0], INTERPOLATION_T[1], points);
   const d = Float64Array.from(current, (v, k) => v - initial[k]!);
   const line = createPlaneEvaluator(f, initial, d, new Float64Array(d.length));
   return { t, loss: Float64Array.from(t, (tt) => line.lossAt(tt, 0)) };
