@@ -94,10 +94,6 @@ test.describe('the first paint', () => {
   });
 
   test('asks for at most 130 KB gzip of JavaScript before it', async ({ page }) => {
-    // Known miss, tracked in issue 11: 138 KB since the torch 2.x optimizers' schemas, the
-    // engine's message codes and the panel help joined the first bundle. When the budget is met
-    // again this test passes, Playwright reports the unexpected pass, and this line goes.
-    test.fail(true, 'issue 11: about 138 KB gzip before the first paint; budget 130 KB');
     const { before } = await coldLoad(page);
     // Size from the build's files: what the page asked for plus index.html's static imports.
     const files = new Set([...before, ...initialJavaScript(DIST).map((s) => s.file)]);

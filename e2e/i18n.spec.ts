@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { en } from '../src/i18n/en';
+import { enAll as en } from '../src/i18n/en-all';
 import { zhCN } from '../src/i18n/zh-CN';
 import { zhTW } from '../src/i18n/zh-TW';
 

@@ -14,7 +14,7 @@ import {
   SCHEDULE_TYPES,
 } from './optimizers/schedule-spec';
 import type { ScheduleFieldSpec } from './optimizers/schedule-spec';
-import { resolveSurface } from './surfaces';
+import { resolveSurface } from './surfaces/resolve';
 import { OPTIMIZER_TYPES } from './types';
 import type {
   DomainPoint,

@@ -15,7 +15,8 @@ import { t } from './strings';
 import { loadLabUrl, watchLabUrl } from './urlSync';
 import { useLabRunner } from './useLabRunner';
 import { setPresenting, toggleFullscreen } from '../lessons/presenter';
-import { ShortcutsButton, ShortcutsDialog } from '../lessons/ShortcutsDialog';
+import { ShortcutsButton } from '../lessons/ShortcutsButton';
+import { ShortcutsDialog } from '../lessons/ShortcutsDialog';
 import { useKeyboardShortcuts } from '../lessons/useShortcuts';
 import './lab.css';
 
