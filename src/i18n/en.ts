@@ -526,7 +526,7 @@ export const en = {
   'engine.url.notPair': '"{text}" is not key=value',
   'engine.url.badKey': '"{text}" is not a known field',
   'engine.url.sceneTooLong': 'the scene text is {length} characters; at most {max}',
-  'engine.url.badPart': '"{text}" is not a scene part (f, e, p, n, o)',
+  'engine.url.badPart': '"{text}" is not a scene part (f, e, p, n, o, noise)',
   'engine.url.notEncoded': 'is not valid percent-encoded text; the default view is used',
   'engine.view.flag': 'must be 0 or 1, got "{got}"',
   'engine.view.whole': 'must be a whole number from {min} to {max}, got "{got}"',
@@ -623,6 +623,31 @@ export const en = {
     "Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
   'optimizer.note.lbfgs':
     'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): a step here can cost many evaluations of f and ∇f.',
+  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
+  'surface.bumps': 'Sum of bumps',
+  'engine.noise.notField': 'is not a field of {type} noise',
+  'engine.noise.whole': 'must be a whole number from {min} to {max}, got {got}',
+  'engine.noise.scale': 'must be a number from 0 to {max}, got {got}',
+  'engine.noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
+  'engine.noise.notSum':
+    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
+  'engine.noise.batchTooLarge':
+    'must be at most {terms} (the number of terms of {surface}), got {got}',
+  'engine.noise.closure':
+    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+  'noise.heading': 'Gradient noise',
+  'noise.type': 'Noise',
+  'noise.type.none': 'none (exact gradients)',
+  'noise.type.gaussian': 'Gaussian',
+  'noise.type.heavy_tail': 'heavy-tailed (Student-t)',
+  'noise.type.hessian': 'shaped like the Hessian',
+  'noise.type.minibatch': 'mini-batch of the terms',
+  'noise.scale': 'Scale σ',
+  'noise.df': 'Degrees of freedom ν',
+  'noise.batchSize': 'Batch size B',
+  'noise.seed': 'Seed',
+  'noise.explain':
+    'Each step sees the loss of a random batch of data, not of all of it: the direction wanders, the path turns noisy, and the jolts can shake it out of a poor minimum (note 001).',
 } as const;
 
 /** Every message key of the catalogue. */
