@@ -76,7 +76,8 @@ describe(`Copy as PyTorch, run under torch ${fixture.torch}`, () => {
     const noisy = fixture.cases.filter((c) => c.scene.noise !== undefined);
     expect(NOISE_TYPES.filter((t) => !noisy.some((c) => c.scene.noise!.type === t))).toEqual([]);
     for (const c of noisy) {
-      const { noise: _, ...exact } = c.scene;
+      const exact: Record<string, unknown> = { ...c.scene };
+      delete exact.noise;
       const result = runTrajectory(exact);
       if (!result.ok) expect.fail(JSON.stringify(result.errors));
       c.output.trajectories.forEach((torch, i) => {
