@@ -150,7 +150,7 @@ export const BUMPS_PARAMETERS = {
 export const bumps: SumSurface = {
   id: 'bumps',
   label: 'Sum of bumps',
-  tex: `f(x, y) = \\frac{1}{${BUMP_COUNT}}\\sum_{i=1}^{${BUMP_COUNT}} \\left[\\frac{\\kappa}{2}(x^{2} + y^{2}) - h_i\\, e^{-((x - a_i)^{2} + (y - b_i)^{2})/2w^{2}}\\right]`,
+  tex: `f(x, y) = \\frac{1}{${BUMP_COUNT}}\\sum_{i} \\Big[\\tfrac{\\kappa}{2}\\lVert \\mathbf{p}\\rVert^{2} - h_i\\, e^{-\\lVert \\mathbf{p} - \\mathbf{c}_i\\rVert^{2}/2w^{2}}\\Big]`,
   f: (x, y) => bumpsBatch(undefined, 0, BUMP_COUNT, x, y, undefined, undefined),
   grad: (x, y, out) => bumpsBatch(undefined, 0, BUMP_COUNT, x, y, out, undefined),
   hessian(x, y, out) {
