@@ -68,6 +68,37 @@ test('a bad noise value is named under its field and the map keeps the last good
   await page.screenshot({ path: 'test-results/noise-bumps.png' });
 });
 
+test('the ensemble draws 20 seeds faintly, their mean bold, and says how many reach the deepest well', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  await app.open('?lesson=momentum-noise');
+  const control = page.getByTestId('noise-control');
+  await expect(control.getByTestId('noise-type')).toHaveValue('gaussian');
+  await expect(page.getByTestId('ensemble-layer')).toHaveCount(0);
+  await control.getByTestId('noise-ensemble').check();
+  const layer = page.getByTestId('ensemble-layer');
+  await expect(layer.locator('path.ensemble-run')).toHaveCount(40);
+  await expect(layer.locator('path.ensemble-mean')).toHaveCount(2);
+  const sgd = page.getByTestId('ensemble-key-0');
+  const momentum = page.getByTestId('ensemble-key-1');
+  await expect(sgd).toContainText(/SGD: \d+ of 20 runs end in the lowest minimum/);
+  const hits = async (key: typeof sgd) => Number(/: (\d+) of 20/.exec(await key.innerText())![1]);
+  expect(await hits(sgd)).toBeLessThanOrEqual(2);
+  expect(await hits(momentum)).toBeGreaterThanOrEqual(12);
+  await page.locator('.map-panel').screenshot({ path: 'test-results/noise-ensemble.png' });
+
+  // Another seed moves the whole ensemble; turning noise off removes it.
+  const before = await layer.getByTestId('ensemble-mean-1').getAttribute('d');
+  const seed = control.getByTestId('noise-seed');
+  await seed.fill('100');
+  await app.repaintAfter(() => seed.press('Enter'));
+  await expect(layer.getByTestId('ensemble-mean-1')).not.toHaveAttribute('d', before ?? '');
+  await app.repaintAfter(() => control.getByTestId('noise-type').selectOption('none'));
+  await expect(page.getByTestId('ensemble-layer')).toHaveCount(0);
+  await expect(page.getByTestId('ensemble-key')).toHaveCount(0);
+});
+
 for (const [locale, heading, refusal] of [
   ['zh-CN', '梯度噪声', '小批量噪声需要'],
   ['zh-TW', '梯度雜訊', '小批次雜訊需要'],

@@ -646,6 +646,12 @@ export const en = {
   'noise.df': 'Degrees of freedom ν',
   'noise.batchSize': 'Batch size B',
   'noise.seed': 'Seed',
+  'noise.ensemble': 'Ensemble: {count} seeds drawn faintly, their mean bold',
+  'noise.ensembleKey': 'Ensemble of {count} seeds (faint), mean path (bold):',
+  'noise.ensembleReach': '{name}: {hits} of {count} runs end in the lowest minimum’s basin',
+  'noise.ensembleNoMinimum': '{name}: this surface lists no minimum to reach',
+  'noise.ensembleTooLarge':
+    'The ensemble is not drawn: its runs would take more than {max} optimizer steps. Use fewer steps or optimizers.',
   'noise.explain':
     'Each step sees the loss of a random batch of data, not of all of it: the direction wanders, the path turns noisy, and the jolts can shake it out of a poor minimum (note 001).',
 } as const;

@@ -630,6 +630,12 @@ export const zhTW: Messages = {
   'noise.df': '自由度 ν',
   'noise.batchSize': '批次大小 B',
   'noise.seed': '隨機種子',
+  'noise.ensemble': '集成：淡色畫出 {count} 個種子的路徑，粗線為其平均',
+  'noise.ensembleKey': '{count} 個種子的集成（淡色），平均路徑（粗線）：',
+  'noise.ensembleReach': '{name}：{count} 次執行中有 {hits} 次停在最低極小點的盆地裡',
+  'noise.ensembleNoMinimum': '{name}：這個曲面沒有列出可到達的極小點',
+  'noise.ensembleTooLarge':
+    '沒有畫出集成：這些執行需要超過 {max} 步最佳化。請減少步數或最佳化器數量。',
   'noise.explain':
     '每一步只用隨機抽出的一批資料來算 loss，而不是全部資料：方向時好時壞，路徑變得飄忽不定，這種晃動也可能把它從不好的極小點裡晃出來（筆記 001）。',
 };

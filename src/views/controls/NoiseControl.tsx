@@ -9,6 +9,7 @@ import { NOISE_TYPES } from '../../engine/noise/spec';
 import type { NoiseSpec, NoiseType } from '../../engine/noise/spec';
 import type { Scene } from '../../engine/types';
 import { t } from '../../i18n';
+import { ENSEMBLE_SIZE, useEnsemble } from '../../state/ensemble';
 import { useDescent } from '../../state/store';
 import { localFieldMessage } from '../fieldMessage';
 import { NumberField } from './NumberField';
@@ -45,6 +46,8 @@ export function NoiseControl() {
   const selectId = useId();
   const helpId = useId();
   const seed = noise?.seed ?? 1;
+  const ensemble = useEnsemble((s) => s.count);
+  const setEnsemble = useEnsemble((s) => s.setCount);
 
   const choose = (value: string): void => {
     const problems = commitNoise(
@@ -114,6 +117,17 @@ export function NoiseControl() {
             onCommit={field('seed')}
           />
         </div>
+      )}
+      {noise && (
+        <label className="field inline noise-ensemble">
+          <input
+            type="checkbox"
+            checked={ensemble > 0}
+            data-testid="noise-ensemble"
+            onChange={(e) => setEnsemble(e.target.checked ? ENSEMBLE_SIZE : 0)}
+          />
+          <span>{t('noise.ensemble', { count: ENSEMBLE_SIZE })}</span>
+        </label>
       )}
       {problem && (
         <p className="field-error" role="alert" data-testid="noise-error">
