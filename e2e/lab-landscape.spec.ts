@@ -68,6 +68,9 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
   await cursor.fill('0');
   await expect(cursor).toHaveAccessibleName('Point on the paths: step 0');
   expect(Math.abs((await value('plane')) - (await value('true')))).toBeGreaterThan(0);
+  // The same two numbers beside the point on the map.
+  await expect(page.getByTestId('landscape-note-a')).toHaveText(/^true \S+ · plane \S+$/);
+  await expect(page.getByTestId('landscape-note-b')).toBeVisible();
 
   // True vs plane loss along the whole paths, with the cursor.
   await expect(page.getByTestId('landscape-path-losses')).toHaveAccessibleName(/cursor at step 0$/);
