@@ -57,8 +57,15 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
   const bApart = compare && directions === 'pca' && !sameLandscape(a, b);
   const currentStep = useLabStore((s) => s.results.a.snapshot?.step ?? null);
 
+  // Cancels the running request, whether it is still fetching the paths or computing the slice.
+  const cancelRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     let live = true;
+    cancelRef.current = () => {
+      live = false;
+      client.cancelLandscape();
+      setState((s) => ({ ...s, status: 'cancelled' }));
+    };
     const run = async (): Promise<void> => {
       const lab = useLabStore.getState();
       const slots: LabSlot[] =
@@ -144,7 +151,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
           {t('lab.landscape.update')}
         </button>
         {status === 'computing' && (
-          <button type="button" onClick={() => client.cancelLandscape()}>
+          <button type="button" onClick={() => cancelRef.current()}>
             {t('lab.landscape.cancel')}
           </button>
         )}
