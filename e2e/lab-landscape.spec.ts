@@ -149,6 +149,7 @@ test('where new Worker throws (a sandboxed embed) the slice is computed on the m
   await expect(page.getByTestId('landscape-badge')).toBeVisible();
   // A new slice, cancelled while it runs: the page answers between rows and says so.
   await page.getByLabel('Directions').selectOption('none');
+  await expect(page.getByRole('progressbar', { name: 'Progress of the slice' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(
     page.getByText(/^Cancelled\. “Update to the current weights” computes/),
