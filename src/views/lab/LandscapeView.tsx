@@ -307,6 +307,7 @@ const SliceMap = memo(function SliceMap(props: {
   slots: LandscapeState['slots'];
   cursorStep: number;
 }) {
+  useLocale(); // memo would skip a language switch
   const { result, image, status, slots, cursorStep } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { width, height } = image;
