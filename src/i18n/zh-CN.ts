@@ -578,7 +578,7 @@ export const zhCN: Messages = {
   'engine.url.notPair': '"{text}" 不是 key=value 的形式',
   'engine.url.badKey': '"{text}" 不是已知的字段',
   'engine.url.sceneTooLong': '场景文本有 {length} 个字符，上限是 {max}',
-  'engine.url.badPart': '"{text}" 不是场景的组成部分（f、e、p、n、o）',
+  'engine.url.badPart': '"{text}" 不是场景的组成部分（f、e、p、n、o、noise）',
   'engine.url.notEncoded': '不是有效的百分号编码文本；已改用默认视图',
   'engine.view.flag': '必须是 0 或 1，收到的是 "{got}"',
   'engine.view.whole': '必须是 {min} 到 {max} 之间的整数，收到的是 "{got}"',
@@ -675,4 +675,33 @@ export const zhCN: Messages = {
     '笔记中没有。Muon 把动量矩阵换成最接近的正交矩阵（其 SVD 的 UVᵀ，用 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地图上的点是 1×2 矩阵 [[x, y]]，它唯一的奇异方向就是它自己：正交化只保留方向，把长度变成约 1，所以不论梯度多大，每步都走约 η′。Muon 真正的长处是把权重矩阵的所有奇异值拉平，这只有在真正的权重矩阵上才看得出来：在梯度流实验室里，Muon 训练各隐藏层的 W，其余参数按 torch 文档的建议交给 AdamW。',
   'optimizer.note.lbfgs':
     '笔记中没有：一种拟牛顿法，用最近 history_size 步估计曲率。torch 的一次 step(closure) 最多做 max_iter 次内部迭代，每次都再调用 closure（线搜索的每个试探点也一样）：这里的一步可能要算很多次 f 和 ∇f。',
+  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
+  'surface.bumps': '坑洼之和（12 项）',
+  'engine.noise.notField': '不是 {type} 噪声的字段',
+  'engine.noise.whole': '必须是 {min} 到 {max} 之间的整数，收到的是 {got}',
+  'engine.noise.scale': '必须是 0 到 {max} 之间的数，收到的是 {got}',
+  'engine.noise.df': '必须是大于 1（噪声才有均值）且不超过 {max} 的数，收到的是 {got}',
+  'engine.noise.notSum':
+    '小批量噪声需要一个对数据求和的曲面（坑洼之和），当前是 {got}；在这里请改用 gaussian、heavy_tail 或 hessian 噪声',
+  'engine.noise.batchTooLarge': '最多为 {terms}（{surface} 的项数），收到的是 {got}',
+  'engine.noise.closure':
+    '不能与 L-BFGS（{path}）一起使用：它在一步之内（线搜索时）会重新计算梯度，每步记录一个扰动无法复现它',
+  'noise.heading': '梯度噪声',
+  'noise.type': '噪声',
+  'noise.type.none': '无（精确梯度）',
+  'noise.type.gaussian': '高斯噪声',
+  'noise.type.heavy_tail': '重尾噪声（Student-t）',
+  'noise.type.hessian': '按 Hessian 形状',
+  'noise.type.minibatch': '从各项中抽小批量',
+  'noise.scale': '强度 σ',
+  'noise.df': '自由度 ν',
+  'noise.batchSize': '批大小 B',
+  'noise.seed': '随机种子',
+  'noise.ensemble': '集成：淡色画出 {count} 个种子的路径，粗线为其平均',
+  'noise.ensembleKey': '{count} 个种子的集成（淡色），平均路径（粗线）：',
+  'noise.ensembleReach': '{name}：{count} 次运行中有 {hits} 次停在最低极小点的盆地里',
+  'noise.ensembleNoMinimum': '{name}：这个曲面没有列出可到达的极小点',
+  'noise.ensembleTooLarge': '没有画出集成：这些运行需要超过 {max} 步优化。请减少步数或优化器数量。',
+  'noise.explain':
+    '每一步只用随机抽出的一批数据来算 loss，而不是全部数据：方向时好时坏，路径变得飘忽不定，这种晃动也可能把它从不好的极小点里晃出来（笔记 001）。',
 };

@@ -580,7 +580,7 @@ export const zhTW: Messages = {
   'engine.url.notPair': '"{text}" 不是 key=value 的形式',
   'engine.url.badKey': '"{text}" 不是已知的欄位',
   'engine.url.sceneTooLong': '場景文字有 {length} 個字元，上限是 {max}',
-  'engine.url.badPart': '"{text}" 不是場景的組成部分（f、e、p、n、o）',
+  'engine.url.badPart': '"{text}" 不是場景的組成部分（f、e、p、n、o、noise）',
   'engine.url.notEncoded': '不是有效的百分比編碼文字；已改用預設檢視',
   'engine.view.flag': '必須是 0 或 1，收到的是 "{got}"',
   'engine.view.whole': '必須是 {min} 到 {max} 之間的整數，收到的是 "{got}"',
@@ -677,4 +677,34 @@ export const zhTW: Messages = {
     '筆記中沒有。Muon 把動量矩陣換成最接近的正交矩陣（其 SVD 的 UVᵀ，以 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地圖上的點是 1×2 矩陣 [[x, y]]，它唯一的奇異方向就是它自己：正交化只保留方向，把長度變成約 1，所以無論梯度多大，每步都走約 η′。Muon 真正的長處是把權重矩陣的所有奇異值拉平，這只有在真正的權重矩陣上才看得出來：在梯度流實驗室裡，Muon 訓練各隱藏層的 W，其餘參數依 torch 文件的建議交給 AdamW。',
   'optimizer.note.lbfgs':
     '筆記中沒有：一種擬牛頓法，用最近 history_size 步估計曲率。torch 的一次 step(closure) 最多做 max_iter 次內部迭代，每次都再呼叫 closure（線搜尋的每個試探點也一樣）：這裡的一步可能要算很多次 f 和 ∇f。',
+  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
+  'surface.bumps': '坑窪之和（12 項）',
+  'engine.noise.notField': '不是 {type} 雜訊的欄位',
+  'engine.noise.whole': '必須是 {min} 到 {max} 之間的整數，收到的是 {got}',
+  'engine.noise.scale': '必須是 0 到 {max} 之間的數，收到的是 {got}',
+  'engine.noise.df': '必須是大於 1（雜訊才有平均值）且不超過 {max} 的數，收到的是 {got}',
+  'engine.noise.notSum':
+    '小批次雜訊需要一個對資料求和的曲面（坑窪之和），目前是 {got}；在這裡請改用 gaussian、heavy_tail 或 hessian 雜訊',
+  'engine.noise.batchTooLarge': '最多為 {terms}（{surface} 的項數），收到的是 {got}',
+  'engine.noise.closure':
+    '不能與 L-BFGS（{path}）一起使用：它在一步之內（線搜尋時）會重新計算梯度，每步記錄一個擾動無法重現它',
+  'noise.heading': '梯度雜訊',
+  'noise.type': '雜訊',
+  'noise.type.none': '無（精確梯度）',
+  'noise.type.gaussian': '高斯雜訊',
+  'noise.type.heavy_tail': '重尾雜訊（Student-t）',
+  'noise.type.hessian': '依 Hessian 形狀',
+  'noise.type.minibatch': '從各項中抽小批次',
+  'noise.scale': '強度 σ',
+  'noise.df': '自由度 ν',
+  'noise.batchSize': '批次大小 B',
+  'noise.seed': '隨機種子',
+  'noise.ensemble': '集成：淡色畫出 {count} 個種子的路徑，粗線為其平均',
+  'noise.ensembleKey': '{count} 個種子的集成（淡色），平均路徑（粗線）：',
+  'noise.ensembleReach': '{name}：{count} 次執行中有 {hits} 次停在最低極小點的盆地裡',
+  'noise.ensembleNoMinimum': '{name}：這個曲面沒有列出可到達的極小點',
+  'noise.ensembleTooLarge':
+    '沒有畫出集成：這些執行需要超過 {max} 步最佳化。請減少步數或最佳化器數量。',
+  'noise.explain':
+    '每一步只用隨機抽出的一批資料來算 loss，而不是全部資料：方向時好時壞，路徑變得飄忽不定，這種晃動也可能把它從不好的極小點裡晃出來（筆記 001）。',
 };
