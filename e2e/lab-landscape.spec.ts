@@ -32,6 +32,7 @@ async function waitForSlice(
 test('two optimizers trained from the same weights share one PCA plane: both paths, the badge, honest losses', async ({
   page,
 }) => {
+  test.slow(); // two trainings, a slice and 60 sharpness measurements: long on a loaded runner
   // A trains with SGD, B with Adam: the same network, data and seed, so the same initial weights.
   await page.goto('./?page=lab&lab=opt:sgd,lr:0.5;opt:adam,lr:0.03');
   await waitForLabSnapshot(page, 'opt:sgd');
@@ -138,6 +139,7 @@ test('where new Worker throws (a sandboxed embed) the slice is computed on the m
       }
     } as unknown as typeof Worker;
   });
+  test.slow(); // every slice on the main thread: long on a loaded runner
   // A wider net, so its slice takes long enough on the main thread to be cancelled by a click.
   await page.goto('./?page=lab&lab=depth:8,width:32');
   await waitForLabSnapshot(page, 'width:32');
