@@ -10,9 +10,14 @@ async function stepOf(page: Page, slot: 'a' | 'b'): Promise<number> {
 
 /**
  * Waits until the landscape's progressive grid has computed every point of the slice asked for:
- * `directions` at the weights of training step `step` (when given).
+ * `directions` at the weights of training step `step` (when given), `side` × `side` points.
  */
-async function waitForSlice(page: Page, directions: string, step?: number): Promise<void> {
+async function waitForSlice(
+  page: Page,
+  directions: string,
+  step?: number,
+  side = 41,
+): Promise<void> {
   const map = page.getByTestId('landscape-map');
   await expect(map).toHaveAttribute('data-directions', directions, { timeout: 30_000 });
   if (step !== undefined)
@@ -21,12 +26,13 @@ async function waitForSlice(page: Page, directions: string, step?: number): Prom
   await expect(map).toHaveAttribute('data-known-stride', '1');
   const done = await map.getAttribute('data-done');
   expect(done).toBe(await map.getAttribute('data-total'));
-  expect(Number(done)).toBe(41 * 41);
+  expect(Number(done)).toBe(side * side);
 }
 
 test('two optimizers trained from the same weights share one PCA plane: both paths, the badge, honest losses', async ({
   page,
 }) => {
+  test.slow(); // two trainings, a slice and 60 sharpness measurements: long on a loaded runner
   // A trains with SGD, B with Adam: the same network, data and seed, so the same initial weights.
   await page.goto('./?page=lab&lab=opt:sgd,lr:0.5;opt:adam,lr:0.03');
   await waitForLabSnapshot(page, 'opt:sgd');
@@ -68,6 +74,9 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
   await cursor.fill('0');
   await expect(cursor).toHaveAccessibleName('Point on the paths: step 0');
   expect(Math.abs((await value('plane')) - (await value('true')))).toBeGreaterThan(0);
+  // The same two numbers beside the point on the map.
+  await expect(page.getByTestId('landscape-note-a')).toHaveText(/^true \S+ · plane \S+$/);
+  await expect(page.getByTestId('landscape-note-b')).toBeVisible();
 
   // True vs plane loss along the whole paths, with the cursor.
   await expect(page.getByTestId('landscape-path-losses')).toHaveAccessibleName(/cursor at step 0$/);
@@ -118,4 +127,36 @@ test('random filter-normalised directions: a new slice through θ with no path; 
   // Back to training: the session kept every step (the landscape ran on its own worker).
   await page.getByRole('tab', { name: 'Training' }).click();
   await expect.poll(() => stepOf(page, 'a')).toBe(4);
+});
+
+test('where new Worker throws (a sandboxed embed) the slice is computed on the main thread, and can be cancelled', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    window.Worker = class {
+      constructor() {
+        throw new DOMException('workers are blocked here', 'SecurityError');
+      }
+    } as unknown as typeof Worker;
+  });
+  test.slow(); // every slice on the main thread: long on a loaded runner
+  // A wider net, so its slice takes long enough on the main thread to be cancelled by a click.
+  await page.goto('./?page=lab&lab=depth:8,width:32');
+  await waitForLabSnapshot(page, 'width:32');
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => stepOf(page, 'a')).toBe(5);
+  await page.getByRole('tab', { name: 'Landscape' }).click();
+  // A bigger net gets a coarser grid within the same budget: 17 × 17 for its 6,465 weights.
+  await waitForSlice(page, 'pca', 5, 17);
+  await expect(page.getByTestId('landscape-badge')).toBeVisible();
+  // A new slice, cancelled while it runs: the page answers between rows and says so.
+  await page.getByLabel('Directions').selectOption('none');
+  await expect(page.getByRole('progressbar', { name: 'Progress of the slice' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(
+    page.getByText(/^Cancelled\. “Update to the current weights” computes/),
+  ).toBeVisible();
+  await expect(page.getByTestId('landscape-map')).not.toHaveAttribute('data-status', 'computing');
+  await page.getByRole('button', { name: 'Update to the current weights' }).click();
+  await waitForSlice(page, 'none', 5, 17);
 });

@@ -338,6 +338,7 @@ export const enMore = {
     'Loss along the straight line from the initial to the current weights: {start} at t = 0, {end} at t = 1, at most {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.landscape.note': 'true {real} · plane {plane}',
   'lab.landscape.pathLossLabel':
     'Loss along the paths against the step: at the real weights (solid) and on the plane (dashed); cursor at step {step}',
   'lab.landscape.pathLossHelp':

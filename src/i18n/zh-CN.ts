@@ -490,6 +490,7 @@ export const zhCN: Messages = {
     '沿初始权重到当前权重的直线的损失：t = 0 时为 {start}，t = 1 时为 {end}，最高 {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.landscape.note': '真实 {real} · 平面 {plane}',
   'lab.landscape.pathLossLabel':
     '沿路径的损失随步数变化：真实权重处（实线）与平面上（虚线）；光标在第 {step} 步',
   'lab.landscape.pathLossHelp':

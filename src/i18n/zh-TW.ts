@@ -492,6 +492,7 @@ export const zhTW: Messages = {
     '沿初始權重到目前權重的直線的損失：t = 0 時為 {start}，t = 1 時為 {end}，最高 {max}',
   'lab.landscape.tStart': 'θ₀',
   'lab.landscape.tNow': 'θ',
+  'lab.landscape.note': '真實 {real} · 平面 {plane}',
   'lab.landscape.pathLossLabel':
     '沿路徑的損失隨步數變化：真實權重處（實線）與平面上（虛線）；游標在第 {step} 步',
   'lab.landscape.pathLossHelp':

@@ -57,8 +57,15 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
   const bApart = compare && directions === 'pca' && !sameLandscape(a, b);
   const currentStep = useLabStore((s) => s.results.a.snapshot?.step ?? null);
 
+  // Cancels the running request, whether it is still fetching the paths or computing the slice.
+  const cancelRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     let live = true;
+    cancelRef.current = () => {
+      live = false;
+      client.cancelLandscape();
+      setState((s) => ({ ...s, status: 'cancelled' }));
+    };
     const run = async (): Promise<void> => {
       const lab = useLabStore.getState();
       const slots: LabSlot[] =
@@ -144,7 +151,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
           {t('lab.landscape.update')}
         </button>
         {status === 'computing' && (
-          <button type="button" onClick={() => client.cancelLandscape()}>
+          <button type="button" onClick={() => cancelRef.current()}>
             {t('lab.landscape.cancel')}
           </button>
         )}
@@ -300,6 +307,7 @@ const SliceMap = memo(function SliceMap(props: {
   slots: LandscapeState['slots'];
   cursorStep: number;
 }) {
+  useLocale(); // memo would skip a language switch
   const { result, image, status, slots, cursorStep } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { width, height } = image;
@@ -365,7 +373,12 @@ const SliceMap = memo(function SliceMap(props: {
           );
           const [sxp, syp] = points[0]!;
           const [ex, ey] = points[points.length - 1]!;
-          const [cx, cy] = points[snapshotAt(p.steps, cursorStep)]!;
+          const at = snapshotAt(p.steps, cursorStep);
+          const [cx, cy] = points[at]!;
+          // The honest note beside the point: the loss at the real weights vs on the plane. Put
+          // on the side with room, the second path's a line lower so the two never overlap.
+          const left = cx > MAP_SIZE * 0.55;
+          const ly = Math.min(MAP_SIZE - 6, Math.max(14, cy - 10 + 14 * k));
           return (
             <g
               key={k}
@@ -382,6 +395,18 @@ const SliceMap = memo(function SliceMap(props: {
               <circle cx={sxp} cy={syp} r={4} fill="#fff" stroke={color} strokeWidth={2} />
               <circle cx={ex} cy={ey} r={4} fill={color} />
               <circle cx={cx} cy={cy} r={7} fill="none" stroke={color} strokeWidth={1.5} />
+              <text
+                x={left ? cx - 10 : cx + 10}
+                y={ly}
+                textAnchor={left ? 'end' : 'start'}
+                className="lab-landscape-note"
+                data-testid={`landscape-note-${slot?.slot ?? k}`}
+              >
+                {t('lab.landscape.note', {
+                  real: formatNumber(p.trueLoss[at]!, 3),
+                  plane: formatNumber(p.planeLoss[at]!, 3),
+                })}
+              </text>
             </g>
           );
         })}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useLabStore } from '../../state/lab';
 import type { LabConfig, LabSlot } from '../../state/lab';
@@ -35,9 +35,16 @@ export function SharpnessPanel({ trainer, client }: { trainer: LabClient; client
     error: null,
     slots: [],
   });
+  // Cancels the running measurement, whether it is still fetching the paths or measuring.
+  const cancelRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     if (version === 0) return;
     let live = true;
+    cancelRef.current = () => {
+      live = false;
+      client.cancelSharpness();
+      setState((s) => ({ ...s, status: 'cancelled' }));
+    };
     const run = async (): Promise<void> => {
       const slots: LabSlot[] = useLabStore.getState().compare ? ['a', 'b'] : ['a'];
       setState((s) => ({ ...s, status: 'computing', error: null, result: null }));
@@ -76,7 +83,7 @@ export function SharpnessPanel({ trainer, client }: { trainer: LabClient; client
           {t('lab.sharpness.measure')}
         </button>
         {status === 'computing' && (
-          <button type="button" onClick={() => client.cancelSharpness()}>
+          <button type="button" onClick={() => cancelRef.current()}>
             {t('lab.landscape.cancel')}
           </button>
         )}
