@@ -1,7 +1,7 @@
 import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { localMessage } from './views/fieldMessage';
 import { useShallow } from 'zustand/react/shallow';
-import { t, useLocale } from './i18n';
+import { loadAllTexts, t, useLocale, withAllTexts } from './i18n';
 import { useDescent } from './state/store';
 import type { DescentState } from './state/store';
 import { currentLink } from './state/url';
@@ -14,7 +14,7 @@ import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { LiveRegion } from './views/a11y/LiveRegion';
 import { LessonPanel } from './views/lessons/LessonPanel';
-import { ShortcutsButton, ShortcutsDialog } from './views/lessons/ShortcutsDialog';
+import { ShortcutsButton } from './views/lessons/ShortcutsButton';
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
 import { PanelHelp } from './views/help/PanelHelp';
@@ -30,7 +30,7 @@ import { optimizerStyle } from './views/palette';
 
 // Presenting is a mode a lesson turns on: its view is a chunk of its own.
 const PresenterView = lazy(() =>
-  import('./views/lessons/PresenterView').then((m) => ({ default: m.PresenterView })),
+  withAllTexts(import('./views/lessons/PresenterView')).then((m) => ({ default: m.PresenterView })),
 );
 // The charts follow the map: their code (StepChart, log and symlog scales) loads after the
 // map's first paint, in a box of their size so nothing moves when they arrive.
@@ -49,10 +49,16 @@ const ExportMenu = lazyAfterFirstPaint(
   <span className="export-menu--pending" aria-hidden="true" />,
 );
 
-const LabPage = lazy(() => import('./views/lab/LabPage'));
+// The shortcuts dialog opens on `?`, never on the first screen.
+const ShortcutsDialog = lazyAfterFirstPaint(() =>
+  import('./views/lessons/ShortcutsDialog').then((m) => m.ShortcutsDialog),
+);
+const LabPage = lazy(() => withAllTexts(import('./views/lab/LabPage')));
 // Lesson previews simulate on the main thread: they wait for every optimizer family.
 const LessonsPage = lazy(() =>
-  Promise.all([import('./views/lessons/LessonsPage'), loadOptimizers()]).then(([m]) => m),
+  Promise.all([import('./views/lessons/LessonsPage'), loadOptimizers(), loadAllTexts()]).then(
+    ([m]) => m,
+  ),
 );
 
 /** The pages of the app. */
@@ -60,9 +66,11 @@ export type Page = 'visualizer' | 'lab' | 'lessons';
 
 // The formula panel inspects steps on the main thread: it waits for every optimizer family.
 const FormulaPanel = lazy(() =>
-  Promise.all([import('./views/formula/FormulaPanel'), loadOptimizers()]).then(([m]) => ({
-    default: m.FormulaPanel,
-  })),
+  Promise.all([import('./views/formula/FormulaPanel'), loadOptimizers(), loadAllTexts()]).then(
+    ([m]) => ({
+      default: m.FormulaPanel,
+    }),
+  ),
 );
 
 function CopyLink() {

@@ -17,6 +17,7 @@ import { useDescent } from '../state/store';
 import type { DescentState } from '../state/store';
 import { parseEmbedMessage } from './messages';
 import type { EmbedCommand, EmbedEvent, EmbedReply } from './messages';
+import { expressionsLoaded, loadExpressions } from '../engine/surfaces/resolve';
 
 /** Where replies go: the parent window and the origin its subscribing message came from. */
 interface Channel {
@@ -160,7 +161,18 @@ export function startEmbedApi(win: Window = window, options: EmbedApiOptions = {
     }
   };
 
+  // Until the expression compiler has loaded (after the first paint), messages wait for it in
+  // the order they came: a scene they carry may be a typed expression.
+  let queue: Promise<void> | null = null;
   const onMessage = (event: MessageEvent<unknown>): void => {
+    if (queue === null && expressionsLoaded()) {
+      handleMessage(event);
+      return;
+    }
+    queue = (queue ?? loadExpressions().catch(() => undefined)).then(() => handleMessage(event));
+  };
+
+  const handleMessage = (event: MessageEvent<unknown>): void => {
     const parsed = parseEmbedMessage(event.data);
     if (parsed.kind === 'foreign') return;
     if (!embedded || event.source !== win.parent) {

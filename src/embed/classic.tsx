@@ -6,6 +6,9 @@
  * classic script and a plain stylesheet are no-cors requests and load from any host.
  * It does what main.tsx does for `?embed=1`, with everything in this one file.
  */
+// One file holds everything here: the expression compiler and all texts are in from the start.
+import '../engine/surfaces/expressions';
+import { loadAllTexts } from '../i18n';
 import { startLocale } from '../i18n/detect';
 import { startEngine } from '../state/engine';
 import { startPlayback } from '../state/playback';
@@ -17,7 +20,7 @@ import { loadEmbedUrl } from './url';
 import '../styles/app.css';
 import '../views/a11y/a11y.css';
 
-const localeReady = startLocale();
+const localeReady = startLocale().then(loadAllTexts);
 startTheme();
 // This page is always an embed: `embed=1` may be left out of its address.
 const options = { ...readEmbedOptions(window.location.search), embed: true };

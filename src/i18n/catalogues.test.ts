@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENGINE_MESSAGES } from '../engine/messages';
 import { OPTIMIZERS } from '../engine/optimizers';
 import { OPTIMIZER_TYPES } from '../engine/types';
-import { en } from './en';
+import { enAll as en } from './en-all';
 import { getLocale, LOCALE_IDS, setLocale, t } from './index';
 import type { MessageKey } from './index';
 import { zhCN } from './zh-CN';
@@ -112,5 +112,28 @@ describe('t follows the chosen language', () => {
 
   it('offers exactly English, 简体中文 and 繁體中文', () => {
     expect(LOCALE_IDS).toEqual(['en', 'zh-CN', 'zh-TW']);
+  });
+});
+
+describe('English in two parts: the first screen, then the rest', () => {
+  it('splits the keys without overlap, so each English text is written once', async () => {
+    const { en: firstScreen } = await import('./en');
+    const { enMore } = await import('./en-more');
+    const overlap = Object.keys(firstScreen).filter((k) => k in enMore);
+    expect(overlap).toEqual([]);
+  });
+
+  it('shows a text not loaded yet as empty, records it, and has it once the rest is loaded', async () => {
+    vi.resetModules();
+    const i18n = await import('./index');
+    expect(i18n.t('playback.play')).toBe('Play');
+    // The lab's texts are not on the first screen.
+    expect(i18n.t('lab.train')).toBe('');
+    expect(i18n.textsShownBeforeLoading()).toContain('lab.train');
+    const revision = i18n.useLocaleStore.getState().revision;
+    await i18n.loadAllTexts();
+    expect(i18n.t('lab.train')).toBe(en['lab.train']);
+    // Components subscribed through useLocale re-render: the revision moved.
+    expect(i18n.useLocaleStore.getState().revision).toBeGreaterThan(revision);
   });
 });

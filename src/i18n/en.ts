@@ -1,7 +1,13 @@
 /**
- * The English message catalogue. Every user-visible string of the visualizer lives here; the
- * Chinese catalogues will be `Messages` objects with exactly these keys. `{name}` marks a parameter.
+ * The English texts the first screen needs (the visualizer's controls, map, legend, playback,
+ * lessons panel, welcome). The rest (the lab, the analysis drawer, export, the embed dialog, the
+ * formula panel, the engine's error messages, optimizer notes) is in ./en-more, loaded after the
+ * first paint: keeping it out of the first bundle is ~8 KB gzip of the 130 KB budget (DESIGN.md).
+ * New keys belong here only when the first screen shows them; `t` renders a key that is not
+ * loaded yet as empty and re-renders once en-more arrives. `{name}` marks a parameter.
  */
+import type { enMore } from './en-more';
+
 export const en = {
   'app.title': 'Descent',
   'app.subtitle': 'Gradient descent, step by step',
@@ -19,143 +25,18 @@ export const en = {
   'app.retry': 'Try again',
   'app.loading': 'Computing…',
 
-  // Analysis drawer (src/views/analysis).
+  // Analysis drawer's entry points (the drawer's own texts are in en-more.ts).
   'analysis.open': 'Analyze',
-  'analysis.hide': 'Hide analysis',
-  'analysis.heading': 'Analysis',
-  'analysis.close': 'Close the analysis',
-  'analysis.tabs': 'Analysis views',
-  'analysis.tab.race': 'Race',
-  'analysis.tab.sweep': 'LR sweep',
-  'analysis.tab.stability': 'Stability',
-  'analysis.tab.basins': 'Basins',
-  'analysis.tab.minibatch': 'Mini-batch noise',
-  'analysis.tab.step': 'Step by step',
-  'analysis.progress': 'Analysis progress',
-  'analysis.progressOf': '{done} of {total}',
-  'analysis.optimizer': 'Optimizer',
-  'analysis.diverged': 'diverged',
-  'analysis.col.optimizer': 'Optimizer',
-  'analysis.col.lr': 'Tuned lr',
-  'analysis.col.steps': 'Steps to ε',
-  'analysis.col.final': 'Final loss',
-  'analysis.race.criterion':
-    'Same start ({x}, {y}), same budget of {steps} steps, same criterion for all: the loss within ε = {epsilon} of the minimum. Each learning rate is tuned for the fewest steps.',
-  'analysis.race.epsilon': 'Tolerance ε',
-  'analysis.race.target': 'Target loss {loss} ({source}).',
-  'analysis.race.source.given': 'given',
-  'analysis.race.source.minimum': 'known minimum + ε',
-  'analysis.race.source.best-run': 'best loss any run reached + ε',
-  'analysis.race.caption': 'Leaderboard: each optimizer at its tuned learning rate',
-  'analysis.race.never': 'not reached',
-  'analysis.race.apply': 'Apply the tuned learning rates',
-  'analysis.sweep.metric': 'Plot',
-  'analysis.sweep.metric.loss': 'final loss',
-  'analysis.sweep.metric.steps': 'steps to ε',
-  'analysis.sweep.plot':
-    'Learning-rate sweep; each point is a run, click one to use its learning rate',
-  'analysis.sweep.axis': 'learning rate (log scale)',
-  'analysis.sweep.edge': 'Diverges from lr {lr}',
-  'analysis.sweep.current': 'Current lr {lr}',
-  'analysis.sweep.point': 'lr {lr}: final loss {loss}, steps to ε {steps}',
-  'analysis.sweep.pointDiverged': 'lr {lr}: diverged',
-  'analysis.sweep.edgeCaption':
-    'Divergence edge: stable up to lr {stable}, diverges from {diverged} on (shaded).',
-  'analysis.sweep.noEdge': 'No divergence edge in this range: even the largest lr stayed finite.',
-  'analysis.sweep.help':
-    'Same start and step budget as the scene. Click a point to set that learning rate.',
-  'analysis.stability.atStart': 'At the start',
-  'analysis.stability.atCursor': '{name} at step {k}',
-  'analysis.stability.caption': 'Hessian eigenvalues and condition number',
-  'analysis.stability.hessian': 'Hessian',
-  'analysis.stability.condition': 'Condition number',
-  'analysis.stability.shape': 'Shape',
-  'analysis.curvature.bowl': 'bowl',
-  'analysis.curvature.saddle': 'saddle',
-  'analysis.curvature.cap': 'cap',
-  'analysis.curvature.flat': 'flat direction',
-  'analysis.curvature.undefined': 'not finite',
-  'analysis.stability.help':
-    'Plain gradient descent diverges on the local quadratic when lr > 2/λ_max. The ellipses on the map are its level sets; their axes are the eigenvectors.',
-  'analysis.stability.region':
-    'Momentum SGD on the start’s quadratic: where (lr, momentum) converges (blue) or diverges (red)',
-  'analysis.stability.axes':
-    'lr from {lo} to {hi} (log, left to right); momentum 0 to 0.99 (bottom to top).',
-  'analysis.stability.converges':
-    'lr {lr}, momentum {momentum}: converges (spectral radius {radius}).',
-  'analysis.stability.divergesHere':
-    'lr {lr}, momentum {momentum}: does not converge (spectral radius {radius}).',
-  'analysis.stability.noRegion':
-    'The start is not in a bowl (an eigenvalue ≤ 0), so no setting converges on its quadratic.',
   'analysis.criticalLr': 'critical lr 2/λ_max = {lr}',
-  'analysis.basins.grid': 'Grid',
-  'analysis.basins.steps': 'Steps',
-  'analysis.basins.overlay': 'Show on the map',
-  'analysis.basins.legend': 'Basins of attraction',
-  'analysis.basins.diverged': 'diverged',
-  'analysis.basins.unsettled': 'not converged within the budget',
-  'analysis.basins.minimum': 'minimum {n} {where}',
-  'analysis.basins.found': 'resting point {n} {where}',
-  'analysis.basins.share': '{pct} %',
-  'analysis.basins.help':
-    'Every start point of the visible map is coloured by where the optimizer ends after the step budget. Computed in the background; pan or zoom to recompute.',
-  'analysis.mb.kind': 'Model',
-  'analysis.mb.linear': 'linear regression (MSE)',
-  'analysis.mb.logistic': 'logistic regression (cross-entropy)',
-  'analysis.mb.n': 'Examples N',
-  'analysis.mb.seed': 'Seed',
-  'analysis.mb.steps': 'Steps',
-  'analysis.mb.lr': 'lr',
-  'analysis.mb.batch': 'Batch size {batch} of {n}',
-  'analysis.mb.map':
-    'Loss contours over (w, b) with the mini-batch SGD path and the full-batch GD path',
-  'analysis.mb.gd': 'full-batch gradient descent',
-  'analysis.mb.sgd': 'mini-batch SGD, {batch} per batch',
-  'analysis.mb.gap': 'Largest distance from the full-batch path: {gap}',
-  'analysis.mb.help':
-    'The contours are the exact full-data loss; its minimum is at w = {w}, b = {b}. Same seed, same batches, same path.',
-  'analysis.step.heading': '{name}, step {k} → {next} at η = {lr}',
-  'analysis.step.gradient': 'gradient step −η g',
-  'analysis.step.momentum': 'momentum −η b',
-  'analysis.step.scaled-gradient': 'scaled gradient',
-  'analysis.step.step': 'actual step',
-  'analysis.step.scale': 'Per-coordinate scale: x × {x}, y × {y}',
-  'analysis.step.magnified': 'arrows × {factor}',
-  'analysis.step.none': '{name} has no step here (it diverged earlier).',
-  'analysis.step.help':
-    'Move the playback cursor to see another step; every arrow starts at the current point, at the step’s own scale.',
 
-  // Embed mode and the embed-code dialog (src/views/embed).
+  // Embed mode (the embed-code dialog's texts are in en-more.ts).
   'embed.open': 'Open in Descent ↗',
   'embed.param': '{param} of {name}',
   'embed.button': 'Embed',
-  'embed.title': 'Embed this scene',
-  'embed.intro':
-    'Paste this code into a blog post or web page. The iframe shows the current scene with the controls chosen here.',
-  'embed.controls': 'Controls shown',
-  'embed.controlPlay': 'Playback (play, step, scrub)',
-  'embed.controlCharts': 'Loss and distance charts',
-  'embed.controlLr': 'Learning-rate slider: {name}',
-  'embed.theme': 'Theme',
-  'embed.themeLight': 'Light',
-  'embed.themeDark': 'Dark',
-  'embed.themeAuto': "Follow the reader's system",
-  'embed.height': 'Height (px)',
-  'embed.code': 'Embed code',
-  'embed.copy': 'Copy code',
-  'embed.copied': 'Copied',
-  'embed.copyFailed': 'Copying failed: select the code and copy it.',
-  'embed.script':
-    'Optional: add this script once to the host page, and the iframe resizes itself to fit its content.',
-  'embed.copyScript': 'Copy script',
-  'embed.preview': 'Preview',
-  'embed.close': 'Close',
-  'embed.frameTitle': 'Descent: gradient descent, step by step',
   // Embed: gesture hints of a cooperative map (MapView `cooperative`).
   'embed.hintWheel': 'Use {key} + scroll to zoom the map',
   'embed.hintTouch': 'Use two fingers to move the map',
   'embed.showCharts': 'Charts',
-  'embed.showMap': 'Map',
   'app.language': 'Language',
 
   'surface.heading': 'Surface',
@@ -227,31 +108,6 @@ export const en = {
   'map.legend': 'loss',
   'map.start.x': 'start x',
   'map.start.y': 'start y',
-
-  // Export menu (src/views/export) and the screen-reader live region (src/views/a11y).
-  'export.button': 'Export',
-  'export.menu': 'Export formats',
-  'export.png': 'PNG image',
-  'export.svg': 'SVG image',
-  'export.gif': 'Animated GIF of the run',
-  'export.csv': 'CSV table of every step',
-  'export.json': 'JSON of every step',
-  'export.pytorch': 'Copy as PyTorch',
-  'export.working': 'Preparing the file…',
-  'export.gifProgress': 'Encoding GIF: frame {done} of {total}',
-  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
-  'export.webm': 'WebM video of the run (view size)',
-  'export.webm1080': 'WebM video of the run (1080p)',
-  'export.videoProgress': 'Encoding video: frame {done} of {total}',
-  'export.videoUnsupported':
-    'This browser cannot encode video (no WebCodecs VP9 or VP8 encoder); the animated GIF works everywhere.',
-  'export.cancel': 'Cancel',
-  'export.cancelled': 'GIF export cancelled',
-  'export.saved': 'Saved {file}',
-  'export.copied': 'PyTorch code copied to the clipboard',
-  'export.copyFallback': 'The clipboard is not available: saved {file} instead',
-  'export.failed': 'Export failed: {message}',
-  'export.notReady': 'the map has not been drawn yet',
   'a11y.position': '{name}: step {step} of {steps}, loss {loss}, at x {x}, y {y}',
   'a11y.diverged': '{name} diverged after step {last}; step {step} has no position',
 
@@ -266,7 +122,6 @@ export const en = {
   'charts.distance': 'Distance to nearest minimum',
   'charts.pending': 'Charts are on their way.',
   'formula.heading': 'Update rule',
-  'formula.pending': 'The formula panel is on its way.',
 
   'view.problem': 'view: {message}',
   'field.notNumber': '“{text}” is not a number',
@@ -286,19 +141,6 @@ export const en = {
   'chart.summary.item': '{label} {value} at step {step}',
   'chart.summary.diverged': '{label} diverged at step {step}',
   'chart.summary.empty': '{title}: no optimizer is shown.',
-
-  // Formula panel (src/views/formula/strings.ts keeps the same English as its fallback).
-  'formula.tabs': 'Optimizer whose formula is shown',
-  'formula.hidden': 'hidden',
-  'formula.rule': 'Update rule, as torch runs it',
-  'formula.notes': 'As note 003 writes it',
-  'formula.note': 'Torch and the notes',
-  'formula.step': 'Step {k} → {next}, with its numbers',
-  'formula.elementwise':
-    'Vector operations are element-wise; numbers are rounded to 4 significant digits.',
-  'formula.diverged':
-    '{label} diverged at step {step}: after that the position or the loss is no longer a finite number, so there are no values to show. Move back to step {step} or earlier, or lower the learning rate.',
-  'formula.empty': 'Add an optimizer to see its update rule.',
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': 'Lessons',
   'lessons.heading': 'Lessons',
@@ -334,195 +176,6 @@ export const en = {
   'theme.auto': 'Auto',
   'theme.light': 'Light',
   'theme.dark': 'Dark',
-
-  // The gradient-flow lab (src/views/lab reads these through its own `t`).
-  'lab.title': 'Gradient-flow lab',
-  'lab.intro':
-    'Gradients flow backwards through a network, multiplied at every layer. Watch them shrink to nothing or blow up as you change depth, activation and initialisation — and how batch norm and skip connections keep them alive.',
-  'lab.urlProblems': 'Some lab settings in the link were not valid and were replaced by defaults:',
-  'lab.dismiss': 'Dismiss',
-  'lab.controls': 'Network settings',
-  'lab.compare': 'A | B compare',
-  'lab.compareHelp': 'Two configurations side by side',
-  'lab.editing': 'Configuration being edited',
-  'lab.slotA': 'A',
-  'lab.slotB': 'B',
-  'lab.depth': 'Depth (layers)',
-  'lab.width': 'Width (units per layer)',
-  'lab.activation': 'Activation',
-  'lab.init': 'Initialisation',
-  'lab.weightScale': 'Weight scale ×',
-  'lab.batchnorm': 'Batch norm',
-  'lab.residual': 'Residual connections',
-  'lab.clip': 'Clip gradient norm (0 = off)',
-  'lab.optimizer': 'Optimizer',
-  'lab.lr': 'Learning rate',
-  'lab.dataset': 'Data set',
-  'lab.seed': 'Seed',
-  'lab.train': 'Train',
-  'lab.pause': 'Pause',
-  'lab.step': 'Step',
-  'lab.reset': 'Reset',
-  'lab.status': 'Step {step} · loss {loss} · accuracy {accuracy}',
-  'lab.statusPending': 'Computing…',
-  'lab.diverged':
-    'Diverged: the loss is no longer a finite number. Lower the learning rate or the weight scale.',
-  'lab.inline':
-    'Running without a worker (this page cannot start one); big networks will make it sluggish.',
-  'lab.error': 'The computation failed: {message}',
-  'lab.config': 'Configuration {slot}',
-  'lab.diagram': 'Network diagram',
-  'lab.diagramHelp':
-    'Activations flow right, gradients flow left. Each link’s thickness and colour show that layer’s weight-gradient norm on a log scale; pick a layer to see its chain rule.',
-  'lab.diagramLayer': 'Layer {layer}: ‖∂L/∂W‖ = {norm}',
-  'lab.forward': 'forward: activations →',
-  'lab.backward': '← backward: gradients',
-  'lab.input': 'input',
-  'lab.output': 'output',
-  'lab.legendSmall': 'vanishing',
-  'lab.legendLarge': 'exploding',
-  'lab.bars': 'Gradient norm per layer',
-  'lab.barsHelp': '‖∂L/∂W‖ of each layer, log scale; input side at the top.',
-  'lab.barLabel': 'Layer {layer} gradient norm {norm}',
-  'lab.histograms': 'Activations per layer',
-  'lab.histogramsHelp':
-    'Histogram of g(z) over the data set; “flat” counts saturated or dead units.',
-  'lab.histogramLabel': 'Layer {layer}: mean {mean}, std {std}, {flat}% flat',
-  'lab.layer': 'Layer {layer}',
-  'lab.histogramCaption': 'Layer {layer} · σ {std}',
-  'lab.histogramCaptionFlat': 'Layer {layer} · σ {std} · {flat}% flat',
-  'lab.lossChart': 'Loss',
-  'lab.lossChartLabel': 'Loss curve over {steps} steps, now {loss}',
-  'lab.boundary': 'Decision boundary',
-  'lab.boundaryLabel': '{dataset} data with the network’s decision boundary; accuracy {accuracy}',
-  'lab.chain': 'Chain rule for layer {layer}',
-  'lab.chainHelp':
-    'Note 000’s scalar chain: every later weight multiplies an earlier gradient. In a real layer the weight becomes Wᵀ and g′ joins it; the ratio of δ norms is what each layer multiplies by.',
-  'lab.chainMean': 'On average each layer above multiplies the gradient by {gain}.',
-  'lab.linearTitle': 'The chain rule on a linear chain (note 000)',
-  'lab.linearHelp':
-    'Three scalar layers y = w·y₋₁ with no activation, input x, target t = 0 and L = ½(ŷ − t)². Every gradient carries the product of the weights after it: make them all below 1 and the first one vanishes, above 1 and it explodes.',
-  'lab.linearWeight': 'w{index} = {value}',
-  'lab.linearInput': 'x = {value}',
-  'lab.linearLoss': 'ŷ = {yhat}, L = {loss}',
-  'lab.calculator': 'Backprop calculator',
-  'lab.calculatorHelp':
-    'A small network for one sample and ½‖y − t‖². Edit any weight or input, then step through BP1–BP4; the last column checks every gradient by finite differences.',
-  'lab.calcLayers': 'Layer sizes',
-  'lab.calcLayerSize': 'Units in layer {layer}',
-  'lab.calcInputSize': 'Inputs',
-  'lab.calcActivation': 'Activation (all layers)',
-  'lab.calcInput': 'x{index}',
-  'lab.calcTarget': 't{index}',
-  'lab.calcWeight': 'W{layer} row {row} column {col}',
-  'lab.calcBias': 'b{layer} row {row}',
-  'lab.calcPrev': 'Back',
-  'lab.calcNext': 'Next',
-  'lab.calcStage': 'Stage {n} of {total}: {name}',
-  'lab.calcReset': 'New random weights',
-  'lab.stageForward': 'forward pass',
-  'lab.stageBP1': 'BP1 — output error δ{layer}',
-  'lab.stageBP2': 'BP2 — δ{layer} from δ{next}',
-  'lab.stageBP3': 'BP3 — bias gradients',
-  'lab.stageBP4': 'BP4 — weight gradients, and the check',
-  'lab.calcLoss': 'Loss ½‖y − t‖² = {loss}',
-  'lab.calcAgree': 'Backprop and finite differences agree: largest relative difference {err}.',
-  'lab.calcDisagree': 'Largest relative difference {err}: check the saturated units.',
-  'lab.colParam': 'parameter',
-  'lab.colValue': 'value',
-  'lab.colBackprop': 'backprop',
-  'lab.colNumeric': 'finite diff.',
-  'lab.formulas': 'The formulas',
-  'lab.fChain': 'Chain rule through a linear chain (note 000)',
-  'lab.fBackprop': 'Backpropagation, BP1–BP4 (note 004)',
-  'lab.fInit': 'Initialisation ranges (note 003)',
-  'lab.fBnForward': 'Batch norm, forward (note 003)',
-  'lab.fBnBackward': 'Batch norm, backward (note 003)',
-  'lab.fInitHelp':
-    'Xavier keeps the variance of activations and gradients equal for tanh-like units; He doubles it for ReLU, which zeroes half its inputs.',
-  'lab.act.sigmoid': 'sigmoid',
-  'lab.act.tanh': 'tanh',
-  'lab.act.relu': 'ReLU',
-  'lab.act.leaky_relu': 'leaky ReLU',
-  'lab.act.elu': 'ELU',
-  'lab.act.linear': 'linear',
-  'lab.init.zero': 'zero',
-  'lab.init.normal': 'normal N(0, 1)',
-  'lab.init.xavier': 'Xavier',
-  'lab.init.he': 'He',
-  'lab.data.spiral': 'spiral',
-  'lab.data.moons': 'moons',
-  'lab.data.circles': 'circles',
-  'lab.data.xor': 'XOR',
-
-  // Learner: the analysis drawer's (lr, momentum) map axis.
-  'analysis.stability.lrAxis': 'learning rate lr (log scale)',
-  // Learner: the engine's input errors (parser, scene validator, URL), by code (engine/messages.ts).
-  'engine.expr.empty': 'Empty expression',
-  'engine.expr.tooLong': 'Expression is too long ({length} characters; the limit is {limit})',
-  'engine.expr.internal': 'Could not parse the expression: {detail}',
-  'engine.expr.tooLarge': "Number '{text}' is too large",
-  'engine.expr.badChar': "Unexpected character '{text}'",
-  'engine.expr.badBracket': "Unexpected character '{text}' (use '(' and ')')",
-  // Notation hints (sched): the hint itself is the engine's English sentence.
-  'engine.expr.badCharHint': "Unexpected character '{text}': {hint}",
-  'engine.expr.unknownNameHint': "Unknown name '{name}': {hint}",
-  'engine.expr.functionPower':
-    "'{name}' is a function: write {name}(x)^2 for what textbooks write {name}²x",
-  'engine.expr.unmatchedClose': "Unmatched ')'",
-  'engine.expr.unexpected': "Unexpected '{text}'",
-  'engine.expr.tooDeep': 'Expression is nested too deeply (the limit is {limit} levels)',
-  'engine.expr.implicit':
-    "Implicit multiplication is not allowed: write '*' between '{before}' and '{after}'",
-  'engine.expr.endTooSoon':
-    "Unexpected end of expression: expected a number, x, y, a function or '('",
-  'engine.expr.emptyParens': "Empty parentheses '()'",
-  'engine.expr.expectedOperand': "Unexpected '{text}': expected a number, x, y, a function or '('",
-  'engine.expr.missingClose': "Missing ')' for the '(' at column {open}",
-  'engine.expr.expectedClose': "Expected ')' for the '(' at column {open}, found '{text}'",
-  'engine.expr.unknownName': "Unknown name '{name}'.",
-  'engine.expr.unknownNameSuggest': "Unknown name '{name}'. Did you mean {suggestions}?",
-  'engine.expr.implicitName':
-    "Unknown name '{name}': implicit multiplication is not allowed, write {product}",
-  'engine.expr.isFunction': "'{name}' is a function: write {usage}",
-  'engine.expr.arityOne': "'{name}' takes 1 argument: write {usage}",
-  'engine.expr.arityOneGot': "'{name}' takes 1 argument but got {got}: write {usage}",
-  'engine.expr.arity': "'{name}' takes {arity} arguments: write {usage}",
-  'engine.expr.arityGot': "'{name}' takes {arity} arguments but got {got}: write {usage}",
-  'engine.scene.notObject': 'a scene must be an object, got {got}',
-  'engine.scene.unknownField': 'is not a field of a scene',
-  'engine.scene.steps': 'must be a whole number from 1 to {max}, got {got}',
-  'engine.scene.list': 'must be a list, got {got}',
-  'engine.scene.tooMany': 'at most {max} optimizers, got {count}; the first {max} are kept',
-  'engine.scene.typed': 'must be an object with a type, got {got}',
-  'engine.scene.range': 'must be a number in (0, {max}], got {got}',
-  'engine.scene.rangeWhole': 'must be a whole number in (0, {max}], got {got}',
-  'engine.scene.scheduleType': 'must be one of {types}, got {got}',
-  'engine.scene.scheduleField': 'is not a field of a {type} schedule',
-  'engine.scene.nonNegative': 'must be a number >= 0, got {got}',
-  'engine.scene.optimizerType': 'must be one of {types}, got {got}',
-  'engine.scene.notHyper': 'is not a hyper-parameter of {type}',
-  'engine.scene.positive': 'must be a number > 0, got {got}',
-  'engine.scene.label': 'must be text of at most {max} characters',
-  'engine.scene.color': 'must be a colour like #1f77b4, got {got}',
-  'engine.scene.boolean': 'must be true or false, got {got}',
-  'engine.scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
-  'engine.scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
-  'engine.scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',
-  'engine.scene.text': 'must be text, got {got}',
-  'engine.scene.start': 'must be a point [x, y], got {got}',
-  'engine.scene.startRange': 'must be a finite number within ±{max}, got {got}',
-  'engine.scene.unknownSurface': 'unknown surface {got}; valid ids: {ids}',
-  'engine.scene.finite': 'must be a finite number, got {got}',
-  'engine.scene.min': 'must be >= {min}, got {got}',
-  'engine.scene.minExclusive': 'must be > {min}, got {got}',
-  'engine.scene.max': 'must be <= {max}, got {got}',
-  'engine.scene.pair': 'must be a pair [a, b], got {got}',
-  'engine.scene.finiteOrNull': 'must be a finite number or null, got {got}',
-  'engine.scene.integer': 'must be a whole number, got {got}',
-  'engine.scene.maxExclusive': 'must be < {max}, got {got}',
-  'engine.scene.tuple': 'must be a list of {length} numbers, got {got}',
-  'engine.scene.choice': 'must be one of {choices}, got {got}',
   'engine.url.notPair': '"{text}" is not key=value',
   'engine.url.badKey': '"{text}" is not a known field',
   'engine.url.sceneTooLong': 'the scene text is {length} characters; at most {max}',
@@ -553,26 +206,6 @@ export const en = {
     'How fast each optimizer makes progress: the loss at every step (log scale), and the distance to the nearest minimum. The dashed line is the step shown on the map.',
   'help.formula':
     'The selected optimizer’s update rule as torch runs it, the notes’ version beside it, then this step with the numbers filled in: follow one step of the path by hand.',
-
-  // Each optimizer's note (the engine's OPTIMIZERS[type].note), shown by the formula panel.
-  'optimizer.note.sgd':
-    "The notes' momentum v = αv + ηg, θ −= v is torch's b = μb + g, θ −= ηb with v = ηb, the same path while η is constant; the notes' NAG takes the gradient at the look-ahead point θ − αv, torch uses the equivalent reparametrised form θ −= η(g + μb) with the gradient at θ.",
-  'optimizer.note.adagrad':
-    "Same rule as the notes' box, but torch's default eps is 1e-10 (the notes suggest 1e-6), added outside the square root, and torch can start the sum at initial_accumulator_value and decay lr as lr / (1 + (t − 1)·lr_decay).",
-  'optimizer.note.adadelta':
-    "The notes' box with one addition: torch scales Δ by lr (default 1.0, which is the notes' rule); its default eps is 1e-6 where the notes suggest 1e-5.",
-  'optimizer.note.rmsprop':
-    "torch adds eps outside the square root (√v + ε) where the notes write √(v + ε), and its default decay alpha is 0.99 (the notes suggest 0.9); lr's default 0.01 is torch's, the notes suggest 0.001.",
-  'optimizer.note.adam':
-    "The notes' box exactly, computed in torch's order: the bias corrections are folded into a step size η/(1 − β₁ᵗ) and a denominator √v/√(1 − β₂ᵗ) + ε, which equals η·m̂/(√v̂ + ε) up to rounding.",
-  'optimizer.note.adamw':
-    "Not in the notes: Adam with weight decay applied to θ directly (θ ← θ(1 − ηλ)) rather than added to the gradient, so the decay is not rescaled by Adam's per-coordinate denominator.",
-  'optimizer.note.adamax':
-    "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max (|g| + ε) rather than to the denominator.",
-  'optimizer.note.nadam':
-    "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.",
-  'optimizer.note.radam':
-    'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
   // --- Schedules and their charts (issue 12, scheduler half) ---
   'optimizers.schedule.multistep': 'multi-step',
   'optimizers.schedule.linear': 'linear (warm-up)',
@@ -583,14 +216,6 @@ export const en = {
   'optimizers.schedule.cyclic': 'cyclic',
   'optimizers.schedule.sequential': 'sequential (one after another)',
   'optimizers.schedule.plateau': 'reduce on plateau',
-  'schedule.child': 'Schedule {n}',
-  'schedule.addChild': 'Add a schedule',
-  'schedule.removeChild': 'Remove schedule {n}',
-  'schedule.list': '{name} (whole numbers, comma-separated)',
-  'schedule.listInvalid': "'{text}' is not a list of whole numbers",
-  'schedule.preview': 'lr over the {steps} steps: from {first} to {last}, between {min} and {max}',
-  'schedule.previewPlateau': 'as if the loss stopped improving',
-  'schedule.previewNone': 'no preview: the schedule is not valid for this optimizer',
   'chart.lr.title': 'Learning rate per step',
   'chart.lr.axis.log': 'lr (log scale)',
   'chart.lr.axis.symlog': 'lr (symmetric log: linear within ±{c})',
@@ -602,8 +227,6 @@ export const en = {
   // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
   'shortcuts.clicker': "One step back or forward (a presentation clicker's keys)",
   'map.leftMap': '{name} left the map at step {step} {arrow}',
-  'formula.outside':
-    "f({x}, {y}) is not a finite number: the start lies outside the function's domain (a log or square root of a number ≤ 0, a division by zero…), so no optimizer can take a step. Move the start point to where f is defined; the learning rate is not the problem.",
   'optimizers.noPath': "no path: the start is outside f's domain",
   'chart.outside': "no value: the start is outside f's domain",
   'map.startOutside':
@@ -612,29 +235,9 @@ export const en = {
   'map.keyLr': 'lr {lr}',
   // optim helper (issue 12): torch's None in the optimizer editor.
   'optimizers.none': 'None',
-  // optim helper (issue 12): notes of the torch 2.x optimizers Rprop, ASGD, Adafactor, Muon, L-BFGS.
-  'optimizer.note.rprop':
-    'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',
-  'optimizer.note.asgd':
-    "Not in the notes: SGD whose step η_t decays as η/(1 + λ_d·η·t)^α, plus an average θ̄ (torch's ax) of the iterates from step t0 on; torch returns θ, not θ̄, and with the default t0 = 10⁶ the average simply equals θ.",
-  'optimizer.note.adafactor':
-    "Not in the notes: no first moment, β₂ rises with t (1 − t^c), and the step is relative to θ's own size (α_t); on a matrix torch keeps only row and column averages of v (the memory saving), but the map's point is a vector, so v is kept whole, as torch does for vectors. eps1 = null means float64 machine epsilon.",
-  'optimizer.note.muon':
-    "Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
-  'optimizer.note.lbfgs':
-    'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): a step here can cost many evaluations of f and ∇f.',
-  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
+  // noise (issue 14): the gradient-noise control, the ensemble legend, the bumps surface (engine
+  // messages: en-more.ts).
   'surface.bumps': 'Sum of bumps',
-  'engine.noise.notField': 'is not a field of {type} noise',
-  'engine.noise.whole': 'must be a whole number from {min} to {max}, got {got}',
-  'engine.noise.scale': 'must be a number from 0 to {max}, got {got}',
-  'engine.noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
-  'engine.noise.notSum':
-    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
-  'engine.noise.batchTooLarge':
-    'must be at most {terms} (the number of terms of {surface}), got {got}',
-  'engine.noise.closure':
-    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
   'noise.heading': 'Gradient noise',
   'noise.type': 'Noise',
   'noise.type.none': 'none (exact gradients)',
@@ -656,8 +259,8 @@ export const en = {
     'Each step sees the loss of a random batch of data, not of all of it: the direction wanders, the path turns noisy, and the jolts can shake it out of a poor minimum (note 001).',
 } as const;
 
-/** Every message key of the catalogue. */
-export type MessageKey = keyof typeof en;
+/** Every message key: the first-screen texts and the rest. */
+export type MessageKey = keyof typeof en | keyof typeof enMore;
 
-/** A full catalogue: one string per key (the shape 简体中文 and 繁體中文 will follow). */
+/** A full catalogue: one string per key (the shape 简体中文 and 繁體中文 follow). */
 export type Messages = { readonly [K in MessageKey]: string };

@@ -6,7 +6,12 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { DEFAULT_SCENE, validateScene } from '../engine/scene';
-import { resolveSurface } from '../engine/surfaces';
+import {
+  ExpressionsNotLoaded,
+  expressionsLoaded,
+  loadExpressions,
+  resolveSurface,
+} from '../engine/surfaces/resolve';
 import type {
   Domain,
   FieldError,
@@ -101,7 +106,17 @@ export const useDescent = create<DescentState>()(
     surface: surfaceOf(DEFAULT_SCENE),
     loadErrors: [],
     commitScene(candidate) {
-      const { scene, errors } = validateScene(candidate);
+      let validated: ReturnType<typeof validateScene>;
+      try {
+        validated = validateScene(candidate);
+      } catch (error) {
+        // A typed expression before its compiler has loaded (the app loads it after the first
+        // paint, or first when a link needs it): commit once it is in.
+        if (!(error instanceof ExpressionsNotLoaded)) throw error;
+        void loadExpressions().then(() => get().commitScene(candidate));
+        return [];
+      }
+      const { scene, errors } = validated;
       if (errors.length > 0) return errors;
       const previous = get();
       const surfaceChanged = !sameSurface(previous.scene, scene);
@@ -181,6 +196,11 @@ export function viewOf(state: DescentState): ViewSettings {
 
 /** Loads a scene and view read from a URL (already validated), with the problems found. */
 export function loadState(scene: Scene, view: ViewSettings, errors: readonly FieldError[]): void {
+  if ('expr' in scene.surface && !expressionsLoaded()) {
+    // A typed expression needs its compiler (loaded after the first paint): load the scene then.
+    void loadExpressions().then(() => loadState(scene, view, errors));
+    return;
+  }
   useDescent.setState({
     scene,
     surface: surfaceOf(scene),

@@ -4,6 +4,7 @@
  */
 import type { Domain, Scene } from '../engine/types';
 import type { EngineClient } from '../worker/client';
+import { allTextsLoaded, textsShownBeforeLoading } from '../i18n';
 import { visibleDomain } from './engine';
 import { useDescent } from './store';
 
@@ -30,6 +31,10 @@ export interface DescentTestApi {
   paintCount(): number;
   /** Whether the trajectories on screen belong to the current scene. */
   settled(): boolean;
+  /** Message keys shown empty because their texts had not loaded yet (see i18n `t`). */
+  textsShownBeforeLoading(): readonly string[];
+  /** Whether every text of the current language has loaded. */
+  allTextsLoaded(): boolean;
   /** The domain rectangle the map shows. */
   domain(): Domain;
   /**
@@ -98,6 +103,8 @@ export function installTestApi(client?: EngineClient): void {
     cursor: () => useDescent.getState().cursor,
     playing: () => useDescent.getState().playing,
     paintCount: () => performance.getEntriesByName('scene-painted').length,
+    textsShownBeforeLoading,
+    allTextsLoaded,
     domain: () => visibleDomain(useDescent.getState()),
     settled: () => {
       const s = useDescent.getState();

@@ -5,6 +5,7 @@
  */
 import { decodeSceneParam, encodeSceneParam, rawQueryParam } from '../engine/scene-url';
 import { fieldError } from '../engine/messages';
+import { ExpressionsNotLoaded } from '../engine/surfaces/resolve';
 import { DEFAULT_SCENE } from '../engine/scene';
 import type { FieldError, Scene } from '../engine/types';
 import { loadState, useDescent, viewOf } from './store';
@@ -63,6 +64,19 @@ export function otherParams(search: string): string {
     .filter((p) => p !== '' && p.split('=')[0] !== SCENE_PARAM && p.split('=')[0] !== VIEW_PARAM)
     .map((p) => `&${p}`)
     .join('');
+}
+
+/**
+ * Whether reading `search` needs the expression compiler first (its scene is a typed
+ * expression), so the page loads the compiler before its first frame. Never throws.
+ */
+export function queryNeedsExpressions(search: string): boolean {
+  try {
+    readQuery(search);
+    return false;
+  } catch (error) {
+    return error instanceof ExpressionsNotLoaded;
+  }
 }
 
 /** Reads the page's URL into the store, then keeps the URL in step with it. Returns a stop function. */

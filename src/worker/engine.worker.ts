@@ -1,5 +1,6 @@
 // The engine worker: a thin shell over the pure handlers.
 import '../engine/optimizers/all';
+import '../engine/surfaces/expressions';
 import { handleRequest } from './handlers';
 import type { WorkerRequest } from './protocol';
 

@@ -3,7 +3,7 @@
  * main-thread fallback (sandboxed embeds, tests) calls the very same code.
  */
 import { simulate } from '../engine/simulate';
-import { resolveSurface } from '../engine/surfaces';
+import { resolveSurface } from '../engine/surfaces/resolve';
 import { surfaceLayer } from '../engine/contours/layer';
 import type { SurfaceLayer, SurfaceLayerRequest } from '../engine/contours/types';
 import type { Surface, SurfaceRef, Trajectory } from '../engine/types';

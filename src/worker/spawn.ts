@@ -6,6 +6,7 @@
 import { EngineClient } from './client';
 import type { EngineClientOptions, WorkerLike } from './client';
 import { loadOptimizers } from '../engine/optimizers';
+import { loadExpressions } from '../engine/surfaces/resolve';
 import { MainThreadWorker } from './mainThread';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
@@ -13,8 +14,8 @@ import type { WorkerReply, WorkerRequest } from './protocol';
 function mainThreadWorker(): WorkerLike {
   return new MainThreadWorker<WorkerRequest, WorkerReply>(async (request, post, signal) => {
     const { handleRequest } = await import('./handlers');
-    // The lazily loaded optimizer families too: a scene may use any of them.
-    await loadOptimizers();
+    // The lazily loaded optimizer families and the expression compiler: a scene may use any.
+    await Promise.all([loadOptimizers(), loadExpressions()]);
     if (!signal.aborted) post(handleRequest(request).reply);
   });
 }

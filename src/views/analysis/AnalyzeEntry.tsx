@@ -3,12 +3,12 @@
  * and its map layers). Nothing else of the analysis code loads until the drawer is first opened.
  */
 import { lazy, Suspense } from 'react';
-import { t } from '../../i18n';
+import { t, withAllTexts } from '../../i18n';
 import { useAnalysis } from '../../state/analysis';
 import type { Projection } from '../map/projection';
 
-const AnalysisDrawer = lazy(() => import('./AnalysisDrawer'));
-const AnalysisMapLayers = lazy(() => import('./MapLayers'));
+const AnalysisDrawer = lazy(() => withAllTexts(import('./AnalysisDrawer')));
+const AnalysisMapLayers = lazy(() => withAllTexts(import('./MapLayers')));
 
 /** The button that opens the drawer, and the drawer once open. */
 export function AnalyzeEntry() {

@@ -5,13 +5,21 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types';
 import { t, useLocale } from '../../i18n';
+import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
 import { baseName, optimizerName } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
-import { CriticalLrTick } from '../analysis/CriticalLrTick';
-import { ScheduleEditor } from './ScheduleEditor';
+
+// Neither is needed to draw the first screen (the schedule menu sits in a closed editor, the
+// critical-lr tick waits for the stability analysis): their code comes after the first paint.
+const ScheduleEditor = lazyAfterFirstPaint(() =>
+  import('./ScheduleEditor').then((m) => m.ScheduleEditor),
+);
+const CriticalLrTick = lazyAfterFirstPaint(() =>
+  import('../analysis/CriticalLrTick').then((m) => m.CriticalLrTick),
+);
 
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
 const PRESETS: readonly { id: string; label: () => string; config: OptimizerConfig }[] = [

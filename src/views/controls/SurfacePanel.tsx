@@ -1,16 +1,19 @@
 import { useId, useState } from 'react';
 import { caretWindow } from './caret';
 import { localFieldMessage, localMessage } from '../fieldMessage';
-import { parseExpression, SURFACE_IDS } from '../../engine/surfaces';
+import { SURFACE_IDS } from '../../engine/surfaces/resolve';
 import { isMessageKey, t } from '../../i18n';
+import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
-import { FitTex } from '../formula/Tex';
 import { PanelHelp } from '../help/PanelHelp';
 import { NoiseControl } from './NoiseControl';
 import { NumberField } from './NumberField';
 
 // Other panels import the field from here.
 export { NumberField };
+
+// The surface's formula is typeset by KaTeX, which loads after the first paint anyway.
+const FitTex = lazyAfterFirstPaint(() => import('../formula/Tex').then((m) => m.FitTex));
 
 const CUSTOM = '__expr';
 
@@ -50,7 +53,7 @@ export function SurfacePanel() {
     if (value === CUSTOM) {
       const start = text.trim() === '' ? 'x^2/10 + y^2' : text;
       setText(start);
-      tryExpression(start);
+      void tryExpression(start);
       return;
     }
     setError(null);
@@ -58,7 +61,9 @@ export function SurfacePanel() {
     if (problems.length > 0) setSceneError(problems.map(localMessage).join('; '));
   };
 
-  const tryExpression = (source: string): void => {
+  const tryExpression = async (source: string): Promise<void> => {
+    // The compiler's chunk (loaded after the first paint; at once when already in).
+    const { parseExpression } = await import('../../engine/surfaces/expressions');
     const parsed = parseExpression(source);
     if (!parsed.ok) {
       setError(parsed.error);
@@ -103,7 +108,7 @@ export function SurfacePanel() {
             aria-describedby={errorId}
             onChange={(e) => {
               setText(e.target.value);
-              tryExpression(e.target.value);
+              void tryExpression(e.target.value);
             }}
           />
           <div id={errorId} className="field-help" aria-live="polite">

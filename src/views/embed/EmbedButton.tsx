@@ -1,8 +1,8 @@
 /** The header's "Embed" button; the dialog itself loads only when opened. */
 import { lazy, Suspense, useState } from 'react';
-import { t } from '../../i18n';
+import { t, withAllTexts } from '../../i18n';
 
-const EmbedDialog = lazy(() => import('./EmbedDialog'));
+const EmbedDialog = lazy(() => withAllTexts(import('./EmbedDialog')));
 
 export function EmbedButton() {
   const [open, setOpen] = useState(false);

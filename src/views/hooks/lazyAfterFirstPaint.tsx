@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { ComponentType, ReactNode } from 'react';
+import { withAllTexts } from '../../i18n';
 import { useAfterFirstPaint } from './afterFirstPaint';
 
 /**
@@ -11,7 +12,7 @@ export function lazyAfterFirstPaint<P extends object>(
   load: () => Promise<ComponentType<P>>,
   placeholder: ReactNode = null,
 ): ComponentType<P> {
-  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  const Lazy = lazy(() => withAllTexts(load()).then((component) => ({ default: component })));
   function AfterFirstPaint(props: P) {
     const painted = useAfterFirstPaint();
     if (!painted) return <>{placeholder}</>;

@@ -19,7 +19,7 @@ import type { LrSpan } from '../../lessons/lrSpan';
 import { formatLr } from '../format';
 import { useLesson } from './catalogStore';
 import { setPresenting, toggleFullscreen } from './presenter';
-import { ShortcutsButton } from './ShortcutsDialog';
+import { ShortcutsButton } from './ShortcutsButton';
 import './lessons.css';
 
 /** Which optimizers keep their learning-rate slider: the lesson's focus, else the first four shown. */

@@ -51,20 +51,3 @@ export function ShortcutsDialog() {
     </dialog>
   );
 }
-
-/** The header button that opens the shortcuts dialog. */
-export function ShortcutsButton() {
-  return (
-    <button
-      type="button"
-      className="shortcuts-button"
-      onClick={() => usePresent.getState().setShortcutsOpen(true)}
-      title={`${t('shortcuts.button')} (?)`}
-      aria-label={t('shortcuts.button')}
-      aria-keyshortcuts="?"
-      data-testid="shortcuts-button"
-    >
-      ?
-    </button>
-  );
-}

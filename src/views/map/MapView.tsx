@@ -10,8 +10,8 @@ import type { Margins } from './Axes';
 import { ContourLayer } from './ContourLayer';
 import { EnsembleLayer, EnsembleLegend } from './EnsembleEntry';
 import { HeatmapLayer } from './HeatmapLayer';
-import { HoverCard, nearestPoint } from './HoverCard';
-import type { HoverTarget } from './HoverCard';
+import { nearestPoint } from './nearestPoint';
+import type { HoverTarget } from './nearestPoint';
 import { Legend, OptimizerLegend } from './Legend';
 import { ExitLabels, MinimaMarkers, QuiverLayer } from './Overlay';
 import { makeProjection, screenPoint } from './projection';
@@ -19,6 +19,10 @@ import type { Projection } from './projection';
 import { TrajectoryCanvas } from './TrajectoryCanvas';
 import type { MapZoom } from './zoom';
 import { afterFirstPaint } from '../hooks/afterFirstPaint';
+import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
+
+// The card appears on hover, never on the first screen: its code comes after the first paint.
+const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.HoverCard));
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(
