@@ -3,7 +3,7 @@
  * no DOM, no React, no worker API, so the worker, the CLI and the tests all use the same code.
  */
 import type { EngineMessageCode, MessageParams } from './messages';
-import type { NoiseSpec } from './noise/spec-types';
+import type { NoiseSpec } from './noise/types';
 
 /** A point in the surface's own (domain) coordinates, never pixels. */
 export type DomainPoint = readonly [x: number, y: number];

@@ -426,17 +426,6 @@ export const enMore = {
   'engine.scene.maxExclusive': 'must be < {max}, got {got}',
   'engine.scene.tuple': 'must be a list of {length} numbers, got {got}',
   'engine.scene.choice': 'must be one of {choices}, got {got}',
-  // noise (issue 14): the scene's gradient noise, by message code.
-  'engine.noise.notField': 'is not a field of {type} noise',
-  'engine.noise.whole': 'must be a whole number from {min} to {max}, got {got}',
-  'engine.noise.scale': 'must be a number from 0 to {max}, got {got}',
-  'engine.noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
-  'engine.noise.notSum':
-    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
-  'engine.noise.batchTooLarge':
-    'must be at most {terms} (the number of terms of {surface}), got {got}',
-  'engine.noise.closure':
-    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
 
   // Each optimizer's note (the engine's OPTIMIZERS[type].note), shown by the formula panel.
   'optimizer.note.sgd':
@@ -478,4 +467,15 @@ export const enMore = {
     "Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
   'optimizer.note.lbfgs':
     'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): a step here can cost many evaluations of f and ∇f.',
+  // noise (issue 14): the engine's messages for a bad noise field.
+  'engine.noise.notField': 'is not a field of {type} noise',
+  'engine.noise.whole': 'must be a whole number from {min} to {max}, got {got}',
+  'engine.noise.scale': 'must be a number from 0 to {max}, got {got}',
+  'engine.noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
+  'engine.noise.notSum':
+    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
+  'engine.noise.batchTooLarge':
+    'must be at most {terms} (the number of terms of {surface}), got {got}',
+  'engine.noise.closure':
+    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
 } as const;

@@ -235,8 +235,7 @@ export const en = {
   'map.keyLr': 'lr {lr}',
   // optim helper (issue 12): torch's None in the optimizer editor.
   'optimizers.none': 'None',
-  // noise (issue 14): the gradient-noise control, the ensemble legend, the bumps surface (engine
-  // messages: en-more.ts).
+  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
   'surface.bumps': 'Sum of bumps',
   'noise.heading': 'Gradient noise',
   'noise.type': 'Noise',

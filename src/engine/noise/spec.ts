@@ -15,7 +15,6 @@
 import { fieldError } from '../messages';
 import { describeValue as describe } from '../describe';
 import type { FieldError } from '../types';
-import type { NoiseSpec, NoiseType } from './spec-types';
 
 export type {
   GaussianNoise,
@@ -24,7 +23,8 @@ export type {
   MiniBatchNoise,
   NoiseSpec,
   NoiseType,
-} from './spec-types';
+} from './types';
+import type { NoiseSpec, NoiseType } from './types';
 
 export const NOISE_TYPES: readonly NoiseType[] = ['gaussian', 'heavy_tail', 'hessian', 'minibatch'];
 

@@ -6,7 +6,6 @@ import { isMessageKey, t } from '../../i18n';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
 import { PanelHelp } from '../help/PanelHelp';
-import { NoiseControl } from './NoiseControl';
 import { NumberField } from './NumberField';
 
 // Other panels import the field from here.
@@ -14,6 +13,10 @@ export { NumberField };
 
 // The surface's formula is typeset by KaTeX, which loads after the first paint anyway.
 const FitTex = lazyAfterFirstPaint(() => import('../formula/Tex').then((m) => m.FitTex));
+// The gradient-noise control starts closed (exact gradients): its code comes after the first paint.
+const NoiseControl = lazyAfterFirstPaint(() =>
+  import('./NoiseControl').then((m) => m.NoiseControl),
+);
 
 const CUSTOM = '__expr';
 

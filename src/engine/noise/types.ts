@@ -1,8 +1,7 @@
 /**
- * The shapes of a scene's `noise` field (see ./spec.ts for their meaning and validation). Kept
- * apart with no imports, so engine/types.ts can name NoiseSpec without an import cycle.
+ * The shapes of a scene's `noise` field (see ./spec for what each kind means and how it is
+ * validated). Apart from ./spec so engine/types.ts can name them without an import cycle.
  */
-
 /** Isotropic Gaussian noise of standard deviation σ per coordinate (before the 1/√B factor). */
 export interface GaussianNoise {
   readonly type: 'gaussian';
