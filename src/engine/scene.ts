@@ -567,8 +567,10 @@ function validateSceneNoise(
 ): NoiseSpec | undefined {
   const spec = validateNoise(value, errors);
   if (!spec) return undefined;
-  const resolved = resolveSurface(surfaceRef);
-  if (resolved.ok) {
+  // Only a mini-batch depends on the surface (its terms); resolving is cached, and the surface
+  // field was resolved just before.
+  const resolved = spec.type === 'minibatch' ? resolveSurface(surfaceRef) : undefined;
+  if (resolved?.ok) {
     const made = createGradientNoise(spec, resolved.surface);
     if (!made.ok) {
       errors.push(made.error);

@@ -1,4 +1,4 @@
-import { inspectStep, simulateOne } from '../../engine/simulate';
+import { inspectStep, simulateSceneOne } from '../../engine/simulate';
 import type { OptimizerInspection, Scene, Surface } from '../../engine/types';
 import type { StepNumbers } from './substitute';
 
@@ -44,7 +44,7 @@ export function formulaStep(
     allFinite(current.state) &&
     [...current.point, ...current.grad, ...current.update, current.lr].every(Number.isFinite);
   if (!finite) {
-    const run = simulateOne(surface, scene.start, scene.steps, config);
+    const run = simulateSceneOne(scene, surface, index);
     if (run.length === 0) return { kind: 'outside' };
     return { kind: 'diverged', step: Math.max(0, Math.min(k, run.length - 1)) };
   }
@@ -56,6 +56,7 @@ export function formulaStep(
       point: current.point,
       grad: current.grad,
       lr: current.lr,
+      ...(current.noise === undefined ? {} : { noise: current.noise }),
       ...(current.momentum === undefined ? {} : { momentum: current.momentum }),
       update: current.update,
       state: current.state,

@@ -22,6 +22,23 @@ function linesAt(optimizer: OptimizerConfig, cursor: number): string[] {
 const vec = (a: string, b: string): string => `\\left(${a},\\ ${b}\\right)`;
 
 describe('substituted formulas', () => {
+  it('with gradient noise, shows δ_t and the gradient the step used: ∇f + δ_t (issue 14)', () => {
+    const noisy: Scene = {
+      ...scene({ type: 'sgd', lr: 0.1 }),
+      noise: { type: 'gaussian', scale: 0.5, seed: 3 },
+    };
+    const step = formulaStep(quadratic, noisy, 0, 0);
+    if (step.kind !== 'step') throw new Error(`expected a step, got ${step.kind}`);
+    const [dx, dy] = step.numbers.noise!;
+    // ∇f(-4, 2) = (-0.8, 4); the step used that plus δ.
+    expect(step.numbers.grad[0]).toBeCloseTo(-0.8 + dx, 12);
+    expect(step.numbers.grad[1]).toBeCloseTo(4 + dy, 12);
+    const lines = substitutedLines({ type: 'sgd', lr: 0.1 }, step.numbers);
+    expect(lines[0]).toMatch(/^\\delta_t &= \\left\(/);
+    expect(lines[1]).toContain(`g_t &= \\nabla f${vec('-4', '2')} + \\delta_t = `);
+    expect(linesAt({ type: 'sgd', lr: 0.1 }, 0).join('\n')).not.toContain('delta');
+  });
+
   it('sgd on the quadratic: gradient (-0.8, 4) at the start and a step of (0.08, -0.4)', () => {
     // ∇(x²/10 + y²) = (x/5, 2y) = (-0.8, 4) at (-4, 2); θ₁ = θ₀ − 0.1·g = (-3.92, 1.6).
     const lines = linesAt({ type: 'sgd', lr: 0.1 }, 0);

@@ -20,6 +20,8 @@ export interface StepNumbers {
   readonly grad: DomainPoint;
   /** Learning rate used for this step (after the schedule). */
   readonly lr: number;
+  /** The scene's gradient noise δ of this step, already in `grad` (absent: exact gradients). */
+  readonly noise?: DomainPoint;
   /** Momentum or β1 a one-cycle or cyclic schedule gave this step (absent when none cycles it). */
   readonly momentum?: number;
   /** θ_t − θ_{t−1}. */
@@ -123,11 +125,14 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
 
   const lines: string[] = [];
   const clip = config.clip_grad_norm;
+  // Gradient noise (issue 14) is added to ∇f before clipping, as p.grad += δ after backward.
+  const noisy = s.noise !== undefined ? ' + \\delta_t' : '';
+  if (s.noise !== undefined) lines.push(line('\\delta_t', V(s.noise)));
   const nabla =
     sign +
     (clip !== undefined
-      ? `\\operatorname{clip}_{${N(clip)}}\\!\\big(\\nabla f${V(theta0)}\\big)`
-      : `\\nabla f${V(theta0)}`);
+      ? `\\operatorname{clip}_{${N(clip)}}\\!\\big(\\nabla f${V(theta0)}${noisy}\\big)`
+      : `\\nabla f${V(theta0)}${noisy}`);
   if (weightDecay !== 0 && !decoupled) {
     lines.push(
       line(
