@@ -235,6 +235,10 @@ export const en = {
   'map.keyLr': 'lr {lr}',
   // optim helper (issue 12): torch's None in the optimizer editor.
   'optimizers.none': 'None',
+  // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
+  'map.leftMapShort': '{name} · {step} {arrow}',
+  'embed.openBlocked': 'This page does not let the figure open a tab. Copy the link:',
+  'embed.openBlockedClose': 'Close',
 } as const;
 
 /** Every message key: the first-screen texts and the rest. */

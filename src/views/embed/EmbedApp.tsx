@@ -4,7 +4,8 @@
  * height its layout would like, so a host page's resizer can give it that.
  */
 import { localMessage } from '../fieldMessage';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions, ParamControl } from '../../embed/options';
 import { heightNotifier } from '../../embed/resize';
@@ -25,6 +26,8 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { MapView, plotSize } from '../map/MapView';
 import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
+import { runKeyAction, useKeyboardShortcuts } from '../lessons/useShortcuts';
+import type { KeyAction } from '../../state/present';
 import { GestureHintBanner, useCooperativeGestures } from './gestures';
 import './embed.css';
 
@@ -98,6 +101,21 @@ function EmbedPlayback() {
   );
 }
 
+/** The shortcuts an embed with a play bar has: play/pause, step, back to the start. */
+const playbackOnly = (action: KeyAction): boolean =>
+  action.kind === 'toggle-play' || action.kind === 'step' || action.kind === 'reset';
+const noShortcuts = (): boolean => false;
+
+/**
+ * The app's keyboard rule in the embed (see useKeyboardShortcuts): a clicker's PageDown/PageUp,
+ * → ← and Space step and play, also after a slider, the scrubber or a button was used with the
+ * pointer; a control reached by Tab keeps its own keys. Without a play bar the keys do nothing but
+ * still leave a pointer-used slider alone.
+ */
+function useEmbedShortcuts(play: boolean): void {
+  useKeyboardShortcuts(runKeyAction, play ? playbackOnly : noShortcuts);
+}
+
 /** "Step 5 / 60". */
 function StepReadout() {
   const { cursor, steps } = useDescent(
@@ -123,12 +141,13 @@ function ParamSlider(props: { control: ParamControl }) {
   if (typeof value !== 'number') return null;
   const log = spec.log === true;
   const style = optimizerStyle(config, index);
+  const label = t('embed.param', { param: name, name: optimizer });
   return (
     <div className="embed-param" data-testid={`embed-param-${name}-${index}`}>
       <label>
-        <span className="embed-param-name">
+        <span className="embed-param-name" title={label}>
           <span className="embed-swatch" style={{ background: style.color }} aria-hidden="true" />
-          {t('embed.param', { param: name, name: optimizer })}
+          <span className="embed-param-text">{label}</span>
         </span>
         <input
           type="range"
@@ -169,29 +188,72 @@ function EmbedNotices() {
   );
 }
 
-/** A link to the scene as it is now in the whole app (scene, view, language; no embed parameters). */
+/**
+ * A link to the scene as it is now in the whole app (scene, view, language; no embed parameters).
+ * A sandboxed iframe without `allow-popups` silently drops a new tab: then the link is shown in a
+ * field, selected, for the reader to copy.
+ */
 function OpenInApp() {
   const scene = useDescent((s) => s.scene);
   const view = useDescent(useShallow(viewOf));
   const href = appLink(window.location.href, scene, view);
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const copyRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (blocked === null) return;
+    copyRef.current?.focus();
+    copyRef.current?.select();
+  }, [blocked]);
   // The step moves on during playback: the address is brought up to date when it is used.
-  const refresh = (event: { currentTarget: HTMLAnchorElement }): void => {
+  const refresh = (event: { currentTarget: HTMLAnchorElement }): string => {
     const s = useDescent.getState();
-    event.currentTarget.href = appLink(window.location.href, s.scene, viewOf(s));
+    const now = appLink(window.location.href, s.scene, viewOf(s));
+    event.currentTarget.href = now;
+    return now;
+  };
+  const open = (event: MouseEvent<HTMLAnchorElement>): void => {
+    const now = refresh(event);
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+      return;
+    // window.open says whether the tab opened (null when the sandbox or a blocker refused it).
+    event.preventDefault();
+    const tab = window.open(now, '_blank');
+    if (tab) tab.opener = null;
+    else setBlocked(now);
   };
   return (
-    <a
-      className="embed-open"
-      href={href}
-      target="_blank"
-      rel="noopener noreferrer"
-      onClick={refresh}
-      onAuxClick={refresh}
-      onContextMenu={refresh}
-      data-testid="open-in-app"
-    >
-      {t('embed.open')}
-    </a>
+    <>
+      <a
+        className="embed-open"
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer"
+        onClick={open}
+        onAuxClick={refresh}
+        onContextMenu={refresh}
+        data-testid="open-in-app"
+      >
+        {t('embed.open')}
+      </a>
+      {blocked !== null && (
+        <span className="embed-open-blocked" role="status" data-testid="open-blocked">
+          <label>
+            {t('embed.openBlocked')}
+            <input
+              type="text"
+              readOnly
+              value={blocked}
+              ref={copyRef}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="open-blocked-link"
+            />
+          </label>
+          <button type="button" onClick={() => setBlocked(null)}>
+            {t('embed.openBlockedClose')}
+          </button>
+        </span>
+      )}
+    </>
   );
 }
 
@@ -240,6 +302,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
   const [plotMax, setPlotMax] = useState(MIN_PLOT_HEIGHT);
   const [fullStage, setFullStage] = useState<number | undefined>(undefined);
   const gestures = useCooperativeGestures(stageRef);
+  useEmbedShortcuts(controls.play);
   const domain = useDescent((s) => s.domain ?? s.surface.domain);
   const domainRef = useRef(domain);
   useLayoutEffect(() => {
@@ -294,7 +357,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
             style={{ height: fullStage }}
             data-testid="embed-stage"
           >
-            <MapView maxHeight={plotMax} gestureFilter={gestures.filter} />
+            <MapView maxHeight={plotMax} gestureFilter={gestures.filter} tapSetsStart={false} />
             <GestureHintBanner hint={gestures.hint} />
           </div>
           {controls.charts && (
