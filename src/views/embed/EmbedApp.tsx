@@ -257,26 +257,35 @@ function OpenInApp() {
   );
 }
 
+/** Tallest iframe (CSS px) given the short layout: embed.css's `max-height: 420px` query. */
+const SHORT_EMBED = 420;
+
 /**
  * The height the layout needs at this width (the height notice): everything but the map as it is
  * now, plus the map at its domain's aspect across the width, its plot no taller than
- * NATURAL_PLOT_HEIGHT, plus the charts' full height.
+ * NATURAL_PLOT_HEIGHT, plus the charts' full height. A height of SHORT_EMBED or less gets the
+ * short layout (the paths' key without the colour key, see embed.css), so the notice asks for the
+ * full layout's height when that is taller than SHORT_EMBED and for the short layout's otherwise:
+ * at the height asked for, everything shown fits with no blank band.
  */
 function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number): number {
   const panel = main.querySelector<HTMLElement>('.map-panel');
   const plot = main.querySelector<HTMLElement>('[data-testid="map-plot"]');
   const side = main.querySelector<HTMLElement>('.embed-side');
   if (!panel || !plot) return root.offsetHeight;
-  // The keys under the map (paths and colours), hidden in a short iframe (out of flow, see
-  // embed.css), come back when it is taller.
-  const legend = panel.querySelector<HTMLElement>('.map-legends');
-  const hiddenLegend =
-    legend && getComputedStyle(legend).position === 'absolute' ? legend.offsetHeight : 0;
-  const stage = naturalPlot + panel.offsetHeight - plot.offsetHeight + hiddenLegend;
-  let content = stage;
-  if (side) {
-    const beside = getComputedStyle(main).flexDirection === 'row';
-    content = beside ? Math.max(stage, side.scrollHeight) : stage + side.scrollHeight;
+  // The colour key: out of flow (measured, not shown) in the short layout.
+  const colour = panel.querySelector<HTMLElement>('.map-legends .legend');
+  const legends = panel.querySelector<HTMLElement>('.map-legends');
+  const colourOut = colour !== null && getComputedStyle(colour).position === 'absolute';
+  const now = naturalPlot + panel.offsetHeight - plot.offsetHeight;
+  let full = now;
+  let short = now;
+  if (colourOut) full = now + colour.offsetHeight;
+  else if (legends && colour) {
+    // The legends without the colour key: the paths' key alone (it may share a row with it).
+    const key = panel.querySelector<HTMLElement>('.map-key');
+    const keyHeight = key ? key.offsetHeight + parseFloat(getComputedStyle(key).marginTop) : 0;
+    short = now - Math.max(0, legends.offsetHeight - keyHeight);
   }
   // Everything around the map and charts: padding, notices, controls (not the centring slack).
   const style = getComputedStyle(root);
@@ -286,7 +295,13 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
     const margins = getComputedStyle(child);
     chrome += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
   }
-  return chrome + content;
+  const total = (stage: number): number => {
+    if (!side) return chrome + stage;
+    const beside = getComputedStyle(main).flexDirection === 'row';
+    return chrome + (beside ? Math.max(stage, side.scrollHeight) : stage + side.scrollHeight);
+  };
+  const fullHeight = Math.ceil(total(full));
+  return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
 }
 
 /**
