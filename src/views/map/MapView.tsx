@@ -117,7 +117,7 @@ const sameSize = (a: Projection, b: Projection): boolean =>
 export function MapView(props: {
   maxHeight?: number;
   fill?: boolean;
-  gestureFilter?: (event: Event) => boolean;
+  gestureFilter?: ((event: Event) => boolean) | undefined;
   tapSetsStart?: boolean;
 }) {
   const { domain, surface, layer, quiver, start } = useDescent(
