@@ -289,6 +289,10 @@ export function App(props: { page?: Page }) {
   );
 }
 
+/** Until TouchGestures loads: one finger already scrolls the page (it pans no map). */
+const twoFingersOnly = (event: Event): boolean =>
+  event.type !== 'touchstart' || (event as TouchEvent).touches.length >= 2;
+
 /** The visualizer: controls, the map with playback, charts and the formula panel. */
 function Visualizer() {
   useShortcuts();
@@ -322,7 +326,10 @@ function Visualizer() {
           <ErrorBoundary name="map">
             {/* The stage is one screen high on wide screens: the map fills what the bar leaves. */}
             <div className="map-stage" ref={stageRef}>
-              <MapView fill={wide} gestureFilter={touch ? touchFilter : undefined} />
+              <MapView
+                fill={wide}
+                gestureFilter={touch ? (touchFilter ?? twoFingersOnly) : undefined}
+              />
               {touch && <TouchGestures stage={stageRef} onFilter={onTouchFilter} />}
               <PlaybackBar />
             </div>

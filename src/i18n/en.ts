@@ -236,7 +236,7 @@ export const en = {
   // optim helper (issue 12): torch's None in the optimizer editor.
   'optimizers.none': 'None',
   // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
-  'map.leftMapShort': '{name} · {step} {arrow}',
+  'map.leftMapShort': '{name} {step}{arrow}',
   'embed.openBlocked': 'This page does not let the figure open a tab. Copy the link:',
   'embed.openBlockedClose': 'Close',
 } as const;
