@@ -276,16 +276,39 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
   // The colour key: out of flow (measured, not shown) in the short layout.
   const colour = panel.querySelector<HTMLElement>('.map-legends .legend');
   const legends = panel.querySelector<HTMLElement>('.map-legends');
-  const colourOut = colour !== null && getComputedStyle(colour).position === 'absolute';
+  const key = panel.querySelector<HTMLElement>('.map-key');
   const now = naturalPlot + panel.offsetHeight - plot.offsetHeight;
   let full = now;
   let short = now;
-  if (colourOut) full = now + colour.offsetHeight;
-  else if (legends && colour) {
-    // The legends without the colour key: the paths' key alone (it may share a row with it).
-    const key = panel.querySelector<HTMLElement>('.map-key');
-    const keyHeight = key ? key.offsetHeight + parseFloat(getComputedStyle(key).marginTop) : 0;
-    short = now - Math.max(0, legends.offsetHeight - keyHeight);
+  if (legends && colour) {
+    const keyStyle = key ? getComputedStyle(key) : null;
+    const keyOuter = key && keyStyle ? key.offsetHeight + parseFloat(keyStyle.marginTop) : 0;
+    if (getComputedStyle(colour).position === 'absolute') {
+      // Where the colour key would go (embed.css / app.css .map-legends: one wrapping row): beside
+      // the paths' key when both fit on a line at their flex bases, else on a line of its own.
+      const row = getComputedStyle(legends);
+      const width = legends.clientWidth;
+      const items = key
+        ? Array.from(key.children).map((li) => (li as HTMLElement).offsetWidth)
+        : [];
+      const keyWidth =
+        items.reduce((sum, w) => sum + w, 0) +
+        (parseFloat(keyStyle?.columnGap ?? '') || 0) * Math.max(0, items.length - 1) +
+        (parseFloat(keyStyle?.paddingLeft ?? '') || 0) +
+        (parseFloat(keyStyle?.paddingRight ?? '') || 0);
+      const colourBasis = Math.max(
+        0.4 * width,
+        Math.min(width, 24 * parseFloat(getComputedStyle(colour).fontSize)),
+      );
+      const beside = keyWidth + (parseFloat(row.columnGap) || 0) + colourBasis <= width;
+      const fullLegends = beside
+        ? Math.max(keyOuter, colour.offsetHeight)
+        : keyOuter + (key ? parseFloat(row.rowGap) || 0 : 0) + colour.offsetHeight;
+      full = now - legends.offsetHeight + fullLegends;
+    } else {
+      // The legends without the colour key: the paths' key alone.
+      short = now - legends.offsetHeight + keyOuter;
+    }
   }
   // Everything around the map and charts: padding, notices, controls (not the centring slack).
   const style = getComputedStyle(root);
