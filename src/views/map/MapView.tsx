@@ -8,6 +8,7 @@ import { AnalysisLayers } from '../analysis/AnalyzeEntry';
 import { Axes, BASE_FIGURE_FONT, MARGIN, marginsFor } from './Axes';
 import type { Margins } from './Axes';
 import { ContourLayer } from './ContourLayer';
+import { EnsembleLayer, EnsembleLegend } from './EnsembleEntry';
 import { HeatmapLayer } from './HeatmapLayer';
 import { nearestPoint } from './nearestPoint';
 import type { HoverTarget } from './nearestPoint';
@@ -288,6 +289,7 @@ export function MapView(props: {
             {layer && <HeatmapLayer layer={layer} projection={projection} />}
             {layer && <ContourLayer layer={layer} projection={projection} />}
             <TrajectoryCanvas projection={projection} />
+            <EnsembleLayer projection={projection} />
             <AnalysisLayers projection={projection} />
             <svg
               ref={overlayRef}
@@ -361,6 +363,7 @@ export function MapView(props: {
       </div>
       <div className="map-legends">
         <OptimizerLegend />
+        <EnsembleLegend />
         <Legend layer={layer} />
       </div>
     </section>
