@@ -138,7 +138,8 @@ test.describe('an embed in an iframe of a fixed size', () => {
       const controls = (await box(frame, 'embed-controls'))!;
       expect(plot.bottom).toBeLessThanOrEqual(controls.top + 0.5);
       const axes = { x: 48 + 12, y: 10 + 34 };
-      const legend = size.h > 420 ? 48 : 0;
+      // The keys under the map: the paths' key always, the colour key too above 420 px.
+      const legend = (await box(frame, '.map-legends'))!.height;
       const widthUsed = plot.width / (stage.width - axes.x);
       const heightUsed = plot.height / (stage.height - axes.y - legend);
       expect(Math.max(widthUsed, heightUsed)).toBeGreaterThan(0.95);
@@ -190,7 +191,14 @@ test.describe('an embed in an iframe of a fixed size', () => {
       const lr = (): Promise<number> =>
         frame.evaluate(() => window.__descent!.scene().optimizers[0]!.lr ?? NaN);
       const before = await lr();
-      await slider.focus();
+      // Reached with Tab (a slider last used with the pointer gives its arrows to playback).
+      for (
+        let i = 0;
+        i < 20 && !(await slider.evaluate((el) => el === document.activeElement));
+        i++
+      )
+        await frame.page().keyboard.press('Tab');
+      await expect(slider).toBeFocused();
       await slider.press('ArrowLeft');
       await expect.poll(lr).toBeLessThan(before);
     });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { localMessage } from './views/fieldMessage';
 import { useShallow } from 'zustand/react/shallow';
 import { loadAllTexts, t, useLocale, withAllTexts } from './i18n';
@@ -24,7 +24,7 @@ import { useThrottledStore } from './views/hooks/useThrottledStore';
 import { useAfterFirstPaint } from './views/hooks/afterFirstPaint';
 import { loadOptimizers } from './engine/optimizers';
 import { lazyAfterFirstPaint } from './views/hooks/lazyAfterFirstPaint';
-import { useMediaQuery, WIDE_LAYOUT } from './views/hooks/useMediaQuery';
+import { COARSE_POINTER, useMediaQuery, WIDE_LAYOUT } from './views/hooks/useMediaQuery';
 import { MapView } from './views/map/MapView';
 import { optimizerStyle } from './views/palette';
 
@@ -44,6 +44,10 @@ const FIRST_VISIT =
 
 // The export menu (PNG/SVG/GIF/WebM/CSV/JSON/PyTorch) is used after the picture is there: its
 // code and styles load after the first paint, in a placeholder of its size.
+// Touch screens only, and nobody pans before the first paint: the gesture rule comes after it.
+const TouchGestures = lazyAfterFirstPaint(() =>
+  import('./views/embed/gestures').then((m) => m.TouchGestures),
+);
 const ExportMenu = lazyAfterFirstPaint(
   () => import('./views/export/ExportMenu').then((m) => m.ExportMenu),
   <span className="export-menu--pending" aria-hidden="true" />,
@@ -285,11 +289,23 @@ export function App(props: { page?: Page }) {
   );
 }
 
+/** Until TouchGestures loads: one finger already scrolls the page (it pans no map). */
+const twoFingersOnly = (event: Event): boolean =>
+  event.type !== 'touchstart' || (event as TouchEvent).touches.length >= 2;
+
 /** The visualizer: controls, the map with playback, charts and the formula panel. */
 function Visualizer() {
   useShortcuts();
   const presenting = usePresent((s) => s.present);
   const wide = useMediaQuery(WIDE_LAYOUT);
+  // On a touch screen one finger over the map scrolls the page (two fingers move the map).
+  const touch = useMediaQuery(COARSE_POINTER);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const [touchFilter, setTouchFilter] = useState<((event: Event) => boolean) | undefined>();
+  const onTouchFilter = useCallback(
+    (filter: (event: Event) => boolean) => setTouchFilter(() => filter),
+    [],
+  );
   if (presenting) {
     return (
       <>
@@ -309,8 +325,12 @@ function Visualizer() {
         <div className="column-map">
           <ErrorBoundary name="map">
             {/* The stage is one screen high on wide screens: the map fills what the bar leaves. */}
-            <div className="map-stage">
-              <MapView fill={wide} />
+            <div className="map-stage" ref={stageRef}>
+              <MapView
+                fill={wide}
+                gestureFilter={touch ? (touchFilter ?? twoFingersOnly) : undefined}
+              />
+              {touch && <TouchGestures stage={stageRef} onFilter={onTouchFilter} />}
               <PlaybackBar />
             </div>
             <ViewToggles />

@@ -235,6 +235,10 @@ export const en = {
   'map.keyLr': 'lr {lr}',
   // optim helper (issue 12): torch's None in the optimizer editor.
   'optimizers.none': 'None',
+  // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
+  'map.leftMapShort': '{name} {step}{arrow}',
+  'embed.openBlocked': 'This page does not let the figure open a tab. Copy the link:',
+  'embed.openBlockedClose': 'Close',
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
   'surface.bumps': 'Sum of bumps',
   'noise.heading': 'Gradient noise',

@@ -675,6 +675,10 @@ export const zhCN: Messages = {
     '笔记中没有。Muon 把动量矩阵换成最接近的正交矩阵（其 SVD 的 UVᵀ，用 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地图上的点是 1×2 矩阵 [[x, y]]，它唯一的奇异方向就是它自己：正交化只保留方向，把长度变成约 1，所以不论梯度多大，每步都走约 η′。Muon 真正的长处是把权重矩阵的所有奇异值拉平，这只有在真正的权重矩阵上才看得出来：在梯度流实验室里，Muon 训练各隐藏层的 W，其余参数按 torch 文档的建议交给 AdamW。',
   'optimizer.note.lbfgs':
     '笔记中没有：一种拟牛顿法，用最近 history_size 步估计曲率。torch 的一次 step(closure) 最多做 max_iter 次内部迭代，每次都再调用 closure（线搜索的每个试探点也一样）：这里的一步可能要算很多次 f 和 ∇f。',
+  // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
+  'map.leftMapShort': '{name} 第{step}步{arrow}',
+  'embed.openBlocked': '这个网页不允许图表打开新标签页。请复制链接：',
+  'embed.openBlockedClose': '关闭',
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
   'surface.bumps': '坑洼之和（12 项）',
   'engine.noise.notField': '不是 {type} 噪声的字段',

@@ -677,6 +677,10 @@ export const zhTW: Messages = {
     '筆記中沒有。Muon 把動量矩陣換成最接近的正交矩陣（其 SVD 的 UVᵀ，以 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地圖上的點是 1×2 矩陣 [[x, y]]，它唯一的奇異方向就是它自己：正交化只保留方向，把長度變成約 1，所以無論梯度多大，每步都走約 η′。Muon 真正的長處是把權重矩陣的所有奇異值拉平，這只有在真正的權重矩陣上才看得出來：在梯度流實驗室裡，Muon 訓練各隱藏層的 W，其餘參數依 torch 文件的建議交給 AdamW。',
   'optimizer.note.lbfgs':
     '筆記中沒有：一種擬牛頓法，用最近 history_size 步估計曲率。torch 的一次 step(closure) 最多做 max_iter 次內部迭代，每次都再呼叫 closure（線搜尋的每個試探點也一樣）：這裡的一步可能要算很多次 f 和 ∇f。',
+  // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
+  'map.leftMapShort': '{name} 第{step}步{arrow}',
+  'embed.openBlocked': '這個網頁不允許圖表開啟新分頁。請複製連結：',
+  'embed.openBlockedClose': '關閉',
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
   'surface.bumps': '坑窪之和（12 項）',
   'engine.noise.notField': '不是 {type} 雜訊的欄位',

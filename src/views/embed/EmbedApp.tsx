@@ -4,7 +4,8 @@
  * height its layout would like, so a host page's resizer can give it that.
  */
 import { localMessage } from '../fieldMessage';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions, ParamControl } from '../../embed/options';
 import { heightNotifier } from '../../embed/resize';
@@ -25,6 +26,8 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { MapView, plotSize } from '../map/MapView';
 import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
+import { runKeyAction, useKeyboardShortcuts } from '../lessons/useShortcuts';
+import type { KeyAction } from '../../state/present';
 import { GestureHintBanner, useCooperativeGestures } from './gestures';
 import './embed.css';
 
@@ -98,6 +101,21 @@ function EmbedPlayback() {
   );
 }
 
+/** The shortcuts an embed with a play bar has: play/pause, step, back to the start. */
+const playbackOnly = (action: KeyAction): boolean =>
+  action.kind === 'toggle-play' || action.kind === 'step' || action.kind === 'reset';
+const noShortcuts = (): boolean => false;
+
+/**
+ * The app's keyboard rule in the embed (see useKeyboardShortcuts): a clicker's PageDown/PageUp,
+ * → ← and Space step and play, also after a slider, the scrubber or a button was used with the
+ * pointer; a control reached by Tab keeps its own keys. Without a play bar the keys do nothing but
+ * still leave a pointer-used slider alone.
+ */
+function useEmbedShortcuts(play: boolean): void {
+  useKeyboardShortcuts(runKeyAction, play ? playbackOnly : noShortcuts);
+}
+
 /** "Step 5 / 60". */
 function StepReadout() {
   const { cursor, steps } = useDescent(
@@ -123,12 +141,13 @@ function ParamSlider(props: { control: ParamControl }) {
   if (typeof value !== 'number') return null;
   const log = spec.log === true;
   const style = optimizerStyle(config, index);
+  const label = t('embed.param', { param: name, name: optimizer });
   return (
     <div className="embed-param" data-testid={`embed-param-${name}-${index}`}>
       <label>
-        <span className="embed-param-name">
+        <span className="embed-param-name" title={label}>
           <span className="embed-swatch" style={{ background: style.color }} aria-hidden="true" />
-          {t('embed.param', { param: name, name: optimizer })}
+          <span className="embed-param-text">{label}</span>
         </span>
         <input
           type="range"
@@ -169,52 +188,127 @@ function EmbedNotices() {
   );
 }
 
-/** A link to the scene as it is now in the whole app (scene, view, language; no embed parameters). */
+/**
+ * A link to the scene as it is now in the whole app (scene, view, language; no embed parameters).
+ * A sandboxed iframe without `allow-popups` silently drops a new tab: then the link is shown in a
+ * field, selected, for the reader to copy.
+ */
 function OpenInApp() {
   const scene = useDescent((s) => s.scene);
   const view = useDescent(useShallow(viewOf));
   const href = appLink(window.location.href, scene, view);
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const copyRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (blocked === null) return;
+    copyRef.current?.focus();
+    copyRef.current?.select();
+  }, [blocked]);
   // The step moves on during playback: the address is brought up to date when it is used.
-  const refresh = (event: { currentTarget: HTMLAnchorElement }): void => {
+  const refresh = (event: { currentTarget: HTMLAnchorElement }): string => {
     const s = useDescent.getState();
-    event.currentTarget.href = appLink(window.location.href, s.scene, viewOf(s));
+    const now = appLink(window.location.href, s.scene, viewOf(s));
+    event.currentTarget.href = now;
+    return now;
+  };
+  const open = (event: MouseEvent<HTMLAnchorElement>): void => {
+    const now = refresh(event);
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+      return;
+    // window.open says whether the tab opened (null when the sandbox or a blocker refused it).
+    event.preventDefault();
+    const tab = window.open(now, '_blank');
+    if (tab) tab.opener = null;
+    else setBlocked(now);
   };
   return (
-    <a
-      className="embed-open"
-      href={href}
-      target="_blank"
-      rel="noopener noreferrer"
-      onClick={refresh}
-      onAuxClick={refresh}
-      onContextMenu={refresh}
-      data-testid="open-in-app"
-    >
-      {t('embed.open')}
-    </a>
+    <>
+      <a
+        className="embed-open"
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer"
+        onClick={open}
+        onAuxClick={refresh}
+        onContextMenu={refresh}
+        data-testid="open-in-app"
+      >
+        {t('embed.open')}
+      </a>
+      {blocked !== null && (
+        <span className="embed-open-blocked" role="status" data-testid="open-blocked">
+          <label>
+            {t('embed.openBlocked')}
+            <input
+              type="text"
+              readOnly
+              value={blocked}
+              ref={copyRef}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="open-blocked-link"
+            />
+          </label>
+          <button type="button" onClick={() => setBlocked(null)}>
+            {t('embed.openBlockedClose')}
+          </button>
+        </span>
+      )}
+    </>
   );
 }
+
+/** Tallest iframe (CSS px) given the short layout: embed.css's `max-height: 420px` query. */
+const SHORT_EMBED = 420;
 
 /**
  * The height the layout needs at this width (the height notice): everything but the map as it is
  * now, plus the map at its domain's aspect across the width, its plot no taller than
- * NATURAL_PLOT_HEIGHT, plus the charts' full height.
+ * NATURAL_PLOT_HEIGHT, plus the charts' full height. A height of SHORT_EMBED or less gets the
+ * short layout (the paths' key without the colour key, see embed.css), so the notice asks for the
+ * full layout's height when that is taller than SHORT_EMBED and for the short layout's otherwise:
+ * at the height asked for, everything shown fits with no blank band.
  */
 function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number): number {
   const panel = main.querySelector<HTMLElement>('.map-panel');
   const plot = main.querySelector<HTMLElement>('[data-testid="map-plot"]');
   const side = main.querySelector<HTMLElement>('.embed-side');
   if (!panel || !plot) return root.offsetHeight;
-  // The keys under the map (paths and colours), hidden in a short iframe (out of flow, see
-  // embed.css), come back when it is taller.
-  const legend = panel.querySelector<HTMLElement>('.map-legends');
-  const hiddenLegend =
-    legend && getComputedStyle(legend).position === 'absolute' ? legend.offsetHeight : 0;
-  const stage = naturalPlot + panel.offsetHeight - plot.offsetHeight + hiddenLegend;
-  let content = stage;
-  if (side) {
-    const beside = getComputedStyle(main).flexDirection === 'row';
-    content = beside ? Math.max(stage, side.scrollHeight) : stage + side.scrollHeight;
+  // The colour key: out of flow (measured, not shown) in the short layout.
+  const colour = panel.querySelector<HTMLElement>('.map-legends .legend');
+  const legends = panel.querySelector<HTMLElement>('.map-legends');
+  const key = panel.querySelector<HTMLElement>('.map-key');
+  const now = naturalPlot + panel.offsetHeight - plot.offsetHeight;
+  let full = now;
+  let short = now;
+  if (legends && colour) {
+    const keyStyle = key ? getComputedStyle(key) : null;
+    const keyOuter = key && keyStyle ? key.offsetHeight + parseFloat(keyStyle.marginTop) : 0;
+    if (getComputedStyle(colour).position === 'absolute') {
+      // Where the colour key would go (embed.css / app.css .map-legends: one wrapping row): beside
+      // the paths' key when both fit on a line at their flex bases, else on a line of its own.
+      const row = getComputedStyle(legends);
+      const width = legends.clientWidth;
+      const items = key
+        ? Array.from(key.children).map((li) => (li as HTMLElement).offsetWidth)
+        : [];
+      const keyWidth =
+        items.reduce((sum, w) => sum + w, 0) +
+        (parseFloat(keyStyle?.columnGap ?? '') || 0) * Math.max(0, items.length - 1) +
+        (parseFloat(keyStyle?.paddingLeft ?? '') || 0) +
+        (parseFloat(keyStyle?.paddingRight ?? '') || 0);
+      const colourBasis = Math.max(
+        0.4 * width,
+        Math.min(width, 24 * parseFloat(getComputedStyle(colour).fontSize)),
+      );
+      const beside = keyWidth + (parseFloat(row.columnGap) || 0) + colourBasis <= width;
+      const fullLegends = beside
+        ? Math.max(keyOuter, colour.offsetHeight)
+        : keyOuter + (key ? parseFloat(row.rowGap) || 0 : 0) + colour.offsetHeight;
+      full = now - legends.offsetHeight + fullLegends;
+    } else {
+      // The legends without the colour key: the paths' key alone.
+      short = now - legends.offsetHeight + keyOuter;
+    }
   }
   // Everything around the map and charts: padding, notices, controls (not the centring slack).
   const style = getComputedStyle(root);
@@ -224,7 +318,13 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
     const margins = getComputedStyle(child);
     chrome += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
   }
-  return chrome + content;
+  const total = (stage: number): number => {
+    if (!side) return chrome + stage;
+    const beside = getComputedStyle(main).flexDirection === 'row';
+    return chrome + (beside ? Math.max(stage, side.scrollHeight) : stage + side.scrollHeight);
+  };
+  const fullHeight = Math.ceil(total(full));
+  return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
 }
 
 /**
@@ -240,6 +340,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
   const [plotMax, setPlotMax] = useState(MIN_PLOT_HEIGHT);
   const [fullStage, setFullStage] = useState<number | undefined>(undefined);
   const gestures = useCooperativeGestures(stageRef);
+  useEmbedShortcuts(controls.play);
   const domain = useDescent((s) => s.domain ?? s.surface.domain);
   const domainRef = useRef(domain);
   useLayoutEffect(() => {
@@ -294,7 +395,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
             style={{ height: fullStage }}
             data-testid="embed-stage"
           >
-            <MapView maxHeight={plotMax} gestureFilter={gestures.filter} />
+            <MapView maxHeight={plotMax} gestureFilter={gestures.filter} tapSetsStart={false} />
             <GestureHintBanner hint={gestures.hint} />
           </div>
           {controls.charts && (

@@ -16,4 +16,9 @@ describe('gestureVerdict (map-embed gestures)', () => {
   it('lets the mouse drag pan (a drag cannot trap a scroll)', () => {
     expect(gestureVerdict({ type: 'mousedown' })).toBe('allow');
   });
+  it("in the app on a touch screen ('free' wheel) the wheel zooms; one finger still scrolls", () => {
+    expect(gestureVerdict({ type: 'wheel' }, 'free')).toBe('allow');
+    expect(gestureVerdict({ type: 'touchstart', touches: { length: 1 } }, 'free')).toBe('refuse');
+    expect(gestureVerdict({ type: 'touchstart', touches: { length: 2 } }, 'free')).toBe('allow');
+  });
 });

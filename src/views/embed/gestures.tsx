@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { t } from '../../i18n';
+import './gestures.css';
 
 /** Which refused gesture a hint answers. */
 export type GestureHint = 'wheel' | 'touch';
@@ -27,9 +28,14 @@ export interface GestureEvent {
 /**
  * Whether the map may pan/zoom on `event` in an embed: 'allow'; 'wheel' (a plain wheel: refused,
  * with a hint); 'refuse' (a one-finger touch start: refused, silent until the finger moves).
+ * `wheel: 'free'` (the whole app on a touch screen) leaves the wheel to the map.
  */
-export function gestureVerdict(event: GestureEvent): 'allow' | 'refuse' | 'wheel' {
-  if (event.type === 'wheel') return event.ctrlKey || event.metaKey ? 'allow' : 'wheel';
+export function gestureVerdict(
+  event: GestureEvent,
+  wheel: 'cooperative' | 'free' = 'cooperative',
+): 'allow' | 'refuse' | 'wheel' {
+  if (event.type === 'wheel')
+    return wheel === 'free' || event.ctrlKey || event.metaKey ? 'allow' : 'wheel';
   if (event.type === 'touchstart') return (event.touches?.length ?? 0) >= 2 ? 'allow' : 'refuse';
   return 'allow';
 }
@@ -37,9 +43,12 @@ export function gestureVerdict(event: GestureEvent): 'allow' | 'refuse' | 'wheel
 /**
  * The filter to hand MapView (`gestureFilter`) and the hint to show over `stage`. A one-finger
  * move over the stage (the page scrolling) shows the two-finger hint, unless a two-finger
- * gesture is under way.
+ * gesture is under way. `wheel` as in `gestureVerdict`.
  */
-export function useCooperativeGestures(stage: RefObject<HTMLElement | null>): {
+export function useCooperativeGestures(
+  stage: RefObject<HTMLElement | null>,
+  wheel: 'cooperative' | 'free' = 'cooperative',
+): {
   filter: (event: Event) => boolean;
   hint: GestureHint | null;
 } {
@@ -53,12 +62,12 @@ export function useCooperativeGestures(stage: RefObject<HTMLElement | null>): {
   }, []);
   const filter = useCallback(
     (event: Event): boolean => {
-      const verdict = gestureVerdict(event as GestureEvent);
+      const verdict = gestureVerdict(event as GestureEvent, wheel);
       if (verdict === 'wheel') show('wheel');
       if (verdict === 'allow' && event.type === 'touchstart') pinching.current = true;
       return verdict === 'allow';
     },
-    [show],
+    [show, wheel],
   );
   useEffect(() => {
     const el = stage.current;
@@ -92,4 +101,20 @@ export function GestureHintBanner(props: { hint: GestureHint | null }) {
         : t('embed.hintTouch')}
     </div>
   );
+}
+
+/**
+ * The whole app on a touch screen (coarse pointer): one finger over the map scrolls the page, two
+ * fingers pan and zoom, with the same hint as an embed; the mouse and wheel are untouched. Loaded
+ * after the first paint (the map's zoom comes then too): it hands its filter up with `onFilter`
+ * and draws the hint over `stage`.
+ */
+export function TouchGestures(props: {
+  stage: RefObject<HTMLElement | null>;
+  onFilter: (filter: (event: Event) => boolean) => void;
+}) {
+  const { filter, hint } = useCooperativeGestures(props.stage, 'free');
+  const { onFilter } = props;
+  useEffect(() => onFilter(filter), [onFilter, filter]);
+  return <GestureHintBanner hint={hint} />;
 }

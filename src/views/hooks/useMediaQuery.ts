@@ -15,3 +15,6 @@ export function useMediaQuery(query: string): boolean {
 
 /** Wide enough for the map to fill a screen-high stage beside the controls (see app.css). */
 export const WIDE_LAYOUT = '(min-width: 761px) and (min-height: 480px)';
+
+/** A touch screen is the main pointer (a finger: one finger scrolls, two move the map). */
+export const COARSE_POINTER = '(pointer: coarse)';

@@ -57,14 +57,20 @@ function isControl(target: EventTarget | null): boolean {
   return targetKind(target, 'keyboard') === 'control';
 }
 
+const handlesAll = (): boolean => true;
+
 /**
  * Window keyboard listener for a page's shortcuts (see `keyAction`): space, ← → PageUp PageDown,
  * R, 1–9, P, F, ? and Esc. It listens in the capture phase, before the focused control: a text
  * field keeps what is typed into it; a slider or menu keeps its arrows only while it was reached
  * by keyboard (Tab); after the pointer dragged or clicked it, the shortcut wins and the control
- * never sees the key. `run` carries the action out.
+ * never sees the key. `run` carries the action out; `handles` (all by default) says which actions
+ * this page has (an embed has playback only): the others are left to the page as plain keys.
  */
-export function useKeyboardShortcuts(run: (action: KeyAction) => void): void {
+export function useKeyboardShortcuts(
+  run: (action: KeyAction) => void,
+  handles: (action: KeyAction) => boolean = handlesAll,
+): void {
   useEffect(() => {
     installFocusOrigin();
     const onKey = (event: KeyboardEvent): void => {
@@ -76,10 +82,11 @@ export function useKeyboardShortcuts(run: (action: KeyAction) => void): void {
         return;
       const target = event.target;
       const origin = target instanceof Element ? focusOrigin(target) : 'keyboard';
-      const action = keyAction(event, {
+      const found = keyAction(event, {
         target: targetKind(target, origin),
         dialogOpen: usePresent.getState().shortcutsOpen,
       });
+      const action = found && handles(found) ? found : null;
       if (!action) {
         // A slider or menu the pointer reached keeps no moving keys (↑ ↓ Home End): they do not
         // change the value the teacher set with the mouse.
@@ -93,7 +100,7 @@ export function useKeyboardShortcuts(run: (action: KeyAction) => void): void {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [run]);
+  }, [run, handles]);
 }
 
 /** The visualizer's keyboard shortcuts, acting on its store and teacher mode. */

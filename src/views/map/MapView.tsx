@@ -116,11 +116,15 @@ const sameSize = (a: Projection, b: Projection): boolean =>
  * window's height less room for the controls; an embed passes the height its iframe leaves).
  * `gestureFilter`, when given, must also accept a wheel/mouse/touch event for it to pan or zoom
  * (an embed refuses one finger and the plain wheel, which belong to the host page's scroll).
+ * `tapSetsStart` (default true): a click or tap on the map moves the start point there. An embed
+ * turns it off: there a tap is a reader touching the figure, and moving the start would lose the
+ * author's scene with no way back but a reload (the start handle still drags, on purpose).
  */
 export function MapView(props: {
   maxHeight?: number;
   fill?: boolean;
-  gestureFilter?: (event: Event) => boolean;
+  gestureFilter?: ((event: Event) => boolean) | undefined;
+  tapSetsStart?: boolean;
 }) {
   const { domain, surface, layer, quiver, start } = useDescent(
     useShallow((s) => ({
@@ -301,7 +305,7 @@ export function MapView(props: {
               height={size.height}
               role="img"
               aria-label={t('map.label')}
-              onClick={setStart}
+              onClick={props.tapSetsStart === false ? undefined : setStart}
               onPointerMove={onPointerMove}
               onPointerLeave={() => setHover(null)}
             >

@@ -96,8 +96,13 @@ const EDGE_ARROW: Record<MapEdge, string> = { top: '↑', bottom: '↓', left: '
 interface ExitLabel extends MapExit {
   readonly index: number;
   readonly text: string;
+  /** The narrow form: name, step, arrow. */
+  readonly short: string;
   readonly color: string;
 }
+
+/** Plot width (px) below which the exit labels take their short form, merged in one row. */
+const MERGE_BELOW = 420;
 
 /** Gap (px) kept between a label and the plot's edge or another label. */
 const GAP = 4;
@@ -135,6 +140,11 @@ export function ExitLabels(props: { projection: Projection }) {
           step: exit.step,
           arrow: EDGE_ARROW[exit.edge],
         }),
+        short: t('map.leftMapShort', {
+          name: names[index]!,
+          step: exit.step,
+          arrow: EDGE_ARROW[exit.edge],
+        }),
       });
     });
     return out;
@@ -147,9 +157,12 @@ export function ExitLabels(props: { projection: Projection }) {
     [exits, reached],
   );
   const boxRef = useRef<HTMLDivElement>(null);
+  // A narrow plot cannot hold "… left the map at step N ↑" beside the crossing: the labels take
+  // their short form and line up along the bottom, wrapping, clear of the zoom buttons (top right).
+  const merged = projection.width < MERGE_BELOW;
   useLayoutEffect(() => {
     const box = boxRef.current;
-    if (!box) return;
+    if (!box || merged) return;
     const { width: w, height: h } = projection;
     const placed: { l: number; t: number; r: number; b: number }[] = [];
     for (const el of Array.from(box.children) as HTMLElement[]) {
@@ -190,12 +203,18 @@ export function ExitLabels(props: { projection: Projection }) {
     }
   });
   return (
-    <div className="map-exits" ref={boxRef} data-testid="map-exits">
+    <div
+      className={merged ? 'map-exits map-exits--merged' : 'map-exits'}
+      ref={boxRef}
+      data-testid="map-exits"
+    >
       {shown.map((e) => (
         <span
           key={e.index}
           className="map-exit"
           role="status"
+          aria-label={merged ? e.text : undefined}
+          title={merged ? e.text : undefined}
           data-edge={e.edge}
           data-x={e.x}
           data-y={e.y}
@@ -203,7 +222,7 @@ export function ExitLabels(props: { projection: Projection }) {
           data-testid={`map-exit-${e.index}`}
         >
           <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
-          {e.text}
+          <span className="map-exit-text">{merged ? e.short : e.text}</span>
         </span>
       ))}
     </div>

@@ -16,6 +16,22 @@ export interface MapZoom {
   detach(): void;
 }
 
+/** Wheel deltas (CSS px) below this with Ctrl held are a trackpad pinch, not a mouse notch. */
+const PINCH_DELTA = 40;
+
+/**
+ * How far one wheel event zooms, as a power of 2 (d3-zoom's `wheelDelta`). d3's default
+ * multiplies by 10 whenever Ctrl is held, for a trackpad pinch (which the browser sends as small
+ * Ctrl+wheel deltas); but a mouse notch with Ctrl (100 px, or lines/pages) would then zoom ×4.
+ * Here only small pixel deltas get the ×10, so a Ctrl/⌘ notch zooms like a plain notch (×1.15)
+ * and a pinch stays smooth.
+ */
+export function wheelDelta(event: WheelEvent): number {
+  const perPixel = event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002;
+  const pinch = event.ctrlKey && event.deltaMode === 0 && Math.abs(event.deltaY) < PINCH_DELTA;
+  return -event.deltaY * perPixel * (pinch ? 10 : 1);
+}
+
 /**
  * Attaches d3-zoom to `svg`: wheel and drag zoom and pan, double-click left alone, and the start
  * handle (`[data-start-handle]`) and ctrl-drag not taken. `onZoom` gets each new transform.
@@ -30,6 +46,7 @@ export function attachZoom(
   const behavior = zoom<SVGSVGElement, unknown>()
     .scaleExtent([1e-3, 1e6])
     .clickDistance(4)
+    .wheelDelta(wheelDelta)
     .filter((event: Event) => {
       const target = event.target as Element | null;
       if (target?.closest?.('[data-start-handle]')) return false;

@@ -1,0 +1,455 @@
+/**
+ * What a fresh reviewer of the embed (issue 10) saw go wrong, done again as they did it: a clicker
+ * after a slider drag, a short iframe with its suggested height, a tap on the map, paths leaving a
+ * narrow map, Ctrl + wheel, long slider labels, a sandboxed "Open in Descent", a phone's finger
+ * on the whole app. Each check is what that person would see.
+ */
+import { expect, test } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
+import { encodeSceneParam } from '../src/engine/scene-url';
+import type { Scene } from '../src/engine/types';
+import { expectWithin, frameBox, openHost, overlaps, viewport } from './fixtures/embedHost';
+import type { Box } from './fixtures/embedHost';
+import { Visualizer } from './fixtures/visualizer';
+
+/** The ravine of the blogger's post. */
+const RAVINE: Scene = {
+  surface: { expr: 'x^2/100 + y^2' },
+  start: [-4.5, 1.5],
+  steps: 80,
+  optimizers: [
+    { type: 'sgd', lr: 0.9, label: 'SGD' },
+    { type: 'sgd', lr: 0.5, momentum: 0.8, label: 'Momentum' },
+  ],
+};
+/** Five optimizers that all leave the map within a few steps (the reviewer's scene). */
+const LEAVERS: Scene = {
+  surface: { id: 'quadratic' },
+  start: [-4, 2],
+  steps: 100,
+  optimizers: [
+    { type: 'sgd', lr: 1.2, label: 'A' },
+    { type: 'sgd', lr: 1.3, label: 'B' },
+    { type: 'sgd', lr: 1.5, label: 'C' },
+    { type: 'sgd', lr: 2.5, label: 'D' },
+    { type: 'adam', lr: 3, label: 'E' },
+  ],
+};
+
+const embedSrc = (extra = '', scene: Scene = RAVINE, page = './'): string =>
+  `${page}?embed=1${extra}&scene=${encodeSceneParam(scene)}`;
+
+const cursorOf = (frame: Frame | Page) => frame.evaluate(() => window.__descent!.cursor());
+const lrOf = (frame: Frame | Page, i = 0) =>
+  frame.evaluate((index) => window.__descent!.scene().optimizers[index]!.lr, i);
+const domainWidth = async (frame: Frame | Page) => {
+  const d = await frame.evaluate(() => window.__descent!.domain());
+  return d.x[1] - d.x[0];
+};
+
+/** Presses `key` in the focused frame. */
+const press = (page: Page, key: string) => page.keyboard.press(key);
+
+test.describe('a presentation clicker in an embed', () => {
+  test('after the lr slider was dragged, PageDown/PageUp/→/←/Space/End play and step, and the lr stays', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, embedSrc('&controls=play,lr:0'), { w: 700, h: 500 });
+    const iframe = (await page.locator('#embed').boundingBox())!;
+    await frame.getByTestId('reset').click();
+    expect(await cursorOf(frame)).toBe(0);
+
+    // The teacher drags "lr of SGD" with the mouse.
+    const slider = frame.getByTestId('embed-param-lr-0').getByRole('slider');
+    const s = (await frameBox(frame, '[data-testid="embed-param-lr-0"] input'))!;
+    await page.mouse.move(iframe.x + s.left + s.width * 0.4, iframe.y + s.top + s.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(iframe.x + s.left + s.width * 0.6, iframe.y + s.top + s.height / 2, {
+      steps: 4,
+    });
+    await page.mouse.up();
+    await expect(slider).toBeFocused();
+    const lr = await lrOf(frame);
+    expect(lr).not.toBe(0.9);
+
+    // Then the clicker: next, next, back, →, ←, End.
+    await press(page, 'PageDown');
+    await press(page, 'PageDown');
+    expect(await cursorOf(frame)).toBe(2);
+    await press(page, 'PageUp');
+    expect(await cursorOf(frame)).toBe(1);
+    await press(page, 'ArrowRight');
+    await press(page, 'ArrowRight');
+    await press(page, 'ArrowLeft');
+    expect(await cursorOf(frame)).toBe(2);
+    await press(page, 'End');
+    expect(await lrOf(frame)).toBe(lr);
+    // Space plays, and pauses again.
+    await press(page, 'Space');
+    await expect(frame.getByTestId('play')).toHaveAttribute('data-playing', 'true');
+    await frame.waitForFunction(() => window.__descent!.cursor() > 3);
+    await press(page, 'Space');
+    await expect(frame.getByTestId('play')).toHaveAttribute('data-playing', 'false');
+    expect(await lrOf(frame)).toBe(lr);
+  });
+
+  test('after a click on the scrubber or the play button, PageDown steps forward, Space toggles once', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, embedSrc('&controls=play,lr:0'), { w: 700, h: 500 });
+    const iframe = (await page.locator('#embed').boundingBox())!;
+    const scrub = (await frameBox(frame, 'scrub'))!;
+    await page.mouse.click(
+      iframe.x + scrub.left + scrub.width * 0.3,
+      iframe.y + scrub.top + scrub.height / 2,
+    );
+    const at = await cursorOf(frame);
+    expect(at).toBeGreaterThan(10);
+    expect(at).toBeLessThan(40);
+    await press(page, 'PageDown');
+    expect(await cursorOf(frame)).toBe(at + 1);
+    await press(page, 'PageUp');
+    await press(page, 'PageUp');
+    expect(await cursorOf(frame)).toBe(at - 1);
+    await press(page, 'Home');
+    expect(await cursorOf(frame)).toBe(at - 1);
+
+    // The play button clicked with the mouse: Space pauses (once, not pause-and-play-again).
+    await frame.getByTestId('play').click();
+    await expect(frame.getByTestId('play')).toHaveAttribute('data-playing', 'true');
+    await press(page, 'Space');
+    await expect(frame.getByTestId('play')).toHaveAttribute('data-playing', 'false');
+    const paused = await cursorOf(frame);
+    await press(page, 'PageUp');
+    expect(await cursorOf(frame)).toBe(paused - 1);
+  });
+
+  test('a slider reached with Tab keeps its arrows', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, embedSrc('&controls=play,lr:0'), { w: 700, h: 500 });
+    await frame.getByTestId('reset').click();
+    const slider = frame.getByTestId('embed-param-lr-0').getByRole('slider');
+    for (let i = 0; i < 12; i++) {
+      if (await slider.evaluate((el) => el === document.activeElement)) break;
+      await press(page, 'Tab');
+    }
+    await expect(slider).toBeFocused();
+    const lr = await lrOf(frame);
+    await press(page, 'ArrowRight');
+    await press(page, 'ArrowRight');
+    await expect.poll(() => lrOf(frame)).not.toBe(lr);
+    expect(await cursorOf(frame)).toBe(0);
+  });
+});
+
+test.describe('a short embed names its paths, and asks for a height where all fits', () => {
+  for (const size of [
+    { w: 320, h: 240 },
+    { w: 320, h: 389 },
+    { w: 700, h: 300 },
+    { w: 700, h: 420 },
+  ]) {
+    test(`at ${size.w}×${size.h} the paths' key is shown, inside the iframe`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const frame = await openHost(page, embedSrc('&controls=play'), size);
+      const inside = viewport(size.w, size.h);
+      for (const i of [0, 1]) {
+        const key = frame.getByTestId(`map-key-${i}`);
+        await expect(key).toBeVisible();
+        await expect(key).toContainText(i === 0 ? 'SGD' : 'Momentum');
+        expectWithin(await frameBox(frame, `map-key-${i}`), inside, `the key of path ${i}`);
+      }
+      expectWithin(await frameBox(frame, 'embed-controls'), inside, 'the controls');
+    });
+  }
+
+  test('at 320 px wide the suggested height shows map, key and controls with no blank band', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, embedSrc('&controls=play'), { w: 320, h: 600 });
+    const asked = await page.evaluate(() => {
+      const notes = (window as unknown as { received: { data: { height?: number } }[] }).received;
+      return notes.map((n) => n.data.height).filter((h): h is number => typeof h === 'number');
+    });
+    expect(asked.length).toBeGreaterThan(0);
+    const height = Math.round(asked.at(-1)!);
+    const before = (await frameBox(frame, 'map-plot'))!;
+    // The blogger writes that height into the iframe.
+    const sized = await openHost(page, embedSrc('&controls=play'), { w: 320, h: height });
+    const inside = viewport(320, height);
+    await expect(sized.getByTestId('map-key-1')).toBeVisible();
+    expectWithin(await frameBox(sized, 'map-key-1'), inside, 'the key');
+    const controls = (await frameBox(sized, 'embed-controls'))!;
+    const plot = (await frameBox(sized, 'map-plot'))!;
+    expectWithin(controls, inside, 'the controls');
+    // Content from the map's top to the controls' bottom: at most a few px of slack in all.
+    const slack = height - (controls.bottom - plot.top);
+    expect(slack, `blank height at ${height} px`).toBeLessThan(48);
+    // And the plot is as wide as at the first size (the map did not shrink to make room).
+    expect(plot.width).toBeGreaterThan(before.width - 8);
+  });
+});
+
+test('a tap or a tiny flick on the embedded map leaves the author’s start point', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const frame = await openHost(page, embedSrc('&controls=play'), { w: 370, h: 500 });
+  const iframe = (await page.locator('#embed').boundingBox())!;
+  const plot = (await frameBox(frame, 'map-plot'))!;
+  const painted = await frame.evaluate(() => window.__descent!.paintCount());
+  const x = iframe.x + plot.left + plot.width * 0.75;
+  const y = iframe.y + plot.top + plot.height * 0.7;
+  await page.touchscreen.tap(x, y);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchMove',
+    touchPoints: [{ x: x + 2, y: y + 1 }],
+  });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  // A mouse click too (a desktop reader).
+  await page.mouse.click(x - 20, y - 20);
+  expect(await frame.evaluate(() => window.__descent!.scene().start)).toEqual(RAVINE.start);
+  expect(await frame.evaluate(() => window.__descent!.paintCount())).toBe(painted);
+  await context.close();
+});
+
+/** Expects every "left the map" label inside the plot, clear of the zoom buttons, with its step. */
+async function expectExitLabelsFit(frame: Frame | Page): Promise<void> {
+  // A, B, C and D leave by step 60 (E, Adam, may come back in view).
+  await expect(frame.getByTestId('map-exit-3')).toBeVisible();
+  const ids: number[] = [];
+  for (let i = 0; i < LEAVERS.optimizers.length; i++) {
+    const label = frame.getByTestId(`map-exit-${i}`);
+    if (i === 4 && (await label.count()) === 0) continue;
+    ids.push(i);
+    // Name, step and arrow all readable (not cut off by an ellipsis or the plot's edge).
+    await expect(label).toHaveText(new RegExp(`${LEAVERS.optimizers[i]!.label}.*\\d+.*[↑↓←→]`));
+    const fits = await label.evaluate((el) =>
+      Array.from(el.querySelectorAll('*')).every((c) => c.scrollWidth <= c.clientWidth + 1),
+    );
+    expect(fits, `label ${i} is not cut`).toBe(true);
+  }
+  // One snapshot of the layout: the plot, the zoom buttons shown, the labels.
+  const { plot, zoom, labels } = await frame.evaluate((shown) => {
+    const rect = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        width: r.width,
+        height: r.height,
+      };
+    };
+    return {
+      plot: rect(document.querySelector('[data-testid="map-plot"]')!),
+      zoom: Array.from(document.querySelectorAll('.map-zoom button'))
+        .map(rect)
+        .filter((r) => r.width > 0),
+      labels: shown.map((i) => rect(document.querySelector(`[data-testid="map-exit-${i}"]`)!)),
+    };
+  }, ids);
+  labels.forEach((b: Box, k) => {
+    expectWithin(b, plot, `label ${ids[k]}`);
+    for (const z of zoom) expect(overlaps(b, z), `label ${ids[k]} over a zoom button`).toBe(false);
+  });
+  // Together they leave most of the map in view.
+  const covered = labels.reduce((sum, b) => sum + b.width * b.height, 0);
+  expect(covered).toBeLessThan(plot.width * plot.height * 0.35);
+}
+
+test.describe('paths that leave a narrow map', () => {
+  test('in the app at 320 px the labels are short, inside the plot and off the zoom buttons', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    const app = new Visualizer(page);
+    await app.open(`?scene=${encodeSceneParam(LEAVERS)}&view=t:60`);
+    await expectExitLabelsFit(page);
+  });
+
+  test('in a 320×240 embed the labels are short and inside the plot', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, embedSrc('&controls=play&view=t:60', LEAVERS), {
+      w: 320,
+      h: 240,
+    });
+    await expectExitLabelsFit(frame);
+  });
+});
+
+test('Ctrl + one mouse-wheel notch zooms about as much as a plain notch; a pinch still zooms', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new Visualizer(page);
+  await app.open(`?scene=${encodeSceneParam(RAVINE)}`);
+  const plot = (await app.plot.boundingBox())!;
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  const home = await domainWidth(page);
+  const reset = async () => {
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    await expect.poll(() => domainWidth(page)).toBeCloseTo(home, 6);
+    await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  };
+
+  await page.mouse.wheel(0, -100);
+  await expect.poll(() => domainWidth(page)).toBeLessThan(home);
+  const plain = home / (await domainWidth(page));
+  await reset();
+
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect.poll(() => domainWidth(page)).toBeLessThan(home);
+  const ctrl = home / (await domainWidth(page));
+  expect(ctrl).toBeGreaterThan(plain * 0.8);
+  expect(ctrl).toBeLessThan(plain * 1.25);
+  await reset();
+
+  // A trackpad pinch: many small Ctrl + wheel deltas, together a clear zoom.
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -5);
+  await page.keyboard.up('Control');
+  await expect.poll(async () => home / (await domainWidth(page))).toBeGreaterThan(1.6);
+});
+
+test('a long slider label gives way: the colour dot and the slider keep their size', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const scene: Scene = {
+    ...RAVINE,
+    optimizers: [
+      RAVINE.optimizers[0]!,
+      { type: 'sgd', lr: 0.5, momentum: 0.8, label: 'Momentum with a very long name indeed' },
+    ],
+  };
+  for (const size of [
+    { w: 320, h: 240 },
+    { w: 700, h: 500 },
+  ]) {
+    const frame = await openHost(page, embedSrc('&controls=momentum:1,lr:1', scene), size);
+    for (const id of ['embed-param-momentum-1', 'embed-param-lr-1']) {
+      const swatch = (await frameBox(frame, `[data-testid="${id}"] .embed-swatch`))!;
+      expect(swatch.width, `${id} dot`).toBeGreaterThanOrEqual(9.5);
+      expect(swatch.height, `${id} dot`).toBeGreaterThanOrEqual(9.5);
+      const slider = (await frameBox(frame, `[data-testid="${id}"] input`))!;
+      expect(slider.width, `${id} slider`).toBeGreaterThanOrEqual(99);
+      expectWithin(slider, viewport(size.w, size.h), `${id} slider`);
+      // The whole label stays available on hover.
+      await expect(frame.locator(`[data-testid="${id}"] .embed-param-name`)).toHaveAttribute(
+        'title',
+        /very long name/,
+      );
+    }
+  }
+});
+
+test('in a sandbox without popups, "Open in Descent" shows the link to copy', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const frame = await openHost(
+    page,
+    embedSrc('&controls=play', RAVINE, './embed.html'),
+    { w: 700, h: 500 },
+    {
+      sandbox: '1',
+    },
+  );
+  await frame.getByTestId('open-in-app').click();
+  const link = frame.getByTestId('open-blocked-link');
+  await expect(link).toBeVisible();
+  await expect(link).toBeFocused();
+  const href = await link.inputValue();
+  expect(href).toContain('scene=');
+  expect(new URL(href).searchParams.has('embed')).toBe(false);
+  expectWithin(await frameBox(frame, 'open-blocked'), viewport(700, 500), 'the link to copy');
+  await frame.getByTestId('open-blocked').getByRole('button').click();
+  await expect(link).toHaveCount(0);
+});
+
+test('the app on a phone: one finger over the map scrolls the page, two fingers zoom the map', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const app = new Visualizer(page);
+  await app.open(`?scene=${encodeSceneParam(RAVINE)}`);
+  const domain = await page.evaluate(() => window.__descent!.domain());
+  const cdp = await context.newCDPSession(page);
+  const touch = (
+    type: 'touchStart' | 'touchMove' | 'touchEnd',
+    points: { x: number; y: number }[],
+  ) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+    });
+  const centre = async () => {
+    const b = (await app.plot.boundingBox())!;
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  const hints: string[] = [];
+  await page.exposeFunction('sawHint', (text: string) => hints.push(text));
+  await page.evaluate(() => {
+    new MutationObserver(() => {
+      const hint = document.querySelector('[data-testid="map-hint"]');
+      if (hint?.textContent)
+        (window as unknown as { sawHint: (t: string) => void }).sawHint(hint.textContent);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+
+  // One finger swiped up over the map: the page scrolls, the map stays.
+  const c = await centre();
+  await touch('touchStart', [c]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [{ x: c.x, y: c.y - i * 20 }]);
+  for (let i = 0; i < 4; i++) await touch('touchMove', [{ x: c.x, y: c.y - 160 }]);
+  await touch('touchEnd', []);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(60);
+  expect(await page.evaluate(() => window.__descent!.domain())).toEqual(domain);
+  await expect.poll(() => hints).toContainEqual(expect.stringContaining('two fingers'));
+
+  // Two fingers spread apart: the map zooms in.
+  const at = await centre();
+  const pair = (d: number) => [
+    { x: at.x - d, y: at.y },
+    { x: at.x + d, y: at.y },
+  ];
+  await touch('touchStart', pair(20));
+  for (let d = 30; d <= 90; d += 10) await touch('touchMove', pair(d));
+  await touch('touchEnd', []);
+  await expect.poll(() => domainWidth(page)).toBeLessThan((domain.x[1] - domain.x[0]) * 0.8);
+  await context.close();
+});
+
+test('the app with a mouse still pans with a one-button drag', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new Visualizer(page);
+  await app.open(`?scene=${encodeSceneParam(RAVINE)}`);
+  const before = await page.evaluate(() => window.__descent!.domain());
+  const b = (await app.plot.boundingBox())!;
+  await page.mouse.move(b.x + b.width * 0.6, b.y + b.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * 0.6 + 80, b.y + b.height * 0.6, { steps: 4 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await page.evaluate(() => window.__descent!.domain())).x[0])
+    .toBeLessThan(before.x[0]);
+});
