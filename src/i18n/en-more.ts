@@ -357,6 +357,33 @@ export const enMore = {
   'engine.scene.maxExclusive': 'must be < {max}, got {got}',
   'engine.scene.tuple': 'must be a list of {length} numbers, got {got}',
   'engine.scene.choice': 'must be one of {choices}, got {got}',
+  // learnfix: schedule errors by code (engine/messages.ts), torch's own words added on English pages only.
+  'engine.schedule.required': 'is required (torch has no default)',
+  'engine.schedule.schedulers': 'must be a list of 1 to {max} schedules, got {got}',
+  'engine.schedule.plateauInSequential':
+    'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau: it is stepped with the loss)',
+  'engine.schedule.nestedSequential':
+    'a sequential cannot hold another sequential here: list its schedules in this one',
+  'engine.schedule.milestoneList': 'must be a list of at most {max} whole numbers, got {got}',
+  'engine.schedule.milestoneElement': 'element {index} must be a whole number, got {got}',
+  'engine.schedule.zeroDivision': 'makes torch divide by zero',
+  'engine.schedule.fractionalPower': 'makes torch raise a negative number to a fractional power',
+  'engine.schedule.interval': 'must be in {interval} (torch {scheduler})',
+  'engine.schedule.below': 'must be < {max} (torch {scheduler}), got {got}',
+  'engine.schedule.positiveWhole': 'must be a positive whole number, got {got}',
+  'engine.schedule.wholeAtLeast': 'must be a whole number >= {min}, got {got}',
+  'engine.schedule.between': 'must be between {min} and {max}, got {got}',
+  'engine.schedule.tooFewSteps': 'is {total}, but the scene takes more steps',
+  'engine.schedule.noMomentum':
+    'needs an optimizer with momentum or betas; set cycle_momentum to false',
+  'engine.schedule.noMomentumOf':
+    '{optimizer} has neither momentum nor betas to cycle: set cycle_momentum to false',
+  'engine.schedule.milestoneCount':
+    'must hold one milestone fewer than schedulers ({expected}), got {got}',
+  'engine.schedule.sequentialAtMilestone':
+    'torch cannot start a sequential schedule at a milestone',
+  'engine.schedule.sequentialEmpty': 'must hold at least one schedule (torch SequentialLR)',
+  'engine.schedule.plateauAlone': 'plateau is stepped with the loss; it is built on its own',
 
   // Each optimizer's note (the engine's OPTIMIZERS[type].note), shown by the formula panel.
   'optimizer.note.sgd':

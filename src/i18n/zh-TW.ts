@@ -508,6 +508,31 @@ export const zhTW: Messages = {
   'engine.scene.maxExclusive': '必須 < {max}，收到的是 {got}',
   'engine.scene.tuple': '必須是 {length} 個數組成的列表，收到的是 {got}',
   'engine.scene.choice': '必須是 {choices} 之一，收到的是 {got}',
+  // learnfix: schedule errors by code (engine/messages.ts).
+  'engine.schedule.required': '必填（torch 沒有預設值）',
+  'engine.schedule.schedulers': '必須是 1 到 {max} 個排程組成的清單，收到的是 {got}',
+  'engine.schedule.plateauInSequential':
+    'plateau 不能放進 sequential 排程（torch 的 SequentialLR 不接受 ReduceLROnPlateau：它要用損失來推進）',
+  'engine.schedule.nestedSequential':
+    'sequential 裡不能再套一個 sequential：把它的排程直接列在這一個裡',
+  'engine.schedule.milestoneList': '必須是最多 {max} 個整數組成的清單，收到的是 {got}',
+  'engine.schedule.milestoneElement': '第 {index} 個元素必須是整數，收到的是 {got}',
+  'engine.schedule.zeroDivision': '會讓 torch 除以零',
+  'engine.schedule.fractionalPower': '會讓 torch 對負數取分數次方',
+  'engine.schedule.interval': '必須在 {interval} 內（torch {scheduler}）',
+  'engine.schedule.below': '必須 < {max}（torch {scheduler}），收到的是 {got}',
+  'engine.schedule.positiveWhole': '必須是正整數，收到的是 {got}',
+  'engine.schedule.wholeAtLeast': '必須是 >= {min} 的整數，收到的是 {got}',
+  'engine.schedule.between': '必須在 {min} 到 {max} 之間，收到的是 {got}',
+  'engine.schedule.tooFewSteps': '是 {total}，但場景要走的步數更多',
+  'engine.schedule.noMomentum':
+    '需要帶 momentum 或 betas 的最佳化器；請把 cycle_momentum 設為 false',
+  'engine.schedule.noMomentumOf':
+    '{optimizer} 既沒有 momentum 也沒有 betas 可供循環：請把 cycle_momentum 設為 false',
+  'engine.schedule.milestoneCount': '里程碑必須比排程少一個（{expected} 個），收到的是 {got} 個',
+  'engine.schedule.sequentialAtMilestone': 'torch 無法在里程碑處啟動一個 sequential 排程',
+  'engine.schedule.sequentialEmpty': '至少要有一個排程（torch SequentialLR）',
+  'engine.schedule.plateauAlone': 'plateau 要用損失來推進，須單獨建構',
   'engine.url.notPair': '"{text}" 不是 key=value 的形式',
   'engine.url.badKey': '"{text}" 不是已知的欄位',
   'engine.url.sceneTooLong': '場景文字有 {length} 個字元，上限是 {max}',
