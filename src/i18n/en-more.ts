@@ -168,6 +168,23 @@ export const enMore = {
   'formula.diverged':
     '{label} diverged at step {step}: after that the position or the loss is no longer a finite number, so there are no values to show. Move back to step {step} or earlier, or lower the learning rate.',
   'formula.empty': 'Add an optimizer to see its update rule.',
+  // learnfix: words inside the formulas' \text{} (src/views/formula/texWords.ts).
+  'formula.tex.stopIf': 'stop if',
+  'formula.tex.last': 'last',
+  'formula.tex.pairs': 'pairs',
+  'formula.tex.twoLoop': 'two-loop recursion',
+  'formula.tex.strongWolfe': 'strong Wolfe',
+  'formula.tex.first': 'first:',
+  'formula.tex.times': 'times',
+  'formula.tex.otherwise': 'otherwise',
+  'formula.tex.where': 'where',
+  'formula.tex.directionOnly': 'the direction only',
+  'formula.tex.given': 'given',
+  'formula.tex.lineSearch': 'line search',
+  'formula.tex.evals': 'evals',
+  'formula.tex.innerIterations': 'inner iterations',
+  'formula.tex.evaluations': 'evaluations',
+  'lab.outputLayerNoFactors': 'the output layer: no factors',
 
   // The gradient-flow lab (src/views/lab reads these through its own `t`).
   'lab.title': 'Gradient-flow lab',

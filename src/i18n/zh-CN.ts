@@ -290,6 +290,23 @@ export const zhCN: Messages = {
   'formula.diverged':
     '{label} 在第 {step} 步发散：此后位置或损失不再是有限数，因此没有可显示的数值。请退回到第 {step} 步或更早，或降低学习率。',
   'formula.empty': '添加一个优化器以查看其更新规则。',
+  // learnfix: words inside the formulas' \text{} (src/views/formula/texWords.ts).
+  'formula.tex.stopIf': '停止条件：',
+  'formula.tex.last': '最近',
+  'formula.tex.pairs': '对',
+  'formula.tex.twoLoop': '双循环递推',
+  'formula.tex.strongWolfe': '强 Wolfe 线搜索',
+  'formula.tex.first': '第一步：',
+  'formula.tex.times': '次',
+  'formula.tex.otherwise': '其他情况',
+  'formula.tex.where': '若',
+  'formula.tex.directionOnly': '只保留方向',
+  'formula.tex.given': '给定',
+  'formula.tex.lineSearch': '线搜索',
+  'formula.tex.evals': '求值次数',
+  'formula.tex.innerIterations': '内部迭代',
+  'formula.tex.evaluations': '求值次数',
+  'lab.outputLayerNoFactors': '输出层：没有连乘因子',
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': '课程',
   'lessons.heading': '课程',

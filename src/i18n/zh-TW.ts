@@ -292,6 +292,23 @@ export const zhTW: Messages = {
   'formula.diverged':
     '{label} 於第 {step} 步發散：此後位置或損失已不是有限數，因此沒有可顯示的數值。請退回第 {step} 步或更早，或調低學習率。',
   'formula.empty': '新增一個最佳化器以查看其更新規則。',
+  // learnfix: words inside the formulas' \text{} (src/views/formula/texWords.ts).
+  'formula.tex.stopIf': '停止條件：',
+  'formula.tex.last': '最近',
+  'formula.tex.pairs': '對',
+  'formula.tex.twoLoop': '雙迴圈遞推',
+  'formula.tex.strongWolfe': '強 Wolfe 線搜尋',
+  'formula.tex.first': '第一步：',
+  'formula.tex.times': '次',
+  'formula.tex.otherwise': '其他情況',
+  'formula.tex.where': '若',
+  'formula.tex.directionOnly': '只保留方向',
+  'formula.tex.given': '給定',
+  'formula.tex.lineSearch': '線搜尋',
+  'formula.tex.evals': '求值次數',
+  'formula.tex.innerIterations': '內部迭代',
+  'formula.tex.evaluations': '求值次數',
+  'lab.outputLayerNoFactors': '輸出層：沒有連乘因子',
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': '課程',
   'lessons.heading': '課程',
