@@ -15,7 +15,10 @@ import { initParams } from '../src/engine/nn/init';
 import { buildNetwork } from '../src/engine/nn/network';
 import { createRng } from '../src/engine/nn/rng';
 import { createTrainer } from '../src/engine/nn/train';
+import { handleLabRequest } from '../src/worker/lab/handlers';
+import { runLandscape } from '../src/worker/lab/landscape';
 import { createLabTrainer } from '../src/worker/lab/model';
+import type { LabReply } from '../src/worker/lab/protocol';
 import type { BenchRow, BenchSuite } from './types';
 
 const DEPTH = 20;
@@ -93,6 +96,58 @@ function matmulBaseline(): () => void {
         }
       }
     }
+  };
+}
+
+/**
+ * Median ms of the whole request the lab's Landscape tab sends, as its worker runs it
+ * (src/worker/lab/landscape.ts): a depth-6 × width-16 tanh lab net on the 200-point spiral trained
+ * 300 steps with Adam, then the PCA of its kept path, every snapshot's plane and true loss, the
+ * 1-D interpolation and the 41 × 41 slice coarse to fine.
+ */
+function landscapeRequestMs(runs = 3): {
+  wallMs: number;
+  cpuMs: number;
+  params: number;
+  snapshots: number;
+} {
+  const config = { ...DEFAULT_LAB_CONFIG, depth: 6, width: 16, dataset: 'spiral' as const };
+  handleLabRequest({ id: 1, runId: 1, type: 'run', slot: 'a', config, steps: 300, reset: true });
+  const reply = handleLabRequest({ id: 2, runId: 2, type: 'path', slot: 'a' });
+  if (reply.type !== 'path') throw new Error('no path');
+  const { path } = reply;
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < runs + 1; r++) {
+    let last: LabReply | null = null;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    void runLandscape(
+      {
+        id: 3,
+        runId: 3,
+        type: 'landscape',
+        paths: [path],
+        directions: 'pca',
+        seed: 1,
+        side: SLICE_SIDE,
+      },
+      (out) => {
+        last = out;
+      },
+    );
+    const t = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if ((last as LabReply | null)?.type !== 'landscape') throw new Error('the landscape failed');
+    if (r === 0) continue; // the first run warms the JIT
+    wall.push(t);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return {
+    wallMs: median(wall),
+    cpuMs: median(cpu),
+    params: path.paramCount,
+    snapshots: path.steps.length,
   };
 }
 
@@ -226,6 +281,17 @@ export const nnBench: BenchSuite = async () => {
       detail: 'median of 5; the wall time on an idle core (load stretches the row above)',
     },
   );
+  const request = landscapeRequestMs();
+  rows.push({
+    name: `nn: lab Landscape tab, PCA request (path PCA, ${SLICE_SIDE} × ${SLICE_SIDE} slice, 1-D interpolation), 6 × 16 net`,
+    value: request.wallMs,
+    unit: 'ms',
+    budget: `<= ${SLICE_BUDGET_MS} ms`,
+    pass: request.wallMs <= SLICE_BUDGET_MS,
+    detail:
+      `median of 3; CPU ${request.cpuMs.toFixed(0)} ms; ${request.snapshots} snapshots of ` +
+      `${request.params} parameters; load ${loadavg()[0]!.toFixed(2)}`,
+  });
   const largest = largestStep();
   rows.push({
     name: `nn: training step of the lab's largest net, ${MAX_LAYERS} layers × ${MAX_WIDTH} wide, batch 200`,

@@ -9,6 +9,7 @@ import type { BenchRow, BenchSuite } from './types';
 
 const SUITES: readonly { file: string; exportName: string }[] = [
   { file: './engine.ts', exportName: 'engineBench' },
+  { file: './contours.ts', exportName: 'contoursBench' },
   { file: './expression.ts', exportName: 'expressionBench' },
   { file: './nn.ts', exportName: 'nnBench' },
   { file: './analysis.ts', exportName: 'analysisBench' },

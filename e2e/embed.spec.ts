@@ -4,11 +4,12 @@
  * notices. Waits on messages and the paint mark, never on time.
  */
 import { expect, test } from '@playwright/test';
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
+import { allowCors } from './fixtures/cors';
 
 interface Received {
   readonly data: { type?: string; context?: string; height?: number; step?: number } & Record<
@@ -85,17 +86,6 @@ async function waitForEmbedPaint(frame: Frame, since = 0): Promise<void> {
     const api = window.__descent;
     return api !== undefined && api.paintCount() > n && api.settled();
   }, since);
-}
-
-/** Module scripts in an opaque-origin frame are CORS requests; static hosts answer them. */
-async function allowCors(context: BrowserContext): Promise<void> {
-  await context.route('**/assets/**', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({
-      response,
-      headers: { ...response.headers(), 'access-control-allow-origin': '*' },
-    });
-  });
 }
 
 test.describe('embed mode', () => {

@@ -32,8 +32,13 @@ async function coldLoad(
   page: Page,
 ): Promise<{ first: Painted; before: string[]; after: string[] }> {
   const scripts: Request[] = [];
+  // When each request was seen (epoch ms): one still in flight has no timing() yet (startTime
+  // -1) and must not count as made before the mark.
+  const seenAt = new Map<Request, number>();
   page.on('request', (r) => {
-    if (isScript(r)) scripts.push(r);
+    if (!isScript(r)) return;
+    scripts.push(r);
+    seenAt.set(r, Date.now());
   });
   // Count the workers the page constructs, and note how many exist when the mark is made.
   await page.addInitScript(() => {
@@ -70,11 +75,13 @@ async function coldLoad(
     .poll(() => page.evaluate(() => (window as unknown as { __workers: number }).__workers))
     .toBeGreaterThan(0);
   const paintedAt = first.origin + first.painted;
+  const startedAt = (r: Request): number =>
+    r.timing().startTime > 0 ? r.timing().startTime : seenAt.get(r)!;
   const before = scripts
-    .filter((r) => r.timing().startTime <= paintedAt)
+    .filter((r) => startedAt(r) <= paintedAt)
     .map((r) => decodeURIComponent(new URL(r.url()).pathname).replace(/^\//, ''));
   const after = scripts
-    .filter((r) => r.timing().startTime > paintedAt)
+    .filter((r) => startedAt(r) > paintedAt)
     .map((r) => new URL(r.url()).pathname);
   return { first, before, after };
 }

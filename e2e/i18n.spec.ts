@@ -85,9 +85,9 @@ async function openLab(page: Page, query: string): Promise<void> {
   await expect(page.locator('.katex').first()).toBeVisible();
 }
 
-for (const [lang, heading, lab] of [
-  ['zh-CN', '优化器', '梯度流实验室'],
-  ['zh-TW', '最佳化器', '梯度流實驗室'],
+for (const [lang, heading, lab, landscape, sharpness] of [
+  ['zh-CN', '优化器', '梯度流实验室', '损失地形', '沿路径测量尖锐度'],
+  ['zh-TW', '最佳化器', '梯度流實驗室', '損失地形', '沿路徑測量尖銳度'],
 ] as const) {
   test(`?lang=${lang}: the visualizer shows no English sentence and marks the page ${lang}`, async ({
     page,
@@ -103,6 +103,16 @@ for (const [lang, heading, lab] of [
   test(`?lang=${lang}: the lab shows no English sentence`, async ({ page }) => {
     await openLab(page, `&lang=${lang}`);
     await expect(page.getByRole('heading', { name: lab, level: 1 }).last()).toBeVisible();
+    expect(await englishLeft(page)).toEqual([]);
+    // The Landscape tab too, after a few steps (→ is the lab's step key), with its sharpness chart.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-slot="a"] .lab-status')).toHaveAttribute('data-step', '3');
+    await page.getByRole('tab', { name: landscape, exact: true }).click();
+    await expect(page.getByTestId('landscape-map')).toHaveAttribute('data-status', 'done', {
+      timeout: 30_000,
+    });
+    await page.getByRole('button', { name: sharpness }).click();
+    await expect(page.getByTestId('sharpness-chart')).toBeVisible({ timeout: 30_000 });
     expect(await englishLeft(page)).toEqual([]);
   });
 }

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { CLASSICS_SCENE, DEFAULT_SCENE } from '../src/engine/scene';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import { Visualizer } from './fixtures/visualizer';
+import { allowCors } from './fixtures/cors';
 
 /** The seven optimizers of note 003, by link (the first visit shows only three). */
 const CLASSICS = `?scene=${encodeSceneParam(CLASSICS_SCENE)}`;
@@ -337,14 +338,7 @@ test.describe('the visualizer', () => {
     page,
     context,
   }) => {
-    // Static hosts send this header for module scripts; vite preview does not.
-    await context.route('**/assets/**', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: { ...response.headers(), 'access-control-allow-origin': '*' },
-      });
-    });
+    await allowCors(context);
     await page.route('**/__host.html', (route) =>
       route.fulfill({
         contentType: 'text/html',

@@ -93,6 +93,72 @@ const cases: { name: string; scene: Scene }[] = [
       ),
     ),
   },
+  // Gradient noise (issue 14): the script adds the perturbations the app drew to p.grad.
+  {
+    name: 'gaussian noise on the notes bowl: SGD, momentum, clipped Adam with a schedule, Muon, Rprop',
+    scene: {
+      ...scene(
+        { id: 'quadratic' },
+        [-4, 2],
+        [
+          { type: 'sgd', lr: 0.1 },
+          { type: 'sgd', lr: 0.1, momentum: 0.9 },
+          {
+            type: 'adam',
+            lr: 0.1,
+            clip_grad_norm: 1,
+            schedule: { type: 'exponential', gamma: 0.97 },
+          },
+          { type: 'muon', lr: 0.05 },
+          { type: 'rprop' },
+        ],
+      ),
+      noise: { type: 'gaussian', scale: 0.7, seed: 20261201 },
+    },
+  },
+  {
+    name: 'heavy-tailed noise with a batch size on a typed expression',
+    scene: {
+      ...scene(
+        { expr: 'sin(x)*cos(y) + 0.1*(x^2+y^2)' },
+        [1.3, -0.7],
+        [
+          { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true },
+          { type: 'rmsprop', lr: 0.01 },
+        ],
+      ),
+      noise: { type: 'heavy_tail', scale: 0.5, df: 2.5, seed: 4, batch_size: 4 },
+    },
+  },
+  {
+    name: 'Hessian-shaped noise on Rosenbrock (each optimizer draws at its own points)',
+    scene: {
+      ...scene(
+        { id: 'rosenbrock' },
+        [-1.2, 1.5],
+        [
+          { type: 'sgd', lr: 0.0005, momentum: 0.9 },
+          { type: 'adam', lr: 0.05 },
+        ],
+      ),
+      noise: { type: 'hessian', scale: 0.2, seed: 99 },
+    },
+  },
+  {
+    name: 'mini-batch noise on the sum of bumps: SGD, momentum, Adam',
+    scene: {
+      ...scene(
+        { id: 'bumps' },
+        [3, -3],
+        [
+          { type: 'sgd', lr: 0.5 },
+          { type: 'sgd', lr: 0.5, momentum: 0.9 },
+          { type: 'adam', lr: 0.1 },
+        ],
+      ),
+      noise: { type: 'minibatch', batch_size: 3, seed: 7 },
+    },
+  },
 ];
 
 for (const c of cases) {

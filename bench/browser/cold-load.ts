@@ -68,8 +68,13 @@ export async function coldLoad(
     // Every script request of the page and of its dedicated workers (Chromium reports both to
     // the page), with the browser's own wall-clock start.
     const requests: Request[] = [];
+    // When each request was seen (epoch ms): a request still in flight has no timing() yet
+    // (startTime -1), and must not count as one made before the mark.
+    const seenAt = new Map<Request, number>();
     page.on('request', (request) => {
-      if (isScript(request)) requests.push(request);
+      if (!isScript(request)) return;
+      requests.push(request);
+      seenAt.set(request, Date.now());
     });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -94,9 +99,11 @@ export async function coldLoad(
     const seen = new Set<string>();
     for (const request of requests) {
       const timing = request.timing();
-      // timing.startTime is the browser's wall clock (ms since the epoch) when the request began.
-      const start = timing.startTime - mark.origin;
-      if (!(timing.startTime <= paintedAt)) continue;
+      // timing.startTime is the browser's wall clock (ms since the epoch) when the request began;
+      // without it (still in flight), when Playwright saw the request, which is no earlier.
+      const startedAt = timing.startTime > 0 ? timing.startTime : seenAt.get(request)!;
+      const start = startedAt - mark.origin;
+      if (!(startedAt <= paintedAt)) continue;
       const path = new URL(request.url()).pathname;
       if (seen.has(path)) continue;
       seen.add(path);

@@ -1,24 +1,17 @@
 /** The scenes the browser bench loads, as the app's own URL form. */
 import { DEFAULT_SCENE } from '../../src/engine/scene';
 import { encodeSceneParam } from '../../src/engine/scene-url';
+import { SURFACE_IDS as ENGINE_SURFACE_IDS } from '../../src/engine/surfaces/resolve';
 import type { OptimizerConfig, Scene } from '../../src/engine/types';
 import { DEFAULT_VIEW, encodeView } from '../../src/state/view';
 import type { ViewSettings } from '../../src/state/view';
 
-/** Named surfaces of DESIGN.md: the surface-change figure cycles through the ones the picker offers. */
-export const SURFACE_IDS = [
-  'quadratic',
-  'rosenbrock',
-  'beale',
-  'himmelblau',
-  'booth',
-  'rastrigin',
-  'saddle',
-  'monkey-saddle',
-  'six-hump-camel',
-  'styblinski-tang',
-  'ackley',
-] as const;
+/**
+ * The app's named surfaces, from the engine itself: the surface-change figure cycles through the
+ * ones the picker offers, and any other option is the typed expression (a list kept here went
+ * stale when a twelfth surface, bumps, joined the picker, and the bench took it for the field).
+ */
+export const SURFACE_IDS: readonly string[] = ENGINE_SURFACE_IDS;
 
 /**
  * Twelve optimizers (the most a scene may hold), spelled out rather than built from DEFAULT_SCENE,

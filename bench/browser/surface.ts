@@ -2,7 +2,8 @@
  * Surface or expression change → contours painted: pick the next named surface in the app's
  * picker, then type whole expressions into its expression field, as a user does, and time from
  * the control's event to the next 'scene-painted' mark (which the app sets only once the new
- * surface's contours and the new trajectories are both on screen).
+ * surface's contours and the new trajectories are both on screen). The detail names the three
+ * slowest changes, so a miss says which surface (or which first meeting of one) caused it.
  */
 import type { Browser } from '@playwright/test';
 import { DEFAULT_SCENE } from '../../src/engine/scene';
@@ -28,7 +29,21 @@ const EXPRESSIONS = [
   'sigmoid(x*y) + 0.1*(x^2 + y^2)',
 ] as const;
 
-function row(name: string, samples: LatencySamples, wanted: number, what: string): BenchRow {
+/** The three slowest samples with what was asked, e.g. 'rastrigin 93, beale 71, ackley 55 ms'. */
+function slowest(samples: readonly { what: string; ms: number }[]): string {
+  const top = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  return top.length === 0
+    ? ''
+    : `slowest: ${top.map((s) => `${s.what} ${ms(s.ms)}`).join(', ')} ms`;
+}
+
+function row(
+  name: string,
+  samples: LatencySamples,
+  wanted: number,
+  what: string,
+  labelled: readonly { what: string; ms: number }[],
+): BenchRow {
   const p95 = percentile(samples.ms, 95);
   const enough = samples.ms.length >= wanted;
   return {
@@ -39,6 +54,7 @@ function row(name: string, samples: LatencySamples, wanted: number, what: string
     pass: enough && p95 <= BUDGET_MS,
     detail: [
       `${samples.ms.length} ${what}, median ${ms(median(samples.ms))} ms, max ${ms(Math.max(...samples.ms))} ms`,
+      slowest(labelled),
       enough ? '' : `fewer than ${wanted} samples`,
       samples.misses(),
     ]
@@ -64,10 +80,16 @@ export async function measureSurfaceChange(browser: Browser, base: string): Prom
     cycle.push('quadratic');
     console.error(`bench: ${CHANGES} surface changes ...`);
     const samples = new LatencySamples();
+    const picked: { what: string; ms: number }[] = [];
     for (let i = 0; i < CHANGES; i++) {
       const since = await eventCount(page);
-      await picker.selectOption(cycle[i % cycle.length]!);
-      samples.add(await latencySince(page, since));
+      const id = cycle[i % cycle.length]!;
+      await picker.selectOption(id);
+      const latency = await latencySince(page, since);
+      samples.add(latency);
+      // The first round meets each surface for the first time (its code and formula cold).
+      if (latency.kind === 'ok')
+        picked.push({ what: i < cycle.length ? `${id} (first)` : id, ms: latency.ms });
     }
     const rows = [
       row(
@@ -75,6 +97,7 @@ export async function measureSurfaceChange(browser: Browser, base: string): Prom
         samples,
         20,
         `changes over ${cycle.length} surfaces`,
+        picked,
       ),
     ];
 
@@ -87,10 +110,14 @@ export async function measureSurfaceChange(browser: Browser, base: string): Prom
       await latencySince(page, switched);
       const field = await expressionField(page);
       const typed = new LatencySamples();
+      const expressions: { what: string; ms: number }[] = [];
       for (let i = 0; i < EXPRESSIONS.length * 2; i++) {
         const since = await eventCount(page);
-        await field.fill(EXPRESSIONS[i % EXPRESSIONS.length]!);
-        typed.add(await latencySince(page, since));
+        const expr = EXPRESSIONS[i % EXPRESSIONS.length]!;
+        await field.fill(expr);
+        const latency = await latencySince(page, since);
+        typed.add(latency);
+        if (latency.kind === 'ok') expressions.push({ what: `'${expr}'`, ms: latency.ms });
       }
       rows.push(
         row(
@@ -98,6 +125,7 @@ export async function measureSurfaceChange(browser: Browser, base: string): Prom
           typed,
           20,
           'expressions',
+          expressions,
         ),
       );
     }

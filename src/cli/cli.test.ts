@@ -138,3 +138,51 @@ describe('cli trajectory', { timeout: 60_000 }, () => {
     expect(usage.stderr).toMatch(/usage/);
   });
 });
+
+describe('cli trajectory with gradient noise', { timeout: 60_000 }, () => {
+  const noisy = (noise: unknown) => ({
+    surface: { id: 'bumps' },
+    start: [3, -3],
+    steps: 40,
+    optimizers: [
+      { type: 'sgd', lr: 0.5 },
+      { type: 'sgd', lr: 0.5, momentum: 0.9 },
+    ],
+    noise,
+  });
+  const run = (scene: unknown): number[][][] => {
+    const { status, stdout, stderr } = cli(['trajectory', '-'], JSON.stringify(scene));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    return (JSON.parse(stdout) as { trajectories: { points: number[][] }[] }).trajectories.map(
+      (t) => t.points,
+    );
+  };
+
+  it('prints the same points for the same seed and other points for another seed', () => {
+    for (const noise of [
+      { type: 'gaussian', scale: 0.3, seed: 11 },
+      { type: 'minibatch', batch_size: 3, seed: 11 },
+    ]) {
+      const a = run(noisy(noise));
+      expect(run(noisy(noise))).toEqual(a);
+      const b = run(noisy({ ...noise, seed: 12 }));
+      expect(b[0]![0]).toEqual(a[0]![0]);
+      expect(b[0]![5]).not.toEqual(a[0]![5]);
+      expect(a[1]![5]).not.toEqual(run(noisy(undefined))[1]![5]);
+    }
+  });
+
+  it('names the noise field of a bad scene on stderr and exits 1', () => {
+    const bad = cli(
+      ['trajectory', '-'],
+      JSON.stringify({
+        ...noisy({ type: 'minibatch', batch_size: 2, seed: 1 }),
+        surface: { id: 'quadratic' },
+      }),
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^noise\.type: minibatch noise needs a surface that is a sum/);
+  });
+});

@@ -101,11 +101,21 @@ export const ENGINE_MESSAGES = {
   'schedule.sequentialAtMilestone': 'torch cannot start a sequential schedule at a milestone',
   'schedule.sequentialEmpty': 'must hold at least one schedule (torch SequentialLR)',
   'schedule.plateauAlone': 'plateau is stepped with the loss; it is built on its own',
+  // The scene's gradient noise (issue 14; engine/noise/spec.ts).
+  'noise.notField': 'is not a field of {type} noise',
+  'noise.whole': 'must be a whole number from {min} to {max}, got {got}',
+  'noise.scale': 'must be a number from 0 to {max}, got {got}',
+  'noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
+  'noise.notSum':
+    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
+  'noise.batchTooLarge': 'must be at most {terms} (the number of terms of {surface}), got {got}',
+  'noise.closure':
+    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
   // The scene's URL text, and the view settings beside it in the URL.
   'url.notPair': '"{text}" is not key=value',
   'url.badKey': '"{text}" is not a known field',
   'url.sceneTooLong': 'the scene text is {length} characters; at most {max}',
-  'url.badPart': '"{text}" is not a scene part (f, e, p, n, o)',
+  'url.badPart': '"{text}" is not a scene part (f, e, p, n, o, noise)',
   'url.notEncoded': 'is not valid percent-encoded text; the default view is used',
   'view.flag': 'must be 0 or 1, got "{got}"',
   'view.whole': 'must be a whole number from {min} to {max}, got "{got}"',

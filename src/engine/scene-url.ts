@@ -1,6 +1,7 @@
 /**
  * A short, readable text form of a Scene for URLs, e.g.
  *   f:quadratic;p:-4,2;n:200;o:sgd,lr=0.1,label=SGD;o:adam,lr=0.1,betas=0.9/0.999
+ * plus, when the scene has gradient noise, `;noise:gaussian,scale=0.5,seed=3`.
  * Decoding builds a plain object and hands it to the one Scene validator, so the URL can never
  * produce a scene the CLI or the embed API would reject, and a bad field names itself.
  */
@@ -8,6 +9,7 @@ import { fieldError } from './messages';
 import { validateScene } from './scene';
 import type { SceneValidation } from './scene';
 import { SCHEDULE_FIELDS } from './optimizers/schedule-spec';
+import type { NoiseSpec } from './noise/spec';
 import type { FieldError, OptimizerConfig, Scene, Schedule, ScheduleType } from './types';
 
 /** Longest scene text accepted from a URL: capped before any parsing. */
@@ -150,7 +152,40 @@ export function encodeSceneParam(scene: Scene): string {
   for (const o of scene.optimizers) items.push(`o:${encodeOptimizer(o)}`);
   // A bare `o` says "no optimizers": without it an empty list would read back as the defaults.
   if (scene.optimizers.length === 0) items.push('o');
+  if (scene.noise) items.push(`noise:${encodeNoise(scene.noise)}`);
   return items.join(';');
+}
+
+/** Gradient noise as `TYPE,field=value,...`, e.g. `noise:gaussian,scale=0.5,seed=3`. */
+function encodeNoise(noise: NoiseSpec): string {
+  const parts: string[] = [noise.type];
+  for (const [key, value] of Object.entries(noise)) {
+    if (key !== 'type' && typeof value === 'number') parts.push(`${key}=${formatNumber(value)}`);
+  }
+  return parts.join(',');
+}
+
+/** Noise text → a plain object for the validator (numbers stay numbers, the rest stays text). */
+function decodeNoise(body: string, errors: FieldError[]): Record<string, unknown> {
+  const [type, ...pairs] = body.split(',');
+  const out: Record<string, unknown> = { type: unescapeText(type ?? '') ?? type };
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) {
+      errors.push(fieldError('noise', 'url.notPair', { text: pair.slice(0, 30) }));
+      continue;
+    }
+    const key = pair.slice(0, eq);
+    // Keys become object keys: refuse anything that could touch a prototype.
+    if (!/^[a-z_][a-z0-9_]{0,39}$/.test(key) || key === '__proto__') {
+      errors.push(fieldError('noise', 'url.badKey', { text: key.slice(0, 30) }));
+      continue;
+    }
+    const raw = unescapeText(pair.slice(eq + 1)) ?? pair.slice(eq + 1);
+    const n = Number(raw);
+    out[key] = raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+  }
+  return out;
 }
 
 const BOOLEAN_KEYS = new Set([
@@ -237,6 +272,7 @@ export function decodeSceneParam(text: string): SceneValidation {
     else if (tag === 'n') raw.steps = body.trim() === '' ? NaN : Number(body);
     else if (tag === 'o' && colon < 0) emptyList = true;
     else if (tag === 'o') optimizers.push(decodeOptimizer(body, optimizers.length, errors));
+    else if (tag === 'noise') raw.noise = decodeNoise(body, errors);
     else errors.push(fieldError('scene', 'url.badPart', { text: tag.slice(0, 20) }));
   }
   if (optimizers.length > 0 || emptyList) raw.optimizers = optimizers;

@@ -3,6 +3,7 @@
  * (URL, embed API, worker, CLI) shares. Validation never throws: it returns a usable scene plus the
  * list of what was wrong, so the UI can show the message and keep going.
  */
+import { describeValue as describe } from './describe';
 import { fieldError } from './messages';
 import type { EngineMessageCode, MessageParams } from './messages';
 import { momentumKeyOf, OPTIMIZERS, resolvedLr, ScheduleError } from './optimizers';
@@ -14,6 +15,9 @@ import {
   SCHEDULE_TYPES,
 } from './optimizers/schedule-spec';
 import type { ScheduleFieldSpec } from './optimizers/schedule-spec';
+import { createGradientNoise } from './noise/gradient-noise';
+import { validateNoise } from './noise/spec';
+import type { NoiseSpec } from './noise/spec';
 import { resolveSurface } from './surfaces/resolve';
 import { OPTIMIZER_TYPES } from './types';
 import type {
@@ -93,16 +97,6 @@ function isObject(value: unknown): value is Obj {
  */
 export function plainZero(n: number): number {
   return n === 0 ? 0 : n;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') {
-    return value.length > 20 ? `a string of ${value.length} characters` : JSON.stringify(value);
-  }
-  return typeof value;
 }
 
 /** Own enumerable keys only, so `__proto__` or inherited keys can never act on the result. */
@@ -504,7 +498,7 @@ export function validateScene(input: unknown): SceneValidation {
     return { scene: DEFAULT_SCENE, errors };
   }
   for (const key of ownKeys(input)) {
-    if (!['surface', 'start', 'steps', 'optimizers'].includes(key)) {
+    if (!['surface', 'start', 'steps', 'optimizers', 'noise'].includes(key)) {
       errors.push(fieldError(key, 'scene.unknownField'));
     }
   }
@@ -548,15 +542,52 @@ export function validateScene(input: unknown): SceneValidation {
     }
   }
 
+  const noise =
+    input.noise === undefined
+      ? undefined
+      : validateSceneNoise(input.noise, surface ?? DEFAULT_SCENE.surface, optimizers, errors);
+
   return {
     scene: {
       surface: surface ?? DEFAULT_SCENE.surface,
       start: start ?? DEFAULT_SCENE.start,
       steps,
       optimizers,
+      ...(noise ? { noise } : {}),
     },
     errors,
   };
+}
+
+/**
+ * The scene's `noise` field, checked on its own (noise/spec.ts) and against the rest of the scene:
+ * minibatch noise needs a surface that is a sum of terms with at least batch_size of them, and no
+ * optimizer may call a closure (L-BFGS re-evaluates the gradient inside its step, which one
+ * recorded perturbation per step cannot replay). Undefined, with the errors, when refused: the
+ * scene then runs on exact gradients.
+ */
+function validateSceneNoise(
+  value: unknown,
+  surfaceRef: SurfaceRef,
+  optimizers: readonly OptimizerConfig[],
+  errors: FieldError[],
+): NoiseSpec | undefined {
+  const spec = validateNoise(value, errors);
+  if (!spec) return undefined;
+  const resolved = resolveSurface(surfaceRef);
+  if (resolved.ok) {
+    const made = createGradientNoise(spec, resolved.surface);
+    if (!made.ok) {
+      errors.push(made.error);
+      return undefined;
+    }
+  }
+  const closure = optimizers.findIndex((o) => o.type === 'lbfgs');
+  if (closure >= 0) {
+    errors.push(fieldError('noise', 'noise.closure', { path: `optimizers[${closure}]` }));
+    return undefined;
+  }
+  return spec;
 }
 
 /** Strict parse: the scene only when every field is valid (CLI, embed API). */

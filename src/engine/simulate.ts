@@ -7,6 +7,8 @@ import { createConfigScheduler, createOptimizer } from './optimizers';
 import { clipGradNorm } from './optimizers/clip';
 import { scheduledStep } from './optimizers/schedule';
 import { cyclesMomentum } from './optimizers/schedule-spec';
+import { createGradientNoise } from './noise/gradient-noise';
+import type { GradientNoise } from './noise/gradient-noise';
 import type {
   Closure,
   DomainPoint,
@@ -34,12 +36,18 @@ export function surfaceClosure(surface: Surface, clip: number | undefined): Clos
  * Simulates one optimizer from `start` for `steps` steps on `surface`. Besides the points and
  * losses, records the lr each step used (`lrs[k]`: the step from point k to point k + 1) and,
  * when a schedule cycles it, the momentum or β1 (`momentums[k]`).
+ *
+ * With `noise`, step k's gradient is perturbed (noise.perturb, which records δ_k) before clipping,
+ * as a torch loop that adds δ_k to p.grad after loss.backward() would; the recorded losses stay the
+ * exact f the contours show. Optimizers that call a closure (L-BFGS) take no noise: validateScene
+ * refuses the pair, and this throws a RangeError for it.
  */
 export function simulateOne(
   surface: Surface,
   start: DomainPoint,
   steps: number,
   config: OptimizerConfig,
+  noise?: GradientNoise,
 ): Trajectory {
   const points = new Float64Array(2 * (steps + 1));
   const losses = new Float64Array(steps + 1);
@@ -51,6 +59,7 @@ export function simulateOne(
   const scheduler = createConfigScheduler(config, steps);
   const clip = config.clip_grad_norm;
   const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
+  if (noise && closure) throw new RangeError(`${config.type} calls a closure: it takes no noise`);
   // ASGD's averaged iterate and L-BFGS's probes ride along (see Trajectory).
   const ax = optimizer.averaged ? new Float64Array(2 * (steps + 1)) : undefined;
   const probeChunks: Float64Array[] = [];
@@ -84,6 +93,7 @@ export function simulateOne(
   if (ax) ax.set(points.subarray(0, 2));
   let length = 1;
   for (let k = 0; k < steps; k++) {
+    if (noise) noise.perturb(k, p[0]!, p[1]!, g);
     if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
     lrs[k] = scheduler.lr;
     if (momentums) momentums[k] = scheduler.momentum ?? NaN;
@@ -108,9 +118,27 @@ export function simulateOne(
   return done(length, false);
 }
 
+/**
+ * A fresh GradientNoise for one run of `scene` (each run records its own perturbations; the draws
+ * depend only on the spec, the step and the point), or undefined for exact gradients. Throws a
+ * RangeError for noise the surface cannot take (validateScene reports it as a field error first).
+ */
+export function sceneNoise(scene: Scene, surface: Surface): GradientNoise | undefined {
+  if (scene.noise === undefined) return undefined;
+  const made = createGradientNoise(scene.noise, surface);
+  if (!made.ok) throw new RangeError(`${made.error.path}: ${made.error.message}`);
+  return made.noise;
+}
+
+/** Simulates one optimizer of a scene, with the scene's noise when it has some. */
+export function simulateSceneOne(scene: Scene, surface: Surface, index: number): Trajectory {
+  const config = scene.optimizers[index]!;
+  return simulateOne(surface, scene.start, scene.steps, config, sceneNoise(scene, surface));
+}
+
 /** Simulates every optimizer of a scene (hidden ones too, so toggling costs nothing). */
 export function simulate(scene: Scene, surface: Surface): Trajectory[] {
-  return scene.optimizers.map((config) => simulateOne(surface, scene.start, scene.steps, config));
+  return scene.optimizers.map((_, i) => simulateSceneOne(scene, surface, i));
 }
 
 /** Everything the formula panel shows for step k of one optimizer. */
@@ -121,8 +149,10 @@ export interface StepInspection {
   readonly point: DomainPoint;
   /** f(point k). */
   readonly loss: number;
-  /** ∇f(point k) as the optimizer received it (after clipping, when clipping is on). */
+  /** ∇f(point k) as the optimizer received it (noisy when the scene has noise; clipped when clipping is on). */
   readonly grad: DomainPoint;
+  /** Step k's gradient noise δ_k (noisy − exact gradient, before clipping), when the scene has noise. */
+  readonly noise?: DomainPoint;
   /** The learning rate the scheduler gave this step. */
   readonly lr: number;
   /** The momentum or β1 a cycling schedule gave this step (absent when nothing cycles it). */
@@ -153,10 +183,12 @@ export function inspectStep(
   const closure = optimizer.needsClosure
     ? surfaceClosure(surface, config.clip_grad_norm)
     : undefined;
+  const noise = closure ? undefined : sceneNoise(scene, surface);
   for (let i = 0; ; i++) {
     const loss = surface.grad(p[0]!, p[1]!, g);
     if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!))
       return undefined;
+    if (noise) noise.perturb(i, p[0]!, p[1]!, g);
     if (config.clip_grad_norm !== undefined) clipGradNorm(g, config.clip_grad_norm);
     const point: DomainPoint = [p[0]!, p[1]!];
     const grad: DomainPoint = [g[0]!, g[1]!];
@@ -172,6 +204,7 @@ export function inspectStep(
         grad,
         lr,
         ...(momentum === undefined ? {} : { momentum }),
+        ...(noise ? { noise: noise.perturbation(k)! } : {}),
         update: [p[0]! - point[0], p[1]! - point[1]],
         state: optimizer.inspect(),
       };

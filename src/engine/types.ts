@@ -3,6 +3,7 @@
  * no DOM, no React, no worker API, so the worker, the CLI and the tests all use the same code.
  */
 import type { EngineMessageCode, MessageParams } from './messages';
+import type { NoiseSpec } from './noise/types';
 
 /** A point in the surface's own (domain) coordinates, never pixels. */
 export type DomainPoint = readonly [x: number, y: number];
@@ -193,6 +194,11 @@ export interface Scene {
   readonly start: DomainPoint;
   readonly steps: number;
   readonly optimizers: readonly OptimizerConfig[];
+  /**
+   * Gradient noise every optimizer's gradient receives, seeded (engine/noise/spec.ts). Absent means
+   * exact gradients.
+   */
+  readonly noise?: NoiseSpec;
 }
 
 /** A problem with one field of some input: `path` like `optimizers[1].lr`. */

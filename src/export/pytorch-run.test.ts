@@ -2,11 +2,13 @@
  * "Copy as PyTorch" against torch: scripts/fixtures_pytorch_export.py exported a scene per case
  * with `cli pytorch`, ran the script with --json under torch 2.x and committed the output. The
  * exporter must still write that script, and the CLI's trajectory must equal torch's run of it
- * (to 1e-9 relative, lrs and momentums included), for every optimizer and every schedule.
+ * (to 1e-9 relative, lrs and momentums included), for every optimizer and every schedule, and for
+ * noisy scenes, whose script adds the app's recorded gradient perturbations to p.grad.
  */
 import { describe, expect, it } from 'vitest';
 import data from '../engine/__fixtures__/pytorch_export/cases.json';
 import { closeToTorch } from '../engine/__fixtures__/optim/fixture';
+import { NOISE_TYPES } from '../engine/noise/spec';
 import { SCHEDULE_TYPES } from '../engine/optimizers/schedule-spec';
 import { OPTIMIZER_TYPES } from '../engine/types';
 import type { Scene } from '../engine/types';
@@ -68,6 +70,26 @@ describe(`Copy as PyTorch, run under torch ${fixture.torch}`, () => {
     );
     expect([...OPTIMIZER_TYPES].filter((t) => !optimizers.has(t))).toEqual([]);
     expect([...SCHEDULE_TYPES].filter((t) => !schedules.has(t))).toEqual([]);
+  });
+
+  it('covers every kind of gradient noise, and the noise moved each noisy path off the exact one', () => {
+    const noisy = fixture.cases.filter((c) => c.scene.noise !== undefined);
+    expect(NOISE_TYPES.filter((t) => !noisy.some((c) => c.scene.noise!.type === t))).toEqual([]);
+    for (const c of noisy) {
+      const exact: Record<string, unknown> = { ...c.scene };
+      delete exact.noise;
+      const result = runTrajectory(exact);
+      if (!result.ok) expect.fail(JSON.stringify(result.errors));
+      c.output.trajectories.forEach((torch, i) => {
+        const last = torch.points.length - 1;
+        expect(torch.points[last], `${c.name} #${i}`).not.toEqual(
+          result.output.trajectories[i]!.points[last],
+        );
+      });
+      // The script carries the recorded perturbations and adds them before the step.
+      expect(c.script).toContain('NOISE = [');
+      expect(c.script).toContain('p.grad += torch.tensor(deltas[k]');
+    }
   });
 
   for (const c of fixture.cases) {

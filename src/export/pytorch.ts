@@ -4,7 +4,8 @@
  * first non-finite position or loss). Built only from the validated scene and the parsed AST.
  */
 import { resolvedLr } from '../engine/optimizers';
-import { parseExpression } from '../engine/surfaces';
+import { sceneNoise, simulateOne } from '../engine/simulate';
+import { parseExpression, resolveSurface } from '../engine/surfaces';
 import type { Expr } from '../engine/surfaces';
 import {
   cyclesMomentum,
@@ -12,6 +13,7 @@ import {
   torchArgName,
   TORCH_SCHEDULER_CLASS,
 } from '../engine/optimizers/schedule-spec';
+import { BUMPS_PARAMETERS } from '../engine/surfaces/bumps';
 import type { OptimizerConfig, OptimizerType, Scene, Schedule } from '../engine/types';
 
 const TORCH_CLASS: Readonly<Record<OptimizerType, string>> = {
@@ -45,6 +47,19 @@ const NAMED_SURFACE_PYTHON: Readonly<Record<string, string>> = {
   'styblinski-tang': '(x**4 - 16*x**2 + 5*x + y**4 - 16*y**2 + 5*y) / 2',
   ackley:
     '-20*torch.exp(-0.2*torch.sqrt(0.5*(x**2 + y**2))) - torch.exp(0.5*(torch.cos(2*math.pi*x) + torch.cos(2*math.pi*y))) + math.e + 20',
+  // The mean of the terms κ/2·‖p‖² − hᵢ·exp(−‖p − cᵢ‖²/2w²); the constants are the prelude's.
+  bumps: `KAPPA / 2 * (x**2 + y**2) - torch.sum(BUMP_H * torch.exp(-((x - BUMP_X)**2 + (y - BUMP_Y)**2) / (2 * WIDTH**2))) / ${BUMPS_PARAMETERS.cx.length}`,
+};
+
+/** Constants a named surface's code reads, written above f (the bumps' centres and heights). */
+const NAMED_SURFACE_PRELUDE: Readonly<Record<string, string>> = {
+  bumps: [
+    `KAPPA = ${py(BUMPS_PARAMETERS.kappa)}`,
+    `WIDTH = ${py(BUMPS_PARAMETERS.width)}`,
+    `BUMP_X = _t([${BUMPS_PARAMETERS.cx.map(py).join(', ')}])`,
+    `BUMP_Y = _t([${BUMPS_PARAMETERS.cy.map(py).join(', ')}])`,
+    `BUMP_H = _t([${BUMPS_PARAMETERS.height.map(py).join(', ')}])`,
+  ].join('\n'),
 };
 
 const PYTHON_FUNCTION: Readonly<Record<string, string>> = {
@@ -100,6 +115,11 @@ function surfacePython(scene: Scene): string {
   return parsed.ok ? expressionToPython(parsed.ast) : 'x**2 / 10 + y**2';
 }
 
+function surfacePrelude(scene: Scene): string {
+  const prelude = 'id' in scene.surface ? NAMED_SURFACE_PRELUDE[scene.surface.id] : undefined;
+  return prelude === undefined ? '' : `${prelude}\n\n\n`;
+}
+
 function optimizerArgs(config: OptimizerConfig): string {
   const args = [`lr=${py(resolvedLr(config))}`];
   for (const [key, value] of Object.entries(config)) {
@@ -152,16 +172,63 @@ function schedulerPython(schedule: Schedule | undefined, steps: number): string 
   return schedule === undefined ? 'None' : `lambda o: ${scheduleCall(schedule, steps)}`;
 }
 
+/**
+ * The gradient perturbations the app's run of each optimizer drew (δ_k = noisy − exact gradient of
+ * step k, simulate.ts), as Python tables: `tables` holds each distinct list once (gaussian and
+ * heavy-tailed draws depend only on the seed and the step, so every optimizer shares one), and
+ * `index[i]` is optimizer i's table. Undefined for a scene without noise (or an unusable surface).
+ */
+function recordedNoise(scene: Scene): { tables: string[]; index: number[] } | undefined {
+  if (scene.noise === undefined) return undefined;
+  const resolved = resolveSurface(scene.surface);
+  if (!resolved.ok) return undefined;
+  const tables: string[] = [];
+  const index = scene.optimizers.map((config) => {
+    const noise = sceneNoise(scene, resolved.surface);
+    if (noise === undefined || config.type === 'lbfgs') return -1;
+    simulateOne(resolved.surface, scene.start, scene.steps, config, noise);
+    const d = noise.recorded();
+    const rows: string[] = [];
+    for (let k = 0; k < d.length / 2; k++) rows.push(`[${py(d[2 * k]!)}, ${py(d[2 * k + 1]!)}]`);
+    const table = `    [${rows.join(', ')}],`;
+    const at = tables.indexOf(table);
+    if (at >= 0) return at;
+    tables.push(table);
+    return tables.length - 1;
+  });
+  return { tables, index };
+}
+
 /** The whole script for a scene. */
 export function sceneToPyTorch(scene: Scene): string {
   const source = 'id' in scene.surface ? `the ${scene.surface.id} surface` : scene.surface.expr;
+  const noise = recordedNoise(scene);
   const runs = scene.optimizers.map((o, i) => {
     const name = JSON.stringify(o.label ?? `${TORCH_CLASS[o.type]} #${i + 1}`);
     const clip = o.clip_grad_norm === undefined ? 'None' : py(o.clip_grad_norm);
     // torch's Muon takes matrices only: its point is the 1×2 matrix [[x, y]], as the engine's.
     const shape = o.type === 'muon' ? '(1, 2)' : '(2,)';
-    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}, ${shape}),`;
+    const deltas = noise ? `, ${noise.index[i]! < 0 ? 'None' : `NOISE[${noise.index[i]}]`}` : '';
+    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}, ${shape}${deltas}),`;
   });
+  // Only a noisy scene's script carries the tables and the lines that add them.
+  const noiseTables = noise
+    ? `
+# Gradient noise ${JSON.stringify(scene.noise)}, as the app drew it: NOISE[j][k] is the
+# perturbation (noisy minus exact gradient) of step k, added to p.grad after backward, before
+# clipping and the step.
+NOISE = [
+${noise.tables.join('\n')}
+]
+`
+    : '';
+  const noiseParam = noise ? ', deltas=None' : '';
+  const noiseStep = noise
+    ? `
+        if deltas is not None:
+            with torch.no_grad():
+                p.grad += torch.tensor(deltas[k], dtype=torch.float64).reshape(p.shape)`
+    : '';
   return `# Descent scene as a PyTorch script: ${JSON.stringify(source).slice(1, -1)}
 # Every optimizer steps from the same start; step k uses the gradient at point k.
 # Run it with --json to print {"trajectories": [...]}, the form of Descent's CLI.
@@ -178,13 +245,13 @@ def _t(v):
     return torch.as_tensor(v, dtype=torch.float64)
 
 
-def f(x, y):
+${surfacePrelude(scene)}def f(x, y):
     return ${surfacePython(scene)}
 
 
 START = (${py(scene.start[0])}, ${py(scene.start[1])})
 STEPS = ${scene.steps}
-
+${noiseTables}
 RUNS = [
 ${runs.join('\n')}
 ]
@@ -201,7 +268,7 @@ def closure(optimizer, p, clip):
     return loss
 
 
-def run(make_optimizer, make_scheduler, clip, cycled, shape):
+def run(make_optimizer, make_scheduler, clip, cycled, shape${noiseParam}):
     """One optimizer's path; lrs[k] (and momentums[k]) are what the step from point k used."""
     p = torch.tensor(START, dtype=torch.float64).reshape(shape).requires_grad_()
     optimizer = make_optimizer([p])
@@ -226,7 +293,7 @@ def run(make_optimizer, make_scheduler, clip, cycled, shape):
         out["losses"].append(loss.item())
         if k == STEPS:
             break
-        loss.backward()
+        loss.backward()${noiseStep}
         if clip is not None:
             torch.nn.utils.clip_grad_norm_([p], clip)
         out["lrs"].append(float(group["lr"]))

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ENGINE_MESSAGES } from '../engine/messages';
 import { OPTIMIZERS } from '../engine/optimizers';
 import { OPTIMIZER_TYPES } from '../engine/types';
 import { enAll as en } from './en-all';
@@ -73,6 +74,14 @@ describe('the three catalogues', () => {
     }
   });
 
+  it('has every engine message in the three catalogues, English word for word', () => {
+    for (const [code, text] of Object.entries(ENGINE_MESSAGES)) {
+      const key = `engine.${code}` as MessageKey;
+      expect(en[key], code).toBe(text);
+      expect(zhCN[key], code).toBeDefined();
+      expect(zhTW[key], code).toBeDefined();
+    }
+  });
   it("carry each optimizer's engine note word for word in English, and translate it", () => {
     for (const type of OPTIMIZER_TYPES) {
       const key = `optimizer.note.${type}` as const;

@@ -305,6 +305,75 @@ export const enMore = {
   'lab.data.moons': 'moons',
   'lab.data.circles': 'circles',
   'lab.data.xor': 'XOR',
+  // lab landscape (issue 13)
+  'lab.views': 'What the lab shows',
+  'lab.tabTraining': 'Training',
+  'lab.tabLandscape': 'Landscape',
+  'lab.landscape.title': 'Loss landscape',
+  'lab.landscape.intro':
+    'The loss of network A on its training data, on a plane through its current weights θ: L(θ + α·d₁ + β·d₂), with batch norm on batch statistics as in training. The network has many more than two weights, so this is a slice: it shows two directions and hides all the others.',
+  'lab.landscape.directions': 'Directions',
+  'lab.landscape.dir.pca': 'PCA of the training path',
+  'lab.landscape.dir.filter': 'Random, filter-normalised',
+  'lab.landscape.dir.none': 'Random, unnormalised',
+  'lab.landscape.dirHelp.pca':
+    'd₁ and d₂ are the two directions in which the saved weights moved most during training (Li et al. 2018). With compare on and the same network and data, both paths share one plane: the PCA of all their snapshots.',
+  'lab.landscape.dirHelp.filter':
+    'Gaussian random directions in which every unit’s incoming weights are rescaled to the norm of the same weights in θ; biases and batch-norm parameters stay put (Li et al. 2018). α = β = 1 is then a step as large as the weights themselves.',
+  'lab.landscape.dirHelp.none':
+    'Gaussian random directions as drawn, biases included. A ReLU unit does not care how large its weights are, only in which direction they point: without normalising, the same step moves small units a lot and large ones barely, so the picture depends on the scale of the weights rather than on the landscape.',
+  'lab.landscape.newDirections': 'New random directions',
+  'lab.landscape.update': 'Update to the current weights',
+  'lab.landscape.cancel': 'Cancel',
+  'lab.landscape.progressLabel': 'Progress of the slice',
+  'lab.landscape.progress': '{done} of {total} points computed (a coarse grid first, then refined)',
+  'lab.landscape.cancelled': 'Cancelled. “Update to the current weights” computes the slice again.',
+  'lab.landscape.needTraining':
+    'Train a few steps first: the PCA of a path needs at least two saved snapshots of the weights.',
+  'lab.landscape.pathsOther':
+    'B trains another network or data set, so its path does not live on A’s landscape; only A is drawn.',
+  'lab.landscape.badge': 'The plane holds {share} of the path’s variance',
+  'lab.landscape.badgeDetail': 'd₁ {e1} · d₂ {e2}',
+  'lab.landscape.mapLabel': 'Loss contours of a {side} slice, loss from {min} to {max}',
+  'lab.landscape.axes':
+    'α along d₁ from {a0} to {a1} (right); β along d₂ from {b0} to {b1} (up); + marks θ.',
+  'lab.landscape.cursor': 'Point on the paths: step {step}',
+  'lab.landscape.colPath': 'path',
+  'lab.landscape.colStep': 'step',
+  'lab.landscape.colTrue': 'true loss',
+  'lab.landscape.colPlane': 'plane shows',
+  'lab.landscape.colGap': 'difference',
+  'lab.landscape.pathLabel': '{slot}: {optimizer}, lr {lr}',
+  'lab.landscape.honest':
+    'The plane passes through A’s current weights, so there the map is exact. Every other point of a path lies off the plane: the map shows the loss at its shadow on the plane, not at the real weights. The difference is what the two directions leave out.',
+  'lab.landscape.originLoss':
+    'At θ, the centre of the map, the loss is {loss}: the plane passes through the real weights there. Random directions are nearly orthogonal to the training path, so no path is drawn on them.',
+  'lab.landscape.interp': 'Straight line from the initial to the current weights',
+  'lab.landscape.interpHelp':
+    'L((1 − t)·θ₀ + t·θ) for t from −0.25 to 1.25: t = 0 is the untrained network, t = 1 the current one (Goodfellow et al. 2015). Training did not take this straight line; a curve without bumps says the two ends are joined by an easy valley.',
+  'lab.landscape.interpLabel':
+    'Loss along the straight line from the initial to the current weights: {start} at t = 0, {end} at t = 1, at most {max}',
+  'lab.landscape.tStart': 'θ₀',
+  'lab.landscape.tNow': 'θ',
+  'lab.landscape.pathLossLabel':
+    'Loss along the paths against the step: at the real weights (solid) and on the plane (dashed); cursor at step {step}',
+  'lab.landscape.pathLossHelp':
+    'Solid: the true loss along each path. Dashed: the loss the map shows at the same points. Where they part, the picture is misleading; click to move the cursor.',
+  'lab.landscape.stale':
+    'This slice was computed at step {step}; training is now at step {now}. “Update to the current weights” recomputes it.',
+  'lab.landscape.diverged':
+    'The weights are no longer finite numbers (the run diverged), so there is no landscape to draw. Reset or lower the learning rate.',
+  'lab.sharpness.title': 'Sharpness as training went',
+  'lab.sharpness.help':
+    'λ_max, the largest eigenvalue of the training loss’s Hessian, at snapshots along each path (power iteration on Hessian-vector products), against 2/lr. Plain gradient descent on a quadratic diverges once λ_max > 2/lr; Cohen et al. (2021) found that full-batch training pushes λ_max up to that edge and then hovers there. The line is the edge for SGD without momentum; momentum β moves it to (2 + 2β)/lr, and Adam follows a rescaled curvature instead, so its λ_max may cross the line.',
+  'lab.sharpness.measure': 'Measure sharpness along the paths',
+  'lab.sharpness.progressLabel': 'Progress of the sharpness measurement',
+  'lab.sharpness.progress': '{done} of {total} snapshots measured',
+  'lab.sharpness.cancelled': 'Cancelled.',
+  'lab.sharpness.chartLabel': 'Sharpness λ_max against the training step, with 2/lr: {series}',
+  'lab.sharpness.seriesLabel': '{slot} now {value}, 2/lr = {edge}',
+  'lab.sharpness.edge': '2/lr {slot}',
+  'lab.sharpness.stepAxis': 'step {step}',
 
   // Learner: the analysis drawer's (lr, momentum) map axis.
   'analysis.stability.lrAxis': 'learning rate lr (log scale)',
@@ -442,4 +511,15 @@ export const enMore = {
     "Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
   'optimizer.note.lbfgs':
     'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): a step here can cost many evaluations of f and ∇f.',
+  // noise (issue 14): the engine's messages for a bad noise field.
+  'engine.noise.notField': 'is not a field of {type} noise',
+  'engine.noise.whole': 'must be a whole number from {min} to {max}, got {got}',
+  'engine.noise.scale': 'must be a number from 0 to {max}, got {got}',
+  'engine.noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
+  'engine.noise.notSum':
+    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
+  'engine.noise.batchTooLarge':
+    'must be at most {terms} (the number of terms of {surface}), got {got}',
+  'engine.noise.closure':
+    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
 } as const;

@@ -179,7 +179,7 @@ export const en = {
   'engine.url.notPair': '"{text}" is not key=value',
   'engine.url.badKey': '"{text}" is not a known field',
   'engine.url.sceneTooLong': 'the scene text is {length} characters; at most {max}',
-  'engine.url.badPart': '"{text}" is not a scene part (f, e, p, n, o)',
+  'engine.url.badPart': '"{text}" is not a scene part (f, e, p, n, o, noise)',
   'engine.url.notEncoded': 'is not valid percent-encoded text; the default view is used',
   'engine.view.flag': 'must be 0 or 1, got "{got}"',
   'engine.view.whole': 'must be a whole number from {min} to {max}, got "{got}"',
@@ -235,6 +235,27 @@ export const en = {
   'map.keyLr': 'lr {lr}',
   // optim helper (issue 12): torch's None in the optimizer editor.
   'optimizers.none': 'None',
+  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
+  'surface.bumps': 'Sum of bumps',
+  'noise.heading': 'Gradient noise',
+  'noise.type': 'Noise',
+  'noise.type.none': 'none (exact gradients)',
+  'noise.type.gaussian': 'Gaussian',
+  'noise.type.heavy_tail': 'heavy-tailed (Student-t)',
+  'noise.type.hessian': 'shaped like the Hessian',
+  'noise.type.minibatch': 'mini-batch of the terms',
+  'noise.scale': 'Scale σ',
+  'noise.df': 'Degrees of freedom ν',
+  'noise.batchSize': 'Batch size B',
+  'noise.seed': 'Seed',
+  'noise.ensemble': 'Ensemble: {count} seeds drawn faintly, their mean bold',
+  'noise.ensembleKey': 'Ensemble of {count} seeds (faint), mean path (bold):',
+  'noise.ensembleReach': '{name}: {hits} of {count} runs end in the lowest minimum’s basin',
+  'noise.ensembleNoMinimum': '{name}: this surface lists no minimum to reach',
+  'noise.ensembleTooLarge':
+    'The ensemble is not drawn: its runs would take more than {max} optimizer steps. Use fewer steps or optimizers.',
+  'noise.explain':
+    'Each step sees the loss of a random batch of data, not of all of it: the direction wanders, the path turns noisy, and the jolts can shake it out of a poor minimum (note 001).',
 } as const;
 
 /** Every message key: the first-screen texts and the rest. */

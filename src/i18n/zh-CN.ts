@@ -458,6 +458,74 @@ export const zhCN: Messages = {
   'lab.data.moons': '双月',
   'lab.data.circles': '同心圆',
   'lab.data.xor': 'XOR',
+  // lab landscape (issue 13)
+  'lab.views': '实验室的视图',
+  'lab.tabTraining': '训练',
+  'lab.tabLandscape': '损失地形',
+  'lab.landscape.title': '损失地形',
+  'lab.landscape.intro':
+    '网络 A 在训练数据上的损失，画在经过当前权重 θ 的一个平面上：L(θ + α·d₁ + β·d₂)，批归一化与训练时一样使用批统计量。网络的权重远不止两个，所以这只是一个切片：它显示两个方向，隐藏了其余所有方向。',
+  'lab.landscape.directions': '方向',
+  'lab.landscape.dir.pca': '训练路径的主成分（PCA）',
+  'lab.landscape.dir.filter': '随机方向，按滤波器归一化',
+  'lab.landscape.dir.none': '随机方向，未归一化',
+  'lab.landscape.dirHelp.pca':
+    'd₁ 和 d₂ 是训练期间保存的权重变化最大的两个方向（Li 等，2018）。开启对比且网络与数据相同时，两条路径共用一个平面：对它们所有快照一起做 PCA。',
+  'lab.landscape.dirHelp.filter':
+    '高斯随机方向，其中每个单元的输入权重都缩放到 θ 中同一组权重的范数；偏置和批归一化参数保持不动（Li 等，2018）。于是 α = β = 1 就是与权重本身一样大的一步。',
+  'lab.landscape.dirHelp.none':
+    '按原样抽取的高斯随机方向，偏置也包括在内。ReLU 单元并不在意权重有多大，只在意它们指向哪里：不归一化时，同样一步会让小单元动得很多、大单元几乎不动，画面反映的是权重的尺度，而不是地形本身。',
+  'lab.landscape.newDirections': '换一组随机方向',
+  'lab.landscape.update': '更新到当前权重',
+  'lab.landscape.cancel': '取消',
+  'lab.landscape.progressLabel': '切片的计算进度',
+  'lab.landscape.progress': '已算 {done} / {total} 个点（先粗网格，再逐步细化）',
+  'lab.landscape.cancelled': '已取消。点击“更新到当前权重”可重新计算切片。',
+  'lab.landscape.needTraining': '请先训练几步：对路径做 PCA 至少需要两个保存下来的权重快照。',
+  'lab.landscape.pathsOther':
+    'B 训练的是另一个网络或另一份数据，它的路径不在 A 的地形上，因此只画出 A。',
+  'lab.landscape.badge': '这个平面包含了路径 {share} 的方差',
+  'lab.landscape.badgeDetail': 'd₁ {e1} · d₂ {e2}',
+  'lab.landscape.mapLabel': '{side} 切片的损失等高线，损失从 {min} 到 {max}',
+  'lab.landscape.axes':
+    'α 沿 d₁ 从 {a0} 到 {a1}（向右）；β 沿 d₂ 从 {b0} 到 {b1}（向上）；+ 标出 θ。',
+  'lab.landscape.cursor': '路径上的点：第 {step} 步',
+  'lab.landscape.colPath': '路径',
+  'lab.landscape.colStep': '步数',
+  'lab.landscape.colTrue': '真实损失',
+  'lab.landscape.colPlane': '平面上显示',
+  'lab.landscape.colGap': '差值',
+  'lab.landscape.pathLabel': '{slot}：{optimizer}，lr {lr}',
+  'lab.landscape.honest':
+    '平面经过 A 的当前权重，所以在那一点地图是精确的。路径上的其他点都不在平面上：地图显示的是它在平面上投影处的损失，而不是真实权重处的损失。两者之差，就是这两个方向所遗漏的部分。',
+  'lab.landscape.originLoss':
+    '在地图中心 θ 处，损失为 {loss}：平面在那里正好经过真实权重。随机方向几乎与训练路径正交，所以在随机平面上不画路径。',
+  'lab.landscape.interp': '从初始权重到当前权重的直线',
+  'lab.landscape.interpHelp':
+    'L((1 − t)·θ₀ + t·θ)，t 从 −0.25 到 1.25：t = 0 是未训练的网络，t = 1 是当前网络（Goodfellow 等，2015）。训练走的并不是这条直线；如果曲线没有起伏，说明两端之间有一条平缓的山谷相连。',
+  'lab.landscape.interpLabel':
+    '沿初始权重到当前权重的直线的损失：t = 0 时为 {start}，t = 1 时为 {end}，最高 {max}',
+  'lab.landscape.tStart': 'θ₀',
+  'lab.landscape.tNow': 'θ',
+  'lab.landscape.pathLossLabel':
+    '沿路径的损失随步数变化：真实权重处（实线）与平面上（虚线）；光标在第 {step} 步',
+  'lab.landscape.pathLossHelp':
+    '实线：每条路径上的真实损失。虚线：地图在同一些点上显示的损失。两条线分开的地方，画面就有误导性；点击可移动光标。',
+  'lab.landscape.stale':
+    '这个切片是在第 {step} 步计算的；训练现在已到第 {now} 步。点击“更新到当前权重”可重新计算。',
+  'lab.landscape.diverged':
+    '权重已不再是有限的数（训练发散了），因此没有地形可画。请重置或调低学习率。',
+  'lab.sharpness.title': '训练过程中的尖锐度',
+  'lab.sharpness.help':
+    'λ_max 是训练损失 Hessian 矩阵的最大特征值，沿每条路径在若干快照处测量（对 Hessian-向量积做幂迭代），并与 2/lr 对比。在二次函数上，普通梯度下降一旦 λ_max > 2/lr 就会发散；Cohen 等（2021）发现，全批量训练会把 λ_max 推高到这条边界，然后在附近徘徊。图中的虚线是无动量 SGD 的边界；动量 β 会把它移到 (2 + 2β)/lr，而 Adam 遵循的是经过缩放的曲率，因此它的 λ_max 可能越过这条线。',
+  'lab.sharpness.measure': '沿路径测量尖锐度',
+  'lab.sharpness.progressLabel': '尖锐度测量的进度',
+  'lab.sharpness.progress': '已测 {done} / {total} 个快照',
+  'lab.sharpness.cancelled': '已取消。',
+  'lab.sharpness.chartLabel': '尖锐度 λ_max 随训练步数的变化，以及 2/lr：{series}',
+  'lab.sharpness.seriesLabel': '{slot} 当前 {value}，2/lr = {edge}',
+  'lab.sharpness.edge': '{slot} 的 2/lr',
+  'lab.sharpness.stepAxis': '第 {step} 步',
 
   // Learner: the analysis drawer's (lr, momentum) map axis.
   'analysis.stability.lrAxis': '学习率 lr（对数刻度）',
@@ -550,7 +618,7 @@ export const zhCN: Messages = {
   'engine.url.notPair': '"{text}" 不是 key=value 的形式',
   'engine.url.badKey': '"{text}" 不是已知的字段',
   'engine.url.sceneTooLong': '场景文本有 {length} 个字符，上限是 {max}',
-  'engine.url.badPart': '"{text}" 不是场景的组成部分（f、e、p、n、o）',
+  'engine.url.badPart': '"{text}" 不是场景的组成部分（f、e、p、n、o、noise）',
   'engine.url.notEncoded': '不是有效的百分号编码文本；已改用默认视图',
   'engine.view.flag': '必须是 0 或 1，收到的是 "{got}"',
   'engine.view.whole': '必须是 {min} 到 {max} 之间的整数，收到的是 "{got}"',
@@ -647,4 +715,33 @@ export const zhCN: Messages = {
     '笔记中没有。Muon 把动量矩阵换成最接近的正交矩阵（其 SVD 的 UVᵀ，用 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地图上的点是 1×2 矩阵 [[x, y]]，它唯一的奇异方向就是它自己：正交化只保留方向，把长度变成约 1，所以不论梯度多大，每步都走约 η′。Muon 真正的长处是把权重矩阵的所有奇异值拉平，这只有在真正的权重矩阵上才看得出来：在梯度流实验室里，Muon 训练各隐藏层的 W，其余参数按 torch 文档的建议交给 AdamW。',
   'optimizer.note.lbfgs':
     '笔记中没有：一种拟牛顿法，用最近 history_size 步估计曲率。torch 的一次 step(closure) 最多做 max_iter 次内部迭代，每次都再调用 closure（线搜索的每个试探点也一样）：这里的一步可能要算很多次 f 和 ∇f。',
+  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
+  'surface.bumps': '坑洼之和（12 项）',
+  'engine.noise.notField': '不是 {type} 噪声的字段',
+  'engine.noise.whole': '必须是 {min} 到 {max} 之间的整数，收到的是 {got}',
+  'engine.noise.scale': '必须是 0 到 {max} 之间的数，收到的是 {got}',
+  'engine.noise.df': '必须是大于 1（噪声才有均值）且不超过 {max} 的数，收到的是 {got}',
+  'engine.noise.notSum':
+    '小批量噪声需要一个对数据求和的曲面（坑洼之和），当前是 {got}；在这里请改用 gaussian、heavy_tail 或 hessian 噪声',
+  'engine.noise.batchTooLarge': '最多为 {terms}（{surface} 的项数），收到的是 {got}',
+  'engine.noise.closure':
+    '不能与 L-BFGS（{path}）一起使用：它在一步之内（线搜索时）会重新计算梯度，每步记录一个扰动无法复现它',
+  'noise.heading': '梯度噪声',
+  'noise.type': '噪声',
+  'noise.type.none': '无（精确梯度）',
+  'noise.type.gaussian': '高斯噪声',
+  'noise.type.heavy_tail': '重尾噪声（Student-t）',
+  'noise.type.hessian': '按 Hessian 形状',
+  'noise.type.minibatch': '从各项中抽小批量',
+  'noise.scale': '强度 σ',
+  'noise.df': '自由度 ν',
+  'noise.batchSize': '批大小 B',
+  'noise.seed': '随机种子',
+  'noise.ensemble': '集成：淡色画出 {count} 个种子的路径，粗线为其平均',
+  'noise.ensembleKey': '{count} 个种子的集成（淡色），平均路径（粗线）：',
+  'noise.ensembleReach': '{name}：{count} 次运行中有 {hits} 次停在最低极小点的盆地里',
+  'noise.ensembleNoMinimum': '{name}：这个曲面没有列出可到达的极小点',
+  'noise.ensembleTooLarge': '没有画出集成：这些运行需要超过 {max} 步优化。请减少步数或优化器数量。',
+  'noise.explain':
+    '每一步只用随机抽出的一批数据来算 loss，而不是全部数据：方向时好时坏，路径变得飘忽不定，这种晃动也可能把它从不好的极小点里晃出来（笔记 001）。',
 };

@@ -460,6 +460,74 @@ export const zhTW: Messages = {
   'lab.data.moons': '雙月',
   'lab.data.circles': '同心圓',
   'lab.data.xor': 'XOR',
+  // lab landscape (issue 13)
+  'lab.views': '實驗室的檢視',
+  'lab.tabTraining': '訓練',
+  'lab.tabLandscape': '損失地形',
+  'lab.landscape.title': '損失地形',
+  'lab.landscape.intro':
+    '網路 A 在訓練資料上的損失，畫在通過目前權重 θ 的一個平面上：L(θ + α·d₁ + β·d₂)，批次正規化與訓練時一樣使用批次統計量。網路的權重遠不只兩個，所以這只是一個切片：它呈現兩個方向，隱藏了其餘所有方向。',
+  'lab.landscape.directions': '方向',
+  'lab.landscape.dir.pca': '訓練路徑的主成分（PCA）',
+  'lab.landscape.dir.filter': '隨機方向，依濾波器正規化',
+  'lab.landscape.dir.none': '隨機方向，未正規化',
+  'lab.landscape.dirHelp.pca':
+    'd₁ 與 d₂ 是訓練期間儲存的權重變化最大的兩個方向（Li 等，2018）。開啟比較且網路與資料相同時，兩條路徑共用一個平面：對它們所有快照一起做 PCA。',
+  'lab.landscape.dirHelp.filter':
+    '高斯隨機方向，其中每個單元的輸入權重都縮放到 θ 中同一組權重的範數；偏置與批次正規化參數保持不動（Li 等，2018）。於是 α = β = 1 就是與權重本身一樣大的一步。',
+  'lab.landscape.dirHelp.none':
+    '照原樣抽取的高斯隨機方向，偏置也包含在內。ReLU 單元並不在乎權重有多大，只在乎它們指向哪裡：不正規化時，同樣一步會讓小單元動得很多、大單元幾乎不動，畫面反映的是權重的尺度，而不是地形本身。',
+  'lab.landscape.newDirections': '換一組隨機方向',
+  'lab.landscape.update': '更新到目前權重',
+  'lab.landscape.cancel': '取消',
+  'lab.landscape.progressLabel': '切片的計算進度',
+  'lab.landscape.progress': '已算 {done} / {total} 個點（先粗網格，再逐步細化）',
+  'lab.landscape.cancelled': '已取消。按「更新到目前權重」可重新計算切片。',
+  'lab.landscape.needTraining': '請先訓練幾步：對路徑做 PCA 至少需要兩個儲存下來的權重快照。',
+  'lab.landscape.pathsOther':
+    'B 訓練的是另一個網路或另一份資料，它的路徑不在 A 的地形上，因此只畫出 A。',
+  'lab.landscape.badge': '這個平面包含了路徑 {share} 的變異數',
+  'lab.landscape.badgeDetail': 'd₁ {e1} · d₂ {e2}',
+  'lab.landscape.mapLabel': '{side} 切片的損失等高線，損失從 {min} 到 {max}',
+  'lab.landscape.axes':
+    'α 沿 d₁ 從 {a0} 到 {a1}（向右）；β 沿 d₂ 從 {b0} 到 {b1}（向上）；+ 標出 θ。',
+  'lab.landscape.cursor': '路徑上的點：第 {step} 步',
+  'lab.landscape.colPath': '路徑',
+  'lab.landscape.colStep': '步數',
+  'lab.landscape.colTrue': '真實損失',
+  'lab.landscape.colPlane': '平面上顯示',
+  'lab.landscape.colGap': '差值',
+  'lab.landscape.pathLabel': '{slot}：{optimizer}，lr {lr}',
+  'lab.landscape.honest':
+    '平面通過 A 的目前權重，所以在那一點地圖是精確的。路徑上的其他點都不在平面上：地圖顯示的是它在平面上投影處的損失，而不是真實權重處的損失。兩者之差，就是這兩個方向所遺漏的部分。',
+  'lab.landscape.originLoss':
+    '在地圖中心 θ 處，損失為 {loss}：平面在那裡正好通過真實權重。隨機方向幾乎與訓練路徑正交，所以在隨機平面上不畫路徑。',
+  'lab.landscape.interp': '從初始權重到目前權重的直線',
+  'lab.landscape.interpHelp':
+    'L((1 − t)·θ₀ + t·θ)，t 從 −0.25 到 1.25：t = 0 是未訓練的網路，t = 1 是目前的網路（Goodfellow 等，2015）。訓練走的並不是這條直線；如果曲線沒有起伏，表示兩端之間有一條平緩的山谷相連。',
+  'lab.landscape.interpLabel':
+    '沿初始權重到目前權重的直線的損失：t = 0 時為 {start}，t = 1 時為 {end}，最高 {max}',
+  'lab.landscape.tStart': 'θ₀',
+  'lab.landscape.tNow': 'θ',
+  'lab.landscape.pathLossLabel':
+    '沿路徑的損失隨步數變化：真實權重處（實線）與平面上（虛線）；游標在第 {step} 步',
+  'lab.landscape.pathLossHelp':
+    '實線：每條路徑上的真實損失。虛線：地圖在同一些點上顯示的損失。兩條線分開的地方，畫面就有誤導性；點一下可移動游標。',
+  'lab.landscape.stale':
+    '這個切片是在第 {step} 步計算的；訓練現在已到第 {now} 步。按「更新到目前權重」可重新計算。',
+  'lab.landscape.diverged':
+    '權重已不再是有限的數（訓練發散了），因此沒有地形可畫。請重設或調低學習率。',
+  'lab.sharpness.title': '訓練過程中的尖銳度',
+  'lab.sharpness.help':
+    'λ_max 是訓練損失 Hessian 矩陣的最大特徵值，沿每條路徑在若干快照處測量（對 Hessian-向量積做冪迭代），並與 2/lr 比較。在二次函數上，一般的梯度下降一旦 λ_max > 2/lr 就會發散；Cohen 等（2021）發現，全批次訓練會把 λ_max 推高到這條邊界，然後在附近徘徊。圖中的虛線是無動量 SGD 的邊界；動量 β 會把它移到 (2 + 2β)/lr，而 Adam 依循的是經過縮放的曲率，因此它的 λ_max 可能越過這條線。',
+  'lab.sharpness.measure': '沿路徑測量尖銳度',
+  'lab.sharpness.progressLabel': '尖銳度測量的進度',
+  'lab.sharpness.progress': '已測 {done} / {total} 個快照',
+  'lab.sharpness.cancelled': '已取消。',
+  'lab.sharpness.chartLabel': '尖銳度 λ_max 隨訓練步數的變化，以及 2/lr：{series}',
+  'lab.sharpness.seriesLabel': '{slot} 目前 {value}，2/lr = {edge}',
+  'lab.sharpness.edge': '{slot} 的 2/lr',
+  'lab.sharpness.stepAxis': '第 {step} 步',
 
   // Learner: the analysis drawer's (lr, momentum) map axis.
   'analysis.stability.lrAxis': '學習率 lr（對數刻度）',
@@ -553,7 +621,7 @@ export const zhTW: Messages = {
   'engine.url.notPair': '"{text}" 不是 key=value 的形式',
   'engine.url.badKey': '"{text}" 不是已知的欄位',
   'engine.url.sceneTooLong': '場景文字有 {length} 個字元，上限是 {max}',
-  'engine.url.badPart': '"{text}" 不是場景的組成部分（f、e、p、n、o）',
+  'engine.url.badPart': '"{text}" 不是場景的組成部分（f、e、p、n、o、noise）',
   'engine.url.notEncoded': '不是有效的百分比編碼文字；已改用預設檢視',
   'engine.view.flag': '必須是 0 或 1，收到的是 "{got}"',
   'engine.view.whole': '必須是 {min} 到 {max} 之間的整數，收到的是 "{got}"',
@@ -650,4 +718,34 @@ export const zhTW: Messages = {
     '筆記中沒有。Muon 把動量矩陣換成最接近的正交矩陣（其 SVD 的 UVᵀ，以 k 步 bfloat16 的 Newton–Schulz 迭代近似）。地圖上的點是 1×2 矩陣 [[x, y]]，它唯一的奇異方向就是它自己：正交化只保留方向，把長度變成約 1，所以無論梯度多大，每步都走約 η′。Muon 真正的長處是把權重矩陣的所有奇異值拉平，這只有在真正的權重矩陣上才看得出來：在梯度流實驗室裡，Muon 訓練各隱藏層的 W，其餘參數依 torch 文件的建議交給 AdamW。',
   'optimizer.note.lbfgs':
     '筆記中沒有：一種擬牛頓法，用最近 history_size 步估計曲率。torch 的一次 step(closure) 最多做 max_iter 次內部迭代，每次都再呼叫 closure（線搜尋的每個試探點也一樣）：這裡的一步可能要算很多次 f 和 ∇f。',
+  // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
+  'surface.bumps': '坑窪之和（12 項）',
+  'engine.noise.notField': '不是 {type} 雜訊的欄位',
+  'engine.noise.whole': '必須是 {min} 到 {max} 之間的整數，收到的是 {got}',
+  'engine.noise.scale': '必須是 0 到 {max} 之間的數，收到的是 {got}',
+  'engine.noise.df': '必須是大於 1（雜訊才有平均值）且不超過 {max} 的數，收到的是 {got}',
+  'engine.noise.notSum':
+    '小批次雜訊需要一個對資料求和的曲面（坑窪之和），目前是 {got}；在這裡請改用 gaussian、heavy_tail 或 hessian 雜訊',
+  'engine.noise.batchTooLarge': '最多為 {terms}（{surface} 的項數），收到的是 {got}',
+  'engine.noise.closure':
+    '不能與 L-BFGS（{path}）一起使用：它在一步之內（線搜尋時）會重新計算梯度，每步記錄一個擾動無法重現它',
+  'noise.heading': '梯度雜訊',
+  'noise.type': '雜訊',
+  'noise.type.none': '無（精確梯度）',
+  'noise.type.gaussian': '高斯雜訊',
+  'noise.type.heavy_tail': '重尾雜訊（Student-t）',
+  'noise.type.hessian': '依 Hessian 形狀',
+  'noise.type.minibatch': '從各項中抽小批次',
+  'noise.scale': '強度 σ',
+  'noise.df': '自由度 ν',
+  'noise.batchSize': '批次大小 B',
+  'noise.seed': '隨機種子',
+  'noise.ensemble': '集成：淡色畫出 {count} 個種子的路徑，粗線為其平均',
+  'noise.ensembleKey': '{count} 個種子的集成（淡色），平均路徑（粗線）：',
+  'noise.ensembleReach': '{name}：{count} 次執行中有 {hits} 次停在最低極小點的盆地裡',
+  'noise.ensembleNoMinimum': '{name}：這個曲面沒有列出可到達的極小點',
+  'noise.ensembleTooLarge':
+    '沒有畫出集成：這些執行需要超過 {max} 步最佳化。請減少步數或最佳化器數量。',
+  'noise.explain':
+    '每一步只用隨機抽出的一批資料來算 loss，而不是全部資料：方向時好時壞，路徑變得飄忽不定，這種晃動也可能把它從不好的極小點裡晃出來（筆記 001）。',
 };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseScene } from '../engine/scene';
+import {
+  BASIN_UNSETTLED,
+  basinFraction,
+  runOutcomes,
+  simulateEnsemble,
+} from '../engine/noise/ensemble';
 import { simulate } from '../engine/simulate';
-import { resolveSurface } from '../engine/surfaces';
+import { NAMED_SURFACES, resolveSurface } from '../engine/surfaces';
 import type { Trajectory } from '../engine/types';
 import { LESSONS, findLesson } from './catalog';
 
@@ -128,5 +134,32 @@ describe('lesson gallery', () => {
     expect(raw!.diverged).toBe(true);
     expect(clipped!.diverged).toBe(false);
     expect(finalLoss(clipped!)).toBeLessThan(clipped!.losses[0]!);
+  });
+
+  it('under noise, momentum crosses the small wells to the deepest one while SGD stays in a shallow one, over many seeds', () => {
+    const lesson = findLesson('momentum-noise')!;
+    const surface = NAMED_SURFACES.bumps!;
+    // Which well a run ends in: where exact, plain gradient descent from its last point settles.
+    const judge = { config: { type: 'sgd', lr: 0.5 } as const };
+    const [sgd, momentum] = run('momentum-noise');
+    const [sgdWell, momentumWell] = runOutcomes(surface, [sgd!, momentum!], judge);
+    expect(momentumWell).toBe(0); // minima are listed deepest first
+    expect(sgdWell).toBeGreaterThan(0);
+    expect(sgdWell).not.toBe(BASIN_UNSETTLED);
+    // "Change the noise seed": 40 seeds of the same scene.
+    const seeds = 40;
+    const fraction = (index: number): number => {
+      const runs = simulateEnsemble(
+        surface,
+        lesson.scene.start,
+        lesson.scene.steps,
+        lesson.scene.optimizers[index]!,
+        lesson.scene.noise!,
+        seeds,
+      );
+      return basinFraction(runOutcomes(surface, runs, judge), 0);
+    };
+    expect(fraction(0)).toBeLessThanOrEqual(0.1);
+    expect(fraction(1)).toBeGreaterThanOrEqual(0.6);
   });
 });

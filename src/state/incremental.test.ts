@@ -82,3 +82,37 @@ describe('local re-simulation of a slider change', () => {
     ).toBe(true);
   });
 });
+
+describe('localTrajectories with gradient noise', () => {
+  const pathOf = (t: { points: Float64Array; length: number }) =>
+    Array.from(t.points.subarray(0, 2 * t.length));
+
+  it('re-simulates one changed optimizer on the main thread exactly as the whole scene, and never across a noise change', () => {
+    const noisy: Scene = {
+      ...DEFAULT_SCENE,
+      noise: { type: 'hessian', scale: 0.8, seed: 0 },
+    };
+    const quadratic = surfaceOf(noisy);
+    const before = simulate(noisy, quadratic);
+    const next: Scene = {
+      ...noisy,
+      optimizers: [
+        noisy.optimizers[0]!,
+        { type: 'sgd', lr: 0.05, momentum: 0.9 },
+        noisy.optimizers[2]!,
+      ],
+    };
+    const local = localTrajectories(noisy, before, next, quadratic)!;
+    expect(local[0]).toBe(before[0]);
+    expect(pathOf(local[1]!)).toEqual(pathOf(simulate(next, quadratic)[1]!));
+    expect(
+      localTrajectories(
+        noisy,
+        before,
+        { ...noisy, noise: { type: 'gaussian', scale: 0.8, seed: 0 } },
+        quadratic,
+      ),
+    ).toBeNull();
+    expect(localTrajectories(noisy, before, DEFAULT_SCENE, quadratic)).toBeNull();
+  });
+});

@@ -10,7 +10,7 @@
  * optimizers) still go to the worker.
  */
 import { optimizerLoaded } from '../engine/optimizers';
-import { simulateOne } from '../engine/simulate';
+import { simulateSceneOne } from '../engine/simulate';
 import type { OptimizerConfig, Scene, Surface, Trajectory } from '../engine/types';
 
 /**
@@ -44,8 +44,8 @@ const sameSurfaceRef = (a: Scene, b: Scene): boolean =>
  * `next`'s trajectories built from `previous` (the scene `trajectories` were computed for): the
  * unchanged optimizers keep their arrays (so charts and canvases can tell by identity what did
  * not move) and the changed ones are simulated on `surface`, which must be `next`'s surface.
- * Returns null when the change is not local (surface, start, step count or optimizer count
- * differ), would simulate more than `budget` steps, or needs a family not loaded yet.
+ * Returns null when the change is not local (surface, start, step count, noise or optimizer
+ * count differ), would simulate more than `budget` steps, or needs a family not loaded yet.
  */
 export function localTrajectories(
   previous: Scene,
@@ -60,7 +60,8 @@ export function localTrajectories(
     previous.steps !== next.steps ||
     previous.start[0] !== next.start[0] ||
     previous.start[1] !== next.start[1] ||
-    !sameSurfaceRef(previous, next)
+    !sameSurfaceRef(previous, next) ||
+    JSON.stringify(previous.noise) !== JSON.stringify(next.noise)
   )
     return null;
   const changed: number[] = [];
@@ -71,7 +72,6 @@ export function localTrajectories(
   // A family whose arithmetic has not loaded yet (see loadOptimizers) is left to the worker.
   if (!changed.every((i) => optimizerLoaded(next.optimizers[i]!.type))) return null;
   const out = trajectories.slice();
-  for (const i of changed)
-    out[i] = simulateOne(surface, next.start, next.steps, next.optimizers[i]!);
+  for (const i of changed) out[i] = simulateSceneOne(next, surface, i);
   return out;
 }

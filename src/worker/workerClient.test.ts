@@ -108,6 +108,22 @@ describe('generic worker client', () => {
     expect(s.client.pendingCount).toBe(0);
   });
 
+  it("a running worker is sent a request within the caller's task, not after it", async () => {
+    const s = setup();
+    await warm(s);
+    const w = s.workers[0]!;
+    const before = w.received.length;
+    // A surface pick asks from inside React's event handler: the worker must start at once,
+    // not after the page's re-render that follows in the same task.
+    const a = s.ask(4);
+    const b = s.ask(5);
+    expect(w.received.slice(before).map((r) => r.n)).toEqual([4, 5]);
+    w.square(before + 1);
+    w.square(before);
+    expect(await a).toMatchObject({ value: 16 });
+    expect(await b).toMatchObject({ value: 25 });
+  });
+
   it('latest wins per key: a superseded reply rejects as stale, other keys are untouched', async () => {
     const s = setup();
     const old = s.ask(1, 'simulate');

@@ -70,29 +70,97 @@ function smooth1(x: number, v0: number, v1: number, value: number): number {
 }
 
 /**
- * Level lines of a row-major `width × height` grid (samples at cell centres) for each of the
- * ascending `thresholds`, in grid units, lines touching the frame cut half a cell inside it.
- * Non-finite samples count as higher than every level (a pole reads as a wall, not a hole).
+ * Receives one level line while the lines are traced: `points[0 … 2·count)` holds its flat
+ * [x0, y0, x1, y1, …] in grid units (a scratch buffer, valid only during the call; closed lines
+ * repeat their first point), `level` is the threshold's index. It must not trace again: the
+ * tracer's scratch tables are shared.
  */
-export function isolines(
+export type IsolineVisitor = (
+  level: number,
+  points: Float64Array,
+  count: number,
+  closed: boolean,
+) => void;
+
+/** The grid with non-finite samples replaced by Number.MAX_VALUE (the grid itself when all are finite). */
+function wallGrid(values: ArrayLike<number>, length: number): Float64Array {
+  if (values instanceof Float64Array && values.length === length) {
+    let finite = true;
+    for (let i = 0; i < length; i++) {
+      // x - x is 0 for finite x and NaN for ±Infinity or NaN.
+      const x = values[i]!;
+      if (x - x !== 0) {
+        finite = false;
+        break;
+      }
+    }
+    if (finite) return values;
+  }
+  const v = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const x = values[i]!;
+    v[i] = Number.isFinite(x) ? x : Number.MAX_VALUE;
+  }
+  return v;
+}
+
+// Scratch kept between calls (a zoom asks for a layer per frame): the edge tables are 1.5 MB at
+// 256², and allocating them every time made the collector a good part of a cold layer's time.
+// A level marks edges with its own stamp, and stamps keep growing from call to call, so the
+// tables never need clearing.
+let nextEdge = new Int32Array(0);
+let leavesAt = new Int32Array(0);
+let arrivesAt = new Int32Array(0);
+let nextStamp = 1;
+let pointBuffer = new Float64Array(1024);
+
+/** Larger tables (a grid over 512², which the app does not ask for) are not kept. */
+const KEPT_EDGES = 2 * 512 * 512;
+
+function edgeTables(
+  edges: number,
+  levels: number,
+): { next: Int32Array; leaves: Int32Array; arrives: Int32Array; stamp0: number } {
+  if (edges > KEPT_EDGES) {
+    const fresh = (): Int32Array => new Int32Array(edges);
+    return { next: fresh(), leaves: fresh(), arrives: fresh(), stamp0: 1 };
+  }
+  if (nextEdge.length < edges || nextStamp + levels >= 0x7fffffff) {
+    const size = Math.max(edges, nextEdge.length);
+    nextEdge = new Int32Array(size);
+    leavesAt = new Int32Array(size);
+    arrivesAt = new Int32Array(size);
+    nextStamp = 1;
+  }
+  const stamp0 = nextStamp;
+  nextStamp += levels;
+  return { next: nextEdge, leaves: leavesAt, arrives: arrivesAt, stamp0 };
+}
+
+/**
+ * The level lines of `isolines`, handed to `visit` one by one without allocating an array per
+ * line: per level, the open lines first (in the order of their first segment), then the closed
+ * ones. `contourPaths` turns them straight into path text.
+ */
+export function traceIsolines(
   values: ArrayLike<number>,
   width: number,
   height: number,
   thresholds: readonly number[],
-): Isoline[][] {
+  visit: IsolineVisitor,
+): void {
   const levels = thresholds.length;
-  if (levels === 0 || width < 2 || height < 2) return thresholds.map(() => []);
-  const v = new Float64Array(width * height);
-  for (let i = 0; i < v.length; i++) {
-    const x = values[i]!;
-    v[i] = Number.isFinite(x) ? x : Number.MAX_VALUE;
-  }
+  if (levels === 0 || width < 2 || height < 2) return;
+  const v = wallGrid(values, width * height);
   const t = Float64Array.from(thresholds);
-  const segments = thresholds.map(() => new PairList());
+  const segments: PairList[] = [];
+  for (let k = 0; k < levels; k++) segments.push(new PairList());
   // Edge ids: horizontal edge (i, j)–(i+1, j) is j·width + i; vertical (i, j)–(i, j+1) is
   // width·height + j·width + i.
   const vertical = width * height;
   const local = new Int32Array(4);
+  const tMin = t[0]!;
+  const tMax = t[levels - 1]!;
 
   for (let y = 0; y < height - 1; y++) {
     const row = y * width;
@@ -101,9 +169,15 @@ export function isolines(
       const b = v[row + x + 1]!; // (x+1, y), bit 4
       const c = v[row + width + x + 1]!; // (x+1, y+1), bit 2
       const d = v[row + width + x]!; // (x, y+1), bit 1
-      const lo = Math.min(a, b, c, d);
-      const hi = Math.max(a, b, c, d);
-      // Levels with lo < level <= hi cross this cell: the first one above lo, by bisection.
+      let lo = a < b ? a : b;
+      let hi = a < b ? b : a;
+      if (c < lo) lo = c;
+      else if (c > hi) hi = c;
+      if (d < lo) lo = d;
+      else if (d > hi) hi = d;
+      // Levels with lo < level <= hi cross this cell: none when all levels are outside.
+      if (hi < tMin || lo >= tMax) continue;
+      // The first level above lo, by bisection.
       let k = 0;
       let end = levels;
       while (k < end) {
@@ -130,54 +204,71 @@ export function isolines(
 
   // Join each level's segments: every crossed edge has at most one segment leaving it and one
   // arriving, so chains start where nothing arrives and the rest are closed loops.
-  const edges = 2 * width * height;
-  const next = new Int32Array(edges);
-  const leaves = new Int32Array(edges);
-  const arrives = new Int32Array(edges);
-  const out: Isoline[][] = [];
-  const buffer: number[] = [];
+  const { next, leaves, arrives, stamp0 } = edgeTables(2 * width * height, levels);
+  let buffer = pointBuffer;
   for (let k = 0; k < levels; k++) {
     const level = t[k]!;
-    const stamp = k + 1;
+    const stamp = stamp0 + k;
     const { data, length } = segments[k]!;
     for (let s = 0; s < length; s += 2) {
       next[data[s]!] = data[s + 1]!;
       leaves[data[s]!] = stamp;
       arrives[data[s + 1]!] = stamp;
     }
-    const lines: Isoline[] = [];
-    const point = (e: number): void => {
-      if (e < vertical) {
-        const j = Math.floor(e / width);
-        const i = e - j * width;
-        buffer.push(smooth1(i + 1, v[e]!, v[e + 1]!, level), j + 0.5);
-      } else {
-        const f = e - vertical;
-        const j = Math.floor(f / width);
-        const i = f - j * width;
-        buffer.push(i + 0.5, smooth1(j + 1, v[f]!, v[f + width]!, level));
+    // Two passes: open chains (a start nothing arrives at), then what is left, closed loops.
+    for (let pass = 0; pass < 2; pass++) {
+      const closed = pass === 1;
+      for (let s = 0; s < length; s += 2) {
+        const first = data[s]!;
+        if (leaves[first] !== stamp || (!closed && arrives[first] === stamp)) continue;
+        let n = 0;
+        let e = first;
+        for (;;) {
+          if (2 * n + 2 > buffer.length) {
+            const grown = new Float64Array(buffer.length * 2);
+            grown.set(buffer);
+            buffer = grown;
+          }
+          // The crossing on edge e: d3-contour's smooth1 along the edge, the other coordinate
+          // at the cell centre.
+          if (e < vertical) {
+            const j = (e / width) | 0;
+            const i = e - j * width;
+            buffer[2 * n] = smooth1(i + 1, v[e]!, v[e + 1]!, level);
+            buffer[2 * n + 1] = j + 0.5;
+          } else {
+            const f = e - vertical;
+            const j = (f / width) | 0;
+            const i = f - j * width;
+            buffer[2 * n] = i + 0.5;
+            buffer[2 * n + 1] = smooth1(j + 1, v[f]!, v[f + width]!, level);
+          }
+          n++;
+          if (leaves[e] !== stamp) break;
+          leaves[e] = 0;
+          e = next[e]!;
+        }
+        visit(k, buffer, n, closed);
       }
-    };
-    const walk = (first: number, closed: boolean): void => {
-      buffer.length = 0;
-      let e = first;
-      point(e);
-      while (leaves[e] === stamp) {
-        leaves[e] = 0;
-        e = next[e]!;
-        point(e);
-      }
-      lines.push({ points: Float64Array.from(buffer), closed });
-    };
-    for (let s = 0; s < length; s += 2) {
-      const from = data[s]!;
-      if (leaves[from] === stamp && arrives[from] !== stamp) walk(from, false);
     }
-    for (let s = 0; s < length; s += 2) {
-      const from = data[s]!;
-      if (leaves[from] === stamp) walk(from, true);
-    }
-    out.push(lines);
   }
+  pointBuffer = buffer;
+}
+
+/**
+ * Level lines of a row-major `width × height` grid (samples at cell centres) for each of the
+ * ascending `thresholds`, in grid units, lines touching the frame cut half a cell inside it.
+ * Non-finite samples count as higher than every level (a pole reads as a wall, not a hole).
+ */
+export function isolines(
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  thresholds: readonly number[],
+): Isoline[][] {
+  const out: Isoline[][] = thresholds.map(() => []);
+  traceIsolines(values, width, height, thresholds, (k, points, count, closed) => {
+    out[k]!.push({ points: points.slice(0, 2 * count), closed });
+  });
   return out;
 }

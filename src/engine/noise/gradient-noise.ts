@@ -8,6 +8,7 @@
  * (inspectStep) or the whole run gives the same numbers.
  */
 import { symmetricEigen2 } from '../analysis/eigen';
+import { fieldError } from '../messages';
 import { isSumSurface } from '../surfaces/bumps';
 import type { SumSurface } from '../surfaces/bumps';
 import type { DomainPoint, FieldError, Surface } from '../types';
@@ -100,20 +101,18 @@ export function createGradientNoise(
     if (!isSumSurface(surface)) {
       return {
         ok: false,
-        error: {
-          path: 'noise.type',
-          message: `minibatch needs a surface that is a sum over data (bumps or a data set), got ${JSON.stringify(surface.id)}`,
-        },
+        error: fieldError('noise.type', 'noise.notSum', { got: JSON.stringify(surface.id) }),
       };
     }
     const sum: SumSurface = surface;
     if (spec.batch_size > sum.terms) {
       return {
         ok: false,
-        error: {
-          path: 'noise.batch_size',
-          message: `must be at most ${sum.terms} (the terms of ${sum.id}), got ${spec.batch_size}`,
-        },
+        error: fieldError('noise.batch_size', 'noise.batchTooLarge', {
+          terms: sum.terms,
+          surface: sum.id,
+          got: spec.batch_size,
+        }),
       };
     }
     const order = new Uint32Array(sum.terms);

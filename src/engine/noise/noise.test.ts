@@ -121,8 +121,9 @@ describe('validateNoise', () => {
 
   it('refuses minibatch noise on a surface that is not a sum, and a batch larger than N', () => {
     const a = createGradientNoise({ type: 'minibatch', batch_size: 2, seed: 1 }, quadratic);
-    expect(a.ok ? undefined : a.error).toEqual({
+    expect(a.ok ? undefined : a.error).toMatchObject({
       path: 'noise.type',
+      code: 'noise.notSum',
       message: expect.stringMatching(/sum over data.*"quadratic"/) as unknown as string,
     });
     const b = createGradientNoise({ type: 'minibatch', batch_size: 13, seed: 1 }, bumps);

@@ -12,43 +12,19 @@
  * the rate at which averaging B independent samples shrinks it, so a lesson can vary "batch size"
  * on any surface.
  */
+import { fieldError } from '../messages';
+import { describeValue as describe } from '../describe';
 import type { FieldError } from '../types';
 
-/** Isotropic Gaussian noise of standard deviation σ per coordinate (before the 1/√B factor). */
-export interface GaussianNoise {
-  readonly type: 'gaussian';
-  readonly scale: number;
-  readonly seed: number;
-  readonly batch_size?: number;
-}
-
-/** Student-t noise with ν degrees of freedom, scale σ per coordinate (variance σ²ν/(ν − 2) for ν > 2). */
-export interface HeavyTailNoise {
-  readonly type: 'heavy_tail';
-  readonly scale: number;
-  readonly df: number;
-  readonly seed: number;
-  readonly batch_size?: number;
-}
-
-/** Gaussian noise with covariance σ²·|H(θ)| at the current point θ. */
-export interface HessianNoise {
-  readonly type: 'hessian';
-  readonly scale: number;
-  readonly seed: number;
-  readonly batch_size?: number;
-}
-
-/** The gradient of B of the surface's N terms, drawn without replacement at each step. */
-export interface MiniBatchNoise {
-  readonly type: 'minibatch';
-  readonly batch_size: number;
-  readonly seed: number;
-}
-
-/** The value of a scene's `noise` field. */
-export type NoiseSpec = GaussianNoise | HeavyTailNoise | HessianNoise | MiniBatchNoise;
-export type NoiseType = NoiseSpec['type'];
+export type {
+  GaussianNoise,
+  HeavyTailNoise,
+  HessianNoise,
+  MiniBatchNoise,
+  NoiseSpec,
+  NoiseType,
+} from './types';
+import type { NoiseSpec, NoiseType } from './types';
 
 export const NOISE_TYPES: readonly NoiseType[] = ['gaussian', 'heavy_tail', 'hessian', 'minibatch'];
 
@@ -68,16 +44,6 @@ const FIELDS: Readonly<Record<NoiseType, readonly string[]>> = {
   minibatch: ['type', 'batch_size', 'seed'],
 };
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') {
-    return value.length > 20 ? `a string of ${value.length} characters` : JSON.stringify(value);
-  }
-  return typeof value;
-}
-
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -93,39 +59,43 @@ export function validateNoise(
   path = 'noise',
 ): NoiseSpec | undefined {
   if (!isObject(value)) {
-    errors.push({ path, message: `must be an object with a type, got ${describe(value)}` });
+    errors.push(fieldError(path, 'scene.typed', { got: describe(value) }));
     return undefined;
   }
   const type = value.type;
   if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) {
-    errors.push({
-      path: `${path}.type`,
-      message: `must be one of ${NOISE_TYPES.join(', ')}, got ${describe(type)}`,
-    });
+    errors.push(
+      fieldError(`${path}.type`, 'scene.choice', {
+        choices: NOISE_TYPES.join(', '),
+        got: describe(type),
+      }),
+    );
     return undefined;
   }
   const kind = type as NoiseType;
   const before = errors.length;
   for (const key of Object.keys(value)) {
     if (!FIELDS[kind].includes(key)) {
-      errors.push({ path: `${path}.${key}`, message: `is not a field of ${kind} noise` });
+      errors.push(fieldError(`${path}.${key}`, 'noise.notField', { type: kind }));
     }
   }
   const seed = value.seed;
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    errors.push({
-      path: `${path}.seed`,
-      message: `must be a whole number from 0 to ${MAX_SEED}, got ${describe(seed)}`,
-    });
+    errors.push(
+      fieldError(`${path}.seed`, 'noise.whole', { min: 0, max: MAX_SEED, got: describe(seed) }),
+    );
   }
   const batch = (required: boolean): number | undefined => {
     const v = value.batch_size;
     if (v === undefined && !required) return undefined;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_BATCH_SIZE) {
-      errors.push({
-        path: `${path}.batch_size`,
-        message: `must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${describe(v)}`,
-      });
+      errors.push(
+        fieldError(`${path}.batch_size`, 'noise.whole', {
+          min: 1,
+          max: MAX_BATCH_SIZE,
+          got: describe(v),
+        }),
+      );
       return undefined;
     }
     return v;
@@ -133,10 +103,9 @@ export function validateNoise(
   const scale = (): number => {
     const v = value.scale;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_NOISE_SCALE) {
-      errors.push({
-        path: `${path}.scale`,
-        message: `must be a number from 0 to ${MAX_NOISE_SCALE}, got ${describe(v)}`,
-      });
+      errors.push(
+        fieldError(`${path}.scale`, 'noise.scale', { max: MAX_NOISE_SCALE, got: describe(v) }),
+      );
       return 0;
     }
     return v === 0 ? 0 : v;
@@ -151,10 +120,7 @@ export function validateNoise(
     if (kind === 'heavy_tail') {
       const df = value.df;
       if (typeof df !== 'number' || !Number.isFinite(df) || df <= 1 || df > MAX_DF) {
-        errors.push({
-          path: `${path}.df`,
-          message: `must be a number > 1 (so the noise has a mean) and <= ${MAX_DF}, got ${describe(df)}`,
-        });
+        errors.push(fieldError(`${path}.df`, 'noise.df', { max: MAX_DF, got: describe(df) }));
       }
       spec = { type: kind, scale: s, df: df as number, seed: seed as number, ...extra };
     } else {

@@ -9,7 +9,7 @@
  * (deterministic: no seed, the surface is the same everywhere). Exact gradient and Hessian:
  * ∇fᵢ = κp + hᵢgᵢ(p − cᵢ)/w², ∇²fᵢ = κI + hᵢgᵢ[I/w² − (p − cᵢ)(p − cᵢ)ᵀ/w⁴], gᵢ = exp(−‖p − cᵢ‖²/(2w²)).
  *
- * Registration (one line in named.ts, left to the merge): add `bumps` to NAMED_SURFACE_LIST.
+ * Registered in named.ts's NAMED_SURFACE_LIST (last, after DESIGN.md's eleven).
  */
 import { symmetricEigen2 } from '../analysis/eigen';
 import type { DomainPoint, Surface } from '../types';
@@ -137,11 +137,20 @@ function findMinima(): DomainPoint[] {
   return found.sort((a, b) => f(a) - f(b));
 }
 
+/** Centres cᵢ = (aᵢ, bᵢ) and heights hᵢ of the bumps, κ and w: for the exported PyTorch script. */
+export const BUMPS_PARAMETERS = {
+  cx: Array.from(CX),
+  cy: Array.from(CY),
+  height: Array.from(HEIGHT),
+  kappa: KAPPA,
+  width: WIDTH,
+} as const;
+
 /** The bumps surface (module comment); minima listed deepest first. */
 export const bumps: SumSurface = {
   id: 'bumps',
   label: 'Sum of bumps',
-  tex: `f(\\mathbf{p}) = \\frac{1}{${BUMP_COUNT}}\\sum_{i=1}^{${BUMP_COUNT}} \\left[\\frac{\\kappa}{2}\\lVert \\mathbf{p}\\rVert^{2} - h_i\\, e^{-\\lVert \\mathbf{p} - \\mathbf{c}_i\\rVert^{2}/2w^{2}}\\right]`,
+  tex: `f(x, y) = \\frac{1}{${BUMP_COUNT}}\\sum_{i} \\Big[\\tfrac{\\kappa}{2}\\lVert \\mathbf{p}\\rVert^{2} - h_i\\, e^{-\\lVert \\mathbf{p} - \\mathbf{c}_i\\rVert^{2}/2w^{2}}\\Big]`,
   f: (x, y) => bumpsBatch(undefined, 0, BUMP_COUNT, x, y, undefined, undefined),
   grad: (x, y, out) => bumpsBatch(undefined, 0, BUMP_COUNT, x, y, out, undefined),
   hessian(x, y, out) {

@@ -4,7 +4,7 @@ import { NAMED_SURFACES, SURFACE_IDS, resolveSurface } from './index';
 describe('resolveSurface', () => {
   it('finds every named surface by its id, in DESIGN order', () => {
     expect(SURFACE_IDS[0]).toBe('quadratic');
-    expect(SURFACE_IDS).toHaveLength(11);
+    expect(SURFACE_IDS).toHaveLength(12);
     for (const id of SURFACE_IDS) {
       const result = resolveSurface({ id });
       expect(result.ok && result.surface).toBe(NAMED_SURFACES[id]);

@@ -24,7 +24,7 @@ function pointsIn(
 }
 
 describe('named surfaces', () => {
-  it('come in the DESIGN.md order with the DESIGN ids', () => {
+  it('come in the DESIGN.md order with the DESIGN ids, then the sum of bumps', () => {
     expect(NAMED_SURFACE_LIST.map((s) => s.id)).toEqual([
       'quadratic',
       'rosenbrock',
@@ -37,6 +37,7 @@ describe('named surfaces', () => {
       'six-hump-camel',
       'styblinski-tang',
       'ackley',
+      'bumps',
     ]);
   });
 

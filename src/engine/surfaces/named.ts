@@ -5,6 +5,7 @@
  * to full precision so the gradient there is zero to rounding.
  */
 import type { Domain, Surface } from '../types';
+import { bumps } from './bumps';
 
 const TWO_PI = 2 * Math.PI;
 const PI_SQUARED = Math.PI * Math.PI;
@@ -341,4 +342,6 @@ export const NAMED_SURFACE_LIST: readonly Surface[] = [
   sixHumpCamel,
   styblinskiTang,
   ackley,
+  // A sum over 12 terms, so mini-batch gradient noise applies (noise/gradient-noise.ts).
+  bumps,
 ];

@@ -6,9 +6,17 @@ import { isMessageKey, t } from '../../i18n';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
 import { PanelHelp } from '../help/PanelHelp';
+import { NumberField } from './NumberField';
+
+// Other panels import the field from here.
+export { NumberField };
 
 // The surface's formula is typeset by KaTeX, which loads after the first paint anyway.
 const FitTex = lazyAfterFirstPaint(() => import('../formula/Tex').then((m) => m.FitTex));
+// The gradient-noise control starts closed (exact gradients): its code comes after the first paint.
+const NoiseControl = lazyAfterFirstPaint(() =>
+  import('./NoiseControl').then((m) => m.NoiseControl),
+);
 
 const CUSTOM = '__expr';
 
@@ -131,6 +139,7 @@ export function SurfacePanel() {
         />
       </div>
       <StartFields />
+      <NoiseControl />
     </section>
   );
 }
@@ -154,57 +163,5 @@ function StartFields() {
         />
       ))}
     </div>
-  );
-}
-
-/** A number typed as text: committed on Enter or blur; a refusal is shown under the field. */
-export function NumberField(props: {
-  label: string;
-  value: number;
-  testId?: string;
-  /** Label read by screen readers only (the slider beside it shows the name). */
-  compact?: boolean;
-  onCommit: (value: number) => readonly string[];
-}) {
-  const [text, setText] = useState(String(props.value));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [seenValue, setSeenValue] = useState(props.value);
-  // A new value from outside (a slider, a lesson, undo) replaces the text and any refusal shown,
-  // without remounting the field on every slider tick.
-  if (seenValue !== props.value) {
-    setSeenValue(props.value);
-    setText(String(props.value));
-    setProblem(null);
-  }
-  const commit = (): void => {
-    const v = text.trim() === '' ? NaN : Number(text);
-    if (!Number.isFinite(v)) {
-      setProblem(t('field.notNumber', { text }));
-      return;
-    }
-    const problems = props.onCommit(v);
-    setProblem(problems.length > 0 ? problems.join('; ') : null);
-  };
-  return (
-    <label className={`field number-field${props.compact ? ' compact' : ''}`}>
-      <span className={props.compact ? 'visually-hidden' : undefined}>{props.label}</span>
-      <input
-        type="text"
-        inputMode="decimal"
-        value={text}
-        aria-invalid={problem !== null}
-        {...(props.testId ? { 'data-testid': props.testId } : {})}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-      {problem && (
-        <span className="field-error" role="alert">
-          {problem}
-        </span>
-      )}
-    </label>
   );
 }

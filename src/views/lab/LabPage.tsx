@@ -8,6 +8,7 @@ import { BackpropCalculator } from './BackpropCalculator';
 import { normDomain } from './gradients';
 import { LabControls } from './LabControls';
 import { LabFormulas } from './LabFormulas';
+import { LandscapeView } from './LandscapeView';
 import { LinearChainPanel } from './LinearChainPanel';
 import { SlotView } from './SlotView';
 import { t } from './strings';
@@ -63,6 +64,7 @@ export default function LabPage() {
     [step, reset],
   );
   useKeyboardShortcuts(run);
+  const [view, setView] = useState<'training' | 'landscape'>('training');
   const compare = useLabStore((s) => s.compare);
   const running = useLabStore((s) => s.running);
   const problems = useLabStore((s) => s.urlProblems);
@@ -109,9 +111,46 @@ export default function LabPage() {
       {client.inline && <p className="lab-help">{t('lab.inline')}</p>}
       <div className={compare ? 'lab-layout lab-layout--compare' : 'lab-layout'}>
         <LabControls running={running} onStep={step} onReset={reset} />
-        <div className="lab-slots">
-          <SlotView slot="a" domain={domain} labelled={compare} />
-          {compare && <SlotView slot="b" domain={domain} labelled />}
+        <div className="lab-views">
+          <div className="lab-tabs" role="tablist" aria-label={t('lab.views')}>
+            {(['training', 'landscape'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                id={`lab-tab-${v}`}
+                aria-selected={view === v}
+                aria-controls={`lab-panel-${v}`}
+                tabIndex={view === v ? 0 : -1}
+                onClick={() => setView(v)}
+                onKeyDown={(e) => {
+                  // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
+                  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+                  e.preventDefault();
+                  const next = v === 'training' ? 'landscape' : 'training';
+                  setView(next);
+                  document.getElementById(`lab-tab-${next}`)?.focus();
+                }}
+              >
+                {v === 'training' ? t('lab.tabTraining') : t('lab.tabLandscape')}
+              </button>
+            ))}
+          </div>
+          {view === 'training' ? (
+            <div
+              className="lab-slots"
+              role="tabpanel"
+              id="lab-panel-training"
+              aria-labelledby="lab-tab-training"
+            >
+              <SlotView slot="a" domain={domain} labelled={compare} />
+              {compare && <SlotView slot="b" domain={domain} labelled />}
+            </div>
+          ) : (
+            <div role="tabpanel" id="lab-panel-landscape" aria-labelledby="lab-tab-landscape">
+              <LandscapeView trainer={client} />
+            </div>
+          )}
         </div>
       </div>
       {/* Presenter mode keeps the network and its training; the deep dives wait below. */}

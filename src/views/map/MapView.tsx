@@ -8,6 +8,7 @@ import { AnalysisLayers } from '../analysis/AnalyzeEntry';
 import { Axes, BASE_FIGURE_FONT, MARGIN, marginsFor } from './Axes';
 import type { Margins } from './Axes';
 import { ContourLayer } from './ContourLayer';
+import { EnsembleLayer, EnsembleLegend } from './EnsembleEntry';
 import { HeatmapLayer } from './HeatmapLayer';
 import { nearestPoint } from './nearestPoint';
 import type { HoverTarget } from './nearestPoint';
@@ -56,6 +57,8 @@ interface BoxSize {
   readonly height: number;
   readonly viewportHeight: number;
   readonly fontPx: number;
+  /** False until the box has been measured (the first render guesses a size). */
+  readonly measured: boolean;
 }
 
 function useBoxSize(): [React.RefObject<HTMLDivElement | null>, BoxSize] {
@@ -65,6 +68,7 @@ function useBoxSize(): [React.RefObject<HTMLDivElement | null>, BoxSize] {
     height: 0,
     viewportHeight: window.innerHeight,
     fontPx: BASE_FIGURE_FONT,
+    measured: false,
   });
   useLayoutEffect(() => {
     const el = ref.current;
@@ -76,12 +80,14 @@ function useBoxSize(): [React.RefObject<HTMLDivElement | null>, BoxSize] {
         height: el.clientHeight,
         viewportHeight: window.innerHeight,
         fontPx: Number.isFinite(font) && font > 0 ? font : BASE_FIGURE_FONT,
+        measured: true,
       };
       setSize((prev) =>
         prev.width === next.width &&
         prev.height === next.height &&
         prev.viewportHeight === next.viewportHeight &&
-        prev.fontPx === next.fontPx
+        prev.fontPx === next.fontPx &&
+        prev.measured
           ? prev
           : next,
       );
@@ -281,9 +287,12 @@ export function MapView(props: {
             data-testid="map-plot"
             style={{ left: margins.left, top: margins.top, width: size.width, height: size.height }}
           >
-            {layer && <HeatmapLayer layer={layer} projection={projection} />}
-            {layer && <ContourLayer layer={layer} projection={projection} />}
-            <TrajectoryCanvas projection={projection} />
+            {/* The layers wait for the box's measured size (the same commit, before the first
+                paint): drawn at the first render's guessed size they would be drawn twice. */}
+            {box.measured && layer && <HeatmapLayer layer={layer} projection={projection} />}
+            {box.measured && layer && <ContourLayer layer={layer} projection={projection} />}
+            {box.measured && <TrajectoryCanvas projection={projection} />}
+            <EnsembleLayer projection={projection} />
             <AnalysisLayers projection={projection} />
             <svg
               ref={overlayRef}
@@ -357,6 +366,7 @@ export function MapView(props: {
       </div>
       <div className="map-legends">
         <OptimizerLegend />
+        <EnsembleLegend />
         <Legend layer={layer} />
       </div>
     </section>

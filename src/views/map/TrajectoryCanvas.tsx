@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
 import type { DescentState } from '../../state/store';
@@ -33,7 +33,9 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas(props: { projecti
   const frameRef = useRef<number | undefined>(undefined);
   const drawRef = useRef<() => void>(() => undefined);
 
-  useEffect(() => {
+  // A layout effect, and the first draw at once: the paths are in the same paint as the map's
+  // first frame (a frame earlier than waiting for the next animation frame).
+  useLayoutEffect(() => {
     let lastMarked: unknown[] = [];
     const draw = (): void => {
       frameRef.current = undefined;
@@ -86,7 +88,7 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas(props: { projecti
     const unsubscribePresent = usePresent.subscribe((s, prev) => {
       if (s.lineScale !== prev.lineScale) request();
     });
-    request();
+    draw();
     return () => {
       unsubscribe();
       unsubscribePresent();
@@ -96,6 +98,8 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas(props: { projecti
   }, []);
 
   useLayoutEffect(() => {
+    // At mount the first draw above already used this projection.
+    if (projectionRef.current === projection) return;
     projectionRef.current = projection;
     drawRef.current();
   }, [projection]);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB_CONFIG } from '../../engine/nn/labConfig';
-import { LabClient, LabWorkerCrashedError, StaleLabRunError } from './client';
+import {
+  LabClient,
+  LabWorkerCrashedError,
+  LandscapeCancelledError,
+  StaleLabRunError,
+} from './client';
 import type { LabWorkerLike } from './client';
-import { handleLabRequest } from './handlers';
-import type { LabReply, LabRequest } from './protocol';
+import { handleLabMessage } from './handlers';
+import type { LabReply, LabRequest, LandscapeResult } from './protocol';
 
 /** A worker whose replies the test releases by hand. */
 class FakeWorker implements LabWorkerLike {
@@ -26,10 +31,11 @@ class FakeWorker implements LabWorkerLike {
       this.onMessage.push(listener as (event: MessageEvent<LabReply>) => void);
     if (type === 'error') this.onError.push(listener as (event: Event) => void);
   }
-  /** Answers request `index` with the real handler's reply. */
+  /** Answers request `index` with the real handler's replies (progress ones included). */
   answer(index: number): void {
-    const reply = handleLabRequest(this.received[index]!);
-    for (const l of this.onMessage) l({ data: reply } as MessageEvent<LabReply>);
+    void handleLabMessage(this.received[index]!, (reply) => {
+      for (const l of this.onMessage) l({ data: reply } as MessageEvent<LabReply>);
+    });
   }
   fail(): void {
     for (const l of this.onError) l(new Event('error'));
@@ -146,5 +152,45 @@ describe('lab worker client', () => {
     await flush();
     worker.answer(0);
     await expect(pending).rejects.toThrow(/layers/);
+  });
+
+  it('a landscape streams its coarse grids, and a newer one cancels it by terminating its worker', async () => {
+    const workers: FakeWorker[] = [];
+    const client = new LabClient([
+      () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      () => new FakeWorker(),
+    ]);
+    const training = client.run({ ...run, steps: 20 });
+    await flush();
+    workers[0]!.answer(0);
+    await training;
+    const gotPath = client.path('a');
+    await flush();
+    workers[0]!.answer(1);
+    const path = await gotPath;
+    expect(path.steps[path.steps.length - 1]).toBe(20);
+    const partial: LandscapeResult[] = [];
+    const first = client.landscape({ paths: [path], directions: 'pca', seed: 1, side: 9 }, (p) =>
+      partial.push(p),
+    );
+    await flush();
+    workers[0]!.answer(2);
+    const done = await first;
+    expect(partial.length).toBeGreaterThan(1);
+    expect(partial[0]!.done).toBe(0);
+    expect(done.done).toBe(81);
+    // A newer landscape supersedes a running one at once.
+    const old = client.landscape({ paths: [path], directions: 'filter', seed: 1, side: 9 });
+    await flush();
+    const newer = client.landscape({ paths: [path], directions: 'none', seed: 1, side: 9 });
+    await expect(old).rejects.toBeInstanceOf(LandscapeCancelledError);
+    expect(workers[0]!.terminated).toBe(true);
+    await flush();
+    workers[1]!.answer(0);
+    await expect(newer).resolves.toMatchObject({ directions: 'none', done: 81 });
   });
 });

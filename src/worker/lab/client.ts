@@ -5,9 +5,25 @@
  * main-thread fallback chain.
  */
 import type { LabSlot } from '../../engine/nn/labConfig';
-import { StaleRunError, WorkerClient, WorkerCrashedError, fallbackChain } from '../workerClient';
+import {
+  CancelledError,
+  StaleRunError,
+  WorkerClient,
+  WorkerCrashedError,
+  fallbackChain,
+} from '../workerClient';
 import type { WorkerKind, WorkerLike } from '../workerClient';
-import type { LabReply, LabRequest, LabSnapshot, RunRequest } from './protocol';
+import type {
+  LabReply,
+  LabRequest,
+  LabSnapshot,
+  LandscapeRequest,
+  LandscapeResult,
+  RunRequest,
+  SharpnessRequest,
+  SharpnessResult,
+  TrainingPath,
+} from './protocol';
 
 /** The lab worker as the client sees it. */
 export type LabWorkerLike = WorkerLike<LabRequest, LabReply>;
@@ -19,6 +35,13 @@ export type LabWorkerFactory = WorkerKind<LabRequest, LabReply>;
 export const StaleLabRunError = StaleRunError;
 /** The worker died, hung or was shut down while the request was pending. */
 export const LabWorkerCrashedError = WorkerCrashedError;
+/** A landscape superseded by a newer one, or cancelled. */
+export const LandscapeCancelledError = CancelledError;
+
+/** Latest-wins key of landscape requests: a new one cancels (terminates) the running one. */
+const LANDSCAPE = 'landscape';
+/** Latest-wins key of sharpness requests. */
+const SHARPNESS = 'sharpness';
 
 /** Options of {@link LabClient}. */
 export interface LabClientOptions {
@@ -39,7 +62,11 @@ export class LabClient {
     const { onCrash } = options;
     this.client = new WorkerClient(
       fallbackChain(kinds),
-      { errorOf: (reply) => (reply.type === 'error' ? reply.message : null) },
+      {
+        isProgress: (reply) =>
+          reply.type === 'landscape-progress' || reply.type === 'sharpness-progress',
+        errorOf: (reply) => (reply.type === 'error' ? reply.message : null),
+      },
       {
         timeoutMs: options.timeoutMs ?? 120_000,
         ...(onCrash ? { onCrash: (reason: string) => onCrash(reason) } : {}),
@@ -66,6 +93,67 @@ export class LabClient {
     });
     if (reply.type !== 'snapshot') throw new Error('unexpected reply');
     return reply.snapshot;
+  }
+
+  /** The weight path a slot's session kept so far, ending at its current weights. */
+  async path(slot: LabSlot): Promise<TrainingPath> {
+    const reply = await this.client.request({
+      message: (id) => ({ id, runId: id, type: 'path', slot }),
+    });
+    if (reply.type !== 'path') throw new Error('unexpected reply');
+    return reply.path;
+  }
+
+  /**
+   * Computes a landscape, telling `onProgress` each partial result (coarse grid first). A newer
+   * landscape, or {@link cancelLandscape}, rejects this one with LandscapeCancelledError and
+   * terminates the worker running it: give landscapes a client of their own, not the one that
+   * holds the training sessions.
+   */
+  async landscape(
+    request: Omit<LandscapeRequest, 'id' | 'runId' | 'type'>,
+    onProgress?: (partial: LandscapeResult) => void,
+  ): Promise<LandscapeResult> {
+    const reply = await this.client.request({
+      message: (id) => ({ ...request, id, runId: id, type: 'landscape' }),
+      key: LANDSCAPE,
+      supersede: 'cancel',
+      onProgress: (p) => {
+        if (p.type === 'landscape-progress') onProgress?.(p.result);
+      },
+    });
+    if (reply.type !== 'landscape') throw new Error('unexpected reply');
+    return reply.result;
+  }
+
+  /**
+   * λ_max along each path (see SharpnessRequest), telling `onProgress` each partial result; latest
+   * wins as for {@link landscape}, with its own key (a sharpness run does not cancel a slice).
+   */
+  async sharpness(
+    request: Omit<SharpnessRequest, 'id' | 'runId' | 'type'>,
+    onProgress?: (partial: SharpnessResult) => void,
+  ): Promise<SharpnessResult> {
+    const reply = await this.client.request({
+      message: (id) => ({ ...request, id, runId: id, type: 'sharpness' }),
+      key: SHARPNESS,
+      supersede: 'cancel',
+      onProgress: (p) => {
+        if (p.type === 'sharpness-progress') onProgress?.(p.result);
+      },
+    });
+    if (reply.type !== 'sharpness') throw new Error('unexpected reply');
+    return reply.result;
+  }
+
+  /** Stops the running sharpness request, if any (it rejects with LandscapeCancelledError). */
+  cancelSharpness(): void {
+    this.client.cancel(SHARPNESS);
+  }
+
+  /** Stops the running landscape, if any (its promise rejects with LandscapeCancelledError). */
+  cancelLandscape(): void {
+    this.client.cancel(LANDSCAPE);
   }
 
   /** Stops the worker and rejects what is pending. */

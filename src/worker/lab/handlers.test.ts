@@ -20,7 +20,8 @@ function snap(
     steps,
     reset,
   });
-  if (reply.type !== 'snapshot') throw new Error(reply.message);
+  if (reply.type !== 'snapshot')
+    throw new Error(reply.type === 'error' ? reply.message : reply.type);
   return reply.snapshot;
 }
 

@@ -12,9 +12,20 @@ import type { Workspace } from '../../engine/nn/propagate';
 import { predict } from '../../engine/nn/train';
 import type { Trainer } from '../../engine/nn/train';
 import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
+import type { CancelFlag } from '../../engine/landscape/progressive';
+import { runLandscape, runSharpness } from './landscape';
 import { createLabTrainer, labDataset } from './model';
+import { pathUpTo, recordStep, startPath } from './path';
+import type { SnapshotPath } from './path';
 import { BOUNDARY_EXTENT, MAX_HISTORY } from './protocol';
-import type { LabReply, LabRequest, LabSnapshot, LayerActivation } from './protocol';
+import type {
+  LabReply,
+  LabRequest,
+  LabSnapshot,
+  LayerActivation,
+  PathRequest,
+  RunRequest,
+} from './protocol';
 
 /** Grid cells per side of the decision-boundary map (fewer on big nets, see {@link boundarySizeFor}). */
 export const BOUNDARY_SIZE = 48;
@@ -33,7 +44,10 @@ export const HISTOGRAM_BINS = 24;
 
 interface Session {
   readonly key: string;
+  readonly config: LabConfig;
   readonly trainer: Trainer;
+  /** Weight snapshots kept while training, for the landscape. */
+  readonly path: SnapshotPath;
   readonly data: Dataset;
   readonly losses: number[];
   diverged: boolean;
@@ -49,7 +63,9 @@ function startSession(config: LabConfig): Session {
   const trainer = createLabTrainer(config, data);
   return {
     key: JSON.stringify(config),
+    config,
     trainer,
+    path: startPath(trainer.params),
     data,
     losses: [],
     diverged: false,
@@ -175,13 +191,46 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
 /** Steps of one request at most (the client asks for fewer on big nets). */
 export const MAX_STEPS_PER_REQUEST = 500;
 
-/** Answers one request; never throws (an engine error becomes an 'error' reply). */
-export function handleLabRequest(
+/** The path a slot's session kept, ending at its current weights. */
+function pathReply(request: PathRequest): LabReply {
+  const session = sessions.get(request.slot);
+  if (!session) throw new Error(`slot ${request.slot}: nothing has been trained yet`);
+  const { trainer } = session;
+  const { steps, snapshots } = pathUpTo(session.path, trainer.stepCount, trainer.params);
+  const P = trainer.net.paramCount;
+  const params = new Float64Array(steps.length * P);
+  snapshots.forEach((s, i) => params.set(s, i * P));
+  return {
+    id: request.id,
+    runId: request.runId,
+    type: 'path',
+    path: { config: session.config, steps: Float64Array.from(steps), params, paramCount: P },
+  };
+}
+
+/**
+ * Answers any request through `post`: 'run' and 'path' at once, 'landscape' streaming progress
+ * (see {@link runLandscape}; `signal` and `pause` are its). Never throws.
+ */
+export async function handleLabMessage(
   request: LabRequest,
+  post: (reply: LabReply) => void,
+  signal?: CancelFlag,
+  pause?: () => Promise<void>,
+): Promise<void> {
+  if (request.type === 'landscape') return runLandscape(request, post, signal, pause);
+  if (request.type === 'sharpness') return runSharpness(request, post, signal, pause);
+  post(handleLabRequest(request));
+}
+
+/** Answers one 'run' or 'path' request; never throws (an engine error becomes an 'error' reply). */
+export function handleLabRequest(
+  request: RunRequest | PathRequest,
   now: () => number = () => performance.now(),
 ): LabReply {
   const t0 = now();
   try {
+    if (request.type === 'path') return pathReply(request);
     const key = JSON.stringify(request.config);
     let session = sessions.get(request.slot);
     if (request.reset || !session || session.key !== key) {
@@ -191,6 +240,7 @@ export function handleLabRequest(
     const steps = Math.max(0, Math.min(MAX_STEPS_PER_REQUEST, Math.floor(request.steps)));
     for (let i = 0; i < steps && !session.diverged; i++) {
       const { loss } = session.trainer.step();
+      recordStep(session.path, session.trainer.stepCount, session.trainer.params);
       session.losses.push(loss);
       if (session.losses.length > MAX_HISTORY) session.losses.shift();
       if (!Number.isFinite(loss)) session.diverged = true;
@@ -214,6 +264,13 @@ export function handleLabRequest(
 
 /** Typed arrays of a reply, to transfer rather than copy. */
 export function transferablesOf(reply: LabReply): Transferable[] {
+  if (reply.type === 'path')
+    return [reply.path.steps.buffer, reply.path.params.buffer] as Transferable[];
+  if (reply.type === 'landscape' || reply.type === 'landscape-progress') {
+    // Progress replies carry a fresh copy of the grid; the other arrays are small and copied.
+    return [reply.result.grid.buffer] as Transferable[];
+  }
+  if (reply.type === 'sharpness' || reply.type === 'sharpness-progress') return [];
   if (reply.type !== 'snapshot') return [];
   const s = reply.snapshot;
   return [

@@ -8,13 +8,16 @@ import { loadOptimizers } from '../../engine/optimizers';
 import { MainThreadWorker } from '../mainThread';
 import type { LabReply, LabRequest } from './protocol';
 
-/** Runs {@link handleLabRequest} on the main thread, answering asynchronously like a worker. */
+/** Gives the page a turn between landscape rows when they run on the main thread. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Runs {@link handleLabMessage} on the main thread, answering asynchronously like a worker. */
 function mainThreadLabWorker(): LabWorkerLike {
   return new MainThreadWorker<LabRequest, LabReply>(async (request, post, signal) => {
-    const { handleLabRequest } = await import('./handlers');
+    const { handleLabMessage } = await import('./handlers');
     // The lazily loaded optimizer families too: a scene may use any of them.
     await loadOptimizers();
-    if (!signal.aborted) post(handleLabRequest(request));
+    if (!signal.aborted) await handleLabMessage(request, post, signal, yieldToPage);
   });
 }
 

@@ -1,0 +1,488 @@
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { extent, line, scaleLinear } from 'd3';
+import { OPTIMIZERS } from '../../engine/optimizers';
+import { useLocale } from '../../i18n';
+import { useLabStore } from '../../state/lab';
+import type { LabConfig, LabSlot } from '../../state/lab';
+import { LandscapeCancelledError } from '../../worker/lab/client';
+import type { LabClient } from '../../worker/lab/client';
+import { LANDSCAPE_SIDE, sameLandscape } from '../../worker/lab/landscape';
+import type { LandscapeDirections, LandscapeResult } from '../../worker/lab/protocol';
+import { createLabClient } from '../../worker/lab/spawn';
+import { formatNumber } from '../format';
+import { CONTOUR_STROKE, heatRgb, optimizerStyle } from '../palette';
+import { planeToGrid, sliceImage, snapshotAt } from './landscapeMap';
+import { PathLossChart } from './PathLossChart';
+import { SharpnessPanel } from './SharpnessPanel';
+import type { SliceImage } from './landscapeMap';
+import { t } from './strings';
+
+const MAP_SIZE = 340;
+const DIRECTIONS: readonly LandscapeDirections[] = ['pca', 'filter', 'none'];
+
+interface LandscapeState {
+  readonly status: 'idle' | 'computing' | 'done' | 'cancelled' | 'error';
+  readonly result: LandscapeResult | null;
+  readonly error: string | null;
+  /** Which slots' paths the result holds, in its order, with their configurations. */
+  readonly slots: readonly { slot: LabSlot; config: LabConfig }[];
+}
+
+/** A path's colour: the visualizer's colour of its slot (A first, B second). */
+function pathColor(config: LabConfig, index: number): string {
+  return optimizerStyle({ type: config.optimizer, lr: config.lr }, index).color;
+}
+
+/**
+ * The lab's Landscape tab: the loss on a plane through the current weights, computed in a worker
+ * of its own (so cancelling never loses training), coarse grid first; the PCA plane's badge and
+ * projected paths; the honest plane-vs-true losses; and the 1-D interpolation.
+ */
+export function LandscapeView({ trainer }: { trainer: LabClient }) {
+  useLocale();
+  const client = useMemo(() => createLabClient(), []);
+  useEffect(() => () => client.dispose(), [client]);
+  const [directions, setDirections] = useState<LandscapeDirections>('pca');
+  const [seed, setSeed] = useState(1);
+  const [version, setVersion] = useState(0);
+  const [state, setState] = useState<LandscapeState>({
+    status: 'idle',
+    result: null,
+    error: null,
+    slots: [],
+  });
+  const compare = useLabStore((s) => s.compare);
+  const a = useLabStore((s) => s.a);
+  const b = useLabStore((s) => s.b);
+  const bApart = compare && directions === 'pca' && !sameLandscape(a, b);
+  const currentStep = useLabStore((s) => s.results.a.snapshot?.step ?? null);
+
+  useEffect(() => {
+    let live = true;
+    const run = async (): Promise<void> => {
+      const lab = useLabStore.getState();
+      const slots: LabSlot[] =
+        directions === 'pca' && lab.compare && sameLandscape(lab.a, lab.b) ? ['a', 'b'] : ['a'];
+      setState((s) => ({ ...s, status: 'computing', error: null }));
+      const paths = await Promise.all(slots.map((slot) => trainer.path(slot)));
+      if (!live) return;
+      const withConfigs = slots.map((slot, k) => ({ slot, config: paths[k]!.config }));
+      if (!paths.every((p) => p.params.every(Number.isFinite))) {
+        setState({ status: 'error', result: null, error: t('lab.landscape.diverged'), slots: [] });
+        return;
+      }
+      if (directions === 'pca' && paths.every((p) => p.steps.length < 2)) {
+        setState({
+          status: 'error',
+          result: null,
+          error: t('lab.landscape.needTraining'),
+          slots: [],
+        });
+        return;
+      }
+      const result = await client.landscape(
+        { paths, directions, seed, side: LANDSCAPE_SIDE },
+        (partial) => {
+          if (live)
+            setState({ status: 'computing', result: partial, error: null, slots: withConfigs });
+        },
+      );
+      if (live) setState({ status: 'done', result, error: null, slots: withConfigs });
+    };
+    run().catch((error: unknown) => {
+      if (!live) return;
+      if (error instanceof LandscapeCancelledError) {
+        setState((s) => ({ ...s, status: 'cancelled' }));
+        return;
+      }
+      setState((s) => ({
+        ...s,
+        status: 'error',
+        error: error instanceof Error ? error.message : String(error),
+      }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, trainer, directions, seed, version]);
+
+  const { result, status } = state;
+  const image = useMemo(() => (result ? sliceImage(result) : null), [result]);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const first = result?.paths[0];
+  const lastIndex = first ? first.steps.length - 1 : 0;
+  const index = cursor === null ? lastIndex : Math.min(cursor, lastIndex);
+  const cursorStep = first ? first.steps[index]! : 0;
+  const explained = result?.explained ?? null;
+  const share = explained ? explained[0] + explained[1] : null;
+  const percent = (v: number): string => `${formatNumber(100 * v, 3)}%`;
+
+  return (
+    <section className="lab-card lab-landscape" aria-labelledby="lab-landscape-title">
+      <h2 id="lab-landscape-title">{t('lab.landscape.title')}</h2>
+      <p className="lab-help">{t('lab.landscape.intro')}</p>
+      <div className="lab-landscape-controls">
+        <label>
+          {t('lab.landscape.directions')}{' '}
+          <select
+            value={directions}
+            onChange={(e) => setDirections(e.target.value as LandscapeDirections)}
+          >
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`lab.landscape.dir.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {directions !== 'pca' && (
+          <button type="button" onClick={() => setSeed((s) => s + 1)}>
+            {t('lab.landscape.newDirections')}
+          </button>
+        )}
+        <button type="button" onClick={() => setVersion((v) => v + 1)}>
+          {t('lab.landscape.update')}
+        </button>
+        {status === 'computing' && (
+          <button type="button" onClick={() => client.cancelLandscape()}>
+            {t('lab.landscape.cancel')}
+          </button>
+        )}
+      </div>
+      <p className="lab-help">{t(`lab.landscape.dirHelp.${directions}`)}</p>
+      {bApart && <p className="lab-help">{t('lab.landscape.pathsOther')}</p>}
+      {status === 'computing' && (
+        <div className="lab-landscape-progress" data-testid="landscape-progress">
+          <progress
+            max={Math.max(1, result?.total ?? 1)}
+            value={result ? result.done : undefined}
+            aria-label={t('lab.landscape.progressLabel')}
+          />
+          <span>
+            {t('lab.landscape.progress', { done: result?.done ?? 0, total: result?.total ?? 0 })}
+          </span>
+        </div>
+      )}
+      {status === 'cancelled' && <p className="lab-help">{t('lab.landscape.cancelled')}</p>}
+      {status === 'error' && state.error && (
+        <p className="lab-warning" role="alert">
+          {state.error}
+        </p>
+      )}
+      {result &&
+        status !== 'computing' &&
+        currentStep !== null &&
+        currentStep !== result.originStep && (
+          <p className="lab-help" data-testid="landscape-stale">
+            {t('lab.landscape.stale', { step: result.originStep, now: currentStep })}
+          </p>
+        )}
+      {result && image && (
+        <div className="lab-landscape-body">
+          <figure className="lab-landscape-figure">
+            {share !== null && explained && (
+              <p
+                className="lab-landscape-badge"
+                data-testid="landscape-badge"
+                data-explained={share}
+              >
+                {t('lab.landscape.badge', { share: percent(share) })}
+                <span className="lab-landscape-badge-detail">
+                  {t('lab.landscape.badgeDetail', {
+                    e1: percent(explained[0]),
+                    e2: percent(explained[1]),
+                  })}
+                </span>
+              </p>
+            )}
+            <SliceMap
+              result={result}
+              image={image}
+              status={status}
+              slots={state.slots}
+              cursorStep={cursorStep}
+            />
+            <figcaption className="lab-help">
+              {t('lab.landscape.axes', {
+                a0: formatNumber(result.alphas[0]!, 3),
+                a1: formatNumber(result.alphas[result.alphas.length - 1]!, 3),
+                b0: formatNumber(result.betas[0]!, 3),
+                b1: formatNumber(result.betas[result.betas.length - 1]!, 3),
+              })}
+            </figcaption>
+          </figure>
+          <div className="lab-landscape-side">
+            {first && (
+              <>
+                <label className="lab-landscape-cursor">
+                  {t('lab.landscape.cursor', { step: cursorStep })}
+                  <input
+                    type="range"
+                    min={0}
+                    max={lastIndex}
+                    value={index}
+                    onChange={(e) => setCursor(Number(e.target.value))}
+                  />
+                </label>
+                <table className="lab-landscape-table" data-testid="landscape-losses">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('lab.landscape.colPath')}</th>
+                      <th scope="col">{t('lab.landscape.colStep')}</th>
+                      <th scope="col">{t('lab.landscape.colTrue')}</th>
+                      <th scope="col">{t('lab.landscape.colPlane')}</th>
+                      <th scope="col">{t('lab.landscape.colGap')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.paths.map((p, k) => {
+                      const at = snapshotAt(p.steps, cursorStep);
+                      const real = p.trueLoss[at]!;
+                      const plane = p.planeLoss[at]!;
+                      const slot = state.slots[k];
+                      return (
+                        <tr key={k} data-slot={slot?.slot}>
+                          <th scope="row">
+                            <span
+                              className="lab-landscape-swatch"
+                              style={{ background: slot ? pathColor(slot.config, k) : undefined }}
+                            />
+                            {slot ? pathName(slot.slot, slot.config) : ''}
+                          </th>
+                          <td>{p.steps[at]}</td>
+                          <td data-true={real}>{formatNumber(real, 4)}</td>
+                          <td data-plane={plane}>{formatNumber(plane, 4)}</td>
+                          <td>{formatNumber(plane - real, 3)}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+                <p className="lab-help">{t('lab.landscape.honest')}</p>
+                <PathLossChart
+                  paths={result.paths}
+                  slots={state.slots}
+                  cursorStep={cursorStep}
+                  onPick={(step) => setCursor(snapshotAt(first.steps, step))}
+                />
+                <p className="lab-help">{t('lab.landscape.pathLossHelp')}</p>
+              </>
+            )}
+            {!first && (
+              <p className="lab-help">
+                {t('lab.landscape.originLoss', { loss: formatNumber(result.originLoss, 4) })}
+              </p>
+            )}
+            <h3>{t('lab.landscape.interp')}</h3>
+            <InterpolationChart result={result} />
+            <p className="lab-help">{t('lab.landscape.interpHelp')}</p>
+          </div>
+        </div>
+      )}
+      <SharpnessPanel trainer={trainer} client={client} />
+    </section>
+  );
+}
+
+function pathName(slot: LabSlot, config: LabConfig): string {
+  return t('lab.landscape.pathLabel', {
+    slot: slot === 'a' ? t('lab.slotA') : t('lab.slotB'),
+    optimizer: OPTIMIZERS[config.optimizer].label,
+    lr: config.lr,
+  });
+}
+
+/** The slice: heat bands on a canvas, contour lines, the projected paths and the origin θ. */
+const SliceMap = memo(function SliceMap(props: {
+  result: LandscapeResult;
+  image: SliceImage;
+  status: LandscapeState['status'];
+  slots: LandscapeState['slots'];
+  cursorStep: number;
+}) {
+  const { result, image, status, slots, cursorStep } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { width, height } = image;
+  useLayoutEffect(() => {
+    const ctx = canvasRef.current?.getContext('2d');
+    if (!ctx) return;
+    // The visualizer's heat colours, one pixel per grid point (HeatmapLayer's lookup).
+    const bandCount = image.thresholds.length + 1;
+    const data = ctx.createImageData(width, height);
+    for (let i = 0; i < width * height; i++) {
+      const band = image.bands[i]!;
+      const rgb =
+        band === 255 ? [200, 190, 190] : heatRgb(bandCount > 1 ? band / (bandCount - 1) : 0);
+      data.data.set([rgb[0]!, rgb[1]!, rgb[2]!, 255], 4 * i);
+    }
+    ctx.putImageData(data, 0, 0);
+  }, [image, width, height]);
+  const sx = MAP_SIZE / width;
+  const sy = MAP_SIZE / height;
+  const toPx = (alpha: number, beta: number): [number, number] => {
+    const [gx, gy] = planeToGrid(result.alphas, result.betas, alpha, beta);
+    return [gx * sx, gy * sy];
+  };
+  const [ox, oy] = toPx(0, 0);
+  return (
+    <div
+      className="lab-landscape-map"
+      data-testid="landscape-map"
+      data-status={status}
+      data-done={result.done}
+      data-total={result.total}
+      data-known-stride={result.knownStride}
+      data-directions={result.directions}
+      data-origin-step={result.originStep}
+      role="img"
+      aria-label={t('lab.landscape.mapLabel', {
+        side: `${width} × ${height}`,
+        min: formatNumber(image.min, 3),
+        max: formatNumber(image.max, 3),
+      })}
+      style={{ width: MAP_SIZE, height: MAP_SIZE }}
+    >
+      <canvas ref={canvasRef} width={width} height={height} aria-hidden="true" />
+      <svg width={MAP_SIZE} height={MAP_SIZE} aria-hidden="true">
+        <g transform={`scale(${sx},${sy})`}>
+          {image.contours.map((c, i) => (
+            <path
+              key={i}
+              d={c.d}
+              fill="none"
+              stroke={CONTOUR_STROKE}
+              strokeOpacity={0.5}
+              strokeWidth={i % 4 === 3 ? 1.1 : 0.7}
+              vectorEffect="non-scaling-stroke"
+            />
+          ))}
+        </g>
+        {result.paths.map((p, k) => {
+          const slot = slots[k];
+          const color = slot ? pathColor(slot.config, k) : CONTOUR_STROKE;
+          const points = Array.from({ length: p.steps.length }, (_, i) =>
+            toPx(p.coords[2 * i]!, p.coords[2 * i + 1]!),
+          );
+          const [sxp, syp] = points[0]!;
+          const [ex, ey] = points[points.length - 1]!;
+          const [cx, cy] = points[snapshotAt(p.steps, cursorStep)]!;
+          return (
+            <g
+              key={k}
+              data-testid={`landscape-path-${slot?.slot ?? k}`}
+              data-points={points.length}
+            >
+              <polyline
+                points={points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}
+                fill="none"
+                stroke={color}
+                strokeWidth={2}
+                strokeLinejoin="round"
+              />
+              <circle cx={sxp} cy={syp} r={4} fill="#fff" stroke={color} strokeWidth={2} />
+              <circle cx={ex} cy={ey} r={4} fill={color} />
+              <circle cx={cx} cy={cy} r={7} fill="none" stroke={color} strokeWidth={1.5} />
+            </g>
+          );
+        })}
+        <g className="lab-landscape-origin">
+          <path
+            d={`M${ox - 6},${oy}H${ox + 6}M${ox},${oy - 6}V${oy + 6}`}
+            stroke="#1f2933"
+            strokeWidth={1.5}
+          />
+          <text x={ox + 8} y={oy - 6} className="lab-tick">
+            θ
+          </text>
+        </g>
+      </svg>
+    </div>
+  );
+});
+
+const INTERP_W = 300;
+const INTERP_H = 150;
+const IM = { left: 46, right: 10, top: 10, bottom: 24 };
+
+/** Goodfellow et al.'s 1-D interpolation as a small line chart, t = 0 and t = 1 marked. */
+function InterpolationChart({ result }: { result: LandscapeResult }) {
+  const { t: ts, loss } = result.interpolation;
+  const model = useMemo(() => {
+    const pairs = Array.from(ts, (tt, i) => [tt, loss[i]!] as const).filter(([, v]) =>
+      Number.isFinite(v),
+    );
+    if (pairs.length === 0) return null;
+    const [lo = 0, hi = 1] = extent(pairs, (p) => p[1]);
+    const x = scaleLinear()
+      .domain([ts[0]!, ts[ts.length - 1]!])
+      .range([IM.left, INTERP_W - IM.right]);
+    const y = scaleLinear()
+      .domain([Math.min(0, lo), hi > lo ? hi : lo + 1])
+      .nice()
+      .range([INTERP_H - IM.bottom, IM.top]);
+    const d = line<readonly [number, number]>()
+      .x(([tt]) => x(tt))
+      .y(([, v]) => y(v))(pairs);
+    return { x, y, d: d ?? '', ticks: y.ticks(3), max: hi };
+  }, [ts, loss]);
+  const at = (target: number): number => {
+    const i = ts.indexOf(target);
+    return i >= 0 ? loss[i]! : Number.NaN;
+  };
+  return (
+    <svg
+      width={INTERP_W}
+      height={INTERP_H}
+      className="lab-loss"
+      role="img"
+      data-testid="landscape-interpolation"
+      aria-label={t('lab.landscape.interpLabel', {
+        start: formatNumber(at(0), 3),
+        end: formatNumber(at(1), 3),
+        max: formatNumber(model?.max ?? Number.NaN, 3),
+      })}
+    >
+      <rect
+        x={IM.left}
+        y={IM.top}
+        width={INTERP_W - IM.left - IM.right}
+        height={INTERP_H - IM.top - IM.bottom}
+        className="lab-plot-bg"
+      />
+      {model && (
+        <>
+          {model.ticks.map((v) => (
+            <g key={v}>
+              <line
+                x1={IM.left}
+                x2={INTERP_W - IM.right}
+                y1={model.y(v)}
+                y2={model.y(v)}
+                className="lab-grid"
+              />
+              <text x={IM.left - 4} y={model.y(v) + 4} textAnchor="end" className="lab-tick">
+                {formatNumber(v, 2)}
+              </text>
+            </g>
+          ))}
+          {[0, 1].map((tt) => (
+            <g key={tt}>
+              <line
+                x1={model.x(tt)}
+                x2={model.x(tt)}
+                y1={IM.top}
+                y2={INTERP_H - IM.bottom}
+                className="lab-grid"
+                strokeDasharray="3 3"
+              />
+              <text x={model.x(tt)} y={INTERP_H - 6} textAnchor="middle" className="lab-tick">
+                {tt === 0 ? t('lab.landscape.tStart') : t('lab.landscape.tNow')}
+              </text>
+            </g>
+          ))}
+          <path d={model.d} className="lab-loss-line" />
+        </>
+      )}
+    </svg>
+  );
+}
