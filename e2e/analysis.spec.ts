@@ -171,6 +171,53 @@ test.describe('analysis drawer', () => {
     await expect(page.getByTestId('race-row')).toHaveCount(1);
   });
 
+  test('race and sweep numbers are whole at 1280×720: no cut final loss, no cut last tick', async ({
+    page,
+  }) => {
+    // Review 10 (defect 5): 6.896·10^-35 was cut to read "6.896·10^-3", and the sweep's "1e1".
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const app = new Visualizer(page);
+    await app.open(`?scene=${QUADRATIC.replace('n:100', 'n:400')}&analysis=race`);
+    await expect(page.getByTestId('race-row')).toHaveCount(3);
+    const cells = page.getByTestId('race-table').locator('td');
+    const texts = await cells.allInnerTexts();
+    expect(texts.join(' ')).not.toContain('^');
+    // Adam reaches a loss so small it needs a power of ten, written with superscripts.
+    expect(texts.some((text) => /·10[⁻¹²³⁴⁵⁶⁷⁸⁹⁰]+$/.test(text))).toBe(true);
+    const cut = await cells.evaluateAll((tds) =>
+      tds.flatMap((td) => {
+        // Cut when the cell's text passes its own box, or what clips it (the scroll box, the drawer).
+        const r = td.getBoundingClientRect();
+        let clip = document.documentElement.clientWidth;
+        for (let el = td.parentElement; el; el = el.parentElement) {
+          const style = getComputedStyle(el);
+          if (style.overflowX !== 'visible') {
+            if (el.scrollWidth > el.clientWidth + 1) return [`${td.textContent} scrolls`];
+            clip = Math.min(clip, el.getBoundingClientRect().right);
+          }
+        }
+        return td.scrollWidth > td.clientWidth + 1 || r.right > clip + 1
+          ? [`${td.textContent}: ${Math.round(r.right)} > ${Math.round(clip)}`]
+          : [];
+      }),
+    );
+    expect(cut).toEqual([]);
+
+    await page.getByTestId('analysis-tab-sweep').click();
+    await expect(page.getByTestId('sweep-plot')).toBeVisible();
+    const ticks = page.getByTestId('sweep-tick');
+    await expect(ticks.last()).toHaveText('10¹');
+    // Measured against the figure that clips the plot, not the plot itself.
+    const svg = (await page.locator('figure.sweep-plot').boundingBox())!;
+    for (const tick of await ticks.all()) {
+      const box = (await tick.boundingBox())!;
+      expect(box.x, (await tick.textContent()) ?? '').toBeGreaterThanOrEqual(svg.x - 0.5);
+      expect(box.x + box.width, (await tick.textContent()) ?? '').toBeLessThanOrEqual(
+        svg.x + svg.width + 0.5,
+      );
+    }
+  });
+
   test('every view of the drawer has no serious or critical axe violation', async ({ page }) => {
     // Six axe passes: on a loaded 2-core runner each can take several seconds.
     test.slow();

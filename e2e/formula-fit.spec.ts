@@ -79,8 +79,8 @@ function overflows(page: Page): Promise<string[]> {
   });
 }
 
-async function fitsAtEveryWidth(page: Page): Promise<void> {
-  for (const width of WIDTHS) {
+async function fitsAtEveryWidth(page: Page, widths: readonly number[] = WIDTHS): Promise<void> {
+  for (const width of widths) {
     await page.setViewportSize({ width, height: HEIGHT });
     await page.waitForFunction(() => document.fonts.status === 'loaded');
     await expect
@@ -99,6 +99,27 @@ test.describe('every formula fits its column', () => {
   });
 });
 
+test('the widest formulas still fit after the window shrinks from 1280 to 320 px', async ({
+  page,
+}) => {
+  // Review 10: a resize (not a fresh load at 320 px) left centred RMSprop with momentum, NAdam
+  // with decoupled decay, Muon and a clipped, decayed Adam a few px too wide.
+  const cases = FORMULA_CASES.flatMap((config, index) =>
+    (config.type === 'rmsprop' && config.centered) ||
+    (config.type === 'nadam' && config.decoupled_weight_decay) ||
+    config.type === 'muon' ||
+    (config.type === 'adam' && config.clip_grad_norm !== undefined && config.weight_decay)
+      ? [index]
+      : [],
+  );
+  expect(cases.length).toBe(4);
+  for (const index of cases) {
+    await page.setViewportSize({ width: 1280, height: HEIGHT });
+    await open(page, sceneOf(index));
+    await fitsAtEveryWidth(page, [1280, 768, 320]);
+  }
+});
+
 test('every named surface’s formula fits at every width', async ({ page }) => {
   for (const id of SURFACE_IDS) {
     // A tiny step keeps the run finite on every surface; the surface's formula is what is measured.
@@ -110,7 +131,7 @@ test('every named surface’s formula fits at every width', async ({ page }) => 
 for (const locale of ['zh-CN', 'zh-TW'] as const) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });
-    for (const type of ['adam', 'nadam', 'radam', 'adadelta'] as const) {
+    for (const type of ['adam', 'nadam', 'radam', 'adadelta', 'rprop', 'muon', 'lbfgs'] as const) {
       test(`${type}'s formulas fit at every width`, async ({ page }) => {
         const index = FORMULA_CASES.findIndex((c) => c.type === type);
         await open(page, sceneOf(index));

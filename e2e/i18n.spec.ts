@@ -193,3 +193,36 @@ test('an unknown lang= value is ignored: the browser language decides', async ({
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'Optimizers', exact: true })).toBeVisible();
 });
+
+test('names the app wrote follow the language; the name fields say the legend’s names', async ({
+  page,
+}) => {
+  // Review 10 (defects 12, 16): the default scene's "Momentum" stayed English on Chinese pages,
+  // and the name fields said "Adam" where the legend said "Adam 2".
+  await openVisualizer(page, '?lang=zh-CN');
+  const key = page.getByTestId('map-key').locator('.map-key-name');
+  const fields = page.getByTestId('optimizer-list').locator('.name-input');
+  await expect(key).toHaveText(['SGD', '动量法', 'Adam']);
+  await expect(fields.nth(1)).toHaveValue('动量法');
+  // The add menu's Momentum and a second Adam: numbered in the legend and in the fields alike.
+  await page.getByTestId('language-switcher').selectOption('zh-TW');
+  await expect(key).toHaveText(['SGD', '動量法', 'Adam']);
+  const which = page.locator('.add-row select');
+  for (const preset of ['momentum', 'adam']) {
+    await which.selectOption(preset);
+    await page.locator('.add-row button').click();
+  }
+  await expect(key).toHaveText(['SGD', '動量法', 'Adam', '動量法 2', 'Adam 2']);
+  await expect(fields).toHaveCount(5);
+  for (const [i, name] of ['SGD', '動量法', 'Adam', '動量法 2', 'Adam 2'].entries()) {
+    await expect(fields.nth(i)).toHaveValue(name);
+  }
+  // Back in English every one of them is English, the numbering unchanged.
+  await page.getByTestId('language-switcher').selectOption('en');
+  await expect(key).toHaveText(['SGD', 'Momentum', 'Adam', 'Momentum 2', 'Adam 2']);
+  await expect(fields.nth(3)).toHaveValue('Momentum 2');
+  // Renaming still edits the label itself.
+  await fields.nth(4).fill('Fast Adam');
+  await fields.nth(4).blur();
+  await expect(key.nth(4)).toHaveText('Fast Adam');
+});

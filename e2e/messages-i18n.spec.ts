@@ -68,6 +68,37 @@ for (const locale of ['zh-CN', 'zh-TW'] as const) {
       // …and the app still draws the scene.
       expect((await app.contourShapes()).length).toBeGreaterThan(4);
     });
+
+    test("schedule errors in a link are Chinese, without torch's English words", async ({
+      page,
+    }) => {
+      const app = new Visualizer(page);
+      // Each a kind torch refuses only while stepping: a zero divisor, one-cycle past its
+      // total_steps, cycled momentum on an optimizer without any, and a bound of LinearLR.
+      await app.open(
+        '?scene=f:quadratic;p:-4,2;n:200;o:sgd,lr=0.1,schedule=step/step_size:0' +
+          ';o:sgd,lr=0.1,momentum=0.9,schedule=onecycle/max_lr:1/total_steps:10' +
+          ';o:adagrad,schedule=onecycle/max_lr:1;o:adam,schedule=linear/start_factor:2',
+      );
+      const notice = page.getByTestId('load-errors');
+      await expect(notice).toBeVisible();
+      const items = notice.locator('li');
+      await expect(items).toHaveCount(4);
+      expect(await items.locator('code').allInnerTexts()).toEqual([
+        'optimizers[0].schedule.step_size',
+        'optimizers[1].schedule.total_steps',
+        'optimizers[2].schedule.cycle_momentum',
+        'optimizers[3].schedule.start_factor',
+      ]);
+      for (const item of await items.allInnerTexts()) {
+        const message = item.slice(item.indexOf(':') + 1);
+        expect(message, item).toMatch(/[\u4e00-\u9fff]/);
+        expect(sentence(message), item).not.toMatch(ENGLISH);
+        expect(message, item).not.toMatch(/ZeroDivisionError|Tried to step|divide|neither/);
+      }
+      // …and the optimizers are still drawn (their schedules dropped).
+      expect((await app.contourShapes()).length).toBeGreaterThan(4);
+    });
   });
 }
 

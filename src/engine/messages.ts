@@ -76,6 +76,31 @@ export const ENGINE_MESSAGES = {
   'scene.pair': 'must be a pair [a, b], got {got}',
   'scene.tuple': 'must be a list of {length} numbers, got {got}',
   'scene.choice': 'must be one of {choices}, got {got}',
+  // Learning-rate schedules (the validator and torch's own checks while stepping, schedule.ts).
+  'schedule.required': 'is required (torch has no default)',
+  'schedule.schedulers': 'must be a list of 1 to {max} schedules, got {got}',
+  'schedule.plateauInSequential':
+    'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau: it is stepped with the loss)',
+  'schedule.nestedSequential':
+    'a sequential cannot hold another sequential here: list its schedules in this one',
+  'schedule.milestoneList': 'must be a list of at most {max} whole numbers, got {got}',
+  'schedule.milestoneElement': 'element {index} must be a whole number, got {got}',
+  'schedule.zeroDivision': 'makes torch divide by zero',
+  'schedule.fractionalPower': 'makes torch raise a negative number to a fractional power',
+  'schedule.interval': 'must be in {interval} (torch {scheduler})',
+  'schedule.below': 'must be < {max} (torch {scheduler}), got {got}',
+  'schedule.positiveWhole': 'must be a positive whole number, got {got}',
+  'schedule.wholeAtLeast': 'must be a whole number >= {min}, got {got}',
+  'schedule.between': 'must be between {min} and {max}, got {got}',
+  'schedule.tooFewSteps': 'is {total}, but the scene takes more steps',
+  'schedule.noMomentum': 'needs an optimizer with momentum or betas; set cycle_momentum to false',
+  'schedule.noMomentumOf':
+    '{optimizer} has neither momentum nor betas to cycle: set cycle_momentum to false',
+  'schedule.milestoneCount':
+    'must hold one milestone fewer than schedulers ({expected}), got {got}',
+  'schedule.sequentialAtMilestone': 'torch cannot start a sequential schedule at a milestone',
+  'schedule.sequentialEmpty': 'must hold at least one schedule (torch SequentialLR)',
+  'schedule.plateauAlone': 'plateau is stepped with the loss; it is built on its own',
   // The scene's gradient noise (issue 14; engine/noise/spec.ts).
   'noise.notField': 'is not a field of {type} noise',
   'noise.whole': 'must be a whole number from {min} to {max}, got {got}',

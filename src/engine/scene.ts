@@ -195,23 +195,29 @@ function checkParam(value: unknown, spec: ParamSpec): Problem | undefined {
 /** Largest whole number a schedule field takes (step counts; well inside exact float integers). */
 const MAX_SCHEDULE_COUNT = 1e9;
 
-function checkScheduleField(value: unknown, spec: ScheduleFieldSpec): string | undefined {
+function checkScheduleField(value: unknown, spec: ScheduleFieldSpec): Problem | undefined {
   switch (spec.kind) {
     case 'boolean':
       return typeof value === 'boolean'
         ? undefined
-        : `must be true or false, got ${describe(value)}`;
+        : { code: 'scene.boolean', params: { got: describe(value) } };
     case 'choice':
       return typeof value === 'string' && spec.options.includes(value)
         ? undefined
-        : `must be one of ${spec.options.join(', ')}, got ${describe(value)}`;
+        : {
+            code: 'scene.choice',
+            params: { choices: spec.options.join(', '), got: describe(value) },
+          };
     case 'list':
       if (!Array.isArray(value) || value.length > MAX_MILESTONES) {
-        return `must be a list of at most ${MAX_MILESTONES} whole numbers, got ${describe(value)}`;
+        return {
+          code: 'schedule.milestoneList',
+          params: { max: MAX_MILESTONES, got: describe(value) },
+        };
       }
       for (const [i, v] of value.entries()) {
         if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > MAX_SCHEDULE_COUNT) {
-          return `element ${i} must be a whole number, got ${describe(v)}`;
+          return { code: 'schedule.milestoneElement', params: { index: i, got: describe(v) } };
         }
       }
       return undefined;
@@ -219,16 +225,22 @@ function checkScheduleField(value: unknown, spec: ScheduleFieldSpec): string | u
       return undefined;
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return `must be a finite number, got ${describe(value)}`;
+        return { code: 'scene.finite', params: { got: describe(value) } };
       }
       if (spec.integer && (!Number.isInteger(value) || Math.abs(value) > MAX_SCHEDULE_COUNT)) {
-        return `must be a whole number, got ${value}`;
+        return { code: 'scene.integer', params: { got: value } };
       }
       if (spec.min !== undefined && (spec.minExclusive ? value <= spec.min : value < spec.min)) {
-        return `must be ${spec.minExclusive ? '>' : '>='} ${spec.min}, got ${value}`;
+        return {
+          code: spec.minExclusive ? 'scene.minExclusive' : 'scene.min',
+          params: { min: spec.min, got: value },
+        };
       }
       if (spec.max !== undefined && (spec.maxExclusive ? value >= spec.max : value > spec.max)) {
-        return `must be ${spec.maxExclusive ? '<' : '<='} ${spec.max}, got ${value}`;
+        return {
+          code: spec.maxExclusive ? 'scene.maxExclusive' : 'scene.max',
+          params: { max: spec.max, got: value },
+        };
       }
       return undefined;
     }
@@ -279,37 +291,28 @@ function validateSchedule(
           : false;
     if (v === undefined || (v === null && spec.kind === 'number' && spec.nullable)) {
       if (required) {
-        errors.push({ path: fieldPath, message: `is required (torch has no default)` });
+        errors.push(fieldError(fieldPath, 'schedule.required'));
       }
       continue;
     }
     if (spec.kind === 'schedules') {
       if (!Array.isArray(v) || v.length < 1 || v.length > MAX_SEQUENTIAL) {
-        errors.push({
-          path: fieldPath,
-          message: `must be a list of 1 to ${MAX_SEQUENTIAL} schedules, got ${describe(v)}`,
-        });
+        errors.push(
+          fieldError(fieldPath, 'schedule.schedulers', { max: MAX_SEQUENTIAL, got: describe(v) }),
+        );
         continue;
       }
       const children: Schedule[] = [];
       v.forEach((child: unknown, i: number) => {
         const childPath = `${fieldPath}[${i}]`;
         if (isObject(child) && child.type === 'plateau') {
-          errors.push({
-            path: `${childPath}.type`,
-            message:
-              'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau: it is stepped with the loss)',
-          });
+          errors.push(fieldError(`${childPath}.type`, 'schedule.plateauInSequential'));
           return;
         }
         if (isObject(child) && child.type === 'sequential') {
           // torch runs a nested SequentialLR only as the first child, and then oddly; one flat
           // sequential says the same thing, and the URL text has one level of nesting.
-          errors.push({
-            path: `${childPath}.type`,
-            message:
-              'a sequential cannot hold another sequential here: list its schedules in this one',
-          });
+          errors.push(fieldError(`${childPath}.type`, 'schedule.nestedSequential'));
           return;
         }
         const parsed = validateSchedule(child, childPath, errors);
@@ -319,7 +322,7 @@ function validateSchedule(
       continue;
     }
     const problem = checkScheduleField(v, spec);
-    if (problem) errors.push({ path: fieldPath, message: problem });
+    if (problem) errors.push(fieldError(fieldPath, problem.code, problem.params));
     else out[spec.name] = typeof v === 'number' ? plainZero(v) : Array.isArray(v) ? [...v] : v;
   }
   return errors.length === before ? (out as unknown as Schedule) : undefined;
@@ -342,11 +345,15 @@ function checkScheduleRun(
     });
   } catch (err) {
     if (err instanceof ScheduleError) {
-      let message = err.message;
-      if (err.field.endsWith('cycle_momentum')) {
-        message = `${OPTIMIZERS[config.type].label} has neither momentum nor betas to cycle: ${message}`;
-      }
-      return { path: `${path}.schedule.${err.field}`, message };
+      const at = `${path}.schedule.${err.field}`;
+      // The optimizer is named here, where it is known (the scheduler only sees its defaults).
+      const error =
+        err.code === 'schedule.noMomentum'
+          ? fieldError(at, 'schedule.noMomentumOf', { optimizer: OPTIMIZERS[config.type].label })
+          : fieldError(at, err.code, err.params);
+      return err.reason === undefined
+        ? error
+        : { ...error, message: `${error.message} (${err.reason})`, reason: err.reason };
     }
     throw err;
   }

@@ -168,6 +168,23 @@ export const enMore = {
   'formula.diverged':
     '{label} diverged at step {step}: after that the position or the loss is no longer a finite number, so there are no values to show. Move back to step {step} or earlier, or lower the learning rate.',
   'formula.empty': 'Add an optimizer to see its update rule.',
+  // learnfix: words inside the formulas' \text{} (src/views/formula/texWords.ts).
+  'formula.tex.stopIf': 'stop if',
+  'formula.tex.last': 'last',
+  'formula.tex.pairs': 'pairs',
+  'formula.tex.twoLoop': 'two-loop recursion',
+  'formula.tex.strongWolfe': 'strong Wolfe',
+  'formula.tex.first': 'first:',
+  'formula.tex.times': 'times',
+  'formula.tex.otherwise': 'otherwise',
+  'formula.tex.where': 'where',
+  'formula.tex.directionOnly': 'the direction only',
+  'formula.tex.given': 'given',
+  'formula.tex.lineSearch': 'line search',
+  'formula.tex.evals': 'evals',
+  'formula.tex.innerIterations': 'inner iterations',
+  'formula.tex.evaluations': 'evaluations',
+  'lab.outputLayerNoFactors': 'the output layer: no factors',
 
   // The gradient-flow lab (src/views/lab reads these through its own `t`).
   'lab.title': 'Gradient-flow lab',
@@ -427,6 +444,33 @@ export const enMore = {
   'engine.scene.maxExclusive': 'must be < {max}, got {got}',
   'engine.scene.tuple': 'must be a list of {length} numbers, got {got}',
   'engine.scene.choice': 'must be one of {choices}, got {got}',
+  // learnfix: schedule errors by code (engine/messages.ts), torch's own words added on English pages only.
+  'engine.schedule.required': 'is required (torch has no default)',
+  'engine.schedule.schedulers': 'must be a list of 1 to {max} schedules, got {got}',
+  'engine.schedule.plateauInSequential':
+    'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau: it is stepped with the loss)',
+  'engine.schedule.nestedSequential':
+    'a sequential cannot hold another sequential here: list its schedules in this one',
+  'engine.schedule.milestoneList': 'must be a list of at most {max} whole numbers, got {got}',
+  'engine.schedule.milestoneElement': 'element {index} must be a whole number, got {got}',
+  'engine.schedule.zeroDivision': 'makes torch divide by zero',
+  'engine.schedule.fractionalPower': 'makes torch raise a negative number to a fractional power',
+  'engine.schedule.interval': 'must be in {interval} (torch {scheduler})',
+  'engine.schedule.below': 'must be < {max} (torch {scheduler}), got {got}',
+  'engine.schedule.positiveWhole': 'must be a positive whole number, got {got}',
+  'engine.schedule.wholeAtLeast': 'must be a whole number >= {min}, got {got}',
+  'engine.schedule.between': 'must be between {min} and {max}, got {got}',
+  'engine.schedule.tooFewSteps': 'is {total}, but the scene takes more steps',
+  'engine.schedule.noMomentum':
+    'needs an optimizer with momentum or betas; set cycle_momentum to false',
+  'engine.schedule.noMomentumOf':
+    '{optimizer} has neither momentum nor betas to cycle: set cycle_momentum to false',
+  'engine.schedule.milestoneCount':
+    'must hold one milestone fewer than schedulers ({expected}), got {got}',
+  'engine.schedule.sequentialAtMilestone':
+    'torch cannot start a sequential schedule at a milestone',
+  'engine.schedule.sequentialEmpty': 'must hold at least one schedule (torch SequentialLR)',
+  'engine.schedule.plateauAlone': 'plateau is stepped with the loss; it is built on its own',
 
   // Each optimizer's note (the engine's OPTIMIZERS[type].note), shown by the formula panel.
   'optimizer.note.sgd':

@@ -5,11 +5,28 @@
  */
 import { OPTIMIZERS } from '../engine/optimizers';
 import type { OptimizerConfig } from '../engine/types';
+import { t } from '../i18n';
+import type { MessageKey } from '../i18n';
+
+/**
+ * Labels the app itself wrote (the default scene's "Momentum", an entry of the add menu in any of
+ * the three languages), not typed by the user: they are shown as the name in the page's language.
+ * Each list holds the en, zh-CN and zh-TW catalogue texts of its key (names.test.ts checks it).
+ */
+export const PRESET_LABELS: Readonly<Record<string, MessageKey>> = {
+  Momentum: 'optimizers.preset.momentum',
+  动量法: 'optimizers.preset.momentum',
+  動量法: 'optimizers.preset.momentum',
+  'NAG (Nesterov)': 'optimizers.preset.nag',
+  'NAG（Nesterov）': 'optimizers.preset.nag',
+};
 
 /** The name optimizer `config` shows before duplicates are numbered. */
 export function baseName(config: OptimizerConfig): string {
   const own = config.label?.trim();
-  return own ? own : OPTIMIZERS[config.type].label;
+  if (!own) return OPTIMIZERS[config.type].label;
+  const preset = Object.hasOwn(PRESET_LABELS, own) ? PRESET_LABELS[own] : undefined;
+  return preset === undefined ? own : t(preset);
 }
 
 /** One distinct name per optimizer, in scene order (see the module comment). */

@@ -52,7 +52,7 @@ export function tex(config: OptimizerConfig): string {
     wolfe
       ? '\\alpha &= \\text{strong Wolfe}(\\eta)'
       : '\\alpha &= \\eta \\quad (\\text{first: } \\min(1, 1/\\lVert g\\rVert_1)\\,\\eta)',
-    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad (\\le \\text{max\\_iter times})',
+    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad (\\le \\text{max\\_iter}\\text{ times})',
   ]);
 }
 

@@ -10,17 +10,24 @@
  * interact through it exactly as in torch. Where Python would raise (ZeroDivisionError, OneCycleLR
  * stepped past total_steps, a ValueError at construction) we throw a ScheduleError naming the field.
  */
+import { engineMessage, type EngineMessageCode, type MessageParams } from '../messages';
 import type { Closure, OptimizerInstance, Schedule } from '../types';
 import { scheduleBoolean, scheduleChoice, scheduleNumber } from './schedule-spec';
 
-/** Something torch would raise for, with the field to blame (a path inside the schedule). */
+/**
+ * Something torch would raise for, with the field to blame (a path inside the schedule), the
+ * message code and parameters (engine/messages.ts) and torch's own words (`reason`, English,
+ * ending the English message; the app adds it on English pages only).
+ */
 export class ScheduleError extends Error {
   constructor(
     /** e.g. 'step_size' or 'schedulers[1].max_lr'. */
     readonly field: string,
-    message: string,
+    readonly code: EngineMessageCode,
+    readonly params: MessageParams = {},
+    readonly reason?: string,
   ) {
-    super(message);
+    super(engineMessage(code, params) + (reason === undefined ? '' : ` (${reason})`));
     this.name = 'ScheduleError';
   }
 }
@@ -64,7 +71,7 @@ export interface LrScheduler {
 // ---- Python arithmetic where it differs from JavaScript's ------------------------------------
 
 function zeroDivision(field: string): ScheduleError {
-  return new ScheduleError(field, 'makes torch divide by zero (ZeroDivisionError)');
+  return new ScheduleError(field, 'schedule.zeroDivision', {}, 'ZeroDivisionError');
 }
 
 /** Python's `a / b`: raises on a zero divisor. */
@@ -90,7 +97,7 @@ function floorDiv(a: number, b: number, field: string): number {
 function pow(a: number, b: number, field: string): number {
   if (a === 0 && b < 0) throw zeroDivision(field);
   if (a < 0 && !Number.isInteger(b)) {
-    throw new ScheduleError(field, 'makes torch raise a negative number to a fractional power');
+    throw new ScheduleError(field, 'schedule.fractionalPower');
   }
   return Math.pow(a, b);
 }
@@ -224,7 +231,10 @@ class ConstantLR extends TorchScheduler {
   ) {
     super(group, at);
     if (factor > 1 || factor < 0) {
-      throw new ScheduleError(this.f('factor'), 'must be between 0 and 1 (torch ConstantLR)');
+      throw new ScheduleError(this.f('factor'), 'schedule.interval', {
+        interval: '[0, 1]',
+        scheduler: 'ConstantLR',
+      });
     }
     this.init();
   }
@@ -249,10 +259,16 @@ class LinearLR extends TorchScheduler {
   ) {
     super(group, at);
     if (startFactor > 1 || startFactor <= 0) {
-      throw new ScheduleError(this.f('start_factor'), 'must be in (0, 1] (torch LinearLR)');
+      throw new ScheduleError(this.f('start_factor'), 'schedule.interval', {
+        interval: '(0, 1]',
+        scheduler: 'LinearLR',
+      });
     }
     if (endFactor > 1 || endFactor < 0) {
-      throw new ScheduleError(this.f('end_factor'), 'must be in [0, 1] (torch LinearLR)');
+      throw new ScheduleError(this.f('end_factor'), 'schedule.interval', {
+        interval: '[0, 1]',
+        scheduler: 'LinearLR',
+      });
     }
     this.init();
   }
@@ -359,10 +375,10 @@ class CosineAnnealingWarmRestarts extends TorchScheduler {
   ) {
     super(group, at);
     if (!(t0 > 0 && Number.isInteger(t0))) {
-      throw new ScheduleError(this.f('t_0'), `must be a positive whole number, got ${t0}`);
+      throw new ScheduleError(this.f('t_0'), 'schedule.positiveWhole', { got: t0 });
     }
     if (!(tMult >= 1 && Number.isInteger(tMult))) {
-      throw new ScheduleError(this.f('t_mult'), `must be a whole number >= 1, got ${tMult}`);
+      throw new ScheduleError(this.f('t_mult'), 'schedule.wholeAtLeast', { min: 1, got: tMult });
     }
     this.tI = t0;
     this.tCur = -1;
@@ -420,10 +436,9 @@ class OneCycleLR extends TorchScheduler {
   ) {
     super(group, at);
     if (!(totalSteps > 0 && Number.isInteger(totalSteps))) {
-      throw new ScheduleError(
-        this.f('total_steps'),
-        `must be a positive whole number, got ${totalSteps}`,
-      );
+      throw new ScheduleError(this.f('total_steps'), 'schedule.positiveWhole', {
+        got: totalSteps,
+      });
     }
     const t = totalSteps;
     this.phases = threePhase
@@ -467,7 +482,11 @@ class OneCycleLR extends TorchScheduler {
           },
         ];
     if (pctStart < 0 || pctStart > 1) {
-      throw new ScheduleError(this.f('pct_start'), `must be between 0 and 1, got ${pctStart}`);
+      throw new ScheduleError(this.f('pct_start'), 'schedule.between', {
+        min: 0,
+        max: 1,
+        got: pctStart,
+      });
     }
     group.initial_lr = div(maxLr, divFactor, this.f('div_factor'));
     group.max_lr = maxLr;
@@ -490,7 +509,9 @@ class OneCycleLR extends TorchScheduler {
     if (k > this.totalSteps) {
       throw new ScheduleError(
         this.f('total_steps'),
-        `is ${this.totalSteps}, but the scene takes more steps (torch: "Tried to step ${k} times")`,
+        'schedule.tooFewSteps',
+        { total: this.totalSteps },
+        `torch: "Tried to step ${k} times"`,
       );
     }
     const g = this.group;
@@ -514,7 +535,9 @@ class OneCycleLR extends TorchScheduler {
 function noMomentum(field: string): ScheduleError {
   return new ScheduleError(
     field,
-    'needs an optimizer with momentum or betas (torch: "optimizer must support momentum or beta1 with `cycle_momentum` option enabled"); set cycle_momentum to false',
+    'schedule.noMomentum',
+    {},
+    'torch: "optimizer must support momentum or beta1 with `cycle_momentum` option enabled"',
   );
 }
 
@@ -584,10 +607,10 @@ class SequentialLR extends TorchScheduler {
   ) {
     super(group, at);
     if (milestones.length !== children.length - 1) {
-      throw new ScheduleError(
-        this.f('milestones'),
-        `must hold one milestone fewer than schedulers (${children.length - 1}), got ${milestones.length}`,
-      );
+      throw new ScheduleError(this.f('milestones'), 'schedule.milestoneCount', {
+        expected: children.length - 1,
+        got: milestones.length,
+      });
     }
     this.lastEpoch = 0;
     group.lr = group.initial_lr!;
@@ -611,7 +634,9 @@ class SequentialLR extends TorchScheduler {
     void epoch;
     throw new ScheduleError(
       this.f('type'),
-      'torch cannot start a sequential schedule at a milestone (NotImplementedError)',
+      'schedule.sequentialAtMilestone',
+      {},
+      'NotImplementedError',
     );
   }
   override getLr(): number {
@@ -635,7 +660,13 @@ class ReduceLROnPlateau {
     private readonly minLr: number,
     private readonly eps: number,
   ) {
-    if (factor >= 1) throw new ScheduleError('factor', 'must be < 1 (torch ReduceLROnPlateau)');
+    if (factor >= 1) {
+      throw new ScheduleError('factor', 'schedule.below', {
+        max: 1,
+        got: factor,
+        scheduler: 'ReduceLROnPlateau',
+      });
+    }
     this.best = mode === 'min' ? Infinity : -Infinity;
   }
   private isBetter(a: number, best: number): boolean {
@@ -727,26 +758,17 @@ function build(
       // torch builds the children first (each runs its own initial step on the shared group).
       const children = schedule.schedulers.map((child, i) => {
         if (child.type === 'plateau') {
-          throw new ScheduleError(
-            `${at}schedulers[${i}].type`,
-            'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau)',
-          );
+          throw new ScheduleError(`${at}schedulers[${i}].type`, 'schedule.plateauInSequential');
         }
         return build(child, group, `${at}schedulers[${i}].`, context);
       });
       if (children.length < 1) {
-        throw new ScheduleError(
-          `${at}schedulers`,
-          'must hold at least one schedule (torch SequentialLR)',
-        );
+        throw new ScheduleError(`${at}schedulers`, 'schedule.sequentialEmpty');
       }
       return new SequentialLR(group, at, children, schedule.milestones);
     }
     case 'plateau':
-      throw new ScheduleError(
-        `${at}type`,
-        'plateau is stepped with the loss; it is built on its own',
-      );
+      throw new ScheduleError(`${at}type`, 'schedule.plateauAlone');
   }
 }
 

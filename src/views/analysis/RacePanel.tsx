@@ -84,36 +84,38 @@ function Leaderboard(props: { result: RaceResult; stale: boolean }) {
       <p className="field-help" data-testid="race-target">
         {t('analysis.race.target', { loss: fmt(result.targetLoss, 4), source })}
       </p>
-      <table className="analysis-table" data-testid="race-table">
-        <caption className="visually-hidden">{t('analysis.race.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('analysis.col.optimizer')}</th>
-            <th scope="col">{t('analysis.col.lr')}</th>
-            <th scope="col">{t('analysis.col.steps')}</th>
-            <th scope="col">{t('analysis.col.final')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.rows.map((row) => {
-            const config = optimizers[row.index];
-            const color = config ? optimizerStyle(config, row.index).color : '#888';
-            return (
-              <tr key={row.index} data-testid="race-row" data-label={row.label}>
-                <td>{row.rank}</td>
-                <th scope="row">
-                  <span className="swatch" style={{ background: color }} aria-hidden="true" />
-                  {row.label}
-                </th>
-                <td>{fmt(row.lr)}</td>
-                <td>{row.stepsToTarget ?? t('analysis.race.never')}</td>
-                <td>{row.diverged ? t('analysis.diverged') : fmt(row.finalLoss, 4)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="analysis-table-scroll">
+        <table className="analysis-table" data-testid="race-table">
+          <caption className="visually-hidden">{t('analysis.race.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('analysis.col.optimizer')}</th>
+              <th scope="col">{t('analysis.col.lr')}</th>
+              <th scope="col">{t('analysis.col.steps')}</th>
+              <th scope="col">{t('analysis.col.final')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((row) => {
+              const config = optimizers[row.index];
+              const color = config ? optimizerStyle(config, row.index).color : '#888';
+              return (
+                <tr key={row.index} data-testid="race-row" data-label={row.label}>
+                  <td>{row.rank}</td>
+                  <th scope="row">
+                    <span className="swatch" style={{ background: color }} aria-hidden="true" />
+                    {row.label}
+                  </th>
+                  <td>{fmt(row.lr)}</td>
+                  <td>{row.stepsToTarget ?? t('analysis.race.never')}</td>
+                  <td>{row.diverged ? t('analysis.diverged') : fmt(row.finalLoss)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <button type="button" onClick={apply} disabled={stale} data-testid="race-apply">
         {t('analysis.race.apply')}
       </button>

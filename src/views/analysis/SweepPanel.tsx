@@ -8,7 +8,7 @@ import { useAnalysis } from '../../state/analysis';
 import { useDescent } from '../../state/store';
 import type { SweepJob } from '../../worker/analysis/protocol';
 import { optimizerStyle } from '../palette';
-import { fmt } from './format';
+import { fmt, powerOfTen } from './format';
 import { Progress } from './Progress';
 import { tuningKey, useAnalysisClient, useAnalysisJob } from './useJob';
 
@@ -140,9 +140,11 @@ function SweepPlot(props: {
     : 0;
   return (
     <figure className={`sweep-plot${stale ? ' stale' : ''}`}>
+      {/* Scales down to the drawer's width (a fixed 320 px cut its last tick at 1280×720). */}
       <svg
-        width={W}
-        height={H}
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        style={{ maxWidth: W, height: 'auto' }}
         role="group"
         aria-label={t('analysis.sweep.plot')}
         data-testid="sweep-plot"
@@ -163,11 +165,18 @@ function SweepPlot(props: {
           </rect>
         )}
         <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} stroke="#5a6472" />
-        {decades.map((d) => (
+        {decades.map((d, i) => (
           <g key={d} transform={`translate(${x(10 ** d)},${H - M.bottom})`}>
             <line y2={4} stroke="#5a6472" />
-            <text y={16} textAnchor="middle" fontSize={10} fill="#5a6472">
-              {`1e${d}`}
+            {/* The last tick sits at the plot's right edge: its label ends there, not past it. */}
+            <text
+              y={16}
+              textAnchor={i === decades.length - 1 ? 'end' : 'middle'}
+              fontSize={10}
+              fill="#5a6472"
+              data-testid="sweep-tick"
+            >
+              {powerOfTen(d)}
             </text>
           </g>
         ))}

@@ -152,6 +152,8 @@ const OptimizerRow = memo(function OptimizerRow(props: {
   );
   const style = optimizerStyle(config, index);
   const name = useDescent((s) => optimizerName(s.scene.optimizers, index)) || baseName(config);
+  // What the user is typing into the name field, until it loses focus (then the shown name).
+  const [draftName, setDraftName] = useState<string | null>(null);
   const editorId = useId();
   const update = (next: OptimizerConfig): readonly FieldError[] =>
     useDescent.getState().updateOptimizer(index, next);
@@ -190,10 +192,14 @@ const OptimizerRow = memo(function OptimizerRow(props: {
         <input
           className="name-input"
           type="text"
-          value={config.label ?? ''}
+          // The name the legend shows ("Adam 2", a default name in the page's language); what
+          // the user types stays as typed until the field loses focus.
+          value={draftName ?? name}
           placeholder={OPTIMIZERS[config.type].label}
           maxLength={40}
+          onBlur={() => setDraftName(null)}
           onChange={(e) => {
+            setDraftName(e.target.value);
             const rest = without(config, 'label');
             update(e.target.value === '' ? rest : { ...rest, label: e.target.value });
           }}

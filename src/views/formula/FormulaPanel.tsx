@@ -2,12 +2,14 @@ import { useId, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
+import { useLocale } from '../../i18n';
 import { baseName, optimizerName } from '../names';
 import { formulaStep } from './inspect';
 import { notesTex } from './notesTex';
 import { withCycledMomentum } from './cycled';
 import { formulaText, optimizerNote } from './strings';
 import { substitutedTex } from './substitute';
+import { localTexWords } from './texWords';
 import { FitTex } from './Tex';
 import './formula.css';
 
@@ -54,11 +56,21 @@ export function FormulaPanel(props: FormulaPanelProps) {
     () => (declared ? withCycledMomentum(declared, cycled) : undefined),
     [declared, cycled],
   );
-  const ruleTex = useMemo(() => (config ? OPTIMIZERS[config.type].tex(config) : ''), [config]);
+  // The engine's formulas are English; their words inside \text{} follow the page's language.
+  const locale = useLocale();
+  const ruleTex = useMemo(
+    () => (config ? localTexWords(OPTIMIZERS[config.type].tex(config)) : ''),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words depend on the locale
+    [config, locale],
+  );
   const notes = useMemo(() => (config ? notesTex(config) : undefined), [config]);
   const stepTex = useMemo(
-    () => (config && step.kind === 'step' ? substitutedTex(config, step.numbers) : undefined),
-    [config, step],
+    () =>
+      config && step.kind === 'step'
+        ? localTexWords(substitutedTex(config, step.numbers))
+        : undefined,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words depend on the locale
+    [config, step, locale],
   );
 
   if (config === undefined) {

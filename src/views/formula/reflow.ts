@@ -106,9 +106,12 @@ function reflowRow(row: string, level: number, options: ReflowOptions): string[]
     // The relation that opened the row (`=`, `\leftarrow`, …) stays with the left-hand side.
     const relation = /^(=|\\leftarrow|\\quad)\s*/.exec(rhsFull)?.[0] ?? '';
     const rhs = rhsFull.slice(relation.length);
-    const chain = splitAt(rhs, topLevel(rhs, [' = '])).map((s) => s.replace(/^=\s*/, ''));
-    chain.forEach((segment, i) => {
-      const open = i === 0 ? `${lhs}&${relation}` : '&= ';
+    // A chain `a = b ≈ c` breaks before each `=` and `≈`, the relation starting its row.
+    const chain = splitAt(rhs, topLevel(rhs, [' = ', ' \\approx ']));
+    chain.forEach((link, i) => {
+      const approx = i > 0 && link.startsWith('\\approx');
+      const segment = link.replace(/^(=|\\approx)\s*/, '');
+      const open = i === 0 ? `${lhs}&${relation}` : approx ? '&\\approx ' : '&= ';
       // In a substituted step only the parts with numbers get one term per row: the symbolic
       // rule it starts with (`θ − η g`) stays whole.
       const numeric =
@@ -136,15 +139,19 @@ const BULKY = /\\left\(|\\frac|\\sqrt/;
 
 /**
  * A long product `a \cdot (v) \odot \frac{…}{…} \cdot r` broken before each `\odot` / `\oslash`,
- * before a `\cdot` that follows a vector or fraction (a scalar stays with its factor), and after
- * each `,\,` of a `\max\big(a,\, b\big)`.
+ * before a `\cdot` that follows a vector or fraction or that leads into a fraction (a scalar stays
+ * with a vector, but `1.2 × 10⁻⁴ · \frac{…}{… + 1.2 × 10⁻⁷}` is too wide for one phone row), and
+ * after each `,\,` of a `\max\big(a,\, b\big)`.
  */
 function splitProduct(term: string): string[] {
   const hits = topLevel(term, [' \\odot ', ' \\oslash ', ' \\cdot ', ',\\, '], true);
   const kept: { at: number }[] = [];
   let from = 0;
   for (const hit of hits) {
-    if (hit.needle === ' \\cdot ' && !BULKY.test(term.slice(from, hit.at))) continue;
+    const intoFraction = term.startsWith(' \\cdot \\frac', hit.at);
+    if (hit.needle === ' \\cdot ' && !intoFraction && !BULKY.test(term.slice(from, hit.at))) {
+      continue;
+    }
     kept.push(hit);
     from = hit.at;
   }

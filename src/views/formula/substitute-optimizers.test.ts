@@ -57,7 +57,7 @@ describe('substituted formulas of Rprop, ASGD, Adafactor, Muon and L-BFGS', () =
   it('l-bfgs says how many evaluations one step cost', () => {
     const { lines, numbers } = linesAt({ type: 'lbfgs', lr: 0.1 }, 0);
     expect(numbers.state.evals).toBeGreaterThan(1);
-    expect(lines.join('\n')).toContain(`evaluations of } f, \\nabla f = ${numbers.state.evals}`);
+    expect(lines.join('\n')).toContain(`{evaluations}\\ (f, \\nabla f) = ${numbers.state.evals}`);
   });
 
   it('maximize writes the gradient with its minus sign', () => {

@@ -9,6 +9,8 @@
 import { momentumKeyOf, OPTIMIZERS, STATE_TEX } from '../../engine/optimizers';
 import type { DomainPoint, OptimizerConfig, OptimizerInspection } from '../../engine/types';
 import { formatNumber, formatVector } from './format';
+import { formulaText } from './strings';
+import { texTextEscape } from './texWords';
 
 /** The numbers of step k (from point k to point k + 1), as `inspectStep` reports them. */
 export interface StepNumbers {
@@ -507,7 +509,7 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
         return [...lines, ...genericLines(state)];
       }
       lines.push(
-        `\\text{inner iterations} &= ${inner}, \\quad \\text{evaluations of } f, \\nabla f = ${evals}`,
+        `\\text{${texTextEscape(formulaText('formula.tex.innerIterations'))}} &= ${inner}, \\quad \\text{${texTextEscape(formulaText('formula.tex.evaluations'))}}\\ (f, \\nabla f) = ${evals}`,
       );
       if (d.length > 0 && alpha !== undefined) {
         lines.push(line('d', V(d)));

@@ -20,4 +20,22 @@ export const FORMULA_CASES: readonly OptimizerConfig[] = [
   { type: 'nadam', lr: 0.1, weight_decay: 0.01 },
   { type: 'radam', lr: 0.1, weight_decay: 0.01 },
   { type: 'adam', lr: 0.1, clip_grad_norm: 1, schedule: { type: 'exponential', gamma: 0.99 } },
+  // Review 10 (defect 8): long numbers with clipping and weight decay, and the torch 2.x families.
+  {
+    type: 'adam',
+    lr: 0.000123456,
+    betas: [0.987654, 0.99987654],
+    eps: 1.2345e-7,
+    weight_decay: 0.0123,
+    amsgrad: true,
+    clip_grad_norm: 0.5,
+  },
+  { type: 'nadam', lr: 0.1, weight_decay: 0.01, decoupled_weight_decay: true },
+  { type: 'rprop', lr: 0.01 },
+  { type: 'asgd', lr: 0.1, t0: 2 },
+  { type: 'adafactor', lr: 0.1 },
+  { type: 'muon', lr: 0.05 },
+  { type: 'lbfgs', lr: 0.1 },
+  { type: 'lbfgs', lr: 1, line_search_fn: 'strong_wolfe' },
+  { type: 'sgd', lr: 0.1, momentum: 0.9, maximize: true },
 ];

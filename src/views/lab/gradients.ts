@@ -5,6 +5,8 @@
 import { interpolateViridis, scaleLinear } from 'd3';
 import type { LabSnapshot } from '../../worker/lab/protocol';
 import { formatNumber } from '../format';
+import { texTextEscape } from '../formula/texWords';
+import { t } from './strings';
 
 /** log10 of a norm, with 0 (and anything not positive) mapped to the floor. */
 export function logNorm(norm: number, floor = -12): number {
@@ -123,7 +125,7 @@ export function chainTex(c: ChainProduct, layer: number, layerCount: number): st
   ];
   if (c.factors.length === 0) {
     lines.push(
-      `\\|\\delta^{[${i}]}\\| &= ${texNumber(c.delta)} \\quad (\\text{the output layer: no factors})`,
+      `\\|\\delta^{[${i}]}\\| &= ${texNumber(c.delta)} \\quad (\\text{${texTextEscape(t('lab.outputLayerNoFactors'))}})`,
     );
   } else {
     lines.push(
