@@ -34,6 +34,9 @@ interface Thumb {
 
 async function thumbCentre(page: Page): Promise<Thumb> {
   const slider = await learningRateSlider(page);
+  // Mid-screen, as a reader drags it: at the window's bottom edge (where the side panel's length
+  // may put it) the drags after the first missed the thumb.
+  await slider.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = await slider.boundingBox();
   if (!box) throw new Error('the learning-rate slider has no box on screen');
   const fraction = await slider.evaluate((el) => {

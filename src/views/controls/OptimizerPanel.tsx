@@ -5,6 +5,7 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types';
 import { t, useLocale } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
 import { baseName, optimizerName } from '../names';
@@ -14,8 +15,21 @@ import { NumberField } from './SurfacePanel';
 
 // Neither is needed to draw the first screen (the schedule menu sits in a closed editor, the
 // critical-lr tick waits for the stability analysis): their code comes after the first paint.
-const ScheduleEditor = lazyAfterFirstPaint(() =>
-  import('./ScheduleEditor').then((m) => m.ScheduleEditor),
+// Until the editor's code is in, its first row stands in (same size: the rows below stay put).
+const ScheduleEditor = lazyAfterFirstPaint(
+  () => import('./ScheduleEditor').then((m) => m.ScheduleEditor),
+  (props: { config: OptimizerConfig }) => (
+    <div className="param param-schedule" aria-hidden="true">
+      <label className="field">
+        <span className="param-name">{t('optimizers.schedule')}</span>
+        <select disabled defaultValue="shown">
+          <option value="shown">
+            {t(`optimizers.schedule.${props.config.schedule?.type ?? 'none'}` as MessageKey)}
+          </option>
+        </select>
+      </label>
+    </div>
+  ),
 );
 const CriticalLrTick = lazyAfterFirstPaint(() =>
   import('../analysis/CriticalLrTick').then((m) => m.CriticalLrTick),

@@ -12,10 +12,40 @@ import { NumberField } from './NumberField';
 export { NumberField };
 
 // The surface's formula is typeset by KaTeX, which loads after the first paint anyway.
-const FitTex = lazyAfterFirstPaint(() => import('../formula/Tex').then((m) => m.FitTex));
-// The gradient-noise control starts closed (exact gradients): its code comes after the first paint.
-const NoiseControl = lazyAfterFirstPaint(() =>
-  import('./NoiseControl').then((m) => m.NoiseControl),
+// The gradient-noise control's code comes after the first paint; until then a same-sized stand-in
+// (its closed form) keeps the optimizers' sliders where the reader's pointer will find them.
+const NoiseControl = lazyAfterFirstPaint(
+  () => import('./NoiseControl').then((m) => m.NoiseControl),
+  () => <NoiseControlStandIn />,
+);
+
+function NoiseControlStandIn() {
+  const type = useDescent((s) => s.scene.noise?.type);
+  return (
+    <fieldset className="noise-control" aria-hidden="true">
+      <legend>{t('noise.heading')}</legend>
+      <label className="field">
+        <span>{t('noise.type')}</span>
+        <select disabled defaultValue="shown">
+          <option value="shown">{t(type ? `noise.type.${type}` : 'noise.type.none')}</option>
+        </select>
+      </label>
+      <p className="field-help">{t('noise.explain')}</p>
+    </fieldset>
+  );
+}
+
+// Until then the TeX source stands in, one line high as FitTex's own stand-in before KaTeX: the
+// panels below keep their place (the lr slider moved 26 px under the pointer otherwise).
+const FitTex = lazyAfterFirstPaint(
+  () => import('../formula/Tex').then((m) => m.FitTex),
+  (props: { tex: string }) => (
+    <div className="descent-fit">
+      <span className="descent-tex descent-tex--display" aria-busy="true">
+        <code>{props.tex}</code>
+      </span>
+    </div>
+  ),
 );
 
 const CUSTOM = '__expr';
