@@ -7,6 +7,8 @@
  * Budget (DESIGN.md): Adam through the engine ≥ 0.5 × the hand-written loop; other rows are
  * informational.
  */
+// Every family, the lazily loaded torch 2.x ones included (as the worker and the CLI register them).
+import '../src/engine/optimizers/all';
 import { OPTIMIZER_TYPES } from '../src/engine/types';
 import type { OptimizerConfig, OptimizerType, Scene, Surface } from '../src/engine/types';
 import { simulate } from '../src/engine/simulate';
