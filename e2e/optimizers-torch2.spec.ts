@@ -10,7 +10,7 @@ const NEW_OPTIMIZERS = [
   { id: 'asgd', label: 'ASGD', symbol: '\\bar{\\theta}_t' },
   { id: 'adafactor', label: 'Adafactor', symbol: 'u_t' },
   { id: 'muon', label: 'Muon', symbol: '\\operatorname{NS}_k' },
-  { id: 'lbfgs', label: 'L-BFGS', symbol: 'evaluations of' },
+  { id: 'lbfgs', label: 'L-BFGS', symbol: '\\text{evaluations}' },
 ] as const;
 
 const panel = (app: Visualizer) => app.page.locator('section.descent-formula');
