@@ -42,10 +42,13 @@ test('clicking and dragging on the chart moves the playback cursor', async ({ pa
   const steps = DEFAULT_SCENE.steps;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   expect(Math.abs((await cursor(page)) - steps / 2)).toBeLessThanOrEqual(2);
-  await page.mouse.move(box.x + box.width * 0.2, box.y + 10);
+  // Where the chart is now: panels above it may have grown since (formulas typeset by KaTeX).
+  const at = (await scrub.boundingBox())!;
+  const y = at.y + at.height / 2;
+  await page.mouse.move(at.x + at.width * 0.2, y);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + 10, { steps: 4 });
-  await page.mouse.move(box.x + box.width * 0.8, box.y + 10, { steps: 4 });
+  await page.mouse.move(at.x + at.width * 0.5, y, { steps: 4 });
+  await page.mouse.move(at.x + at.width * 0.8, y, { steps: 4 });
   await page.mouse.up();
   expect(Math.abs((await cursor(page)) - steps * 0.8)).toBeLessThanOrEqual(2);
   await expect(scrub).toHaveAttribute('aria-valuenow', String(await cursor(page)));
