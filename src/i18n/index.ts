@@ -102,7 +102,7 @@ function publish(locale: Locale): void {
  * what it has. Awaited before a page or lazy panel renders (see `withAllTexts`).
  */
 export async function loadAllTexts(): Promise<void> {
-  await setLocale(requestedLocale());
+  await setLocale(requested);
   if (current === en) {
     try {
       const messages = await loadCatalogue('en');
@@ -114,10 +114,6 @@ export async function loadAllTexts(): Promise<void> {
       console.warn('Descent: the English texts could not be loaded', error);
     }
   }
-}
-
-function requestedLocale(): Locale {
-  return requested;
 }
 
 /** `load`'s result once every text is loaded too: for lazy components (React.lazy). */
