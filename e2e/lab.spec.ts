@@ -77,6 +77,25 @@ test('training a few steps lowers the loss', async ({ page }) => {
   await expect(page.getByRole('img', { name: /^Loss curve over \d+ steps/ }).first()).toBeVisible();
 });
 
+test('exploding weights read as exploding, and a saturated output is explained in words', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  // Issue 14's case: linear, 16 layers, weights ×2 (every layer read 0, "vanishing", before).
+  await lab.open('depth:16,act:linear,scale:2');
+  const norms = [];
+  for (const n of [1, 8, 16]) norms.push(await lab.gradientNorm(n));
+  for (const n of norms) expect(n).toBeGreaterThan(1);
+  expect(norms[0]!).toBeGreaterThan(norms[2]!);
+  const note = page.locator('[data-slot="a"]').getByTestId('lab-saturated');
+  await expect(note).toContainText(/saturated for \d+ of 200 points/);
+  await expect(note).toContainText('BCEWithLogitsLoss');
+  // Back to a calm net: the note goes.
+  await page.getByRole('spinbutton', { name: 'Weight scale ×' }).fill('1');
+  await lab.waitForSnapshot('act:linear');
+  await expect(note).toHaveCount(0);
+});
+
 test('A | B compare trains both sides in lockstep, and a change to one starts both again', async ({
   page,
 }) => {

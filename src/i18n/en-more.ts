@@ -240,6 +240,10 @@ export const enMore = {
   'lab.reset': 'Reset',
   'lab.status': 'Step {step} · loss {loss} · accuracy {accuracy}',
   'lab.statusPending': 'Computing…',
+  'lab.saturatedWrong':
+    'The output is saturated for {saturated} of {count} points (|logit| > {limit}): the network is certain of them. {wrong} of them are on the wrong side; the loss on logits (BCEWithLogitsLoss, used here) still pulls them back, where a cross-entropy taken after a sigmoid would give them almost no gradient.',
+  'lab.saturatedRight':
+    'The output is saturated for {saturated} of {count} points (|logit| > {limit}): the network is certain of them, and right, so they add almost nothing to the gradient.',
   'lab.diverged':
     'Diverged: the loss is no longer a finite number. Lower the learning rate or the weight scale.',
   'lab.inline':

@@ -372,6 +372,10 @@ export const zhCN: Messages = {
   'lab.reset': '重置',
   'lab.status': '第 {step} 步 · 损失 {loss} · 准确率 {accuracy}',
   'lab.statusPending': '计算中…',
+  'lab.saturatedWrong':
+    '{count} 个点中有 {saturated} 个的输出已饱和（|logit| > {limit}）：网络对它们十分确定。其中 {wrong} 个判错了；在 logit 上计算的损失（这里用的 BCEWithLogitsLoss）仍会把它们拉回来，而先过 sigmoid 再算交叉熵时，它们几乎得不到梯度。',
+  'lab.saturatedRight':
+    '{count} 个点中有 {saturated} 个的输出已饱和（|logit| > {limit}）：网络对它们十分确定，而且判对了，所以它们对梯度几乎没有贡献。',
   'lab.diverged': '已发散：损失不再是有限数。请降低学习率或权重缩放。',
   'lab.inline': '未使用后台线程运行（此页面无法启动它）；大型网络会比较卡顿。',
   'lab.error': '计算失败：{message}',

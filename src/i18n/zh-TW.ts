@@ -374,6 +374,10 @@ export const zhTW: Messages = {
   'lab.reset': '重設',
   'lab.status': '第 {step} 步 · 損失 {loss} · 準確率 {accuracy}',
   'lab.statusPending': '運算中…',
+  'lab.saturatedWrong':
+    '{count} 個點中有 {saturated} 個的輸出已飽和（|logit| > {limit}）：網路對它們十分確定。其中 {wrong} 個判錯了；在 logit 上計算的損失（這裡用的 BCEWithLogitsLoss）仍會把它們拉回來，而先經過 sigmoid 再算交叉熵時，它們幾乎得不到梯度。',
+  'lab.saturatedRight':
+    '{count} 個點中有 {saturated} 個的輸出已飽和（|logit| > {limit}）：網路對它們十分確定，而且判對了，所以它們對梯度幾乎沒有貢獻。',
   'lab.diverged': '已發散：損失已不是有限數。請調低學習率或權重縮放。',
   'lab.inline': '未使用背景執行緒執行（此頁面無法啟動它）；大型網路會較為遲緩。',
   'lab.error': '運算失敗：{message}',
