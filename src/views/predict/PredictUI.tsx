@@ -13,7 +13,7 @@ import type { MessageKey } from '../../i18n';
 import { t, useLocale } from '../../i18n';
 import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
-import { formatNumber, formatPair } from '../format';
+import { formatLr, formatNumber, formatPair } from '../format';
 import { useLesson } from '../lessons/catalogStore';
 import { takeMapClicks } from '../map/mapClick';
 import type { Projection } from '../map/projection';
@@ -334,14 +334,24 @@ export function PredictPanel(props: { presenting: boolean }) {
     useShallow((s) => ({ key: s.key, phase: s.phase, guess: s.guess })),
   );
   const sourceKey = source.kind === 'ok' ? source.key : null;
+  const question = source.kind === 'ok' ? source.question : null;
   useEffect(() => {
     if (source.kind === 'ok') activate(source.key, source.question);
     else deactivate();
     // The key names the question: the same question keeps its phase and guess.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sourceKey]);
+  // One optimizer asked about is named with its rate ("SGD (lr 0.02)": two SGDs differ by it);
+  // a race lists each by its legend name.
   const names = useDescent(
-    useShallow((s) => s.scene.optimizers.map((_, i) => optimizerName(s.scene.optimizers, i))),
+    useShallow((s) =>
+      s.scene.optimizers.map((o, i) => {
+        const name = optimizerName(s.scene.optimizers, i);
+        return question?.kind !== 'first' && o.lr !== undefined
+          ? `${name} (lr ${formatLr(o.lr)})`
+          : name;
+      }),
+    ),
   );
   const steps = useDescent((s) => s.scene.steps);
   const cursor = useDescent((s) => s.cursor);
@@ -364,8 +374,7 @@ export function PredictPanel(props: { presenting: boolean }) {
       </section>
     );
   }
-  if (key !== source.key) return null;
-  const question = source.question;
+  if (key !== source.key || question === null) return null;
   const until =
     answer === null ? null : answer.kind === 'first' ? (answer.step ?? steps) : answer.step;
   return (
