@@ -45,6 +45,15 @@ function start(): void {
     setGuess({ kind: 'position', point: [round(point[0]), round(point[1])] });
     return true;
   });
+  // While a question waits, the lesson's explanation (which tells the answer) is hidden.
+  const asking = (p: { key: string | null; phase: string }): void => {
+    document.documentElement.classList.toggle(
+      'predict-asking',
+      p.key !== null && p.phase === 'ask',
+    );
+  };
+  asking(usePredict.getState());
+  usePredict.subscribe(asking);
   // Closing the lesson ends its question (a flag's question stays: the link asked for it).
   usePresent.subscribe((s) => {
     const key = usePredict.getState().key;
@@ -422,6 +431,11 @@ export function PredictPanel(props: { presenting: boolean }) {
             {guess === null ? t('predict.reveal') : t('predict.run')}
           </button>
           <p className="field-help">{t('predict.keys')}</p>
+          {source.key.startsWith('lesson:') && (
+            <p className="field-help" data-testid="predict-body-hidden">
+              {t('predict.bodyHidden')}
+            </p>
+          )}
         </>
       )}
       {phase === 'run' && (
