@@ -523,6 +523,8 @@ export const enMore = {
     'must be at most {terms} (the number of terms of {surface}), got {got}',
   'engine.noise.closure':
     'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+  // lab lessons (issue 14): a lab lesson's text beside the lab.
+  'lessons.look': 'What to look at, and when:',
   // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.
   'predict.kicker': 'Predict, then run',
   'predict.q.position': 'Where will {name} be after {step} steps?',

@@ -749,6 +749,8 @@ export const zhCN: Messages = {
   'noise.ensembleTooLarge': '没有画出集成：这些运行需要超过 {max} 步优化。请减少步数或优化器数量。',
   'noise.explain':
     '每一步只用随机抽出的一批数据来算 loss，而不是全部数据：方向时好时坏，路径变得飘忽不定，这种晃动也可能把它从不好的极小点里晃出来（笔记 001）。',
+  // lab lessons (issue 14): a lab lesson's text beside the lab.
+  'lessons.look': '看什么、什么时候看：',
   // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.
   'predict.kicker': '先预测，再运行',
   'predict.q.position': '走了 {step} 步之后，{name} 会在哪里？',

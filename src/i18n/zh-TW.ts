@@ -753,6 +753,8 @@ export const zhTW: Messages = {
     '沒有畫出集成：這些執行需要超過 {max} 步最佳化。請減少步數或最佳化器數量。',
   'noise.explain':
     '每一步只用隨機抽出的一批資料來算 loss，而不是全部資料：方向時好時壞，路徑變得飄忽不定，這種晃動也可能把它從不好的極小點裡晃出來（筆記 001）。',
+  // lab lessons (issue 14): a lab lesson's text beside the lab.
+  'lessons.look': '看什麼、什麼時候看：',
   // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.
   'predict.kicker': '先預測，再執行',
   'predict.q.position': '走了 {step} 步之後，{name} 會在哪裡？',
