@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { Visualizer } from './fixtures/visualizer';
@@ -48,7 +49,9 @@ test.describe('predict, then run', () => {
     expect(typedX).toBeCloseTo(guess[0], 1);
     expect(typedY).toBeCloseTo(guess[1], 1);
 
-    // Run: the path plays and stops at step 50, where the answer is.
+    // Run (at a quicker speed than the class's): the path plays and stops at step 50, the answer.
+    await page.getByTestId('speed').selectOption('60');
+    expect(await phase(page)).toBe('ask');
     await page.getByTestId('predict-reveal').click();
     await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
     expect(await app.cursor()).toBe(50);
@@ -78,6 +81,20 @@ test.describe('predict, then run', () => {
     expect(await phase(page)).toBe('ask');
     expect(await app.cursor()).toBe(0);
     await expect(page.getByTestId('predict-guess')).toHaveCount(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toContain('g:0');
+
+    // No serious accessibility problem in the panel while it asks.
+    const axe = await new AxeBuilder({ page }).include('[data-testid="predict-panel"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+      [],
+    );
+
+    // Closing the lesson ends its question and gives the faint full path back.
+    await page.getByTestId('close-lesson').click();
+    await expect(page.getByTestId('predict-panel')).toHaveCount(0);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('view') ?? '')
+      .not.toContain('g:0');
   });
 
   test('keyboard only: pick "will it diverge?", reveal, and the verdict is the engine’s', async ({

@@ -69,8 +69,9 @@ export function activate(key: string, question: Prediction): void {
 export function deactivate(): void {
   const p = usePredict.getState();
   if (p.key === null) return;
-  if (p.phase !== 'done') useDescent.getState().setView({ ghost: p.ghost });
+  // Cleared first: while a question is asking, a ghost turned on is hidden again (followPlayback).
   usePredict.setState({ key: null, question: null, phase: 'ask', guess: null });
+  if (p.phase !== 'done') useDescent.getState().setView({ ghost: p.ghost });
 }
 
 export function setGuess(guess: PredictGuess): void {
