@@ -34,7 +34,9 @@ test.describe('predict, then run', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('view')).toContain('g:0');
     // So does the lesson's explanation, which tells the answer; the panel says so.
     await expect(page.getByTestId('lesson-body')).toBeHidden();
-    await expect(page.getByTestId('predict-body-hidden')).toBeVisible();
+    await expect(page.getByTestId('predict-hidden-note')).toBeVisible();
+    // The charts, which draw the whole run, too (kept in place, so nothing moves).
+    await expect(page.locator('.charts-panel')).toBeHidden();
 
     // Click the guess on the map: it is marked, and the start point stays where it was.
     const start = (await app.scene()).start;
@@ -56,6 +58,7 @@ test.describe('predict, then run', () => {
     await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
     expect(await app.cursor()).toBe(50);
     await expect(page.getByTestId('lesson-body')).toBeVisible();
+    await expect(page.locator('.charts-panel')).toBeVisible();
     const truth = (await app.trajectories())[0]!.points[50]!;
     const expected = Math.hypot(typedX - truth[0], typedY - truth[1]);
     const judged = await page.getByTestId('predict-judged').textContent();

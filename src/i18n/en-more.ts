@@ -573,6 +573,7 @@ export const enMore = {
     'This lesson’s question no longer fits the scene (its optimizer or step is gone): reopen the lesson to ask it.',
   'predict.guessLabel': 'your guess',
   'predict.truthLabel': 'step {step}',
-  'predict.bodyHidden': 'The lesson’s explanation appears after the reveal.',
+  'predict.bodyHidden': 'The charts and the lesson’s explanation appear after the reveal.',
+  'predict.chartsHidden': 'The charts appear after the reveal.',
   'predict.distanceLabel': '{distance} away',
 } as const;

@@ -793,6 +793,7 @@ export const zhCN: Messages = {
     '场景已经改变，这节课的问题不再适用（它的优化器或步数已不存在）：重新打开课程即可再问。',
   'predict.guessLabel': '你的预测',
   'predict.truthLabel': '第 {step} 步',
-  'predict.bodyHidden': '揭晓之后才会显示这节课的讲解。',
+  'predict.bodyHidden': '揭晓之后才会显示图表和这节课的讲解。',
+  'predict.chartsHidden': '揭晓之后才会显示图表。',
   'predict.distanceLabel': '相差 {distance}',
 };

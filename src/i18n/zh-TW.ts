@@ -798,6 +798,7 @@ export const zhTW: Messages = {
     '場景已經改變，這堂課的問題不再適用（它的最佳化器或步數已不存在）：重新開啟課程即可再問。',
   'predict.guessLabel': '你的預測',
   'predict.truthLabel': '第 {step} 步',
-  'predict.bodyHidden': '揭曉之後才會顯示這堂課的講解。',
+  'predict.bodyHidden': '揭曉之後才會顯示圖表和這堂課的講解。',
+  'predict.chartsHidden': '揭曉之後才會顯示圖表。',
   'predict.distanceLabel': '相差 {distance}',
 };

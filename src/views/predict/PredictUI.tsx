@@ -431,11 +431,9 @@ export function PredictPanel(props: { presenting: boolean }) {
             {guess === null ? t('predict.reveal') : t('predict.run')}
           </button>
           <p className="field-help">{t('predict.keys')}</p>
-          {source.key.startsWith('lesson:') && (
-            <p className="field-help" data-testid="predict-body-hidden">
-              {t('predict.bodyHidden')}
-            </p>
-          )}
+          <p className="field-help" data-testid="predict-hidden-note">
+            {t(source.key.startsWith('lesson:') ? 'predict.bodyHidden' : 'predict.chartsHidden')}
+          </p>
         </>
       )}
       {phase === 'run' && (
