@@ -551,4 +551,57 @@ export const enMore = {
     'must be at most {terms} (the number of terms of {surface}), got {got}',
   'engine.noise.closure':
     'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+  // lab lessons (issue 14): a lab lesson's text beside the lab.
+  'lessons.look': 'What to look at, and when:',
+  // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.
+  'predict.kicker': 'Predict, then run',
+  'predict.q.position': 'Where will {name} be after {step} steps?',
+  'predict.q.diverge': 'Will {name} diverge (its numbers overflow) within {steps} steps?',
+  'predict.q.first': 'Which optimizer is first to bring the loss below {loss}?',
+  'predict.how.position':
+    'Click on the map where you think it will be, or type the point and press Set guess.',
+  'predict.how.choice': 'Pick your answer, then run.',
+  'predict.room':
+    'Room vote: a show of hands for each answer (click the room’s choice if you like), then Reveal.',
+  'predict.choices': 'Your answer',
+  'predict.setGuess': 'Set guess',
+  'predict.badX': 'x must be a number, got “{got}”.',
+  'predict.badY': 'y must be a number, got “{got}”.',
+  'predict.yourGuess': 'Your guess: {point}',
+  'predict.yes': 'Yes, it diverges',
+  'predict.no': 'No, it stays finite',
+  'predict.none': 'None within {steps} steps',
+  'predict.run': 'Run and compare',
+  'predict.reveal': 'Reveal',
+  'predict.keys': 'Space, → or PageDown reveal too.',
+  'predict.running': 'Running: step {cursor} of {step}…',
+  'predict.truth.position': 'After {step} steps {name} is at {point}.',
+  'predict.truth.positionGone':
+    '{name} diverged before step {step}: its numbers overflowed, so there is no point to find.',
+  'predict.truth.diverged': '{name} diverged: its numbers overflowed at step {step}.',
+  'predict.truth.stayed': '{name} did not diverge: all {steps} steps stayed finite.',
+  'predict.truth.first': '{names} brought the loss below {loss} first, at step {step}.',
+  'predict.truth.firstNone': 'No optimizer brought the loss below {loss} within {steps} steps.',
+  'predict.and': ' and ',
+  'predict.right': 'Right!',
+  'predict.wrong': 'Not this time.',
+  'predict.noGuess': 'No answer was given.',
+  'predict.distance': 'Your guess was {distance} away ({percent}% of the map’s width).',
+  'predict.again': 'Ask again',
+  'predict.error':
+    'The link’s {path} is not valid: {message} The question is off; the scene works as usual.',
+  'predict.error.kind':
+    'expected position:STEP[:OPTIMIZER], diverge[:OPTIMIZER] or first[:LOSS], got “{got}”.',
+  'predict.error.step':
+    'the step must be a whole number from 1 to {max} (the scene’s steps), got “{got}”.',
+  'predict.error.optimizer':
+    'the optimizer must be a number from 1 to {max} (as numbered in the legend), got “{got}”.',
+  'predict.error.loss': 'the loss must be a finite number, got “{got}”.',
+  'predict.notFit':
+    'This lesson’s question no longer fits the scene (its optimizer or step is gone): reopen the lesson to ask it.',
+  'predict.guessLabel': 'your guess',
+  'predict.truthLabel': 'step {step}',
+  'predict.bodyHidden': 'The charts and the lesson’s explanation appear after the reveal.',
+  'predict.chartsHidden': 'The charts appear after the reveal.',
+  'predict.distanceLabel': '{distance} away',
 } as const;

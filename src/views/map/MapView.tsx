@@ -20,6 +20,8 @@ import { TrajectoryCanvas } from './TrajectoryCanvas';
 import type { MapZoom } from './zoom';
 import { afterFirstPaint } from '../hooks/afterFirstPaint';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
+import { PredictLayer } from '../predict/PredictEntry';
+import { mapClickTaken } from './mapClick';
 
 // The card appears on hover, never on the first screen: its code comes after the first paint.
 const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.HoverCard));
@@ -240,6 +242,11 @@ export function MapView(props: {
     [projection, toLocal],
   );
 
+  // A click sets the start, unless a question is asking for a point (predict-then-run).
+  const onMapClick = (event: { clientX: number; clientY: number }): void => {
+    if (!mapClickTaken(projection.toDomain(toLocal(event)))) setStart(event);
+  };
+
   const draggingRef = useRef(false);
   const onHandleDown = (event: ReactPointerEvent<SVGGElement>): void => {
     event.stopPropagation();
@@ -305,7 +312,7 @@ export function MapView(props: {
               height={size.height}
               role="img"
               aria-label={t('map.label')}
-              onClick={props.tapSetsStart === false ? undefined : setStart}
+              onClick={props.tapSetsStart === false ? undefined : onMapClick}
               onPointerMove={onPointerMove}
               onPointerLeave={() => setHover(null)}
             >
@@ -333,6 +340,7 @@ export function MapView(props: {
               </g>
             </svg>
             <ExitLabels projection={projection} />
+            <PredictLayer projection={projection} />
             {startOutside && (
               <p className="map-message" role="alert" data-testid="map-start-outside">
                 {t('map.startOutside', { x: start[0], y: start[1] })}
