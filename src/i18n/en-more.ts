@@ -523,4 +523,14 @@ export const enMore = {
     'must be at most {terms} (the number of terms of {surface}), got {got}',
   'engine.noise.closure':
     'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+  // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
+  'glyphs.toggle':
+    "Show {name}'s hidden state on the map (gradient, momentum, per-coordinate step)",
+  'glyphs.gradient': 'gradient −ηg',
+  'glyphs.buffer': 'momentum −ηb',
+  'glyphs.lookahead': 'look-ahead −ημb',
+  'glyphs.mHat': 'momentum −ηm̂',
+  'glyphs.box': 'per-coordinate step',
+  'glyphs.search': 'search direction αd',
+  'glyphs.magnified': 'glyphs × {factor}',
 } as const;

@@ -16,6 +16,12 @@ import { NumberField } from './SurfacePanel';
 // Neither is needed to draw the first screen (the schedule menu sits in a closed editor, the
 // critical-lr tick waits for the stability analysis): their code comes after the first paint.
 // Until the editor's code is in, its first row stands in (same size: the rows below stay put).
+// The hidden-state glyph switch (issue 14): its code and texts come after the first paint; a box
+// of its size stands in so the name field does not change width when it arrives.
+const GlyphToggle = lazyAfterFirstPaint(
+  () => import('./GlyphToggle').then((m) => m.GlyphToggle),
+  <span className="glyph-toggle" aria-hidden="true" />,
+);
 const ScheduleEditor = lazyAfterFirstPaint(
   () => import('./ScheduleEditor').then((m) => m.ScheduleEditor),
   (props: { config: OptimizerConfig }) => (
@@ -178,7 +184,11 @@ const OptimizerRow = memo(function OptimizerRow(props: {
       .map((o, i) => ({ ...o, color: optimizerStyle(o, i).color }))
       .filter((_, i) => i !== index);
     s.commitScene({ ...s.scene, optimizers });
-    s.setView({ selected: Math.max(0, Math.min(s.selected, optimizers.length - 1)) });
+    s.setView({
+      selected: Math.max(0, Math.min(s.selected, optimizers.length - 1)),
+      // Glyphs stay with their optimizers: those below the removed one move up an index.
+      glyphs: s.glyphs.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)),
+    });
   };
   return (
     <li
@@ -219,6 +229,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
           }}
           aria-label={`${t('optimizers.name')} (${name})`}
         />
+        <GlyphToggle index={index} name={name} />
         <button
           type="button"
           className="expand"

@@ -23,6 +23,8 @@ import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 
 // The card appears on hover, never on the first screen: its code comes after the first paint.
 const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.HoverCard));
+// The optimizers' hidden-state glyphs (issue 14), drawn only once someone turns them on.
+const GlyphLayer = lazyAfterFirstPaint(() => import('./GlyphLayer').then((m) => m.GlyphLayer));
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(
@@ -126,8 +128,9 @@ export function MapView(props: {
   gestureFilter?: ((event: Event) => boolean) | undefined;
   tapSetsStart?: boolean;
 }) {
-  const { domain, surface, layer, quiver, start } = useDescent(
+  const { domain, surface, layer, quiver, start, glyphs } = useDescent(
     useShallow((s) => ({
+      glyphs: s.glyphs.length > 0,
       domain: s.domain,
       surface: s.surface,
       layer: s.layer,
@@ -298,6 +301,7 @@ export function MapView(props: {
             {box.measured && <TrajectoryCanvas projection={projection} />}
             <EnsembleLayer projection={projection} />
             <AnalysisLayers projection={projection} />
+            {box.measured && glyphs && <GlyphLayer projection={projection} />}
             <svg
               ref={overlayRef}
               className="map-overlay"
