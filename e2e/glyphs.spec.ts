@@ -45,17 +45,21 @@ test.describe('hidden-state glyphs', () => {
     expect(scene.optimizers[1]).toMatchObject({ type: 'sgd' });
     expect(scene.optimizers[1]!.momentum).toBeGreaterThan(0);
 
-    // Adam by mouse; Momentum by keyboard (Tab reaches the switch, Space presses it).
+    // The switch sits in the optimizer's editor. Adam by mouse; Momentum by keyboard only (Enter
+    // opens its row, Tab reaches the switch, Space checks it).
+    await app.expand(2);
     const adamToggle = page.getByTestId('glyph-toggle-2');
-    await adamToggle.click();
-    await expect(adamToggle).toHaveAttribute('aria-pressed', 'true');
+    await adamToggle.check();
+    await expect(adamToggle).toBeChecked();
+    await app.optimizerRow(1).locator('button.expand').focus();
+    await page.keyboard.press('Enter');
     const momentumToggle = page.getByTestId('glyph-toggle-1');
-    await app.optimizerRow(1).locator('.name-input').focus();
+    await expect(momentumToggle).toBeVisible();
+    await page.keyboard.press('Tab'); // the row's remove button
     await page.keyboard.press('Tab');
     await expect(momentumToggle).toBeFocused();
     await page.keyboard.press('Space');
-    await expect(momentumToggle).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('glyph-toggle-0')).toHaveAttribute('aria-pressed', 'false');
+    await expect(momentumToggle).toBeChecked();
 
     await page.getByTestId('scrub').fill(String(K));
     expect(await app.cursor()).toBe(K);
@@ -115,13 +119,14 @@ test.describe('hidden-state glyphs', () => {
       .toContain('h:1,2');
     await page.reload();
     await app.waitForPaint(0);
-    await expect(page.getByTestId('glyph-toggle-2')).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('glyph-toggle-1')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('glyph-toggle-1')).toBeChecked();
+    await app.expand(2);
+    await expect(page.getByTestId('glyph-toggle-2')).toBeChecked();
     await expect(page.getByTestId('glyphs-2')).toHaveAttribute('data-k', String(K));
     await check(page, app);
 
     // Off again: its glyphs leave the map.
-    await page.getByTestId('glyph-toggle-2').click();
+    await page.getByTestId('glyph-toggle-2').uncheck();
     await expect(page.getByTestId('glyphs-2')).toHaveCount(0);
     await expect(page.getByTestId('glyphs-1')).toHaveCount(1);
   });

@@ -524,8 +524,9 @@ export const enMore = {
   'engine.noise.closure':
     'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
   // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
-  'glyphs.toggle':
-    "Show {name}'s hidden state on the map (gradient, momentum, per-coordinate step)",
+  'glyphs.toggle': 'Hidden state on map',
+  'glyphs.toggleHelp':
+    "Draw {name}'s hidden state at the playback step: gradient, momentum, per-coordinate step",
   'glyphs.gradient': 'gradient −ηg',
   'glyphs.buffer': 'momentum −ηb',
   'glyphs.lookahead': 'look-ahead −ημb',

@@ -750,7 +750,8 @@ export const zhCN: Messages = {
   'noise.explain':
     '每一步只用随机抽出的一批数据来算 loss，而不是全部数据：方向时好时坏，路径变得飘忽不定，这种晃动也可能把它从不好的极小点里晃出来（笔记 001）。',
   // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
-  'glyphs.toggle': '在图上显示 {name} 的内部状态（梯度、动量、逐坐标步长）',
+  'glyphs.toggle': '在图上显示内部状态',
+  'glyphs.toggleHelp': '在播放到的那一步画出 {name} 的内部状态：梯度、动量、逐坐标步长',
   'glyphs.gradient': '梯度 −ηg',
   'glyphs.buffer': '动量 −ηb',
   'glyphs.lookahead': '前瞻点 −ημb',

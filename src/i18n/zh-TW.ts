@@ -754,7 +754,8 @@ export const zhTW: Messages = {
   'noise.explain':
     '每一步只用隨機抽出的一批資料來算 loss，而不是全部資料：方向時好時壞，路徑變得飄忽不定，這種晃動也可能把它從不好的極小點裡晃出來（筆記 001）。',
   // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
-  'glyphs.toggle': '在圖上顯示 {name} 的內部狀態（梯度、動量、逐座標步長）',
+  'glyphs.toggle': '在圖上顯示內部狀態',
+  'glyphs.toggleHelp': '在播放到的那一步畫出 {name} 的內部狀態：梯度、動量、逐座標步長',
   'glyphs.gradient': '梯度 −ηg',
   'glyphs.buffer': '動量 −ηb',
   'glyphs.lookahead': '前瞻點 −ημb',

@@ -16,12 +16,9 @@ import { NumberField } from './SurfacePanel';
 // Neither is needed to draw the first screen (the schedule menu sits in a closed editor, the
 // critical-lr tick waits for the stability analysis): their code comes after the first paint.
 // Until the editor's code is in, its first row stands in (same size: the rows below stay put).
-// The hidden-state glyph switch (issue 14): its code and texts come after the first paint; a box
-// of its size stands in so the name field does not change width when it arrives.
-const GlyphToggle = lazyAfterFirstPaint(
-  () => import('./GlyphToggle').then((m) => m.GlyphToggle),
-  <span className="glyph-toggle" aria-hidden="true" />,
-);
+// The hidden-state glyph switch (issue 14): its code and texts come after the first paint (the
+// editor's first line keeps its height meanwhile).
+const GlyphToggle = lazyAfterFirstPaint(() => import('./GlyphToggle').then((m) => m.GlyphToggle));
 const ScheduleEditor = lazyAfterFirstPaint(
   () => import('./ScheduleEditor').then((m) => m.ScheduleEditor),
   (props: { config: OptimizerConfig }) => (
@@ -229,7 +226,6 @@ const OptimizerRow = memo(function OptimizerRow(props: {
           }}
           aria-label={`${t('optimizers.name')} (${name})`}
         />
-        <GlyphToggle index={index} name={name} />
         <button
           type="button"
           className="expand"
@@ -261,7 +257,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
       )}
       {selected && (
         <div id={editorId} className="optimizer-editor">
-          <OptimizerEditor config={config} update={update} />
+          <OptimizerEditor config={config} update={update} index={index} name={name} />
         </div>
       )}
     </li>
@@ -287,7 +283,12 @@ function LineSample(props: { color: string; dash: readonly number[] }) {
 type Update = (next: OptimizerConfig) => readonly FieldError[];
 
 /** Every hyper-parameter of the type (torch defaults), the schedule and gradient clipping. */
-function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
+function OptimizerEditor(props: {
+  config: OptimizerConfig;
+  update: Update;
+  index: number;
+  name: string;
+}) {
   const { config, update } = props;
   const def = OPTIMIZERS[config.type];
   const [problem, setProblem] = useState<string | null>(null);
@@ -300,7 +301,10 @@ function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
   const specs = [...def.params].sort((a, b) => (a.name === 'lr' ? -1 : b.name === 'lr' ? 1 : 0));
   return (
     <div className="param-list">
-      <p className="type-name">{def.label}</p>
+      <div className="type-line">
+        <p className="type-name">{def.label}</p>
+        <GlyphToggle index={props.index} name={props.name} />
+      </div>
       {specs.map((spec) => (
         <ParamControl key={spec.name} spec={spec} config={config} commit={commit} />
       ))}
