@@ -131,6 +131,53 @@ test.describe('hidden-state glyphs', () => {
     await expect(page.getByTestId('glyphs-1')).toHaveCount(1);
   });
 
+  test('NAG’s look-ahead and L-BFGS’s search direction add up to the steps they take', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open();
+    for (const preset of ['nag', 'lbfgs']) {
+      await page.locator('.add-row select').selectOption(preset);
+      await app.repaintAfter(() => page.getByTestId('add-optimizer').click());
+    }
+    const k = 3;
+    await page.getByTestId('scrub').fill(String(k));
+    for (const index of [3, 4]) {
+      await app.expand(index);
+      await page.getByTestId(`glyph-toggle-${index}`).check();
+      await expect(page.getByTestId(`glyphs-${index}`)).toHaveAttribute('data-k', String(k));
+    }
+    const plot = await plotOrigin(page);
+    const line = async (index: number, kind: string) => {
+      const [x1, y1, x2, y2] = await attrs(
+        page.getByTestId(`glyphs-${index}`).locator(`line[data-glyph="${kind}"]`),
+        ['x1', 'y1', 'x2', 'y2'] as const,
+      );
+      return { x1: plot.x + x1, y1: plot.y + y1, x2: plot.x + x2, y2: plot.y + y2 };
+    };
+
+    // NAG: point k + look-ahead −ημb + gradient −ηg = point k + 1 (all magnified alike).
+    const nag = await stepOnScreen(app, 3, k);
+    const f3 = Number(await page.getByTestId('glyphs-3').getAttribute('data-factor'));
+    const ahead = await line(3, 'momentum');
+    const grad = await line(3, 'gradient');
+    expect(ahead.x1).toBeCloseTo(nag.from.x, 0);
+    expect(ahead.y1).toBeCloseTo(nag.from.y, 0);
+    await expect(page.getByTestId('glyphs-3').locator('[data-glyph="lookahead"]')).toHaveCount(1);
+    const sumX = ahead.x2 - ahead.x1 + (grad.x2 - grad.x1);
+    const sumY = ahead.y2 - ahead.y1 + (grad.y2 - grad.y1);
+    expect(sumX).toBeCloseTo(f3 * (nag.to.x - nag.from.x), 0);
+    expect(sumY).toBeCloseTo(f3 * (nag.to.y - nag.from.y), 0);
+
+    // L-BFGS: its last search step α·d ends at point k + 1 (scaled from where it started).
+    const lbfgs = await stepOnScreen(app, 4, k);
+    const f4 = Number(await page.getByTestId('glyphs-4').getAttribute('data-factor'));
+    const search = await line(4, 'search');
+    expect(search.x2 - search.x1).toBeCloseTo(f4 * (lbfgs.to.x - search.x1), 0);
+    expect(search.y2 - search.y1).toBeCloseTo(f4 * (lbfgs.to.y - search.y1), 0);
+    expect(Math.hypot(search.x2 - search.x1, search.y2 - search.y1)).toBeGreaterThan(5);
+  });
+
   test('presenter mode draws the glyphs with thicker lines', async ({ page }) => {
     const app = new Visualizer(page);
     await app.open('?view=h:2;t:20');
