@@ -232,6 +232,16 @@ describe('stateGlyphs: every glyph is the optimizer’s own inspect() state at t
     }
   });
 
+  it.each<OptimizerConfig>([
+    { type: 'asgd', lr: 1e-3 },
+    { type: 'muon', lr: 0.01 },
+  ])('$type: keeps no per-coordinate scale or momentum glyph, only −η g_t', (config) => {
+    const s = inspected(config, 6);
+    const glyph = stateGlyphs(surface, sceneWith(config), 0, 6)!;
+    expectClose(glyph.gradient, [-s.lr * s.v('g')[0], -s.lr * s.v('g')[1]]);
+    expect(glyph.momentum ?? glyph.box ?? glyph.search).toBeUndefined();
+  });
+
   it('gives nothing past the run or at a step that does not exist', () => {
     expect(stateGlyphs(surface, sceneWith({ type: 'adam', lr: 0.05 }), 0, 40)).toBeUndefined();
     expect(stateGlyphs(surface, sceneWith({ type: 'adam', lr: 0.05 }), 1, 0)).toBeUndefined();
