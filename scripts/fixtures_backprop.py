@@ -23,19 +23,12 @@ import json
 import os
 
 import torch
-import torch.nn.functional as F
+
+from torch_net import ACT, forward, loss as loss_fn
 
 torch.set_default_dtype(torch.float64)
 OUT_DIR = os.path.join(os.path.dirname(__file__), '..', 'src', 'engine', '__fixtures__', 'backprop')
 
-ACT = {
-    'sigmoid': torch.sigmoid,
-    'tanh': torch.tanh,
-    'relu': F.relu,
-    'leaky_relu': lambda x: F.leaky_relu(x, 0.01),
-    'elu': lambda x: F.elu(x, 1.0),
-    'linear': lambda x: x,
-}
 
 
 def make_layers(sizes, acts, *, w_std=0.8, bn=(), residual=(), gen):
@@ -63,28 +56,16 @@ def run(case_input):
     t = torch.tensor(case_input['target'], dtype=torch.float64)
     params = []
     for layer in case_input['layers']:
-        W = torch.tensor(layer['W'], dtype=torch.float64, requires_grad=True)
-        b = torch.tensor(layer['b'], dtype=torch.float64, requires_grad=True)
-        p = {'W': W, 'b': b}
-        z = a @ W.T + b
+        p = {
+            'W': torch.tensor(layer['W'], dtype=torch.float64, requires_grad=True),
+            'b': torch.tensor(layer['b'], dtype=torch.float64, requires_grad=True),
+        }
         bn = layer.get('batchnorm')
         if bn is not None:
-            g = torch.tensor(bn['gamma'], requires_grad=True)
-            be = torch.tensor(bn['beta'], requires_grad=True)
-            p['gamma'], p['beta'] = g, be
-            z = F.batch_norm(z, None, None, g, be, training=True, eps=bn.get('eps', 1e-5))
-        h = ACT[layer['activation']](z)
-        if layer.get('residual'):
-            assert h.shape == a.shape
-            h = h + a
-        a = h
+            p['gamma'] = torch.tensor(bn['gamma'], requires_grad=True)
+            p['beta'] = torch.tensor(bn['beta'], requires_grad=True)
         params.append(p)
-    if case_input['loss'] == 'mse':
-        loss = 0.5 * ((a - t) ** 2).sum(dim=1).mean()
-    elif case_input['loss'] == 'mse_torch':
-        loss = F.mse_loss(a, t)
-    else:
-        loss = F.binary_cross_entropy(a, t)
+    loss = loss_fn(case_input['loss'], forward(case_input['layers'], params, a), t)
     loss.backward()
     layers = []
     for p in params:
