@@ -37,11 +37,6 @@ export interface StateGlyphs {
   readonly search?: { readonly from: DomainPoint; readonly vector: DomainPoint };
 }
 
-/** Whether an optimizer type has any glyph beyond the gradient (all do except ASGD and Muon). */
-export function hasStateGlyphs(type: string): boolean {
-  return type !== 'asgd' && type !== 'muon';
-}
-
 function vec(state: OptimizerInspection, key: string): DomainPoint | undefined {
   const v = state[key];
   return Array.isArray(v) && v.length >= 2 ? [v[0] as number, v[1] as number] : undefined;

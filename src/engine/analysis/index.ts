@@ -51,4 +51,4 @@ export { BatchSampler, simulateMiniBatch } from './minibatch';
 export type { ArrowTerm, StepArrow, StepArrows } from './arrows';
 export { stepArrows } from './arrows';
 export type { MomentumKind, StateGlyphs } from './glyphs';
-export { hasStateGlyphs, stateGlyphs } from './glyphs';
+export { stateGlyphs } from './glyphs';
