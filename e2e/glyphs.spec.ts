@@ -129,6 +129,11 @@ test.describe('hidden-state glyphs', () => {
     await page.getByTestId('glyph-toggle-2').uncheck();
     await expect(page.getByTestId('glyphs-2')).toHaveCount(0);
     await expect(page.getByTestId('glyphs-1')).toHaveCount(1);
+
+    // Removing the row above keeps the glyphs with Momentum, now the first optimizer.
+    await app.repaintAfter(() => app.optimizerRow(0).locator('button.remove').click());
+    await expect(page.getByTestId('glyphs-0').locator('[data-glyph="momentum"]')).toHaveCount(1);
+    await expect(page.getByTestId('glyphs-1')).toHaveCount(0);
   });
 
   test('NAG’s look-ahead and L-BFGS’s search direction add up to the steps they take', async ({
