@@ -80,7 +80,7 @@ def run(case_input):
 def case(name, seed, sizes, acts, batch, loss, **kw):
     gen = torch.Generator().manual_seed(seed)
     x = torch.randn(batch, sizes[0], generator=gen)
-    if loss == 'bce':
+    if loss in ('bce', 'bce_with_logits'):
         target = torch.rand(batch, sizes[-1], generator=gen)
         if kw.pop('hard_targets', False):
             target = (target > 0.5).double()
@@ -146,14 +146,29 @@ def cases():
     out.append(explicit('bce where log1p(-y) differs from log(1 - y)',
                         [[1.0]], [[0.0]],
                         [{'W': [[-39.0]], 'b': [0], 'activation': 'sigmoid'}]))
+    # BCEWithLogitsLoss: the loss on logits, which never saturates (the lab trains with it).
+    out.append(case('bce_with_logits on a linear output, hard targets', 16, [2, 8, 8, 1],
+                    ['tanh', 'relu', 'linear'], 8, 'bce_with_logits', hard_targets=True))
+    out.append(case('bce_with_logits with batch norm, residual, three soft outputs', 17, [3, 5, 5, 3],
+                    ['elu', 'tanh', 'linear'], 6, 'bce_with_logits', bn=(0,), residual=(1,)))
+    out.append(explicit('bce_with_logits where bce saturates: logits of +-50, +-800, 39',
+                        [[1.0], [-1.0], [0.0625]], [[1.0], [1.0], [0.0]],
+                        [{'W': [[-50.0]], 'b': [0], 'activation': 'linear'}], loss='bce_with_logits', guarded=False))
+    out.append(explicit('bce_with_logits at huge logits both ways, mixed targets',
+                        [[1.0, -0.5], [-2.0, 0.25], [0.5, 3.0]], [[1.0, 0.0], [0.0, 1.0], [1.0, 0.5]],
+                        [{'W': [[-400.0, 3.0], [350.0, -1.0]], 'b': [0.5, -2.0], 'activation': 'linear'}],
+                        loss='bce_with_logits', guarded=False))
     return out
 
 
-def explicit(name, x, target, layers, loss='bce'):
+def explicit(name, x, target, layers, loss='bce', guarded=True):
     inp = {'input': x, 'target': target, 'loss': loss,
            'layers': [{**layer, 'residual': False} for layer in layers]}
-    # torch's guards (log clamp, EPSILON) make these gradients differ from the true derivative.
-    return {'name': name, 'input': inp, 'expected': run(inp), 'guarded': True}
+    # torch's guards (log clamp, EPSILON) make bce's gradients here differ from the true derivative.
+    out = {'name': name, 'input': inp, 'expected': run(inp)}
+    if guarded:
+        out['guarded'] = True
+    return out
 
 
 def running_stats():

@@ -5,6 +5,8 @@ biased variance) -> activation -> + a_prev when residual. Losses:
   mse       = mean over the batch of 1/2 ||y - t||^2   (the notes' convention)
   mse_torch = torch.nn.functional.mse_loss(y, t)      (torch.nn.MSELoss: mean over every element)
   bce       = torch.nn.functional.binary_cross_entropy(y, t) on the last layer's (sigmoid) output.
+  bce_with_logits = torch.nn.functional.binary_cross_entropy_with_logits(y, t) on the last
+              layer's output taken as logits (torch.nn.BCEWithLogitsLoss).
 """
 import torch
 import torch.nn.functional as F
@@ -36,11 +38,13 @@ def forward(layers, params, a):
 
 
 def loss(kind, y, t):
-    """The loss named `kind` (mse, mse_torch, bce) of outputs y against targets t."""
+    """The loss named `kind` (mse, mse_torch, bce, bce_with_logits) of outputs y against targets t."""
     if kind == 'mse':
         return 0.5 * ((y - t) ** 2).sum(dim=1).mean()
     if kind == 'mse_torch':
         return F.mse_loss(y, t)
     if kind == 'bce':
         return F.binary_cross_entropy(y, t)
+    if kind == 'bce_with_logits':
+        return F.binary_cross_entropy_with_logits(y, t)
     raise ValueError(f'unknown loss {kind!r}')
