@@ -604,4 +604,15 @@ export const enMore = {
   'predict.bodyHidden': 'The charts and the lesson’s explanation appear after the reveal.',
   'predict.chartsHidden': 'The charts appear after the reveal.',
   'predict.distanceLabel': '{distance} away',
+  // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
+  'glyphs.toggle': 'Hidden state on map',
+  'glyphs.toggleHelp':
+    "Draw {name}'s hidden state at the playback step: gradient, momentum, per-coordinate step",
+  'glyphs.gradient': 'gradient −ηg',
+  'glyphs.buffer': 'momentum −ηb',
+  'glyphs.lookahead': 'look-ahead −ημb',
+  'glyphs.mHat': 'momentum −ηm̂',
+  'glyphs.box': 'per-coordinate step',
+  'glyphs.search': 'search direction αd',
+  'glyphs.magnified': 'glyphs × {factor}',
 } as const;

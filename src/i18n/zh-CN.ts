@@ -800,4 +800,14 @@ export const zhCN: Messages = {
   'predict.bodyHidden': '揭晓之后才会显示图表和这节课的讲解。',
   'predict.chartsHidden': '揭晓之后才会显示图表。',
   'predict.distanceLabel': '相差 {distance}',
+  // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
+  'glyphs.toggle': '在图上显示内部状态',
+  'glyphs.toggleHelp': '在播放到的那一步画出 {name} 的内部状态：梯度、动量、逐坐标步长',
+  'glyphs.gradient': '梯度 −ηg',
+  'glyphs.buffer': '动量 −ηb',
+  'glyphs.lookahead': '前瞻点 −ημb',
+  'glyphs.mHat': '动量 −ηm̂',
+  'glyphs.box': '逐坐标步长',
+  'glyphs.search': '搜索方向 αd',
+  'glyphs.magnified': '图示放大 {factor} 倍',
 };

@@ -805,4 +805,14 @@ export const zhTW: Messages = {
   'predict.bodyHidden': '揭曉之後才會顯示圖表和這堂課的講解。',
   'predict.chartsHidden': '揭曉之後才會顯示圖表。',
   'predict.distanceLabel': '相差 {distance}',
+  // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
+  'glyphs.toggle': '在圖上顯示內部狀態',
+  'glyphs.toggleHelp': '在播放到的那一步畫出 {name} 的內部狀態：梯度、動量、逐座標步長',
+  'glyphs.gradient': '梯度 −ηg',
+  'glyphs.buffer': '動量 −ηb',
+  'glyphs.lookahead': '前瞻點 −ημb',
+  'glyphs.mHat': '動量 −ηm̂',
+  'glyphs.box': '逐座標步長',
+  'glyphs.search': '搜尋方向 αd',
+  'glyphs.magnified': '圖示放大 {factor} 倍',
 };

@@ -25,6 +25,8 @@ import { mapClickTaken } from './mapClick';
 
 // The card appears on hover, never on the first screen: its code comes after the first paint.
 const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.HoverCard));
+// The optimizers' hidden-state glyphs (issue 14), drawn only once someone turns them on.
+const GlyphLayer = lazyAfterFirstPaint(() => import('./GlyphLayer').then((m) => m.GlyphLayer));
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(
@@ -128,8 +130,9 @@ export function MapView(props: {
   gestureFilter?: ((event: Event) => boolean) | undefined;
   tapSetsStart?: boolean;
 }) {
-  const { domain, surface, layer, quiver, start } = useDescent(
+  const { domain, surface, layer, quiver, start, glyphs } = useDescent(
     useShallow((s) => ({
+      glyphs: s.glyphs.length > 0,
       domain: s.domain,
       surface: s.surface,
       layer: s.layer,
@@ -305,6 +308,7 @@ export function MapView(props: {
             {box.measured && <TrajectoryCanvas projection={projection} />}
             <EnsembleLayer projection={projection} />
             <AnalysisLayers projection={projection} />
+            {box.measured && glyphs && <GlyphLayer projection={projection} />}
             <svg
               ref={overlayRef}
               className="map-overlay"
