@@ -23,6 +23,8 @@ import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 
 // The card appears on hover, never on the first screen: its code comes after the first paint.
 const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.HoverCard));
+// The 3-D toggle too (issue 13); three.js itself loads only when it is turned on.
+const View3D = lazyAfterFirstPaint(() => import('../surface3d/MapEntry').then((m) => m.MapEntry));
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(
@@ -339,6 +341,7 @@ export function MapView(props: {
               </p>
             )}
             {hover && <HoverCard target={hover} projection={projection} />}
+            {box.measured && <View3D projection={projection} gestureFilter={props.gestureFilter} />}
           </div>
           <div className="map-zoom">
             <button
