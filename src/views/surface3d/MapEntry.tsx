@@ -4,7 +4,7 @@
  * only when the toggle is first turned on. The 2-D map stays mounted underneath, so turning the
  * toggle off shows it at once, as it was.
  */
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
@@ -75,7 +75,7 @@ function MapSurface3D(props: {
         width: layer.request.width,
         height: layer.request.height,
         bands: layer.bands,
-        bandCount: layer.thresholds.length + 1,
+        thresholds: layer.thresholds,
       },
     [layer],
   );
@@ -97,10 +97,20 @@ function MapSurface3D(props: {
     useView3D.setState({ on: false, unavailable: reason });
   }, []);
   const scale = useMemo(() => (layer ? chooseHeightScale(layer.grid) : null), [layer]);
+  // The 2-D map's axes and zoom buttons say nothing about the 3-D picture: hidden while it shows.
+  const boxRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const map = boxRef.current?.closest<HTMLElement>('.map');
+    if (!map) return;
+    map.dataset.view3d = 'on';
+    return () => {
+      delete map.dataset.view3d;
+    };
+  });
   if (!grid || !toGrid || !layer || !scale) return null;
   const { width, height } = props.projection;
   return (
-    <div className="surface3d" style={{ width, height }} data-testid="view3d">
+    <div ref={boxRef} className="surface3d" style={{ width, height }} data-testid="view3d">
       <Suspense
         fallback={
           <p className="surface3d-loading" aria-busy="true">

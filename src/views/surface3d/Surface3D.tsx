@@ -18,6 +18,7 @@ import {
   HemisphereLight,
   LineBasicMaterial,
   LineLoop,
+  LineSegments,
   Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
@@ -31,11 +32,13 @@ import {
 import { LineMaterial } from 'three/addons/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/addons/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/addons/lines/LineSegmentsGeometry.js';
-import { heatRgb } from '../palette';
+import { isolines } from '../../engine/contours/isolines';
+import { CONTOUR_STROKE, heatRgb } from '../palette';
 import {
   HEIGHT,
   HOME_ORBIT,
   chooseHeightScale,
+  liftIsolines,
   liftPath,
   moveOrbit,
   orbitKey,
@@ -52,8 +55,11 @@ export interface Path3D {
 }
 
 export interface Surface3DProps {
-  /** The map's grid, with its bands (255 = not finite) and how many bands there are. */
-  readonly grid: SurfaceGrid & { readonly bands: Uint8Array; readonly bandCount: number };
+  /** The map's grid, with its bands (255 = not finite) and contour levels (ascending). */
+  readonly grid: SurfaceGrid & {
+    readonly bands: Uint8Array;
+    readonly thresholds: readonly number[];
+  };
   /** A point of the surface's plane in grid units (see geometry.ts). */
   readonly toGrid: (x: number, y: number) => readonly [number, number];
   readonly paths: readonly Path3D[];
@@ -73,6 +79,9 @@ export interface Surface3DProps {
 
 const TARGET: [number, number, number] = [0, HEIGHT * 0.3, 0];
 const BASE_COLOR = '#8a96a8';
+/** Vertical field of view (degrees) of a canvas at least WIDE times as wide as it is high. */
+const FOV = 40;
+const WIDE = 1.3;
 /** Radians per dragged CSS pixel. */
 const DRAG_TURN = 0.008;
 
@@ -88,12 +97,11 @@ function surfaceObject(grid: Surface3DProps['grid']) {
   const mesh = surfaceMesh(grid, scale);
   const colors = new Float32Array(mesh.cells.length * 3);
   const c = new Color();
+  const bandCount = grid.thresholds.length + 1;
   for (let k = 0; k < mesh.cells.length; k++) {
     const band = grid.bands[mesh.cells[k]!] ?? 255;
     const [r, g, b] =
-      band === 255
-        ? [200, 190, 190]
-        : heatRgb(grid.bandCount > 1 ? band / (grid.bandCount - 1) : 0);
+      band === 255 ? [200, 190, 190] : heatRgb(bandCount > 1 ? band / (bandCount - 1) : 0);
     c.setRGB(r / 255, g / 255, b / 255, SRGBColorSpace);
     colors.set([c.r, c.g, c.b], 3 * k);
   }
@@ -102,9 +110,24 @@ function surfaceObject(grid: Surface3DProps['grid']) {
   geometry.setAttribute('color', new BufferAttribute(colors, 3));
   geometry.setIndex(new BufferAttribute(mesh.indices, 1));
   geometry.computeVertexNormals();
+  // Pushed back a little in depth, so the contour lines just above it are never hidden.
   const object = new Mesh(
     geometry,
-    new MeshLambertMaterial({ vertexColors: true, side: DoubleSide }),
+    new MeshLambertMaterial({
+      vertexColors: true,
+      side: DoubleSide,
+      polygonOffset: true,
+      polygonOffsetFactor: 1,
+      polygonOffsetUnits: 1,
+    }),
+  );
+  // The map's own contour levels, traced on the same grid and laid on the surface.
+  const levels = new BufferGeometry();
+  const lines = isolines(grid.values, grid.width, grid.height, grid.thresholds).flat();
+  levels.setAttribute('position', new BufferAttribute(liftIsolines(mesh, lines), 3));
+  const contours = new LineSegments(
+    levels,
+    new LineBasicMaterial({ color: CONTOUR_STROKE, transparent: true, opacity: 0.55 }),
   );
   // The grid's rectangle at height 0: the floor the relief stands on.
   const base = new BufferGeometry();
@@ -129,7 +152,7 @@ function surfaceObject(grid: Surface3DProps['grid']) {
     ),
   );
   const outline = new LineLoop(base, new LineBasicMaterial({ color: BASE_COLOR }));
-  return { mesh, scale, object, outline };
+  return { mesh, scale, object, outline, contours };
 }
 
 /** Segment pairs of a lifted path's points first..last (inclusive), skipping broken ones. */
@@ -196,11 +219,11 @@ export function Surface3D(props: Surface3DProps) {
     }
     renderer.setClearColor(0xffffff, 1);
     const scene = new Scene();
-    scene.add(new HemisphereLight(0xffffff, 0x8899aa, 2.2));
-    const sun = new DirectionalLight(0xffffff, 1.4);
+    scene.add(new HemisphereLight(0xffffff, 0x667788, 1.7));
+    const sun = new DirectionalLight(0xffffff, 1.8);
     sun.position.set(-1, 3, 2);
     scene.add(sun);
-    const camera = new PerspectiveCamera(40, 1, 0.05, 50);
+    const camera = new PerspectiveCamera(FOV, 1, 0.05, 50);
     worldRef.current = { renderer, scene, camera };
     const draw = (): void => {
       frameRef.current = undefined;
@@ -250,6 +273,13 @@ export function Surface3D(props: Surface3DProps) {
     world.renderer.setPixelRatio(window.devicePixelRatio || 1);
     world.renderer.setSize(width, height, true);
     world.camera.aspect = width / Math.max(1, height);
+    // A fixed vertical angle for wide canvases; a narrower one keeps its horizontal angle, so a
+    // square canvas (the lab's) still holds the whole surface.
+    const aspect = world.camera.aspect;
+    world.camera.fov =
+      aspect >= WIDE
+        ? FOV
+        : (2 * Math.atan((Math.tan((FOV * Math.PI) / 360) * WIDE) / aspect) * 180) / Math.PI;
     world.camera.updateProjectionMatrix();
     world.scene.traverse((object) => {
       if (object instanceof LineSegments2) object.material.resolution.set(width, height);
@@ -262,10 +292,12 @@ export function Surface3D(props: Surface3DProps) {
   useLayoutEffect(() => {
     const world = worldRef.current;
     if (!world) return;
-    world.scene.add(surface.object, surface.outline);
+    world.scene.add(surface.object, surface.outline, surface.contours);
     renderRef.current();
     return () => {
-      world.scene.remove(surface.object, surface.outline);
+      world.scene.remove(surface.object, surface.outline, surface.contours);
+      surface.contours.geometry.dispose();
+      surface.contours.material.dispose();
       surface.object.geometry.dispose();
       surface.object.material.dispose();
       surface.outline.geometry.dispose();

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSurface } from '../../engine/surfaces/resolve';
 import { sampleGrid } from '../../engine/surfaces/grid';
+import { contourThresholds, isolines } from '../../engine/contours';
 import {
   HEIGHT,
   HOME_ORBIT,
   MAX_ELEVATION,
   PATH_LIFT,
+  CONTOUR_LIFT,
   chooseHeightScale,
   domainToGrid,
+  liftIsolines,
   liftPath,
   meshHeightAt,
   moveOrbit,
@@ -154,6 +157,39 @@ describe('liftPath', () => {
     expect(Number.isFinite(lifted[1])).toBe(true);
     expect(lifted[4]).toBeNaN();
     expect(meshHeightAt(mesh, -3, 10)).toBeNaN();
+  });
+});
+
+describe('liftIsolines', () => {
+  it("lays the map's own contour lines on the surface at their level's height", () => {
+    const surface = named('himmelblau');
+    const width = 120;
+    const height = 100;
+    const grid = sampleGrid(surface, surface.domain, width, height);
+    // A linear height, so a crossing's height is its level's exactly (float32 aside).
+    const sorted = Float64Array.from(grid).sort();
+    const scale = {
+      kind: 'linear' as const,
+      min: sorted[0]!,
+      max: sorted[sorted.length - 1]!,
+      knee: 0,
+    };
+    // The full-resolution lattice: between vertices the mesh is bilinear, as marching squares'
+    // crossings are linear along cell edges, so each crossing sits at its level exactly.
+    const mesh = surfaceMesh({ values: grid, width, height }, scale, 200);
+    const thresholds = contourThresholds(grid, 12, 'log');
+    const lines = isolines(grid, width, height, thresholds);
+    let checked = 0;
+    lines.forEach((level, k) => {
+      const segs = liftIsolines(mesh, level);
+      expect(segs.length % 6).toBe(0);
+      const want = scaledHeight(scale, thresholds[k]!) * HEIGHT + CONTOUR_LIFT;
+      for (let i = 1; i < segs.length; i += 3) {
+        expect(segs[i]!).toBeCloseTo(want, 4);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(100);
   });
 });
 

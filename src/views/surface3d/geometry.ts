@@ -234,6 +234,39 @@ export function liftPath(
   return out;
 }
 
+/** How far above the surface the contour lines float (world units). */
+export const CONTOUR_LIFT = 0.004;
+
+/**
+ * Level lines (flat [x0, y0, x1, y1, …] in grid units, as engine/contours' `isolines` gives them)
+ * lifted onto the mesh as segment pairs, xyz xyz per segment; segments with an end off the
+ * surface are left out.
+ */
+export function liftIsolines(
+  mesh: SurfaceMesh,
+  lines: readonly { readonly points: ArrayLike<number> }[],
+): Float32Array {
+  const out: number[] = [];
+  for (const line of lines) {
+    const n = line.points.length / 2;
+    let prev: [number, number, number] | null = null;
+    for (let i = 0; i < n; i++) {
+      const gx = line.points[2 * i]!;
+      const gy = line.points[2 * i + 1]!;
+      const h = meshHeightAt(mesh, gx, gy);
+      if (Number.isNaN(h)) {
+        prev = null;
+        continue;
+      }
+      const [x, z] = gridToWorld(mesh, gx, gy);
+      const p: [number, number, number] = [x, h * HEIGHT + CONTOUR_LIFT, z];
+      if (prev) out.push(...prev, ...p);
+      prev = p;
+    }
+  }
+  return Float32Array.from(out);
+}
+
 /**
  * Grid units of a point of a domain sampled width × height at cell centres (the visualizer's
  * layer): x → (x − x0) / (x1 − x0) · width, y → (y1 − y) / (y1 − y0) · height.
