@@ -97,6 +97,57 @@ test.describe('the 3-D view', () => {
     expect((await app.contourShapes()).length).toBeGreaterThan(4);
   });
 
+  test('on a touch screen two fingers turn it and pinch to zoom (one finger is the page’s scroll)', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ hasTouch: true });
+    const page = await context.newPage();
+    const app = new Visualizer(page);
+    await app.open(QUERY);
+    await page.getByTestId('view3d-toggle').tap();
+    const canvas = page.getByTestId('surface3d');
+    await framesAfter(canvas, 0);
+    const box = (await canvas.boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const orbit = async () => (await canvas.getAttribute('data-orbit'))!.split(',').map(Number);
+    const [az0, , dist0] = await orbit();
+    // Real touch input through the browser (Chromium's DevTools protocol), not synthetic events.
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+      });
+    // Two fingers moving together sideways: the view turns.
+    await touch('touchStart', [
+      [cx - 30, cy],
+      [cx + 30, cy],
+    ]);
+    for (let k = 1; k <= 6; k++)
+      await touch('touchMove', [
+        [cx - 30 + 15 * k, cy],
+        [cx + 30 + 15 * k, cy],
+      ]);
+    await touch('touchEnd', []);
+    await expect.poll(async () => (await orbit())[0]).not.toBe(az0);
+    const [, , dist1] = await orbit();
+    expect(dist1).toBeCloseTo(dist0!, 6);
+    // Two fingers moving apart: closer (a smaller distance).
+    await touch('touchStart', [
+      [cx - 20, cy],
+      [cx + 20, cy],
+    ]);
+    for (let k = 1; k <= 5; k++)
+      await touch('touchMove', [
+        [cx - 20 - 15 * k, cy],
+        [cx + 20 + 15 * k, cy],
+      ]);
+    await touch('touchEnd', []);
+    await expect.poll(async () => (await orbit())[2]).toBeLessThan(dist0!);
+    await context.close();
+  });
+
   test('a typed expression is drawn in 3-D too', async ({ page }) => {
     const scene: Scene = {
       surface: { expr: 'x^2 + 3*y^2 + sin(3*x)' },

@@ -384,16 +384,22 @@ export function Surface3D(props: Surface3DProps) {
       return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
     };
     const accepts = (event: Event): boolean => filterRef.current?.(event) ?? true;
+    // Whether the pointers down now may turn the view: a mouse or pen always; touches once the
+    // gesture filter (an embed's, a touch screen's) accepts their count (one finger may belong
+    // to the page's scroll, two are ours).
+    let engaged = false;
     const onDown = (e: PointerEvent): void => {
-      if (e.pointerType === 'touch') {
-        // An embed leaves one finger to the host page's scroll: ask its filter as a touch start.
-        const touches = { length: pointers.size + 1 };
-        if (!accepts({ type: 'touchstart', touches } as unknown as Event) && pointers.size === 0)
-          return;
-      }
-      canvas.setPointerCapture(e.pointerId);
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
       pinch = spread();
+      engaged =
+        e.pointerType !== 'touch' ||
+        accepts({ type: 'touchstart', touches: { length: pointers.size } } as unknown as Event);
+      if (!engaged) return;
+      try {
+        canvas.setPointerCapture(e.pointerId);
+      } catch {
+        // A pointer the browser no longer knows (already lifted): nothing to capture.
+      }
       canvas.focus({ preventScroll: true });
     };
     const onMove = (e: PointerEvent): void => {
@@ -402,10 +408,16 @@ export function Surface3D(props: Surface3DProps) {
       const dx = e.clientX - prev.x;
       const dy = e.clientY - prev.y;
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (!engaged) return;
       if (pointers.size >= 2) {
+        // Two fingers: their spread zooms, their midpoint's move turns (each finger's move
+        // shifts the midpoint by its share), so a touch screen that leaves one finger to the
+        // page's scroll can still do both.
         const now = spread();
-        if (pinch > 0 && now > 0) set(moveOrbit(orbitRef.current, 0, 0, pinch / now));
+        const zoom = pinch > 0 && now > 0 ? pinch / now : 1;
         pinch = now;
+        const share = DRAG_TURN / pointers.size;
+        set(moveOrbit(orbitRef.current, -dx * share, dy * share, zoom));
         return;
       }
       set(moveOrbit(orbitRef.current, -dx * DRAG_TURN, dy * DRAG_TURN));
@@ -413,6 +425,11 @@ export function Surface3D(props: Surface3DProps) {
     const onUp = (e: PointerEvent): void => {
       pointers.delete(e.pointerId);
       pinch = spread();
+      if (pointers.size === 0) engaged = false;
+    };
+    // Touches the view has taken are not the page's to scroll (pointer events cannot say so).
+    const onTouchMove = (e: TouchEvent): void => {
+      if (engaged && e.cancelable) e.preventDefault();
     };
     const onWheel = (e: WheelEvent): void => {
       if (!accepts(e)) return;
@@ -432,6 +449,7 @@ export function Surface3D(props: Surface3DProps) {
     canvas.addEventListener('pointerup', onUp);
     canvas.addEventListener('pointercancel', onUp);
     canvas.addEventListener('wheel', onWheel, { passive: false });
+    canvas.addEventListener('touchmove', onTouchMove, { passive: false });
     canvas.addEventListener('keydown', onKey);
     return () => {
       canvas.removeEventListener('pointerdown', onDown);
@@ -439,6 +457,7 @@ export function Surface3D(props: Surface3DProps) {
       canvas.removeEventListener('pointerup', onUp);
       canvas.removeEventListener('pointercancel', onUp);
       canvas.removeEventListener('wheel', onWheel);
+      canvas.removeEventListener('touchmove', onTouchMove);
       canvas.removeEventListener('keydown', onKey);
     };
   }, []);
