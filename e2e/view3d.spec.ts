@@ -5,6 +5,7 @@
  * test browser has no GPU: WebGL runs on SwiftShader. Without WebGL the toggle says why and the
  * map stays.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Locator } from '@playwright/test';
 import { encodeSceneParam } from '../src/engine/scene-url';
@@ -52,6 +53,13 @@ test.describe('the 3-D view', () => {
     // The surface covers a good part of the picture, in many heat colours (lit relief).
     expect(first.painted).toBeGreaterThan(0.2);
     expect(first.colours).toBeGreaterThan(30);
+    // The view and its toggle have no serious or critical accessibility problem.
+    const axe = await new AxeBuilder({ page }).include('[data-testid="map"]').analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    ).toEqual([]);
     // Both paths' cursors are drawn inside the canvas.
     const cursors = (await canvas.getAttribute('data-cursors'))!.split(';');
     expect(cursors).toHaveLength(2);
