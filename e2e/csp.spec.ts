@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
+import { readCanvas } from './fixtures/webgl';
 import type { StaticHost } from './fixtures/staticHost';
 import { DIST, startStaticHost } from './fixtures/staticHost';
 
@@ -108,6 +109,12 @@ test('under a strict CSP on a sub-path, the app paints and KaTeX renders with it
   );
   expect(fonts.length).toBeGreaterThan(0);
   expect(fonts.every((url) => url.startsWith(`${origin}${BASE}assets/`))).toBe(true);
+
+  // The 3-D view (three.js, WebGL) loads and draws under the same policy: no eval, no blob.
+  await page.getByTestId('view3d-toggle').click();
+  const surface = page.getByTestId('surface3d');
+  await expect(surface).toHaveAttribute('data-frames', /\d+/);
+  expect((await readCanvas(surface)).painted).toBeGreaterThan(0.2);
 
   expect(await violations()).toEqual([]);
   expect(problems).toEqual([]);

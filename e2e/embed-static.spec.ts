@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
+import { readCanvas } from './fixtures/webgl';
 import type { StaticHost } from './fixtures/staticHost';
 import { DIST, startStaticHost } from './fixtures/staticHost';
 
@@ -90,6 +91,11 @@ test('a sandboxed embed.html paints from a static host with no CORS header, and 
   await frame.getByTestId('reset').click();
   await frame.getByTestId('step-forward').click();
   await expect(frame.getByTestId('step-readout')).toContainText('1');
+  // The 3-D view draws inside the sandbox too (three.js is inlined in the classic script).
+  await frame.getByTestId('view3d-toggle').click();
+  const surface = frame.getByTestId('surface3d');
+  await expect(surface).toHaveAttribute('data-frames', /\d+/);
+  expect((await readCanvas(surface)).painted).toBeGreaterThan(0.2);
 
   // The host really sent no CORS header, and nothing failed or was blocked.
   expect(host.served.some((s) => s.path.endsWith('.js'))).toBe(true);

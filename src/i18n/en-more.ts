@@ -615,4 +615,20 @@ export const enMore = {
   'glyphs.box': 'per-coordinate step',
   'glyphs.search': 'search direction αd',
   'glyphs.magnified': 'glyphs × {factor}',
+  // 3-D view (issue 13, src/views/surface3d): the toggle, the canvas's label, its help.
+  'view3d.on': '3-D',
+  'view3d.off': '2-D map',
+  'view3d.toggleOn': 'Show the surface in 3-D',
+  'view3d.toggleOff': 'Back to the contour map',
+  'view3d.loading': 'Loading the 3-D view…',
+  'view3d.label':
+    'The surface in 3-D, loss from {min} to {max} ({scale}), with the optimizers’ paths on it. Drag to turn, wheel or pinch to zoom; arrow keys turn, + and − zoom, Home resets.',
+  'view3d.scale.linear': 'linear height',
+  'view3d.scale.log': 'logarithmic height',
+  'view3d.help':
+    'Drag to turn, wheel or pinch to zoom; with the view focused, arrow keys turn it, + and − zoom, Home resets.',
+  'view3d.logNote':
+    'Height is logarithmic, log(1 + (f − min)/k) with k the median cell’s height above the minimum, so the valley stays visible beside walls thousands of times higher.',
+  'view3d.unavailable':
+    'The 3-D view needs WebGL, which this browser cannot start here ({reason}). The contour map shows the same surface.',
 } as const;

@@ -810,4 +810,19 @@ export const zhCN: Messages = {
   'glyphs.box': '逐坐标步长',
   'glyphs.search': '搜索方向 αd',
   'glyphs.magnified': '图示放大 {factor} 倍',
+  // 3-D view (issue 13, src/views/surface3d)
+  'view3d.on': '3D',
+  'view3d.off': '二维地图',
+  'view3d.toggleOn': '以三维显示这个曲面',
+  'view3d.toggleOff': '回到等高线图',
+  'view3d.loading': '正在载入三维视图…',
+  'view3d.label':
+    '曲面的三维视图，损失从 {min} 到 {max}（{scale}），优化器的路径画在曲面上。拖动可旋转，滚轮或双指捏合可缩放；方向键旋转，+ 和 − 缩放，Home 复原。',
+  'view3d.scale.linear': '线性高度',
+  'view3d.scale.log': '对数高度',
+  'view3d.help': '拖动旋转，滚轮或双指捏合缩放；选中视图后，方向键旋转，+ 和 − 缩放，Home 复原。',
+  'view3d.logNote':
+    '高度取对数：log(1 + (f − min)/k)，k 是中位数格点比最小值高出的量。这样即使四壁比谷底高出几千倍，谷底也依然看得清。',
+  'view3d.unavailable':
+    '三维视图需要 WebGL，但这个浏览器在这里无法启动它（{reason}）。等高线图显示的是同一个曲面。',
 };

@@ -815,4 +815,19 @@ export const zhTW: Messages = {
   'glyphs.box': '逐座標步長',
   'glyphs.search': '搜尋方向 αd',
   'glyphs.magnified': '圖示放大 {factor} 倍',
+  // 3-D view (issue 13, src/views/surface3d)
+  'view3d.on': '3D',
+  'view3d.off': '二維地圖',
+  'view3d.toggleOn': '以三維顯示這個曲面',
+  'view3d.toggleOff': '回到等高線圖',
+  'view3d.loading': '正在載入三維視圖…',
+  'view3d.label':
+    '曲面的三維視圖，損失從 {min} 到 {max}（{scale}），最佳化器的路徑畫在曲面上。拖曳可旋轉，滾輪或雙指捏合可縮放；方向鍵旋轉，+ 和 − 縮放，Home 復原。',
+  'view3d.scale.linear': '線性高度',
+  'view3d.scale.log': '對數高度',
+  'view3d.help': '拖曳旋轉，滾輪或雙指捏合縮放；選取視圖後，方向鍵旋轉，+ 和 − 縮放，Home 復原。',
+  'view3d.logNote':
+    '高度取對數：log(1 + (f − min)/k)，k 是中位數格點比最小值高出的量。如此即使四壁比谷底高出幾千倍，谷底依然看得清楚。',
+  'view3d.unavailable':
+    '三維視圖需要 WebGL，但這個瀏覽器在這裡無法啟動它（{reason}）。等高線圖顯示的是同一個曲面。',
 };

@@ -27,6 +27,8 @@ import { mapClickTaken } from './mapClick';
 const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.HoverCard));
 // The optimizers' hidden-state glyphs (issue 14), drawn only once someone turns them on.
 const GlyphLayer = lazyAfterFirstPaint(() => import('./GlyphLayer').then((m) => m.GlyphLayer));
+// The 3-D toggle too (issue 13); three.js itself loads only when it is turned on.
+const View3D = lazyAfterFirstPaint(() => import('../surface3d/MapEntry').then((m) => m.MapEntry));
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(
@@ -351,6 +353,7 @@ export function MapView(props: {
               </p>
             )}
             {hover && <HoverCard target={hover} projection={projection} />}
+            {box.measured && <View3D projection={projection} gestureFilter={props.gestureFilter} />}
           </div>
           <div className="map-zoom">
             <button
