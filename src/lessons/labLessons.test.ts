@@ -129,7 +129,9 @@ describe('lab lessons say what to look at, and when', () => {
     expect(Math.max(a0, b0) / Math.min(a0, b0)).toBeLessThan(3);
     const a100 = snapshot(a, 100);
     const b100 = snapshot(b!, 100);
-    expect(survival(a100)).toBeLessThan(1e-8);
+    // "about two millionths of its last" (the lab's loss is BCEWithLogitsLoss).
+    expect(survival(a100)).toBeLessThan(5e-6);
+    expect(survival(a100)).toBeGreaterThan(5e-7);
     expect(survival(b100)).toBeGreaterThan(0.1);
     expect(b100.loss).toBeLessThan(0.01);
     expect(a100.loss).toBeGreaterThan(0.5);

@@ -124,11 +124,11 @@ export const LAB_LESSONS: readonly LabLesson[] = [
         '在普通的 32 層 tanh 網路中，梯度是 32 個雅可比矩陣的乘積，在反向傳播途中逐漸衰減。跳躍連接為每一層加上恆等映射，梯度總有一條直通前幾層的路徑：A 停滯時，B 仍在訓練。',
     },
     look: {
-      en: 'At step 0 the two look alike. Press Train for about 100 steps, then read Gradient norm per layer: A’s first-layer bar has faded to about a ten-billionth of its last, B’s is still about as long, and B’s loss is near 0 while A’s is stuck near 0.6.',
+      en: 'At step 0 the two look alike. Press Train for about 100 steps, then read Gradient norm per layer: A’s first-layer bar has faded to about two millionths of its last, B’s is still about as long, and B’s loss is near 0 while A’s is stuck near 0.6.',
       'zh-CN':
-        '第 0 步时两者看起来差不多。按“训练”走大约 100 步，再看“各层梯度范数”：A 第一层的条已经衰减到最后一层的约百亿分之一，B 的仍然差不多一样长；B 的损失接近 0，A 的卡在 0.6 左右。',
+        '第 0 步时两者看起来差不多。按“训练”走大约 100 步，再看“各层梯度范数”：A 第一层的条已经衰减到最后一层的约百万分之二，B 的仍然差不多一样长；B 的损失接近 0，A 的卡在 0.6 左右。',
       'zh-TW':
-        '第 0 步時兩者看起來差不多。按「訓練」走大約 100 步，再看「各層梯度範數」：A 第一層的長條已衰減到最後一層的約百億分之一，B 的仍然差不多一樣長；B 的損失接近 0，A 的卡在 0.6 左右。',
+        '第 0 步時兩者看起來差不多。按「訓練」走大約 100 步，再看「各層梯度範數」：A 第一層的長條已衰減到最後一層的約百萬分之二，B 的仍然差不多一樣長；B 的損失接近 0，A 的卡在 0.6 左右。',
     },
     state: {
       a: deep({ depth: 32, activation: 'tanh', init: 'xavier' }),
