@@ -169,7 +169,7 @@ export const en = {
   'shortcuts.present': 'Presenter mode on or off',
   'shortcuts.fullscreen': 'Full screen on or off',
   'shortcuts.help': 'Show these shortcuts',
-  'shortcuts.close': 'Close this dialog',
+  'shortcuts.close': 'Close this dialog, or leave presenter mode',
   'shortcuts.note':
     'A text field keeps the keys you type into it. A slider or menu keeps its arrow keys only while you reached it with Tab; after you drag or click it, the keys above drive playback again.',
   'theme.label': 'Theme',

@@ -327,9 +327,12 @@ export function MapView(props: {
                 onClick={(e) => e.stopPropagation()}
               >
                 <title>{t('map.start')}</title>
-                <circle r={14} fill="transparent" />
-                <circle r={7} fill="#ffffff" stroke="#1b2430" strokeWidth={2} />
-                <circle r={2.5} fill="#1b2430" />
+                {/* Scaled as one about its centre (map-mark: larger in presenter mode). */}
+                <g className="map-mark">
+                  <circle r={14} fill="transparent" />
+                  <circle r={7} fill="#ffffff" stroke="#1b2430" strokeWidth={2} />
+                  <circle r={2.5} fill="#1b2430" />
+                </g>
               </g>
             </svg>
             <ExitLabels projection={projection} />
