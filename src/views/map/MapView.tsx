@@ -337,7 +337,13 @@ export function MapView(props: {
             </svg>
             <ExitLabels projection={projection} />
             {startOutside && (
-              <p className="map-message" role="alert" data-testid="map-start-outside">
+              <p
+                className="map-message"
+                role="alert"
+                data-testid="map-start-outside"
+                // In the half of the plot away from the start, so the start handle stays in sight.
+                style={sy < size.height / 2 ? { top: 'auto', bottom: 12 } : { top: 12 }}
+              >
                 {t('map.startOutside', { x: start[0], y: start[1] })}
               </p>
             )}
