@@ -79,3 +79,31 @@ for (const start of ['-1,1', '-1,-3', '-4,0'])
     );
     expect(top).toBe(true);
   });
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+])
+  test(`at ${viewport.width}×${viewport.height} the Embed dialog fits the screen without scrolling`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    const app = new Visualizer(page);
+    // The first visit's scene (three optimizers), as the reviewer had it.
+    await app.open();
+    await page.getByTestId('embed-button').click();
+    const dialog = page.getByTestId('embed-dialog');
+    await expect(dialog).toBeVisible();
+    const preview = dialog.locator('iframe');
+    await expect(preview).toBeVisible();
+    // Once the preview has its suggested height, nothing in the dialog is below its bottom edge.
+    await expect
+      .poll(() => dialog.evaluate((d) => d.scrollHeight - d.clientHeight))
+      .toBeLessThanOrEqual(0);
+    const box = (await dialog.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    const frame = (await preview.boundingBox())!;
+    expect(frame.y + frame.height).toBeLessThanOrEqual(box.y + box.height);
+  });
