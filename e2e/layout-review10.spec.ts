@@ -107,3 +107,39 @@ for (const viewport of [
     const frame = (await preview.boundingBox())!;
     expect(frame.y + frame.height).toBeLessThanOrEqual(box.y + box.height);
   });
+
+test('a run that explodes without overflowing leaves the top of the loss chart, not rescales it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new Visualizer(page);
+  // SGD at lr 1.2 on x²/10 + y²: |1 − 2·1.2| = 1.4 a step, 1e29 after 100 steps, still finite.
+  await app.open(
+    '?scene=f:quadratic;p:-4,2;n:100;o:sgd,lr=1.2,label=Wild;o:adam,lr=0.1,label=Calm&view=t:100',
+  );
+  const [wild] = await app.trajectories();
+  expect(wild!.diverged).toBe(false);
+  const chart = page.locator('figure.descent-chart').first();
+  await expect(chart).toContainText('Loss');
+  // The y ticks (right-aligned left of the plot) read powers of ten: none above 10⁴, the start
+  // loss (5.6) with three decades of headroom, against 10²⁹ when the wild run set the axis.
+  const ticks = await chart.locator('.descent-chart__tick[text-anchor="end"]').allTextContents();
+  const sup: Record<string, string> = {
+    '⁻': '-',
+    '⁰': '0',
+    '¹': '1',
+    '²': '2',
+    '³': '3',
+    '⁴': '4',
+    '⁵': '5',
+    '⁶': '6',
+    '⁷': '7',
+    '⁸': '8',
+    '⁹': '9',
+  };
+  const exponents = ticks
+    .filter((s) => s.startsWith('10'))
+    .map((s) => Number(Array.from(s.slice(2), (c) => sup[c] ?? '').join('') || '1'));
+  expect(exponents.length).toBeGreaterThanOrEqual(2);
+  expect(Math.max(...exponents)).toBeLessThanOrEqual(4);
+});
