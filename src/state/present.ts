@@ -273,5 +273,5 @@ export const SHORTCUTS = [
   { keys: ['P'], action: 'shortcuts.present' },
   { keys: ['F'], action: 'shortcuts.fullscreen' },
   { keys: ['?'], action: 'shortcuts.help' },
-  { keys: ['Esc'], action: 'shortcuts.close' },
+  { keys: ['Esc'], action: 'shortcuts.escape' },
 ] as const;
