@@ -62,6 +62,8 @@ test.describe('Esc leaves presenter mode', () => {
     const dialog = page.locator('.shortcuts-dialog');
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('leave presenter mode');
+    // Only Esc's row says so; the dialog's own button still just closes it.
+    await expect(dialog.getByRole('button')).toHaveText('Close this dialog');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('presenter')).toBeVisible();
