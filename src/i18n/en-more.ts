@@ -14,6 +14,8 @@ export const enMore = {
   'shortcuts.fullscreen': 'Full screen on or off',
   'shortcuts.help': 'Show these shortcuts',
   'shortcuts.close': 'Close this dialog',
+  // Review 10 (presenter): Esc's row in the shortcuts table.
+  'shortcuts.escape': 'Close this dialog, or leave presenter mode',
   'shortcuts.note':
     'A text field keeps the keys you type into it. A slider or menu keeps its arrow keys only while you reached it with Tab; after you drag or click it, the keys above drive playback again.',
   'help.map':

@@ -336,6 +336,8 @@ export const zhCN: Messages = {
   'shortcuts.fullscreen': '开启或关闭全屏',
   'shortcuts.help': '显示这些快捷键',
   'shortcuts.close': '关闭此对话框',
+  // Review 10 (presenter): Esc's row in the shortcuts table.
+  'shortcuts.escape': '关闭此对话框，或退出演示模式',
   'shortcuts.note':
     '文本框保留你输入的按键。滑块或菜单只有在用 Tab 键选中时才保留方向键；用鼠标拖动或点击之后，上面的按键仍然控制播放。',
   'theme.label': '主题',

@@ -338,6 +338,8 @@ export const zhTW: Messages = {
   'shortcuts.fullscreen': '開啟或關閉全螢幕',
   'shortcuts.help': '顯示這些快速鍵',
   'shortcuts.close': '關閉此對話框',
+  // Review 10 (presenter): Esc's row in the shortcuts table.
+  'shortcuts.escape': '關閉此對話框，或退出展示模式',
   'shortcuts.note':
     '文字框保留你輸入的按鍵。滑桿或選單只有在用 Tab 鍵選取時才保留方向鍵；用滑鼠拖曳或點選之後，上面的按鍵仍然控制播放。',
   'theme.label': '主題',

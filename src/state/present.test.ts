@@ -5,6 +5,7 @@ import {
   readPresentQuery,
   usePresent,
   withPresentQuery,
+  presentScreenScale,
 } from './present';
 import type { KeyContext, KeyPress } from './present';
 
@@ -108,6 +109,15 @@ describe('keyboard shortcuts', () => {
     expect(keyAction(press('1'), open)).toBeNull();
     expect(keyAction(press('Escape'), onPage)).toBeNull();
   });
+
+  it('Esc leaves presenter mode, from any control, once no dialog is open', () => {
+    for (const target of ['other', 'control', 'button', 'line'] as const) {
+      const presenting: KeyContext = { target, dialogOpen: false, presenting: true };
+      expect(keyAction(press('Escape'), presenting)).toEqual({ kind: 'present' });
+    }
+    const both: KeyContext = { target: 'other', dialogOpen: true, presenting: true };
+    expect(keyAction(press('Escape'), both)).toEqual({ kind: 'close' });
+  });
 });
 
 describe('teacher-mode URL', () => {
@@ -140,5 +150,17 @@ describe('presenter state', () => {
     expect(PRESENT_LINE_SCALE).toBeGreaterThan(1);
     usePresent.getState().setPresent(false);
     expect(usePresent.getState().lineScale).toBe(1);
+  });
+});
+
+describe('presentScreenScale', () => {
+  it('is 1 up to 1080p and grows as the figure labels do past it (1.7 at 4K, DPR 1)', () => {
+    expect(presentScreenScale(1280, 720)).toBe(1);
+    expect(presentScreenScale(1920, 1080)).toBe(1);
+    const uhd = presentScreenScale(3840, 2160);
+    // The labels' clamp: min(2.4vh, 1.4vw) capped at 44 px, against 25.92 px at 1080p.
+    expect(uhd).toBeCloseTo(44 / 25.92, 5);
+    expect(presentScreenScale(2560, 1440)).toBeGreaterThan(1.2);
+    expect(presentScreenScale(2560, 1440)).toBeLessThan(uhd);
   });
 });

@@ -13,6 +13,19 @@ export const PRESENT_PARAM = 'present';
 /** How much thicker the trajectory lines are while presenting. */
 export const PRESENT_LINE_SCALE = 2;
 
+/**
+ * How much presenter mode enlarges lines, markers and buttons on a screen of `width` × `height`
+ * CSS px, beyond their 1080p size: the ratio of the figure's label size there (lessons.css,
+ * `--figure-font: clamp(15px, min(2.4vh, 1.4vw), 44px)`) to its 1080p size, never below 1. So a
+ * 4K screen at DPR 1 draws lines and markers 1.7× as large, as its labels are.
+ */
+export function presentScreenScale(width: number, height: number): number {
+  const font = (w: number, h: number): number =>
+    Math.min(44, Math.max(15, Math.min(0.024 * h, 0.014 * w)));
+  const scale = font(width, height) / font(1920, 1080);
+  return Number.isFinite(scale) ? Math.max(1, scale) : 1;
+}
+
 /** Teacher-mode state shared by the lesson panel, the presenter view and the shortcuts. */
 export interface PresentState {
   /** Id of the open lesson (`?lesson=`), or null. */
@@ -23,8 +36,11 @@ export interface PresentState {
   readonly shortcutsOpen: boolean;
   /** Multiplies the trajectory canvas's line widths (1 normally, larger while presenting). */
   readonly lineScale: number;
+  /** presentScreenScale of the window (kept up to date by startLessons). */
+  readonly screenScale: number;
   setLesson(id: string | null): void;
   setPresent(on: boolean): void;
+  setScreenScale(scale: number): void;
   setShortcutsOpen(open: boolean): void;
 }
 
@@ -34,8 +50,15 @@ export const usePresent = create<PresentState>()((set) => ({
   present: false,
   shortcutsOpen: false,
   lineScale: 1,
+  screenScale: 1,
   setLesson: (lesson) => set({ lesson }),
-  setPresent: (present) => set({ present, lineScale: present ? PRESENT_LINE_SCALE : 1 }),
+  setPresent: (present) =>
+    set((s) => ({ present, lineScale: present ? PRESENT_LINE_SCALE * s.screenScale : 1 })),
+  setScreenScale: (screenScale) =>
+    set((s) => ({
+      screenScale,
+      lineScale: s.present ? PRESENT_LINE_SCALE * screenScale : 1,
+    })),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 }));
 
@@ -106,6 +129,8 @@ export interface KeyContext {
   readonly target: 'text' | 'line' | 'control' | 'button' | 'other';
   /** The shortcuts dialog is open: only Esc and ? act. */
   readonly dialogOpen: boolean;
+  /** Presenter mode is on: Esc (when no dialog is open) leaves it. */
+  readonly presenting?: boolean;
 }
 
 /** Keys a control reached by keyboard keeps for itself (a slider's or a menu's moves). */
@@ -129,7 +154,11 @@ export const CONTROL_KEYS = new Set([
  */
 export function keyAction(press: KeyPress, context: KeyContext): KeyAction | null {
   if (press.altKey || press.ctrlKey || press.metaKey) return null;
-  if (press.key === 'Escape') return context.dialogOpen ? { kind: 'close' } : null;
+  if (press.key === 'Escape') {
+    // Esc closes what is on top: the shortcuts dialog first, then presenter mode.
+    if (context.dialogOpen) return { kind: 'close' };
+    return context.presenting === true ? { kind: 'present' } : null;
+  }
   if (context.target === 'text') return null;
   const page = press.key === 'PageDown' || press.key === 'PageUp';
   if (context.target === 'line' && !page) return null;
@@ -246,5 +275,5 @@ export const SHORTCUTS = [
   { keys: ['P'], action: 'shortcuts.present' },
   { keys: ['F'], action: 'shortcuts.fullscreen' },
   { keys: ['?'], action: 'shortcuts.help' },
-  { keys: ['Esc'], action: 'shortcuts.close' },
+  { keys: ['Esc'], action: 'shortcuts.escape' },
 ] as const;

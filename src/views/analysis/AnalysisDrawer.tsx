@@ -2,7 +2,7 @@
  * The "Analyze" drawer of the visualizer page (lazy-loaded): race, LR sweep, stability, basins of
  * attraction, the mini-batch playground and step-by-step mode, one tab each.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../i18n';
 import { ANALYSIS_TABS, useAnalysis } from '../../state/analysis';
@@ -28,6 +28,15 @@ export default function AnalysisDrawer() {
   const tab = useAnalysis((s) => s.tab);
   const keepBasins = useAnalysis((s) => s.basinOverlay && s.basins !== null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Opened from the button under the playback bar, the page is scrolled down to it: bring the
+    // map the drawer talks about back into view (one frame later, once the layout has made room).
+    const frame = requestAnimationFrame(() => {
+      if (sectionRef.current) bringMapIntoView(sectionRef.current);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const Panel = PANELS[tab];
   const select = (next: AnalysisTab): void => useAnalysis.getState().set({ tab: next });
   const onKey = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -46,6 +55,7 @@ export default function AnalysisDrawer() {
   };
   return (
     <section
+      ref={sectionRef}
       className="panel analysis-drawer"
       aria-label={t('analysis.heading')}
       data-testid="analysis-drawer"
@@ -96,4 +106,29 @@ export default function AnalysisDrawer() {
       </div>
     </section>
   );
+}
+
+/**
+ * Scrolls the page so the map and the drawer's start are both in view. Wide screens (the drawer
+ * floats beside the map, `position: fixed`): the map, with its axes, comes wholly into view when
+ * partly scrolled away. Narrower screens (the drawer sits under a map stage that sticks to the
+ * top): the drawer's heading and tabs come just under the stage instead of hiding behind it.
+ */
+function bringMapIntoView(drawer: HTMLElement): void {
+  const margin = 8;
+  if (getComputedStyle(drawer).position === 'fixed') {
+    const map = document.querySelector('[data-testid="map"]');
+    if (!map) return;
+    const box = map.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    window.scrollBy({ top: box.top - margin, behavior: 'instant' });
+    return;
+  }
+  const stage = drawer.closest('.column-map')?.querySelector(':scope > .map-stage');
+  if (!stage || getComputedStyle(stage).position !== 'sticky') return;
+  // Once scrolled, the stage sticks at the top (top: 0): the drawer comes right under it.
+  const below = stage.getBoundingClientRect().height + margin;
+  const top = drawer.getBoundingClientRect().top;
+  if (top >= below && top < window.innerHeight - 120) return;
+  window.scrollBy({ top: top - below, behavior: 'instant' });
 }

@@ -31,7 +31,7 @@ export function CriticalLrTick(props: {
       data-testid="critical-lr"
       data-lr={critical}
       title={label}
-      style={{ position: 'relative', display: 'block', height: 20 }}
+      style={{ position: 'relative', display: 'block', paddingTop: 7 }}
     >
       <span
         aria-hidden="true"
@@ -44,14 +44,15 @@ export function CriticalLrTick(props: {
           background: '#b3261e',
         }}
       />
+      {/* The note wraps inside the slider's column: on one line it ran under the lr input. */}
       <span
+        className="critical-lr-note"
         style={{
-          position: 'absolute',
-          left: 0,
-          top: 7,
+          display: 'block',
           fontSize: '0.75rem',
+          lineHeight: 1.25,
           color: '#b3261e',
-          whiteSpace: 'nowrap',
+          overflowWrap: 'anywhere',
         }}
       >
         {label}

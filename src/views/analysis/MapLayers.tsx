@@ -3,7 +3,6 @@
  * Hessian's eigen-ellipses (stability view) and the labelled arrows of one step (step-by-step
  * view). Pointer events pass through to the map underneath.
  */
-import { placeLabels } from './placeLabels';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LocalStability } from '../../engine/analysis';
@@ -12,7 +11,11 @@ import { useAnalysis } from '../../state/analysis';
 import type { BasinState } from '../../state/analysis';
 import { useDescent } from '../../state/store';
 import type { Projection } from '../map/projection';
+import type { Scene, Surface, Trajectory } from '../../engine/types';
+import { usePresent } from '../../state/present';
 import { basinRgb } from './basinColors';
+import { labelWidth, markerBox, placeLabels, SUB_SCALE } from './placeLabels';
+import type { Box } from './placeLabels';
 import { fmt } from './format';
 import { magnification } from '../map/magnify';
 import { stabilityPoints } from './stabilityPoints';
@@ -104,6 +107,7 @@ function BasinCanvas(props: { basins: BasinState; projection: Projection }) {
 }
 
 function Ellipses(props: { projection: Projection }) {
+  const p = props.projection;
   const s = useDescent(
     useShallow((st) => ({
       surface: st.surface,
@@ -114,6 +118,7 @@ function Ellipses(props: { projection: Projection }) {
       cursor: st.cursor,
     })),
   );
+  const lineScale = usePresent((st) => st.lineScale);
   const points = stabilityPoints(
     s.surface,
     s.scene,
@@ -122,23 +127,40 @@ function Ellipses(props: { projection: Projection }) {
     s.selected,
     s.cursor,
   );
+  const startPx = p.toScreen(points.start.point);
+  const cursorPx = points.cursor ? p.toScreen(points.cursor.at.point) : null;
+  // At step 0 (or wherever the path is back at its start) the two ellipses are one: drawn once.
+  const same =
+    cursorPx !== null && Math.hypot(cursorPx[0] - startPx[0], cursorPx[1] - startPx[1]) < 1;
   const shapes = [
     { at: points.start, color: '#1b2430' },
-    ...(points.cursor ? [{ at: points.cursor.at, color: '#0b5cad' }] : []),
+    ...(points.cursor && !same ? [{ at: points.cursor.at, color: '#0b5cad' }] : []),
   ].flatMap(({ at, color }) => {
-    const shape = ellipseShape(at, props.projection);
+    const shape = ellipseShape(at, p);
     return shape ? [{ ...shape, color }] : [];
   });
-  // Labels of both ellipses are placed together, so none covers another (placeLabels).
+  // Labels keep off the start handle, the optimizers' current markers and the minima
+  // (markerObstacles), off each other (placed together) and inside the plot.
   const labels = placeLabels(
     shapes.flatMap((shape) =>
-      shape.axes.map((axis) => ({
-        x: axis.x1 + 4,
-        y: axis.y1 + 4,
-        text: axis.label,
-        color: shape.color,
-      })),
+      shape.axes.map((axis) => {
+        const [x, y] = beyondEnd(axis.x1, axis.y1, axis.x0, axis.y0, axis.text, axis.sub);
+        const [ax, ay] = beyondEnd(axis.x0, axis.y0, axis.x1, axis.y1, axis.text, axis.sub);
+        return {
+          x,
+          y,
+          alternatives: [{ x: ax, y: ay }],
+          text: axis.text,
+          sub: axis.sub,
+          color: shape.color,
+        };
+      }),
     ),
+    {
+      size: LABEL_FONT,
+      obstacles: markerObstacles(s, startPx, p, lineScale),
+      bounds: { width: p.width, height: p.height },
+    },
   );
   return (
     <g data-testid="stability-ellipses">
@@ -154,7 +176,7 @@ function Ellipses(props: { projection: Projection }) {
           />
           {shape.axes.map((axis) => (
             <line
-              key={axis.label}
+              key={axis.sub}
               x1={axis.x0}
               y1={axis.y0}
               x2={axis.x1}
@@ -174,11 +196,78 @@ function Ellipses(props: { projection: Projection }) {
           fill={label.color}
           className="halo stability-label"
         >
-          {label.text}
+          {label.text.slice(0, 1)}
+          <tspan baselineShift="sub" fontSize={`${SUB_SCALE * 100}%`}>
+            {label.sub}
+          </tspan>
+          {label.text.slice(1)}
         </text>
       ))}
     </g>
   );
+}
+
+/**
+ * Baseline-left position (px) of a label just beyond the end (x, y) of a segment coming from
+ * (fromX, fromY): to the right of an end pointing right, left of one pointing left, above or
+ * below one pointing up or down; so the label never lies across the ellipse's centre.
+ */
+function beyondEnd(
+  x: number,
+  y: number,
+  fromX: number,
+  fromY: number,
+  text: string,
+  sub: string,
+): [number, number] {
+  const len = Math.hypot(x - fromX, y - fromY) || 1;
+  const dx = (x - fromX) / len;
+  const dy = (y - fromY) / len;
+  const w = labelWidth(text, LABEL_FONT, sub);
+  const gap = 4;
+  const left = dx > 0.3 ? x + gap : dx < -0.3 ? x - gap - w : x - w / 2;
+  const base =
+    dy > 0.3
+      ? y + gap + LABEL_FONT
+      : dy < -0.3
+        ? y - gap - 0.3 * LABEL_FONT
+        : y + 0.35 * LABEL_FONT;
+  return [left, base];
+}
+
+/**
+ * Boxes the eigenvalue labels must not cover: the start handle (radius 7 + stroke), each shown
+ * optimizer's current marker (5.5 px × the presenter's line scale, as drawTrajectories draws it)
+ * and the known minima.
+ */
+function markerObstacles(
+  s: {
+    scene: Scene;
+    trajectories: readonly Trajectory[];
+    settled: boolean;
+    cursor: number;
+    surface: Surface;
+  },
+  start: readonly [number, number],
+  p: Projection,
+  lineScale: number,
+): Box[] {
+  const boxes: Box[] = [markerBox(start[0], start[1], 10)];
+  if (s.settled) {
+    s.scene.optimizers.forEach((config, i) => {
+      const tr = s.trajectories[i];
+      if (!tr || config.hidden || tr.length === 0) return;
+      const k = Math.min(Math.max(0, s.cursor), tr.length - 1);
+      const [x, y] = p.toScreen([tr.points[2 * k]!, tr.points[2 * k + 1]!]);
+      if (Number.isFinite(x) && Number.isFinite(y))
+        boxes.push(markerBox(x, y, 5.5 * lineScale + 3));
+    });
+  }
+  for (const m of s.surface.minima) {
+    const [x, y] = p.toScreen([m[0], m[1]]);
+    if (Number.isFinite(x) && Number.isFinite(y)) boxes.push(markerBox(x, y, 8));
+  }
+  return boxes;
 }
 
 /** Font size of the eigenvalue labels, px. */
@@ -195,7 +284,7 @@ function ellipseShape(
 ): {
   d: string;
   dashed: boolean;
-  axes: { x0: number; y0: number; x1: number; y1: number; label: string }[];
+  axes: { x0: number; y0: number; x1: number; y1: number; text: string; sub: string }[];
 } | null {
   const a1 = Math.abs(at.lambdaMin);
   const a2 = Math.abs(at.lambdaMax);
@@ -218,18 +307,16 @@ function ellipseShape(
     const [sx, sy] = p.toScreen([x, y]);
     d += `${i === 0 ? 'M' : 'L'}${sx.toFixed(1)},${sy.toFixed(1)}`;
   }
-  const axis = (r: number, vxx: number, vyy: number, label: string) => {
+  const axis = (r: number, vxx: number, vyy: number, sub: string, value: number) => {
     const [x0, y0] = p.toScreen([cx - r * vxx, cy - r * vyy]);
     const [x1, y1] = p.toScreen([cx + r * vxx, cy + r * vyy]);
-    return { x0, y0, x1, y1, label };
+    // λ with its subscript drawn after the first character (see the <tspan> above).
+    return { x0, y0, x1, y1, text: `λ ${fmt(value)}`, sub };
   };
   return {
     d: `${d}Z`,
     dashed: at.curvature !== 'bowl',
-    axes: [
-      axis(r1, ux, uy, `λ_min ${fmt(at.lambdaMin)}`),
-      axis(r2, vx, vy, `λ_max ${fmt(at.lambdaMax)}`),
-    ],
+    axes: [axis(r1, ux, uy, 'min', at.lambdaMin), axis(r2, vx, vy, 'max', at.lambdaMax)],
   };
 }
 

@@ -40,17 +40,26 @@ export function StabilityPanel() {
       title: t('analysis.stability.atCursor', { name, k: points.cursor.k }),
       at: points.cursor.at,
     });
-  const rows: { label: string; value: (p: LocalStability) => string; id: string }[] = [
+  const rows: { label: React.ReactNode; value: (p: LocalStability) => string; id: string }[] = [
     {
       id: 'hessian',
       label: t('analysis.stability.hessian'),
       value: (p) =>
         `[${fmt(p.hessian[0])}, ${fmt(p.hessian[1])}; ${fmt(p.hessian[1])}, ${fmt(p.hessian[2])}]`,
     },
-    { id: 'lmin', label: 'λ_min', value: (p) => fmt(p.lambdaMin, 4) },
-    { id: 'lmax', label: 'λ_max', value: (p) => fmt(p.lambdaMax, 4) },
+    { id: 'lmin', label: <Lambda sub="min" />, value: (p) => fmt(p.lambdaMin, 4) },
+    { id: 'lmax', label: <Lambda sub="max" />, value: (p) => fmt(p.lambdaMax, 4) },
     { id: 'cond', label: t('analysis.stability.condition'), value: (p) => fmt(p.condition, 4) },
-    { id: 'crit', label: '2/λ_max', value: (p) => fmt(p.criticalLr, 4) },
+    {
+      id: 'crit',
+      label: (
+        <>
+          2/
+          <Lambda sub="max" />
+        </>
+      ),
+      value: (p) => fmt(p.criticalLr, 4),
+    },
     {
       id: 'shape',
       label: t('analysis.stability.shape'),
@@ -87,6 +96,15 @@ export function StabilityPanel() {
       <p className="field-help">{t('analysis.stability.help')}</p>
       {config && config.type === 'sgd' && <MomentumMap config={config} at={points.start} />}
     </div>
+  );
+}
+
+/** λ with a typeset subscript (λ_min, λ_max as the notes write them). */
+function Lambda(props: { sub: string }) {
+  return (
+    <>
+      λ<sub>{props.sub}</sub>
+    </>
   );
 }
 
@@ -204,7 +222,8 @@ function MomentumMap(props: { config: OptimizerConfig; at: LocalStability }) {
         <MomentumAxes lrMin={lrMin} lrMax={lrMax} />
         <div className="momentum-plot" style={{ width: MW, height: MH, left: AXIS_LEFT }}>
           <canvas ref={ref} width={MW} height={MH} aria-hidden="true" />
-          <svg width={MW} height={MH} aria-hidden="true">
+          {/* Overflow shown: the marker of μ = 0 or of the range's ends sits on the edge, whole. */}
+          <svg width={MW} height={MH} aria-hidden="true" style={{ overflow: 'visible' }}>
             {inside && (
               <circle cx={cx} cy={cy} r={5} fill="none" stroke="#1b2430" strokeWidth={2} />
             )}

@@ -63,6 +63,18 @@ describe('chooseYScale', () => {
     expect(y(1e300)).toBe(0);
   });
 
+  it('lets a run that explodes without overflowing leave the top, not rescale the axis', () => {
+    const steady = series([10, 1e-6]);
+    // Still finite at the last step (diverged is false), but 1e40 times its start.
+    const exploding = series([10, 1e5, 1e20, 1e41]);
+    const spec = chooseYScale([steady, exploding]);
+    expect(spec.domain[1]).toBeLessThanOrEqual(1e4);
+    expect(makeYScale(spec, [200, 0])(1e41)).toBe(0);
+    // A run that only climbs a little (within the headroom) keeps its place on the axis.
+    const climbing = series([10, 50, 900]);
+    expect(chooseYScale([steady, climbing]).domain[1]).toBeGreaterThanOrEqual(900);
+  });
+
   it('stays finite when a loss is near the largest double', () => {
     const spec = chooseYScale([series([1, 1.7e308])]);
     expect(Number.isFinite(spec.domain[1])).toBe(true);

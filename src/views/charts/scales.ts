@@ -80,14 +80,24 @@ function extentOf(series: readonly ChartSeries[], include: (s: ChartSeries) => b
 const DIVERGED_HEADROOM = 1e3;
 
 /**
- * The extent the axis shows. A diverging run climbs to 1e300 and would flatten every other line,
+ * The extent the axis shows. A diverging run (non-finite, or a thousand times above every run's
+ * start) climbs to 1e300 and would flatten every other line,
  * so when some visible run stays finite the axis follows those runs, with a little headroom for
  * the diverging ones; their lines then leave the top edge (the scale clamps) and their × marks
  * sit on it.
  */
 function visibleExtent(series: readonly ChartSeries[]): Extent {
   const all = extentOf(series, () => true);
-  const steady = extentOf(series, (s) => !s.diverged);
+  // A run that explodes without overflowing (1e40 at step 200, still finite) runs away too: it
+  // climbs more than the headroom above where every run started.
+  let start = 0;
+  for (const s of series) {
+    const first = s.length > 0 ? Math.abs(s.values[0]!) : NaN;
+    if (!s.hidden && Number.isFinite(first) && first > start) start = first;
+  }
+  const runsAway = (s: ChartSeries): boolean =>
+    s.diverged || (start > 0 && seriesExtent(s).maxAbs > start * DIVERGED_HEADROOM);
+  const steady = extentOf(series, (s) => !runsAway(s));
   if (steady.count === 0 || all.count === steady.count) return all;
   const reach = Math.max(steady.maxAbs, Number.MIN_VALUE) * DIVERGED_HEADROOM;
   const max = all.max <= 0 ? all.max : Math.min(all.max, Math.max(steady.max, reach));

@@ -176,7 +176,7 @@ export default function EmbedDialog(props: { onClose: () => void }) {
             <span>{t('embed.code')}</span>
             <textarea
               readOnly
-              rows={5}
+              rows={4}
               value={code}
               onFocus={(e) => e.target.select()}
               data-testid="embed-code"
@@ -187,7 +187,7 @@ export default function EmbedDialog(props: { onClose: () => void }) {
             <span>{t('embed.script')}</span>
             <textarea
               readOnly
-              rows={4}
+              rows={3}
               value={RESIZE_SCRIPT}
               onFocus={(e) => e.target.select()}
               data-testid="embed-script"

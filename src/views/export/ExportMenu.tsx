@@ -45,6 +45,7 @@ function labels(): MapLabels {
     legend: t('map.legend'),
     start: t('map.start'),
     minimum: t('map.minimum'),
+    leftMap: (name, step, arrow) => t('map.leftMap', { name, step, arrow }),
   };
 }
 

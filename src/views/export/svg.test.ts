@@ -3,6 +3,7 @@ import { DEFAULT_SCENE } from '../../engine/scene';
 import { resolveSurface } from '../../engine/surfaces';
 import type { Scene, Surface } from '../../engine/types';
 import { computeSurfaceLayer, computeTrajectories } from '../../worker/handlers';
+import { mapExit } from '../map/drawTrajectories';
 import { makeProjection } from '../map/projection';
 import { optimizerStyle } from '../palette';
 import { xmlEscape } from './recorder';
@@ -99,5 +100,49 @@ describe('the map as SVG', () => {
     const color = optimizerStyle(scene.optimizers[0]!, 0).color;
     expect(strokesOf(svg, color).filter((d) => d.split('L').length > 5)).toHaveLength(0);
     expect(svg.match(/class="key-item"/g)).toHaveLength(scene.optimizers.length - 1);
+  });
+});
+
+describe('the "left the map" labels in the SVG', () => {
+  const leaving: Scene = {
+    ...DEFAULT_SCENE,
+    steps: 30,
+    optimizers: [
+      { type: 'sgd', lr: 1.2, label: 'Wild' },
+      { type: 'sgd', lr: 0.1, label: 'Calm' },
+    ],
+  };
+  const withText = {
+    ...labels,
+    leftMap: (name: string, step: number, arrow: string) => `${name} left at ${step} ${arrow}`,
+  };
+
+  it('names the path that left, at the step the map shows, inside the plot', () => {
+    const shot = snapshot(leaving, 30);
+    const exit = mapExit(shot.trajectories[0]!, shot.projection)!;
+    expect(exit).not.toBeNull();
+    const svg = buildMapSvg(shot, { heatHref: null, labels: withText });
+    const texts = [...svg.matchAll(/<g class="exits"[^>]*>(.*?)<\/g>/g)].map((m) => m[1]!);
+    expect(texts).toHaveLength(1);
+    const found = [...texts[0]!.matchAll(/<text x="([^"]*)" y="([^"]*)"[^>]*>([^<]*)</g)];
+    expect(found.map((m) => m[3])).toEqual([
+      `Wild left at ${exit.step} ${exit.edge === 'top' ? '↑' : exit.edge === 'bottom' ? '↓' : exit.edge === 'left' ? '←' : '→'}`,
+    ]);
+    const [x, y] = [Number(found[0]![1]), Number(found[0]![2])];
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x + found[0]![3]!.length * 0.6 * 12).toBeLessThanOrEqual(shot.projection.width);
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeLessThanOrEqual(shot.projection.height);
+  });
+
+  it('draws none before the path leaves, nor without the words for it', () => {
+    const shot = snapshot(leaving, 30);
+    const exit = mapExit(shot.trajectories[0]!, shot.projection)!;
+    const before = buildMapSvg(snapshot(leaving, exit.step - 1), {
+      heatHref: null,
+      labels: withText,
+    });
+    expect(before).not.toContain('class="exits"');
+    expect(buildMapSvg(shot, { heatHref: null, labels })).not.toContain('class="exits"');
   });
 });

@@ -9,7 +9,8 @@ import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
 import { MARGIN } from '../map/Axes';
 import { optimizerName as distinctName } from '../names';
-import { drawTrajectories, markerPath } from '../map/drawTrajectories';
+import { drawTrajectories, mapExit, markerPath } from '../map/drawTrajectories';
+import type { MapEdge } from '../map/drawTrajectories';
 import type { Projection } from '../map/projection';
 import { CONTOUR_STROKE, heatColor, optimizerStyle } from '../palette';
 import type { MarkerShape } from '../palette';
@@ -43,6 +44,8 @@ export interface MapLabels {
   readonly legend: string;
   readonly start: string;
   readonly minimum: string;
+  /** "SGD left the map at step 5 ↓" (the map's exit label; none drawn when absent). */
+  readonly leftMap?: (name: string, step: number, arrow: string) => string;
 }
 
 /** What to draw besides the snapshot. */
@@ -190,6 +193,61 @@ function startPoint(scene: Scene, p: Projection, label: string): string {
   );
 }
 
+const EXIT_ARROW: Record<MapEdge, string> = { top: '↑', bottom: '↓', left: '←', right: '→' };
+const EXIT_FONT = 12;
+
+/**
+ * The map's "left the map" labels, as ExitLabels places them on screen: inside the plot at the
+ * edge a path crossed for good by the cursor, beside the crossing, stacked inward when two would
+ * overlap. Widths are estimated (0.6 em a character).
+ */
+function exitLabels(
+  snapshot: MapSnapshot,
+  text: (name: string, step: number, arrow: string) => string,
+): string {
+  const p = snapshot.projection;
+  const { width: w, height: h } = p;
+  const gap = 4;
+  const line = EXIT_FONT + gap;
+  const placed: { l: number; t: number; r: number; b: number }[] = [];
+  const parts: string[] = [];
+  snapshot.scene.optimizers.forEach((config, i) => {
+    const tr = snapshot.trajectories[i];
+    if (!tr || config.hidden) return;
+    const exit = mapExit(tr, p);
+    if (!exit || exit.step > snapshot.cursor) return;
+    const label = text(optimizerName(snapshot.scene, i), exit.step, EXIT_ARROW[exit.edge]);
+    const lw = Array.from(label).length * 0.6 * EXIT_FONT;
+    const clamp = (v: number, lo: number, hi: number): number =>
+      Math.max(lo, Math.min(Math.max(lo, hi), v));
+    const left =
+      exit.edge === 'left'
+        ? gap
+        : exit.edge === 'right'
+          ? w - lw - gap
+          : clamp(exit.x < w / 2 ? exit.x + 14 : exit.x - lw - 14, gap, w - lw - gap);
+    let top =
+      exit.edge === 'top'
+        ? gap
+        : exit.edge === 'bottom'
+          ? h - line
+          : clamp(exit.y < h / 2 ? exit.y + 14 : exit.y - line - 14, gap, h - line);
+    const dy = exit.edge === 'bottom' ? -line : line;
+    for (let guard = 0; guard < 20; guard++) {
+      const r = { l: left, t: top, r: left + lw, b: top + line };
+      if (!placed.some((q) => r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t)) break;
+      top += dy;
+    }
+    top = clamp(top, gap, h - line);
+    placed.push({ l: left, t: top, r: left + lw, b: top + line });
+    parts.push(
+      `<text x="${r2(left)}" y="${r2(top + EXIT_FONT)}" fill="${xmlEscape(optimizerStyle(config, i).color)}">${xmlEscape(label)}</text>`,
+    );
+  });
+  if (parts.length === 0) return '';
+  return `<g class="exits" font-size="${EXIT_FONT}" font-weight="600" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts.join('')}</g>`;
+}
+
 /** The trajectory layer as SVG elements, painted by the map's own canvas painter. */
 export function trajectoryElements(snapshot: MapSnapshot): string[] {
   const recorder = new SvgRecorder();
@@ -305,6 +363,8 @@ export function buildMapSvg(snapshot: MapSnapshot, options: SvgOptions): string 
   }
   plot.push(minima(snapshot.surface, p, labels.minimum));
   plot.push(startPoint(snapshot.scene, p, labels.start));
+  if (!options.withoutTrajectories && labels.leftMap)
+    plot.push(exitLabels(snapshot, labels.leftMap));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${r2(layout.height)}"` +
     ` viewBox="0 0 ${layout.width} ${r2(layout.height)}" font-family="${xmlEscape(FONT)}">` +

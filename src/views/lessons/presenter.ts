@@ -4,7 +4,12 @@
  * screen. The Fullscreen API is guarded: it is missing or refused in some frames and browsers.
  */
 import { rawQueryParam } from '../../engine/scene-url';
-import { readPresentQuery, usePresent, withPresentQuery } from '../../state/present';
+import {
+  presentScreenScale,
+  readPresentQuery,
+  usePresent,
+  withPresentQuery,
+} from '../../state/present';
 import { loadState, useDescent } from '../../state/store';
 import { loadLessons } from './catalogStore';
 import { lessonSpeed, lessonView } from './lessonLinks';
@@ -19,8 +24,16 @@ function replaceSearch(win: Window, search: string): void {
   }
 }
 
+/**
+ * Whether the current full screen was asked for by entering presenter mode: then leaving it
+ * (the browser's Esc, which the page never sees as a key) leaves presenter mode too. Full screen
+ * toggled by hand (F) is the teacher's own and leaves presenter mode alone.
+ */
+let fullscreenForPresenting = false;
+
 /** Asks for full screen (or leaves it); resolves either way, never throws. */
 export async function toggleFullscreen(doc: Document = document): Promise<void> {
+  fullscreenForPresenting = false;
   try {
     if (doc.fullscreenElement) await doc.exitFullscreen();
     else if (doc.fullscreenEnabled) await doc.documentElement.requestFullscreen();
@@ -34,7 +47,10 @@ export function setPresenting(on: boolean, win: Window = window): void {
   usePresent.getState().setPresent(on);
   replaceSearch(win, withPresentQuery(win.location.search, { present: on }));
   const doc = win.document;
-  if (on && !doc.fullscreenElement) void toggleFullscreen(doc);
+  if (on && !doc.fullscreenElement) {
+    void toggleFullscreen(doc);
+    fullscreenForPresenting = true;
+  }
   if (!on && doc.fullscreenElement) void toggleFullscreen(doc);
 }
 
@@ -74,14 +90,40 @@ export function startLessons(win: Window = window): () => void {
   usePresent.getState().setLesson(lesson);
   usePresent.getState().setPresent(present);
   const root = win.document.documentElement;
-  const apply = (on: boolean, scale: number): void => {
+  const apply = (on: boolean, scale: number, screen: number): void => {
     root.classList.toggle('presenting', on);
     root.style.setProperty('--line-scale', String(scale));
+    // Buttons and map markers grow with the screen while presenting (lessons.css).
+    root.style.setProperty('--present-scale', String(screen));
   };
-  apply(usePresent.getState().present, usePresent.getState().lineScale);
-  const stop = usePresent.subscribe((s, prev) => {
-    if (s.present !== prev.present || s.lineScale !== prev.lineScale) apply(s.present, s.lineScale);
+  const measure = (): void =>
+    usePresent.getState().setScreenScale(presentScreenScale(win.innerWidth, win.innerHeight));
+  measure();
+  win.addEventListener('resize', measure);
+  const now = usePresent.getState();
+  apply(now.present, now.lineScale, now.screenScale);
+  const stopState = usePresent.subscribe((s, prev) => {
+    if (
+      s.present !== prev.present ||
+      s.lineScale !== prev.lineScale ||
+      s.screenScale !== prev.screenScale
+    )
+      apply(s.present, s.lineScale, s.screenScale);
   });
-  // Leaving full screen with Esc does not leave presenter mode: the layout stays large.
-  return stop;
+  const stop = (): void => {
+    stopState();
+    win.removeEventListener('resize', measure);
+  };
+  // Esc in full screen is the browser's (the page gets no key): leaving the full screen that
+  // presenter mode asked for leaves presenter mode, as Esc does outside full screen.
+  const onFullscreen = (): void => {
+    if (win.document.fullscreenElement || !fullscreenForPresenting) return;
+    fullscreenForPresenting = false;
+    if (usePresent.getState().present) setPresenting(false, win);
+  };
+  win.document.addEventListener('fullscreenchange', onFullscreen);
+  return () => {
+    stop();
+    win.document.removeEventListener('fullscreenchange', onFullscreen);
+  };
 }

@@ -85,6 +85,7 @@ export function useKeyboardShortcuts(
       const found = keyAction(event, {
         target: targetKind(target, origin),
         dialogOpen: usePresent.getState().shortcutsOpen,
+        presenting: usePresent.getState().present,
       });
       const action = found && handles(found) ? found : null;
       if (!action) {

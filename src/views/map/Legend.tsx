@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { t, useLocale } from '../../i18n';
@@ -99,9 +100,14 @@ export function OptimizerLegend() {
 export const Legend = memo(function Legend(props: { layer: SurfaceLayer | null }) {
   useLocale(); // memo would skip a language switch
   const { layer } = props;
+  const [labelsRef, labelsBox] = useLabelsBox(layer !== null && layer.thresholds.length > 0);
   if (!layer || layer.thresholds.length === 0) return <div className="legend" />;
   const n = layer.thresholds.length + 1;
-  const labelEvery = Math.ceil(layer.thresholds.length / 6);
+  const labelEvery = colourBarLabelEvery(
+    layer.thresholds.map((v) => formatNumber(v, 2)),
+    labelsBox.width,
+    labelsBox.fontPx,
+  );
   return (
     <div className="legend" aria-label={t('map.legend')}>
       <span className="legend-name">{t('map.legend')}</span>
@@ -114,7 +120,7 @@ export const Legend = memo(function Legend(props: { layer: SurfaceLayer | null }
           />
         ))}
       </div>
-      <div className="legend-labels">
+      <div className="legend-labels" ref={labelsRef}>
         {layer.thresholds.map((v, i) =>
           i % labelEvery === 0 ? (
             <span key={i} style={{ left: `${((i + 1) / n) * 100}%` }}>
@@ -126,3 +132,56 @@ export const Legend = memo(function Legend(props: { layer: SurfaceLayer | null }
     </div>
   );
 });
+
+/**
+ * Every how many thresholds the colour bar names one: at most six names, and fewer when the bar
+ * is too narrow for them (at 320 px "0.061" and "0.15" ran together), so that neighbours keep a
+ * gap of half an em. `texts` are the thresholds' labels (the label of threshold i is centred at
+ * (i + 1) / (n + 1) of `width` px); widths are estimated at 0.6 em a character.
+ */
+export function colourBarLabelEvery(
+  texts: readonly string[],
+  width: number,
+  fontPx: number,
+): number {
+  const count = texts.length;
+  const bands = count + 1;
+  const w = (s: string): number => Array.from(s).length * 0.6 * fontPx;
+  for (let every = Math.max(1, Math.ceil(count / 6)); every < count; every++) {
+    let fits = true;
+    for (let i = 0; i + every < count; i += every) {
+      const gap = (every / bands) * width - (w(texts[i]!) + w(texts[i + every]!)) / 2;
+      if (gap < 0.5 * fontPx) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) return every;
+  }
+  return Math.max(1, count);
+}
+
+/** Width (px) and font size (px) of the colour bar's label row, kept current while `shown`. */
+function useLabelsBox(
+  shown: boolean,
+): [RefObject<HTMLDivElement | null>, { width: number; fontPx: number }] {
+  const ref = useRef<HTMLDivElement>(null);
+  // Before the first measure: wide enough for six names, as before.
+  const [box, setBox] = useState({ width: 10_000, fontPx: 13 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    const measure = (): void => {
+      const width = Math.round(el.getBoundingClientRect().width);
+      const fontPx = parseFloat(getComputedStyle(el).fontSize) || 13;
+      if (width > 0)
+        setBox((b) => (b.width === width && b.fontPx === fontPx ? b : { width, fontPx }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown]);
+  return [ref, box];
+}

@@ -340,15 +340,24 @@ export function MapView(props: {
                 onClick={(e) => e.stopPropagation()}
               >
                 <title>{t('map.start')}</title>
-                <circle r={14} fill="transparent" />
-                <circle r={7} fill="#ffffff" stroke="#1b2430" strokeWidth={2} />
-                <circle r={2.5} fill="#1b2430" />
+                {/* Scaled as one about its centre (map-mark: larger in presenter mode). */}
+                <g className="map-mark">
+                  <circle r={14} fill="transparent" />
+                  <circle r={7} fill="#ffffff" stroke="#1b2430" strokeWidth={2} />
+                  <circle r={2.5} fill="#1b2430" />
+                </g>
               </g>
             </svg>
             <ExitLabels projection={projection} />
             <PredictLayer projection={projection} />
             {startOutside && (
-              <p className="map-message" role="alert" data-testid="map-start-outside">
+              <p
+                className="map-message"
+                role="alert"
+                data-testid="map-start-outside"
+                // In the half of the plot away from the start, so the start handle stays in sight.
+                style={sy < size.height / 2 ? { top: 'auto', bottom: 12 } : { top: 12 }}
+              >
                 {t('map.startOutside', { x: start[0], y: start[1] })}
               </p>
             )}

@@ -75,16 +75,17 @@ export const MinimaMarkers = memo(function MinimaMarkers(props: {
         const [sx, sy] = p.toScreen(m);
         if (sx < -10 || sy < -10 || sx > p.width + 10 || sy > p.height + 10) return null;
         return (
-          <path
-            key={i}
-            transform={`translate(${sx},${sy})`}
-            d="M0,-8L2,-2L8,0L2,2L0,8L-2,2L-8,0L-2,-2Z"
-            fill="#fff7d6"
-            stroke="#5b4a00"
-            strokeWidth={1.2}
-          >
-            <title>{label}</title>
-          </path>
+          <g key={i} transform={`translate(${sx},${sy})`}>
+            <path
+              className="map-mark"
+              d="M0,-8L2,-2L8,0L2,2L0,8L-2,2L-8,0L-2,-2Z"
+              fill="#fff7d6"
+              stroke="#5b4a00"
+              strokeWidth={1.2}
+            >
+              <title>{label}</title>
+            </path>
+          </g>
         );
       })}
     </g>

@@ -1,0 +1,118 @@
+/**
+ * Review of issue 10, defect 15: Esc leaves presenter mode (optimizers view, a lesson, the lab),
+ * and on a 4K screen at DPR 1 the transport buttons, the lines and the map's markers grow with
+ * the screen as the labels do.
+ */
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { Visualizer } from './fixtures/visualizer';
+
+const TWO = 'scene=f:quadratic;p:-4,2;n:60;o:sgd,lr=0.1;o:adam,lr=0.1&view=t:0';
+
+async function dragSlider(page: Page, slider: Locator, fraction: number): Promise<void> {
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * fraction, y, { steps: 4 });
+  await page.mouse.up();
+}
+
+const presentParam = (page: Page): string | null => new URL(page.url()).searchParams.get('present');
+
+test.describe('Esc leaves presenter mode', () => {
+  test('in the optimizers view', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open(`?${TWO}&present=1`);
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presenter')).toBeHidden();
+    await expect(page.locator('header.app-header')).toBeVisible();
+    await expect(page.locator('html')).not.toHaveClass(/presenting/);
+    expect(presentParam(page)).toBeNull();
+  });
+
+  test('in a lesson, after the teacher dragged its slider', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open('?lesson=lr-too-large&present=1');
+    const slider = page.getByTestId('present-lr-1');
+    await app.repaintAfter(() => dragSlider(page, slider, 0.6));
+    await expect(slider).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presenter')).toBeHidden();
+    expect(presentParam(page)).toBeNull();
+    // The lesson itself stays open: Esc left presenting, not the lesson.
+    expect(new URL(page.url()).searchParams.get('lesson')).toBe('lr-too-large');
+  });
+
+  test('in the lab', async ({ page }) => {
+    await page.goto('/?page=lab&present=1');
+    await expect(page.getByTestId('stop-presenting')).toBeVisible();
+    await expect(page.locator('html')).toHaveClass(/presenting/);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('html')).not.toHaveClass(/presenting/);
+    await expect(page.getByTestId('present')).toBeVisible();
+    expect(presentParam(page)).toBeNull();
+  });
+
+  test('with the shortcuts dialog open, Esc closes the dialog first', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open(`?${TWO}&present=1`);
+    await page.keyboard.press('?');
+    const dialog = page.locator('.shortcuts-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('leave presenter mode');
+    // Only Esc's row says so; the dialog's own button still just closes it.
+    await expect(dialog.getByRole('button')).toHaveText('Close this dialog');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presenter')).toBeHidden();
+  });
+});
+
+/** What a room sees of the presenter's figure at one screen size. */
+async function measure(page: Page, width: number, height: number) {
+  await page.setViewportSize({ width, height });
+  const app = new Visualizer(page);
+  await app.open('?lesson=lr-too-large&present=1');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  const box = async (locator: Locator) => (await locator.first().boundingBox())!;
+  const font = await page
+    .locator('.map-axes text')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const play = await box(page.locator('.presenter .playback-buttons .play'));
+  const icon = await box(page.locator('.presenter .playback-buttons .play svg'));
+  const start = await box(page.locator('[data-start-handle] circle[r="7"]'));
+  const minimum = await box(page.locator('.minima .map-mark'));
+  const zoom = await box(page.locator('.map-zoom button'));
+  // The width the trajectory canvas strokes its lines with (what drawTrajectories multiplies).
+  const lines = await page.evaluate(() =>
+    Number(getComputedStyle(document.documentElement).getPropertyValue('--line-scale')),
+  );
+  return { font, play, icon, start, minimum, zoom, lines };
+}
+
+test('at 3840×2160 (DPR 1) buttons, lines and markers grow with the screen like the labels', async ({
+  page,
+}) => {
+  const hd = await measure(page, 1920, 1080);
+  const uhd = await measure(page, 3840, 2160);
+  const labels = uhd.font / hd.font;
+  expect(labels).toBeGreaterThan(1.5);
+  // Each grows by the labels' factor (within 15 %), not left at its 1080p size.
+  const grew = (name: string, a: number, b: number): void => {
+    expect(b / a, name).toBeGreaterThan(labels * 0.85);
+    expect(b / a, name).toBeLessThan(labels * 1.15);
+  };
+  grew('play button height', hd.play.height, uhd.play.height);
+  grew('play icon', hd.icon.width, uhd.icon.width);
+  grew('start marker', hd.start.width, uhd.start.width);
+  grew('minimum marker', hd.minimum.width, uhd.minimum.width);
+  grew('zoom button', hd.zoom.width, uhd.zoom.width);
+  grew('line width', hd.lines, uhd.lines);
+  // The transport stays on screen at 4K.
+  expect(uhd.play.y + uhd.play.height).toBeLessThanOrEqual(2160);
+});
