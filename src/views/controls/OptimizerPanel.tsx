@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { Fragment, memo, useId, useState } from 'react';
 import { localMessage } from '../fieldMessage';
 import { PanelHelp } from '../help/PanelHelp';
 import { OPTIMIZERS } from '../../engine/optimizers';
@@ -12,6 +12,7 @@ import { baseName, optimizerName } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
+import { REGIME_PAD_HEIGHT } from '../teach/padSize';
 
 // Neither is needed to draw the first screen (the schedule menu sits in a closed editor, the
 // critical-lr tick waits for the stability analysis): their code comes after the first paint.
@@ -33,6 +34,17 @@ const ScheduleEditor = lazyAfterFirstPaint(
 );
 const CriticalLrTick = lazyAfterFirstPaint(() =>
   import('../analysis/CriticalLrTick').then((m) => m.CriticalLrTick),
+);
+// Teaching in depth (issue 14): why a run diverges or wobbles, under its lr slider (and briefly
+// in a collapsed row whose run blew up), and the regime pad of SGD's lr × momentum. Both compute
+// on the main thread from the engine and arrive after the first paint; the pad's stand-in has
+// its height, so the settings below it stay put.
+const DivergenceNote = lazyAfterFirstPaint(() =>
+  import('../teach/DivergenceNote').then((m) => m.DivergenceNote),
+);
+const RegimePad = lazyAfterFirstPaint(
+  () => import('../teach/RegimePad').then((m) => m.RegimePad),
+  <div className="regime-pad" aria-hidden="true" style={{ height: REGIME_PAD_HEIGHT }} />,
 );
 
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
@@ -248,9 +260,10 @@ const OptimizerRow = memo(function OptimizerRow(props: {
           {t('optimizers.noPath')}
         </p>
       )}
+      {!selected && <DivergenceNote index={index} config={config} brief />}
       {selected && (
         <div id={editorId} className="optimizer-editor">
-          <OptimizerEditor config={config} update={update} />
+          <OptimizerEditor index={index} config={config} update={update} />
         </div>
       )}
     </li>
@@ -276,8 +289,8 @@ function LineSample(props: { color: string; dash: readonly number[] }) {
 type Update = (next: OptimizerConfig) => readonly FieldError[];
 
 /** Every hyper-parameter of the type (torch defaults), the schedule and gradient clipping. */
-function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
-  const { config, update } = props;
+function OptimizerEditor(props: { index: number; config: OptimizerConfig; update: Update }) {
+  const { index, config, update } = props;
   const def = OPTIMIZERS[config.type];
   const [problem, setProblem] = useState<string | null>(null);
   // A typed field shows its own refusal under itself; the editor's line is for the other controls.
@@ -291,8 +304,12 @@ function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
     <div className="param-list">
       <p className="type-name">{def.label}</p>
       {specs.map((spec) => (
-        <ParamControl key={spec.name} spec={spec} config={config} commit={commit} />
+        <Fragment key={spec.name}>
+          <ParamControl spec={spec} config={config} commit={commit} />
+          {spec.name === 'lr' && <DivergenceNote index={index} config={config} />}
+        </Fragment>
       ))}
+      {config.type === 'sgd' && <RegimePad index={index} config={config} />}
       <ScheduleEditor config={config} commit={commit} />
       <ClipControl config={config} commit={commit} />
       {problem && (
