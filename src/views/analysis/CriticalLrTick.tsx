@@ -44,8 +44,9 @@ export function CriticalLrTick(props: {
   const edge = toSlider(Math.min(Math.max(limit, range[0]), range[1]), range, log) / SLIDER_STEPS;
   const lr = config.lr ?? 0.001;
   const inside = lr < limit;
-  // The range input's thumb centre runs from 8 px to width − 8 px: the band follows the thumb.
-  const at = (f: number): string => `calc(8px + (100% - 16px) * ${f})`;
+  // The range input (width 100% plus Chromium's 2 px margins, so it starts 2 px in and overflows
+  // 2 px) moves its 16 px thumb's centre from 10 px to width − 6 px of this box: the band follows.
+  const at = (f: number): string => `calc(10px + (100% - 16px) * ${f})`;
   // Inline styles: this sits in the eagerly loaded controls, whose stylesheet is shared.
   return (
     <span
@@ -78,7 +79,7 @@ export function CriticalLrTick(props: {
             style={{
               position: 'absolute',
               left: at(edge),
-              right: 8,
+              right: 6,
               top: 0,
               height: 4,
               background: `repeating-linear-gradient(90deg, ${UNSTABLE} 0 4px, transparent 4px 7px)`,
