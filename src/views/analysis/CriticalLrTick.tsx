@@ -106,7 +106,8 @@ export function CriticalLrTick(props: {
           display: 'block',
           fontSize: '0.75rem',
           lineHeight: 1.25,
-          color: inside ? STABLE : UNSTABLE,
+          // Theme colours: the label stays readable on the dark theme's panels.
+          color: inside ? 'var(--muted)' : 'var(--error)',
         }}
       >
         {label}
