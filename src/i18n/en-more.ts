@@ -537,6 +537,7 @@ export const enMore = {
   'regime.ripples': 'ripples',
   'regime.divergence': 'divergence',
   'regime.critical': 'critical damping',
+  'regime.axisLr': 'lr',
   'regime.readout': 'lr {lr}, μ {mu}: {regime} along λ = {lambda}, error ×{rate} per step',
   'regime.best': 'Fastest here: lr {lr}, μ {mu} (×{rate} per step).',
   'regime.downhill': 'Along λ = {lambda} the surface curves down: every setting runs away there.',

@@ -761,8 +761,9 @@ export const zhCN: Messages = {
   'regime.ripples': '涟漪',
   'regime.divergence': '发散',
   'regime.critical': '临界阻尼',
-  'regime.readout': 'lr {lr}，μ {mu}：沿 λ = {lambda} {regime}，误差每步 ×{rate}',
-  'regime.best': '这里最快的是：lr {lr}，μ {mu}（每步 ×{rate}）。',
+  'regime.axisLr': '学习率',
+  'regime.readout': '学习率 {lr}，动量 {mu}：沿 λ = {lambda} {regime}，误差每步 ×{rate}',
+  'regime.best': '这里最快的是：学习率 {lr}，动量 {mu}（每步 ×{rate}）。',
   'regime.downhill': '沿 λ = {lambda} 的方向曲面向下弯：无论怎么设置，都会沿它跑开。',
   'regime.noCurvature': '起点处没有向上弯的方向（λ = {lambdas}）：任何学习率和动量都不会收敛。',
 };

@@ -765,8 +765,9 @@ export const zhTW: Messages = {
   'regime.ripples': '漣漪',
   'regime.divergence': '發散',
   'regime.critical': '臨界阻尼',
-  'regime.readout': 'lr {lr}，μ {mu}：沿 λ = {lambda} {regime}，誤差每步 ×{rate}',
-  'regime.best': '這裡最快的是：lr {lr}，μ {mu}（每步 ×{rate}）。',
+  'regime.axisLr': '學習率',
+  'regime.readout': '學習率 {lr}，動量 {mu}：沿 λ = {lambda} {regime}，誤差每步 ×{rate}',
+  'regime.best': '這裡最快的是：學習率 {lr}，動量 {mu}（每步 ×{rate}）。',
   'regime.downhill': '沿 λ = {lambda} 的方向曲面向下彎：無論怎麼設定，都會沿它跑開。',
   'regime.noCurvature': '起點處沒有向上彎的方向（λ = {lambdas}）：任何學習率和動量都不會收斂。',
 };

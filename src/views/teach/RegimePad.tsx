@@ -241,7 +241,7 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
       </div>
       <span className="regime-axis-x" aria-hidden="true" style={{ width: W }}>
         <span>0</span>
-        <span>lr</span>
+        <span>{t('regime.axisLr')}</span>
         <span>{formatNumber(lrMax)}</span>
       </span>
       <p className="regime-readout" data-testid="regime-readout">
