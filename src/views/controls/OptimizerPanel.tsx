@@ -12,7 +12,6 @@ import { baseName, optimizerName } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
-import { REGIME_PAD_HEIGHT } from '../teach/padSize';
 
 // Neither is needed to draw the first screen (the schedule menu sits in a closed editor, the
 // critical-lr tick waits for the stability analysis): their code comes after the first paint.
@@ -38,13 +37,13 @@ const CriticalLrTick = lazyAfterFirstPaint(() =>
 // Teaching in depth (issue 14): why a run diverges or wobbles, under its lr slider (and briefly
 // in a collapsed row whose run blew up), and the regime pad of SGD's lr × momentum. Both compute
 // on the main thread from the engine and arrive after the first paint; the pad's stand-in has
-// its height, so the settings below it stay put.
+// its height (.regime-pad in app.css), so the settings below it stay put.
 const DivergenceNote = lazyAfterFirstPaint(() =>
   import('../teach/DivergenceNote').then((m) => m.DivergenceNote),
 );
 const RegimePad = lazyAfterFirstPaint(
   () => import('../teach/RegimePad').then((m) => m.RegimePad),
-  <div className="regime-pad" aria-hidden="true" style={{ height: REGIME_PAD_HEIGHT }} />,
+  <div className="regime-pad" aria-hidden="true" />,
 );
 
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */

@@ -15,7 +15,6 @@ import type { MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/teach';
 import { useDescent } from '../../state/store';
 import { optimizerName } from '../names';
-import { REGIME_PAD_HEIGHT } from './padSize';
 import {
   LR_POINTS,
   MU_MAX,
@@ -127,7 +126,7 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   );
   if (!model || !drawn) {
     return (
-      <div className="regime-pad" data-testid="regime-pad" style={{ height: REGIME_PAD_HEIGHT }}>
+      <div className="regime-pad" data-testid="regime-pad">
         {heading}
         <p className="regime-readout">{t('regime.noCurvature', { lambdas })}</p>
       </div>
@@ -172,7 +171,7 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   const current = format(lr, momentum);
   const offPad = lr > lrMax || momentum > MU_MAX;
   return (
-    <div className="regime-pad" data-testid="regime-pad" style={{ height: REGIME_PAD_HEIGHT }}>
+    <div className="regime-pad" data-testid="regime-pad">
       {heading}
       <div className="regime-frame">
         <span className="regime-axis-y" aria-hidden="true">
