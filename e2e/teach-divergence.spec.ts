@@ -29,6 +29,7 @@ const thumbX = (box: { x: number; width: number }, lr: number): number =>
 
 /** Presses the lr slider's thumb and drags it, as a person would, to where `lr` sits. */
 async function dragLrTo(page: Page, slider: Locator, from: number, to: number): Promise<void> {
+  await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   const y = box.y + box.height / 2;
   await page.mouse.move(thumbX(box, from), y);
