@@ -52,7 +52,7 @@ test('the critical-lr note stays out from under the lr input (Rosenbrock, lr 0.0
   const note = row.getByTestId('critical-lr');
   await expect(note).toContainText('0.000956');
   const input = (await row.getByTestId('field-lr').boundingBox())!;
-  const text = (await note.locator('.critical-lr-note').boundingBox())!;
+  const text = (await note.boundingBox())!;
   expect(overlap(text, input)).toBe(false);
   // The note and the slider share their column: the note is not cut off at its edge either.
   const slider = (await row.getByTestId('slider-lr').boundingBox())!;

@@ -86,6 +86,9 @@ test.describe('the visualizer', () => {
     const row = await app.expand(6);
     const before = await app.trajectories();
     const slider = row.getByTestId('slider-lr');
+    // Opening row 6 closed row 0's taller settings (its regime pad) above it: scroll to the slider
+    // as a person would before dragging it.
+    await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
     await app.repaintAfter(async () => {
       await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);

@@ -553,6 +553,27 @@ export const enMore = {
     'must be at most {terms} (the number of terms of {surface}), got {got}',
   'engine.noise.closure':
     'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+
+  // Teaching in depth (issue 14): divergence explained beside the map, and the regime pad.
+  'why.heading': 'Why this path',
+  'why.noise':
+    'These numbers are for exact gradients: the gradient noise jostles the path around them.',
+  'regime.title': 'Regime pad: lr × momentum',
+  'regime.model': 'Local quadratic at the start: λ = {lambdas}.',
+  'regime.label':
+    'Regime pad of {name}: ← → change the learning rate, ↑ ↓ the momentum (Shift: bigger steps)',
+  'regime.monotone': 'monotone',
+  'regime.oscillation': 'oscillation',
+  'regime.ripples': 'ripples',
+  'regime.divergence': 'divergence',
+  'regime.critical': 'critical damping',
+  'regime.axisLr': 'lr',
+  'regime.readout': 'lr {lr}, μ {mu}: {regime} along λ = {lambda}, error ×{rate} per step',
+  'regime.best': 'Fastest here: lr {lr}, μ {mu} (×{rate} per step).',
+  'regime.downhill': 'Along λ = {lambda} the surface curves down: every setting runs away there.',
+  'regime.noCurvature':
+    'Nothing curves upward at the start (λ = {lambdas}): no lr and momentum converge here.',
+
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': 'What to look at, and when:',
   // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.

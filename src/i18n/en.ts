@@ -27,7 +27,9 @@ export const en = {
 
   // Analysis drawer's entry points (the drawer's own texts are in en-more.ts).
   'analysis.open': 'Analyze',
-  'analysis.criticalLr': 'critical lr 2/λ_max = {lr}',
+
+  // Teaching in depth (issue 14): the stable band under an SGD lr slider (first screen).
+  'band.stable': 'stable: lr < {bound}/{lambda} = {limit}',
 
   // Embed mode (the embed-code dialog's texts are in en-more.ts).
   'embed.open': 'Open in Descent ↗',

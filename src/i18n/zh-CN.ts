@@ -85,7 +85,6 @@ export const zhCN: Messages = {
   'analysis.stability.divergesHere': '学习率 {lr}、动量 {momentum}：不收敛（谱半径 {radius}）。',
   'analysis.stability.noRegion':
     '起点不在碗形区域（有特征值 ≤ 0），因此在其二次模型上没有任何设置会收敛。',
-  'analysis.criticalLr': '临界学习率 2/λ_max = {lr}',
   'analysis.basins.grid': '网格',
   'analysis.basins.steps': '步数',
   'analysis.basins.overlay': '在地图上显示',
@@ -755,6 +754,25 @@ export const zhCN: Messages = {
   'noise.ensembleTooLarge': '没有画出集成：这些运行需要超过 {max} 步优化。请减少步数或优化器数量。',
   'noise.explain':
     '每一步只用随机抽出的一批数据来算 loss，而不是全部数据：方向时好时坏，路径变得飘忽不定，这种晃动也可能把它从不好的极小点里晃出来（笔记 001）。',
+
+  // Teaching in depth (issue 14): divergence explained beside the map, and the regime pad.
+  'band.stable': '稳定区间：lr < {bound}/{lambda} = {limit}',
+  'why.heading': '这条路径为什么这样走',
+  'why.noise': '这些数字针对精确梯度：梯度噪声会让路径在它们周围晃动。',
+  'regime.title': '动量区域图：lr × 动量',
+  'regime.model': '起点处的局部二次近似：λ = {lambdas}。',
+  'regime.label': '{name} 的动量区域图：← → 调学习率，↑ ↓ 调动量（按住 Shift 步子更大）',
+  'regime.monotone': '单调收敛',
+  'regime.oscillation': '来回震荡',
+  'regime.ripples': '涟漪',
+  'regime.divergence': '发散',
+  'regime.critical': '临界阻尼',
+  'regime.axisLr': '学习率',
+  'regime.readout': '学习率 {lr}，动量 {mu}：沿 λ = {lambda} {regime}，误差每步 ×{rate}',
+  'regime.best': '这里最快的是：学习率 {lr}，动量 {mu}（每步 ×{rate}）。',
+  'regime.downhill': '沿 λ = {lambda} 的方向曲面向下弯：无论怎么设置，都会沿它跑开。',
+  'regime.noCurvature': '起点处没有向上弯的方向（λ = {lambdas}）：任何学习率和动量都不会收敛。',
+
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': '看什么、什么时候看：',
   // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.

@@ -86,7 +86,6 @@ export const zhTW: Messages = {
   'analysis.stability.divergesHere': '學習率 {lr}、動量 {momentum}：不收斂（譜半徑 {radius}）。',
   'analysis.stability.noRegion':
     '起點不在碗形區域（有特徵值 ≤ 0），因此在其二次模型上沒有任何設定會收斂。',
-  'analysis.criticalLr': '臨界學習率 2/λ_max = {lr}',
   'analysis.basins.grid': '網格',
   'analysis.basins.steps': '步數',
   'analysis.basins.overlay': '在地圖上顯示',
@@ -759,6 +758,25 @@ export const zhTW: Messages = {
     '沒有畫出集成：這些執行需要超過 {max} 步最佳化。請減少步數或最佳化器數量。',
   'noise.explain':
     '每一步只用隨機抽出的一批資料來算 loss，而不是全部資料：方向時好時壞，路徑變得飄忽不定，這種晃動也可能把它從不好的極小點裡晃出來（筆記 001）。',
+
+  // Teaching in depth (issue 14): divergence explained beside the map, and the regime pad.
+  'band.stable': '穩定區間：lr < {bound}/{lambda} = {limit}',
+  'why.heading': '這條路徑為什麼這樣走',
+  'why.noise': '這些數字針對精確梯度：梯度雜訊會讓路徑在它們周圍晃動。',
+  'regime.title': '動量區域圖：lr × 動量',
+  'regime.model': '起點處的局部二次近似：λ = {lambdas}。',
+  'regime.label': '{name} 的動量區域圖：← → 調學習率，↑ ↓ 調動量（按住 Shift 步伐更大）',
+  'regime.monotone': '單調收斂',
+  'regime.oscillation': '來回震盪',
+  'regime.ripples': '漣漪',
+  'regime.divergence': '發散',
+  'regime.critical': '臨界阻尼',
+  'regime.axisLr': '學習率',
+  'regime.readout': '學習率 {lr}，動量 {mu}：沿 λ = {lambda} {regime}，誤差每步 ×{rate}',
+  'regime.best': '這裡最快的是：學習率 {lr}，動量 {mu}（每步 ×{rate}）。',
+  'regime.downhill': '沿 λ = {lambda} 的方向曲面向下彎：無論怎麼設定，都會沿它跑開。',
+  'regime.noCurvature': '起點處沒有向上彎的方向（λ = {lambdas}）：任何學習率和動量都不會收斂。',
+
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': '看什麼、什麼時候看：',
   // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.

@@ -3,10 +3,9 @@
  * of Momentum"): on a quadratic ½·Σ λᵢ xᵢ², torch SGD is linear per eigen-direction, so its
  * behaviour at (lr, μ) is read from the roots of one 2×2 iteration matrix per eigenvalue.
  *
- * torch.optim.SGD with momentum μ, dampening τ (k = 1 − τ) on the direction of eigenvalue λ,
- * state (x, b): b ← μb + kλx, x ← x − lr·b gives [[1 − lr·k·λ, −lr·μ], [kλ, μ]] (Goh's form is
- * τ = 0: z ← βz + ∇f, w ← w − αz). Its characteristic polynomial is z² − (1 + μ − lr·k·λ)z + μ.
- * Nesterov (d = g + μb, x ← x − lr·d) gives [[1 − lr·λ(1 + μ), −lr·μ²], [λ, μ]] with
+ * The iteration matrix is stability.ts's `momentumIteration` (one derivation for both modules):
+ * heavy ball with dampening τ (k = 1 − τ) has the characteristic polynomial
+ * z² − (1 + μ − lr·k·λ)z + μ (Goh's form is τ = 0: z ← βz + ∇f, w ← w − αz); Nesterov
  * z² − (1 + μ − lr·λ(1 + μ))z + μ(1 − lr·λ).
  *
  * Regions (of the root of largest modulus, the one that rules the long run):
@@ -17,7 +16,8 @@
  * Critical damping is the boundary between monotone and ripples (a double root): for heavy ball
  * μ = (1 − √(lr·k·λ))², where the convergence rate is the best for that lr (Goh's optimum).
  */
-import type { MomentumSettings } from './stability';
+import { momentumIteration, regionAxes } from './stability';
+import type { MomentumRegionOptions, MomentumSettings } from './stability';
 
 export type { MomentumSettings };
 
@@ -37,20 +37,12 @@ export interface DirectionDynamics {
   readonly regime: Regime;
 }
 
-function coefficients(lambda: number, s: MomentumSettings): { trace: number; det: number } {
-  const mu = s.momentum;
-  const k = mu === 0 ? 1 : 1 - (s.dampening ?? 0);
-  const h = s.lr * lambda;
-  if (s.nesterov) return { trace: 1 + mu - h * (1 + mu), det: mu * (1 - h) };
-  return { trace: 1 + mu - h * k, det: mu };
-}
-
 /**
  * Roots, radius and regime of torch SGD (momentum, dampening, nesterov from `settings`) along one
  * eigen-direction of curvature `lambda` (module comment). NaN inputs give radius NaN, 'divergence'.
  */
 export function directionDynamics(lambda: number, settings: MomentumSettings): DirectionDynamics {
-  const { trace, det } = coefficients(lambda, settings);
+  const { trace, det } = momentumIteration(lambda, settings);
   const discriminant = trace * trace - 4 * det;
   let re: number;
   let im: number;
@@ -101,21 +93,8 @@ export function criticalMomentum(lr: number, lambda: number): number {
   return r * r;
 }
 
-/** The pad's axes. */
-export interface RegimeGridOptions {
-  readonly lrMin: number;
-  readonly lrMax: number;
-  readonly lrPoints: number;
-  /** Default 0. */
-  readonly momentumMin?: number;
-  /** Default 0.99. */
-  readonly momentumMax?: number;
-  readonly momentumPoints: number;
-  /** lr axis on a log scale (default true). */
-  readonly logLr?: boolean;
-  readonly dampening?: number;
-  readonly nesterov?: boolean;
-}
+/** The pad's axes: the same as the stability panel's (lr, μ) region. */
+export type RegimeGridOptions = MomentumRegionOptions;
 
 /** The pad: per cell the worst radius and the regime of the direction that has it. */
 export interface RegimeGrid {
@@ -138,25 +117,13 @@ export interface RegimeGrid {
  */
 export function regimeGrid(eigenvalues: readonly number[], options: RegimeGridOptions): RegimeGrid {
   const { lrMin, lrMax, lrPoints, momentumPoints } = options;
-  const muMin = options.momentumMin ?? 0;
-  const muMax = options.momentumMax ?? 0.99;
   if (eigenvalues.length === 0) throw new RangeError('need at least one eigenvalue');
   if (!(lrMin > 0 && lrMax >= lrMin) || !(lrPoints >= 1) || !(momentumPoints >= 1)) {
     throw new RangeError(
       `bad grid: lr [${lrMin}, ${lrMax}] × ${lrPoints}, ${momentumPoints} momenta`,
     );
   }
-  const log = options.logLr ?? true;
-  const lrs = new Float64Array(lrPoints);
-  const momenta = new Float64Array(momentumPoints);
-  for (let i = 0; i < lrPoints; i++) {
-    const t = lrPoints === 1 ? 0.5 : i / (lrPoints - 1);
-    lrs[i] = log ? lrMin * Math.pow(lrMax / lrMin, t) : lrMin + (lrMax - lrMin) * t;
-  }
-  for (let j = 0; j < momentumPoints; j++) {
-    momenta[j] =
-      momentumPoints === 1 ? muMin : muMin + ((muMax - muMin) * j) / (momentumPoints - 1);
-  }
+  const { lrs, momenta } = regionAxes(options);
   const cells = lrPoints * momentumPoints;
   const radius = new Float64Array(cells);
   const regime = new Uint8Array(cells);

@@ -102,13 +102,17 @@ export interface MomentumSettings {
 }
 
 /**
- * Spectral radius of torch SGD-with-momentum on the 1-D quadratic ½λx², whose iteration on (x, b)
- * is linear. With k = 1 − τ, heavy ball (b ← μb + kλx, x ← x − lr·b) has the matrix
- * [[1 − lr·k·λ, −lr·μ], [kλ, μ]]; Nesterov (x ← x − lr(λx + μb)) has [[1 − lr·λ(1 + μk), −lr·μ²],
- * [kλ, μ]]. The run converges from every start iff the radius is < 1. (torch's first step copies
- * the gradient into b undamped: a transient that does not change the radius.)
+ * torch SGD-with-momentum on the 1-D quadratic ½λx² is linear in its state (x, b). With k = 1 − τ,
+ * heavy ball (b ← μb + kλx, x ← x − lr·b) has the iteration matrix [[1 − lr·k·λ, −lr·μ], [kλ, μ]];
+ * Nesterov (x ← x − lr(λx + μb)) has [[1 − lr·λ(1 + μk), −lr·μ²], [kλ, μ]]. Returned as the
+ * coefficients of its characteristic polynomial z² − trace·z + det, which is all its roots need
+ * (this radius, and regime.ts's regions). (torch's first step copies the gradient into b
+ * undamped: a transient that does not change the roots.)
  */
-export function momentumSpectralRadius(lambda: number, settings: MomentumSettings): number {
+export function momentumIteration(
+  lambda: number,
+  settings: MomentumSettings,
+): { readonly trace: number; readonly det: number } {
   const { lr, momentum: mu } = settings;
   // With μ = 0 torch keeps no buffer at all, so dampening does not apply.
   const k = mu === 0 ? 1 : 1 - (settings.dampening ?? 0);
@@ -117,8 +121,15 @@ export function momentumSpectralRadius(lambda: number, settings: MomentumSetting
   const a12 = nesterov ? -lr * mu * mu : -lr * mu;
   const a21 = k * lambda;
   const a22 = mu;
-  const trace = a11 + a22;
-  const det = a11 * a22 - a12 * a21;
+  return { trace: a11 + a22, det: a11 * a22 - a12 * a21 };
+}
+
+/**
+ * Spectral radius of torch SGD-with-momentum on the 1-D quadratic ½λx² (the largest root modulus
+ * of `momentumIteration`'s matrix). The run converges from every start iff the radius is < 1.
+ */
+export function momentumSpectralRadius(lambda: number, settings: MomentumSettings): number {
+  const { trace, det } = momentumIteration(lambda, settings);
   const disc = trace * trace - 4 * det;
   if (disc >= 0) {
     const s = Math.sqrt(disc);
@@ -175,14 +186,15 @@ export interface MomentumRegion {
 }
 
 /**
- * Samples the (lr, μ) plane: for each cell the worst spectral radius over `eigenvalues` (typically
- * the Hessian's λ_min and λ_max), and whether it is below 1. `current` adds that setting's status.
+ * The sampled axes of an (lr, μ) grid: `lrPoints` learning rates from lrMin to lrMax (log-spaced
+ * unless logLr is false; one point sits at the middle of the range) and `momentumPoints` momenta
+ * from momentumMin (default 0) to momentumMax (default 0.99). Shared by `momentumRegion` and
+ * regime.ts's pad, so both sample the plane the same way.
  */
-export function momentumRegion(
-  eigenvalues: readonly number[],
-  options: MomentumRegionOptions,
-  current?: { readonly lr: number; readonly momentum: number },
-): MomentumRegion {
+export function regionAxes(options: MomentumRegionOptions): {
+  readonly lrs: Float64Array;
+  readonly momenta: Float64Array;
+} {
   const { lrMin, lrMax, lrPoints, momentumPoints } = options;
   const muMin = options.momentumMin ?? 0;
   const muMax = options.momentumMax ?? 0.99;
@@ -197,6 +209,20 @@ export function momentumRegion(
     momenta[j] =
       momentumPoints === 1 ? muMin : muMin + ((muMax - muMin) * j) / (momentumPoints - 1);
   }
+  return { lrs, momenta };
+}
+
+/**
+ * Samples the (lr, μ) plane: for each cell the worst spectral radius over `eigenvalues` (typically
+ * the Hessian's λ_min and λ_max), and whether it is below 1. `current` adds that setting's status.
+ */
+export function momentumRegion(
+  eigenvalues: readonly number[],
+  options: MomentumRegionOptions,
+  current?: { readonly lr: number; readonly momentum: number },
+): MomentumRegion {
+  const { lrPoints, momentumPoints } = options;
+  const { lrs, momenta } = regionAxes(options);
   const radius = new Float64Array(lrPoints * momentumPoints);
   const converges = new Uint8Array(lrPoints * momentumPoints);
   const extra = {

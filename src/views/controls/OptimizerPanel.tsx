@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { Fragment, memo, useId, useState } from 'react';
 import { localMessage } from '../fieldMessage';
 import { PanelHelp } from '../help/PanelHelp';
 import { OPTIMIZERS } from '../../engine/optimizers';
@@ -36,6 +36,17 @@ const ScheduleEditor = lazyAfterFirstPaint(
 );
 const CriticalLrTick = lazyAfterFirstPaint(() =>
   import('../analysis/CriticalLrTick').then((m) => m.CriticalLrTick),
+);
+// Teaching in depth (issue 14): why a run diverges or wobbles, under its lr slider (and briefly
+// in a collapsed row whose run blew up), and the regime pad of SGD's lr × momentum. Both compute
+// on the main thread from the engine and arrive after the first paint; the pad's stand-in has
+// its height (.regime-pad in app.css), so the settings below it stay put.
+const DivergenceNote = lazyAfterFirstPaint(() =>
+  import('../teach/DivergenceNote').then((m) => m.DivergenceNote),
+);
+const RegimePad = lazyAfterFirstPaint(
+  () => import('../teach/RegimePad').then((m) => m.RegimePad),
+  <div className="regime-pad" aria-hidden="true" />,
 );
 
 /** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
@@ -255,6 +266,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
           {t('optimizers.noPath')}
         </p>
       )}
+      {!selected && <DivergenceNote index={index} config={config} brief />}
       {selected && (
         <div id={editorId} className="optimizer-editor">
           <OptimizerEditor config={config} update={update} index={index} name={name} />
@@ -289,7 +301,7 @@ function OptimizerEditor(props: {
   index: number;
   name: string;
 }) {
-  const { config, update } = props;
+  const { config, update, index } = props;
   const def = OPTIMIZERS[config.type];
   const [problem, setProblem] = useState<string | null>(null);
   // A typed field shows its own refusal under itself; the editor's line is for the other controls.
@@ -306,8 +318,12 @@ function OptimizerEditor(props: {
         <GlyphToggle index={props.index} name={props.name} />
       </div>
       {specs.map((spec) => (
-        <ParamControl key={spec.name} spec={spec} config={config} commit={commit} />
+        <Fragment key={spec.name}>
+          <ParamControl spec={spec} config={config} commit={commit} />
+          {spec.name === 'lr' && <DivergenceNote index={index} config={config} />}
+        </Fragment>
       ))}
+      {config.type === 'sgd' && <RegimePad index={index} config={config} />}
       <ScheduleEditor config={config} commit={commit} />
       <ClipControl config={config} commit={commit} />
       {problem && (

@@ -1,0 +1,182 @@
+/**
+ * Issue 14, teaching in depth: divergence explained beside the map, the stable band on SGD's lr
+ * slider, and the momentum regime pad. A learner drags and clicks; scenes come by URL so these
+ * tests do not depend on the default scene.
+ */
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { OPTIMIZERS } from '../src/engine/optimizers';
+import { encodeSceneParam } from '../src/engine/scene-url';
+import type { Scene } from '../src/engine/types';
+import { SLIDER_STEPS, sliderRange, toSlider } from '../src/views/controls/params';
+import { Visualizer } from './fixtures/visualizer';
+
+/** x²/10 + y²: λ = 0.2 and 2 everywhere, so plain SGD is stable for lr < 2/2 = 1. */
+const quadraticWith = (optimizer: Scene['optimizers'][number]): string =>
+  `?scene=${encodeSceneParam({
+    surface: { id: 'quadratic' },
+    start: [-4, 2],
+    steps: 50,
+    optimizers: [optimizer],
+  })}`;
+
+const LR_SPEC = OPTIMIZERS.sgd.params.find((p) => p.name === 'lr')!;
+const LR_RANGE = sliderRange(LR_SPEC)!;
+
+/** The slider's thumb centre runs from 8 px to width − 8 px (Chromium's 16 px thumb). */
+const thumbX = (box: { x: number; width: number }, lr: number): number =>
+  box.x + 8 + ((box.width - 16) * toSlider(lr, LR_RANGE, LR_SPEC.log === true)) / SLIDER_STEPS;
+
+/** Presses the lr slider's thumb and drags it, as a person would, to where `lr` sits. */
+async function dragLrTo(page: Page, slider: Locator, from: number, to: number): Promise<void> {
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(thumbX(box, from), y);
+  await page.mouse.down();
+  await page.mouse.move(thumbX(box, to), y, { steps: 6 });
+  await page.mouse.up();
+}
+
+test.describe('divergence explained, live', () => {
+  test('dragging SGD’s lr past the band’s edge explains why in numbers; the band is on the slider', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(quadraticWith({ type: 'sgd', lr: 0.1 }));
+    const row = await app.expand(0);
+    const slider = row.getByTestId('slider-lr');
+
+    // The band: stable up to lr = 2/λ_max = 1, drawn from the track's start to that lr.
+    const band = row.getByTestId('stable-band');
+    await expect(band).toBeVisible();
+    expect(Number(await band.getAttribute('data-limit'))).toBeCloseTo(1, 12);
+    await expect(row.getByTestId('critical-lr')).toHaveText('stable: lr < 2/λ_max = 1');
+    const bar = (await row.getByTestId('stable-band-bar').boundingBox())!;
+    const track = (await slider.boundingBox())!;
+    expect(Math.abs(bar.x + bar.width - thumbX(track, 1))).toBeLessThanOrEqual(2);
+    // A calm run inside the band: nothing to explain.
+    await expect(row.getByTestId('why-0')).toHaveCount(0);
+
+    await app.repaintAfter(() => dragLrTo(page, slider, 0.1, 1.3));
+    const lr = (await app.scene()).optimizers[0]!.lr!;
+    expect(lr).toBeGreaterThan(1);
+    const why = row.getByTestId('why-0');
+    await expect(why).toHaveAttribute('data-kind', 'exceeds-band');
+    await expect(why).toHaveAttribute('data-step', '0');
+    const product = Number((2 * lr).toPrecision(3));
+    await expect(why).toContainText(
+      `lr·λ_max = ${product} > 2 along the steep axis (0, 1) from step 0`,
+    );
+    await expect(why).toContainText('At this point the largest stable lr is 1.');
+    await expect(band).toHaveAttribute('data-inside', 'false');
+    // The run on the map does grow: the explanation is about the path the learner sees.
+    const path = (await app.trajectories())[0]!;
+    expect(Math.abs(path.points[path.length - 1]![1])).toBeGreaterThan(2);
+
+    // Live: back inside the band but past lr·λ = 1 it only zig-zags, and says so.
+    await app.repaintAfter(() => dragLrTo(page, slider, lr, 0.7));
+    await expect(why).toHaveAttribute('data-kind', 'oscillates');
+    await expect(why).toContainText('> 1 along the steep axis (0, 1) from step 0');
+    await expect(band).toHaveAttribute('data-inside', 'true');
+  });
+
+  test('a collapsed row whose run grew says why in one line, in Chinese too', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open(
+      `?scene=${encodeSceneParam({
+        surface: { id: 'quadratic' },
+        start: [-4, 2],
+        steps: 50,
+        optimizers: [
+          { type: 'sgd', lr: 0.1 },
+          { type: 'sgd', lr: 0.6, momentum: 0.9, nesterov: true },
+        ],
+      })}&lang=zh-CN`,
+    );
+    // Nesterov 0.9: the band is lr·λ < 2(1.9)/2.8 ≈ 1.36, and 0.6·2 = 1.2 is inside it; at lr 0.75
+    // (1.5) it is outside.
+    const second = app.optimizerRow(1);
+    await expect(second.getByTestId('why-1')).toHaveCount(0);
+    await app.expand(1);
+    await app.repaintAfter(async () => {
+      const field = second.getByTestId('field-lr');
+      await field.fill('0.75');
+      await field.press('Enter');
+    });
+    await expect(second.getByTestId('critical-lr')).toContainText('稳定区间');
+    await app.expand(0);
+    const brief = second.getByTestId('why-1');
+    await expect(brief).toHaveAttribute('data-kind', 'exceeds-band');
+    await expect(brief).toContainText('从第 0 步起，沿陡峭方向 (0, 1) 有 lr·λ_max = 1.5 > 1.36');
+  });
+});
+
+test.describe('the momentum regime pad', () => {
+  test('clicking the pad sets lr and momentum and the path changes; arrows move the point', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(quadraticWith({ type: 'sgd', lr: 0.1, momentum: 0.5 }));
+    await app.expand(0);
+    const pad = page.getByTestId('regime-plot');
+    await expect(pad).toBeVisible();
+    const lrMax = Number(await pad.getAttribute('data-lr-max'));
+    // Heavy ball at μ = 0.99 is stable up to lr·λ_max = 3.98: the pad's lr axis holds all of it.
+    expect(lrMax).toBeCloseTo((1.1 * 2 * 1.99) / 2, 12);
+    const before = (await app.trajectories())[0]!.points;
+
+    // Click where lr = 0.3·lrMax and μ = 0.8·0.99 (the ripples region of this bowl).
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    const readout = page.getByTestId('regime-readout');
+    await page.mouse.move(box.x + 0.3 * box.width, box.y + 0.2 * box.height);
+    await expect(readout).toContainText('ripples');
+    await app.repaintAfter(() => page.mouse.down());
+    await page.mouse.up();
+    const { lr, momentum } = (await app.scene()).optimizers[0]!;
+    expect(lr!).toBeCloseTo(0.3 * lrMax, 1);
+    expect(momentum!).toBeCloseTo(0.8 * 0.99, 1);
+    const after = (await app.trajectories())[0]!.points;
+    expect(after[5]).not.toEqual(before[5]);
+    // The momentum slider and field follow.
+    await expect(app.optimizerRow(0).getByTestId('field-momentum')).toHaveValue(String(momentum));
+
+    // Reached with Tab, the arrows move the point: → one column of lr, ↑ 0.01 of momentum.
+    await app.optimizerRow(0).getByRole('checkbox', { name: 'maximize' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(pad).toBeFocused();
+    await app.repaintAfter(() => page.keyboard.press('ArrowUp'));
+    expect((await app.scene()).optimizers[0]!.momentum).toBeCloseTo(momentum! + 0.01, 12);
+    await app.repaintAfter(() => page.keyboard.press('ArrowRight'));
+    const moved = (await app.scene()).optimizers[0]!.lr!;
+    expect(moved).toBeGreaterThan(lr!);
+    expect(moved).toBeCloseTo(lr! + lrMax / 80, 2);
+  });
+
+  test('dragging the pad into divergence makes the run blow up and the note say why', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(quadraticWith({ type: 'sgd', lr: 0.1, momentum: 0.5 }));
+    const row = await app.expand(0);
+    const pad = page.getByTestId('regime-plot');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    // From the monotone corner (small lr, μ 0.2) along the bottom to lr = 0.95·lrMax, μ 0.2.
+    await page.mouse.move(box.x + 0.05 * box.width, box.y + 0.8 * box.height);
+    await page.mouse.down();
+    await app.repaintAfter(() =>
+      page.mouse.move(box.x + 0.95 * box.width, box.y + 0.8 * box.height, { steps: 8 }),
+    );
+    await page.mouse.up();
+    const { lr, momentum } = (await app.scene()).optimizers[0]!;
+    // Heavy ball at μ ≈ 0.2 is stable only for lr·2 < 2(1 + μ): 0.95·2.189·2 ≈ 4.2 is past it.
+    expect(lr! * 2).toBeGreaterThan(2 * (1 + momentum!));
+    const why = row.getByTestId('why-0');
+    await expect(why).toHaveAttribute('data-kind', 'exceeds-band');
+    await expect(why).toContainText(
+      `lr·λ < 2(1 + μ) = ${Number((2 * (1 + momentum!)).toPrecision(3))}`,
+    );
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * The momentum regime pad (issue 14; Goh 2017's Distill widget, for torch SGD with its dampening,
+ * Nesterov and weight decay): the (lr, μ) plane coloured by how fast the local quadratic at the
+ * start converges, its regions named, the critical-damping curve dashed, the current setting
+ * ringed. Hover reads a setting out; a click or a drag sets this optimizer's lr and momentum; with
+ * keyboard focus the arrows move the ring (← → lr, ↑ ↓ μ). Loaded after the first paint.
+ */
+import { useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { directionDynamics } from '../../engine/analysis/regime';
+import type { Regime } from '../../engine/analysis/regime';
+import type { OptimizerConfig } from '../../engine/types';
+import { t, useLocale } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { formatNumber } from '../../i18n/teach';
+import { useDescent } from '../../state/store';
+import { optimizerName } from '../names';
+import {
+  LR_POINTS,
+  MU_MAX,
+  criticalDamping,
+  fastestCell,
+  fromPad,
+  keyStep,
+  padGrid,
+  padModel,
+  regionLabels,
+  toPad,
+} from './regimePad';
+import './teach.css';
+
+/** The plot's size in CSS pixels. */
+const W = 180;
+const H = 130;
+
+/** Okabe–Ito colours per region (distinct for red–green colour blindness too). */
+const COLOURS: Readonly<Record<Regime, readonly [number, number, number]>> = {
+  monotone: [0, 114, 178],
+  oscillation: [0, 158, 115],
+  ripples: [230, 159, 0],
+  divergence: [213, 94, 0],
+};
+
+/** The slowest (or fastest-growing) direction at (lr, μ), its λ and its dynamics. */
+function dynamicsAt(
+  positive: readonly number[],
+  lr: number,
+  momentum: number,
+  form: { dampening: number; nesterov: boolean },
+) {
+  return positive
+    .map((lambda) => ({ lambda, ...directionDynamics(lambda, { lr, momentum, ...form }) }))
+    .reduce((a, b) => (b.radius > a.radius || Number.isNaN(b.radius) ? b : a));
+}
+
+export function RegimePad(props: { index: number; config: OptimizerConfig }) {
+  const { index, config } = props;
+  useLocale();
+  const surface = useDescent((s) => s.surface);
+  const start = useDescent((s) => s.scene.start);
+  const name = useDescent((s) => optimizerName(s.scene.optimizers, index));
+  const dampening = config.dampening ?? 0;
+  const nesterov = config.nesterov ?? false;
+  const weightDecay = config.weight_decay ?? 0;
+  const form = useMemo(
+    () => ({ dampening, nesterov, weightDecay }),
+    [dampening, nesterov, weightDecay],
+  );
+  const model = useMemo(() => padModel(surface, start, form), [surface, start, form]);
+  const drawn = useMemo(() => {
+    if (!model || model.positive.length === 0) return null;
+    const grid = padGrid(model, form);
+    // Colour: the region's hue, stronger where the error shrinks faster (log of the radius
+    // against the pad's fastest), a flat pale tint where it does not converge.
+    const best = fastestCell(grid);
+    const image = new ImageData(LR_POINTS, grid.momenta.length);
+    const logBest = Math.log(best.radius);
+    for (let j = 0; j < grid.momenta.length; j++) {
+      for (let i = 0; i < LR_POINTS; i++) {
+        const c = j * LR_POINTS + i;
+        const regime = (['monotone', 'oscillation', 'ripples', 'divergence'] as const)[
+          grid.regime[c]!
+        ]!;
+        const r = grid.radius[c]!;
+        const speed = r < 1 ? Math.min(1, Math.log(r) / logBest) : 0;
+        const alpha = regime === 'divergence' ? 0.28 : 0.18 + 0.77 * Math.sqrt(speed);
+        const [red, green, blue] = COLOURS[regime];
+        // Row 0 is μ = 0: the image's bottom row.
+        const p = ((grid.momenta.length - 1 - j) * LR_POINTS + i) * 4;
+        image.data[p] = red;
+        image.data[p + 1] = green;
+        image.data[p + 2] = blue;
+        image.data[p + 3] = Math.round(alpha * 255);
+      }
+    }
+    const curves = criticalDamping(model.positive, grid, form);
+    return { grid, image, best, curves, labels: regionLabels(grid) };
+  }, [model, form]);
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const paint = (canvas: HTMLCanvasElement | null): void => {
+    canvasRef.current = canvas;
+    if (canvas && drawn) canvas.getContext('2d')?.putImageData(drawn.image, 0, 0);
+  };
+  const [hover, setHover] = useState<{ lr: number; momentum: number } | null>(null);
+
+  const lr = config.lr ?? 0.001;
+  const momentum = config.momentum ?? 0;
+  const format = (lrValue: number, mu: number): string => {
+    if (!model || !drawn) return '';
+    const d = dynamicsAt(model.positive, lrValue, mu, form);
+    return t('regime.readout', {
+      lr: formatNumber(lrValue),
+      mu: formatNumber(mu),
+      regime: t(`regime.${d.regime}` as MessageKey),
+      lambda: formatNumber(d.lambda),
+      rate: formatNumber(d.radius),
+    });
+  };
+
+  const lambdas = model ? model.eigenvalues.map(formatNumber).join(', ') : '';
+  const heading = (
+    <>
+      <p className="regime-title">{t('regime.title')}</p>
+      <p className="regime-model">{t('regime.model', { lambdas })}</p>
+    </>
+  );
+  if (!model || !drawn) {
+    return (
+      <div className="regime-pad" data-testid="regime-pad">
+        {heading}
+        <p className="regime-readout">{t('regime.noCurvature', { lambdas })}</p>
+      </div>
+    );
+  }
+  const { lrMax } = model;
+  const set = (next: { lr: number; momentum: number }): void => {
+    if (next.lr === lr && next.momentum === momentum) return;
+    useDescent.getState().updateOptimizer(index, { ...config, ...next });
+  };
+  const fractionAt = (event: PointerEvent<HTMLElement>): { x: number; y: number } => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return {
+      x: (event.clientX - box.left) / box.width,
+      y: 1 - (event.clientY - box.top) / box.height,
+    };
+  };
+  const onPointer = (event: PointerEvent<HTMLDivElement>): void => {
+    const { x, y } = fractionAt(event);
+    const at = fromPad(x, y, lrMax);
+    setHover(at);
+    if (event.type === 'pointerdown') {
+      event.currentTarget.setPointerCapture(event.pointerId);
+      set(at);
+    } else if (event.currentTarget.hasPointerCapture(event.pointerId)) {
+      set(at);
+    }
+  };
+  const onKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const next = keyStep(event.key, event.shiftKey, lr, momentum, lrMax);
+    if (!next) return;
+    event.preventDefault();
+    setHover(null);
+    set(next);
+  };
+  const px = (lrValue: number, mu: number): [number, number] => {
+    const f = toPad(lrValue, mu, lrMax);
+    return [f.x * W, (1 - f.y) * H];
+  };
+  const [cx, cy] = px(lr, momentum);
+  const [bx, by] = px(drawn.best.lr, drawn.best.momentum);
+  const current = format(lr, momentum);
+  const offPad = lr > lrMax || momentum > MU_MAX;
+  return (
+    <div className="regime-pad" data-testid="regime-pad">
+      {heading}
+      <div className="regime-frame">
+        <span className="regime-axis-y" aria-hidden="true">
+          <span>{MU_MAX}</span>
+          <span>μ</span>
+          <span>0</span>
+        </span>
+        <div
+          className="regime-plot"
+          style={{ width: W, height: H }}
+          role="slider"
+          tabIndex={0}
+          aria-label={t('regime.label', { name })}
+          aria-valuemin={0}
+          aria-valuemax={Number(lrMax.toPrecision(3))}
+          aria-valuenow={lr}
+          aria-valuetext={current}
+          data-testid="regime-plot"
+          data-lr-max={lrMax}
+          onPointerDown={onPointer}
+          onPointerMove={onPointer}
+          onPointerLeave={() => setHover(null)}
+          onKeyDown={onKey}
+        >
+          <canvas ref={paint} width={LR_POINTS} height={drawn.grid.momenta.length} />
+          <svg width={W} height={H} aria-hidden="true">
+            {drawn.curves.map((curve, k) => (
+              <polyline
+                key={k}
+                className="regime-critical"
+                points={curve.map((p) => px(p.lr, p.momentum).join(',')).join(' ')}
+              />
+            ))}
+            {drawn.labels.map((l) => {
+              const [x, y] = px(l.lr, l.momentum);
+              return (
+                <text
+                  key={l.regime}
+                  className="regime-name"
+                  x={Math.min(Math.max(x, 30), W - 30)}
+                  y={Math.min(Math.max(y, 10), H - 4)}
+                  textAnchor="middle"
+                >
+                  {t(`regime.${l.regime}` as MessageKey)}
+                </text>
+              );
+            })}
+            {drawn.curves.length > 0 && (
+              <text className="regime-name regime-name--critical" x={4} y={H - 4}>
+                ┄ {t('regime.critical')}
+              </text>
+            )}
+            <path
+              className="regime-best"
+              d={`M${bx},${by - 5}L${bx + 4},${by + 3}L${bx - 4},${by + 3}Z`}
+            />
+            <circle
+              className={`regime-current${offPad ? ' regime-current--off' : ''}`}
+              data-testid="regime-current"
+              cx={cx}
+              cy={cy}
+              r={5}
+            />
+          </svg>
+        </div>
+      </div>
+      <span className="regime-axis-x" aria-hidden="true" style={{ width: W }}>
+        <span>0</span>
+        <span>{t('regime.axisLr')}</span>
+        <span>{formatNumber(lrMax)}</span>
+      </span>
+      <p className="regime-readout" data-testid="regime-readout">
+        {hover ? format(hover.lr, hover.momentum) : current}
+        <br />
+        {t('regime.best', {
+          lr: formatNumber(drawn.best.lr),
+          mu: formatNumber(drawn.best.momentum),
+          rate: formatNumber(drawn.best.radius),
+        })}
+        {model.eigenvalues
+          .filter((l) => l <= 0)
+          .map((l) => (
+            <span key={l}>
+              <br />
+              {t('regime.downhill', { lambda: formatNumber(l) })}
+            </span>
+          ))}
+      </p>
+    </div>
+  );
+}
