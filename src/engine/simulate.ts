@@ -3,9 +3,8 @@
  * `loss = f(p); loss.backward(); clip; opt.step(); sched.step()` would; a run stops at the first
  * non-finite position or loss and keeps its finite prefix.
  */
-import { createConfigScheduler, createOptimizer } from './optimizers';
 import { clipGradNorm } from './optimizers/clip';
-import { scheduledStep } from './optimizers/schedule';
+import { createTorchRun, runTorchLoop } from './optimizers/loop';
 import { cyclesMomentum } from './optimizers/schedule-spec';
 import { createGradientNoise } from './noise/gradient-noise';
 import type { GradientNoise } from './noise/gradient-noise';
@@ -55,10 +54,9 @@ export function simulateOne(
   const momentums = cyclesMomentum(config.schedule) ? new Float64Array(steps) : undefined;
   const p = new Float64Array([start[0], start[1]]);
   const g = new Float64Array(2);
-  const optimizer = createOptimizer(config, 2);
-  const scheduler = createConfigScheduler(config, steps);
-  const clip = config.clip_grad_norm;
-  const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
+  const run = createTorchRun(config, 2, steps);
+  const optimizer = run.optimizer;
+  const closure = optimizer.needsClosure ? surfaceClosure(surface, run.clip) : undefined;
   if (noise && closure) throw new RangeError(`${config.type} calls a closure: it takes no noise`);
   // ASGD's averaged iterate and L-BFGS's probes ride along (see Trajectory).
   const ax = optimizer.averaged ? new Float64Array(2 * (steps + 1)) : undefined;
@@ -75,47 +73,47 @@ export function simulateOne(
     }
     return { probes, probeOffsets: probeOffsets.slice(0, length) };
   };
-  const done = (length: number, diverged: boolean): Trajectory => ({
+
+  const end = runTorchLoop(
+    run,
+    p,
+    g,
+    steps,
+    {
+      at(k, params, grad) {
+        const loss = surface.grad(params[0]!, params[1]!, grad);
+        // Kept only while finite: the loop stops at the first non-finite loss or position.
+        points[2 * k] = params[0]!;
+        points[2 * k + 1] = params[1]!;
+        losses[k] = loss;
+        if (k === 0 && ax) ax.set(params);
+        if (noise && k < steps && Number.isFinite(loss))
+          noise.perturb(k, params[0]!, params[1]!, grad);
+        return loss;
+      },
+      closure: () => closure!,
+    },
+    (k, used) => {
+      lrs[k] = used.lr;
+      if (momentums) momentums[k] = used.momentum ?? NaN;
+      if (ax) ax.set(optimizer.averaged!(), 2 * (k + 1));
+      if (probeOffsets) {
+        const chunk = optimizer.probes!();
+        probeChunks.push(chunk);
+        probeOffsets[k + 1] = probeOffsets[k]! + chunk.length / 2;
+      }
+    },
+  );
+  const length = end.reached;
+  return {
     points,
     losses,
     length,
-    diverged,
+    diverged: end.diverged,
     lrs: lrs.subarray(0, Math.max(0, length - 1)),
     ...extras(length),
     ...(momentums ? { momentums: momentums.subarray(0, Math.max(0, length - 1)) } : {}),
-  });
-
-  let loss = surface.grad(p[0]!, p[1]!, g);
-  if (!Number.isFinite(loss)) return done(0, true);
-  points[0] = p[0]!;
-  points[1] = p[1]!;
-  losses[0] = loss;
-  if (ax) ax.set(points.subarray(0, 2));
-  let length = 1;
-  for (let k = 0; k < steps; k++) {
-    if (noise) noise.perturb(k, p[0]!, p[1]!, g);
-    if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
-    lrs[k] = scheduler.lr;
-    if (momentums) momentums[k] = scheduler.momentum ?? NaN;
-    scheduledStep(optimizer, scheduler, p, g, loss, closure);
-    const x = p[0]!;
-    const y = p[1]!;
-    loss = surface.grad(x, y, g);
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {
-      return done(length, true);
-    }
-    points[2 * length] = x;
-    points[2 * length + 1] = y;
-    losses[length] = loss;
-    if (ax) ax.set(optimizer.averaged!(), 2 * length);
-    if (probeOffsets) {
-      const chunk = optimizer.probes!();
-      probeChunks.push(chunk);
-      probeOffsets[length] = probeOffsets[length - 1]! + chunk.length / 2;
-    }
-    length++;
-  }
-  return done(length, false);
+  };
 }
 
 /**
@@ -178,36 +176,48 @@ export function inspectStep(
   if (config === undefined || !Number.isInteger(k) || k < 0 || k >= scene.steps) return undefined;
   const p = new Float64Array([scene.start[0], scene.start[1]]);
   const g = new Float64Array(2);
-  const optimizer = createOptimizer(config, 2);
-  const scheduler = createConfigScheduler(config, scene.steps);
-  const closure = optimizer.needsClosure
-    ? surfaceClosure(surface, config.clip_grad_norm)
-    : undefined;
+  const run = createTorchRun(config, 2, scene.steps);
+  const closure = run.optimizer.needsClosure ? surfaceClosure(surface, run.clip) : undefined;
   const noise = closure ? undefined : sceneNoise(scene, surface);
-  for (let i = 0; ; i++) {
-    const loss = surface.grad(p[0]!, p[1]!, g);
-    if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!))
-      return undefined;
-    if (noise) noise.perturb(i, p[0]!, p[1]!, g);
-    if (config.clip_grad_norm !== undefined) clipGradNorm(g, config.clip_grad_norm);
-    const point: DomainPoint = [p[0]!, p[1]!];
-    const grad: DomainPoint = [g[0]!, g[1]!];
-    const lr = scheduler.lr;
-    const momentum = scheduler.momentum;
-    scheduledStep(optimizer, scheduler, p, g, loss, closure);
-    if (i === k) {
-      if (!Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;
-      return {
+  let result: StepInspection | undefined;
+  let before: { point: DomainPoint; loss: number; grad: DomainPoint } | undefined;
+  runTorchLoop(
+    run,
+    p,
+    g,
+    k + 1,
+    {
+      at(i, params, grad) {
+        const loss = surface.grad(params[0]!, params[1]!, grad);
+        if (i > k || !Number.isFinite(loss)) return loss;
+        if (noise) noise.perturb(i, params[0]!, params[1]!, grad);
+        if (i === k) {
+          // The gradient as the optimizer receives it: clipped as the step will clip it.
+          const seen = Float64Array.from(grad);
+          if (run.clip !== undefined) clipGradNorm(seen, run.clip);
+          before = { point: [params[0]!, params[1]!], loss, grad: [seen[0]!, seen[1]!] };
+        }
+        return loss;
+      },
+      closure: () => closure!,
+    },
+    (i, used) => {
+      if (i < k) return true;
+      // Step k is taken: point k and its gradient are still where `at` left them, in `before`.
+      if (before === undefined || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return false;
+      result = {
         k,
-        point,
-        loss,
-        grad,
-        lr,
-        ...(momentum === undefined ? {} : { momentum }),
+        point: before.point,
+        loss: before.loss,
+        grad: before.grad,
+        lr: used.lr,
+        ...(used.momentum === undefined ? {} : { momentum: used.momentum }),
         ...(noise ? { noise: noise.perturbation(k)! } : {}),
-        update: [p[0]! - point[0], p[1]! - point[1]],
-        state: optimizer.inspect(),
+        update: [p[0]! - before.point[0], p[1]! - before.point[1]],
+        state: run.optimizer.inspect(),
       };
-    }
-  }
+      return false;
+    },
+  );
+  return result;
 }
