@@ -292,10 +292,24 @@ export interface ParamSpec {
 }
 
 /** One optimizer family: its schema, its formulas and its factory. Adding an optimizer touches one file. */
+/** One entry of the add menu: a ready-made config with a name. */
+export interface OptimizerPreset {
+  /** Unique among all presets (the menu's option value). */
+  readonly id: string;
+  /** English name, written into the added config's label. */
+  readonly label: string;
+  readonly config: OptimizerConfig;
+}
+
 export interface OptimizerDef {
   readonly type: OptimizerType;
   /** English label, e.g. 'Adam'. */
   readonly label: string;
+  /**
+   * The family's entries of the add menu, in menu order (SGD also offers Momentum and NAG). Each
+   * label is English; the app shows the ones it knows in the page's language (views/names.ts).
+   */
+  readonly presets: readonly OptimizerPreset[];
   /** Hyper-parameters in display order, with torch defaults. */
   readonly params: readonly ParamSpec[];
   /**

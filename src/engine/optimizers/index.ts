@@ -7,6 +7,7 @@ import type {
   OptimizerConfig,
   OptimizerDef,
   OptimizerInstance,
+  OptimizerPreset,
   OptimizerType,
   ParamSpec,
 } from '../types';
@@ -112,11 +113,33 @@ export function paramDefault(type: OptimizerType, name: string): ParamSpec['defa
   return paramSpec(type, name)?.default;
 }
 
+/** Every hyper-parameter value `config` runs with: its own, else torch's default, by torch's name. */
+export function resolvedParams(
+  config: OptimizerConfig,
+): Readonly<Record<string, ParamSpec['default']>> {
+  const fields = config as unknown as Readonly<Record<string, unknown>>;
+  const out: Record<string, ParamSpec['default']> = {};
+  for (const spec of OPTIMIZERS[config.type].params) {
+    const own = fields[spec.name];
+    out[spec.name] = own === undefined ? spec.default : (own as ParamSpec['default']);
+  }
+  return out;
+}
+
+/** The name `config` goes by: its own label when it has one, else its family's (English). */
+export function displayName(config: OptimizerConfig): string {
+  return config.label?.trim() || OPTIMIZERS[config.type].label;
+}
+
+/** The add menu: every family's presets, in registry order. */
+export function optimizerPresets(): OptimizerPreset[] {
+  return Object.values(OPTIMIZERS).flatMap((def) => def.presets);
+}
+
 /** The learning rate `config` runs at: its own, or its type's default. */
 export function resolvedLr(config: OptimizerConfig): number {
-  if (config.lr !== undefined) return config.lr;
-  const fallback = paramDefault(config.type, 'lr');
-  return typeof fallback === 'number' ? fallback : 0;
+  const lr = resolvedParams(config)['lr'];
+  return typeof lr === 'number' ? lr : 0;
 }
 
 /**

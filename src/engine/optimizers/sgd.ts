@@ -120,6 +120,15 @@ function tex(config: OptimizerConfig): string {
 export const sgd: OptimizerDef = {
   type: 'sgd',
   label: 'SGD',
+  presets: [
+    { id: 'sgd', label: 'SGD', config: { type: 'sgd', lr: 0.1 } },
+    { id: 'momentum', label: 'Momentum', config: { type: 'sgd', lr: 0.1, momentum: 0.9 } },
+    {
+      id: 'nag',
+      label: 'NAG (Nesterov)',
+      config: { type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true },
+    },
+  ],
   params: PARAMS,
   tex,
   note:

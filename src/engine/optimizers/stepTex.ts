@@ -6,7 +6,7 @@
  */
 import { formatNumber, formatVector } from '../format';
 import type { DomainPoint, OptimizerConfig, OptimizerInspection } from '../types';
-import { OPTIMIZERS } from './index';
+import { resolvedParams } from './index';
 
 /** The numbers of step k (from point k to point k + 1), as `inspectStep` reports them. */
 export interface StepNumbers {
@@ -79,24 +79,15 @@ export function numOf(state: OptimizerInspection | undefined, key: string): numb
   return typeof value === 'number' ? value : undefined;
 }
 
-/** A hyper-parameter of `config`, or the family's torch default. */
+/** A hyper-parameter of `config`, or the family's torch default (undefined: no such number, flag or pair). */
 export function hyper(
   config: OptimizerConfig,
   name: string,
 ): number | boolean | readonly [number, number] | undefined {
-  const own = (config as unknown as Readonly<Record<string, unknown>>)[name];
-  if (typeof own === 'number' || typeof own === 'boolean') return own;
-  if (Array.isArray(own) && typeof own[0] === 'number' && typeof own[1] === 'number') {
-    return [own[0], own[1]];
-  }
-  const fallback = OPTIMIZERS[config.type].params.find((p) => p.name === name)?.default;
-  if (typeof fallback === 'number' || typeof fallback === 'boolean') return fallback;
-  if (
-    Array.isArray(fallback) &&
-    typeof fallback[0] === 'number' &&
-    typeof fallback[1] === 'number'
-  ) {
-    return [fallback[0], fallback[1]];
+  const value = resolvedParams(config)[name];
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') {
+    return [value[0], value[1]];
   }
   return undefined;
 }
