@@ -584,7 +584,7 @@ function validateSceneNoise(
       return undefined;
     }
   }
-  const closure = optimizers.findIndex((o) => o.type === 'lbfgs');
+  const closure = optimizers.findIndex((o) => OPTIMIZERS[o.type].closure === true);
   if (closure >= 0) {
     errors.push(fieldError('noise', 'noise.closure', { path: `optimizers[${closure}]` }));
     return undefined;

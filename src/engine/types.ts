@@ -313,6 +313,16 @@ export interface OptimizerDef {
   /** Hyper-parameters in display order, with torch defaults. */
   readonly params: readonly ParamSpec[];
   /**
+   * torch's `step(closure)` evaluates f itself, many times per step (L-BFGS): such a family takes
+   * no gradient noise, and the exported script hands it a closure.
+   */
+  readonly closure?: true;
+  /**
+   * torch's class takes matrices only (Muon): on a surface the point is the 1×2 matrix [[x, y]],
+   * and the lab's trainer gives it the hidden weight matrices (AdamW takes the rest).
+   */
+  readonly matrix?: true;
+  /**
    * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
    * UI can substitute numbers.
    */
