@@ -323,6 +323,14 @@ export interface OptimizerDef {
    */
   readonly matrix?: true;
   /**
+   * torch's checks across fields, which per-field bounds cannot state (SGD: nesterov needs
+   * momentum > 0 and dampening 0). Given the validated fields, returns the refused field and the
+   * message code saying why, or undefined. The validator drops the refused field.
+   */
+  readonly crossCheck?: (
+    fields: Readonly<Record<string, unknown>>,
+  ) => { readonly field: string; readonly code: EngineMessageCode } | undefined;
+  /**
    * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
    * UI can substitute numbers.
    */
