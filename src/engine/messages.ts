@@ -124,6 +124,20 @@ export const ENGINE_MESSAGES = {
   'view.spacing': 'must be log or quantile, got "{got}"',
   'view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',
   'view.unknown': 'is not a view setting',
+  // A start outside f's domain (start.ts) and the lab's network spec (nn/network.ts).
+  'start.outsideDomain':
+    'f({x}, {y}) = {value}: the start lies outside where f is defined, so there is no path to draw; move the start',
+  'network.width': 'expected an integer from 1 to {max}',
+  'network.layers': 'expected 1 to {max} layers, got {got}',
+  'network.activation': 'unknown activation {got}',
+  'network.residual': 'a residual needs equal widths, but layer {layer} maps {from} → {to}',
+  'network.bnEps': 'expected a positive number',
+  'network.bnMomentum': 'expected a number in [0, 1]',
+  // The lab's URL (state/lab.ts).
+  'lab.unknown': 'unknown setting, ignored',
+  'lab.twice': 'given twice; the first value is kept',
+  'lab.tooLong': 'longer than {max} characters, ignored',
+  'lab.tooMany': 'more than two configurations; only A and B are read',
 } as const;
 
 /** A code of {@link ENGINE_MESSAGES}. */
