@@ -5,6 +5,8 @@
  * with the field and the offending value kept as written. Pure data, no DOM.
  */
 
+import type { LabMessageCode } from './nn/messages';
+
 /** Values a message names: field paths, user text (clipped), numbers, lists. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -127,25 +129,22 @@ export const ENGINE_MESSAGES = {
   // A start outside f's domain (start.ts) and the lab's network spec (nn/network.ts).
   'start.outsideDomain':
     'f({x}, {y}) = {value}: the start lies outside where f is defined, so there is no path to draw; move the start',
-  'network.width': 'expected an integer from 1 to {max}',
-  'network.layers': 'expected 1 to {max} layers, got {got}',
-  'network.activation': 'unknown activation {got}',
-  'network.residual': 'a residual needs equal widths, but layer {layer} maps {from} → {to}',
-  'network.bnEps': 'expected a positive number',
-  'network.bnMomentum': 'expected a number in [0, 1]',
-  // The lab's URL (state/lab.ts).
-  'lab.unknown': 'unknown setting, ignored',
-  'lab.twice': 'given twice; the first value is kept',
-  'lab.tooLong': 'longer than {max} characters, ignored',
-  'lab.tooMany': 'more than two configurations; only A and B are read',
 } as const;
 
 /** A code of {@link ENGINE_MESSAGES}. */
 export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 
+/** Any coded message the app translates: the engine's or the lab's own (nn/messages.ts). */
+export type MessageCode = EngineMessageCode | LabMessageCode;
+
 /** The English sentence of `code` with `params` filled in. */
 export function engineMessage(code: EngineMessageCode, params: MessageParams = {}): string {
-  return ENGINE_MESSAGES[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fillMessage(ENGINE_MESSAGES[code], params);
+}
+
+/** `template` with each `{name}` replaced by the parameter of that name. */
+export function fillMessage(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

@@ -2,7 +2,7 @@
  * Shared contracts of the engine. Everything here is pure data and functions:
  * no DOM, no React, no worker API, so the worker, the CLI and the tests all use the same code.
  */
-import type { EngineMessageCode, MessageParams } from './messages';
+import type { EngineMessageCode, MessageCode, MessageParams } from './messages';
 import type { NoiseSpec } from './noise/types';
 
 /** A point in the surface's own (domain) coordinates, never pixels. */
@@ -207,7 +207,7 @@ export interface FieldError {
   /** English sentence (the CLI prints it). */
   readonly message: string;
   /** What went wrong, for the app to say it in the reader's language (see engine/messages.ts). */
-  readonly code?: EngineMessageCode;
+  readonly code?: MessageCode;
   /** The values the message names (user text clipped). */
   readonly params?: MessageParams;
   /**

@@ -188,19 +188,6 @@ export const en = {
   'engine.view.spacing': 'must be log or quantile, got "{got}"',
   'engine.view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',
   'engine.view.unknown': 'is not a view setting',
-  // Plug-in boundary (issue 12): a start outside f's domain and the lab's network spec.
-  'engine.start.outsideDomain':
-    'f({x}, {y}) = {value}: the start lies outside where f is defined, so there is no path to draw; move the start',
-  'engine.network.width': 'expected an integer from 1 to {max}',
-  'engine.network.layers': 'expected 1 to {max} layers, got {got}',
-  'engine.network.activation': 'unknown activation {got}',
-  'engine.network.residual': 'a residual needs equal widths, but layer {layer} maps {from} → {to}',
-  'engine.network.bnEps': 'expected a positive number',
-  'engine.network.bnMomentum': 'expected a number in [0, 1]',
-  'engine.lab.unknown': 'unknown setting, ignored',
-  'engine.lab.twice': 'given twice; the first value is kept',
-  'engine.lab.tooLong': 'longer than {max} characters, ignored',
-  'engine.lab.tooMany': 'more than two configurations; only A and B are read',
   'engine.atColumn': '{message} (column {column})',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': 'New here? Start with a lesson',

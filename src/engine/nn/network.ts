@@ -4,7 +4,7 @@
  * layout. Per layer, in order: W (out × in, row-major), b (out), then γ (out) and β (out) when the
  * layer has batch norm.
  */
-import { fieldError } from '../messages';
+import { labFieldError } from './messages';
 import type { FieldError } from '../types';
 import { isActivation } from './activations';
 import type { Activation } from './activations';
@@ -100,41 +100,45 @@ function isPositiveInt(v: unknown, max: number): v is number {
 export function validateNetworkSpec(spec: NetworkSpec): FieldError[] {
   const errors: FieldError[] = [];
   if (!isPositiveInt(spec.inputSize, MAX_WIDTH)) {
-    errors.push(fieldError('inputSize', 'network.width', { max: MAX_WIDTH }));
+    errors.push(labFieldError('inputSize', 'network.width', { max: MAX_WIDTH }));
   }
   if (spec.layers.length < 1 || spec.layers.length > MAX_LAYERS) {
     errors.push(
-      fieldError('layers', 'network.layers', { max: MAX_LAYERS, got: spec.layers.length }),
+      labFieldError('layers', 'network.layers', { max: MAX_LAYERS, got: spec.layers.length }),
     );
   }
   let prev = spec.inputSize;
   spec.layers.forEach((layer, i) => {
     const at = `layers[${i}]`;
     if (!isPositiveInt(layer.units, MAX_WIDTH)) {
-      errors.push(fieldError(`${at}.units`, 'network.width', { max: MAX_WIDTH }));
+      errors.push(labFieldError(`${at}.units`, 'network.width', { max: MAX_WIDTH }));
     }
     if (!isActivation(layer.activation)) {
       errors.push(
-        fieldError(`${at}.activation`, 'network.activation', {
+        labFieldError(`${at}.activation`, 'network.activation', {
           got: JSON.stringify(layer.activation) ?? String(layer.activation),
         }),
       );
     }
     if (layer.residual === true && layer.units !== prev) {
       errors.push(
-        fieldError(`${at}.residual`, 'network.residual', { layer: i, from: prev, to: layer.units }),
+        labFieldError(`${at}.residual`, 'network.residual', {
+          layer: i,
+          from: prev,
+          to: layer.units,
+        }),
       );
     }
     const bn = layer.batchnorm;
     if (bn !== undefined) {
       if (bn.eps !== undefined && !(Number.isFinite(bn.eps) && bn.eps > 0)) {
-        errors.push(fieldError(`${at}.batchnorm.eps`, 'network.bnEps'));
+        errors.push(labFieldError(`${at}.batchnorm.eps`, 'network.bnEps'));
       }
       if (
         bn.momentum !== undefined &&
         !(Number.isFinite(bn.momentum) && bn.momentum >= 0 && bn.momentum <= 1)
       ) {
-        errors.push(fieldError(`${at}.batchnorm.momentum`, 'network.bnMomentum'));
+        errors.push(labFieldError(`${at}.batchnorm.momentum`, 'network.bnMomentum'));
       }
     }
     prev = layer.units;

@@ -103,16 +103,6 @@ export function createOptimizer(config: OptimizerConfig, n: number): OptimizerIn
   return OPTIMIZERS[config.type].create(config, n);
 }
 
-/** The schema entry of hyper-parameter `name` for `type`, or undefined if the type has no such parameter. */
-export function paramSpec(type: OptimizerType, name: string): ParamSpec | undefined {
-  return OPTIMIZERS[type].params.find((p) => p.name === name);
-}
-
-/** torch's default of hyper-parameter `name` for `type` (undefined if the type has no such parameter). */
-export function paramDefault(type: OptimizerType, name: string): ParamSpec['default'] | undefined {
-  return paramSpec(type, name)?.default;
-}
-
 /** Every hyper-parameter value `config` runs with: its own, else torch's default, by torch's name. */
 export function resolvedParams(
   config: OptimizerConfig,
