@@ -5,28 +5,15 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
+import { readCanvas } from './fixtures/webgl';
+import type { StaticHost } from './fixtures/staticHost';
+import { DIST, startStaticHost } from './fixtures/staticHost';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:";
 const BASE = '/blog/descent/';
-const DIST = resolve(process.env.DESCENT_DIST ?? 'dist');
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
 
 const SCENE: Scene = {
   surface: { id: 'rosenbrock' },
@@ -40,54 +27,20 @@ const sceneQuery = `scene=${encodeSceneParam(SCENE)}`;
 const POST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Post</title></head>
 <body><p>A post.</p><iframe src="${BASE}?embed=1&amp;${sceneQuery.replace(/&/g, '&amp;')}" width="100%" height="520" style="border:0" loading="lazy" title="Descent"></iframe></body></html>`;
 
-let server: Server;
+let host: StaticHost;
 let origin = '';
 
-/** Serves DIST under BASE and the post at /blog/post.html, every response with the CSP. */
-function serve(): Promise<void> {
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    res.setHeader('Content-Security-Policy', CSP);
-    if (path === '/favicon.ico') {
-      // The host's own icon: not the app's concern.
-      res.writeHead(204).end();
-      return;
-    }
-    if (path === '/blog/post.html') {
-      res.writeHead(200, { 'Content-Type': TYPES['.html']! }).end(POST);
-      return;
-    }
-    if (!path.startsWith(BASE)) {
-      res.writeHead(404).end();
-      return;
-    }
-    let file = normalize(join(DIST, path.slice(BASE.length)));
-    if (file !== DIST && !file.startsWith(DIST + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res
-      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
-      .end(readFileSync(file));
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      done();
-    }),
-  );
-}
-
+// DIST under BASE and the post at /blog/post.html, every response with the CSP.
 test.beforeAll(async () => {
   expect(existsSync(join(DIST, 'index.html')), `built app in ${DIST}`).toBe(true);
-  await serve();
+  host = await startStaticHost({
+    base: BASE,
+    pages: { '/blog/post.html': POST },
+    cspOnPages: true,
+  });
+  origin = host.origin;
 });
-test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+test.afterAll(() => host.close());
 
 declare global {
   interface Window {
@@ -156,6 +109,12 @@ test('under a strict CSP on a sub-path, the app paints and KaTeX renders with it
   );
   expect(fonts.length).toBeGreaterThan(0);
   expect(fonts.every((url) => url.startsWith(`${origin}${BASE}assets/`))).toBe(true);
+
+  // The 3-D view (three.js, WebGL) loads and draws under the same policy: no eval, no blob.
+  await page.getByTestId('view3d-toggle').click();
+  const surface = page.getByTestId('surface3d');
+  await expect(surface).toHaveAttribute('data-frames', /\d+/);
+  expect((await readCanvas(surface)).painted).toBeGreaterThan(0.2);
 
   expect(await violations()).toEqual([]);
   expect(problems).toEqual([]);

@@ -5,15 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
-
-const fixture = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
-const HOST = fixture('embed-host.html');
-const HOST_JS = fixture('embed-host.js');
+import type { Box } from './fixtures/embedHost';
+import { expectWithin, frameBox as box, openHost, viewport } from './fixtures/embedHost';
 
 /** The ravine of the blogger's post (the momentum lesson's scene). */
 const RAVINE: Scene = {
@@ -31,79 +26,14 @@ const CAMEL: Scene = { ...RAVINE, surface: { id: 'six-hump-camel' }, start: [-2,
 const embedSrc = (extra = '', scene: Scene = RAVINE): string =>
   `./?embed=1${extra}&scene=${encodeSceneParam(scene)}`;
 
-async function routeHost(page: Page): Promise<void> {
-  await page.route('**/__host.html*', (route) =>
-    route.fulfill({ contentType: 'text/html', body: HOST }),
-  );
-  await page.route('**/embed-host.js', (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: HOST_JS }),
-  );
-}
-
-/** Opens the host page with a fixed `w`×`h` iframe of `src`; waits until the embed has painted. */
-async function openHost(
-  page: Page,
-  src: string,
-  size: { w: number; h: number },
-  extra: Record<string, string> = {},
-): Promise<Frame> {
-  await routeHost(page);
-  const query = new URLSearchParams({ src, w: String(size.w), h: String(size.h), ...extra });
-  await page.goto(`/__host.html?${query.toString()}`);
-  const frame = await waitForFrame(page);
-  await frame.waitForFunction(() => {
-    const api = window.__descent;
-    return api !== undefined && api.paintCount() > 0 && api.settled();
-  });
-  return frame;
-}
-
-async function waitForFrame(page: Page): Promise<Frame> {
-  const handle = await page.locator('#embed').elementHandle();
-  await expect.poll(async () => (await handle!.contentFrame())?.url() ?? '').toContain('scene=');
-  return (await handle!.contentFrame())!;
-}
-
-/** The box of `testId` (or a CSS selector) in the frame's own viewport coordinates; null when absent. */
-function box(frame: Frame, testId: string) {
-  return frame.evaluate((id) => {
-    const el = document.querySelector(/^[a-z0-9-]+$/.test(id) ? `[data-testid="${id}"]` : id);
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    return {
-      left: r.left,
-      top: r.top,
-      right: r.right,
-      bottom: r.bottom,
-      width: r.width,
-      height: r.height,
-    };
-  }, testId);
-}
-
 /** What the host page records (e2e/fixtures/embed-host.js). */
 interface HostWindow {
   received: { data: { context?: string; height?: number; type?: string } }[];
 }
 
-type Box = {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  width: number;
-  height: number;
-};
-
 /** Expects `b` to lie inside a `w`×`h` viewport (half a pixel of rounding allowed). */
-function expectInside(b: Box | null, w: number, h: number, what: string): void {
-  expect(b, `${what} is shown`).not.toBeNull();
-  expect(b!.width, `${what} has a width`).toBeGreaterThan(0);
-  expect(b!.left, `${what} left`).toBeGreaterThanOrEqual(-0.5);
-  expect(b!.top, `${what} top`).toBeGreaterThanOrEqual(-0.5);
-  expect(b!.right, `${what} right`).toBeLessThanOrEqual(w + 0.5);
-  expect(b!.bottom, `${what} bottom`).toBeLessThanOrEqual(h + 0.5);
-}
+const expectInside = (b: Box | null, w: number, h: number, what: string): void =>
+  expectWithin(b, viewport(w, h), what);
 
 const SIZES = [
   { w: 320, h: 240 },

@@ -6,27 +6,17 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
+import { readCanvas } from './fixtures/webgl';
+import type { StaticHost } from './fixtures/staticHost';
+import { DIST, startStaticHost } from './fixtures/staticHost';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:";
-const DIST = resolve(process.env.DESCENT_DIST ?? 'dist');
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 const SCENE: Scene = {
   surface: { id: 'rosenbrock' },
@@ -35,57 +25,19 @@ const SCENE: Scene = {
   optimizers: [{ type: 'adam', lr: 0.05, label: 'Adam' }],
 };
 
-let server: Server;
+let host: StaticHost;
 let origin = '';
-const served: { path: string; headers: string[] }[] = [];
 
-/** A plain static server: dist/ under /descent/ with the app's CSP, the host page at /post.html. */
-function serve(): Promise<void> {
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/post.html' || path === '/embed-host.js') {
-      const name = path === '/post.html' ? 'embed-host.html' : 'embed-host.js';
-      const type = path === '/post.html' ? TYPES['.html']! : TYPES['.js']!;
-      res.writeHead(200, { 'Content-Type': type }).end(fixture(name));
-      return;
-    }
-    if (path === '/favicon.ico') {
-      // The host's own icon: not the embed's concern.
-      res.writeHead(204).end();
-      return;
-    }
-    if (!path.startsWith('/descent/')) {
-      res.writeHead(404).end();
-      return;
-    }
-    let file = normalize(join(DIST, path.slice('/descent/'.length)));
-    if (file !== DIST && !file.startsWith(DIST + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.setHeader('Content-Security-Policy', CSP);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    served.push({ path, headers: Object.keys(res.getHeaders()) });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      done();
-    }),
-  );
-}
-
+// A plain static server: dist/ under /descent/ with the app's CSP, the host page at /post.html.
 test.beforeAll(async () => {
   expect(existsSync(join(DIST, 'embed.html')), `built embed.html in ${DIST}`).toBe(true);
-  await serve();
+  host = await startStaticHost({
+    base: '/descent/',
+    pages: { '/post.html': fixture('embed-host.html'), '/embed-host.js': fixture('embed-host.js') },
+  });
+  origin = host.origin;
 });
-test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+test.afterAll(() => host.close());
 
 interface HostWindow {
   received: { data: { context?: string; height?: number; type?: string }; origin: string }[];
@@ -139,10 +91,15 @@ test('a sandboxed embed.html paints from a static host with no CORS header, and 
   await frame.getByTestId('reset').click();
   await frame.getByTestId('step-forward').click();
   await expect(frame.getByTestId('step-readout')).toContainText('1');
+  // The 3-D view draws inside the sandbox too (three.js is inlined in the classic script).
+  await frame.getByTestId('view3d-toggle').click();
+  const surface = frame.getByTestId('surface3d');
+  await expect(surface).toHaveAttribute('data-frames', /\d+/);
+  expect((await readCanvas(surface)).painted).toBeGreaterThan(0.2);
 
   // The host really sent no CORS header, and nothing failed or was blocked.
-  expect(served.some((s) => s.path.endsWith('.js'))).toBe(true);
-  expect(served.every((s) => !s.headers.includes('access-control-allow-origin'))).toBe(true);
+  expect(host.served.some((s) => s.path.endsWith('.js'))).toBe(true);
+  expect(host.served.every((s) => !s.headers.includes('access-control-allow-origin'))).toBe(true);
   expect(problems).toEqual([]);
 });
 

@@ -60,6 +60,22 @@ test('every main panel explains itself behind a small “?”', async ({ page })
   }
 });
 
+test('a note opened before the later texts arrive fills in when they do', async ({ page }) => {
+  // The notes' texts load after the first paint (i18n/en-more): hold them back, open a note.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/en-more-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const app = new Visualizer(page);
+  await app.open();
+  const help = page.getByTestId('help-map');
+  await help.locator('summary').click();
+  release();
+  await expect(help.locator('p')).toHaveText(/contour lines/);
+});
+
 for (const locale of ['zh-CN', 'zh-TW'] as const) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { waitForLabSnapshot } from './fixtures/lab';
+import { readCanvas } from './fixtures/webgl';
 
 /** The step a configuration's status line reports. */
 async function stepOf(page: Page, slot: 'a' | 'b'): Promise<number> {
@@ -77,6 +78,42 @@ test('two optimizers trained from the same weights share one PCA plane: both pat
   // The same two numbers beside the point on the map.
   await expect(page.getByTestId('landscape-note-a')).toHaveText(/^true \S+ · plane \S+$/);
   await expect(page.getByTestId('landscape-note-b')).toBeVisible();
+
+  // The same slice in 3-D: a WebGL picture of it, both paths' markers on it; a drag and the
+  // arrow keys turn it, the cursor slider moves the markers; off brings the contours back.
+  const toggle3d = page.getByTestId('landscape-3d-toggle');
+  await toggle3d.click();
+  await expect(toggle3d).toHaveAttribute('aria-pressed', 'true');
+  const surface = page.getByTestId('landscape-3d').getByTestId('surface3d');
+  await expect(surface).toHaveAttribute('data-frames', /\d+/);
+  const pixels = await readCanvas(surface);
+  expect(pixels.painted).toBeGreaterThan(0.05);
+  expect(pixels.colours).toBeGreaterThan(20);
+  const markers = async () => (await surface.getAttribute('data-cursors'))!.split(';');
+  expect(await markers()).toHaveLength(2);
+  expect(await markers()).not.toContain('none');
+  const orbit = await surface.getAttribute('data-orbit');
+  const box = (await surface.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 + 20, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => surface.getAttribute('data-orbit')).not.toBe(orbit);
+  const dragged = await surface.getAttribute('data-orbit');
+  await surface.press('ArrowRight');
+  await expect.poll(() => surface.getAttribute('data-orbit')).not.toBe(dragged);
+  await expect.poll(async () => (await readCanvas(surface)).hash).not.toBe(pixels.hash);
+  const atEnd = await surface.getAttribute('data-cursors');
+  await cursor.fill('5');
+  await expect.poll(() => surface.getAttribute('data-cursors')).not.toBe(atEnd);
+  await cursor.fill('0');
+  await toggle3d.click();
+  await expect(toggle3d).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('landscape-3d')).toHaveCount(0);
+  await expect(page.getByTestId('landscape-path-a')).toBeVisible();
+  expect(await page.locator('.lab-landscape-map svg path[stroke-opacity]').count()).toBeGreaterThan(
+    4,
+  );
 
   // True vs plane loss along the whole paths, with the cursor.
   await expect(page.getByTestId('landscape-path-losses')).toHaveAccessibleName(/cursor at step 0$/);

@@ -77,6 +77,69 @@ test('training a few steps lowers the loss', async ({ page }) => {
   await expect(page.getByRole('img', { name: /^Loss curve over \d+ steps/ }).first()).toBeVisible();
 });
 
+test('exploding weights read as exploding, and a saturated output is explained in words', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  // Issue 14's case: linear, 16 layers, weights ×2 (every layer read 0, "vanishing", before).
+  await lab.open('depth:16,act:linear,scale:2');
+  const norms = [];
+  for (const n of [1, 8, 16]) norms.push(await lab.gradientNorm(n));
+  for (const n of norms) expect(n).toBeGreaterThan(1);
+  expect(norms[0]!).toBeGreaterThan(norms[2]!);
+  const note = page.locator('[data-slot="a"]').getByTestId('lab-saturated');
+  await expect(note).toContainText(/saturated for \d+ of 200 points/);
+  await expect(note).toContainText('BCEWithLogitsLoss');
+  // Back to a calm net: the note goes.
+  await page.getByRole('spinbutton', { name: 'Weight scale ×' }).fill('1');
+  await lab.waitForSnapshot('act:linear');
+  await expect(note).toHaveCount(0);
+});
+
+test('A | B compare trains both sides in lockstep, and a change to one starts both again', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  // B is four times as deep (and has batch norm): each of its steps costs more worker time.
+  await lab.open('depth:2;depth:8,bn:1');
+  const statusOf = (slot: 'a' | 'b') => page.locator(`[data-slot="${slot}"] .lab-status`);
+  const steps = () =>
+    page.evaluate(() =>
+      (['a', 'b'] as const).map((slot) =>
+        document.querySelector(`[data-slot="${slot}"] .lab-status`)?.getAttribute('data-step'),
+      ),
+    );
+  await expect(statusOf('b')).toHaveAttribute('data-step', '0');
+  await page.getByRole('button', { name: 'Train' }).click();
+  // Every time the page is looked at while training, A and B are at the same step.
+  const seen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        const [a, b] = await steps();
+        expect(b, `B's step when A is at ${a}`).toBe(a);
+        seen.add(a ?? '');
+        return Number(a);
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(100);
+  expect(seen.size, 'training was seen at several steps').toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const [a, b] = await steps();
+  expect(b).toBe(a);
+
+  // One step advances both.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(statusOf('a')).toHaveAttribute('data-step', String(Number(a) + 1));
+  await expect(statusOf('b')).toHaveAttribute('data-step', String(Number(a) + 1));
+  // Changing B's activation starts both sides again from step 0.
+  await page.getByRole('radio', { name: /B/ }).first().check();
+  await page.getByLabel('Activation', { exact: true }).selectOption('tanh');
+  await expect(statusOf('a')).toHaveAttribute('data-step', '0');
+  await expect(statusOf('b')).toHaveAttribute('data-step', '0');
+});
+
 test('the backprop calculator’s finite-difference column agrees with backprop', async ({
   page,
 }) => {

@@ -21,7 +21,9 @@ test.describe('lessons and presenter mode', () => {
     await expect(card.locator('svg.lesson-preview path').first()).toBeVisible();
     // Lab presets link to the lab with its own URL text.
     const labLink = page.getByTestId('lesson-card-lab-residual').getByRole('link');
-    expect(await labLink.getAttribute('href')).toBe('./?page=lab&lab=depth:32,width:16;res:1');
+    expect(await labLink.getAttribute('href')).toBe(
+      './?page=lab&lab=depth:32,width:16;res:1&lesson=lab-residual',
+    );
 
     const app = new Visualizer(page);
     await card.getByRole('link', { name: 'Momentum and NAG in a ravine' }).click();
@@ -155,6 +157,32 @@ test.describe('lessons and presenter mode', () => {
     await expect(page.getByTestId('presenter')).toBeVisible();
     await page.keyboard.press('p');
     await expect(page.getByTestId('presenter')).toHaveCount(0);
+  });
+});
+
+test.describe('lab lessons keep their text', () => {
+  test('opening a lab lesson from the gallery shows its explanation and what to look at, and when', async ({
+    page,
+  }) => {
+    await page.goto('/?page=lessons');
+    await page.getByTestId('lesson-card-lab-xavier-vs-he').getByRole('link').click();
+    await expect(page.getByRole('heading', { name: 'Gradient-flow lab' })).toBeVisible();
+    const panel = page.getByTestId('lab-lesson-panel');
+    await expect(
+      panel.getByRole('heading', { name: 'Xavier vs He initialisation for ReLU' }),
+    ).toBeVisible();
+    await expect(panel.getByTestId('lesson-body')).toContainText('ReLU zeroes half');
+    await expect(panel.getByTestId('lab-lesson-look')).toContainText('Look before you press Train');
+    await page.screenshot({ path: 'test-results/lab-lesson.png' });
+    // The lab's own URL writes keep the lesson; another language keeps it too.
+    await page.getByTestId('language-switcher').selectOption('zh-TW');
+    await expect(panel.getByTestId('lab-lesson-look')).toContainText('第 0 步');
+    expect(new URL(page.url()).searchParams.get('lesson')).toBe('lab-xavier-vs-he');
+    // Closing it leaves the lab.
+    await panel.getByTestId('close-lesson').click();
+    await expect(page.getByTestId('lab-lesson-panel')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: '梯度流實驗室' })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('lesson')).toBeNull();
   });
 });
 

@@ -23,19 +23,12 @@ import json
 import os
 
 import torch
-import torch.nn.functional as F
+
+from torch_net import ACT, forward, loss as loss_fn
 
 torch.set_default_dtype(torch.float64)
 OUT_DIR = os.path.join(os.path.dirname(__file__), '..', 'src', 'engine', '__fixtures__', 'backprop')
 
-ACT = {
-    'sigmoid': torch.sigmoid,
-    'tanh': torch.tanh,
-    'relu': F.relu,
-    'leaky_relu': lambda x: F.leaky_relu(x, 0.01),
-    'elu': lambda x: F.elu(x, 1.0),
-    'linear': lambda x: x,
-}
 
 
 def make_layers(sizes, acts, *, w_std=0.8, bn=(), residual=(), gen):
@@ -63,28 +56,16 @@ def run(case_input):
     t = torch.tensor(case_input['target'], dtype=torch.float64)
     params = []
     for layer in case_input['layers']:
-        W = torch.tensor(layer['W'], dtype=torch.float64, requires_grad=True)
-        b = torch.tensor(layer['b'], dtype=torch.float64, requires_grad=True)
-        p = {'W': W, 'b': b}
-        z = a @ W.T + b
+        p = {
+            'W': torch.tensor(layer['W'], dtype=torch.float64, requires_grad=True),
+            'b': torch.tensor(layer['b'], dtype=torch.float64, requires_grad=True),
+        }
         bn = layer.get('batchnorm')
         if bn is not None:
-            g = torch.tensor(bn['gamma'], requires_grad=True)
-            be = torch.tensor(bn['beta'], requires_grad=True)
-            p['gamma'], p['beta'] = g, be
-            z = F.batch_norm(z, None, None, g, be, training=True, eps=bn.get('eps', 1e-5))
-        h = ACT[layer['activation']](z)
-        if layer.get('residual'):
-            assert h.shape == a.shape
-            h = h + a
-        a = h
+            p['gamma'] = torch.tensor(bn['gamma'], requires_grad=True)
+            p['beta'] = torch.tensor(bn['beta'], requires_grad=True)
         params.append(p)
-    if case_input['loss'] == 'mse':
-        loss = 0.5 * ((a - t) ** 2).sum(dim=1).mean()
-    elif case_input['loss'] == 'mse_torch':
-        loss = F.mse_loss(a, t)
-    else:
-        loss = F.binary_cross_entropy(a, t)
+    loss = loss_fn(case_input['loss'], forward(case_input['layers'], params, a), t)
     loss.backward()
     layers = []
     for p in params:
@@ -99,7 +80,7 @@ def run(case_input):
 def case(name, seed, sizes, acts, batch, loss, **kw):
     gen = torch.Generator().manual_seed(seed)
     x = torch.randn(batch, sizes[0], generator=gen)
-    if loss == 'bce':
+    if loss in ('bce', 'bce_with_logits'):
         target = torch.rand(batch, sizes[-1], generator=gen)
         if kw.pop('hard_targets', False):
             target = (target > 0.5).double()
@@ -165,14 +146,29 @@ def cases():
     out.append(explicit('bce where log1p(-y) differs from log(1 - y)',
                         [[1.0]], [[0.0]],
                         [{'W': [[-39.0]], 'b': [0], 'activation': 'sigmoid'}]))
+    # BCEWithLogitsLoss: the loss on logits, which never saturates (the lab trains with it).
+    out.append(case('bce_with_logits on a linear output, hard targets', 16, [2, 8, 8, 1],
+                    ['tanh', 'relu', 'linear'], 8, 'bce_with_logits', hard_targets=True))
+    out.append(case('bce_with_logits with batch norm, residual, three soft outputs', 17, [3, 5, 5, 3],
+                    ['elu', 'tanh', 'linear'], 6, 'bce_with_logits', bn=(0,), residual=(1,)))
+    out.append(explicit('bce_with_logits where bce saturates: logits of +-50, +-800, 39',
+                        [[1.0], [-1.0], [0.0625]], [[1.0], [1.0], [0.0]],
+                        [{'W': [[-50.0]], 'b': [0], 'activation': 'linear'}], loss='bce_with_logits', guarded=False))
+    out.append(explicit('bce_with_logits at huge logits both ways, mixed targets',
+                        [[1.0, -0.5], [-2.0, 0.25], [0.5, 3.0]], [[1.0, 0.0], [0.0, 1.0], [1.0, 0.5]],
+                        [{'W': [[-400.0, 3.0], [350.0, -1.0]], 'b': [0.5, -2.0], 'activation': 'linear'}],
+                        loss='bce_with_logits', guarded=False))
     return out
 
 
-def explicit(name, x, target, layers, loss='bce'):
+def explicit(name, x, target, layers, loss='bce', guarded=True):
     inp = {'input': x, 'target': target, 'loss': loss,
            'layers': [{**layer, 'residual': False} for layer in layers]}
-    # torch's guards (log clamp, EPSILON) make these gradients differ from the true derivative.
-    return {'name': name, 'input': inp, 'expected': run(inp), 'guarded': True}
+    # torch's guards (log clamp, EPSILON) make bce's gradients here differ from the true derivative.
+    out = {'name': name, 'input': inp, 'expected': run(inp)}
+    if guarded:
+        out['guarded'] = True
+    return out
 
 
 def running_stats():

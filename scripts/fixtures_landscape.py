@@ -25,19 +25,12 @@ import os
 
 import numpy as np
 import torch
-import torch.nn.functional as F
+
+from torch_net import forward, loss as loss_fn
 
 torch.set_default_dtype(torch.float64)
 OUT_DIR = os.path.join(os.path.dirname(__file__), '..', 'src', 'engine', '__fixtures__', 'landscape')
 
-ACT = {
-    'sigmoid': torch.sigmoid,
-    'tanh': torch.tanh,
-    'relu': F.relu,
-    'leaky_relu': lambda x: F.leaky_relu(x, 0.01),
-    'elu': lambda x: F.elu(x, 1.0),
-    'linear': lambda x: x,
-}
 
 
 def make_network(seed, sizes, acts, batch, loss, *, w_std=0.8, bn=(), residual=(), hard=False):
@@ -118,18 +111,7 @@ def loss_of(network, params, x=None, t=None):
     """The engine's forward pass and loss (batch norm in training mode)."""
     a = torch.tensor(network['input']) if x is None else x
     t = torch.tensor(network['target']) if t is None else t
-    for layer, p in zip(network['layers'], params):
-        z = a @ p['W'].T + p['b']
-        if 'gamma' in p:
-            eps = layer['batchnorm'].get('eps', 1e-5)
-            z = F.batch_norm(z, None, None, p['gamma'], p['beta'], training=True, eps=eps)
-        h = ACT[layer['activation']](z)
-        if layer.get('residual'):
-            h = h + a
-        a = h
-    if network['loss'] == 'mse':
-        return 0.5 * ((a - t) ** 2).sum(dim=1).mean()
-    return F.binary_cross_entropy(a, t)
+    return loss_fn(network['loss'], forward(network['layers'], params, a), t)
 
 
 def filter_normalize(direction, theta):

@@ -14,6 +14,7 @@ import { ErrorBoundary } from './views/ErrorBoundary';
 import { LanguageSwitcher } from './views/LanguageSwitcher';
 import { LiveRegion } from './views/a11y/LiveRegion';
 import { LessonPanel } from './views/lessons/LessonPanel';
+import { PredictPanel } from './views/predict/PredictEntry';
 import { ShortcutsButton } from './views/lessons/ShortcutsButton';
 import { useShortcuts } from './views/lessons/useShortcuts';
 import { ThemeToggle } from './views/theme/ThemeToggle';
@@ -344,6 +345,9 @@ function Visualizer() {
           <Welcome firstVisit={FIRST_VISIT} />
           <ErrorBoundary name="lesson">
             <LessonPanel />
+          </ErrorBoundary>
+          <ErrorBoundary name="predict">
+            <PredictPanel />
           </ErrorBoundary>
           <ErrorBoundary name="surface">
             <SurfacePanel />

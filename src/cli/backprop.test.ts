@@ -141,6 +141,34 @@ describe('backprop command validation', () => {
     ]);
   });
 
+  it('bce_with_logits takes any last layer (its output is the logits) and targets in [0, 1]', () => {
+    const logits = clone(FIXTURES.find((f) => f.input.loss === 'bce_with_logits')!.input);
+    expect(logits.layers.at(-1)!.activation).toBe('linear');
+    expect(runBackprop(clone(logits)).ok).toBe(true);
+    logits.target[0]![0] = -0.5;
+    expect(errorsOf(logits)).toEqual([
+      { path: 'target[0][0]', message: 'bce_with_logits targets must lie in [0, 1], got -0.5' },
+    ]);
+  });
+
+  it('where bce on a saturated sigmoid loses the gradient, bce_with_logits on the same logits keeps it', () => {
+    const logits = FIXTURES.find((f) => f.name.startsWith('bce_with_logits where bce saturates'))!;
+    const r = runBackprop(clone(logits.input));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // The three examples' logits are -50, 50 and about -3: the first is confidently wrong.
+    const dW = r.output.layers[0]!.dW[0]![0]!;
+    expect(Math.abs(dW)).toBeGreaterThan(0.1);
+    const asProbabilities = { ...clone(logits.input), loss: 'bce' as const };
+    asProbabilities.layers[0]!.activation = 'sigmoid';
+    const saturated = runBackprop(asProbabilities);
+    expect(saturated.ok).toBe(true);
+    // The sigmoid's slope at ±50 is about 2e-22: the confidently wrong example's part of bce's
+    // gradient (−1/3 here) is lost, and only the unsaturated third example's ~1e-3 is left.
+    if (saturated.ok)
+      expect(Math.abs(saturated.output.layers[0]!.dW[0]![0]!)).toBeLessThan(Math.abs(dW) / 100);
+  });
+
   it('batch norm in training mode refuses a batch of one', () => {
     const c = clone(FIXTURES.find((f) => f.input.layers.some((l) => l.batchnorm))!.input);
     c.input = [c.input[0]!];

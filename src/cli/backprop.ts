@@ -1,7 +1,7 @@
 /**
  * The `backprop` command: one batch through a hand-specified network, printing the loss and every
  * layer's gradients (dW, db and, with batch norm, dγ, dβ). Input:
- *   {"input": batch × d0, "target": batch × d_L, "loss": "mse" | "bce",
+ *   {"input": batch × d0, "target": batch × d_L, "loss": "mse" | "mse_torch" | "bce" | "bce_with_logits",
  *    "layers": [{"W": out × in, "b": [out], "activation": ..., "residual"?: bool,
  *                "batchnorm"?: {"gamma": [out], "beta": [out], "eps"?: number}}]}
  * Per layer: z = W a + b → batch norm (training mode) → activation → + a_prev when residual.
@@ -335,8 +335,9 @@ export function parseNetworkRequest(
     maxCols: MAX_WIDTH,
   });
 
-  if (loss === 'bce' && layersOk && last) {
-    if (last.activation !== 'sigmoid' || last.residual) {
+  const binary = loss === 'bce' || loss === 'bce_with_logits';
+  if (binary && layersOk && last) {
+    if (loss === 'bce' && (last.activation !== 'sigmoid' || last.residual)) {
       errors.push({
         path: `layers[${layers.length - 1}].activation`,
         message:
@@ -349,7 +350,7 @@ export function parseNetworkRequest(
           if (v < 0 || v > 1)
             errors.push({
               path: `target[${i}][${j}]`,
-              message: `bce targets must lie in [0, 1], got ${v}`,
+              message: `${loss} targets must lie in [0, 1], got ${v}`,
             });
         }),
       );

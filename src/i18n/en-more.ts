@@ -3,6 +3,30 @@
  * first paint, or before a page or panel that needs them renders. `{name}` marks a parameter.
  */
 export const enMore = {
+  // The shortcuts dialog (opens on ?) and the panels' "what am I looking at" notes (open on click).
+  'shortcuts.heading': 'Keyboard shortcuts',
+  'shortcuts.play': 'Play or pause',
+  'shortcuts.step': 'One step back or forward',
+  'shortcuts.step10': 'Ten steps back or forward',
+  'shortcuts.reset': 'Back to the start',
+  'shortcuts.toggle': 'Show or hide optimizer 1 to 9',
+  'shortcuts.present': 'Presenter mode on or off',
+  'shortcuts.fullscreen': 'Full screen on or off',
+  'shortcuts.help': 'Show these shortcuts',
+  'shortcuts.close': 'Close this dialog',
+  'shortcuts.note':
+    'A text field keeps the keys you type into it. A slider or menu keeps its arrow keys only while you reached it with Tab; after you drag or click it, the keys above drive playback again.',
+  'help.map':
+    'A map of the loss f(x, y): contour lines join points of equal loss, darker is lower. Each coloured path is one optimizer walking downhill from the same start (the ringed dot); drag the start or press play.',
+  'help.surface':
+    'The function being minimised. Pick a named surface or type your own in x and y; its formula is shown below it. The start point is where every optimizer begins.',
+  'help.optimizers':
+    'The optimizers racing on the map, with torch.optim’s names and defaults. Open one (▸) to change its learning rate and other settings; untick it to hide its path.',
+  'help.charts':
+    'How fast each optimizer makes progress: the loss at every step (log scale), and the distance to the nearest minimum. The dashed line is the step shown on the map.',
+  'help.formula':
+    'The selected optimizer’s update rule as torch runs it, the notes’ version beside it, then this step with the numbers filled in: follow one step of the path by hand.',
+  'shortcuts.clicker': "One step back or forward (a presentation clicker's keys)",
   // Analysis drawer (src/views/analysis).
   'analysis.hide': 'Hide analysis',
   'analysis.heading': 'Analysis',
@@ -216,6 +240,10 @@ export const enMore = {
   'lab.reset': 'Reset',
   'lab.status': 'Step {step} · loss {loss} · accuracy {accuracy}',
   'lab.statusPending': 'Computing…',
+  'lab.saturatedWrong':
+    'The output is saturated for {saturated} of {count} points (|logit| > {limit}): the network is certain of them. {wrong} of them are on the wrong side; the loss on logits (BCEWithLogitsLoss, used here) still pulls them back, where a cross-entropy taken after a sigmoid would give them almost no gradient.',
+  'lab.saturatedRight':
+    'The output is saturated for {saturated} of {count} points (|logit| > {limit}): the network is certain of them, and right, so they add almost nothing to the gradient.',
   'lab.diverged':
     'Diverged: the loss is no longer a finite number. Lower the learning rate or the weight scale.',
   'lab.inline':
@@ -536,4 +564,84 @@ export const enMore = {
     'must be at most {terms} (the number of terms of {surface}), got {got}',
   'engine.noise.closure':
     'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+  // lab lessons (issue 14): a lab lesson's text beside the lab.
+  'lessons.look': 'What to look at, and when:',
+  // predict-then-run (issue 14): the question before a run, the answer controls, the verdict.
+  'predict.kicker': 'Predict, then run',
+  'predict.q.position': 'Where will {name} be after {step} steps?',
+  'predict.q.diverge': 'Will {name} diverge (its numbers overflow) within {steps} steps?',
+  'predict.q.first': 'Which optimizer is first to bring the loss below {loss}?',
+  'predict.how.position':
+    'Click on the map where you think it will be, or type the point and press Set guess.',
+  'predict.how.choice': 'Pick your answer, then run.',
+  'predict.room':
+    'Room vote: a show of hands for each answer (click the room’s choice if you like), then Reveal.',
+  'predict.choices': 'Your answer',
+  'predict.setGuess': 'Set guess',
+  'predict.badX': 'x must be a number, got “{got}”.',
+  'predict.badY': 'y must be a number, got “{got}”.',
+  'predict.yourGuess': 'Your guess: {point}',
+  'predict.yes': 'Yes, it diverges',
+  'predict.no': 'No, it stays finite',
+  'predict.none': 'None within {steps} steps',
+  'predict.run': 'Run and compare',
+  'predict.reveal': 'Reveal',
+  'predict.keys': 'Space, → or PageDown reveal too.',
+  'predict.running': 'Running: step {cursor} of {step}…',
+  'predict.truth.position': 'After {step} steps {name} is at {point}.',
+  'predict.truth.positionGone':
+    '{name} diverged before step {step}: its numbers overflowed, so there is no point to find.',
+  'predict.truth.diverged': '{name} diverged: its numbers overflowed at step {step}.',
+  'predict.truth.stayed': '{name} did not diverge: all {steps} steps stayed finite.',
+  'predict.truth.first': '{names} brought the loss below {loss} first, at step {step}.',
+  'predict.truth.firstNone': 'No optimizer brought the loss below {loss} within {steps} steps.',
+  'predict.and': ' and ',
+  'predict.right': 'Right!',
+  'predict.wrong': 'Not this time.',
+  'predict.noGuess': 'No answer was given.',
+  'predict.distance': 'Your guess was {distance} away ({percent}% of the map’s width).',
+  'predict.again': 'Ask again',
+  'predict.error':
+    'The link’s {path} is not valid: {message} The question is off; the scene works as usual.',
+  'predict.error.kind':
+    'expected position:STEP[:OPTIMIZER], diverge[:OPTIMIZER] or first[:LOSS], got “{got}”.',
+  'predict.error.step':
+    'the step must be a whole number from 1 to {max} (the scene’s steps), got “{got}”.',
+  'predict.error.optimizer':
+    'the optimizer must be a number from 1 to {max} (as numbered in the legend), got “{got}”.',
+  'predict.error.loss': 'the loss must be a finite number, got “{got}”.',
+  'predict.notFit':
+    'This lesson’s question no longer fits the scene (its optimizer or step is gone): reopen the lesson to ask it.',
+  'predict.guessLabel': 'your guess',
+  'predict.truthLabel': 'step {step}',
+  'predict.bodyHidden': 'The charts and the lesson’s explanation appear after the reveal.',
+  'predict.chartsHidden': 'The charts appear after the reveal.',
+  'predict.distanceLabel': '{distance} away',
+  // Hidden-state glyphs on the map (issue 14, src/views/map/GlyphLayer.tsx).
+  'glyphs.toggle': 'Hidden state on map',
+  'glyphs.toggleHelp':
+    "Draw {name}'s hidden state at the playback step: gradient, momentum, per-coordinate step",
+  'glyphs.gradient': 'gradient −ηg',
+  'glyphs.buffer': 'momentum −ηb',
+  'glyphs.lookahead': 'look-ahead −ημb',
+  'glyphs.mHat': 'momentum −ηm̂',
+  'glyphs.box': 'per-coordinate step',
+  'glyphs.search': 'search direction αd',
+  'glyphs.magnified': 'glyphs × {factor}',
+  // 3-D view (issue 13, src/views/surface3d): the toggle, the canvas's label, its help.
+  'view3d.on': '3-D',
+  'view3d.off': '2-D map',
+  'view3d.toggleOn': 'Show the surface in 3-D',
+  'view3d.toggleOff': 'Back to the contour map',
+  'view3d.loading': 'Loading the 3-D view…',
+  'view3d.label':
+    'The surface in 3-D, loss from {min} to {max} ({scale}), with the optimizers’ paths on it. Drag to turn, wheel or pinch to zoom; arrow keys turn, + and − zoom, Home resets.',
+  'view3d.scale.linear': 'linear height',
+  'view3d.scale.log': 'logarithmic height',
+  'view3d.help':
+    'Drag to turn, wheel or pinch to zoom; with the view focused, arrow keys turn it, + and − zoom, Home resets.',
+  'view3d.logNote':
+    'Height is logarithmic, log(1 + (f − min)/k) with k the median cell’s height above the minimum, so the valley stays visible beside walls thousands of times higher.',
+  'view3d.unavailable':
+    'The 3-D view needs WebGL, which this browser cannot start here ({reason}). The contour map shows the same surface.',
 } as const;

@@ -160,18 +160,6 @@ export const en = {
   'lessons.notFound': 'There is no lesson called “{id}”; the scene in the link is shown as it is.',
   'lessons.lr': 'Learning rate of {name}',
   'shortcuts.button': 'Keyboard shortcuts',
-  'shortcuts.heading': 'Keyboard shortcuts',
-  'shortcuts.play': 'Play or pause',
-  'shortcuts.step': 'One step back or forward',
-  'shortcuts.step10': 'Ten steps back or forward',
-  'shortcuts.reset': 'Back to the start',
-  'shortcuts.toggle': 'Show or hide optimizer 1 to 9',
-  'shortcuts.present': 'Presenter mode on or off',
-  'shortcuts.fullscreen': 'Full screen on or off',
-  'shortcuts.help': 'Show these shortcuts',
-  'shortcuts.close': 'Close this dialog',
-  'shortcuts.note':
-    'A text field keeps the keys you type into it. A slider or menu keeps its arrow keys only while you reached it with Tab; after you drag or click it, the keys above drive playback again.',
   'theme.label': 'Theme',
   'theme.auto': 'Auto',
   'theme.light': 'Light',
@@ -196,16 +184,6 @@ export const en = {
   'welcome.lessons': 'Open the lessons →',
   'welcome.close': 'Explore on my own',
   'help.toggle': 'What am I looking at?',
-  'help.map':
-    'A map of the loss f(x, y): contour lines join points of equal loss, darker is lower. Each coloured path is one optimizer walking downhill from the same start (the ringed dot); drag the start or press play.',
-  'help.surface':
-    'The function being minimised. Pick a named surface or type your own in x and y; its formula is shown below it. The start point is where every optimizer begins.',
-  'help.optimizers':
-    'The optimizers racing on the map, with torch.optim’s names and defaults. Open one (▸) to change its learning rate and other settings; untick it to hide its path.',
-  'help.charts':
-    'How fast each optimizer makes progress: the loss at every step (log scale), and the distance to the nearest minimum. The dashed line is the step shown on the map.',
-  'help.formula':
-    'The selected optimizer’s update rule as torch runs it, the notes’ version beside it, then this step with the numbers filled in: follow one step of the path by hand.',
   // --- Schedules and their charts (issue 12, scheduler half) ---
   'optimizers.schedule.multistep': 'multi-step',
   'optimizers.schedule.linear': 'linear (warm-up)',
@@ -225,7 +203,6 @@ export const en = {
   'chart.noStep': 'no step from here',
 
   // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
-  'shortcuts.clicker': "One step back or forward (a presentation clicker's keys)",
   'map.leftMap': '{name} left the map at step {step} {arrow}',
   'optimizers.noPath': "no path: the start is outside f's domain",
   'chart.outside': "no value: the start is outside f's domain",

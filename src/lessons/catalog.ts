@@ -4,6 +4,7 @@
  * a text never promises a picture the scene does not show.
  */
 import type { Domain, Scene } from '../engine/types';
+import type { Prediction } from './predict';
 
 /** The languages lessons are written in. */
 export type LessonLocale = 'en' | 'zh-CN' | 'zh-TW';
@@ -30,6 +31,11 @@ export interface Lesson {
   readonly lrRange?: readonly [number, number];
   /** The map's window when the lesson opens, where the surface's default would waste it. */
   readonly domain?: Domain;
+  /**
+   * Predict, then run (issue 14): the question asked before the run plays (optimizer 0-based).
+   * Its answer is read from the engine's run, never written here (see predict.ts).
+   */
+  readonly predict?: Prediction;
 }
 
 const NOTE_000 = '000_2889dba9c4799901.txt';
@@ -66,6 +72,7 @@ export const LESSONS: readonly Lesson[] = [
         { type: 'sgd', lr: 0.5, color: '#0072b2' },
       ],
     },
+    predict: { kind: 'position', step: 50, optimizer: 0 },
     focus: [0],
     lrRange: [0.005, 1],
   },
@@ -93,6 +100,7 @@ export const LESSONS: readonly Lesson[] = [
         { type: 'sgd', lr: 0.9, color: '#009e73' },
       ],
     },
+    predict: { kind: 'diverge', optimizer: 1 },
     focus: [0, 1],
     lrRange: [0.1, 1.2],
   },
@@ -148,6 +156,7 @@ export const LESSONS: readonly Lesson[] = [
         { type: 'sgd', lr: 0.5, momentum: 0.8, nesterov: true, label: 'NAG', color: '#009e73' },
       ],
     },
+    predict: { kind: 'first', loss: 1e-3 },
     focus: [1, 2],
     // The ravine is 10× longer than wide: show the valley, not a thin strip of a square.
     domain: { x: [-5, 1], y: [-1.8, 1.8] },
@@ -230,6 +239,7 @@ export const LESSONS: readonly Lesson[] = [
         { type: 'adam', lr: 0.1, label: 'Adam', color: '#d55e00' },
       ],
     },
+    predict: { kind: 'position', step: 300, optimizer: 1 },
     focus: [1],
   },
   {
@@ -296,6 +306,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       ],
     },
+    predict: { kind: 'first', loss: 1e-3 },
     focus: [0],
     lrRange: [0.5, 1.5],
   },
@@ -323,6 +334,7 @@ export const LESSONS: readonly Lesson[] = [
         { type: 'sgd', lr: 0.0025, clip_grad_norm: 10, label: 'clipped', color: '#0072b2' },
       ],
     },
+    predict: { kind: 'diverge', optimizer: 0 },
     focus: [1],
   },
   {

@@ -45,6 +45,8 @@ describe('lab lessons', () => {
       const href = new URL(labLessonHref(l), 'https://x.test/app/');
       expect(href.searchParams.get('page')).toBe('lab');
       expect(href.searchParams.get('lab')).toBe(text);
+      // …and the lesson's id, so the lab keeps the lesson's text beside it.
+      expect(href.searchParams.get('lesson')).toBe(l.id);
     }
   });
 
@@ -52,12 +54,13 @@ describe('lab lessons', () => {
     const ids = new Set(LAB_LESSONS.map((l) => l.id));
     expect(ids.size).toBe(LAB_LESSONS.length);
     for (const l of LAB_LESSONS) {
-      for (const text of [l.title, l.body]) {
+      for (const text of [l.title, l.body, l.look]) {
         expect(text.en).toMatch(/[a-z]/);
         expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
         expect(text['zh-TW']).toMatch(/[\u4e00-\u9fff]/);
       }
       expect(l.body['zh-TW']).not.toBe(l.body['zh-CN']);
+      expect(l.look['zh-TW']).not.toBe(l.look['zh-CN']);
     }
   });
 
@@ -84,5 +87,52 @@ describe('lab lessons', () => {
   it('residual connections carry more gradient to the first layer of a 32-layer tanh net', () => {
     const { a, b } = lesson('lab-residual').state;
     expect(survival(snapshot(b!))).toBeGreaterThan(survival(snapshot(a)));
+  });
+});
+
+/** What each lesson's "look" text says about when to look, checked on the lab's engine. */
+describe('lab lessons say what to look at, and when', () => {
+  /** Ratio of the last hidden layer's activation norm to the first's. */
+  const decay = (s: LabSnapshot): number => {
+    const n = s.activationNorms;
+    return n[n.length - 2]! / n[0]!;
+  };
+
+  it('Xavier vs He: the shrinking activations show at step 0, and training hides them by step 100', () => {
+    const { a, b } = lesson('lab-xavier-vs-he').state;
+    // "about a thousandth" for A, "most of its size" for B.
+    expect(decay(snapshot(a))).toBeLessThan(0.005);
+    expect(decay(snapshot(a))).toBeGreaterThan(0.0002);
+    expect(decay(snapshot(b!))).toBeGreaterThan(0.3);
+    // "after about 100 steps both nets fit the data".
+    expect(snapshot(a, 100).loss).toBeLessThan(0.01);
+    expect(snapshot(b!, 100).loss).toBeLessThan(0.01);
+  });
+
+  it('sigmoid vs ReLU and batch norm: tiny first-layer gradients at step 0; after 100 steps A stays at 0.69, B near 0', () => {
+    for (const [id, ratio] of [
+      ['lab-sigmoid-vs-relu', 1e-6],
+      ['lab-batchnorm', 1e-3],
+    ] as const) {
+      const { a, b } = lesson(id).state;
+      expect(survival(snapshot(a)), id).toBeLessThan(ratio);
+      expect(survival(snapshot(b!)), id).toBeGreaterThan(0.05);
+      expect(snapshot(a, 100).loss, id).toBeCloseTo(Math.log(2), 2);
+      expect(snapshot(b!, 100).loss, id).toBeLessThan(0.01);
+    }
+  });
+
+  it('residual: alike at step 0; after 100 steps A’s first-layer gradient has faded and its loss is stuck', () => {
+    const { a, b } = lesson('lab-residual').state;
+    const a0 = survival(snapshot(a));
+    const b0 = survival(snapshot(b!));
+    expect(Math.max(a0, b0) / Math.min(a0, b0)).toBeLessThan(3);
+    const a100 = snapshot(a, 100);
+    const b100 = snapshot(b!, 100);
+    expect(survival(a100)).toBeLessThan(1e-8);
+    expect(survival(b100)).toBeGreaterThan(0.1);
+    expect(b100.loss).toBeLessThan(0.01);
+    expect(a100.loss).toBeGreaterThan(0.5);
+    expect(a100.loss).toBeLessThan(0.7);
   });
 });

@@ -244,6 +244,8 @@ export interface LabStore {
   selectLayer(index: number): void;
   setRunning(running: boolean): void;
   setResult(slot: LabSlot, result: SlotResult): void;
+  /** Several slots' results in one store update (the lockstep training rounds). */
+  setResults(results: Partial<Record<LabSlot, SlotResult>>): void;
   loadUrl(text: string | null): void;
   dismissProblems(): void;
 }
@@ -273,6 +275,7 @@ export const useLabStore = create<LabStore>()((set) => ({
   selectLayer: (index) => set({ selectedLayer: Math.max(0, Math.floor(index)) }),
   setRunning: (running) => set({ running }),
   setResult: (slot, result) => set((s) => ({ results: { ...s.results, [slot]: result } })),
+  setResults: (results) => set((s) => ({ results: { ...s.results, ...results } })),
   loadUrl: (text) =>
     set(() => {
       const { state, problems } = decodeLabUrl(text);

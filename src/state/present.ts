@@ -189,6 +189,8 @@ export function targetKind(
   const html = typeof HTMLElement !== 'undefined' && target instanceof HTMLElement;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || (html && target.isContentEditable)) return 'text';
+  // A widget that always moves with its arrows (the 3-D view's camera), however it was focused.
+  if (target.closest('[data-own-arrows]') !== null) return 'control';
   let kind: KeyContext['target'] = 'other';
   if (tag === 'INPUT') {
     const type = (target as HTMLInputElement).type;

@@ -74,9 +74,13 @@ interface ViewSlice {
   arrows: boolean;
   ghost: boolean;
   selected: number;
+  glyphs: readonly number[];
   setView: (
     patch: Partial<
-      Pick<ViewSettings, 'domain' | 'spacing' | 'quiver' | 'arrows' | 'ghost' | 'selected'>
+      Pick<
+        ViewSettings,
+        'domain' | 'spacing' | 'quiver' | 'arrows' | 'ghost' | 'selected' | 'glyphs'
+      >
     >,
   ) => void;
 }
@@ -176,6 +180,7 @@ export const useDescent = create<DescentState>()(
     arrows: DEFAULT_VIEW.arrows,
     ghost: DEFAULT_VIEW.ghost,
     selected: DEFAULT_VIEW.selected,
+    glyphs: DEFAULT_VIEW.glyphs,
     setView: (patch) => set(patch),
   })),
 );
@@ -191,6 +196,7 @@ export function viewOf(state: DescentState): ViewSettings {
     cursor: state.cursor >= state.scene.steps ? -1 : state.cursor,
     speed: state.speed,
     selected: state.selected,
+    glyphs: state.glyphs,
   };
 }
 
@@ -213,5 +219,6 @@ export function loadState(scene: Scene, view: ViewSettings, errors: readonly Fie
     cursor: view.cursor < 0 ? scene.steps : clampCursor(view.cursor, scene.steps),
     speed: view.speed,
     selected: Math.min(view.selected, Math.max(0, scene.optimizers.length - 1)),
+    glyphs: view.glyphs,
   });
 }

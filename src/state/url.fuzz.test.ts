@@ -181,9 +181,10 @@ const sceneText = fc.array(scenePart, { maxLength: 8 }).map((parts) => parts.joi
 
 const viewPart = fc.oneof(
   fc
-    .tuple(fc.constantFrom('d', 'l', 'q', 'a', 'g', 't', 's', 'o'), hostileMix)
+    .tuple(fc.constantFrom('d', 'l', 'q', 'a', 'g', 't', 's', 'o', 'h'), hostileMix)
     .map(([k, v]) => `${k}:${v}`),
   fc.array(hostileNumberText, { minLength: 3, maxLength: 5 }).map((n) => `d:${n.join(',')}`),
+  fc.array(fc.integer({ min: -2, max: 70 }), { maxLength: 4 }).map((n) => `h:${n.join(',')}`),
   hostileMix,
 );
 
@@ -245,6 +246,11 @@ function expectUsableView(view: ViewSettings): void {
   expect(view.speed).toBeGreaterThan(0);
   expect(Number.isInteger(view.selected)).toBe(true);
   expect(view.selected).toBeGreaterThanOrEqual(0);
+  // Hidden-state glyphs: optimizer indices, ascending, each once.
+  view.glyphs.forEach((i, n) => {
+    expect(Number.isInteger(i) && i >= 0 && i <= 63).toBe(true);
+    if (n > 0) expect(i).toBeGreaterThan(view.glyphs[n - 1]!);
+  });
 }
 
 /** Views equal, the domain to within a thousandth of its size (links round it to six digits). */

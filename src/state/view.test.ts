@@ -18,6 +18,7 @@ describe('view settings in the URL', () => {
       cursor: 37,
       speed: 120,
       selected: 3,
+      glyphs: [0, 2],
     };
     const text = encodeView(view);
     expect(text).not.toMatch(/[&#?=\s]/);
@@ -46,6 +47,15 @@ describe('view settings in the URL', () => {
     expect(decodeView('d:0,1,NaN,1').errors).toHaveLength(1);
     expect(decodeView('s:1e9').errors).toHaveLength(1);
     expect(decodeView('o:-1').errors).toHaveLength(1);
+  });
+
+  it('reads the hidden-state glyph list in order, once each, and names a bad entry', () => {
+    expect(decodeView('h:2,0,2').view.glyphs).toEqual([0, 2]);
+    const bad = decodeView('h:1,x;q:1');
+    expect(bad.view.glyphs).toEqual([]);
+    expect(bad.view.quiver).toBe(true);
+    expect(bad.errors.map((e) => e.path)).toEqual(['view.h']);
+    expect(decodeView('h:64').errors).toHaveLength(1);
   });
 
   it('an over-long view text is ignored with one message', () => {

@@ -26,6 +26,8 @@ export interface ViewSettings {
   readonly speed: number;
   /** Optimizer whose formula panel is shown. */
   readonly selected: number;
+  /** Optimizers (by index, ascending) whose hidden state is drawn on the map at the cursor. */
+  readonly glyphs: readonly number[];
 }
 
 /** The view a fresh page shows (the cursor at the end: whole paths visible). */
@@ -38,6 +40,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   cursor: -1,
   speed: 30,
   selected: 0,
+  glyphs: [],
 };
 
 /** The view of a first visit (no scene in the URL): the start, so paths unfold as they play. */
@@ -79,6 +82,7 @@ export function encodeView(view: ViewSettings): string {
   if (view.cursor !== DEFAULT_VIEW.cursor) parts.push(`t:${view.cursor}`);
   if (view.speed !== DEFAULT_VIEW.speed) parts.push(`s:${num(view.speed)}`);
   if (view.selected !== DEFAULT_VIEW.selected) parts.push(`o:${view.selected}`);
+  if (view.glyphs.length > 0) parts.push(`h:${view.glyphs.join(',')}`);
   return parts.join(';');
 }
 
@@ -172,6 +176,13 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
       case 'o': {
         const o = wholeNumber(value, path, 0, 63, errors);
         if (o !== undefined) view.selected = o;
+        break;
+      }
+      case 'h': {
+        // Hidden-state glyphs: optimizer indices, e.g. `h:0,2`.
+        const list = value.split(',').map((v) => wholeNumber(v, path, 0, 63, errors));
+        if (list.every((n) => n !== undefined))
+          view.glyphs = [...new Set(list as number[])].sort((a, b) => a - b);
         break;
       }
       default:

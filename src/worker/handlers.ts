@@ -55,7 +55,7 @@ export function handleRequest(request: WorkerRequest): {
         const layer = computeSurfaceLayer(request.request);
         return {
           reply: { id, runId, type: 'surface', layer },
-          transfer: [layer.bands.buffer, layer.quiver.buffer],
+          transfer: [layer.grid.buffer, layer.bands.buffer, layer.quiver.buffer],
         };
       }
     }

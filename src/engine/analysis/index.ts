@@ -50,3 +50,5 @@ export {
 export { BatchSampler, simulateMiniBatch } from './minibatch';
 export type { ArrowTerm, StepArrow, StepArrows } from './arrows';
 export { stepArrows } from './arrows';
+export type { MomentumKind, StateGlyphs } from './glyphs';
+export { stateGlyphs } from './glyphs';

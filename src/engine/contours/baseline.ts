@@ -363,6 +363,7 @@ export function baselineSurfaceLayer(surface: Surface, request: SurfaceLayerRequ
   const [min, max] = finiteExtent(grid);
   return {
     request: { ...request, width, height },
+    grid,
     thresholds,
     bands: bandIndices(grid, thresholds),
     contours: baselinePaths(grid, width, height, thresholds),

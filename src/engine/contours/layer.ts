@@ -56,6 +56,7 @@ export function surfaceLayer(surface: Surface, request: SurfaceLayerRequest): Su
   const [min, max] = finiteExtent(grid);
   return {
     request: { ...request, width, height },
+    grid,
     thresholds,
     bands: bandIndices(grid, thresholds),
     contours: contourPaths(grid, width, height, thresholds),

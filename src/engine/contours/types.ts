@@ -30,6 +30,11 @@ export interface ContourPath {
 /** The static layers of the map, ready to draw. */
 export interface SurfaceLayer {
   readonly request: SurfaceLayerRequest;
+  /**
+   * The sampled values themselves, width × height, row 0 = top (largest y), at cell centres: the
+   * heights of the 3-D view, which reuses them rather than evaluating the surface again.
+   */
+  readonly grid: Float64Array;
   /** Ascending contour levels. */
   readonly thresholds: readonly number[];
   /** Per grid cell (row 0 = top = largest y), the number of thresholds at or below its value; 255 = not finite. */

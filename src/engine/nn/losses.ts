@@ -5,9 +5,11 @@
 
 /**
  * Loss names as the CLI and the lab use them: `mse` is the notes' ½‖y − t‖² averaged over the
- * batch; `mse_torch` is torch.nn.MSELoss (the mean over every element, a factor 2/width apart).
+ * batch; `mse_torch` is torch.nn.MSELoss (the mean over every element, a factor 2/width apart);
+ * `bce` is torch's binary_cross_entropy on probabilities, `bce_with_logits` torch's
+ * BCEWithLogitsLoss on the logits (the last layer's output before any sigmoid).
  */
-export const LOSSES = ['mse', 'mse_torch', 'bce'] as const;
+export const LOSSES = ['mse', 'mse_torch', 'bce', 'bce_with_logits'] as const;
 /** One of {@link LOSSES}. */
 export type LossKind = (typeof LOSSES)[number];
 
@@ -30,6 +32,10 @@ export const BCE_GRAD_EPS = Math.fround(1e-12);
  * - `bce`: torch.nn.functional.binary_cross_entropy(y, t) — the mean over every element of
  *   −[t log y + (1 − t) log1p(−y)] with each log clamped at −100 (ATen's CPU kernel). `y` is the
  *   last layer's activation output taken as a probability, so that layer should be a sigmoid.
+ * - `bce_with_logits`: torch.nn.functional.binary_cross_entropy_with_logits(z, t), the mean of
+ *   (1 − t)·z − log σ(z), with log σ(z) = min(z, 0) − log1p(e^−|z|) as ATen's log_sigmoid computes
+ *   it, so no logit overflows or saturates; ∂L/∂z = (σ(z) − t)/n (ATen's backward), which never
+ *   vanishes while an example is wrong, however sure the network is.
  */
 export function computeLoss(
   kind: LossKind,
@@ -56,6 +62,16 @@ export function computeLoss(
       const e = output[i]! - target[i]!;
       sum += e * e;
       if (dOut) dOut[i] = e * norm;
+    }
+    return sum / n;
+  }
+  if (kind === 'bce_with_logits') {
+    for (let i = 0; i < n; i++) {
+      const z = output[i]!;
+      const t = target[i]!;
+      const logSigmoid = Math.min(z, 0) - Math.log1p(Math.exp(-Math.abs(z)));
+      sum += (1 - t) * z - logSigmoid;
+      if (dOut) dOut[i] = (1 / (1 + Math.exp(-z)) - t) / n;
     }
     return sum / n;
   }

@@ -14,6 +14,7 @@ import { useDescent } from '../../state/store';
 import type { Projection } from '../map/projection';
 import { basinRgb } from './basinColors';
 import { fmt } from './format';
+import { magnification } from '../map/magnify';
 import { stabilityPoints } from './stabilityPoints';
 import { ARROW_COLORS, useStepArrows } from './StepPanel';
 
@@ -243,16 +244,7 @@ function StepArrowsLayer(props: { projection: Projection }) {
   });
   const longest = Math.max(...pixels.filter(Number.isFinite), 0);
   // Tiny steps are magnified by a round factor (shown on the map) so the arrows can be read.
-  let factor = 1;
-  if (longest > 0 && longest < 40) {
-    const raw = 60 / longest;
-    const pow = 10 ** Math.floor(Math.log10(raw));
-    factor =
-      [1, 2, 5, 10]
-        .map((m) => m * pow)
-        .filter((f) => f <= raw)
-        .pop() ?? pow;
-  }
+  const factor = magnification(longest);
   return (
     <g data-testid="step-arrows-map">
       {step.arrows.map((a, i) => {

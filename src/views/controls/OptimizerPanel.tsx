@@ -16,6 +16,9 @@ import { NumberField } from './SurfacePanel';
 // Neither is needed to draw the first screen (the schedule menu sits in a closed editor, the
 // critical-lr tick waits for the stability analysis): their code comes after the first paint.
 // Until the editor's code is in, its first row stands in (same size: the rows below stay put).
+// The hidden-state glyph switch (issue 14): its code and texts come after the first paint (the
+// editor's first line keeps its height meanwhile).
+const GlyphToggle = lazyAfterFirstPaint(() => import('./GlyphToggle').then((m) => m.GlyphToggle));
 const ScheduleEditor = lazyAfterFirstPaint(
   () => import('./ScheduleEditor').then((m) => m.ScheduleEditor),
   (props: { config: OptimizerConfig }) => (
@@ -148,7 +151,11 @@ const OptimizerRow = memo(function OptimizerRow(props: {
       .map((o, i) => ({ ...o, color: optimizerStyle(o, i).color }))
       .filter((_, i) => i !== index);
     s.commitScene({ ...s.scene, optimizers });
-    s.setView({ selected: Math.max(0, Math.min(s.selected, optimizers.length - 1)) });
+    s.setView({
+      selected: Math.max(0, Math.min(s.selected, optimizers.length - 1)),
+      // Glyphs stay with their optimizers: those below the removed one move up an index.
+      glyphs: s.glyphs.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)),
+    });
   };
   return (
     <li
@@ -220,7 +227,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
       )}
       {selected && (
         <div id={editorId} className="optimizer-editor">
-          <OptimizerEditor config={config} update={update} />
+          <OptimizerEditor config={config} update={update} index={index} name={name} />
         </div>
       )}
     </li>
@@ -246,7 +253,12 @@ function LineSample(props: { color: string; dash: readonly number[] }) {
 type Update = (next: OptimizerConfig) => readonly FieldError[];
 
 /** Every hyper-parameter of the type (torch defaults), the schedule and gradient clipping. */
-function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
+function OptimizerEditor(props: {
+  config: OptimizerConfig;
+  update: Update;
+  index: number;
+  name: string;
+}) {
   const { config, update } = props;
   const def = OPTIMIZERS[config.type];
   const [problem, setProblem] = useState<string | null>(null);
@@ -259,7 +271,10 @@ function OptimizerEditor(props: { config: OptimizerConfig; update: Update }) {
   const specs = [...def.params].sort((a, b) => (a.name === 'lr' ? -1 : b.name === 'lr' ? 1 : 0));
   return (
     <div className="param-list">
-      <p className="type-name">{def.label}</p>
+      <div className="type-line">
+        <p className="type-name">{def.label}</p>
+        <GlyphToggle index={props.index} name={props.name} />
+      </div>
       {specs.map((spec) => (
         <ParamControl key={spec.name} spec={spec} config={config} commit={commit} />
       ))}

@@ -9,6 +9,7 @@ import { BackpropCalculator } from './BackpropCalculator';
 import { normDomain } from './gradients';
 import { LabControls } from './LabControls';
 import { LabFormulas } from './LabFormulas';
+import { LabLessonPanel } from './LabLessonPanel';
 import { LandscapeView } from './LandscapeView';
 import { LinearChainPanel } from './LinearChainPanel';
 import { SlotView } from './SlotView';
@@ -94,6 +95,7 @@ export default function LabPage() {
         </div>
       </header>
       <ShortcutsDialog />
+      <LabLessonPanel />
       {problems.length > 0 && (
         <div className="lab-warning" role="alert">
           <p>{t('lab.urlProblems')}</p>

@@ -1,7 +1,17 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { extent, line, scaleLinear } from 'd3';
 import { OPTIMIZERS } from '../../engine/optimizers';
-import { useLocale } from '../../i18n';
+import { t as translate, useLocale } from '../../i18n';
 import { useLabStore } from '../../state/lab';
 import type { LabConfig, LabSlot } from '../../state/lab';
 import { LandscapeCancelledError } from '../../worker/lab/client';
@@ -16,6 +26,13 @@ import { PathLossChart } from './PathLossChart';
 import { SharpnessPanel } from './SharpnessPanel';
 import type { SliceImage } from './landscapeMap';
 import { t } from './strings';
+import { chooseHeightScale } from '../surface3d/geometry';
+import type { Path3D } from '../surface3d/Surface3D';
+
+// The 3-D view's code (three.js) loads when a learner first turns it on (issue 13).
+const Surface3D = lazy(() =>
+  import('../surface3d/Surface3D').then((m) => ({ default: m.Surface3D })),
+);
 
 const MAP_SIZE = 340;
 const DIRECTIONS: readonly LandscapeDirections[] = ['pca', 'filter', 'none'];
@@ -123,6 +140,12 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
   const explained = result?.explained ?? null;
   const share = explained ? explained[0] + explained[1] : null;
   const percent = (v: number): string => `${formatNumber(100 * v, 3)}%`;
+  const [view3d, setView3d] = useState(false);
+  const [unavailable, setUnavailable] = useState<string | null>(null);
+  const onUnavailable = useCallback((reason: string) => {
+    setView3d(false);
+    setUnavailable(reason);
+  }, []);
 
   return (
     <section className="lab-card lab-landscape" aria-labelledby="lab-landscape-title">
@@ -202,13 +225,43 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
                 </span>
               </p>
             )}
-            <SliceMap
-              result={result}
-              image={image}
-              status={status}
-              slots={state.slots}
-              cursorStep={cursorStep}
-            />
+            <button
+              type="button"
+              className="lab-landscape-3d-toggle"
+              data-testid="landscape-3d-toggle"
+              aria-pressed={view3d}
+              title={view3d ? translate('view3d.toggleOff') : translate('view3d.toggleOn')}
+              onClick={() => {
+                setView3d(!view3d);
+                setUnavailable(null);
+              }}
+            >
+              {view3d ? translate('view3d.off') : translate('view3d.on')}
+            </button>
+            {unavailable !== null && (
+              <p className="lab-warning" role="alert" data-testid="landscape-3d-unavailable">
+                {translate('view3d.unavailable', { reason: unavailable })}
+              </p>
+            )}
+            <div className="lab-landscape-stage">
+              <SliceMap
+                result={result}
+                image={image}
+                status={status}
+                slots={state.slots}
+                cursorStep={cursorStep}
+              />
+              {view3d && (
+                <SliceSurface3D
+                  result={result}
+                  image={image}
+                  slots={state.slots}
+                  cursorStep={cursorStep}
+                  onUnavailable={onUnavailable}
+                />
+              )}
+            </div>
+            {view3d && <p className="lab-help">{translate('view3d.help')}</p>}
             <figcaption className="lab-help">
               {t('lab.landscape.axes', {
                 a0: formatNumber(result.alphas[0]!, 3),
@@ -424,6 +477,73 @@ const SliceMap = memo(function SliceMap(props: {
     </div>
   );
 });
+
+/**
+ * The slice in 3-D over the contour map (the same grid, bands and projected paths), each path's
+ * marker at the cursor's snapshot. The 2-D map stays underneath.
+ */
+function SliceSurface3D(props: {
+  result: LandscapeResult;
+  image: SliceImage;
+  slots: LandscapeState['slots'];
+  cursorStep: number;
+  onUnavailable: (reason: string) => void;
+}) {
+  const { result, image, slots, cursorStep, onUnavailable } = props;
+  const grid = useMemo(
+    () => ({
+      values: image.values,
+      width: image.width,
+      height: image.height,
+      bands: image.bands,
+      thresholds: image.thresholds,
+    }),
+    [image],
+  );
+  const { alphas, betas } = result;
+  const toGrid = useCallback(
+    (alpha: number, beta: number) => planeToGrid(alphas, betas, alpha, beta),
+    [alphas, betas],
+  );
+  const paths = useMemo<Path3D[]>(
+    () =>
+      result.paths.map((p, k) => {
+        const slot = slots[k];
+        return {
+          points: p.coords,
+          count: p.steps.length,
+          color: slot ? pathColor(slot.config, k) : CONTOUR_STROKE,
+        };
+      }),
+    [result.paths, slots],
+  );
+  const cursor = useMemo(
+    () => result.paths.map((p) => snapshotAt(p.steps, cursorStep)),
+    [result.paths, cursorStep],
+  );
+  const scale = useMemo(() => chooseHeightScale(image.values).kind, [image]);
+  return (
+    <div className="lab-landscape-3d" data-testid="landscape-3d">
+      <Suspense fallback={<p className="lab-help">{translate('view3d.loading')}</p>}>
+        <Surface3D
+          grid={grid}
+          toGrid={toGrid}
+          paths={paths}
+          cursor={cursor}
+          upToCursor={false}
+          width={MAP_SIZE}
+          height={MAP_SIZE}
+          label={translate('view3d.label', {
+            min: formatNumber(image.min, 3),
+            max: formatNumber(image.max, 3),
+            scale: translate(`view3d.scale.${scale}`),
+          })}
+          onUnavailable={onUnavailable}
+        />
+      </Suspense>
+    </div>
+  );
+}
 
 const INTERP_W = 300;
 const INTERP_H = 150;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { encodeLabUrl, useLabStore } from '../../state/lab';
 import type { LabSlot } from '../../state/lab';
-import { labDataset } from '../../worker/lab/model';
+import { labDataset, SATURATED_LOGIT } from '../../worker/lab/model';
 import { formatNumber } from '../format';
 import { ActivationHistograms } from './ActivationHistograms';
 import { ChainRule } from './ChainRule';
@@ -37,6 +37,8 @@ export function SlotView({
         })
       : t('lab.statusPending');
   const slotName = slot === 'a' ? t('lab.slotA') : t('lab.slotB');
+  // Said in words: a saturated output is a confident network, not a vanishing gradient.
+  const saturation = snapshot && !snapshot.diverged ? snapshot.outputSaturation : null;
   return (
     <section
       className={`lab-slot lab-slot--${slot}`}
@@ -61,6 +63,16 @@ export function SlotView({
       {snapshot?.diverged && (
         <p className="lab-warning" role="alert">
           {t('lab.diverged')}
+        </p>
+      )}
+      {saturation && saturation.saturated * 2 >= saturation.count && (
+        <p className="lab-note" data-testid="lab-saturated" data-wrong={saturation.wrong}>
+          {t(saturation.wrong > 0 ? 'lab.saturatedWrong' : 'lab.saturatedRight', {
+            saturated: saturation.saturated,
+            count: saturation.count,
+            wrong: saturation.wrong,
+            limit: SATURATED_LOGIT,
+          })}
         </p>
       )}
       {result.error && (

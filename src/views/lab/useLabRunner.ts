@@ -1,6 +1,7 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useLabStore } from '../../state/lab';
 import type { LabSlot } from '../../state/lab';
+import type { LabConfig } from '../../engine/nn/labConfig';
 import { StaleLabRunError } from '../../worker/lab/client';
 import type { LabClient } from '../../worker/lab/client';
 
@@ -24,55 +25,84 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
   const compare = useLabStore((s) => s.compare);
   const running = useLabStore((s) => s.running);
 
+  /**
+   * Asks the worker to advance `slots` by `steps` each (0 with `reset`: a fresh snapshot), and
+   * writes their answers to the store together, so A and B are never shown at different steps.
+   * Returns, per slot, whether it may keep training (not diverged, under the step limit).
+   */
   const request = useCallback(
-    async (slot: LabSlot, steps: number, reset: boolean): Promise<boolean> => {
-      const { setResult } = useLabStore.getState();
-      if (reset) setResult(slot, { ...useLabStore.getState().results[slot], pending: true });
-      const config = useLabStore.getState()[slot];
-      try {
-        const snapshot = await client.run({ slot, config, steps, reset });
-        setResult(slot, { snapshot, error: null, config });
-        return !snapshot.diverged && snapshot.step < MAX_TRAIN_STEPS;
-      } catch (error) {
-        if (error instanceof StaleLabRunError) return true;
-        const previous = useLabStore.getState().results[slot];
-        setResult(slot, {
-          snapshot: previous.snapshot,
-          error: error instanceof Error ? error.message : String(error),
-          ...(previous.config ? { config: previous.config } : {}),
-        });
-        return false;
-      }
+    async (slots: readonly LabSlot[], steps: number, reset: boolean): Promise<boolean[]> => {
+      const store = useLabStore.getState;
+      if (reset)
+        for (const slot of slots)
+          store().setResult(slot, { ...store().results[slot], pending: true });
+      const answers = await Promise.all(
+        slots.map(async (slot) => {
+          const config = store()[slot];
+          try {
+            const snapshot = await client.run({ slot, config, steps, reset });
+            return {
+              slot,
+              ok: !snapshot.diverged && snapshot.step < MAX_TRAIN_STEPS,
+              result: { snapshot, error: null, config },
+            };
+          } catch (error) {
+            // A newer request for this slot replaced this one: its answer is the one to show.
+            if (error instanceof StaleLabRunError) return { slot, ok: true, result: null };
+            const previous = store().results[slot];
+            return {
+              slot,
+              ok: false,
+              result: {
+                snapshot: previous.snapshot,
+                error: error instanceof Error ? error.message : String(error),
+                ...(previous.config ? { config: previous.config } : {}),
+              },
+            };
+          }
+        }),
+      );
+      store().setResults(
+        Object.fromEntries(answers.flatMap((x) => (x.result ? [[x.slot, x.result]] : []))),
+      );
+      return answers.map((x) => x.ok);
     },
     [client],
   );
 
+  // A fresh start whenever a configuration changes. With A | B on, both sides start again
+  // together (from step 0, each from its own seed), so they are always at the same step; turning
+  // compare off leaves A where it is.
+  const shown = useRef<{ a: LabConfig; b: LabConfig | null } | null>(null);
   useEffect(() => {
-    void request('a', 0, true);
-  }, [a, request]);
-  useEffect(() => {
-    if (compare) void request('b', 0, true);
-  }, [b, compare, request]);
+    const before = shown.current;
+    const now = { a, b: compare ? b : null };
+    shown.current = now;
+    if (before !== null && before.a === now.a && (now.b === null || before.b === now.b)) return;
+    void request(now.b === null ? ['a'] : ['a', 'b'], 0, true);
+  }, [a, b, compare, request]);
 
+  // Training in lockstep: each round advances every live configuration by the same number of
+  // steps (sized by the slower one's worker time), so an A | B comparison is fair at every moment
+  // (two independent loops drifted apart: A at step 474 while B was at 339).
   useEffect(() => {
     if (!running) return;
     let live = true;
-    const slots = compare ? (['a', 'b'] as const) : (['a'] as const);
-    let finished = 0;
-    const loop = async (slot: LabSlot): Promise<void> => {
+    const loop = async (): Promise<void> => {
+      let slots: LabSlot[] = compare ? ['a', 'b'] : ['a'];
       let steps = 2;
-      while (live) {
-        const ok = await request(slot, steps, false);
+      while (live && slots.length > 0) {
+        const ok = await request(slots, steps, false);
         if (!live) return;
-        const snap = useLabStore.getState().results[slot].snapshot;
-        if (!ok) break;
-        if (snap && snap.ms > 0)
-          steps = Math.max(1, Math.min(100, Math.round((steps * CHUNK_MS) / snap.ms)));
+        const results = useLabStore.getState().results;
+        const ms = Math.max(...slots.map((slot) => results[slot].snapshot?.ms ?? 0));
+        if (ms > 0) steps = Math.max(1, Math.min(100, Math.round((steps * CHUNK_MS) / ms)));
+        slots = slots.filter((_, i) => ok[i]);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
-      if (live && ++finished === slots.length) useLabStore.getState().setRunning(false);
+      if (live) useLabStore.getState().setRunning(false);
     };
-    for (const slot of slots) void loop(slot);
+    void loop();
     return () => {
       live = false;
     };
@@ -80,11 +110,11 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
 
   const step = useCallback(() => {
     useLabStore.getState().setRunning(false);
-    for (const slot of activeSlots()) void request(slot, 1, false);
+    void request(activeSlots(), 1, false);
   }, [request]);
   const reset = useCallback(() => {
     useLabStore.getState().setRunning(false);
-    for (const slot of activeSlots()) void request(slot, 0, true);
+    void request(activeSlots(), 0, true);
   }, [request]);
   return { step, reset };
 }

@@ -20,6 +20,7 @@ import { formatLr } from '../format';
 import { useLesson } from './catalogStore';
 import { setPresenting, toggleFullscreen } from './presenter';
 import { ShortcutsButton } from './ShortcutsButton';
+import { PredictPanel } from '../predict/PredictEntry';
 import './lessons.css';
 
 /** Which optimizers keep their learning-rate slider: the lesson's focus, else the first four shown. */
@@ -104,6 +105,7 @@ export function PresenterView() {
             </p>
           </>
         )}
+        <PredictPanel presenting />
         <div className="present-sliders">
           {sliders.map((i) => (
             <LrSlider key={i} index={i} span={lesson ? lessonLrSpan(lesson, i) : undefined} />

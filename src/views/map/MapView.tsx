@@ -20,9 +20,15 @@ import { TrajectoryCanvas } from './TrajectoryCanvas';
 import type { MapZoom } from './zoom';
 import { afterFirstPaint } from '../hooks/afterFirstPaint';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
+import { PredictLayer } from '../predict/PredictEntry';
+import { mapClickTaken } from './mapClick';
 
 // The card appears on hover, never on the first screen: its code comes after the first paint.
 const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.HoverCard));
+// The optimizers' hidden-state glyphs (issue 14), drawn only once someone turns them on.
+const GlyphLayer = lazyAfterFirstPaint(() => import('./GlyphLayer').then((m) => m.GlyphLayer));
+// The 3-D toggle too (issue 13); three.js itself loads only when it is turned on.
+const View3D = lazyAfterFirstPaint(() => import('../surface3d/MapEntry').then((m) => m.MapEntry));
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(
@@ -126,8 +132,9 @@ export function MapView(props: {
   gestureFilter?: ((event: Event) => boolean) | undefined;
   tapSetsStart?: boolean;
 }) {
-  const { domain, surface, layer, quiver, start } = useDescent(
+  const { domain, surface, layer, quiver, start, glyphs } = useDescent(
     useShallow((s) => ({
+      glyphs: s.glyphs.length > 0,
       domain: s.domain,
       surface: s.surface,
       layer: s.layer,
@@ -240,6 +247,11 @@ export function MapView(props: {
     [projection, toLocal],
   );
 
+  // A click sets the start, unless a question is asking for a point (predict-then-run).
+  const onMapClick = (event: { clientX: number; clientY: number }): void => {
+    if (!mapClickTaken(projection.toDomain(toLocal(event)))) setStart(event);
+  };
+
   const draggingRef = useRef(false);
   const onHandleDown = (event: ReactPointerEvent<SVGGElement>): void => {
     event.stopPropagation();
@@ -298,6 +310,7 @@ export function MapView(props: {
             {box.measured && <TrajectoryCanvas projection={projection} />}
             <EnsembleLayer projection={projection} />
             <AnalysisLayers projection={projection} />
+            {box.measured && glyphs && <GlyphLayer projection={projection} />}
             <svg
               ref={overlayRef}
               className="map-overlay"
@@ -305,7 +318,7 @@ export function MapView(props: {
               height={size.height}
               role="img"
               aria-label={t('map.label')}
-              onClick={props.tapSetsStart === false ? undefined : setStart}
+              onClick={props.tapSetsStart === false ? undefined : onMapClick}
               onPointerMove={onPointerMove}
               onPointerLeave={() => setHover(null)}
             >
@@ -333,12 +346,14 @@ export function MapView(props: {
               </g>
             </svg>
             <ExitLabels projection={projection} />
+            <PredictLayer projection={projection} />
             {startOutside && (
               <p className="map-message" role="alert" data-testid="map-start-outside">
                 {t('map.startOutside', { x: start[0], y: start[1] })}
               </p>
             )}
             {hover && <HoverCard target={hover} projection={projection} />}
+            {box.measured && <View3D projection={projection} gestureFilter={props.gestureFilter} />}
           </div>
           <div className="map-zoom">
             <button

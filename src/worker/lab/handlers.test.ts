@@ -34,6 +34,45 @@ describe('lab worker handlers', () => {
     expect(relu / sigmoid).toBeGreaterThan(1e4);
   });
 
+  it('exploding weights show as exploding gradients, and the saturated output is said in words', () => {
+    // Issue 14's case: a linear net 16 deep at weight scale ×2. With a sigmoid output and BCE on
+    // its probability, σ saturated and every layer's gradient read 0 ("vanishing").
+    for (const [depth, weightScale] of [
+      [16, 2],
+      [8, 3],
+    ] as const) {
+      const s = snap({ activation: 'linear', depth, weightScale });
+      const norms = Array.from(s.weightGradNorms);
+      expect(
+        norms.every((n) => n > 1),
+        `‖∂L/∂W‖ per layer at depth ${depth} ×${weightScale}`,
+      ).toBe(true);
+      // Growing toward the input, as the weights' product grows.
+      expect(norms[0]!).toBeGreaterThan(norms.at(-1)!);
+      expect(s.outputSaturation.count).toBe(200);
+      expect(s.outputSaturation.saturated).toBeGreaterThan(100);
+      expect(s.outputSaturation.wrong).toBeGreaterThan(0);
+      expect(s.outputSaturation.wrong).toBeLessThanOrEqual(s.outputSaturation.saturated);
+    }
+    // A fresh default net is not saturated.
+    expect(snap({}).outputSaturation.saturated).toBeLessThan(100);
+  });
+
+  it('training a confidently wrong net moves it: the loss on logits keeps its gradient', () => {
+    const start = snap({
+      activation: 'linear',
+      depth: 16,
+      weightScale: 2,
+      lr: 1e-6,
+      optimizer: 'sgd',
+    });
+    const later = snap(
+      { activation: 'linear', depth: 16, weightScale: 2, lr: 1e-6, optimizer: 'sgd' },
+      20,
+    );
+    expect(later.loss).toBeLessThan(start.loss);
+  });
+
   it('training the default net on moons lowers the loss and classifies most points', () => {
     const first = snap({}, 0);
     const trained = snap({}, 200);
@@ -87,6 +126,7 @@ describe('lab worker handlers', () => {
     });
     expect(spec.layers).toHaveLength(4);
     expect(spec.layers.map((l) => l.residual === true)).toEqual([false, true, true, false]);
-    expect(spec.layers[3]).toEqual({ units: 1, activation: 'sigmoid' });
+    // The output unit gives the logit of class 1 (the lab's loss is BCEWithLogitsLoss).
+    expect(spec.layers[3]).toEqual({ units: 1, activation: 'linear' });
   });
 });

@@ -14,7 +14,7 @@ import type { Trainer } from '../../engine/nn/train';
 import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
 import type { CancelFlag } from '../../engine/landscape/progressive';
 import { runLandscape, runSharpness } from './landscape';
-import { createLabTrainer, labDataset } from './model';
+import { createLabTrainer, LAB_LOSS, labDataset, SATURATED_LOGIT } from './model';
 import { pathUpTo, recordStep, startPath } from './path';
 import type { SnapshotPath } from './path';
 import { BOUNDARY_EXTENT, MAX_HISTORY } from './protocol';
@@ -125,7 +125,8 @@ function boundaryGrid(session: Session, size: number): Float32Array {
     trainer.stats,
     session.boundaryWorkspace,
   );
-  return Float32Array.from(out);
+  // The network gives logits; the boundary plot shows P(class 1) = σ(z).
+  return Float32Array.from(out, (z) => 1 / (1 + Math.exp(-z)));
 }
 
 /**
@@ -143,14 +144,24 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
     trainer.params,
     data.input,
     data.target,
-    'bce',
+    LAB_LOSS,
     ws,
     grad,
     'train',
   );
-  const out = ws.layers[ws.layers.length - 1]!.a;
+  // The output is the logit z of class 1: predicted class 1 where z ≥ 0 (σ(z) ≥ ½).
+  const logits = ws.layers[ws.layers.length - 1]!.a;
   let correct = 0;
-  for (let i = 0; i < data.count; i++) if (out[i]! >= 0.5 === data.target[i]! >= 0.5) correct++;
+  let saturated = 0;
+  let saturatedWrong = 0;
+  for (let i = 0; i < data.count; i++) {
+    const right = logits[i]! >= 0 === data.target[i]! >= 0.5;
+    if (right) correct++;
+    if (Math.abs(logits[i]!) > SATURATED_LOGIT) {
+      saturated++;
+      if (!right) saturatedWrong++;
+    }
+  }
   const hidden = net.layers[0]!.activation;
   const raw = activationStats(net, ws, { bins: HISTOGRAM_BINS });
   const range = histogramRange(hidden, raw.slice(0, -1));
@@ -170,6 +181,7 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
     losses: Float64Array.from(session.losses),
     loss,
     accuracy: correct / data.count,
+    outputSaturation: { saturated, wrong: saturatedWrong, count: data.count },
     weightGradNorms: layerGradientNorms(net, grad).weight,
     deltaNorms: deltaNorms(ws),
     activationNorms: norms(ws.layers.map((b) => b.a)),

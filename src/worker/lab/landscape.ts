@@ -19,7 +19,7 @@ import type { CancelFlag } from '../../engine/landscape/progressive';
 import { buildNetwork } from '../../engine/nn/network';
 import { createRng } from '../../engine/nn/rng';
 import type { LabConfig } from '../../engine/nn/labConfig';
-import { labDataset, labNetworkSpec } from './model';
+import { LAB_LOSS, labDataset, labNetworkSpec } from './model';
 import type {
   LabReply,
   LandscapeRequest,
@@ -122,7 +122,7 @@ export function pcaAxes(
   };
 }
 
-/** The training loss of a lab configuration as a function of θ (its network, data, bce, train-mode BN). */
+/** The training loss of a lab configuration as a function of θ (its network, data, LAB_LOSS, train-mode BN). */
 export function labLossFunction(config: LabConfig): LossFunction {
   const net = buildNetwork(labNetworkSpec(config));
   const data = labDataset(config);
@@ -130,7 +130,7 @@ export function labLossFunction(config: LabConfig): LossFunction {
     net,
     input: data.input,
     target: data.target,
-    loss: 'bce',
+    loss: LAB_LOSS,
     batch: data.count,
   });
 }

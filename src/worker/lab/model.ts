@@ -17,9 +17,20 @@ export const DATA_COUNT = 200;
 export const DATA_NOISE = 0.1;
 
 /**
- * `depth` layers with weights: `depth − 1` hidden layers of `width` units, then one sigmoid
- * output unit (read as P(class 1) with binary cross-entropy), so depth 1 is logistic regression. Residuals skip every hidden layer after the first, whose input is the
- * 2-D point and so has a different width. Batch norm sits on hidden layers only.
+ * The lab's loss: torch.nn.BCEWithLogitsLoss on the output unit's logit z (P(class 1) = σ(z)),
+ * as practitioners train classifiers. The sigmoid-then-BCE form loses the gradient once σ(z)
+ * saturates, which showed exploding weights as "vanishing" gradients (issue 14).
+ */
+export const LAB_LOSS = 'bce_with_logits' as const;
+
+/** A logit this far from 0 puts σ(z) within 4.5e-5 of 0 or 1: the output unit is saturated. */
+export const SATURATED_LOGIT = 10;
+
+/**
+ * `depth` layers with weights: `depth − 1` hidden layers of `width` units, then one linear output
+ * unit, the logit of class 1 (see LAB_LOSS), so depth 1 is logistic regression. Residuals skip
+ * every hidden layer after the first, whose input is the 2-D point and so has a different width.
+ * Batch norm sits on hidden layers only.
  */
 export function labNetworkSpec(config: LabConfig): NetworkSpec {
   const hidden = Array.from({ length: config.depth - 1 }, (_, i) => ({
@@ -28,7 +39,7 @@ export function labNetworkSpec(config: LabConfig): NetworkSpec {
     ...(config.batchnorm ? { batchnorm: {} } : {}),
     ...(config.residual && i > 0 ? { residual: true } : {}),
   }));
-  return { inputSize: 2, layers: [...hidden, { units: 1, activation: 'sigmoid' }] };
+  return { inputSize: 2, layers: [...hidden, { units: 1, activation: 'linear' }] };
 }
 
 /** The engine's init scheme for a lab init name. */
@@ -63,7 +74,7 @@ export function createLabTrainer(config: LabConfig, data: Dataset = labDataset(c
     init: labInitScheme(config),
     seed: config.seed,
     data,
-    loss: 'bce',
+    loss: LAB_LOSS,
     optimizer: labOptimizer(config),
   });
   if (config.weightScale !== 1) {

@@ -27,6 +27,15 @@ export interface LabSnapshot {
   readonly loss: number;
   /** Fraction of points on the right side of the 0.5 boundary. */
   readonly accuracy: number;
+  /**
+   * Points whose output logit is past ±SATURATED_LOGIT (σ within 4.5e-5 of 0 or 1), those of
+   * them on the wrong side, and all points: what the lab says in words when the output saturates.
+   */
+  readonly outputSaturation: {
+    readonly saturated: number;
+    readonly wrong: number;
+    readonly count: number;
+  };
   /** ‖∂L/∂W_l‖ per layer, input side first (the output layer last). */
   readonly weightGradNorms: Float64Array;
   /** ‖δ_l‖ = ‖∂L/∂z_l‖ over the batch, per layer. */

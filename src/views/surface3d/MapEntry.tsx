@@ -1,0 +1,144 @@
+/**
+ * The visualizer's 3-D toggle (issue 13): a button over the contour map and, while it is on, the
+ * 3-D surface in the map's place. This module comes after the first paint; three.js (Surface3D)
+ * only when the toggle is first turned on. The 2-D map stays mounted underneath, so turning the
+ * toggle off shows it at once, as it was.
+ */
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../../i18n';
+import { useDescent } from '../../state/store';
+import { formatNumber } from '../format';
+import { optimizerStyle } from '../palette';
+import type { Projection } from '../map/projection';
+import { chooseHeightScale, domainToGrid } from './geometry';
+import type { Path3D } from './Surface3D';
+import './surface3d.css';
+
+const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
+
+interface View3DState {
+  readonly on: boolean;
+  /** Why WebGL could not start (the toggle is then off and says so), or null. */
+  readonly unavailable: string | null;
+}
+
+/** Whether the visualizer shows its surface in 3-D; kept across surface changes, not in the URL. */
+export const useView3D = create<View3DState>(() => ({ on: false, unavailable: null }));
+
+/** The toggle button and, when on, the 3-D view over the map's plot area. */
+export function MapEntry(props: {
+  projection: Projection;
+  gestureFilter?: ((event: Event) => boolean) | undefined;
+}) {
+  const { on, unavailable } = useView3D();
+  return (
+    <>
+      {on && <MapSurface3D {...props} />}
+      <button
+        type="button"
+        className="surface3d-toggle"
+        data-testid="view3d-toggle"
+        aria-pressed={on}
+        title={on ? t('view3d.toggleOff') : t('view3d.toggleOn')}
+        onClick={() => useView3D.setState({ on: !on, unavailable: null })}
+      >
+        {on ? t('view3d.off') : t('view3d.on')}
+      </button>
+      {unavailable !== null && (
+        <p className="map-message" role="alert" data-testid="view3d-unavailable">
+          {t('view3d.unavailable', { reason: unavailable })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The store's grid, paths and cursor handed to Surface3D. */
+function MapSurface3D(props: {
+  projection: Projection;
+  gestureFilter?: ((event: Event) => boolean) | undefined;
+}) {
+  const { layer, trajectories, optimizers, cursor } = useDescent(
+    useShallow((s) => ({
+      layer: s.layer,
+      trajectories: s.trajectories,
+      optimizers: s.scene.optimizers,
+      cursor: s.cursor,
+    })),
+  );
+  const grid = useMemo(
+    () =>
+      layer && {
+        values: layer.grid,
+        width: layer.request.width,
+        height: layer.request.height,
+        bands: layer.bands,
+        thresholds: layer.thresholds,
+      },
+    [layer],
+  );
+  const toGrid = useMemo(
+    () => layer && domainToGrid(layer.request.domain, layer.request.width, layer.request.height),
+    [layer],
+  );
+  const paths = useMemo<Path3D[]>(
+    () =>
+      optimizers.flatMap((config, i) => {
+        const tr = trajectories[i];
+        if (!tr || config.hidden || tr.length === 0) return [];
+        return [{ points: tr.points, count: tr.length, color: optimizerStyle(config, i).color }];
+      }),
+    [optimizers, trajectories],
+  );
+  const cursors = useMemo(() => paths.map(() => cursor), [paths, cursor]);
+  const onUnavailable = useCallback((reason: string) => {
+    useView3D.setState({ on: false, unavailable: reason });
+  }, []);
+  const scale = useMemo(() => (layer ? chooseHeightScale(layer.grid) : null), [layer]);
+  // The 2-D map's axes and zoom buttons say nothing about the 3-D picture: hidden while it shows.
+  const boxRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const map = boxRef.current?.closest<HTMLElement>('.map');
+    if (!map) return;
+    map.dataset.view3d = 'on';
+    return () => {
+      delete map.dataset.view3d;
+    };
+  });
+  if (!grid || !toGrid || !layer || !scale) return null;
+  const { width, height } = props.projection;
+  return (
+    <div ref={boxRef} className="surface3d" style={{ width, height }} data-testid="view3d">
+      <Suspense
+        fallback={
+          <p className="surface3d-loading" aria-busy="true">
+            {t('view3d.loading')}
+          </p>
+        }
+      >
+        <Surface3D
+          grid={grid}
+          toGrid={toGrid}
+          paths={paths}
+          cursor={cursors}
+          upToCursor
+          width={width}
+          height={height}
+          label={t('view3d.label', {
+            min: formatNumber(layer.min, 3),
+            max: formatNumber(layer.max, 3),
+            scale: t(`view3d.scale.${scale.kind}`),
+          })}
+          gestureFilter={props.gestureFilter}
+          onUnavailable={onUnavailable}
+        />
+      </Suspense>
+      <p className="surface3d-help">
+        {t('view3d.help')}
+        {scale.kind === 'log' && <> {t('view3d.logNote')}</>}
+      </p>
+    </div>
+  );
+}
