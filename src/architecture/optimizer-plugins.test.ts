@@ -41,6 +41,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'views/analysis/CriticalLrTick.tsx': "marks SGD's critical learning rate",
   'views/analysis/StabilityPanel.tsx': "SGD's momentum stability map",
   'engine/analysis/arrows.ts': "the step-arrows analysis decomposes each family's update",
+  // Not yet plug-in members (next step of the boundary): each family's hidden-state glyph.
+  'engine/analysis/glyphs.ts': "the hidden-state glyphs read each family's state",
 };
 
 /** A family's own file (`<type>.ts`, `<type>.meta.ts`, `<type>.formula.ts`) or a registry. */
