@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import bounds from './__fixtures__/optim/bounds.json';
-import { paramSpec } from './optimizers';
+import { OPTIMIZERS } from './optimizers';
 import { parseScene } from './scene';
 import type { OptimizerType } from './types';
 
@@ -37,7 +37,7 @@ function entryOf(row: BoundsRow): Record<string, unknown> {
   const value = valueOf(row);
   if (row.type === null) return { type: 'sgd', [row.field]: value };
   if (row.index === null) return { type: row.type, [row.field]: value };
-  const fallback = paramSpec(row.type, row.field)?.default;
+  const fallback = OPTIMIZERS[row.type].params.find((p) => p.name === row.field)?.default;
   const tuple = Array.isArray(fallback) ? [...(fallback as readonly unknown[])] : [];
   tuple[row.index] = value;
   return { type: row.type, [row.field]: tuple };

@@ -5,6 +5,8 @@
  * with the field and the offending value kept as written. Pure data, no DOM.
  */
 
+import type { LabMessageCode } from './nn/messages';
+
 /** Values a message names: field paths, user text (clipped), numbers, lists. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -124,14 +126,25 @@ export const ENGINE_MESSAGES = {
   'view.spacing': 'must be log or quantile, got "{got}"',
   'view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',
   'view.unknown': 'is not a view setting',
+  // A start outside f's domain (start.ts) and the lab's network spec (nn/network.ts).
+  'start.outsideDomain':
+    'f({x}, {y}) = {value}: the start lies outside where f is defined, so there is no path to draw; move the start',
 } as const;
 
 /** A code of {@link ENGINE_MESSAGES}. */
 export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 
+/** Any coded message the app translates: the engine's or the lab's own (nn/messages.ts). */
+export type MessageCode = EngineMessageCode | LabMessageCode;
+
 /** The English sentence of `code` with `params` filled in. */
 export function engineMessage(code: EngineMessageCode, params: MessageParams = {}): string {
-  return ENGINE_MESSAGES[code].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fillMessage(ENGINE_MESSAGES[code], params);
+}
+
+/** `template` with each `{name}` replaced by the parameter of that name. */
+export function fillMessage(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

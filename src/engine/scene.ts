@@ -431,14 +431,11 @@ function validateOptimizer(
       errors.push(fieldError(fieldPath, 'scene.boolean', { got: describe(v) }));
     }
   }
-  // torch.optim.SGD raises for nesterov without momentum or with dampening; so do we.
-  if (type === 'sgd' && out.nesterov === true) {
-    const momentum = typeof out.momentum === 'number' ? out.momentum : 0;
-    const dampening = typeof out.dampening === 'number' ? out.dampening : 0;
-    if (momentum <= 0 || dampening !== 0) {
-      errors.push(fieldError(`${path}.nesterov`, 'scene.nesterov'));
-      delete out.nesterov;
-    }
+  // The family's own checks across fields (torch raises for them too).
+  const refused = def.crossCheck?.(out);
+  if (refused !== undefined) {
+    errors.push(fieldError(`${path}.${refused.field}`, refused.code));
+    delete out[refused.field];
   }
   return out as unknown as OptimizerConfig;
 }
@@ -584,7 +581,7 @@ function validateSceneNoise(
       return undefined;
     }
   }
-  const closure = optimizers.findIndex((o) => o.type === 'lbfgs');
+  const closure = optimizers.findIndex((o) => OPTIMIZERS[o.type].closure === true);
   if (closure >= 0) {
     errors.push(fieldError('noise', 'noise.closure', { path: `optimizers[${closure}]` }));
     return undefined;

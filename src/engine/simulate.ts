@@ -3,21 +3,12 @@
  * `loss = f(p); loss.backward(); clip; opt.step(); sched.step()` would; a run stops at the first
  * non-finite position or loss and keeps its finite prefix.
  */
-import { createConfigScheduler, createOptimizer } from './optimizers';
 import { clipGradNorm } from './optimizers/clip';
-import { scheduledStep } from './optimizers/schedule';
+import { createTorchRun, runTorchLoop } from './optimizers/loop';
 import { cyclesMomentum } from './optimizers/schedule-spec';
 import { createGradientNoise } from './noise/gradient-noise';
 import type { GradientNoise } from './noise/gradient-noise';
-import type {
-  Closure,
-  DomainPoint,
-  OptimizerConfig,
-  OptimizerInspection,
-  Scene,
-  Surface,
-  Trajectory,
-} from './types';
+import type { Closure, DomainPoint, OptimizerConfig, Scene, Surface, Trajectory } from './types';
 
 /**
  * torch's `closure` for optimizers that re-evaluate f inside a step (L-BFGS): the loss and
@@ -55,10 +46,9 @@ export function simulateOne(
   const momentums = cyclesMomentum(config.schedule) ? new Float64Array(steps) : undefined;
   const p = new Float64Array([start[0], start[1]]);
   const g = new Float64Array(2);
-  const optimizer = createOptimizer(config, 2);
-  const scheduler = createConfigScheduler(config, steps);
-  const clip = config.clip_grad_norm;
-  const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
+  const run = createTorchRun(config, 2, steps);
+  const optimizer = run.optimizer;
+  const closure = optimizer.needsClosure ? surfaceClosure(surface, run.clip) : undefined;
   if (noise && closure) throw new RangeError(`${config.type} calls a closure: it takes no noise`);
   // ASGD's averaged iterate and L-BFGS's probes ride along (see Trajectory).
   const ax = optimizer.averaged ? new Float64Array(2 * (steps + 1)) : undefined;
@@ -75,47 +65,47 @@ export function simulateOne(
     }
     return { probes, probeOffsets: probeOffsets.slice(0, length) };
   };
-  const done = (length: number, diverged: boolean): Trajectory => ({
+
+  const end = runTorchLoop(
+    run,
+    p,
+    g,
+    steps,
+    {
+      at(k, params, grad) {
+        const loss = surface.grad(params[0]!, params[1]!, grad);
+        // Kept only while finite: the loop stops at the first non-finite loss or position.
+        points[2 * k] = params[0]!;
+        points[2 * k + 1] = params[1]!;
+        losses[k] = loss;
+        if (k === 0 && ax) ax.set(params);
+        if (noise && k < steps && Number.isFinite(loss))
+          noise.perturb(k, params[0]!, params[1]!, grad);
+        return loss;
+      },
+      closure: () => closure!,
+    },
+    (k, used) => {
+      lrs[k] = used.lr;
+      if (momentums) momentums[k] = used.momentum ?? NaN;
+      if (ax) ax.set(optimizer.averaged!(), 2 * (k + 1));
+      if (probeOffsets) {
+        const chunk = optimizer.probes!();
+        probeChunks.push(chunk);
+        probeOffsets[k + 1] = probeOffsets[k]! + chunk.length / 2;
+      }
+    },
+  );
+  const length = end.reached;
+  return {
     points,
     losses,
     length,
-    diverged,
+    diverged: end.diverged,
     lrs: lrs.subarray(0, Math.max(0, length - 1)),
     ...extras(length),
     ...(momentums ? { momentums: momentums.subarray(0, Math.max(0, length - 1)) } : {}),
-  });
-
-  let loss = surface.grad(p[0]!, p[1]!, g);
-  if (!Number.isFinite(loss)) return done(0, true);
-  points[0] = p[0]!;
-  points[1] = p[1]!;
-  losses[0] = loss;
-  if (ax) ax.set(points.subarray(0, 2));
-  let length = 1;
-  for (let k = 0; k < steps; k++) {
-    if (noise) noise.perturb(k, p[0]!, p[1]!, g);
-    if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
-    lrs[k] = scheduler.lr;
-    if (momentums) momentums[k] = scheduler.momentum ?? NaN;
-    scheduledStep(optimizer, scheduler, p, g, loss, closure);
-    const x = p[0]!;
-    const y = p[1]!;
-    loss = surface.grad(x, y, g);
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {
-      return done(length, true);
-    }
-    points[2 * length] = x;
-    points[2 * length + 1] = y;
-    losses[length] = loss;
-    if (ax) ax.set(optimizer.averaged!(), 2 * length);
-    if (probeOffsets) {
-      const chunk = optimizer.probes!();
-      probeChunks.push(chunk);
-      probeOffsets[length] = probeOffsets[length - 1]! + chunk.length / 2;
-    }
-    length++;
-  }
-  return done(length, false);
+  };
 }
 
 /**
@@ -139,75 +129,4 @@ export function simulateSceneOne(scene: Scene, surface: Surface, index: number):
 /** Simulates every optimizer of a scene (hidden ones too, so toggling costs nothing). */
 export function simulate(scene: Scene, surface: Surface): Trajectory[] {
   return scene.optimizers.map((_, i) => simulateSceneOne(scene, surface, i));
-}
-
-/** Everything the formula panel shows for step k of one optimizer. */
-export interface StepInspection {
-  /** The step index: the update from point k to point k + 1. */
-  readonly k: number;
-  /** Point k. */
-  readonly point: DomainPoint;
-  /** f(point k). */
-  readonly loss: number;
-  /** ∇f(point k) as the optimizer received it (noisy when the scene has noise; clipped when clipping is on). */
-  readonly grad: DomainPoint;
-  /** Step k's gradient noise δ_k (noisy − exact gradient, before clipping), when the scene has noise. */
-  readonly noise?: DomainPoint;
-  /** The learning rate the scheduler gave this step. */
-  readonly lr: number;
-  /** The momentum or β1 a cycling schedule gave this step (absent when nothing cycles it). */
-  readonly momentum?: number;
-  /** point k+1 − point k. */
-  readonly update: DomainPoint;
-  /** The optimizer's named state after this step (matches the symbols of its TeX). */
-  readonly state: OptimizerInspection;
-}
-
-/**
- * Replays optimizer `index` of the scene up to step k and reports that step in full; undefined
- * when k is out of range or the run diverged before reaching point k + 1. Replaying is cheap
- * (a step costs nanoseconds), so no per-step state is stored.
- */
-export function inspectStep(
-  surface: Surface,
-  scene: Scene,
-  index: number,
-  k: number,
-): StepInspection | undefined {
-  const config = scene.optimizers[index];
-  if (config === undefined || !Number.isInteger(k) || k < 0 || k >= scene.steps) return undefined;
-  const p = new Float64Array([scene.start[0], scene.start[1]]);
-  const g = new Float64Array(2);
-  const optimizer = createOptimizer(config, 2);
-  const scheduler = createConfigScheduler(config, scene.steps);
-  const closure = optimizer.needsClosure
-    ? surfaceClosure(surface, config.clip_grad_norm)
-    : undefined;
-  const noise = closure ? undefined : sceneNoise(scene, surface);
-  for (let i = 0; ; i++) {
-    const loss = surface.grad(p[0]!, p[1]!, g);
-    if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!))
-      return undefined;
-    if (noise) noise.perturb(i, p[0]!, p[1]!, g);
-    if (config.clip_grad_norm !== undefined) clipGradNorm(g, config.clip_grad_norm);
-    const point: DomainPoint = [p[0]!, p[1]!];
-    const grad: DomainPoint = [g[0]!, g[1]!];
-    const lr = scheduler.lr;
-    const momentum = scheduler.momentum;
-    scheduledStep(optimizer, scheduler, p, g, loss, closure);
-    if (i === k) {
-      if (!Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) return undefined;
-      return {
-        k,
-        point,
-        loss,
-        grad,
-        lr,
-        ...(momentum === undefined ? {} : { momentum }),
-        ...(noise ? { noise: noise.perturbation(k)! } : {}),
-        update: [p[0]! - point[0], p[1]! - point[1]],
-        state: optimizer.inspect(),
-      };
-    }
-  }
 }

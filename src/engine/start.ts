@@ -3,6 +3,7 @@
  * before its first step, so there is no path to show. The CLI refuses such a scene naming
  * `start`; the UI tells the learner the start lies outside where f is defined.
  */
+import { fieldError } from './messages';
 import type { DomainPoint, FieldError, Surface } from './types';
 
 /** The error kind the UI recognises (and translates) for a start outside f's domain. */
@@ -26,9 +27,13 @@ export function checkStart(surface: Surface, start: DomainPoint): StartOutsideDo
   const value = surface.f(start[0], start[1]);
   if (Number.isFinite(value)) return undefined;
   return {
+    ...fieldError('start', 'start.outsideDomain', {
+      x: start[0],
+      y: start[1],
+      value: pythonFloat(value),
+    }),
     kind: START_OUTSIDE_DOMAIN,
     path: 'start',
     value,
-    message: `f(${start[0]}, ${start[1]}) = ${pythonFloat(value)}: the start lies outside where f is defined, so there is no path to draw; move the start`,
   };
 }

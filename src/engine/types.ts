@@ -2,7 +2,7 @@
  * Shared contracts of the engine. Everything here is pure data and functions:
  * no DOM, no React, no worker API, so the worker, the CLI and the tests all use the same code.
  */
-import type { EngineMessageCode, MessageParams } from './messages';
+import type { EngineMessageCode, MessageCode, MessageParams } from './messages';
 import type { NoiseSpec } from './noise/types';
 
 /** A point in the surface's own (domain) coordinates, never pixels. */
@@ -207,7 +207,7 @@ export interface FieldError {
   /** English sentence (the CLI prints it). */
   readonly message: string;
   /** What went wrong, for the app to say it in the reader's language (see engine/messages.ts). */
-  readonly code?: EngineMessageCode;
+  readonly code?: MessageCode;
   /** The values the message names (user text clipped). */
   readonly params?: MessageParams;
   /**
@@ -292,12 +292,44 @@ export interface ParamSpec {
 }
 
 /** One optimizer family: its schema, its formulas and its factory. Adding an optimizer touches one file. */
+/** One entry of the add menu: a ready-made config with a name. */
+export interface OptimizerPreset {
+  /** Unique among all presets (the menu's option value). */
+  readonly id: string;
+  /** English name, written into the added config's label. */
+  readonly label: string;
+  readonly config: OptimizerConfig;
+}
+
 export interface OptimizerDef {
   readonly type: OptimizerType;
   /** English label, e.g. 'Adam'. */
   readonly label: string;
+  /**
+   * The family's entries of the add menu, in menu order (SGD also offers Momentum and NAG). Each
+   * label is English; the app shows the ones it knows in the page's language (views/names.ts).
+   */
+  readonly presets: readonly OptimizerPreset[];
   /** Hyper-parameters in display order, with torch defaults. */
   readonly params: readonly ParamSpec[];
+  /**
+   * torch's `step(closure)` evaluates f itself, many times per step (L-BFGS): such a family takes
+   * no gradient noise, and the exported script hands it a closure.
+   */
+  readonly closure?: true;
+  /**
+   * torch's class takes matrices only (Muon): on a surface the point is the 1×2 matrix [[x, y]],
+   * and the lab's trainer gives it the hidden weight matrices (AdamW takes the rest).
+   */
+  readonly matrix?: true;
+  /**
+   * torch's checks across fields, which per-field bounds cannot state (SGD: nesterov needs
+   * momentum > 0 and dampening 0). Given the validated fields, returns the refused field and the
+   * message code saying why, or undefined. The validator drops the refused field.
+   */
+  readonly crossCheck?: (
+    fields: Readonly<Record<string, unknown>>,
+  ) => { readonly field: string; readonly code: EngineMessageCode } | undefined;
   /**
    * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
    * UI can substitute numbers.

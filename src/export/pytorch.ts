@@ -3,7 +3,7 @@
  * the loop simulate.ts runs (loss at point k, backward, clip, step, scheduler step; stop at the
  * first non-finite position or loss). Built only from the validated scene and the parsed AST.
  */
-import { resolvedLr } from '../engine/optimizers';
+import { OPTIMIZERS, resolvedLr } from '../engine/optimizers';
 import { sceneNoise, simulateOne } from '../engine/simulate';
 import { parseExpression, resolveSurface } from '../engine/surfaces';
 import type { Expr } from '../engine/surfaces';
@@ -185,7 +185,7 @@ function recordedNoise(scene: Scene): { tables: string[]; index: number[] } | un
   const tables: string[] = [];
   const index = scene.optimizers.map((config) => {
     const noise = sceneNoise(scene, resolved.surface);
-    if (noise === undefined || config.type === 'lbfgs') return -1;
+    if (noise === undefined || OPTIMIZERS[config.type].closure === true) return -1;
     simulateOne(resolved.surface, scene.start, scene.steps, config, noise);
     const d = noise.recorded();
     const rows: string[] = [];
@@ -207,7 +207,7 @@ export function sceneToPyTorch(scene: Scene): string {
     const name = JSON.stringify(o.label ?? `${TORCH_CLASS[o.type]} #${i + 1}`);
     const clip = o.clip_grad_norm === undefined ? 'None' : py(o.clip_grad_norm);
     // torch's Muon takes matrices only: its point is the 1×2 matrix [[x, y]], as the engine's.
-    const shape = o.type === 'muon' ? '(1, 2)' : '(2,)';
+    const shape = OPTIMIZERS[o.type].matrix === true ? '(1, 2)' : '(2,)';
     const deltas = noise ? `, ${noise.index[i]! < 0 ? 'None' : `NOISE[${noise.index[i]}]`}` : '';
     return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}, ${shape}${deltas}),`;
   });

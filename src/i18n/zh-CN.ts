@@ -633,6 +633,19 @@ export const zhCN: Messages = {
   'engine.view.spacing': '必须是 log 或 quantile，收到的是 "{got}"',
   'engine.view.speed': '必须是 0.5 到 1000 之间的每秒步数，收到的是 "{got}"',
   'engine.view.unknown': '不是视图设置',
+  // Plug-in boundary (issue 12): a start outside f's domain and the lab's network spec.
+  'engine.start.outsideDomain':
+    'f({x}, {y}) = {value}：起点不在 f 的定义域内，画不出路径；请移动起点',
+  'engine.network.width': '应为 1 到 {max} 之间的整数',
+  'engine.network.layers': '应有 1 到 {max} 层，实际为 {got} 层',
+  'engine.network.activation': '未知的激活函数 {got}',
+  'engine.network.residual': '残差连接要求前后宽度相同，但第 {layer} 层把 {from} 映射到 {to}',
+  'engine.network.bnEps': '应为正数',
+  'engine.network.bnMomentum': '应为 [0, 1] 中的数',
+  'engine.lab.unknown': '未知的设置，已忽略',
+  'engine.lab.twice': '重复给出；保留第一个值',
+  'engine.lab.tooLong': '超过 {max} 个字符，已忽略',
+  'engine.lab.tooMany': '配置多于两个；只读取 A 和 B',
   'engine.atColumn': '{message}（第 {column} 列）',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': '第一次来？从一节课开始',

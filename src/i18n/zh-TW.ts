@@ -636,6 +636,19 @@ export const zhTW: Messages = {
   'engine.view.spacing': '必須是 log 或 quantile，收到的是 "{got}"',
   'engine.view.speed': '必須是 0.5 到 1000 之間的每秒步數，收到的是 "{got}"',
   'engine.view.unknown': '不是檢視設定',
+  // Plug-in boundary (issue 12): a start outside f's domain and the lab's network spec.
+  'engine.start.outsideDomain':
+    'f({x}, {y}) = {value}：起點不在 f 的定義域內，畫不出路徑；請移動起點',
+  'engine.network.width': '應為 1 到 {max} 之間的整數',
+  'engine.network.layers': '應有 1 到 {max} 層，實際為 {got} 層',
+  'engine.network.activation': '未知的激活函數 {got}',
+  'engine.network.residual': '殘差連接要求前後寬度相同，但第 {layer} 層把 {from} 映射到 {to}',
+  'engine.network.bnEps': '應為正數',
+  'engine.network.bnMomentum': '應為 [0, 1] 中的數',
+  'engine.lab.unknown': '未知的設定，已忽略',
+  'engine.lab.twice': '重複給出；保留第一個值',
+  'engine.lab.tooLong': '超過 {max} 個字元，已忽略',
+  'engine.lab.tooMany': '設定多於兩組；只讀取 A 和 B',
   'engine.atColumn': '{message}（第 {column} 欄）',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': '第一次來？從一堂課開始',

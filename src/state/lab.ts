@@ -10,6 +10,7 @@ import { create } from 'zustand';
 import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
 import { MAX_LAYERS, MAX_WIDTH } from '../engine/nn/network';
+import { labFieldError } from '../engine/nn/messages';
 import { OPTIMIZER_TYPES } from '../engine/types';
 import type { FieldError } from '../engine/types';
 import type { LabSnapshot } from '../worker/lab/protocol';
@@ -166,11 +167,11 @@ function decodeDiff(
     const shown = name.slice(0, 24);
     const field = FIELDS.find((f) => f.name === name);
     if (!field) {
-      problems.push({ path: `${prefix}${shown}`, message: 'unknown setting, ignored' });
+      problems.push(labFieldError(`${prefix}${shown}`, 'lab.unknown'));
       continue;
     }
     if (seen.has(name)) {
-      problems.push({ path: `${prefix}${shown}`, message: 'given twice; the first value is kept' });
+      problems.push(labFieldError(`${prefix}${shown}`, 'lab.twice'));
       continue;
     }
     seen.add(name);
@@ -198,12 +199,11 @@ export function decodeLabUrl(text: string | null | undefined): {
     return { state: { a: DEFAULT_LAB_CONFIG, b: null }, problems };
   }
   if (typeof text !== 'string' || text.length > MAX_LAB_TEXT) {
-    problems.push({ path: 'lab', message: `longer than ${MAX_LAB_TEXT} characters, ignored` });
+    problems.push(labFieldError('lab', 'lab.tooLong', { max: MAX_LAB_TEXT }));
     return { state: { a: DEFAULT_LAB_CONFIG, b: null }, problems };
   }
   const parts = text.split(';');
-  if (parts.length > 2)
-    problems.push({ path: 'lab', message: 'more than two configurations; only A and B are read' });
+  if (parts.length > 2) problems.push(labFieldError('lab', 'lab.tooMany'));
   const a = decodeDiff(parts[0] ?? '', DEFAULT_LAB_CONFIG, 'a.', problems);
   const b = parts.length > 1 ? decodeDiff(parts[1] ?? '', a, 'b.', problems) : null;
   return { state: { a, b }, problems };

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateScene } from '../engine/scene';
+import type { Surface } from '../engine/types';
 import { setLocale } from '../i18n';
-import { localFieldMessage } from './fieldMessage';
+import { checkStart } from '../engine/start';
+import { validateNetworkSpec } from '../engine/nn/network';
+import { decodeLabUrl } from '../state/lab';
+import { localFieldMessage, localMessage } from './fieldMessage';
 
 /** The app's messages for an Adam whose `field` is `value`. */
 function messagesFor(field: string, value: unknown): string[] {
@@ -33,5 +37,39 @@ describe('torch’s reason for a bound in the app’s field errors', () => {
 
   it('is absent where the bound has no reason of torch’s (a value that is not a number)', () => {
     expect(messagesFor('lr', 'fast')[0]).not.toContain('torch');
+  });
+});
+
+describe('the start outside f and the lab’s problems in the page’s language', () => {
+  const logSurface = {
+    f: (x: number) => Math.log(x),
+  } as unknown as Surface;
+
+  it('says them in each language, keeping the field’s values as written', async () => {
+    const outside = checkStart(logSurface, [0, 0])!;
+    const network = validateNetworkSpec({
+      inputSize: 2,
+      layers: [{ units: 3, activation: 'swish' as never, residual: true }],
+    });
+    const lab = decodeLabUrl('depth:3,zzz:1').problems;
+    const all = [outside, ...network, ...lab];
+    expect(all.map((e) => e.code)).toEqual([
+      'start.outsideDomain',
+      'network.activation',
+      'network.residual',
+      'lab.unknown',
+    ]);
+    const english = all.map(localMessage);
+    expect(english[0]).toBe(outside.message);
+    expect(english[0]).toContain('f(0, 0) = -inf');
+    for (const locale of ['zh-CN', 'zh-TW'] as const) {
+      await setLocale(locale);
+      const local = all.map(localMessage);
+      local.forEach((text, i) => expect(text).not.toBe(english[i]));
+      expect(local.join(' ')).not.toMatch(/[a-z]{4,} (?:the|an?|to|is|but)\b/);
+      expect(local[0]).toContain('f(0, 0) = -inf');
+      expect(local[1]).toContain('"swish"');
+      expect(local[2]).toContain('2');
+    }
   });
 });

@@ -4,13 +4,13 @@
  * field paths and typed values kept as written. Errors without a code keep their English text.
  * torch's reason for a bound (English) is added on English pages only, not mixed into Chinese.
  */
-import type { EngineMessageCode, MessageParams } from '../engine/messages';
+import type { EngineMessageCode, MessageCode, MessageParams } from '../engine/messages';
 import { getLocale, isMessageKey, t } from '../i18n';
 
 /** Anything with an English message and, optionally, the code and parameters behind it. */
 export interface CodedMessage {
   readonly message: string;
-  readonly code?: EngineMessageCode | undefined;
+  readonly code?: MessageCode | undefined;
   readonly params?: MessageParams | undefined;
   /** torch's reason for a bound, in English (FieldError.reason). */
   readonly reason?: string | undefined;
@@ -20,7 +20,7 @@ export interface CodedMessage {
  * Notation hints ("write sin(x)") are English text built by the parser: a Chinese page says the
  * plain message instead of mixing English into its sentence.
  */
-const WITHOUT_HINT: Partial<Record<EngineMessageCode, EngineMessageCode>> = {
+const WITHOUT_HINT: Partial<Record<MessageCode, EngineMessageCode>> = {
   'expr.unknownNameHint': 'expr.unknownName',
   'expr.badCharHint': 'expr.badChar',
 };

@@ -3,7 +3,7 @@
  * config's own label, else the optimizer's display name; when two share a name the later ones
  * are numbered ("Adam", "Adam 2") so every line in a legend can be told apart.
  */
-import { OPTIMIZERS } from '../engine/optimizers';
+import { displayName } from '../engine/optimizers';
 import type { OptimizerConfig } from '../engine/types';
 import { t } from '../i18n';
 import type { MessageKey } from '../i18n';
@@ -23,10 +23,13 @@ export const PRESET_LABELS: Readonly<Record<string, MessageKey>> = {
 
 /** The name optimizer `config` shows before duplicates are numbered. */
 export function baseName(config: OptimizerConfig): string {
-  const own = config.label?.trim();
-  if (!own) return OPTIMIZERS[config.type].label;
-  const preset = Object.hasOwn(PRESET_LABELS, own) ? PRESET_LABELS[own] : undefined;
-  return preset === undefined ? own : t(preset);
+  return presetLabel(displayName(config));
+}
+
+/** `label` in the page's language when the app wrote it (PRESET_LABELS), else as written. */
+export function presetLabel(label: string): string {
+  const preset = Object.hasOwn(PRESET_LABELS, label) ? PRESET_LABELS[label] : undefined;
+  return preset === undefined ? label : t(preset);
 }
 
 /** One distinct name per optimizer, in scene order (see the module comment). */

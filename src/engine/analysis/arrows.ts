@@ -7,7 +7,7 @@
  * from point k at the same scale as the step itself: "−η g_t" is where plain GD would go, "−η b_t"
  * or "−η m̂_t" where the momentum points, and the step is what the optimizer actually did.
  */
-import { inspectStep } from '../simulate';
+import { inspectStep } from '../inspectStep';
 import type { DomainPoint, OptimizerInspection, Scene, Surface } from '../types';
 
 /** Which term of the update an arrow shows. */

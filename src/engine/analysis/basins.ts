@@ -13,9 +13,7 @@
  * The inner loop allocates nothing per step: one parameter and one gradient array are reused and a
  * fresh optimizer (a few small typed arrays) is created per cell.
  */
-import { createConfigScheduler, createOptimizer, resolvedLr } from '../optimizers';
-import { clipGradNorm } from '../optimizers/clip';
-import { scheduledStep } from '../optimizers/schedule';
+import { createTorchRun, runTorchLoop } from '../optimizers/loop';
 import type { Domain, DomainPoint, OptimizerConfig, Surface } from '../types';
 import type { AbortFlag } from './progress';
 import { surfaceClosure } from '../simulate';
@@ -86,9 +84,7 @@ export function basinMap(
   const settleFrom = steps - Math.max(1, Math.floor(steps / 10));
   const p = new Float64Array(2);
   const g = new Float64Array(2);
-  const lr0 = resolvedLr(config);
   const clip = config.clip_grad_norm;
-  const schedule = config.schedule;
 
   const nearest = (x: number, y: number, from: number, to: number): number => {
     for (let a = from; a < to; a++) {
@@ -103,28 +99,21 @@ export function basinMap(
   const classify = (sx: number, sy: number): number => {
     p[0] = sx;
     p[1] = sy;
-    const optimizer = createOptimizer(config, 2);
-    const scheduler = schedule ? createConfigScheduler(config, steps) : undefined;
-    const closure = optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
-    let loss = surface.grad(sx, sy, g);
-    if (!Number.isFinite(loss)) return BASIN_DIVERGED;
+    const run = createTorchRun(config, 2, steps);
+    const closure = run.optimizer.needsClosure ? surfaceClosure(surface, clip) : undefined;
     let px = sx;
     let py = sy;
-    for (let k = 0; k < steps; k++) {
-      if (k === settleFrom) {
-        px = p[0]!;
-        py = p[1]!;
-      }
-      if (clip !== undefined && closure === undefined) clipGradNorm(g, clip);
-      if (scheduler) {
-        scheduledStep(optimizer, scheduler, p, g, loss, closure);
-      } else {
-        optimizer.step(p, g, lr0, closure);
-      }
-      loss = surface.grad(p[0]!, p[1]!, g);
-      if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!))
-        return BASIN_DIVERGED;
-    }
+    const end = runTorchLoop(run, p, g, steps, {
+      at(k, params, grad) {
+        if (k === settleFrom) {
+          px = params[0]!;
+          py = params[1]!;
+        }
+        return surface.grad(params[0]!, params[1]!, grad);
+      },
+      closure: () => closure!,
+    });
+    if (end.diverged) return BASIN_DIVERGED;
     const x = p[0]!;
     const y = p[1]!;
     const atKnown = nearest(x, y, 0, known);

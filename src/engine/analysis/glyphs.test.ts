@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectStep } from '../simulate';
+import { inspectStep } from '../inspectStep';
 import { NAMED_SURFACES } from '../surfaces';
 import type { DomainPoint, OptimizerConfig, OptimizerInspection, Scene } from '../types';
 import { stateGlyphs } from './glyphs';

@@ -15,7 +15,7 @@
  */
 import { OPTIMIZERS } from '../optimizers';
 import { numberParam, tupleParam } from '../optimizers/common';
-import { inspectStep } from '../simulate';
+import { inspectStep } from '../inspectStep';
 import type { DomainPoint, OptimizerInspection, Scene, Surface } from '../types';
 
 /** Which momentum-like state an arrow shows (the label the map gives it). */

@@ -2,9 +2,8 @@
  * Mini-batch SGD on a data set's loss (note 001): each step follows the gradient of one batch while
  * the recorded loss is the full-batch loss at that point, the surface the contours show.
  */
-import { createConfigScheduler, createOptimizer } from '../optimizers';
 import { clipGradNorm } from '../optimizers/clip';
-import { scheduledStep } from '../optimizers/schedule';
+import { createTorchRun, runTorchLoop } from '../optimizers/loop';
 import { createRng } from '../nn/rng';
 import type { Rng } from '../nn/rng';
 import type { DomainPoint, OptimizerConfig, Trajectory } from '../types';
@@ -87,52 +86,46 @@ export function simulateMiniBatch(
   const scratch = new Float64Array(2);
   const full = identityOrder(data.n);
   const sampler = new BatchSampler(data.n, batchSize, seed);
-  const optimizer = createOptimizer(config, 2);
-  const scheduler = createConfigScheduler(config, steps);
+  const run = createTorchRun(config, 2, steps);
   const lrs = new Float64Array(steps);
-  const clip = config.clip_grad_norm;
+  const clip = run.clip;
+  const batchGradientAt = (at: Float64Array, out: Float64Array): number =>
+    batchGradient(data, sampler.order, sampler.from, sampler.to, at[0]!, at[1]!, out);
 
-  let loss = batchGradient(data, full, 0, data.n, p[0]!, p[1]!, scratch);
-  if (!Number.isFinite(loss) || !Number.isFinite(p[0]!) || !Number.isFinite(p[1]!)) {
-    return { points, losses, length: 0, diverged: true, lrs: lrs.subarray(0, 0) };
-  }
-  points[0] = p[0]!;
-  points[1] = p[1]!;
-  losses[0] = loss;
-  let length = 1;
-  for (let k = 0; k < steps; k++) {
-    sampler.next();
-    // ReduceLROnPlateau sees the mini-batch loss whose gradient this step takes.
-    const batchLoss = batchGradient(data, sampler.order, sampler.from, sampler.to, p[0]!, p[1]!, g);
-    if (clip !== undefined && !optimizer.needsClosure) clipGradNorm(g, clip);
-    // L-BFGS re-evaluates this step's mini-batch loss as often as it likes, as torch's closure would.
-    const closure = optimizer.needsClosure
-      ? (at: Float64Array, out: Float64Array): number => {
-          const l = batchGradient(
-            data,
-            sampler.order,
-            sampler.from,
-            sampler.to,
-            at[0]!,
-            at[1]!,
-            out,
-          );
-          if (clip !== undefined) clipGradNorm(out, clip);
-          return l;
-        }
-      : undefined;
-    lrs[k] = scheduler.lr;
-    scheduledStep(optimizer, scheduler, p, g, batchLoss, closure);
-    const x = p[0]!;
-    const y = p[1]!;
-    loss = batchGradient(data, full, 0, data.n, x, y, scratch);
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {
-      return { points, losses, length, diverged: true, lrs: lrs.subarray(0, length - 1) };
-    }
-    points[2 * length] = x;
-    points[2 * length + 1] = y;
-    losses[length] = loss;
-    length++;
-  }
-  return { points, losses, length, diverged: false, lrs };
+  const end = runTorchLoop(
+    run,
+    p,
+    g,
+    steps,
+    {
+      at(k, params, grad) {
+        // The recorded loss is the full batch's, the surface the contours show.
+        const loss = batchGradient(data, full, 0, data.n, params[0]!, params[1]!, scratch);
+        points[2 * k] = params[0]!;
+        points[2 * k + 1] = params[1]!;
+        losses[k] = loss;
+        if (!Number.isFinite(loss) || k === steps) return loss;
+        sampler.next();
+        // ReduceLROnPlateau sees the mini-batch loss whose gradient this step takes.
+        return batchGradientAt(params, grad);
+      },
+      // L-BFGS re-evaluates this step's mini-batch loss as often as it likes, as torch's closure would.
+      closure: () => (at, out) => {
+        const l = batchGradientAt(at, out);
+        if (clip !== undefined) clipGradNorm(out, clip);
+        return l;
+      },
+    },
+    (k, used) => {
+      lrs[k] = used.lr;
+    },
+  );
+  const length = end.reached;
+  return {
+    points,
+    losses,
+    length,
+    diverged: end.diverged,
+    lrs: lrs.subarray(0, Math.max(0, length - 1)),
+  };
 }

@@ -6,7 +6,7 @@
  * batch-norm γ and β and the output layer's W go to one torch.optim.AdamW at its defaults (lr
  * taken from the same schedule as Muon's, since the lab has one learning-rate control).
  */
-import { createOptimizer } from '../optimizers';
+import { createOptimizer, OPTIMIZERS } from '../optimizers';
 import { createMuon } from '../optimizers/muon';
 import type { MuonInstance } from '../optimizers/muon';
 import type { OptimizerConfig, OptimizerInstance } from '../types';
@@ -89,7 +89,7 @@ class MuonWithAdamW implements OptimizerInstance {
 
 /** The optimizer the lab trainer steps `net`'s flat parameters with (see the module comment). */
 export function createLabOptimizer(config: OptimizerConfig, net: Network): OptimizerInstance {
-  return config.type === 'muon'
+  return OPTIMIZERS[config.type].matrix === true
     ? new MuonWithAdamW(config, net)
     : createOptimizer(config, net.paramCount);
 }

@@ -4,6 +4,7 @@
  * layout. Per layer, in order: W (out × in, row-major), b (out), then γ (out) and β (out) when the
  * layer has batch norm.
  */
+import { labFieldError } from './messages';
 import type { FieldError } from '../types';
 import { isActivation } from './activations';
 import type { Activation } from './activations';
@@ -99,42 +100,45 @@ function isPositiveInt(v: unknown, max: number): v is number {
 export function validateNetworkSpec(spec: NetworkSpec): FieldError[] {
   const errors: FieldError[] = [];
   if (!isPositiveInt(spec.inputSize, MAX_WIDTH)) {
-    errors.push({ path: 'inputSize', message: `expected an integer from 1 to ${MAX_WIDTH}` });
+    errors.push(labFieldError('inputSize', 'network.width', { max: MAX_WIDTH }));
   }
   if (spec.layers.length < 1 || spec.layers.length > MAX_LAYERS) {
-    errors.push({
-      path: 'layers',
-      message: `expected 1 to ${MAX_LAYERS} layers, got ${spec.layers.length}`,
-    });
+    errors.push(
+      labFieldError('layers', 'network.layers', { max: MAX_LAYERS, got: spec.layers.length }),
+    );
   }
   let prev = spec.inputSize;
   spec.layers.forEach((layer, i) => {
     const at = `layers[${i}]`;
     if (!isPositiveInt(layer.units, MAX_WIDTH)) {
-      errors.push({ path: `${at}.units`, message: `expected an integer from 1 to ${MAX_WIDTH}` });
+      errors.push(labFieldError(`${at}.units`, 'network.width', { max: MAX_WIDTH }));
     }
     if (!isActivation(layer.activation)) {
-      errors.push({
-        path: `${at}.activation`,
-        message: `unknown activation ${JSON.stringify(layer.activation)}`,
-      });
+      errors.push(
+        labFieldError(`${at}.activation`, 'network.activation', {
+          got: JSON.stringify(layer.activation) ?? String(layer.activation),
+        }),
+      );
     }
     if (layer.residual === true && layer.units !== prev) {
-      errors.push({
-        path: `${at}.residual`,
-        message: `a residual needs equal widths, but layer ${i} maps ${prev} → ${layer.units}`,
-      });
+      errors.push(
+        labFieldError(`${at}.residual`, 'network.residual', {
+          layer: i,
+          from: prev,
+          to: layer.units,
+        }),
+      );
     }
     const bn = layer.batchnorm;
     if (bn !== undefined) {
       if (bn.eps !== undefined && !(Number.isFinite(bn.eps) && bn.eps > 0)) {
-        errors.push({ path: `${at}.batchnorm.eps`, message: 'expected a positive number' });
+        errors.push(labFieldError(`${at}.batchnorm.eps`, 'network.bnEps'));
       }
       if (
         bn.momentum !== undefined &&
         !(Number.isFinite(bn.momentum) && bn.momentum >= 0 && bn.momentum <= 1)
       ) {
-        errors.push({ path: `${at}.batchnorm.momentum`, message: 'expected a number in [0, 1]' });
+        errors.push(labFieldError(`${at}.batchnorm.momentum`, 'network.bnMomentum'));
       }
     }
     prev = layer.units;

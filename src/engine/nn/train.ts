@@ -3,11 +3,10 @@
  * Float64Array, so one optimizer instance steps the whole net, with the same torch loop as the
  * contour view: forward, loss, backward, clip_grad_norm_, optimizer.step(), scheduler.step().
  */
-import { createConfigScheduler } from '../optimizers';
 import { createLabOptimizer } from './labOptimizer';
 import { clipGradNorm } from '../optimizers/clip';
-import { ScheduleError } from '../optimizers/schedule';
-import type { OptimizerConfig, OptimizerInstance } from '../types';
+import { createTorchRun, torchStep } from '../optimizers/loop';
+import type { OptimizerConfig } from '../types';
 import { createBatchNormStats } from './batchnorm';
 import type { BatchNormStats } from './batchnorm';
 import { initParams } from './init';
@@ -93,12 +92,13 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const ws = createWorkspace(net, batch);
   const batchInput = fullBatch ? data.input : new Float64Array(batch * net.inputSize);
   const batchTarget = fullBatch ? data.target : new Float64Array(batch * net.outputSize);
-  // Muon takes the hidden weight matrices, AdamW the rest (see labOptimizer.ts).
-  const optimizer: OptimizerInstance = createLabOptimizer(options.optimizer, net);
-  // The lab trains without a set end: a one-cycle that names no total_steps runs over
-  // LAB_SCHEDULE_STEPS, and once a schedule would raise (torch stops the script), the lr holds.
-  const scheduler = createConfigScheduler(options.optimizer, LAB_SCHEDULE_STEPS);
-  let scheduleOver = false;
+  // Muon takes the hidden weight matrices, AdamW the rest (see labOptimizer.ts). The lab trains
+  // without a set end: a one-cycle that names no total_steps runs over LAB_SCHEDULE_STEPS, and
+  // once a schedule would raise (torch stops the script), the lr holds.
+  const run = createTorchRun(options.optimizer, net.paramCount, LAB_SCHEDULE_STEPS, {
+    optimizer: createLabOptimizer(options.optimizer, net),
+    holdScheduleEnd: true,
+  });
   const clip = options.optimizer.clip_grad_norm;
   // The order stream is separate from the init stream so changing the batch size keeps the weights.
   const orderRng: Rng = createRng((options.seed ^ 0x5bd1e995) >>> 0);
@@ -143,18 +143,9 @@ export function createTrainer(options: TrainerOptions): Trainer {
         'train',
         stats,
       );
-      let gradNorm: number;
-      if (clip !== undefined) {
-        gradNorm = clipGradNorm(grad, clip);
-      } else {
-        let s = 0;
-        for (let i = 0; i < grad.length; i++) s += grad[i]! * grad[i]!;
-        gradNorm = Math.sqrt(s);
-      }
-      const lr = scheduler.lr;
       // L-BFGS's closure: forward and backward on this step's batch again, at any parameters
       // (in train mode, so batch-norm statistics update on every call, as in torch).
-      const closure = optimizer.needsClosure
+      const closure = run.optimizer.needsClosure
         ? (at: Float64Array, out: Float64Array): number => {
             const l = lossAndGradient(
               net,
@@ -171,17 +162,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
             return l;
           }
         : undefined;
-      const momentum = scheduler.momentum;
-      if (momentum !== undefined) optimizer.setMomentum?.(momentum);
-      optimizer.step(params, grad, lr, closure);
-      if (!scheduleOver) {
-        try {
-          scheduler.step(loss);
-        } catch (err) {
-          if (!(err instanceof ScheduleError)) throw err;
-          scheduleOver = true;
-        }
-      }
+      const { gradNorm, lr } = torchStep(run, params, grad, loss, closure);
       stepCount++;
       return { loss, gradNorm, lr };
     },

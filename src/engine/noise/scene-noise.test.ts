@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENE, parseScene, validateScene } from '../scene';
 import { decodeSceneParam, encodeSceneParam } from '../scene-url';
-import { inspectStep, simulate } from '../simulate';
+import { inspectStep } from '../inspectStep';
+import { simulate } from '../simulate';
 import { NAMED_SURFACES } from '../surfaces';
 import type { Scene, Trajectory } from '../types';
 import type { NoiseSpec } from './spec';

@@ -101,6 +101,7 @@ function tex(config: OptimizerConfig): string {
 export const adadelta: OptimizerDef = {
   type: 'adadelta',
   label: 'AdaDelta',
+  presets: [{ id: 'adadelta', label: 'AdaDelta', config: { type: 'adadelta', lr: 1 } }],
   params: PARAMS,
   tex,
   note:

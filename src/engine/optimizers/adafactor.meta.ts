@@ -67,6 +67,7 @@ export function tex(config: OptimizerConfig): string {
 export const adafactorMeta: Omit<OptimizerDef, 'create'> = {
   type: 'adafactor',
   label: 'Adafactor',
+  presets: [{ id: 'adafactor', label: 'Adafactor', config: { type: 'adafactor', lr: 0.1 } }],
   params: PARAMS,
   tex,
   note:

@@ -105,6 +105,7 @@ function tex(config: OptimizerConfig): string {
 export const adagrad: OptimizerDef = {
   type: 'adagrad',
   label: 'AdaGrad',
+  presets: [{ id: 'adagrad', label: 'AdaGrad', config: { type: 'adagrad', lr: 0.5 } }],
   params: PARAMS,
   tex,
   note:

@@ -194,6 +194,7 @@ const PARAMS = adamParams(0, true);
 export const adam: OptimizerDef = {
   type: 'adam',
   label: 'Adam',
+  presets: [{ id: 'adam', label: 'Adam', config: { type: 'adam', lr: 0.1 } }],
   params: PARAMS,
   tex: (config) => adamTex(PARAMS, config, false),
   note:

@@ -108,6 +108,7 @@ function tex(config: OptimizerConfig): string {
 export const adamax: OptimizerDef = {
   type: 'adamax',
   label: 'Adamax',
+  presets: [{ id: 'adamax', label: 'Adamax', config: { type: 'adamax', lr: 0.1 } }],
   params: PARAMS,
   tex,
   note:

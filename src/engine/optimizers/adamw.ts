@@ -8,6 +8,7 @@ const PARAMS = adamParams(1e-2, false);
 export const adamw: OptimizerDef = {
   type: 'adamw',
   label: 'AdamW',
+  presets: [{ id: 'adamw', label: 'AdamW', config: { type: 'adamw', lr: 0.1 } }],
   params: PARAMS,
   tex: (config) => adamTex(PARAMS, config, true),
   note:

@@ -32,6 +32,7 @@ export function tex(config: OptimizerConfig): string {
 export const asgdMeta: Omit<OptimizerDef, 'create'> = {
   type: 'asgd',
   label: 'ASGD',
+  presets: [{ id: 'asgd', label: 'ASGD', config: { type: 'asgd', lr: 0.1, t0: 20 } }],
   params: PARAMS,
   tex,
   note:

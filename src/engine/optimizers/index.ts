@@ -7,6 +7,7 @@ import type {
   OptimizerConfig,
   OptimizerDef,
   OptimizerInstance,
+  OptimizerPreset,
   OptimizerType,
   ParamSpec,
 } from '../types';
@@ -102,21 +103,33 @@ export function createOptimizer(config: OptimizerConfig, n: number): OptimizerIn
   return OPTIMIZERS[config.type].create(config, n);
 }
 
-/** The schema entry of hyper-parameter `name` for `type`, or undefined if the type has no such parameter. */
-export function paramSpec(type: OptimizerType, name: string): ParamSpec | undefined {
-  return OPTIMIZERS[type].params.find((p) => p.name === name);
+/** Every hyper-parameter value `config` runs with: its own, else torch's default, by torch's name. */
+export function resolvedParams(
+  config: OptimizerConfig,
+): Readonly<Record<string, ParamSpec['default']>> {
+  const fields = config as unknown as Readonly<Record<string, unknown>>;
+  const out: Record<string, ParamSpec['default']> = {};
+  for (const spec of OPTIMIZERS[config.type].params) {
+    const own = fields[spec.name];
+    out[spec.name] = own === undefined ? spec.default : (own as ParamSpec['default']);
+  }
+  return out;
 }
 
-/** torch's default of hyper-parameter `name` for `type` (undefined if the type has no such parameter). */
-export function paramDefault(type: OptimizerType, name: string): ParamSpec['default'] | undefined {
-  return paramSpec(type, name)?.default;
+/** The name `config` goes by: its own label when it has one, else its family's (English). */
+export function displayName(config: OptimizerConfig): string {
+  return config.label?.trim() || OPTIMIZERS[config.type].label;
+}
+
+/** The add menu: every family's presets, in registry order. */
+export function optimizerPresets(): OptimizerPreset[] {
+  return Object.values(OPTIMIZERS).flatMap((def) => def.presets);
 }
 
 /** The learning rate `config` runs at: its own, or its type's default. */
 export function resolvedLr(config: OptimizerConfig): number {
-  if (config.lr !== undefined) return config.lr;
-  const fallback = paramDefault(config.type, 'lr');
-  return typeof fallback === 'number' ? fallback : 0;
+  const lr = resolvedParams(config)['lr'];
+  return typeof lr === 'number' ? lr : 0;
 }
 
 /**

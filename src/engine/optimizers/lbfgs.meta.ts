@@ -60,6 +60,8 @@ export function tex(config: OptimizerConfig): string {
 export const lbfgsMeta: Omit<OptimizerDef, 'create'> = {
   type: 'lbfgs',
   label: 'L-BFGS',
+  closure: true,
+  presets: [{ id: 'lbfgs', label: 'L-BFGS', config: { type: 'lbfgs', lr: 0.1 } }],
   params: PARAMS,
   tex,
   note:

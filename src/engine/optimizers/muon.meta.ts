@@ -85,6 +85,8 @@ export function tex(config: OptimizerConfig): string {
 export const muonMeta: Omit<OptimizerDef, 'create'> = {
   type: 'muon',
   label: 'Muon',
+  matrix: true,
+  presets: [{ id: 'muon', label: 'Muon', config: { type: 'muon', lr: 0.05 } }],
   params: PARAMS,
   tex,
   note:

@@ -158,6 +158,7 @@ function tex(config: OptimizerConfig): string {
 export const nadam: OptimizerDef = {
   type: 'nadam',
   label: 'NAdam',
+  presets: [{ id: 'nadam', label: 'NAdam', config: { type: 'nadam', lr: 0.1 } }],
   params: PARAMS,
   tex,
   note:

@@ -3,7 +3,7 @@ import torchDefaults from '../__fixtures__/optim/defaults.json';
 import type { OptimizerConfig } from '../types';
 import { OPTIMIZER_TYPES } from '../types';
 import { parseScene } from '../scene';
-import { createOptimizer, OPTIMIZERS, paramDefault, resolvedLr } from './index';
+import { createOptimizer, OPTIMIZERS, resolvedLr, resolvedParams } from './index';
 import { PARAM_TEX, STATE_TEX } from './symbols';
 
 const TORCH_DEFAULTS = torchDefaults as unknown as Readonly<
@@ -69,10 +69,10 @@ describe('optimizer registry and schemas', () => {
     }
   });
 
-  it('paramDefault reads the schema and knows which names a type lacks', () => {
-    expect(paramDefault('adamw', 'weight_decay')).toBe(0.01);
-    expect(paramDefault('adam', 'betas')).toEqual([0.9, 0.999]);
-    expect(paramDefault('sgd', 'betas')).toBeUndefined();
+  it('resolvedParams reads the schema and knows which names a type lacks', () => {
+    expect(resolvedParams({ type: 'adamw' })['weight_decay']).toBe(0.01);
+    expect(resolvedParams({ type: 'adam' })['betas']).toEqual([0.9, 0.999]);
+    expect(resolvedParams({ type: 'sgd' })['betas']).toBeUndefined();
   });
 
   it('takes any beta in [0, 1) as torch does, and refuses 1 (a zero bias correction)', () => {

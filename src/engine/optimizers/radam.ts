@@ -146,6 +146,7 @@ function tex(config: OptimizerConfig): string {
 export const radam: OptimizerDef = {
   type: 'radam',
   label: 'RAdam',
+  presets: [{ id: 'radam', label: 'RAdam', config: { type: 'radam', lr: 0.1 } }],
   params: PARAMS,
   tex,
   note:

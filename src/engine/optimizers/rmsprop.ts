@@ -142,6 +142,7 @@ function tex(config: OptimizerConfig): string {
 export const rmsprop: OptimizerDef = {
   type: 'rmsprop',
   label: 'RMSprop',
+  presets: [{ id: 'rmsprop', label: 'RMSprop', config: { type: 'rmsprop', lr: 0.01 } }],
   params: PARAMS,
   tex,
   note:

@@ -40,6 +40,8 @@ export function tex(_config: OptimizerConfig): string {
 export const rpropMeta: Omit<OptimizerDef, 'create'> = {
   type: 'rprop',
   label: 'Rprop',
+  // torch 2.x additions (issue 12), at learning rates that move visibly on the default surface.
+  presets: [{ id: 'rprop', label: 'Rprop', config: { type: 'rprop', lr: 0.01 } }],
   params: PARAMS,
   tex,
   note:

@@ -11,7 +11,7 @@
  * stepped past total_steps, a ValueError at construction) we throw a ScheduleError naming the field.
  */
 import { engineMessage, type EngineMessageCode, type MessageParams } from '../messages';
-import type { Closure, OptimizerInstance, Schedule } from '../types';
+import type { Schedule } from '../types';
 import { scheduleBoolean, scheduleChoice, scheduleNumber } from './schedule-spec';
 
 /**
@@ -839,24 +839,4 @@ export function scheduleValues(
     scheduler.step(0);
   }
   return { lrs, momentums };
-}
-
-/**
- * One torch step: the optimizer steps at the scheduler's lr (and cycled momentum or β1), then the
- * scheduler steps, with `loss` (f at the point whose gradient was used) for ReduceLROnPlateau.
- * `closure` goes to families that need torch's `step(closure)` (L-BFGS); torch's
- * `optimizer.step(closure)` returns the closure's first loss, the same point's loss.
- */
-export function scheduledStep(
-  optimizer: OptimizerInstance,
-  scheduler: LrScheduler,
-  params: Float64Array,
-  grad: Float64Array,
-  loss: number,
-  closure?: Closure,
-): void {
-  const momentum = scheduler.momentum;
-  if (momentum !== undefined) optimizer.setMomentum?.(momentum);
-  optimizer.step(params, grad, scheduler.lr, closure);
-  scheduler.step(loss);
 }

@@ -120,6 +120,24 @@ function tex(config: OptimizerConfig): string {
 export const sgd: OptimizerDef = {
   type: 'sgd',
   label: 'SGD',
+  // torch.optim.SGD raises for nesterov without momentum or with dampening.
+  crossCheck(fields) {
+    if (fields.nesterov !== true) return undefined;
+    const momentum = typeof fields.momentum === 'number' ? fields.momentum : 0;
+    const dampening = typeof fields.dampening === 'number' ? fields.dampening : 0;
+    return momentum <= 0 || dampening !== 0
+      ? { field: 'nesterov', code: 'scene.nesterov' }
+      : undefined;
+  },
+  presets: [
+    { id: 'sgd', label: 'SGD', config: { type: 'sgd', lr: 0.1 } },
+    { id: 'momentum', label: 'Momentum', config: { type: 'sgd', lr: 0.1, momentum: 0.9 } },
+    {
+      id: 'nag',
+      label: 'NAG (Nesterov)',
+      config: { type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true },
+    },
+  ],
   params: PARAMS,
   tex,
   note:

@@ -1,14 +1,14 @@
 import { Fragment, memo, useId, useState } from 'react';
 import { localMessage } from '../fieldMessage';
 import { PanelHelp } from '../help/PanelHelp';
-import { OPTIMIZERS } from '../../engine/optimizers';
+import { OPTIMIZERS, optimizerPresets } from '../../engine/optimizers';
 import { MAX_OPTIMIZERS } from '../../engine/scene';
 import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types';
 import { t, useLocale } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
-import { baseName, optimizerName } from '../names';
+import { baseName, optimizerName, presetLabel } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
@@ -49,38 +49,8 @@ const RegimePad = lazyAfterFirstPaint(
   <div className="regime-pad" aria-hidden="true" />,
 );
 
-/** Entries of the "add" menu: every type, plus Momentum and NAG as SGD settings. */
-const PRESETS: readonly { id: string; label: () => string; config: OptimizerConfig }[] = [
-  { id: 'sgd', label: () => OPTIMIZERS.sgd.label, config: { type: 'sgd', lr: 0.1 } },
-  {
-    id: 'momentum',
-    label: () => t('optimizers.preset.momentum'),
-    config: { type: 'sgd', lr: 0.1, momentum: 0.9 },
-  },
-  {
-    id: 'nag',
-    label: () => t('optimizers.preset.nag'),
-    config: { type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true },
-  },
-  { id: 'adagrad', label: () => OPTIMIZERS.adagrad.label, config: { type: 'adagrad', lr: 0.5 } },
-  { id: 'adadelta', label: () => OPTIMIZERS.adadelta.label, config: { type: 'adadelta', lr: 1 } },
-  { id: 'rmsprop', label: () => OPTIMIZERS.rmsprop.label, config: { type: 'rmsprop', lr: 0.01 } },
-  { id: 'adam', label: () => OPTIMIZERS.adam.label, config: { type: 'adam', lr: 0.1 } },
-  { id: 'adamw', label: () => OPTIMIZERS.adamw.label, config: { type: 'adamw', lr: 0.1 } },
-  { id: 'adamax', label: () => OPTIMIZERS.adamax.label, config: { type: 'adamax', lr: 0.1 } },
-  { id: 'nadam', label: () => OPTIMIZERS.nadam.label, config: { type: 'nadam', lr: 0.1 } },
-  { id: 'radam', label: () => OPTIMIZERS.radam.label, config: { type: 'radam', lr: 0.1 } },
-  // torch 2.x additions (issue 12), at learning rates that move visibly on the default surface.
-  { id: 'rprop', label: () => OPTIMIZERS.rprop.label, config: { type: 'rprop', lr: 0.01 } },
-  { id: 'asgd', label: () => OPTIMIZERS.asgd.label, config: { type: 'asgd', lr: 0.1, t0: 20 } },
-  {
-    id: 'adafactor',
-    label: () => OPTIMIZERS.adafactor.label,
-    config: { type: 'adafactor', lr: 0.1 },
-  },
-  { id: 'muon', label: () => OPTIMIZERS.muon.label, config: { type: 'muon', lr: 0.05 } },
-  { id: 'lbfgs', label: () => OPTIMIZERS.lbfgs.label, config: { type: 'lbfgs', lr: 0.1 } },
-];
+/** Entries of the "add" menu: every family's presets (SGD's include Momentum and NAG). */
+const PRESETS = optimizerPresets().map((p) => ({ ...p, label: () => presetLabel(p.label) }));
 
 /** `config` without one optional field (absent, not undefined: the URL and validator see no key). */
 function without(

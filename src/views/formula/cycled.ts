@@ -3,7 +3,7 @@
  * set, not the one the optimizer was created with: an SGD created with momentum 0 then runs as
  * momentum SGD. The formula panel shows the rule and numbers for that effective setting.
  */
-import { momentumKeyOf, paramDefault } from '../../engine/optimizers';
+import { momentumKeyOf, resolvedParams } from '../../engine/optimizers';
 import type { OptimizerConfig } from '../../engine/types';
 
 /** `config` as this step ran it: its momentum or betas[0] replaced by the cycled `momentum`. */
@@ -15,8 +15,8 @@ export function withCycledMomentum(
   const key = momentumKeyOf(config.type);
   if (key === 'momentum') return { ...config, momentum };
   if (key === 'betas') {
-    const fallback = paramDefault(config.type, 'betas');
-    const beta2 = config.betas?.[1] ?? (Array.isArray(fallback) ? (fallback[1] as number) : 0.999);
+    const betas = resolvedParams(config)['betas'];
+    const beta2 = Array.isArray(betas) && typeof betas[1] === 'number' ? betas[1] : 0.999;
     return { ...config, betas: [momentum, beta2] };
   }
   return config;

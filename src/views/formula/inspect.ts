@@ -1,4 +1,5 @@
-import { inspectStep, simulateSceneOne } from '../../engine/simulate';
+import { inspectStep } from '../../engine/inspectStep';
+import { simulateSceneOne } from '../../engine/simulate';
 import type { OptimizerInspection, Scene, Surface } from '../../engine/types';
 import type { StepNumbers } from './substitute';
 

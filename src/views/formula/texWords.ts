@@ -22,6 +22,8 @@ export const TEX_WORDS: Readonly<Record<string, FormulaStringId>> = {
   given: 'formula.tex.given',
   'line search': 'formula.tex.lineSearch',
   evals: 'formula.tex.evals',
+  'inner iterations': 'formula.tex.innerIterations',
+  evaluations: 'formula.tex.evaluations',
 };
 
 /** Text made safe inside `\text{}`: KaTeX's special characters escaped. */

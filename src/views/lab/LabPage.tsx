@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { t as appText } from '../../i18n';
+import { localMessage } from '../fieldMessage';
 import { usePresent } from '../../state/present';
 import type { KeyAction } from '../../state/present';
 import { useLabStore } from '../../state/lab';
@@ -101,7 +102,7 @@ export default function LabPage() {
           <ul>
             {problems.map((p) => (
               <li key={`${p.path}:${p.message}`}>
-                <code>{p.path}</code>: {p.message}
+                <code>{p.path}</code>: {localMessage(p)}
               </li>
             ))}
           </ul>

@@ -1,0 +1,43 @@
+/**
+ * torch.optim.Adafactor: the formula panel's part (the rule with this step's numbers).
+ * Pure strings; loaded with the panel through ./formulas.
+ */
+import type { OptimizerConfig } from '../types';
+import { N, V, line, numOf, vecOf } from './stepTex';
+import type { OptimizerFormula, StepFrame } from './stepTex';
+
+/** This step of torch.optim.Adafactor with its numbers (see OptimizerFormula.stepLines). */
+export function stepLines(_config: OptimizerConfig, f: StepFrame): string[] | undefined {
+  const { g, state, prev } = f;
+  const thetaPrev = f.thetaPrev;
+  const lines: string[] = [];
+
+  const v = vecOf(state, 'v');
+  const u = vecOf(state, 'u');
+  const rho = numOf(state, 'rho_t');
+  const alpha = numOf(state, 'alpha_t');
+  const b2 = numOf(state, 'beta2_t');
+  const clipDenom = numOf(state, 'clip');
+  if (v === undefined || u === undefined || rho === undefined || alpha === undefined) {
+    return undefined;
+  }
+  lines.push(`\\rho_t &= ${N(rho)}, \\quad \\alpha_t = ${N(alpha)}`);
+  if (b2 !== undefined) {
+    lines.push(
+      line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)),
+    );
+  }
+  lines.push(line('u_t', `${V(g)} / \\sqrt{${V(v)}}`, V(u)));
+  lines.push(
+    f.thetaLine(
+      '\\theta_{t-1} - \\alpha_t\\, u_t / \\max(1, \\text{RMS}(u_t)/d)',
+      `${V(thetaPrev)} - \\frac{${N(alpha)}}{${N(clipDenom ?? 1)}} \\cdot ${V(u)}`,
+    ),
+  );
+  return lines;
+}
+
+export const adafactorFormula: OptimizerFormula = {
+  decoupled: () => true,
+  stepLines,
+};

@@ -1,0 +1,36 @@
+/**
+ * torch.optim.LBFGS: the formula panel's part (the rule with this step's numbers).
+ * Pure strings; loaded with the panel through ./formulas.
+ */
+import type { OptimizerConfig } from '../types';
+import { N, V, line, numOf, vecOf } from './stepTex';
+import type { OptimizerFormula, StepFrame } from './stepTex';
+
+/** This step of torch.optim.LBFGS with its numbers (see OptimizerFormula.stepLines). */
+export function stepLines(_config: OptimizerConfig, f: StepFrame): string[] | undefined {
+  const { theta, state } = f;
+  const thetaPrev = f.thetaPrev;
+  const lines: string[] = [];
+
+  const d = vecOf(state, 'd');
+  const inner = numOf(state, 'inner');
+  const evals = numOf(state, 'evals');
+  const alpha = numOf(state, 't_ls');
+  if (d === undefined || inner === undefined || evals === undefined) {
+    return undefined;
+  }
+  lines.push(
+    `\\text{inner iterations} &= ${inner}, \\quad \\text{evaluations}\\ (f, \\nabla f) = ${evals}`,
+  );
+  if (d.length > 0 && alpha !== undefined) {
+    lines.push(line('d', V(d)));
+    lines.push(line('\\alpha', N(alpha)));
+  }
+  const moved = theta.map((v, i) => v - thetaPrev[i]!);
+  lines.push(f.thetaLine('\\theta_{t-1} + \\sum_i \\alpha_i d_i', `${V(thetaPrev)} + ${V(moved)}`));
+  return lines;
+}
+
+export const lbfgsFormula: OptimizerFormula = {
+  stepLines,
+};

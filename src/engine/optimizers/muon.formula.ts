@@ -1,0 +1,47 @@
+/**
+ * torch.optim.Muon: the formula panel's part (the rule with this step's numbers).
+ * Pure strings; loaded with the panel through ./formulas.
+ */
+import type { OptimizerConfig } from '../types';
+import { N, V, hyperNumber, line, numOf, vecOf } from './stepTex';
+import type { OptimizerFormula, StepFrame } from './stepTex';
+
+/** This step of torch.optim.Muon with its numbers (see OptimizerFormula.stepLines). */
+export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
+  const { g, lr, state, weightDecay, prev } = f;
+  const thetaPrev = f.thetaPrev;
+  const lines: string[] = [];
+
+  const b = vecOf(state, 'b');
+  const bTilde = vecOf(state, 'b_tilde');
+  const o = vecOf(state, 'o');
+  const lrAdj = numOf(state, 'lr_adj');
+  if (b === undefined || bTilde === undefined || o === undefined || lrAdj === undefined) {
+    return undefined;
+  }
+  const mu = hyperNumber(config, 'momentum');
+  lines.push(line('b_t', `${N(mu)} \\cdot ${V(prev('b'))} + ${N(1 - mu)} \\cdot ${V(g)}`, V(b)));
+  lines.push(line('\\tilde{b}_t', V(bTilde)));
+  const norm = Math.hypot(...bTilde);
+  // A 1×2 matrix has one singular value, ‖b̃‖: orthogonalising keeps only the direction.
+  lines.push(
+    line(
+      'O_t',
+      `\\operatorname{NS}_k\\big(${V(bTilde)}\\big) \\approx ${V(bTilde)} / ${N(norm)}`,
+      V(o),
+    ),
+  );
+  const shrink = 1 - lr * weightDecay;
+  lines.push(
+    f.thetaLine(
+      `${weightDecay !== 0 ? '(1 - \\eta\\lambda)\\,' : ''}\\theta_{t-1} - \\eta'\\, O_t`,
+      `${weightDecay !== 0 ? `${N(shrink)} \\cdot ` : ''}${V(thetaPrev)} - ${N(lrAdj)} \\cdot ${V(o)}`,
+    ),
+  );
+  return lines;
+}
+
+export const muonFormula: OptimizerFormula = {
+  decoupled: () => true,
+  stepLines,
+};

@@ -1,0 +1,51 @@
+/**
+ * torch.optim.RAdam: the formula panel's part (the rule with this step's numbers).
+ * Pure strings; loaded with the panel through ./formulas.
+ */
+import type { OptimizerConfig } from '../types';
+import { F, N, V, betas, hyperNumber, line, numOf, vecOf } from './stepTex';
+import type { OptimizerFormula, StepFrame } from './stepTex';
+
+/** This step of torch.optim.RAdam with its numbers (see OptimizerFormula.stepLines). */
+export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
+  const { t, g, lr, state, prev } = f;
+  const thetaPrev = f.thetaPrev;
+  const lines: string[] = [];
+
+  const [b1, b2] = betas(config);
+  const eps = hyperNumber(config, 'eps');
+  const m = vecOf(state, 'm');
+  const v = vecOf(state, 'v');
+  const mHat = vecOf(state, 'm_hat');
+  const rhoT = numOf(state, 'rho_t');
+  const rect = numOf(state, 'rect');
+  if (m === undefined || v === undefined || mHat === undefined || rhoT === undefined) {
+    return undefined;
+  }
+  lines.push(line('m_t', `${N(b1)} \\cdot ${V(prev('m'))} + ${N(1 - b1)} \\cdot ${V(g)}`, V(m)));
+  lines.push(line('\\hat{m}_t', `\\frac{${V(m)}}{1 - ${N(b1)}^{${t}}}`, V(mHat)));
+  lines.push(line('v_t', `${N(b2)} \\cdot ${V(prev('v'))} + ${N(1 - b2)} \\cdot ${V(g)}^2`, V(v)));
+  if (rhoT > 5 && rect !== undefined) {
+    lines.push(`\\rho_t &= ${N(rhoT)} > 5, \\quad r_t = ${N(rect)}`);
+    const bc2 = Math.sqrt(1 - b2 ** t);
+    lines.push(
+      f.thetaLine(
+        '\\theta_{t-1} - \\eta\\, \\hat{m}_t \\frac{\\sqrt{1 - \\beta_2^t}}{\\sqrt{v_t} + \\epsilon}\\, r_t',
+        `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(mHat)} \\odot \\frac{${N(bc2)}}{\\sqrt{${V(v)}} + ${N(eps)}} \\cdot ${F(rect)}`,
+      ),
+    );
+  } else {
+    lines.push(`\\rho_t &= ${N(rhoT)} \\le 5`);
+    lines.push(
+      f.thetaLine(
+        '\\theta_{t-1} - \\eta\\, \\hat{m}_t',
+        `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(mHat)}`,
+      ),
+    );
+  }
+  return lines;
+}
+
+export const radamFormula: OptimizerFormula = {
+  stepLines,
+};

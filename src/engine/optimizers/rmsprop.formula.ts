@@ -1,0 +1,67 @@
+/**
+ * torch.optim.RMSprop: the formula panel's part (the rule with this step's numbers, the notes' box).
+ * Pure strings; loaded with the panel through ./formulas.
+ */
+import type { OptimizerConfig } from '../types';
+import { N, V, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
+import type { OptimizerFormula, StepFrame } from './stepTex';
+
+/** This step of torch.optim.RMSprop with its numbers (see OptimizerFormula.stepLines). */
+export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
+  const { g, lr, state, prev } = f;
+  const thetaPrev = f.thetaPrev;
+  const lines: string[] = [];
+
+  const alpha = hyperNumber(config, 'alpha');
+  const eps = hyperNumber(config, 'eps');
+  const momentum = hyperNumber(config, 'momentum');
+  const v = vecOf(state, 'v');
+  const d = vecOf(state, 'denom');
+  if (v === undefined || d === undefined) return undefined;
+  lines.push(
+    line('v_t', `${N(alpha)} \\cdot ${V(prev('v'))} + ${N(1 - alpha)} \\cdot ${V(g)}^2`, V(v)),
+  );
+  const gbar = vecOf(state, 'gbar');
+  if (gbar !== undefined) {
+    lines.push(
+      line(
+        '\\bar{g}_t',
+        `${N(alpha)} \\cdot ${V(prev('gbar'))} + ${N(1 - alpha)} \\cdot ${V(g)}`,
+        V(gbar),
+      ),
+    );
+    lines.push(line('d_t', `\\sqrt{${V(v)} - ${V(gbar)}^2} + ${N(eps)}`, V(d)));
+  } else {
+    lines.push(line('d_t', `\\sqrt{${V(v)}} + ${N(eps)}`, V(d)));
+  }
+  const b = vecOf(state, 'b');
+  if (momentum > 0 && b !== undefined) {
+    lines.push(
+      line('b_t', `${N(momentum)} \\cdot ${V(prev('b'))} + ${V(g)} \\oslash ${V(d)}`, V(b)),
+    );
+    lines.push(
+      f.thetaLine('\\theta_{t-1} - \\eta\\, b_t', `${V(thetaPrev)} - ${N(lr)} \\cdot ${V(b)}`),
+    );
+  } else {
+    lines.push(
+      f.thetaLine(
+        '\\theta_{t-1} - \\eta\\, g_t / d_t',
+        `${V(thetaPrev)} - ${N(lr)} \\cdot \\frac{${V(g)}}{${V(d)}}`,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** The notes' box (note 003), in the notes' own symbols. */
+const NOTES = [
+  'g_t &= \\nabla_\\theta J(\\theta_{t-1})',
+  'r &= \\alpha \\cdot r + (1 - \\alpha)(g_t \\odot g_t)',
+  '\\Delta\\theta &= \\frac{\\eta}{\\sqrt{r + \\epsilon}} \\odot g_t',
+  '\\theta_t &= \\theta_{t-1} - \\Delta\\theta',
+] as const;
+
+export const rmspropFormula: OptimizerFormula = {
+  stepLines,
+  notesBox: () => alignedBlock(NOTES),
+};
