@@ -40,6 +40,9 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'engine/analysis/divergence.ts': "SGD's critical learning rate (heavy-ball stability theory)",
   'views/analysis/CriticalLrTick.tsx': "marks SGD's critical learning rate",
   'views/analysis/StabilityPanel.tsx': "SGD's momentum stability map",
+  'views/controls/OptimizerPanel.tsx': "the regime pad is SGD's (lr, momentum) plane (Goh 2017)",
+  'views/teach/DivergenceNote.tsx': "only SGD's divergence has a closed form; others get the sweep",
+  'views/teach/divergenceNote.ts': "only SGD's divergence has a closed form; others get the sweep",
   'engine/analysis/arrows.ts': "the step-arrows analysis decomposes each family's update",
   // Not yet plug-in members (next step of the boundary): each family's hidden-state glyph.
   'engine/analysis/glyphs.ts': "the hidden-state glyphs read each family's state",

@@ -1,29 +1,7 @@
 /** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
-import type {
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import {
-  epsSpec,
-  lrSpec,
-  maximizeSpec,
-  numberParam,
-  snapshot,
-  unitSpec,
-  weightDecaySpec,
-} from './common';
-import { aligned } from './symbols';
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(1.0),
-  unitSpec('rho', 0.9),
-  epsSpec(1e-6),
-  weightDecaySpec(0),
-  maximizeSpec(),
-];
+import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { numberParam, snapshot } from './common';
+import { PARAMS, adadeltaMeta } from './adadelta.meta';
 
 class AdadeltaInstance implements OptimizerInstance {
   /** torch's square_avg: running mean of g². */
@@ -84,29 +62,8 @@ class AdadeltaInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-    'v_t &= \\rho\\, v_{t-1} + (1 - \\rho)\\, g_t^2',
-    '\\Delta_t &= \\frac{\\sqrt{u_{t-1} + \\epsilon}}{\\sqrt{v_t + \\epsilon}}\\, g_t',
-    'u_t &= \\rho\\, u_{t-1} + (1 - \\rho)\\, \\Delta_t^2',
-    '\\theta_t &= \\theta_{t-1} - \\eta\\, \\Delta_t',
-  ]);
-}
-
-/** torch.optim.Adadelta: steps sized by the ratio of running RMS of updates to running RMS of gradients. */
 export const adadelta: OptimizerDef = {
-  type: 'adadelta',
-  label: 'AdaDelta',
-  presets: [{ id: 'adadelta', label: 'AdaDelta', config: { type: 'adadelta', lr: 1 } }],
-  params: PARAMS,
-  tex,
-  note:
-    "The notes' box with one addition: torch scales Δ by lr (default 1.0, which is the notes' rule); " +
-    'its default eps is 1e-6 where the notes suggest 1e-5.',
+  ...adadeltaMeta,
   create(config, n) {
     return new AdadeltaInstance(
       numberParam(PARAMS, config, 'rho'),

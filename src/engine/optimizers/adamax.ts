@@ -1,30 +1,7 @@
 /** Adamax: torch.optim.Adamax 2.x (single-tensor path), Adam with an infinity-norm second moment. */
-import type {
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import {
-  betasSpec,
-  epsSpec,
-  lrSpec,
-  numberParam,
-  pairParam,
-  snapshot,
-  maximizeSpec,
-  weightDecaySpec,
-} from './common';
-import { aligned } from './symbols';
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(2e-3, 1),
-  betasSpec(),
-  epsSpec(1e-8),
-  weightDecaySpec(0),
-  maximizeSpec(),
-];
+import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { pairParam, numberParam, snapshot } from './common';
+import { PARAMS, adamaxMeta } from './adamax.meta';
 
 class AdamaxInstance implements OptimizerInstance {
   private readonly expAvg: Float64Array;
@@ -91,29 +68,8 @@ class AdamaxInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
-    'u_t &= \\max(\\beta_2 u_{t-1},\\, |g_t| + \\epsilon)',
-    '\\eta_t &= \\frac{\\eta}{1 - \\beta_1^t}',
-    '\\theta_t &= \\theta_{t-1} - \\eta_t\\, \\frac{m_t}{u_t}',
-  ]);
-}
-
-/** torch.optim.Adamax: Adam whose second moment is a decaying maximum of |g|. */
 export const adamax: OptimizerDef = {
-  type: 'adamax',
-  label: 'Adamax',
-  presets: [{ id: 'adamax', label: 'Adamax', config: { type: 'adamax', lr: 0.1 } }],
-  params: PARAMS,
-  tex,
-  note:
-    "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max " +
-    '(|g| + ε) rather than to the denominator.',
+  ...adamaxMeta,
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');
     return new AdamaxInstance(

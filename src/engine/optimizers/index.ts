@@ -11,18 +11,18 @@ import type {
   OptimizerType,
   ParamSpec,
 } from '../types';
-import { adadelta } from './adadelta';
-import { adagrad } from './adagrad';
+import { adadeltaMeta } from './adadelta.meta';
+import { adagradMeta } from './adagrad.meta';
 import { adam } from './adam';
-import { adamax } from './adamax';
+import { adamaxMeta } from './adamax.meta';
 import { adafactorMeta } from './adafactor.meta';
 import { adamw } from './adamw';
 import { asgdMeta } from './asgd.meta';
 import { lbfgsMeta } from './lbfgs.meta';
 import { muonMeta } from './muon.meta';
-import { nadam } from './nadam';
-import { radam } from './radam';
-import { rmsprop } from './rmsprop';
+import { nadamMeta } from './nadam.meta';
+import { radamMeta } from './radam.meta';
+import { rmspropMeta } from './rmsprop.meta';
 import { rpropMeta } from './rprop.meta';
 import { withMaximize } from './maximize';
 import { sgd } from './sgd';
@@ -36,13 +36,28 @@ export type { LrScheduler, MomentumKey } from './schedule';
 export { MAXIMIZE_GRADIENT_TEX } from './maximize';
 export { PARAM_TEX, STATE_TEX } from './symbols';
 
-/** The families whose arithmetic loads on demand (torch 2.x's Rprop, ASGD, Adafactor, Muon, L-BFGS). */
-export const LAZY_OPTIMIZERS = ['rprop', 'asgd', 'adafactor', 'muon', 'lbfgs'] as const;
+/**
+ * The families whose arithmetic loads on demand: all but SGD (Momentum, NAG) and Adam/AdamW,
+ * which the default scene runs for its first picture.
+ */
+export const LAZY_OPTIMIZERS = [
+  'adagrad',
+  'adadelta',
+  'rmsprop',
+  'adamax',
+  'nadam',
+  'radam',
+  'rprop',
+  'asgd',
+  'adafactor',
+  'muon',
+  'lbfgs',
+] as const;
 type LazyType = (typeof LAZY_OPTIMIZERS)[number];
 type Create = OptimizerDef['create'];
 
 // Why lazy: their step code is not needed for the default scene's first picture, and the first
-// paint's JavaScript has a budget (DESIGN.md). Their schema, TeX and note stay here for the UI.
+// paint's JavaScript has a budget (DESIGN.md): the six older families' step code is ≈1 KB gzip. Their schema, TeX and note stay here for the UI.
 const lazyCreates: Partial<Record<LazyType, Create>> = {};
 
 /** Makes the lazy families runnable now, from their loaded modules (see loadOptimizers). */
@@ -83,14 +98,14 @@ function lazyDef(meta: Omit<OptimizerDef, 'create'>, type: LazyType): OptimizerD
 /** Every optimizer family by its torch.optim type name. */
 export const OPTIMIZERS: Readonly<Record<OptimizerType, OptimizerDef>> = withMaximize({
   sgd,
-  adagrad,
-  adadelta,
-  rmsprop,
+  adagrad: lazyDef(adagradMeta, 'adagrad'),
+  adadelta: lazyDef(adadeltaMeta, 'adadelta'),
+  rmsprop: lazyDef(rmspropMeta, 'rmsprop'),
   adam,
   adamw,
-  adamax,
-  nadam,
-  radam,
+  adamax: lazyDef(adamaxMeta, 'adamax'),
+  nadam: lazyDef(nadamMeta, 'nadam'),
+  radam: lazyDef(radamMeta, 'radam'),
   rprop: lazyDef(rpropMeta, 'rprop'),
   asgd: lazyDef(asgdMeta, 'asgd'),
   adafactor: lazyDef(adafactorMeta, 'adafactor'),

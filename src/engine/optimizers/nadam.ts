@@ -1,41 +1,7 @@
 /** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
-import type {
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import {
-  betasSpec,
-  booleanParam,
-  epsSpec,
-  lrSpec,
-  maximizeSpec,
-  numberParam,
-  pairParam,
-  snapshot,
-  switchSpec,
-  weightDecaySpec,
-} from './common';
-import { aligned } from './symbols';
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(2e-3, 1),
-  betasSpec(),
-  epsSpec(1e-8),
-  weightDecaySpec(0),
-  {
-    name: 'momentum_decay',
-    kind: 'number',
-    default: 4e-3,
-    min: 0,
-    sliderMax: 0.05,
-    why: 'torch refuses a negative momentum_decay',
-  },
-  switchSpec('decoupled_weight_decay'),
-  maximizeSpec(),
-];
+import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { booleanParam, numberParam, pairParam, snapshot } from './common';
+import { PARAMS, nadamMeta } from './nadam.meta';
 
 class NadamInstance implements OptimizerInstance {
   private readonly expAvg: Float64Array;
@@ -129,41 +95,8 @@ class NadamInstance implements OptimizerInstance {
   }
 }
 
-function gradientLines(config: OptimizerConfig): string[] {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
-  if (booleanParam(PARAMS, config, 'decoupled_weight_decay')) {
-    return [
-      'g_t &= \\nabla f(\\theta_{t-1})',
-      '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',
-    ];
-  }
-  return ['g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'];
-}
-
-function tex(config: OptimizerConfig): string {
-  return aligned([
-    ...gradientLines(config),
-    '\\mu_t &= \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{t\\psi}\\right), \\quad \\mu_{t+1} = \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{(t+1)\\psi}\\right)',
-    '\\pi_t &= \\pi_{t-1}\\, \\mu_t, \\quad \\pi_0 = 1',
-    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
-    'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
-    'd_t &= \\sqrt{v_t / (1 - \\beta_2^t)} + \\epsilon',
-    '\\theta_t &= \\theta_{t-1} - \\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t}\\, \\frac{g_t}{d_t}' +
-      ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_{t+1}}\\, \\frac{m_t}{d_t}',
-  ]);
-}
-
-/** torch.optim.NAdam: Adam with a Nesterov look-ahead on the first moment and a warming momentum μ_t. */
 export const nadam: OptimizerDef = {
-  type: 'nadam',
-  label: 'NAdam',
-  presets: [{ id: 'nadam', label: 'NAdam', config: { type: 'nadam', lr: 0.1 } }],
-  params: PARAMS,
-  tex,
-  note:
-    "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper " +
-    'and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.',
+  ...nadamMeta,
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');
     return new NadamInstance(

@@ -1,33 +1,7 @@
 /** RAdam: torch.optim.RAdam 2.x (single-tensor path), Adam with a variance-rectified warm-up. */
-import type {
-  OptimizerConfig,
-  OptimizerDef,
-  OptimizerInspection,
-  OptimizerInstance,
-  ParamSpec,
-} from '../types';
-import {
-  betasSpec,
-  booleanParam,
-  epsSpec,
-  lrSpec,
-  numberParam,
-  pairParam,
-  snapshot,
-  switchSpec,
-  weightDecaySpec,
-  maximizeSpec,
-} from './common';
-import { aligned } from './symbols';
-
-const PARAMS: readonly ParamSpec[] = [
-  lrSpec(1e-3, 1),
-  betasSpec(),
-  epsSpec(1e-8),
-  weightDecaySpec(0),
-  switchSpec('decoupled_weight_decay'),
-  maximizeSpec(),
-];
+import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import { booleanParam, numberParam, pairParam, snapshot } from './common';
+import { PARAMS, radamMeta } from './radam.meta';
 
 class RadamInstance implements OptimizerInstance {
   private readonly expAvg: Float64Array;
@@ -118,40 +92,8 @@ class RadamInstance implements OptimizerInstance {
   }
 }
 
-function gradientLines(config: OptimizerConfig): string[] {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
-  if (booleanParam(PARAMS, config, 'decoupled_weight_decay')) {
-    return [
-      'g_t &= \\nabla f(\\theta_{t-1})',
-      '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',
-    ];
-  }
-  return ['g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'];
-}
-
-function tex(config: OptimizerConfig): string {
-  return aligned([
-    ...gradientLines(config),
-    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad \\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t}',
-    'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
-    '\\rho_t &= \\rho_\\infty - \\frac{2t\\, \\beta_2^t}{1 - \\beta_2^t}, \\quad \\rho_\\infty = \\frac{2}{1 - \\beta_2} - 1',
-    'r_t &= \\sqrt{\\frac{(\\rho_t - 4)(\\rho_t - 2)\\,\\rho_\\infty}{(\\rho_\\infty - 4)(\\rho_\\infty - 2)\\,\\rho_t}}',
-    '\\theta_t &= \\begin{cases} \\theta_{t-1} - \\eta\\, \\hat{m}_t\\, \\dfrac{\\sqrt{1 - \\beta_2^t}}{\\sqrt{v_t} + \\epsilon}\\, r_t & \\rho_t > 5 \\\\' +
-      ' \\theta_{t-1} - \\eta\\, \\hat{m}_t & \\rho_t \\le 5 \\end{cases}',
-  ]);
-}
-
-/** torch.optim.RAdam: momentum SGD for the first few steps, then Adam scaled by a rectification term. */
 export const radam: OptimizerDef = {
-  type: 'radam',
-  label: 'RAdam',
-  presets: [{ id: 'radam', label: 'RAdam', config: { type: 'radam', lr: 0.1 } }],
-  params: PARAMS,
-  tex,
-  note:
-    'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step ' +
-    'with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
+  ...radamMeta,
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');
     return new RadamInstance(

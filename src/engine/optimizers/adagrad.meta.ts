@@ -1,0 +1,60 @@
+/**
+ * adagrad's schema, update rule in TeX and note: what the UI, the scene validator and the formula
+ * panel need at once. Its arithmetic (./adagrad) loads on demand (see ./index: loadOptimizers).
+ */
+/** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
+import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import { epsSpec, lrSpec, maximizeSpec, numberParam, weightDecaySpec } from './common';
+import { aligned } from './symbols';
+
+export const PARAMS: readonly ParamSpec[] = [
+  lrSpec(0.01),
+  {
+    name: 'lr_decay',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    sliderMin: 0,
+    sliderMax: 1,
+    why: 'torch refuses a negative lr_decay',
+  },
+  weightDecaySpec(0),
+  {
+    name: 'initial_accumulator_value',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    why: 'torch refuses a negative initial_accumulator_value',
+    sliderMax: 10,
+  },
+  epsSpec(1e-10),
+  maximizeSpec(),
+];
+
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  const lrDecay = numberParam(PARAMS, config, 'lr_decay');
+  const initial = numberParam(PARAMS, config, 'initial_accumulator_value');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    lrDecay !== 0 ? '\\eta_t &= \\frac{\\eta}{1 + (t - 1)\\,\\gamma}' : '\\eta_t &= \\eta',
+    initial !== 0
+      ? 's_t &= s_{t-1} + g_t^2 \\quad (s_0 \\text{ given})'
+      : 's_t &= s_{t-1} + g_t^2 \\quad (s_0 = 0)',
+    '\\theta_t &= \\theta_{t-1} - \\eta_t\\, \\frac{g_t}{\\sqrt{s_t} + \\epsilon}',
+  ]);
+}
+
+/** torch.optim.Adagrad: per-coordinate steps shrink with the running sum of squared gradients. */
+export const adagradMeta: Omit<OptimizerDef, 'create'> = {
+  type: 'adagrad',
+  label: 'AdaGrad',
+  presets: [{ id: 'adagrad', label: 'AdaGrad', config: { type: 'adagrad', lr: 0.5 } }],
+  params: PARAMS,
+  tex,
+  note:
+    "Same rule as the notes' box, but torch's default eps is 1e-10 (the notes suggest 1e-6), added outside the square root, " +
+    'and torch can start the sum at initial_accumulator_value and decay lr as lr / (1 + (t − 1)·lr_decay).',
+};
