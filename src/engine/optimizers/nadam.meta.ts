@@ -6,11 +6,10 @@
 import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
 import {
   betasSpec,
-  booleanParam,
   epsSpec,
   lrSpec,
   maximizeSpec,
-  numberParam,
+  weightDecayGradientLines,
   switchSpec,
   weightDecaySpec,
 } from './common';
@@ -33,21 +32,9 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-function gradientLines(config: OptimizerConfig): string[] {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
-  if (booleanParam(PARAMS, config, 'decoupled_weight_decay')) {
-    return [
-      'g_t &= \\nabla f(\\theta_{t-1})',
-      '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',
-    ];
-  }
-  return ['g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'];
-}
-
 function tex(config: OptimizerConfig): string {
   return aligned([
-    ...gradientLines(config),
+    ...weightDecayGradientLines(PARAMS, config),
     '\\mu_t &= \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{t\\psi}\\right), \\quad \\mu_{t+1} = \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{(t+1)\\psi}\\right)',
     '\\pi_t &= \\pi_{t-1}\\, \\mu_t, \\quad \\pi_0 = 1',
     'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',

@@ -6,13 +6,12 @@
 import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
 import {
   betasSpec,
-  booleanParam,
   epsSpec,
   lrSpec,
-  numberParam,
   switchSpec,
   weightDecaySpec,
   maximizeSpec,
+  weightDecayGradientLines,
 } from './common';
 import { aligned } from './symbols';
 
@@ -25,21 +24,9 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-function gradientLines(config: OptimizerConfig): string[] {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
-  if (booleanParam(PARAMS, config, 'decoupled_weight_decay')) {
-    return [
-      'g_t &= \\nabla f(\\theta_{t-1})',
-      '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',
-    ];
-  }
-  return ['g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'];
-}
-
 function tex(config: OptimizerConfig): string {
   return aligned([
-    ...gradientLines(config),
+    ...weightDecayGradientLines(PARAMS, config),
     'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad \\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t}',
     'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
     '\\rho_t &= \\rho_\\infty - \\frac{2t\\, \\beta_2^t}{1 - \\beta_2^t}, \\quad \\rho_\\infty = \\frac{2}{1 - \\beta_2} - 1',
