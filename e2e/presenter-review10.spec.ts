@@ -5,18 +5,9 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { Visualizer } from './fixtures/visualizer';
+import { Visualizer, dragSlider } from './fixtures/visualizer';
 
 const TWO = 'scene=f:quadratic;p:-4,2;n:60;o:sgd,lr=0.1;o:adam,lr=0.1&view=t:0';
-
-async function dragSlider(page: Page, slider: Locator, fraction: number): Promise<void> {
-  const box = (await slider.boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * fraction, y, { steps: 4 });
-  await page.mouse.up();
-}
 
 const presentParam = (page: Page): string | null => new URL(page.url()).searchParams.get('present');
 

@@ -4,22 +4,12 @@
  * Scenes are loaded by URL so these tests do not depend on the default scene.
  */
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { encodeSceneParam } from '../src/engine/scene-url';
-import { Visualizer } from './fixtures/visualizer';
+import { Visualizer, dragSlider } from './fixtures/visualizer';
 
 /** Quadratic bowl, SGD and Adam, 60 steps, shown from step 0. */
 const TWO = 'scene=f:quadratic;p:-4,2;n:60;o:sgd,lr=0.1;o:adam,lr=0.1&view=t:0';
-
-/** Drags a range input's thumb with the mouse from its middle to `fraction` of its width. */
-async function dragSlider(page: Page, slider: Locator, fraction: number): Promise<void> {
-  const box = (await slider.boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * fraction, y, { steps: 4 });
-  await page.mouse.up();
-}
 
 const lrOf = async (app: Visualizer, index: number): Promise<number | undefined> =>
   (await app.scene()).optimizers[index]!.lr;

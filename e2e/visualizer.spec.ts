@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CLASSICS_SCENE, DEFAULT_SCENE } from '../src/engine/scene';
 import { encodeSceneParam } from '../src/engine/scene-url';
-import { Visualizer } from './fixtures/visualizer';
+import { Visualizer, dragSlider } from './fixtures/visualizer';
 import { allowCors } from './fixtures/cors';
 
 /** The seven optimizers of note 003, by link (the first visit shows only three). */
@@ -86,16 +86,9 @@ test.describe('the visualizer', () => {
     const row = await app.expand(6);
     const before = await app.trajectories();
     const slider = row.getByTestId('slider-lr');
-    // Opening row 6 closed row 0's taller settings (its regime pad) above it: scroll to the slider
-    // as a person would before dragging it.
-    await slider.scrollIntoViewIfNeeded();
-    const box = (await slider.boundingBox())!;
-    await app.repaintAfter(async () => {
-      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
-      await page.mouse.up();
-    });
+    // Opening row 6 closed row 0's taller settings (its regime pad) above it: the helper scrolls
+    // to the slider as a person would before dragging it.
+    await app.repaintAfter(() => dragSlider(page, slider, 0.3, 0.6));
     const after = await app.trajectories();
     const lr = (await app.scene()).optimizers[6]!.lr!;
     expect(lr).toBeLessThan(0.1);
