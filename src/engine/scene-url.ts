@@ -247,6 +247,10 @@ function decodeOptimizer(
  * URLSearchParams first, which would turn an escaped ';' into a separator. See `rawQueryParam`.
  */
 export function decodeSceneParam(text: string): SceneValidation {
+  // A link whose scene text was percent-encoded whole (URLSearchParams, encodeURIComponent, most
+  // CMS link builders turn ':' and ';' into %3A and %3B) has no raw ':' left: decode it once.
+  // The scene's own escapes inside fields (%25XX after that encoding) come back as they were.
+  if (!text.includes(':') && /%3A/i.test(text)) text = unescapeText(text) ?? text;
   const errors: FieldError[] = [];
   if (text.length > MAX_SCENE_PARAM) {
     const { scene } = validateScene({});

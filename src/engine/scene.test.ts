@@ -88,6 +88,39 @@ describe('scene validation', () => {
     expect(decodeSceneParam(encodeSceneParam(scene)).scene).toEqual(scene);
   });
 
+  it('reads a scene text a link builder percent-encoded whole (URLSearchParams, encodeURIComponent)', () => {
+    const scenes: Scene[] = [
+      {
+        surface: { id: 'himmelblau' },
+        start: [-1, 1],
+        steps: 100,
+        optimizers: [{ type: 'adam', lr: 0.05, label: 'Adam; the fast one' }],
+      },
+      {
+        surface: { expr: 'x^2/10 + y^2 + 0.1*sin(3*x)' },
+        start: [-4, 2],
+        steps: 50,
+        optimizers: [
+          {
+            type: 'sgd',
+            lr: 0.1,
+            momentum: 0.9,
+            schedule: { type: 'step', step_size: 10, gamma: 0.5 },
+          },
+        ],
+      },
+    ];
+    for (const scene of scenes) {
+      const text = encodeSceneParam(scene);
+      const viaParams = new URLSearchParams({ scene: text }).toString().slice('scene='.length);
+      for (const encoded of [encodeURIComponent(text), viaParams]) {
+        const back = decodeSceneParam(encoded);
+        expect(back.errors).toEqual([]);
+        expect(back.scene).toEqual(decodeSceneParam(text).scene);
+      }
+    }
+  });
+
   it('rejects an unknown surface id and lists the named ones', () => {
     const { errors } = validateScene({ surface: { id: 'everest' } });
     expect(paths(errors)).toEqual(['surface.id']);

@@ -109,6 +109,13 @@ describe('lab URL codec', () => {
 });
 
 describe('lab store', () => {
+  it('reads -0 as 0, so the link it writes back reads the same', () => {
+    const { state, problems } = decodeLabUrl('clip:-0,lr:0.1');
+    expect(problems).toEqual([]);
+    expect(Object.is(state.a.clip, 0)).toBe(true);
+    expect(decodeLabUrl(encodeLabUrl(state)).state).toEqual(state);
+  });
+
   it('loading a URL with B turns compare on and reports problems', () => {
     useLabStore.getState().loadUrl('depth:3;bn:1,lr:nope');
     const s = useLabStore.getState();

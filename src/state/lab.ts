@@ -65,7 +65,8 @@ function numberField<K extends keyof LabConfig>(
     name,
     format: (v) => String(v),
     parse: (text) => {
-      const n = /^[0-9.eE+-]{1,24}$/.test(text) ? Number(text) : Number.NaN;
+      // -0 is read as 0: the link writes it back as "0" (fuzzing found `clip:-0` not round-tripping).
+      const n = /^[0-9.eE+-]{1,24}$/.test(text) ? Number(text) + 0 : Number.NaN;
       return Number.isFinite(n) && accept(n)
         ? { ok: true, value: n as LabConfig[K] }
         : { ok: false, reason };

@@ -499,7 +499,7 @@ describe('the lab reading a hostile `lab` parameter', () => {
         expect(again.problems).toEqual([]);
         expect(again.state).toEqual(first);
       }),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
     );
   });
 
