@@ -69,9 +69,14 @@ function emitEmbedPage(): Plugin {
  * module scripts. The app's own bundle is not touched.
  */
 function classicEmbedBuild(): Plugin {
+  // The app's own output folder (`vite build --outDir X` included): the embed goes beside it.
+  let outDir = 'dist';
   return {
     name: 'descent-classic-embed',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
     async closeBundle() {
       const root = fileURLToPath(new URL('.', import.meta.url));
       await build({
@@ -88,7 +93,7 @@ function classicEmbedBuild(): Plugin {
         worker: { format: 'iife' },
         build: {
           target: 'es2022',
-          outDir: 'dist',
+          outDir,
           emptyOutDir: false,
           copyPublicDir: false,
           sourcemap: false,

@@ -4,7 +4,7 @@
  * Scenes are loaded by URL so these tests do not depend on the default scene.
  */
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import { Visualizer, dragSlider } from './fixtures/visualizer';
 
@@ -396,6 +396,50 @@ test.describe('the map is the hero', () => {
 });
 
 test.describe('lessons a class can follow', () => {
+  test('in a lesson, the optimizer panel’s lr slider spans the lesson too; outside one it spans torch’s range', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    /** Where the slider's thumb sits, as a fraction of its track. */
+    const fractionOf = async (slider: Locator): Promise<number> => {
+      const min = Number(await slider.getAttribute('min'));
+      const max = Number(await slider.getAttribute('max'));
+      return (Number(await slider.inputValue()) - min) / (max - min);
+    };
+    await page.goto('/?page=lessons');
+    await app.repaintAfter(() =>
+      page
+        .getByTestId('lesson-card-lr-too-large')
+        .getByRole('link', { name: 'Learning rate too large' })
+        .click(),
+    );
+    const row = await app.expand(1);
+    const slider = row.getByTestId('slider-lr');
+    const at = await fractionOf(slider);
+    // 0.9 → 1.1 is a fifth of the track: drag by a tenth and the lr moves by about 0.1.
+    await app.repaintAfter(() => dragSlider(page, slider, at - 0.1, at));
+    const lr = (await app.scene()).optimizers[1]!.lr!;
+    expect(lr).toBeGreaterThan(0.9);
+    expect(lr).toBeLessThan(1.0);
+
+    // Closing the lesson gives the slider torch's whole range back.
+    await page.getByTestId('close-lesson').click();
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+    const wide = (await app.expand(1)).getByTestId('slider-lr');
+    const max = Number(await wide.getAttribute('max'));
+    const min = Number(await wide.getAttribute('min'));
+    // Five decades: 0.1 of lr is well under a hundredth of the track.
+    expect(max - min).toBeGreaterThan(0);
+    const before = Number(await wide.inputValue());
+    await page
+      .getByTestId('optimizer-1')
+      .getByTestId('field-lr')
+      .fill(String(lr + 0.1));
+    await page.getByTestId('optimizer-1').getByTestId('field-lr').press('Enter');
+    await expect.poll(async () => Number(await wide.inputValue())).not.toBe(before);
+    expect(Math.abs(Number(await wide.inputValue()) - before) / (max - min)).toBeLessThan(0.02);
+  });
+
   test('a lesson from the gallery opens at step 0 and plays slowly; its slider spans the lesson', async ({
     page,
   }) => {

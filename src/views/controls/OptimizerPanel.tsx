@@ -10,6 +10,10 @@ import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
 import { baseName, optimizerName, presetLabel } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
+import { lessonLrSpan } from '../../lessons/lrSpan';
+import type { LrSpan } from '../../lessons/lrSpan';
+import { useLesson } from '../lessons/catalogStore';
+import { usePresent } from '../../state/present';
 import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
 import { NumberField } from './SurfacePanel';
 
@@ -281,6 +285,10 @@ function OptimizerEditor(props: {
     return errors;
   };
   const specs = [...def.params].sort((a, b) => (a.name === 'lr' ? -1 : b.name === 'lr' ? 1 : 0));
+  // In a lesson, the lr slider spans the lesson's interesting range, as the presenter's does
+  // (0.95 → 1.05 was 1 px of a five-decade slider); the typed field still takes any value.
+  const lesson = useLesson(usePresent((s) => s.lesson));
+  const lrSpan = typeof lesson === 'object' ? lessonLrSpan(lesson, index) : undefined;
   return (
     <div className="param-list">
       <div className="type-line">
@@ -289,7 +297,12 @@ function OptimizerEditor(props: {
       </div>
       {specs.map((spec) => (
         <Fragment key={spec.name}>
-          <ParamControl spec={spec} config={config} commit={commit} />
+          <ParamControl
+            spec={spec}
+            config={config}
+            commit={commit}
+            {...(spec.name === 'lr' && lrSpan ? { span: lrSpan } : {})}
+          />
           {spec.name === 'lr' && <DivergenceNote index={index} config={config} />}
         </Fragment>
       ))}
@@ -311,7 +324,13 @@ function paramLabel(name: string): string {
   return name === 'lr' ? t('optimizers.lr') : name;
 }
 
-function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit: Commit }) {
+function ParamControl(props: {
+  spec: ParamSpec;
+  config: OptimizerConfig;
+  commit: Commit;
+  /** A lesson's span for the lr slider (see lessons/lrSpan). */
+  span?: LrSpan;
+}) {
   const { spec, config, commit } = props;
   const value = paramValue(config, spec);
   const label = paramLabel(spec.name);
@@ -395,8 +414,10 @@ function ParamControl(props: { spec: ParamSpec; config: OptimizerConfig; commit:
     );
   }
   const number = value as number;
-  const range = sliderRange(spec);
-  const log = spec.log === true;
+  const range: [number, number] | undefined = props.span
+    ? [props.span.range[0], props.span.range[1]]
+    : sliderRange(spec);
+  const log = props.span ? props.span.log : spec.log === true;
   return (
     <div className={`param param-number${range ? ' with-slider' : ''}`}>
       {range && (
