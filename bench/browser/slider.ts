@@ -8,6 +8,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { resolveSurface } from '../../src/engine/surfaces';
 import { simulate } from '../../src/engine/simulate';
+// The baseline's paths run here in Node: every family, the lazily loaded ones included.
+import '../../src/engine/optimizers/all';
 import type { BenchRow } from '../types';
 import {
   eventCount,
