@@ -172,6 +172,20 @@ test.describe('an embed in an iframe of a fixed size', () => {
   });
 });
 
+test('the 3-D button stays off a 320×240 embed’s tiny map, and sits inside a 700×500 one', async ({
+  page,
+}) => {
+  let frame = await openHost(page, embedSrc(), { w: 320, h: 240 });
+  await expect(frame.getByTestId('view3d-toggle')).toBeHidden();
+  frame = await openHost(page, embedSrc(), { w: 700, h: 500 });
+  await expect(frame.getByTestId('view3d-toggle')).toBeVisible();
+  const plot = (await box(frame, 'map-plot'))!;
+  const toggle = (await box(frame, 'view3d-toggle'))!;
+  expectWithin(toggle, plot, 'the 3-D button');
+  // It takes a corner, not the map: under a tenth of the plot's area.
+  expect(toggle.width * toggle.height).toBeLessThan((plot.width * plot.height) / 10);
+});
+
 test('"Open in Descent" opens the same scene, step and language in the full app', async ({
   page,
   context,

@@ -48,6 +48,19 @@ describe('embed options', () => {
     expect(readEmbedOptions('?embed=1&controls=%E0%A4%A').controls).toEqual(DEFAULT_CONTROLS);
   });
 
+  it('controls of which none can be read fall back to playback, and say so; none stays none', () => {
+    const o = readEmbedOptions('?embed=1&controls=lr:99,foo,%3Cimg%3E');
+    expect(o.controls).toEqual(DEFAULT_CONTROLS);
+    expect(o.problems).toHaveLength(4);
+    expect(o.problems.at(-1)).toContain('default "play"');
+    expect(readEmbedOptions('?embed=1&controls=none').controls).toEqual({
+      play: false,
+      charts: false,
+      params: [],
+    });
+    expect(readEmbedOptions('?embed=1&controls=none,foo').controls.play).toBe(false);
+  });
+
   it('controls round-trip through their text, defaults left out of the query', () => {
     for (const text of [
       'play',

@@ -88,6 +88,12 @@ export function parseControls(text: string | undefined): {
     }
     problems.push(`controls: "${token.slice(0, 40)}" is not a control`);
   }
+  // Nothing readable (and no explicit `none`): a reader still gets play, step and scrub.
+  if (problems.length > 0 && !play && !charts && params.length === 0 && !tokens.includes('none'))
+    return {
+      controls: DEFAULT_CONTROLS,
+      problems: [...problems, 'controls: none of them could be read; the default "play" is shown'],
+    };
   return { controls: { play, charts, params }, problems };
 }
 
