@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scene, Trajectory } from '../engine/types';
 import { EngineClient, StaleRunError, WorkerCrashedError } from './client';
-import type { WorkerLike } from './client';
 import type { WorkerReply, WorkerRequest } from './protocol';
+import { FakeWorker } from './testing/fakeWorker';
 
 const scene: Scene = {
   surface: { id: 'quadratic' },
@@ -11,32 +11,10 @@ const scene: Scene = {
   optimizers: [{ type: 'sgd' }],
 };
 
-/** A worker double: records requests, answers when told, can die. */
-class FakeWorker implements WorkerLike {
-  readonly received: WorkerRequest[] = [];
-  terminated = false;
-  private readonly listeners: Record<string, ((event: never) => void)[]> = {};
-
-  postMessage(message: WorkerRequest): void {
-    this.received.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: string, listener: (event: never) => void): void {
-    (this.listeners[type] ??= []).push(listener);
-  }
-  emit(type: 'message' | 'error' | 'messageerror', event: unknown): void {
-    for (const l of this.listeners[type] ?? []) l(event as never);
-  }
+/** A worker double whose `answer` replies to a request with trajectories. */
+class FakeEngineWorker extends FakeWorker<WorkerRequest, WorkerReply> {
   answer(request: WorkerRequest, trajectories: Trajectory[]): void {
-    const reply: WorkerReply = {
-      id: request.id,
-      runId: request.runId,
-      type: 'simulate',
-      trajectories,
-    };
-    this.emit('message', { data: reply });
+    this.reply({ id: request.id, runId: request.runId, type: 'simulate', trajectories });
   }
 }
 
@@ -54,12 +32,12 @@ async function flush(): Promise<void> {
 }
 
 function setup(timeoutMs = 1000) {
-  const workers: FakeWorker[] = [];
+  const workers: FakeEngineWorker[] = [];
   const levels: number[] = [];
   const crashes: string[] = [];
-  const kind = (level: number) => (): FakeWorker => {
+  const kind = (level: number) => (): FakeEngineWorker => {
     levels.push(level);
-    const w = new FakeWorker();
+    const w = new FakeEngineWorker();
     workers.push(w);
     return w;
   };

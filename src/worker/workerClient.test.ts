@@ -7,7 +7,8 @@ import {
   WorkerCrashedError,
   fallbackChain,
 } from './workerClient';
-import type { WorkerKind, WorkerLike } from './workerClient';
+import type { WorkerKind } from './workerClient';
+import { FakeWorker } from './testing/fakeWorker';
 
 interface Req {
   readonly id: number;
@@ -18,28 +19,8 @@ type Rep =
   | { readonly id: number; readonly type: 'progress'; readonly done: number }
   | { readonly id: number; readonly type: 'error'; readonly message: string };
 
-/** A worker double: records what it is sent, answers when the test says, can die. */
-class FakeWorker implements WorkerLike<Req, Rep> {
-  readonly received: Req[] = [];
-  terminated = false;
-  private readonly listeners: Record<string, ((event: never) => void)[]> = {};
-
-  postMessage(message: Req): void {
-    this.received.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(type: string, listener: (event: never) => void): void {
-    (this.listeners[type] ??= []).push(listener);
-  }
-  emit(type: 'message' | 'error' | 'messageerror', event: unknown): void {
-    for (const l of this.listeners[type] ?? []) l(event as never);
-  }
-  reply(reply: Rep): void {
-    this.emit('message', { data: reply });
-  }
-  /** Answers request `index` with n². */
+/** A worker double whose `square(i)` answers request i with n². */
+class SquaringWorker extends FakeWorker<Req, Rep> {
   square(index: number): void {
     const r = this.received[index]!;
     this.reply({ id: r.id, type: 'done', value: r.n * r.n });
@@ -57,13 +38,13 @@ async function flush(): Promise<void> {
 
 /** A client over fake workers of three kinds; `workers` lists them in spawn order with their level. */
 function setup(timeoutMs = 1000) {
-  const workers: FakeWorker[] = [];
+  const workers: SquaringWorker[] = [];
   const levels: number[] = [];
   const crashes: string[] = [];
   const kind =
     (level: number): WorkerKind<Req, Rep> =>
     () => {
-      const w = new FakeWorker();
+      const w = new SquaringWorker();
       workers.push(w);
       levels.push(level);
       return w;

@@ -1,50 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSICS_SCENE } from '../../engine/scene';
 import { AnalysisCancelledError, AnalysisClient } from './client';
-import type { AnalysisWorkerLike } from './client';
 import { handleAnalysisRequest } from './handlers';
 import type { AnalysisReply, AnalysisRequest, SweepJob } from './protocol';
+import { FakeWorker } from '../testing/fakeWorker';
 
 /** A worker stand-in that answers with the real handlers, or stays silent, or fails. */
-class FakeWorker implements AnalysisWorkerLike {
-  static made: FakeWorker[] = [];
-  readonly received: AnalysisRequest[] = [];
-  terminated = false;
-  private readonly message: ((event: MessageEvent<AnalysisReply>) => void)[] = [];
-  private readonly error: ((event: Event) => void)[] = [];
+class FakeAnalysisWorker extends FakeWorker<AnalysisRequest, AnalysisReply> {
+  static made: FakeAnalysisWorker[] = [];
 
-  constructor(private readonly mode: 'answer' | 'silent' | 'fail') {
-    FakeWorker.made.push(this);
-  }
-
-  postMessage(request: AnalysisRequest): void {
-    this.received.push(request);
-    if (this.mode === 'silent') return;
-    queueMicrotask(() => {
-      if (this.terminated) return;
-      if (this.mode === 'fail') {
-        for (const l of this.error) l(new Event('error'));
-        return;
-      }
-      handleAnalysisRequest(request, (reply) => {
-        for (const l of this.message) l(new MessageEvent('message', { data: reply }));
+  constructor(mode: 'answer' | 'silent' | 'fail') {
+    super((request, worker) => {
+      if (mode === 'silent') return;
+      queueMicrotask(() => {
+        if (worker.terminated) return;
+        if (mode === 'fail') worker.fail();
+        else handleAnalysisRequest(request, (reply) => worker.reply(reply));
       });
     });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  addEventListener(type: 'message', listener: (event: MessageEvent<AnalysisReply>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
-  addEventListener(
-    type: string,
-    listener: ((event: MessageEvent<AnalysisReply>) => void) | ((event: Event) => void),
-  ): void {
-    if (type === 'message')
-      this.message.push(listener as (event: MessageEvent<AnalysisReply>) => void);
-    if (type === 'error') this.error.push(listener as (event: Event) => void);
+    FakeAnalysisWorker.made.push(this);
   }
 }
 
@@ -63,8 +37,8 @@ const sweep: SweepJob = {
 describe('analysis client', () => {
   it('resolves with the worker result and reports progress on the way', async () => {
     const client = new AnalysisClient([
-      () => new FakeWorker('answer'),
-      () => new FakeWorker('answer'),
+      () => new FakeAnalysisWorker('answer'),
+      () => new FakeAnalysisWorker('answer'),
     ]);
     const progress: number[] = [];
     const result = await client.run(sweep, (p) => progress.push(p.done));
@@ -74,16 +48,16 @@ describe('analysis client', () => {
   });
 
   it('a newer job cancels the running one and terminates the worker it ran on', async () => {
-    FakeWorker.made = [];
+    FakeAnalysisWorker.made = [];
     const client = new AnalysisClient([
-      () => new FakeWorker(FakeWorker.made.length === 0 ? 'silent' : 'answer'),
-      () => new FakeWorker('answer'),
+      () => new FakeAnalysisWorker(FakeAnalysisWorker.made.length === 0 ? 'silent' : 'answer'),
+      () => new FakeAnalysisWorker('answer'),
     ]);
     const first = client.run(sweep);
     const second = client.run({ ...sweep, points: 3 });
     await expect(first).rejects.toBeInstanceOf(AnalysisCancelledError);
     expect((await second).rows).toHaveLength(3);
-    expect(FakeWorker.made[0]!.terminated).toBe(true);
+    expect(FakeAnalysisWorker.made[0]!.terminated).toBe(true);
   });
 
   it('falls back to the main thread when no worker can be made, or the worker dies before answering', async () => {
@@ -91,14 +65,14 @@ describe('analysis client', () => {
       () => {
         throw new Error('no workers here');
       },
-      () => new FakeWorker('answer'),
+      () => new FakeAnalysisWorker('answer'),
     ]);
     expect((await throwing.run(sweep)).rows).toHaveLength(9);
     expect(throwing.inline).toBe(true);
 
     const dying = new AnalysisClient([
-      () => new FakeWorker('fail'),
-      () => new FakeWorker('answer'),
+      () => new FakeAnalysisWorker('fail'),
+      () => new FakeAnalysisWorker('answer'),
     ]);
     expect((await dying.run(sweep)).rows).toHaveLength(9);
     expect(dying.inline).toBe(true);
@@ -106,8 +80,8 @@ describe('analysis client', () => {
 
   it('rejects with the handler error for a surface that does not resolve', async () => {
     const client = new AnalysisClient([
-      () => new FakeWorker('answer'),
-      () => new FakeWorker('answer'),
+      () => new FakeAnalysisWorker('answer'),
+      () => new FakeAnalysisWorker('answer'),
     ]);
     await expect(client.run({ ...sweep, surface: { id: 'nowhere' } })).rejects.toThrow(
       /does not resolve/,
@@ -116,8 +90,8 @@ describe('analysis client', () => {
 
   it('hosts the race on the scene it is given, ranking every optimizer', async () => {
     const client = new AnalysisClient([
-      () => new FakeWorker('answer'),
-      () => new FakeWorker('answer'),
+      () => new FakeAnalysisWorker('answer'),
+      () => new FakeAnalysisWorker('answer'),
     ]);
     const result = await client.run({
       kind: 'race',

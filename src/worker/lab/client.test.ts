@@ -6,39 +6,15 @@ import {
   LandscapeCancelledError,
   StaleLabRunError,
 } from './client';
-import type { LabWorkerLike } from './client';
 import { handleLabMessage } from './handlers';
 import type { LabReply, LabRequest, LandscapeResult } from './protocol';
+import { FakeWorker } from '../testing/fakeWorker';
 
 /** A worker whose replies the test releases by hand. */
-class FakeWorker implements LabWorkerLike {
-  readonly received: LabRequest[] = [];
-  terminated = false;
-  private onMessage: ((event: MessageEvent<LabReply>) => void)[] = [];
-  private onError: ((event: Event) => void)[] = [];
-
-  postMessage(message: LabRequest): void {
-    this.received.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  addEventListener(
-    type: 'message' | 'error' | 'messageerror',
-    listener: (event: never) => void,
-  ): void {
-    if (type === 'message')
-      this.onMessage.push(listener as (event: MessageEvent<LabReply>) => void);
-    if (type === 'error') this.onError.push(listener as (event: Event) => void);
-  }
+class FakeLabWorker extends FakeWorker<LabRequest, LabReply> {
   /** Answers request `index` with the real handler's replies (progress ones included). */
   answer(index: number): void {
-    void handleLabMessage(this.received[index]!, (reply) => {
-      for (const l of this.onMessage) l({ data: reply } as MessageEvent<LabReply>);
-    });
-  }
-  fail(): void {
-    for (const l of this.onError) l(new Event('error'));
+    void handleLabMessage(this.received[index]!, (reply) => this.reply(reply));
   }
 }
 
@@ -50,7 +26,7 @@ const run = { slot: 'a' as const, config: DEFAULT_LAB_CONFIG, steps: 2, reset: t
 
 describe('lab worker client', () => {
   it('resolves a reply by id with the snapshot of the requested steps', async () => {
-    const worker = new FakeWorker();
+    const worker = new FakeLabWorker();
     const client = new LabClient([() => worker, () => worker]);
     const pending = client.run(run);
     await flush();
@@ -62,7 +38,7 @@ describe('lab worker client', () => {
   });
 
   it('drops the reply of a run superseded by a newer one of the same slot, not of the other slot', async () => {
-    const worker = new FakeWorker();
+    const worker = new FakeLabWorker();
     const client = new LabClient([() => worker, () => worker]);
     const old = client.run(run);
     const other = client.run({ ...run, slot: 'b' });
@@ -77,16 +53,16 @@ describe('lab worker client', () => {
   });
 
   it('a worker error rejects what is pending and the next call spawns a fresh worker', async () => {
-    const workers: FakeWorker[] = [];
+    const workers: FakeLabWorker[] = [];
     const crashes: string[] = [];
     const client = new LabClient(
       [
         () => {
-          const w = new FakeWorker();
+          const w = new FakeLabWorker();
           workers.push(w);
           return w;
         },
-        () => new FakeWorker(),
+        () => new FakeLabWorker(),
       ],
       { onCrash: (reason) => crashes.push(reason) },
     );
@@ -109,8 +85,8 @@ describe('lab worker client', () => {
   });
 
   it('a worker that dies before its first answer hands its requests to the main-thread fallback', async () => {
-    const worker = new FakeWorker();
-    const fallback = new FakeWorker();
+    const worker = new FakeLabWorker();
+    const fallback = new FakeLabWorker();
     const client = new LabClient([() => worker, () => fallback]);
     const pending = client.run(run);
     await flush();
@@ -124,14 +100,14 @@ describe('lab worker client', () => {
   });
 
   it('a hung worker is killed by the watchdog', async () => {
-    const worker = new FakeWorker();
+    const worker = new FakeLabWorker();
     const client = new LabClient([() => worker, () => worker], { timeoutMs: 10 });
     await expect(client.run(run)).rejects.toThrow(/no answer within 10 ms/);
     expect(worker.terminated).toBe(true);
   });
 
   it('falls back when new Worker throws, as in a sandboxed iframe', async () => {
-    const fallback = new FakeWorker();
+    const fallback = new FakeLabWorker();
     const client = new LabClient([
       () => {
         throw new DOMException('blocked', 'SecurityError');
@@ -146,7 +122,7 @@ describe('lab worker client', () => {
   });
 
   it('an engine error comes back as a rejection with its message', async () => {
-    const worker = new FakeWorker();
+    const worker = new FakeLabWorker();
     const client = new LabClient([() => worker, () => worker]);
     const pending = client.run({ ...run, config: { ...DEFAULT_LAB_CONFIG, depth: 65 } });
     await flush();
@@ -155,14 +131,14 @@ describe('lab worker client', () => {
   });
 
   it('a landscape streams its coarse grids, and a newer one cancels it by terminating its worker', async () => {
-    const workers: FakeWorker[] = [];
+    const workers: FakeLabWorker[] = [];
     const client = new LabClient([
       () => {
-        const w = new FakeWorker();
+        const w = new FakeLabWorker();
         workers.push(w);
         return w;
       },
-      () => new FakeWorker(),
+      () => new FakeLabWorker(),
     ]);
     const training = client.run({ ...run, steps: 20 });
     await flush();
