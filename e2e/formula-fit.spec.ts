@@ -120,11 +120,13 @@ test('the widest formulas still fit after the window shrinks from 1280 to 320 px
   }
 });
 
-test('every named surface’s formula fits at every width', async ({ page }) => {
+test.describe('every named surface’s formula fits at every width', () => {
   for (const id of SURFACE_IDS) {
-    // A tiny step keeps the run finite on every surface; the surface's formula is what is measured.
-    await open(page, { ...sceneOf(0), surface: { id }, optimizers: [{ type: 'sgd', lr: 1e-4 }] });
-    await fitsAtEveryWidth(page);
+    test(id, async ({ page }) => {
+      // A tiny step keeps the run finite on every surface; the surface's formula is what is measured.
+      await open(page, { ...sceneOf(0), surface: { id }, optimizers: [{ type: 'sgd', lr: 1e-4 }] });
+      await fitsAtEveryWidth(page);
+    });
   }
 });
 

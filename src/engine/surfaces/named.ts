@@ -259,7 +259,7 @@ export const styblinskiTang: Surface = {
   id: 'styblinski-tang',
   label: 'Styblinski–Tang',
   // Two fractions, not one: a narrow panel can then break the formula at the `+`.
-  tex: 'f(x, y) = \\frac{x^{4} - 16x^{2} + 5x}{2} + \\frac{y^{4} - 16y^{2} + 5y}{2}',
+  tex: 'f(x, y) = \\tfrac{1}{2}(x^{4} - 16x^{2} + 5x) + \\tfrac{1}{2}(y^{4} - 16y^{2} + 5y)',
   f(x, y) {
     const x2 = x * x;
     const y2 = y * y;

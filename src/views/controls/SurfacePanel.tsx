@@ -39,7 +39,7 @@ function NoiseControlStandIn() {
 // panels below keep their place (the lr slider moved 26 px under the pointer otherwise).
 const FitTex = lazyAfterFirstPaint(
   () => import('../formula/Tex').then((m) => m.FitTex),
-  (props: { tex: string }) => (
+  (props: { tex: string; fitHeight?: boolean }) => (
     <div className="descent-fit">
       <span className="descent-tex descent-tex--display" aria-busy="true">
         <code>{props.tex}</code>
@@ -165,6 +165,7 @@ export function SurfacePanel() {
       <div className="surface-tex" data-testid="surface-tex">
         <FitTex
           key={surface.id}
+          fitHeight
           tex={/^\s*f\s*\(/.test(surface.tex) ? surface.tex : `f(x, y) = ${surface.tex}`}
         />
       </div>

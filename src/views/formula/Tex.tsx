@@ -113,39 +113,97 @@ export function Tex(props: { tex: string; display?: boolean; className?: string 
 /** Font scales tried, in order, once every reflow level is still too wide. */
 const SHRINK = [0.88, 0.76] as const;
 
+/** One way to set a formula: a reflow level, a font scale, and whether it must fit the box's height too. */
+interface Fit {
+  readonly level: number;
+  readonly scale: number | undefined;
+  readonly height: boolean;
+  /** Terms on two balanced rows rather than one row each (see reflowTex's `twoRows`). */
+  readonly twoRows: boolean;
+}
+
+/**
+ * The fits FitTex tries, in order. Fitting the width: every reflow level at full size, then the
+ * narrowest form shrunk. With `fitHeight`, first the fits that also keep the box at its CSS
+ * `min-height` (one row, then two rows, then each level, each at full size then smaller), so a box
+ * sized before KaTeX arrives keeps its size and the panels below stay put; the width-only fits
+ * follow for a formula that fits no such way.
+ */
+function fitsToTry(lastReflow: number, fitHeight: boolean): Fit[] {
+  const fit = (level: number, scale?: number, height = false, twoRows = false): Fit => ({
+    level,
+    scale,
+    height,
+    twoRows,
+  });
+  const levels = Array.from({ length: lastReflow + 1 }, (_, level) => level);
+  const widthOnly = [
+    ...levels.map((level) => fit(level)),
+    // Past the last level reflowTex also breaks inside \Big( … \Big) (its narrowest form).
+    ...SHRINK.map((scale, i) => fit(lastReflow + 1 + i, scale)),
+  ];
+  if (!fitHeight) return widthOnly;
+  const scales = [undefined, ...SHRINK];
+  const both = [
+    ...scales.map((scale) => fit(0, scale, true)),
+    ...scales.map((scale) => fit(2, scale, true, true)),
+    ...[...levels.slice(1), lastReflow + 1].flatMap((level) =>
+      scales.map((scale) => fit(level, scale, true)),
+    ),
+  ];
+  return [...both, ...widthOnly];
+}
+
 /**
  * A display formula that fits its column: rendered at reflow level 0, then, while KaTeX's output is
  * wider than the box, at the next level (chains, then terms, then column vectors on their own rows;
- * see reflowTex). A wider box or newly loaded fonts start again from level 0, so wide screens
- * keep one row per equation. Give it a `key` that changes with the formula's structure (e.g. the
- * optimizer shown) so a new formula starts from level 0 too; mere number changes keep the level.
+ * see reflowTex), then a little smaller. With `fitHeight` it first tries to fit the height its
+ * parent reserves (CSS `min-height`) as well, smaller type before more rows. A wider box or newly
+ * loaded fonts start again from the first fit, so wide screens keep one row per equation. Give it
+ * a `key` that changes with the formula's structure (e.g. the optimizer shown) so a new formula
+ * starts from the first fit too; mere number changes keep the fit.
  */
-export function FitTex(props: { tex: string; className?: string; columnVectors?: boolean }) {
-  const { tex, className, columnVectors = false } = props;
+export function FitTex(props: {
+  tex: string;
+  className?: string;
+  columnVectors?: boolean;
+  fitHeight?: boolean;
+}) {
+  const { tex, className, columnVectors = false, fitHeight = false } = props;
   const ready = useKatexReady();
   const box = useRef<HTMLDivElement>(null);
-  const [level, setLevel] = useState(0);
+  const [index, setIndex] = useState(0);
   const [width, setWidth] = useState(0);
   const [fontsLoaded, setFontsLoaded] = useState(0);
-  // Past the last reflow level the type shrinks a little, as a last resort, instead of scrolling.
-  const lastReflow = maxReflowLevel({ columnVectors });
-  const max = lastReflow + SHRINK.length;
-  const shrink = SHRINK[level - lastReflow - 1];
+  const fits = useMemo(
+    () => fitsToTry(maxReflowLevel({ columnVectors }), fitHeight),
+    [columnVectors, fitHeight],
+  );
+  const fit = fits[index]!;
   const shown = useMemo(
-    () => reflowTex(tex, level, { columnVectors }),
-    [tex, level, columnVectors],
+    () => reflowTex(tex, fit.level, { columnVectors, twoRows: fit.twoRows }),
+    [tex, fit.level, fit.twoRows, columnVectors],
   );
 
-  // Before paint: one more level while the formula is wider than its box.
+  // Before paint: the next fit while the formula is wider (or taller) than its box.
   useLayoutEffect(() => {
     const el = box.current;
     if (!ready || el === null) return;
     const inner = el.firstElementChild;
     const overflows = (e: Element): boolean => e.scrollWidth > e.clientWidth;
-    if ((overflows(el) || (inner !== null && overflows(inner))) && level < max) {
-      setLevel(level + 1);
+    const parent = el.parentElement;
+    const tooTall = (): boolean => {
+      if (!fit.height || parent === null) return false;
+      const reserved = parseFloat(getComputedStyle(parent).minHeight);
+      return Number.isFinite(reserved) && parent.getBoundingClientRect().height > reserved + 1;
+    };
+    if (
+      (overflows(el) || (inner !== null && overflows(inner)) || tooTall()) &&
+      index < fits.length - 1
+    ) {
+      setIndex(index + 1);
     }
-  }, [ready, shown, level, max, width, fontsLoaded]);
+  }, [ready, shown, fit, index, fits, width, fontsLoaded]);
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -154,7 +212,7 @@ export function FitTex(props: { tex: string; className?: string; columnVectors?:
     const observer = new ResizeObserver(() => {
       const w = Math.round(el.clientWidth);
       if (w === last) return;
-      if (w > last) setLevel(0);
+      if (w > last) setIndex(0);
       last = w;
       setWidth(w);
     });
@@ -167,7 +225,7 @@ export function FitTex(props: { tex: string; className?: string; columnVectors?:
     if (fonts === undefined) return;
     // Metrics change when KaTeX's own fonts replace the fallback: fit again from the start.
     const refit = (): void => {
-      setLevel(0);
+      setIndex(0);
       setFontsLoaded((n) => n + 1);
     };
     fonts.addEventListener('loadingdone', refit);
@@ -178,11 +236,11 @@ export function FitTex(props: { tex: string; className?: string; columnVectors?:
     <div
       ref={box}
       className="descent-fit"
-      data-reflow-level={level}
+      data-reflow-level={fit.level}
       style={{
         maxWidth: '100%',
         minWidth: 0,
-        ...(shrink !== undefined ? { fontSize: `${shrink * 100}%` } : {}),
+        ...(fit.scale !== undefined ? { fontSize: `${fit.scale * 100}%` } : {}),
       }}
     >
       <TexView tex={shown} display className={className} ready={ready} />

@@ -64,6 +64,17 @@ describe('reflowTex', () => {
     ]);
   });
 
+  it('level 2 with twoRows sets the terms on two rows split near half the length', () => {
+    const tex = 'f(x, y) = 20 + x^{2} - 10\\cos 2\\pi x + y^{2} - 10\\cos 2\\pi y';
+    expect(rows(reflowTex(tex, 2, { twoRows: true }))).toEqual([
+      'f(x, y) &= 20 + x^{2} - 10\\cos 2\\pi x',
+      '&\\quad + y^{2} - 10\\cos 2\\pi y',
+    ]);
+    // Two terms or fewer: as level 2 sets them.
+    const two = 'f(x, y) = (x^{2} + y - 11)^{2} + (x + y^{2} - 7)^{2}';
+    expect(reflowTex(two, 2, { twoRows: true })).toBe(reflowTex(two, 2));
+  });
+
   it('level 3 writes vectors as columns when asked, and only then', () => {
     const tex =
       '\\begin{aligned}\ng_t &= \\left(-0.8,\\ 4\\right) - 0.1 \\cdot \\left(-2\\right)\n\\end{aligned}';
@@ -100,6 +111,8 @@ describe('reflowTex', () => {
     for (const surface of Object.values(NAMED_SURFACES)) {
       for (let level = 0; level <= MAX_REFLOW_LEVEL; level++) {
         expect(() => render(reflowTex(surface.tex, level)), surface.id).not.toThrow();
+        const paired = reflowTex(surface.tex, level, { twoRows: true });
+        expect(() => render(paired), `${surface.id} in two rows`).not.toThrow();
       }
     }
   });

@@ -22,6 +22,8 @@ export const MAX_REFLOW_LEVEL = 3;
 export interface ReflowOptions {
   /** Allow level 3: `\left(a,\ b\right)` vectors turned into column vectors. */
   readonly columnVectors?: boolean;
+  /** Level 2 sets the terms on two rows of about equal length instead of one row each. */
+  readonly twoRows?: boolean;
 }
 
 /** The highest level worth trying for these options. */
@@ -118,10 +120,11 @@ function reflowRow(row: string, level: number, options: ReflowOptions): string[]
         options.columnVectors !== true ||
         /\d/.test(segment.replace(/_\{[^}]*\}|\^\{[^}]*\}|[_^]\d/g, ''));
       const narrowest = level >= MAX_REFLOW_LEVEL && numeric;
-      const terms =
+      const split =
         level >= 2 && numeric
           ? splitAt(segment, topLevel(segment, [' + ', ' - '], narrowest))
           : [segment];
+      const terms = options.twoRows === true ? inTwoRows(split) : split;
       terms.forEach((term, j) => {
         const factors = narrowest ? splitProduct(term) : [term];
         factors.forEach((factor, f) => {
@@ -132,6 +135,21 @@ function reflowRow(row: string, level: number, options: ReflowOptions): string[]
     });
   });
   return rows;
+}
+
+/** `terms` joined into (at most) two rows, broken at the term boundary nearest half the length. */
+function inTwoRows(terms: readonly string[]): string[] {
+  if (terms.length <= 2) return [...terms];
+  const total = terms.reduce((sum, term) => sum + term.length, 0);
+  let best = 1;
+  let bestGap = Infinity;
+  let before = 0;
+  for (let k = 1; k < terms.length; k++) {
+    before += terms[k - 1]!.length;
+    const gap = Math.abs(2 * before - total);
+    if (gap < bestGap) [best, bestGap] = [k, gap];
+  }
+  return [terms.slice(0, best).join(' '), terms.slice(best).join(' ')];
 }
 
 /** A piece that holds a vector or a fraction: a product may break after it. */
