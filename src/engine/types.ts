@@ -39,24 +39,14 @@ export interface Surface {
   readonly minima: readonly DomainPoint[];
 }
 
-/** The optimizer families, with torch.optim's names. */
-export const OPTIMIZER_TYPES = [
-  'sgd',
-  'adagrad',
-  'adadelta',
-  'rmsprop',
-  'adam',
-  'adamw',
-  'adamax',
-  'nadam',
-  'radam',
-  'rprop',
-  'asgd',
-  'adafactor',
-  'muon',
-  'lbfgs',
-] as const;
-export type OptimizerType = (typeof OPTIMIZER_TYPES)[number];
+/**
+ * The optimizer families' type names (torch.optim's, lower case). Each family's own file adds its
+ * name here (`declare module '../types' { interface OptimizerTypeNames { adam: true } }`) next to
+ * its registration; the runtime list is OPTIMIZER_TYPES in ./optimizers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each family's file
+export interface OptimizerTypeNames {}
+export type OptimizerType = keyof OptimizerTypeNames & string;
 
 /**
  * Learning-rate schedules with torch.optim.lr_scheduler's names and semantics, stepped after every
@@ -305,6 +295,8 @@ export interface OptimizerDef {
   readonly type: OptimizerType;
   /** English label, e.g. 'Adam'. */
   readonly label: string;
+  /** torch.optim's class name where it is not `label` (AdaGrad is torch.optim.Adagrad). */
+  readonly torchClass?: string;
   /**
    * The family's entries of the add menu, in menu order (SGD also offers Momentum and NAG). Each
    * label is English; the app shows the ones it knows in the page's language (views/names.ts).
@@ -335,8 +327,6 @@ export interface OptimizerDef {
    * UI can substitute numbers.
    */
   tex(config: OptimizerConfig): string;
-  /** Where torch differs from the notes' form, one sentence on why they are equivalent (or not). */
-  readonly note?: string;
   /** Fresh state for `n` parameters; absent hyper-parameters take the defaults in `params`. */
   create(config: OptimizerConfig, n: number): OptimizerInstance;
 }

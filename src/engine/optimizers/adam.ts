@@ -9,6 +9,7 @@ import type {
   OptimizerInstance,
   ParamSpec,
 } from '../types';
+import { registerOptimizer } from './registry';
 import {
   betasSpec,
   booleanParam,
@@ -197,8 +198,13 @@ export const adam: OptimizerDef = {
   presets: [{ id: 'adam', label: 'Adam', config: { type: 'adam', lr: 0.1 } }],
   params: PARAMS,
   tex: (config) => adamTex(PARAMS, config, false),
-  note:
-    "The notes' box exactly, computed in torch's order: the bias corrections are folded into a step size η/(1 − β₁ᵗ) " +
-    'and a denominator √v/√(1 − β₂ᵗ) + ε, which equals η·m̂/(√v̂ + ε) up to rounding.',
   create: (config, n) => createAdam(PARAMS, config, n, false),
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    adam: true;
+  }
+}
+
+registerOptimizer(adam);

@@ -1,9 +1,11 @@
 /**
  * nadam's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./nadam) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./nadam) loads on demand (./registry:
+ * loadOptimizers).
  */
 /** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
 import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import { registerOptimizer } from './registry';
 import {
   betasSpec,
   epsSpec,
@@ -52,7 +54,12 @@ export const nadamMeta: Omit<OptimizerDef, 'create'> = {
   presets: [{ id: 'nadam', label: 'NAdam', config: { type: 'nadam', lr: 0.1 } }],
   params: PARAMS,
   tex,
-  note:
-    "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper " +
-    'and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    nadam: true;
+  }
+}
+
+registerOptimizer({ ...nadamMeta, load: () => import('./nadam').then((m) => m.nadam.create) });

@@ -1,8 +1,10 @@
 /**
  * rprop's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./rprop) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./rprop) loads on demand (./registry:
+ * loadOptimizers).
  */
 import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import { registerOptimizer } from './registry';
 import { lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
 
@@ -44,7 +46,12 @@ export const rpropMeta: Omit<OptimizerDef, 'create'> = {
   presets: [{ id: 'rprop', label: 'Rprop', config: { type: 'rprop', lr: 0.01 } }],
   params: PARAMS,
   tex,
-  note:
-    'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by ' +
-    'η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    rprop: true;
+  }
+}
+
+registerOptimizer({ ...rpropMeta, load: () => import('./rprop').then((m) => m.rprop.create) });

@@ -6,6 +6,7 @@ import type {
   OptimizerInstance,
   ParamSpec,
 } from '../types';
+import { registerOptimizer } from './registry';
 import {
   booleanParam,
   lrSpec,
@@ -140,9 +141,6 @@ export const sgd: OptimizerDef = {
   ],
   params: PARAMS,
   tex,
-  note:
-    "The notes' momentum v = αv + ηg, θ −= v is torch's b = μb + g, θ −= ηb with v = ηb, the same path while η is constant; " +
-    "the notes' NAG takes the gradient at the look-ahead point θ − αv, torch uses the equivalent reparametrised form θ −= η(g + μb) with the gradient at θ.",
   create(config, n) {
     return new SgdInstance(
       numberParam(PARAMS, config, 'momentum'),
@@ -153,3 +151,11 @@ export const sgd: OptimizerDef = {
     );
   },
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    sgd: true;
+  }
+}
+
+registerOptimizer(sgd);
