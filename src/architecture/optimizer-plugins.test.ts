@@ -41,7 +41,7 @@ const SWITCH = new RegExp(
 /**
  * Decisions that belong to an analysis, not to a family, each with why. The stability analyses
  * are the theory of gradient descent with momentum (critical lr 2(1 + μ)/λ), defined for SGD
- * only; the step arrows split each family's update into its terms.
+ * only. (Each family's map glyphs and step arrows are its own: `glyphs`/`arrows` in its code.)
  */
 const ALLOWED: Readonly<Record<string, string>> = {
   'engine/analysis/divergence.ts': "SGD's critical learning rate (heavy-ball stability theory)",
@@ -50,9 +50,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'views/controls/OptimizerPanel.tsx': "the regime pad is SGD's (lr, momentum) plane (Goh 2017)",
   'views/teach/DivergenceNote.tsx': "only SGD's divergence has a closed form; others get the sweep",
   'views/teach/divergenceNote.ts': "only SGD's divergence has a closed form; others get the sweep",
-  'engine/analysis/arrows.ts': "the step-arrows analysis decomposes each family's update",
-  // Not yet plug-in members (next step of the boundary): each family's hidden-state glyph.
-  'engine/analysis/glyphs.ts': "the hidden-state glyphs read each family's state",
 };
 
 /** A family's own file (`<type>.ts`, `<type>.meta.ts`, `<type>.formula.ts`) or a registry. */

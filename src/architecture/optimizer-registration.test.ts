@@ -1,8 +1,8 @@
 /**
  * The one registration API, used as a new family would use it: a throw-away family registered
  * here, and nowhere else, must appear in every list a user or a script reads: the add menu, the
- * scene validator, the CLI's trajectory and pytorch commands, the formula panel's lookup and the
- * lab's trainer. (Its own test file: the registration stays in this file's module graph.)
+ * scene validator, the CLI's trajectory and pytorch commands, the map's glyphs, the formula
+ * panel's lookup and the lab's trainer. (Its own test file: the registration stays in this file's module graph.)
  */
 import { describe, expect, it } from 'vitest';
 import { runPyTorch } from '../cli/pytorch';
@@ -19,7 +19,9 @@ import {
 } from '../engine/optimizers';
 import { lrSpec } from '../engine/optimizers/common';
 import { formulaOf } from '../engine/optimizers/formulas';
+import { stateGlyphs } from '../engine/analysis/glyphs';
 import { parseScene } from '../engine/scene';
+import { resolveSurface } from '../engine/surfaces';
 import type { OptimizerType } from '../engine/types';
 import { decodeLabUrl } from '../state/lab';
 
@@ -35,15 +37,19 @@ registerOptimizer({
   tex: () => '\\theta_t = \\theta_{t-1} - \\eta\\, g_t',
   load: () => {
     loads++;
-    return Promise.resolve((_config, n) => {
-      const last = new Float64Array(n);
-      return {
-        step(params, grad, lr) {
-          last.set(grad);
-          for (let i = 0; i < n; i++) params[i] = params[i]! - lr * grad[i]!;
-        },
-        inspect: () => ({ g: Array.from(last) }),
-      };
+    return Promise.resolve({
+      create: (_config, n) => {
+        const last = new Float64Array(n);
+        return {
+          step(params, grad, lr) {
+            last.set(grad);
+            for (let i = 0; i < n; i++) params[i] = params[i]! - lr * grad[i]!;
+          },
+          inspect: () => ({ g: Array.from(last) }),
+        };
+      },
+      // Its whole step, drawn as the map's per-coordinate box.
+      glyphs: ({ lr, g }) => ({ box: [-lr * g[0], -lr * g[1]] }),
     });
   },
   formula: { stepLines: () => ['\\theta_t &= \\theta_{t-1} - \\eta\\, g_t'] },
@@ -85,6 +91,22 @@ describe('a family registered through registerOptimizer alone', () => {
     // An unregistered name is still refused, naming the field.
     const refused = parseScene({ ...scene, optimizers: [{ type: 'plaingd2' }] });
     expect(refused.ok).toBe(false);
+  });
+
+  it("has its own glyphs drawn on the map's hidden-state layer", async () => {
+    await loadOptimizers();
+    const resolved = resolveSurface({ id: 'quadratic' });
+    if (!resolved.ok) throw new Error('no quadratic');
+    const scene = { surface: { id: 'quadratic' }, start: [-4, 2] as const, steps: 3 };
+    const glyphs = stateGlyphs(
+      resolved.surface,
+      { ...scene, optimizers: [{ type: TYPE, lr: 0.1 }] },
+      0,
+      1,
+    );
+    // One step of lr 0.1 on x²/10 + y² from (−4, 2) reaches (−3.92, 1.6), where g = (−0.784, 3.2).
+    expect(glyphs?.box).toEqual(glyphs?.gradient);
+    expect(glyphs?.gradient[0]).toBeCloseTo(0.0784, 12);
   });
 
   it("has its formula found by the panel's lookup", () => {

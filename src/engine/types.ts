@@ -291,6 +291,61 @@ export interface OptimizerPreset {
   readonly config: OptimizerConfig;
 }
 
+/**
+ * One step of one optimizer as the map's explanations read it (engine/analysis: glyphs, arrows):
+ * the family's `inspect()` state after the step k → k + 1 and the step's own numbers.
+ */
+export interface StateFrame {
+  readonly config: OptimizerConfig;
+  /** The family's hyper-parameters (its schema, for defaults). */
+  readonly params: readonly ParamSpec[];
+  readonly state: OptimizerInspection;
+  /** η of this step (after the schedule). */
+  readonly lr: number;
+  /** g_t: the state's own `g`, else the gradient at point k. */
+  readonly g: DomainPoint;
+  /** This step's momentum or β1 when a schedule cycles it. */
+  readonly momentum?: number;
+  /** θ_t − θ_{t−1}. */
+  readonly update: DomainPoint;
+}
+
+/** Which momentum-like state a glyph shows (the label the map gives it). */
+export type MomentumKind = 'buffer' | 'lookahead' | 'm-hat';
+
+/** A family's hidden-state glyphs of one step (see engine/analysis/glyphs.ts), in domain units. */
+export interface FamilyGlyphs {
+  readonly momentum?: { readonly kind: MomentumKind; readonly vector: DomainPoint } | undefined;
+  /** Signed per-coordinate step: the box spans point … point + box. */
+  readonly box?: DomainPoint | undefined;
+  /** L-BFGS: the last inner iteration's step α d, from `from` (= θ_t − α d). */
+  readonly search?: { readonly from: DomainPoint; readonly vector: DomainPoint } | undefined;
+}
+
+/** Which term of the update an arrow shows. */
+export type ArrowTerm = 'gradient' | 'momentum' | 'scaled-gradient' | 'step';
+
+/** One labelled vector of a step. */
+export interface StepArrow {
+  readonly term: ArrowTerm;
+  /** Displacement from point k in domain units. */
+  readonly vector: DomainPoint;
+  /** The formula term, in the TeX symbols of the optimizer's own formula. */
+  readonly tex: string;
+  /** English label (the UI translates by `term`). */
+  readonly label: string;
+}
+
+/** A family's own terms of one step's arrows (see engine/analysis/arrows.ts). */
+export interface FamilyArrows {
+  /** Drawn between the gradient arrow and the step arrow every family has. */
+  readonly arrows?: readonly StepArrow[];
+  /** The direction an adaptive family scales per coordinate (its momentum, or g). */
+  readonly direction?: DomainPoint | undefined;
+  /** The per-coordinate scale when the family knows it directly (RMSProp's 1/d_t). */
+  readonly scale?: { readonly values: DomainPoint; readonly tex: string } | undefined;
+}
+
 export interface OptimizerDef {
   readonly type: OptimizerType;
   /** English label, e.g. 'Adam'. */
@@ -329,7 +384,14 @@ export interface OptimizerDef {
   tex(config: OptimizerConfig): string;
   /** Fresh state for `n` parameters; absent hyper-parameters take the defaults in `params`. */
   create(config: OptimizerConfig, n: number): OptimizerInstance;
+  /** The map's hidden-state glyphs of a step, read from this family's `inspect()` state. */
+  glyphs?(frame: StateFrame): FamilyGlyphs;
+  /** This family's terms of a step's arrows (step-by-step mode), from its `inspect()` state. */
+  arrows?(frame: StateFrame): FamilyArrows;
 }
+
+/** What a family's registration carries besides its code (see engine/optimizers/registry.ts). */
+export type OptimizerMeta = Omit<OptimizerDef, 'create' | 'glyphs' | 'arrows'>;
 
 /** One optimizer's simulated path. Arrays are flat for cheap transfer across the worker boundary. */
 export interface Trajectory {

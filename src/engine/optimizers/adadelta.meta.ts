@@ -4,7 +4,7 @@
  * loadOptimizers).
  */
 /** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { epsSpec, lrSpec, maximizeSpec, numberParam, unitSpec, weightDecaySpec } from './common';
 import { aligned } from './symbols';
@@ -31,7 +31,7 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adadelta: steps sized by the ratio of running RMS of updates to running RMS of gradients. */
-export const adadeltaMeta: Omit<OptimizerDef, 'create'> = {
+export const adadeltaMeta: OptimizerMeta = {
   type: 'adadelta',
   torchClass: 'Adadelta',
   label: 'AdaDelta',
@@ -48,5 +48,5 @@ declare module '../types' {
 
 registerOptimizer({
   ...adadeltaMeta,
-  load: () => import('./adadelta').then((m) => m.adadelta.create),
+  load: () => import('./adadelta').then((m) => m.adadelta),
 });

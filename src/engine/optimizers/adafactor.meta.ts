@@ -3,7 +3,7 @@
  * panel need at once, and its registration. Its arithmetic (./adafactor) loads on demand (./registry:
  * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { numberParam, lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
@@ -66,7 +66,7 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adafactor: Adam-like without a first moment, a relative step size and update clipping. */
-export const adafactorMeta: Omit<OptimizerDef, 'create'> = {
+export const adafactorMeta: OptimizerMeta = {
   type: 'adafactor',
   label: 'Adafactor',
   presets: [{ id: 'adafactor', label: 'Adafactor', config: { type: 'adafactor', lr: 0.1 } }],
@@ -82,5 +82,5 @@ declare module '../types' {
 
 registerOptimizer({
   ...adafactorMeta,
-  load: () => import('./adafactor').then((m) => m.adafactor.create),
+  load: () => import('./adafactor').then((m) => m.adafactor),
 });

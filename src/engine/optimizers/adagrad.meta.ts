@@ -4,7 +4,7 @@
  * loadOptimizers).
  */
 /** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { epsSpec, lrSpec, maximizeSpec, numberParam, weightDecaySpec } from './common';
 import { aligned } from './symbols';
@@ -50,7 +50,7 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adagrad: per-coordinate steps shrink with the running sum of squared gradients. */
-export const adagradMeta: Omit<OptimizerDef, 'create'> = {
+export const adagradMeta: OptimizerMeta = {
   type: 'adagrad',
   torchClass: 'Adagrad',
   label: 'AdaGrad',
@@ -67,5 +67,5 @@ declare module '../types' {
 
 registerOptimizer({
   ...adagradMeta,
-  load: () => import('./adagrad').then((m) => m.adagrad.create),
+  load: () => import('./adagrad').then((m) => m.adagrad),
 });

@@ -4,7 +4,7 @@
  * loadOptimizers).
  */
 /** Adamax: torch.optim.Adamax 2.x (single-tensor path), Adam with an infinity-norm second moment. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { betasSpec, epsSpec, lrSpec, numberParam, maximizeSpec, weightDecaySpec } from './common';
 import { aligned } from './symbols';
@@ -31,7 +31,7 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adamax: Adam whose second moment is a decaying maximum of |g|. */
-export const adamaxMeta: Omit<OptimizerDef, 'create'> = {
+export const adamaxMeta: OptimizerMeta = {
   type: 'adamax',
   label: 'Adamax',
   presets: [{ id: 'adamax', label: 'Adamax', config: { type: 'adamax', lr: 0.1 } }],
@@ -45,4 +45,4 @@ declare module '../types' {
   }
 }
 
-registerOptimizer({ ...adamaxMeta, load: () => import('./adamax').then((m) => m.adamax.create) });
+registerOptimizer({ ...adamaxMeta, load: () => import('./adamax').then((m) => m.adamax) });

@@ -1,7 +1,7 @@
 /** AdamW: torch.optim.AdamW 2.x, Adam with decoupled weight decay (default 1e-2). */
 import type { OptimizerDef } from '../types';
 import { registerOptimizer } from './registry';
-import { adamParams, adamTex, createAdam } from './adam';
+import { adamArrows, adamGlyphs, adamParams, adamTex, createAdam } from './adam';
 
 const PARAMS = adamParams(1e-2, false);
 
@@ -13,6 +13,8 @@ export const adamw: OptimizerDef = {
   params: PARAMS,
   tex: (config) => adamTex(PARAMS, config, true),
   create: (config, n) => createAdam(PARAMS, config, n, true),
+  glyphs: adamGlyphs,
+  arrows: adamArrows,
 };
 
 declare module '../types' {

@@ -3,7 +3,7 @@
  * panel need at once, and its registration. Its arithmetic (./asgd) loads on demand (./registry:
  * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { numberParam, lrSpec, weightDecaySpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
@@ -31,7 +31,7 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.ASGD: SGD with a slowly decaying step and a running average θ̄ (`ax`) of its iterates. */
-export const asgdMeta: Omit<OptimizerDef, 'create'> = {
+export const asgdMeta: OptimizerMeta = {
   type: 'asgd',
   label: 'ASGD',
   presets: [{ id: 'asgd', label: 'ASGD', config: { type: 'asgd', lr: 0.1, t0: 20 } }],
@@ -45,4 +45,4 @@ declare module '../types' {
   }
 }
 
-registerOptimizer({ ...asgdMeta, load: () => import('./asgd').then((m) => m.asgd.create) });
+registerOptimizer({ ...asgdMeta, load: () => import('./asgd').then((m) => m.asgd) });

@@ -19,10 +19,11 @@ export {
   loadOptimizers,
   OPTIMIZER_TYPES,
   OPTIMIZERS,
+  optimizerCode,
   optimizerLoaded,
   registerOptimizer,
 } from './registry';
-export type { OptimizerFamily } from './registry';
+export type { OptimizerCode, OptimizerFamily } from './registry';
 export { clipGradNorm } from './clip';
 export { createScheduler, ScheduleError } from './schedule';
 export type { LrScheduler, MomentumKey } from './schedule';

@@ -3,7 +3,7 @@
  * panel need at once, and its registration. Its arithmetic (./lbfgs) loads on demand (./registry:
  * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { lrSpec, choiceParam } from './common';
 import { aligned } from './symbols';
@@ -59,7 +59,7 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
-export const lbfgsMeta: Omit<OptimizerDef, 'create'> = {
+export const lbfgsMeta: OptimizerMeta = {
   type: 'lbfgs',
   torchClass: 'LBFGS',
   label: 'L-BFGS',
@@ -75,4 +75,4 @@ declare module '../types' {
   }
 }
 
-registerOptimizer({ ...lbfgsMeta, load: () => import('./lbfgs').then((m) => m.lbfgs.create) });
+registerOptimizer({ ...lbfgsMeta, load: () => import('./lbfgs').then((m) => m.lbfgs) });

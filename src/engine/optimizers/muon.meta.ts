@@ -3,7 +3,7 @@
  * panel need at once, and its registration. Its arithmetic (./muon) loads on demand (./registry:
  * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { numberParam, booleanParam, lrSpec } from './common';
 import { aligned } from './symbols';
@@ -84,7 +84,7 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Muon: momentum, then an orthogonalised (Newton–Schulz) update of a weight matrix. */
-export const muonMeta: Omit<OptimizerDef, 'create'> = {
+export const muonMeta: OptimizerMeta = {
   type: 'muon',
   label: 'Muon',
   matrix: true,
@@ -99,4 +99,4 @@ declare module '../types' {
   }
 }
 
-registerOptimizer({ ...muonMeta, load: () => import('./muon').then((m) => m.muon.create) });
+registerOptimizer({ ...muonMeta, load: () => import('./muon').then((m) => m.muon) });

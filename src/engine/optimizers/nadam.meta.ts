@@ -4,7 +4,7 @@
  * loadOptimizers).
  */
 /** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import {
   betasSpec,
@@ -48,7 +48,7 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.NAdam: Adam with a Nesterov look-ahead on the first moment and a warming momentum μ_t. */
-export const nadamMeta: Omit<OptimizerDef, 'create'> = {
+export const nadamMeta: OptimizerMeta = {
   type: 'nadam',
   label: 'NAdam',
   presets: [{ id: 'nadam', label: 'NAdam', config: { type: 'nadam', lr: 0.1 } }],
@@ -62,4 +62,4 @@ declare module '../types' {
   }
 }
 
-registerOptimizer({ ...nadamMeta, load: () => import('./nadam').then((m) => m.nadam.create) });
+registerOptimizer({ ...nadamMeta, load: () => import('./nadam').then((m) => m.nadam) });

@@ -4,7 +4,7 @@
  * loadOptimizers).
  */
 /** RAdam: torch.optim.RAdam 2.x (single-tensor path), Adam with a variance-rectified warm-up. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import {
   betasSpec,
@@ -39,7 +39,7 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.RAdam: momentum SGD for the first few steps, then Adam scaled by a rectification term. */
-export const radamMeta: Omit<OptimizerDef, 'create'> = {
+export const radamMeta: OptimizerMeta = {
   type: 'radam',
   label: 'RAdam',
   presets: [{ id: 'radam', label: 'RAdam', config: { type: 'radam', lr: 0.1 } }],
@@ -53,4 +53,4 @@ declare module '../types' {
   }
 }
 
-registerOptimizer({ ...radamMeta, load: () => import('./radam').then((m) => m.radam.create) });
+registerOptimizer({ ...radamMeta, load: () => import('./radam').then((m) => m.radam) });

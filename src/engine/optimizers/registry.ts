@@ -4,21 +4,27 @@
  * the add menu, the lab's trainer, the CLI, "Copy as PyTorch", the formula panel, the bench)
  * reads OPTIMIZER_TYPES / OPTIMIZERS, so a family listed here is listed everywhere.
  */
-import type { OptimizerDef, OptimizerType } from '../types';
+import type { OptimizerDef, OptimizerMeta, OptimizerType } from '../types';
 import type { OptimizerFormula } from './formulaTypes';
 import { withMaximize } from './maximize';
 
-type Create = OptimizerDef['create'];
+/** A family's code: its arithmetic and, optionally, how its state reads on the map. */
+export type OptimizerCode = Pick<OptimizerDef, 'create' | 'glyphs' | 'arrows'>;
 
 /**
- * What a family registers: its schema, TeX, note and presets (small: the first paint needs them)
- * and its arithmetic, either at once (`create`) or as a loader of its own chunk (`load`, called
- * by loadOptimizers after the first paint, and at once by workers, the CLI and the tests).
+ * What a family registers: its schema, TeX and presets (small: the first paint needs them) and its
+ * code, either at once (`create`, `glyphs`, `arrows`) or as a loader of its own module (`load`,
+ * called by loadOptimizers after the first paint, and at once by workers, the CLI and the tests).
  */
-export type OptimizerFamily = Omit<OptimizerDef, 'create'> &
+export type OptimizerFamily = OptimizerMeta &
   (
-    | { readonly create: Create; readonly load?: never }
-    | { readonly load: () => Promise<Create>; readonly create?: never }
+    | (OptimizerCode & { readonly load?: never })
+    | {
+        readonly load: () => Promise<OptimizerCode>;
+        readonly create?: never;
+        readonly glyphs?: never;
+        readonly arrows?: never;
+      }
   ) & {
     /**
      * The formula panel's part given inline. Built-in families leave it out: their
@@ -34,23 +40,24 @@ export const OPTIMIZERS = {} as Readonly<Record<OptimizerType, OptimizerDef>>;
 /** Formulas given inline at registration (see OptimizerFamily.formula). */
 export const INLINE_FORMULAS: Partial<Record<OptimizerType, OptimizerFormula>> = {};
 
-const creates: Partial<Record<OptimizerType, Create>> = {};
-const loaders: Partial<Record<OptimizerType, () => Promise<Create>>> = {};
+const codes: Partial<Record<OptimizerType, OptimizerCode>> = {};
+const loaders: Partial<Record<OptimizerType, () => Promise<OptimizerCode>>> = {};
 
 /** Adds a family to every list of the app; the one registration API (see ./families). */
 export function registerOptimizer(family: OptimizerFamily): void {
   const { type, load, create, formula, ...meta } = family;
-  if (create) creates[type] = create;
+  // A family registered with its code is its own code (create, glyphs, arrows).
+  if (create) codes[type] = family as OptimizerCode;
   else if (load) loaders[type] = load;
   if (formula) INLINE_FORMULAS[type] = formula;
   const def: OptimizerDef = {
     ...meta,
     type,
     create(config, n) {
-      const made = creates[type];
-      if (!made)
+      const code = codes[type];
+      if (!code)
         throw new Error(`${meta.label} is not loaded yet: await loadOptimizers(['${type}'])`);
-      return made(config, n);
+      return code.create(config, n);
     },
   };
   (OPTIMIZERS as Record<OptimizerType, OptimizerDef>)[type] = withMaximize(def);
@@ -59,7 +66,12 @@ export function registerOptimizer(family: OptimizerFamily): void {
 
 /** Whether `type`'s arithmetic is loaded (always true for a family registered with `create`). */
 export function optimizerLoaded(type: OptimizerType): boolean {
-  return type in creates;
+  return type in codes;
+}
+
+/** `type`'s code once loaded (its glyphs and arrows for engine/analysis), else undefined. */
+export function optimizerCode(type: OptimizerType): OptimizerCode | undefined {
+  return codes[type];
 }
 
 const loading: Partial<Record<OptimizerType, Promise<void>>> = {};
@@ -74,8 +86,8 @@ export function loadOptimizers(types: readonly OptimizerType[] = OPTIMIZER_TYPES
   return Promise.all(
     missing.map(
       (type) =>
-        (loading[type] ??= loaders[type]!().then((create) => {
-          creates[type] = create;
+        (loading[type] ??= loaders[type]!().then((code) => {
+          codes[type] = code;
         })),
     ),
   ).then(() => undefined);

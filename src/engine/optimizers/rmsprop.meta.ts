@@ -4,7 +4,7 @@
  * loadOptimizers).
  */
 /** RMSprop: torch.optim.RMSprop 2.x (single-tensor path), plain, centered and with momentum. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import {
   booleanParam,
@@ -54,7 +54,7 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.RMSprop: steps divided by the running RMS of the gradient. */
-export const rmspropMeta: Omit<OptimizerDef, 'create'> = {
+export const rmspropMeta: OptimizerMeta = {
   type: 'rmsprop',
   torchClass: 'RMSprop',
   label: 'RMSprop',
@@ -71,5 +71,5 @@ declare module '../types' {
 
 registerOptimizer({
   ...rmspropMeta,
-  load: () => import('./rmsprop').then((m) => m.rmsprop.create),
+  load: () => import('./rmsprop').then((m) => m.rmsprop),
 });

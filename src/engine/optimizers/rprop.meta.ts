@@ -3,7 +3,7 @@
  * panel need at once, and its registration. Its arithmetic (./rprop) loads on demand (./registry:
  * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
@@ -39,7 +39,7 @@ export function tex(_config: OptimizerConfig): string {
 }
 
 /** torch.optim.Rprop: a per-coordinate step size that grows while the gradient's sign holds and shrinks when it flips. */
-export const rpropMeta: Omit<OptimizerDef, 'create'> = {
+export const rpropMeta: OptimizerMeta = {
   type: 'rprop',
   label: 'Rprop',
   // torch 2.x additions (issue 12), at learning rates that move visibly on the default surface.
@@ -54,4 +54,4 @@ declare module '../types' {
   }
 }
 
-registerOptimizer({ ...rpropMeta, load: () => import('./rprop').then((m) => m.rprop.create) });
+registerOptimizer({ ...rpropMeta, load: () => import('./rprop').then((m) => m.rprop) });

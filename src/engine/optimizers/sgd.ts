@@ -5,8 +5,12 @@ import type {
   OptimizerInspection,
   OptimizerInstance,
   ParamSpec,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
 } from '../types';
 import { registerOptimizer } from './registry';
+import { vec, times } from './stateVectors';
 import {
   booleanParam,
   lrSpec,
@@ -118,7 +122,30 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.SGD: plain, momentum ("Momentum") and Nesterov ("NAG") descent. */
+
+/** The map's glyphs: the heavy-ball buffer −η b_t, or NAG's look-ahead −η μ b_t (see glyphs.ts). */
+function glyphs({ config, params, state, lr, momentum }: StateFrame): FamilyGlyphs {
+  const b = vec(state, 'b');
+  if (b && config.nesterov === true) {
+    const mu = momentum ?? numberParam(params, config, 'momentum');
+    return { momentum: { kind: 'lookahead', vector: times(-lr * mu, b) } };
+  }
+  return { momentum: b && { kind: 'buffer', vector: times(-lr, b) } };
+}
+
+/** Step-by-step arrows: the momentum buffer −η b_t. */
+function arrows({ state, lr }: StateFrame): FamilyArrows {
+  const b = vec(state, 'b');
+  return {
+    arrows: b
+      ? [{ term: 'momentum', vector: times(-lr, b), tex: '-\\eta\\, b_t', label: 'momentum' }]
+      : [],
+  };
+}
+
 export const sgd: OptimizerDef = {
+  glyphs,
+  arrows,
   type: 'sgd',
   label: 'SGD',
   // torch.optim.SGD raises for nesterov without momentum or with dampening.
