@@ -150,11 +150,32 @@ function firstScreenChunk(entry: string) {
   };
 }
 
+/**
+ * The optimizer families whose arithmetic each family's registration loads on demand
+ * (engine/optimizers/<type>.meta.ts: `load: () => import('./<type>')`) go in one chunk: one
+ * request after the first paint, and the loaders in the first-paint chunk all name the same file,
+ * which gzip compresses away (one chunk per family cost ~230 bytes gzip there).
+ */
+function lazyOptimizersChunk() {
+  return {
+    name: (
+      id: string,
+      ctx: { getModuleInfo(id: string): { dynamicImporters: readonly string[] } | null },
+    ): string | null =>
+      /[\\/]src[\\/]engine[\\/]optimizers[\\/][a-z0-9]+\.ts$/.test(id) &&
+      (ctx.getModuleInfo(id)?.dynamicImporters.length ?? 0) > 0
+        ? 'optimizers'
+        : null,
+  };
+}
+
 // Relative base: the built folder works from any sub-path (blog hosts, GitHub pages).
 export default defineConfig({
   base: './',
   plugins: [react(), katexWoff2Only(), classicEmbedBuild()],
-  worker: { format: 'es' },
+  // One file per worker: the optimizer families' lazily imported arithmetic is inlined (an inline
+  // blob worker, the sandboxed embed's fallback, could not fetch chunks beside it).
+  worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -164,7 +185,10 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [firstScreenChunk(fileURLToPath(new URL('./src/main.tsx', import.meta.url)))],
+          groups: [
+            firstScreenChunk(fileURLToPath(new URL('./src/main.tsx', import.meta.url))),
+            lazyOptimizersChunk(),
+          ],
         },
       },
     },

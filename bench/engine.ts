@@ -9,7 +9,7 @@
  */
 // Every family, the lazily loaded torch 2.x ones included (as the worker and the CLI register them).
 import '../src/engine/optimizers/all';
-import { OPTIMIZER_TYPES } from '../src/engine/types';
+import { OPTIMIZER_TYPES } from '../src/engine/optimizers';
 import type { OptimizerConfig, OptimizerType, Scene, Surface } from '../src/engine/types';
 import { simulate } from '../src/engine/simulate';
 import { resolveSurface } from '../src/engine/surfaces';

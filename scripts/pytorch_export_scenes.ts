@@ -5,10 +5,9 @@
  * [{name, scene}] built from the registries, so a new optimizer or schedule is covered by
  * regenerating the fixtures.
  */
-import { OPTIMIZERS } from '../src/engine/optimizers';
+import { OPTIMIZER_TYPES, OPTIMIZERS } from '../src/engine/optimizers';
 import { SCHEDULE_TYPES } from '../src/engine/optimizers/schedule-spec';
 import { parseScene } from '../src/engine/scene';
-import { OPTIMIZER_TYPES } from '../src/engine/types';
 import type { OptimizerConfig, Scene } from '../src/engine/types';
 import { schedulePreset } from '../src/views/controls/schedulePresets';
 

@@ -1,18 +1,25 @@
 /**
  * The optimizer plug-in boundary (issue 12): a family is its own files (engine/optimizers/<type>.ts
- * or <type>.meta.ts + <type>.ts, and <type>.formula.ts) plus one line in each registry; nothing
- * else in src decides anything by an optimizer's type name.
+ * or <type>.meta.ts + <type>.ts, and <type>.formula.ts) plus one line in ./families; nothing else in
+ * src, bench or scripts lists the families or decides anything by an optimizer's type name. (That a
+ * family registered through the API alone reaches every list: ./optimizer-registration.test.ts.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import '../engine/optimizers/all';
-import { OPTIMIZERS, displayName, optimizerPresets, resolvedParams } from '../engine/optimizers';
-import { FORMULAS } from '../engine/optimizers/formulas';
-import { OPTIMIZER_TYPES } from '../engine/types';
+import {
+  OPTIMIZERS,
+  OPTIMIZER_TYPES,
+  displayName,
+  optimizerPresets,
+  resolvedParams,
+} from '../engine/optimizers';
+import { FORMULA_FILE_TYPES, formulaOf } from '../engine/optimizers/formulas';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OPTIMIZERS_DIR = join(SRC, 'engine/optimizers');
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -34,7 +41,7 @@ const SWITCH = new RegExp(
 /**
  * Decisions that belong to an analysis, not to a family, each with why. The stability analyses
  * are the theory of gradient descent with momentum (critical lr 2(1 + μ)/λ), defined for SGD
- * only; the step arrows split each family's update into its terms.
+ * only. (Each family's map glyphs and step arrows are its own: `glyphs`/`arrows` in its code.)
  */
 const ALLOWED: Readonly<Record<string, string>> = {
   'engine/analysis/divergence.ts': "SGD's critical learning rate (heavy-ball stability theory)",
@@ -43,9 +50,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'views/controls/OptimizerPanel.tsx': "the regime pad is SGD's (lr, momentum) plane (Goh 2017)",
   'views/teach/DivergenceNote.tsx': "only SGD's divergence has a closed form; others get the sweep",
   'views/teach/divergenceNote.ts': "only SGD's divergence has a closed form; others get the sweep",
-  'engine/analysis/arrows.ts': "the step-arrows analysis decomposes each family's update",
-  // Not yet plug-in members (next step of the boundary): each family's hidden-state glyph.
-  'engine/analysis/glyphs.ts': "the hidden-state glyphs read each family's state",
 };
 
 /** A family's own file (`<type>.ts`, `<type>.meta.ts`, `<type>.formula.ts`) or a registry. */
@@ -55,12 +59,28 @@ function familyOrRegistry(rel: string): boolean {
   const name = match[1]!;
   return (OPTIMIZER_TYPES as readonly string[]).includes(name) || REGISTRIES.includes(name);
 }
-const REGISTRIES = ['index', 'formulas', 'torch2', 'all'];
+const REGISTRIES = ['index', 'registry', 'families', 'formulas', 'all'];
+
+/**
+ * A family named in a list: a quoted type name (`'adam'`, as in `['sgd', 'adam']`) or a record
+ * key (`adam: …`). A scene's `type: 'adam'` is content, not a list (lessons and the default scene
+ * hold such scenes), and a decision on a type name is SWITCH's business: both are left out.
+ */
+const NAMED = new RegExp(`['"\`](${TYPE})['"\`]|(?:^|[\\s{,])(${TYPE})\\s*:`, 'gm');
+const SCENE_OR_DECISION = new RegExp(
+  `\\btype\\s*:\\s*['"\`]${TYPE}['"\`]|case\\s+['"\`]${TYPE}['"\`]|\\btype\\s*[!=]==?\\s*['"\`]${TYPE}['"\`]`,
+  'g',
+);
+function familiesNamed(text: string): string[] {
+  const names = [...text.replace(SCENE_OR_DECISION, '').matchAll(NAMED)].map((m) => m[1] ?? m[2]!);
+  return [...new Set(names)].sort();
+}
 
 describe('the optimizer plug-in boundary', () => {
-  it('registers every type in both registries, with every plug-in member', () => {
-    expect(Object.keys(OPTIMIZERS).sort()).toEqual([...OPTIMIZER_TYPES].sort());
-    expect(Object.keys(FORMULAS).sort()).toEqual([...OPTIMIZER_TYPES].sort());
+  it('registers every type with every plug-in member, and a formula file for each', () => {
+    expect(Object.keys(OPTIMIZERS)).toEqual([...OPTIMIZER_TYPES]);
+    expect(new Set(OPTIMIZER_TYPES).size).toBe(OPTIMIZER_TYPES.length);
+    expect([...FORMULA_FILE_TYPES].sort()).toEqual([...OPTIMIZER_TYPES].sort());
     for (const type of OPTIMIZER_TYPES) {
       const def = OPTIMIZERS[type];
       expect(def.type).toBe(type);
@@ -69,7 +89,7 @@ describe('the optimizer plug-in boundary', () => {
       expect(def.tex({ type })).toContain('\\theta');
       expect(def.presets.length).toBeGreaterThan(0);
       for (const preset of def.presets) expect(preset.config.type).toBe(type);
-      expect(typeof FORMULAS[type].stepLines).toBe('function');
+      expect(typeof formulaOf(type).stepLines).toBe('function');
       // One resolvedParams and one displayName for everyone: defaults fill in, a label wins.
       expect(Object.keys(resolvedParams({ type })).sort()).toEqual(
         def.params.map((p) => p.name).sort(),
@@ -81,6 +101,49 @@ describe('the optimizer plug-in boundary', () => {
       const instance = def.create({ type }, 2);
       expect(typeof instance.step).toBe('function');
     }
+  });
+
+  it('registers the families in the order of ./families, one import line each, every family file among them', () => {
+    const lines = readFileSync(join(OPTIMIZERS_DIR, 'families.ts'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('import '));
+    expect(lines.map((line) => /^import '\.\/([a-z0-9]+)(?:\.meta)?';$/.exec(line)?.[1])).toEqual([
+      ...OPTIMIZER_TYPES,
+    ]);
+    // A family file that registers itself but is not imported there would be missing everywhere.
+    const registering = readdirSync(OPTIMIZERS_DIR)
+      .filter((name) => /^[a-z0-9]+(?:\.meta)?\.ts$/.test(name))
+      .filter((name) =>
+        /^registerOptimizer\(/m.test(readFileSync(join(OPTIMIZERS_DIR, name), 'utf8')),
+      )
+      .map((name) => name.replace(/(?:\.meta)?\.ts$/, ''))
+      .sort();
+    expect(registering).toEqual([...OPTIMIZER_TYPES].sort());
+  });
+
+  it('finds a hand-kept list of families when there is one (the check below is not vacuous)', () => {
+    expect(familiesNamed("const LAZY = ['adagrad', 'rprop'] as const;")).toEqual([
+      'adagrad',
+      'rprop',
+    ]);
+    expect(familiesNamed("const CLASS = { sgd: 'SGD', adamax: 'Adamax' };")).toEqual([
+      'adamax',
+      'sgd',
+    ]);
+    expect(familiesNamed("optimizers: [{ type: 'adam', lr: 0.1 }, { type: 'sgd' }]")).toEqual([]);
+  });
+
+  it('lists the families nowhere but in the registry: no other source names two of them', () => {
+    const offenders: string[] = [];
+    const files = ['src', 'bench', 'scripts', 'soak'].flatMap((dir) => sources(join(ROOT, dir)));
+    expect(files.length).toBeGreaterThan(100);
+    for (const path of files) {
+      const rel = relative(SRC, path).split('\\').join('/');
+      if (familyOrRegistry(rel)) continue;
+      const named = familiesNamed(readFileSync(path, 'utf8'));
+      if (named.length >= 2) offenders.push(`${relative(ROOT, path)}: ${named.join(', ')}`);
+    }
+    expect(offenders).toEqual([]);
   });
 
   it('gives the add menu distinct entries, one or more per family, in registry order', () => {

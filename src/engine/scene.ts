@@ -19,7 +19,7 @@ import { createGradientNoise } from './noise/gradient-noise';
 import { validateNoise } from './noise/spec';
 import type { NoiseSpec } from './noise/spec';
 import { resolveSurface } from './surfaces/resolve';
-import { OPTIMIZER_TYPES } from './types';
+import { OPTIMIZER_TYPES } from './optimizers';
 import type {
   DomainPoint,
   FieldError,

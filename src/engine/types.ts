@@ -39,24 +39,14 @@ export interface Surface {
   readonly minima: readonly DomainPoint[];
 }
 
-/** The optimizer families, with torch.optim's names. */
-export const OPTIMIZER_TYPES = [
-  'sgd',
-  'adagrad',
-  'adadelta',
-  'rmsprop',
-  'adam',
-  'adamw',
-  'adamax',
-  'nadam',
-  'radam',
-  'rprop',
-  'asgd',
-  'adafactor',
-  'muon',
-  'lbfgs',
-] as const;
-export type OptimizerType = (typeof OPTIMIZER_TYPES)[number];
+/**
+ * The optimizer families' type names (torch.optim's, lower case). Each family's own file adds its
+ * name here (`declare module '../types' { interface OptimizerTypeNames { adam: true } }`) next to
+ * its registration; the runtime list is OPTIMIZER_TYPES in ./optimizers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each family's file
+export interface OptimizerTypeNames {}
+export type OptimizerType = keyof OptimizerTypeNames & string;
 
 /**
  * Learning-rate schedules with torch.optim.lr_scheduler's names and semantics, stepped after every
@@ -301,10 +291,67 @@ export interface OptimizerPreset {
   readonly config: OptimizerConfig;
 }
 
+/**
+ * One step of one optimizer as the map's explanations read it (engine/analysis: glyphs, arrows):
+ * the family's `inspect()` state after the step k → k + 1 and the step's own numbers.
+ */
+export interface StateFrame {
+  readonly config: OptimizerConfig;
+  /** The family's hyper-parameters (its schema, for defaults). */
+  readonly params: readonly ParamSpec[];
+  readonly state: OptimizerInspection;
+  /** η of this step (after the schedule). */
+  readonly lr: number;
+  /** g_t: the state's own `g`, else the gradient at point k. */
+  readonly g: DomainPoint;
+  /** This step's momentum or β1 when a schedule cycles it. */
+  readonly momentum?: number;
+  /** θ_t − θ_{t−1}. */
+  readonly update: DomainPoint;
+}
+
+/** Which momentum-like state a glyph shows (the label the map gives it). */
+export type MomentumKind = 'buffer' | 'lookahead' | 'm-hat';
+
+/** A family's hidden-state glyphs of one step (see engine/analysis/glyphs.ts), in domain units. */
+export interface FamilyGlyphs {
+  readonly momentum?: { readonly kind: MomentumKind; readonly vector: DomainPoint } | undefined;
+  /** Signed per-coordinate step: the box spans point … point + box. */
+  readonly box?: DomainPoint | undefined;
+  /** L-BFGS: the last inner iteration's step α d, from `from` (= θ_t − α d). */
+  readonly search?: { readonly from: DomainPoint; readonly vector: DomainPoint } | undefined;
+}
+
+/** Which term of the update an arrow shows. */
+export type ArrowTerm = 'gradient' | 'momentum' | 'scaled-gradient' | 'step';
+
+/** One labelled vector of a step. */
+export interface StepArrow {
+  readonly term: ArrowTerm;
+  /** Displacement from point k in domain units. */
+  readonly vector: DomainPoint;
+  /** The formula term, in the TeX symbols of the optimizer's own formula. */
+  readonly tex: string;
+  /** English label (the UI translates by `term`). */
+  readonly label: string;
+}
+
+/** A family's own terms of one step's arrows (see engine/analysis/arrows.ts). */
+export interface FamilyArrows {
+  /** Drawn between the gradient arrow and the step arrow every family has. */
+  readonly arrows?: readonly StepArrow[];
+  /** The direction an adaptive family scales per coordinate (its momentum, or g). */
+  readonly direction?: DomainPoint | undefined;
+  /** The per-coordinate scale when the family knows it directly (RMSProp's 1/d_t). */
+  readonly scale?: { readonly values: DomainPoint; readonly tex: string } | undefined;
+}
+
 export interface OptimizerDef {
   readonly type: OptimizerType;
   /** English label, e.g. 'Adam'. */
   readonly label: string;
+  /** torch.optim's class name where it is not `label` (AdaGrad is torch.optim.Adagrad). */
+  readonly torchClass?: string;
   /**
    * The family's entries of the add menu, in menu order (SGD also offers Momentum and NAG). Each
    * label is English; the app shows the ones it knows in the page's language (views/names.ts).
@@ -335,11 +382,16 @@ export interface OptimizerDef {
    * UI can substitute numbers.
    */
   tex(config: OptimizerConfig): string;
-  /** Where torch differs from the notes' form, one sentence on why they are equivalent (or not). */
-  readonly note?: string;
   /** Fresh state for `n` parameters; absent hyper-parameters take the defaults in `params`. */
   create(config: OptimizerConfig, n: number): OptimizerInstance;
+  /** The map's hidden-state glyphs of a step, read from this family's `inspect()` state. */
+  glyphs?(frame: StateFrame): FamilyGlyphs;
+  /** This family's terms of a step's arrows (step-by-step mode), from its `inspect()` state. */
+  arrows?(frame: StateFrame): FamilyArrows;
 }
+
+/** What a family's registration carries besides its code (see engine/optimizers/registry.ts). */
+export type OptimizerMeta = Omit<OptimizerDef, 'create' | 'glyphs' | 'arrows'>;
 
 /** One optimizer's simulated path. Arrays are flat for cheap transfer across the worker boundary. */
 export interface Trajectory {

@@ -10,7 +10,7 @@ import data from '../engine/__fixtures__/pytorch_export/cases.json';
 import { closeToTorch } from '../engine/__fixtures__/optim/fixture';
 import { NOISE_TYPES } from '../engine/noise/spec';
 import { SCHEDULE_TYPES } from '../engine/optimizers/schedule-spec';
-import { OPTIMIZER_TYPES } from '../engine/types';
+import { OPTIMIZER_TYPES } from '../engine/optimizers';
 import type { Scene } from '../engine/types';
 import { runTrajectory } from '../cli/trajectory';
 import type { TrajectoryOutput } from '../cli/trajectory';

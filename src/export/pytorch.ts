@@ -3,7 +3,7 @@
  * the loop simulate.ts runs (loss at point k, backward, clip, step, scheduler step; stop at the
  * first non-finite position or loss). Built only from the validated scene and the parsed AST.
  */
-import { OPTIMIZERS, resolvedLr } from '../engine/optimizers';
+import { OPTIMIZERS, resolvedLr, torchClassOf } from '../engine/optimizers';
 import { sceneNoise, simulateOne } from '../engine/simulate';
 import { parseExpression, resolveSurface } from '../engine/surfaces';
 import type { Expr } from '../engine/surfaces';
@@ -14,24 +14,7 @@ import {
   TORCH_SCHEDULER_CLASS,
 } from '../engine/optimizers/schedule-spec';
 import { BUMPS_PARAMETERS } from '../engine/surfaces/bumps';
-import type { OptimizerConfig, OptimizerType, Scene, Schedule } from '../engine/types';
-
-const TORCH_CLASS: Readonly<Record<OptimizerType, string>> = {
-  sgd: 'SGD',
-  adagrad: 'Adagrad',
-  adadelta: 'Adadelta',
-  rmsprop: 'RMSprop',
-  adam: 'Adam',
-  adamw: 'AdamW',
-  adamax: 'Adamax',
-  nadam: 'NAdam',
-  radam: 'RAdam',
-  rprop: 'Rprop',
-  asgd: 'ASGD',
-  adafactor: 'Adafactor',
-  muon: 'Muon',
-  lbfgs: 'LBFGS',
-};
+import type { OptimizerConfig, Scene, Schedule } from '../engine/types';
 
 /** The named surfaces as torch code of x and y (tensors). Same definitions as DESIGN.md. */
 const NAMED_SURFACE_PYTHON: Readonly<Record<string, string>> = {
@@ -204,12 +187,12 @@ export function sceneToPyTorch(scene: Scene): string {
   const source = 'id' in scene.surface ? `the ${scene.surface.id} surface` : scene.surface.expr;
   const noise = recordedNoise(scene);
   const runs = scene.optimizers.map((o, i) => {
-    const name = JSON.stringify(o.label ?? `${TORCH_CLASS[o.type]} #${i + 1}`);
+    const name = JSON.stringify(o.label ?? `${torchClassOf(o.type)} #${i + 1}`);
     const clip = o.clip_grad_norm === undefined ? 'None' : py(o.clip_grad_norm);
     // torch's Muon takes matrices only: its point is the 1×2 matrix [[x, y]], as the engine's.
     const shape = OPTIMIZERS[o.type].matrix === true ? '(1, 2)' : '(2,)';
     const deltas = noise ? `, ${noise.index[i]! < 0 ? 'None' : `NOISE[${noise.index[i]}]`}` : '';
-    return `    (${name}, lambda params: torch.optim.${TORCH_CLASS[o.type]}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}, ${shape}${deltas}),`;
+    return `    (${name}, lambda params: torch.optim.${torchClassOf(o.type)}(params, ${optimizerArgs(o)}), ${schedulerPython(o.schedule, scene.steps)}, ${clip}, ${cyclesMomentum(o.schedule) ? 'True' : 'False'}, ${shape}${deltas}),`;
   });
   // Only a noisy scene's script carries the tables and the lines that add them.
   const noiseTables = noise

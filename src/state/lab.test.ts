@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
-import { OPTIMIZER_TYPES } from '../engine/types';
+import { OPTIMIZER_TYPES } from '../engine/optimizers';
 import {
   DEFAULT_LAB_CONFIG,
   LAB_INITS,

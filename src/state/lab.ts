@@ -11,7 +11,7 @@ import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
 import { MAX_LAYERS, MAX_WIDTH } from '../engine/nn/network';
 import { labFieldError } from '../engine/nn/messages';
-import { OPTIMIZER_TYPES } from '../engine/types';
+import { OPTIMIZER_TYPES } from '../engine/optimizers';
 import type { FieldError } from '../engine/types';
 import type { LabSnapshot } from '../worker/lab/protocol';
 import { DEFAULT_LAB_CONFIG, LAB_INITS } from '../engine/nn/labConfig';

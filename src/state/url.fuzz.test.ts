@@ -10,7 +10,7 @@ import { MAX_SCENE_PARAM } from '../engine/scene-url';
 import { parseScene, validateScene } from '../engine/scene';
 import { SURFACE_IDS } from '../engine/surfaces';
 import type { FieldError } from '../engine/types';
-import { OPTIMIZER_TYPES } from '../engine/types';
+import { OPTIMIZER_TYPES } from '../engine/optimizers';
 import { MAX_LAYERS, MAX_WIDTH } from '../engine/nn/network';
 import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';

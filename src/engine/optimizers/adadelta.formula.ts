@@ -51,6 +51,9 @@ const NOTES = [
 ] as const;
 
 export const adadeltaFormula: OptimizerFormula = {
+  note:
+    "The notes' box with one addition: torch scales Δ by lr (default 1.0, which is the notes' rule); " +
+    'its default eps is 1e-6 where the notes suggest 1e-5.',
   stepLines,
   notesBox: () => alignedBlock(NOTES),
 };

@@ -1,9 +1,11 @@
 /**
  * adadelta's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./adadelta) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./adadelta) loads on demand (./registry:
+ * loadOptimizers).
  */
 /** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { epsSpec, lrSpec, maximizeSpec, numberParam, unitSpec, weightDecaySpec } from './common';
 import { aligned } from './symbols';
 
@@ -29,13 +31,22 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adadelta: steps sized by the ratio of running RMS of updates to running RMS of gradients. */
-export const adadeltaMeta: Omit<OptimizerDef, 'create'> = {
+export const adadeltaMeta: OptimizerMeta = {
   type: 'adadelta',
+  torchClass: 'Adadelta',
   label: 'AdaDelta',
   presets: [{ id: 'adadelta', label: 'AdaDelta', config: { type: 'adadelta', lr: 1 } }],
   params: PARAMS,
   tex,
-  note:
-    "The notes' box with one addition: torch scales Δ by lr (default 1.0, which is the notes' rule); " +
-    'its default eps is 1e-6 where the notes suggest 1e-5.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    adadelta: true;
+  }
+}
+
+registerOptimizer({
+  ...adadeltaMeta,
+  load: () => import('./adadelta').then((m) => m.adadelta),
+});

@@ -1,5 +1,13 @@
 /** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
+} from '../types';
+import { vec, times } from './stateVectors';
 import { numberParam, snapshot } from './common';
 import { PARAMS, adadeltaMeta } from './adadelta.meta';
 
@@ -62,7 +70,20 @@ class AdadeltaInstance implements OptimizerInstance {
   }
 }
 
+/** The map's glyphs: the box −η Δ_t. */
+function glyphs({ state, lr }: StateFrame): FamilyGlyphs {
+  const delta = vec(state, 'delta');
+  return { box: delta && times(-lr, delta) };
+}
+
+/** Step-by-step arrows: the gradient scaled per coordinate. */
+function arrows({ g }: StateFrame): FamilyArrows {
+  return { direction: g };
+}
+
 export const adadelta: OptimizerDef = {
+  glyphs,
+  arrows,
   ...adadeltaMeta,
   create(config, n) {
     return new AdadeltaInstance(

@@ -38,6 +38,10 @@ export function stepLines(_config: OptimizerConfig, f: StepFrame): string[] | un
 }
 
 export const adafactorFormula: OptimizerFormula = {
+  note:
+    "Not in the notes: no first moment, β₂ rises with t (1 − t^c), and the step is relative to θ's own size (α_t); " +
+    "on a matrix torch keeps only row and column averages of v (the memory saving), but the map's point is a vector, so v is kept whole, as torch does for vectors. " +
+    'eps1 = null means float64 machine epsilon.',
   decoupled: () => true,
   stepLines,
 };

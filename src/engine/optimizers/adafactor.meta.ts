@@ -1,8 +1,10 @@
 /**
  * adafactor's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./adafactor) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./adafactor) loads on demand (./registry:
+ * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { numberParam, lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
 
@@ -64,14 +66,21 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adafactor: Adam-like without a first moment, a relative step size and update clipping. */
-export const adafactorMeta: Omit<OptimizerDef, 'create'> = {
+export const adafactorMeta: OptimizerMeta = {
   type: 'adafactor',
   label: 'Adafactor',
   presets: [{ id: 'adafactor', label: 'Adafactor', config: { type: 'adafactor', lr: 0.1 } }],
   params: PARAMS,
   tex,
-  note:
-    "Not in the notes: no first moment, β₂ rises with t (1 − t^c), and the step is relative to θ's own size (α_t); " +
-    "on a matrix torch keeps only row and column averages of v (the memory saving), but the map's point is a vector, so v is kept whole, as torch does for vectors. " +
-    'eps1 = null means float64 machine epsilon.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    adafactor: true;
+  }
+}
+
+registerOptimizer({
+  ...adafactorMeta,
+  load: () => import('./adafactor').then((m) => m.adafactor),
+});

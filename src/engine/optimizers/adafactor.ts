@@ -3,7 +3,14 @@
  * point is the vector [x, y], which torch keeps an unfactored second moment for; factored row and
  * column moments only exist for matrices (the lab's weights).
  */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+} from '../types';
+import { vec, num, times } from './stateVectors';
 import { lerp, numberParam, snapshot, tupleParam } from './common';
 import { PARAMS, adafactorMeta } from './adafactor.meta';
 
@@ -92,7 +99,19 @@ class AdafactorInstance implements OptimizerInstance {
 }
 
 /** torch.optim.Adafactor: Adam-like without a first moment, a relative step size and update clipping. */
+
+/** The map's glyphs: the box −α_t u_t / clip. */
+function glyphs({ state }: StateFrame): FamilyGlyphs {
+  const u = vec(state, 'u');
+  const alpha = num(state, 'alpha_t');
+  const clip = num(state, 'clip');
+  return {
+    box: u && alpha !== undefined && clip !== undefined ? times(-alpha / clip, u) : undefined,
+  };
+}
+
 export const adafactor: OptimizerDef = {
+  glyphs,
   ...adafactorMeta,
   create(config, n) {
     const [eps1, eps2] = tupleParam(PARAMS, config, 'eps');

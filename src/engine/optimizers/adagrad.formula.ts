@@ -45,6 +45,9 @@ const NOTES = [
 ] as const;
 
 export const adagradFormula: OptimizerFormula = {
+  note:
+    "Same rule as the notes' box, but torch's default eps is 1e-10 (the notes suggest 1e-6), added outside the square root, " +
+    'and torch can start the sum at initial_accumulator_value and decay lr as lr / (1 + (t − 1)·lr_decay).',
   stepLines,
   notesBox: () => alignedBlock(NOTES),
 };

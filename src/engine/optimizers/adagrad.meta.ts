@@ -1,9 +1,11 @@
 /**
  * adagrad's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./adagrad) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./adagrad) loads on demand (./registry:
+ * loadOptimizers).
  */
 /** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { epsSpec, lrSpec, maximizeSpec, numberParam, weightDecaySpec } from './common';
 import { aligned } from './symbols';
 
@@ -48,13 +50,22 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adagrad: per-coordinate steps shrink with the running sum of squared gradients. */
-export const adagradMeta: Omit<OptimizerDef, 'create'> = {
+export const adagradMeta: OptimizerMeta = {
   type: 'adagrad',
+  torchClass: 'Adagrad',
   label: 'AdaGrad',
   presets: [{ id: 'adagrad', label: 'AdaGrad', config: { type: 'adagrad', lr: 0.5 } }],
   params: PARAMS,
   tex,
-  note:
-    "Same rule as the notes' box, but torch's default eps is 1e-10 (the notes suggest 1e-6), added outside the square root, " +
-    'and torch can start the sum at initial_accumulator_value and decay lr as lr / (1 + (t − 1)·lr_decay).',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    adagrad: true;
+  }
+}
+
+registerOptimizer({
+  ...adagradMeta,
+  load: () => import('./adagrad').then((m) => m.adagrad),
+});

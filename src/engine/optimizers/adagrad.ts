@@ -1,5 +1,13 @@
 /** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
+} from '../types';
+import { vec, num, each } from './stateVectors';
 import { numberParam, snapshot } from './common';
 import { PARAMS, adagradMeta } from './adagrad.meta';
 
@@ -55,7 +63,27 @@ class AdagradInstance implements OptimizerInstance {
   }
 }
 
+/** The map's glyphs: the box −clr·g / (√sum + ε). */
+function glyphs({ config, state, g }: StateFrame): FamilyGlyphs {
+  const sum = vec(state, 'sum');
+  const clr = num(state, 'clr');
+  const eps = numberParam(PARAMS, config, 'eps');
+  return {
+    box:
+      sum && clr !== undefined
+        ? each(g, sum, (gi, s) => (-clr * gi) / (Math.sqrt(s) + eps))
+        : undefined,
+  };
+}
+
+/** Step-by-step arrows: the gradient scaled per coordinate. */
+function arrows({ g }: StateFrame): FamilyArrows {
+  return { direction: g };
+}
+
 export const adagrad: OptimizerDef = {
+  glyphs,
+  arrows,
   ...adagradMeta,
   create(config, n) {
     return new AdagradInstance(

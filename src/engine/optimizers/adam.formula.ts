@@ -60,6 +60,9 @@ const NOTES = [
 ] as const;
 
 export const adamFormula: OptimizerFormula = {
+  note:
+    "The notes' box exactly, computed in torch's order: the bias corrections are folded into a step size η/(1 − β₁ᵗ) " +
+    'and a denominator √v/√(1 − β₂ᵗ) + ε, which equals η·m̂/(√v̂ + ε) up to rounding.',
   stepLines,
   notesBox: () => alignedBlock(NOTES),
 };

@@ -8,7 +8,12 @@ import type {
   OptimizerInspection,
   OptimizerInstance,
   ParamSpec,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
 } from '../types';
+import { registerOptimizer } from './registry';
+import { vec, times, each } from './stateVectors';
 import {
   betasSpec,
   booleanParam,
@@ -191,14 +196,51 @@ export function createAdam(
 const PARAMS = adamParams(0, true);
 
 /** torch.optim.Adam: bias-corrected first and second moments; weight decay added to the gradient. */
+
+/** The map's glyphs of Adam and AdamW: −η m̂_t and the box −η m̂ / (√v̂ + ε). */
+export function adamGlyphs({ config, params, state, lr }: StateFrame): FamilyGlyphs {
+  const mHat = vec(state, 'm_hat');
+  const vHat = vec(state, 'v_hat');
+  const eps = numberParam(params, config, 'eps');
+  return {
+    momentum: mHat && { kind: 'm-hat', vector: times(-lr, mHat) },
+    box: mHat && vHat && each(mHat, vHat, (m, v) => (-lr * m) / (Math.sqrt(v) + eps)),
+  };
+}
+
+/** Step-by-step arrows of Adam, AdamW and RAdam: the momentum −η m̂_t, the direction scaled. */
+export function adamArrows({ state, lr }: StateFrame): FamilyArrows {
+  const direction = vec(state, 'm_hat');
+  return {
+    direction,
+    arrows: direction
+      ? [
+          {
+            term: 'momentum',
+            vector: times(-lr, direction),
+            tex: '-\\eta\\, \\hat{m}_t',
+            label: 'momentum',
+          },
+        ]
+      : [],
+  };
+}
+
 export const adam: OptimizerDef = {
+  glyphs: adamGlyphs,
+  arrows: adamArrows,
   type: 'adam',
   label: 'Adam',
   presets: [{ id: 'adam', label: 'Adam', config: { type: 'adam', lr: 0.1 } }],
   params: PARAMS,
   tex: (config) => adamTex(PARAMS, config, false),
-  note:
-    "The notes' box exactly, computed in torch's order: the bias corrections are folded into a step size η/(1 − β₁ᵗ) " +
-    'and a denominator √v/√(1 − β₂ᵗ) + ε, which equals η·m̂/(√v̂ + ε) up to rounding.',
   create: (config, n) => createAdam(PARAMS, config, n, false),
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    adam: true;
+  }
+}
+
+registerOptimizer(adam);

@@ -33,5 +33,8 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 export const adamaxFormula: OptimizerFormula = {
+  note:
+    "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max " +
+    '(|g| + ε) rather than to the denominator.',
   stepLines,
 };

@@ -1,9 +1,11 @@
 /**
  * adamax's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./adamax) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./adamax) loads on demand (./registry:
+ * loadOptimizers).
  */
 /** Adamax: torch.optim.Adamax 2.x (single-tensor path), Adam with an infinity-norm second moment. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { betasSpec, epsSpec, lrSpec, numberParam, maximizeSpec, weightDecaySpec } from './common';
 import { aligned } from './symbols';
 
@@ -29,13 +31,18 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Adamax: Adam whose second moment is a decaying maximum of |g|. */
-export const adamaxMeta: Omit<OptimizerDef, 'create'> = {
+export const adamaxMeta: OptimizerMeta = {
   type: 'adamax',
   label: 'Adamax',
   presets: [{ id: 'adamax', label: 'Adamax', config: { type: 'adamax', lr: 0.1 } }],
   params: PARAMS,
   tex,
-  note:
-    "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max " +
-    '(|g| + ε) rather than to the denominator.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    adamax: true;
+  }
+}
+
+registerOptimizer({ ...adamaxMeta, load: () => import('./adamax').then((m) => m.adamax) });

@@ -1,5 +1,13 @@
 /** Adamax: torch.optim.Adamax 2.x (single-tensor path), Adam with an infinity-norm second moment. */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
+} from '../types';
+import { vec, num, times, each } from './stateVectors';
 import { pairParam, numberParam, snapshot } from './common';
 import { PARAMS, adamaxMeta } from './adamax.meta';
 
@@ -68,7 +76,34 @@ class AdamaxInstance implements OptimizerInstance {
   }
 }
 
+/** The map's glyphs: −η m̂_t (clr = η / (1 − β₁ᵗ), so −clr·m = −η m̂) and the box −clr·m / u. */
+function glyphs({ state }: StateFrame): FamilyGlyphs {
+  const m = vec(state, 'm');
+  const u = vec(state, 'u');
+  const clr = num(state, 'clr');
+  if (!m || clr === undefined) return {};
+  return {
+    momentum: { kind: 'm-hat', vector: times(-clr, m) },
+    box: u && each(m, u, (mi, ui) => (-clr * mi) / ui),
+  };
+}
+
+/** Step-by-step arrows: the momentum −η m̂_t (η·m̂ = clr·m). */
+function arrows({ state, lr }: StateFrame): FamilyArrows {
+  const m = vec(state, 'm');
+  const clr = num(state, 'clr');
+  if (!m || clr === undefined || !(lr > 0)) return {};
+  return {
+    direction: times(clr / lr, m),
+    arrows: [
+      { term: 'momentum', vector: times(-clr, m), tex: '-\\eta\\, \\hat{m}_t', label: 'momentum' },
+    ],
+  };
+}
+
 export const adamax: OptimizerDef = {
+  glyphs,
+  arrows,
   ...adamaxMeta,
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');

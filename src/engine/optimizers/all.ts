@@ -1,8 +1,9 @@
 /**
- * Side-effect import for code that runs scenes synchronously from its start (workers, the CLI,
- * tests): every optimizer family, the lazily loaded ones included, is runnable once this is imported.
+ * For code that runs scenes synchronously from its start (the CLI, the bench, the tests): every
+ * optimizer family, the lazily loaded ones included, is runnable once this module has been
+ * imported (a top-level await on their chunks). The workers load them before their first request
+ * instead (see worker/*.worker.ts).
  */
-import { registerOptimizers } from './index';
-import { TORCH2_OPTIMIZERS } from './torch2';
+import { loadOptimizers } from './index';
 
-registerOptimizers(TORCH2_OPTIMIZERS);
+await loadOptimizers();

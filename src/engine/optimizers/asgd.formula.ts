@@ -31,5 +31,8 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 export const asgdFormula: OptimizerFormula = {
+  note:
+    "Not in the notes: SGD whose step η_t decays as η/(1 + λ_d·η·t)^α, plus an average θ̄ (torch's ax) of the iterates from step t0 on; " +
+    'torch returns θ, not θ̄, and with the default t0 = 10⁶ the average simply equals θ.',
   stepLines,
 };

@@ -1,8 +1,10 @@
 /**
  * asgd's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./asgd) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./asgd) loads on demand (./registry:
+ * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { numberParam, lrSpec, weightDecaySpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
 
@@ -29,13 +31,18 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.ASGD: SGD with a slowly decaying step and a running average θ̄ (`ax`) of its iterates. */
-export const asgdMeta: Omit<OptimizerDef, 'create'> = {
+export const asgdMeta: OptimizerMeta = {
   type: 'asgd',
   label: 'ASGD',
   presets: [{ id: 'asgd', label: 'ASGD', config: { type: 'asgd', lr: 0.1, t0: 20 } }],
   params: PARAMS,
   tex,
-  note:
-    "Not in the notes: SGD whose step η_t decays as η/(1 + λ_d·η·t)^α, plus an average θ̄ (torch's ax) of the iterates from step t0 on; " +
-    'torch returns θ, not θ̄, and with the default t0 = 10⁶ the average simply equals θ.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    asgd: true;
+  }
+}
+
+registerOptimizer({ ...asgdMeta, load: () => import('./asgd').then((m) => m.asgd) });

@@ -32,5 +32,9 @@ export function stepLines(_config: OptimizerConfig, f: StepFrame): string[] | un
 }
 
 export const lbfgsFormula: OptimizerFormula = {
+  note:
+    'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) ' +
+    'runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): ' +
+    'a step here can cost many evaluations of f and ∇f.',
   stepLines,
 };

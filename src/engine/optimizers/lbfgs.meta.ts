@@ -1,8 +1,10 @@
 /**
  * lbfgs's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./lbfgs) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./lbfgs) loads on demand (./registry:
+ * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { lrSpec, choiceParam } from './common';
 import { aligned } from './symbols';
 
@@ -57,15 +59,20 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
-export const lbfgsMeta: Omit<OptimizerDef, 'create'> = {
+export const lbfgsMeta: OptimizerMeta = {
   type: 'lbfgs',
+  torchClass: 'LBFGS',
   label: 'L-BFGS',
   closure: true,
   presets: [{ id: 'lbfgs', label: 'L-BFGS', config: { type: 'lbfgs', lr: 0.1 } }],
   params: PARAMS,
   tex,
-  note:
-    'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) ' +
-    'runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): ' +
-    'a step here can cost many evaluations of f and ∇f.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    lbfgs: true;
+  }
+}
+
+registerOptimizer({ ...lbfgsMeta, load: () => import('./lbfgs').then((m) => m.lbfgs) });

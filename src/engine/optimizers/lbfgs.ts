@@ -4,7 +4,15 @@
  * two-loop-recursion direction and a fixed step (lr) or a strong-Wolfe line search. Every point
  * the closure is evaluated at is kept as a probe, so the map can show what a step cost.
  */
-import type { Closure, OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  Closure,
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+} from '../types';
+import { vec, num, times } from './stateVectors';
 import { choiceParam, nullableNumberParam, numberParam, snapshot } from './common';
 import { PARAMS, lbfgsMeta } from './lbfgs.meta';
 
@@ -363,7 +371,19 @@ class LbfgsInstance implements OptimizerInstance {
 }
 
 /** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
+
+/** The map's glyphs: the last search direction α·d, drawn from the point it left, θ_t − α d. */
+function glyphs({ state }: StateFrame): FamilyGlyphs {
+  const d = vec(state, 'd');
+  const alpha = num(state, 't_ls');
+  const theta = vec(state, 'theta');
+  if (!d || alpha === undefined || !theta) return {};
+  const vector = times(alpha, d);
+  return { search: { from: [theta[0] - vector[0], theta[1] - vector[1]], vector } };
+}
+
 export const lbfgs: OptimizerDef = {
+  glyphs,
   ...lbfgsMeta,
   create(config, n) {
     const maxIter = numberParam(PARAMS, config, 'max_iter');

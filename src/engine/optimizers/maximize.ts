@@ -3,7 +3,7 @@
  * single-tensor steps begins with `grad = -grad if maximize`, before weight decay and state, so
  * one wrapper around a family's step and TeX is exactly torch's behaviour.
  */
-import type { OptimizerConfig, OptimizerDef, OptimizerInstance, OptimizerType } from '../types';
+import type { OptimizerConfig, OptimizerDef, OptimizerInstance } from '../types';
 
 /** The gradient as the families write it in TeX. */
 const GRADIENT_TEX = '\\nabla f(\\theta_{t-1})';
@@ -34,7 +34,8 @@ function negatingGradient(instance: OptimizerInstance): OptimizerInstance {
   };
 }
 
-function withMaximizeOne(def: OptimizerDef): OptimizerDef {
+/** `def` with `maximize` applied, when its schema offers it (every registered family goes through here). */
+export function withMaximize(def: OptimizerDef): OptimizerDef {
   if (!offersMaximize(def)) return def;
   return {
     ...def,
@@ -45,13 +46,4 @@ function withMaximizeOne(def: OptimizerDef): OptimizerDef {
     create: (config, n) =>
       maximizing(config) ? negatingGradient(def.create(config, n)) : def.create(config, n),
   };
-}
-
-/** The registry with `maximize` applied to every family that offers it. */
-export function withMaximize(
-  defs: Readonly<Record<OptimizerType, OptimizerDef>>,
-): Readonly<Record<OptimizerType, OptimizerDef>> {
-  const out = {} as Record<OptimizerType, OptimizerDef>;
-  for (const type of Object.keys(defs) as OptimizerType[]) out[type] = withMaximizeOne(defs[type]);
-  return out;
 }

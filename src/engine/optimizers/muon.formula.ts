@@ -42,6 +42,10 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 export const muonFormula: OptimizerFormula = {
+  note:
+    'Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). ' +
+    "The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, " +
+    "so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
   decoupled: () => true,
   stepLines,
 };

@@ -1,8 +1,10 @@
 /**
  * muon's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./muon) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./muon) loads on demand (./registry:
+ * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { numberParam, booleanParam, lrSpec } from './common';
 import { aligned } from './symbols';
 
@@ -82,15 +84,19 @@ export function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.Muon: momentum, then an orthogonalised (Newton–Schulz) update of a weight matrix. */
-export const muonMeta: Omit<OptimizerDef, 'create'> = {
+export const muonMeta: OptimizerMeta = {
   type: 'muon',
   label: 'Muon',
   matrix: true,
   presets: [{ id: 'muon', label: 'Muon', config: { type: 'muon', lr: 0.05 } }],
   params: PARAMS,
   tex,
-  note:
-    'Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). ' +
-    "The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, " +
-    "so every step moves about η′ whatever the gradient's size. Muon's strength, evening out all the singular values of a weight matrix, only shows on real weight matrices: in the gradient-flow lab Muon trains the hidden layers' W, with AdamW for the rest, as torch's documentation advises.",
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    muon: true;
+  }
+}
+
+registerOptimizer({ ...muonMeta, load: () => import('./muon').then((m) => m.muon) });

@@ -51,5 +51,8 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 export const nadamFormula: OptimizerFormula = {
+  note:
+    "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper " +
+    'and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.',
   stepLines,
 };

@@ -1,9 +1,11 @@
 /**
  * nadam's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./nadam) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./nadam) loads on demand (./registry:
+ * loadOptimizers).
  */
 /** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import {
   betasSpec,
   epsSpec,
@@ -46,13 +48,18 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.NAdam: Adam with a Nesterov look-ahead on the first moment and a warming momentum μ_t. */
-export const nadamMeta: Omit<OptimizerDef, 'create'> = {
+export const nadamMeta: OptimizerMeta = {
   type: 'nadam',
   label: 'NAdam',
   presets: [{ id: 'nadam', label: 'NAdam', config: { type: 'nadam', lr: 0.1 } }],
   params: PARAMS,
   tex,
-  note:
-    "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper " +
-    'and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    nadam: true;
+  }
+}
+
+registerOptimizer({ ...nadamMeta, load: () => import('./nadam').then((m) => m.nadam) });

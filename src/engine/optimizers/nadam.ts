@@ -1,5 +1,14 @@
 /** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
+  DomainPoint,
+} from '../types';
+import { vec, num, times } from './stateVectors';
 import { booleanParam, numberParam, pairParam, snapshot } from './common';
 import { PARAMS, nadamMeta } from './nadam.meta';
 
@@ -95,7 +104,52 @@ class NadamInstance implements OptimizerInstance {
   }
 }
 
+/** The map's glyphs: −η m_t / (1 − π_t μ_{t+1}) and the box of the whole Nesterov blend. */
+function glyphs({ state, lr, g }: StateFrame): FamilyGlyphs {
+  const m = vec(state, 'm');
+  const denom = vec(state, 'denom');
+  const mu = num(state, 'mu');
+  const muNext = num(state, 'mu_next');
+  const pi = num(state, 'mu_product');
+  let momentum: FamilyGlyphs['momentum'];
+  let box: DomainPoint | undefined;
+  if (m && muNext !== undefined && pi !== undefined)
+    momentum = { kind: 'm-hat', vector: times(-lr / (1 - pi * muNext), m) };
+  if (m && denom && mu !== undefined && muNext !== undefined && pi !== undefined) {
+    const gradScale = (-lr * (1 - mu)) / (1 - pi);
+    const avgScale = (-lr * muNext) / (1 - pi * muNext);
+    box = [
+      (gradScale * g[0]) / denom[0] + (avgScale * m[0]) / denom[0],
+      (gradScale * g[1]) / denom[1] + (avgScale * m[1]) / denom[1],
+    ];
+  }
+  return { momentum, box };
+}
+
+/** Step-by-step arrows: the Nesterov blend of m and g, −η·blend = update ⊙ d. */
+function arrows({ state, lr, update }: StateFrame): FamilyArrows {
+  const denom = vec(state, 'denom');
+  if (!denom || !(lr > 0)) return {};
+  // The update is −η·(blend of m and g)/d, so −η·blend = update ⊙ d.
+  const blend: DomainPoint = [update[0] * denom[0], update[1] * denom[1]];
+  return {
+    direction: times(-1 / lr, blend),
+    arrows: [
+      {
+        term: 'momentum',
+        vector: blend,
+        tex:
+          '-\\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t}\\, g_t' +
+          ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}}\\, m_t',
+        label: 'Nesterov momentum',
+      },
+    ],
+  };
+}
+
 export const nadam: OptimizerDef = {
+  glyphs,
+  arrows,
   ...nadamMeta,
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');

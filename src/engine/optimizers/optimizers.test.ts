@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import torchDefaults from '../__fixtures__/optim/defaults.json';
 import type { OptimizerConfig } from '../types';
-import { OPTIMIZER_TYPES } from '../types';
 import { parseScene } from '../scene';
-import { createOptimizer, OPTIMIZERS, resolvedLr, resolvedParams } from './index';
+import { formulaOf } from './formulas';
+import { createOptimizer, OPTIMIZER_TYPES, OPTIMIZERS, resolvedLr, resolvedParams } from './index';
 import { PARAM_TEX, STATE_TEX } from './symbols';
 
 const TORCH_DEFAULTS = torchDefaults as unknown as Readonly<
@@ -134,7 +134,7 @@ describe('formulas and live state', () => {
 
   it('carries a note on where torch differs from the notes', () => {
     for (const type of OPTIMIZER_TYPES)
-      expect(OPTIMIZERS[type].note?.length ?? 0).toBeGreaterThan(20);
+      expect(formulaOf(type).note?.length ?? 0).toBeGreaterThan(20);
   });
 
   it('inspect() returns copies that later steps do not change', () => {

@@ -47,5 +47,8 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 export const radamFormula: OptimizerFormula = {
+  note:
+    'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step ' +
+    'with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
   stepLines,
 };

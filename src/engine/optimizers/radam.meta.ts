@@ -1,9 +1,11 @@
 /**
  * radam's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./radam) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./radam) loads on demand (./registry:
+ * loadOptimizers).
  */
 /** RAdam: torch.optim.RAdam 2.x (single-tensor path), Adam with a variance-rectified warm-up. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import {
   betasSpec,
   epsSpec,
@@ -37,13 +39,18 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.RAdam: momentum SGD for the first few steps, then Adam scaled by a rectification term. */
-export const radamMeta: Omit<OptimizerDef, 'create'> = {
+export const radamMeta: OptimizerMeta = {
   type: 'radam',
   label: 'RAdam',
   presets: [{ id: 'radam', label: 'RAdam', config: { type: 'radam', lr: 0.1 } }],
   params: PARAMS,
   tex,
-  note:
-    'Not in the notes: Adam whose adaptive step is switched on only once the variance of v̂ is tractable (ρ_t > 5, the 6th step ' +
-    'with β₂ = 0.999), and then scaled by r_t; before that it moves by η·m̂ alone.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    radam: true;
+  }
+}
+
+registerOptimizer({ ...radamMeta, load: () => import('./radam').then((m) => m.radam) });

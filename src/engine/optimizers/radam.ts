@@ -1,7 +1,16 @@
 /** RAdam: torch.optim.RAdam 2.x (single-tensor path), Adam with a variance-rectified warm-up. */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+  DomainPoint,
+} from '../types';
+import { vec, num, times, each } from './stateVectors';
 import { booleanParam, numberParam, pairParam, snapshot } from './common';
 import { PARAMS, radamMeta } from './radam.meta';
+import { adamArrows } from './adam';
 
 class RadamInstance implements OptimizerInstance {
   private readonly expAvg: Float64Array;
@@ -92,7 +101,26 @@ class RadamInstance implements OptimizerInstance {
   }
 }
 
+/** The map's glyphs: −η m̂_t, and the box once the variance is rectified (before, plain momentum). */
+function glyphs({ config, params, state, lr }: StateFrame): FamilyGlyphs {
+  const mHat = vec(state, 'm_hat');
+  const v = vec(state, 'v');
+  const rect = num(state, 'rect');
+  const t = num(state, 'step');
+  let box: DomainPoint | undefined;
+  // Before ρ_t > 5 RAdam takes plain momentum steps: no adaptive box.
+  if (mHat && v && rect !== undefined && rect > 0 && t !== undefined) {
+    const beta2 = pairParam(params, config, 'betas')[1];
+    const eps = numberParam(params, config, 'eps');
+    const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
+    box = each(mHat, v, (m, vi) => -lr * m * rect * (bc2Sqrt / (Math.sqrt(vi) + eps)));
+  }
+  return { momentum: mHat && { kind: 'm-hat', vector: times(-lr, mHat) }, box };
+}
+
 export const radam: OptimizerDef = {
+  glyphs,
+  arrows: adamArrows,
   ...radamMeta,
   create(config, n) {
     const [beta1, beta2] = pairParam(PARAMS, config, 'betas');

@@ -62,6 +62,9 @@ const NOTES = [
 ] as const;
 
 export const rmspropFormula: OptimizerFormula = {
+  note:
+    'torch adds eps outside the square root (√v + ε) where the notes write √(v + ε), and its default decay alpha is 0.99 ' +
+    "(the notes suggest 0.9); lr's default 0.01 is torch's, the notes suggest 0.001.",
   stepLines,
   notesBox: () => alignedBlock(NOTES),
 };

@@ -1,9 +1,11 @@
 /**
  * rmsprop's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./rmsprop) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./rmsprop) loads on demand (./registry:
+ * loadOptimizers).
  */
 /** RMSprop: torch.optim.RMSprop 2.x (single-tensor path), plain, centered and with momentum. */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import {
   booleanParam,
   epsSpec,
@@ -52,13 +54,22 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.RMSprop: steps divided by the running RMS of the gradient. */
-export const rmspropMeta: Omit<OptimizerDef, 'create'> = {
+export const rmspropMeta: OptimizerMeta = {
   type: 'rmsprop',
+  torchClass: 'RMSprop',
   label: 'RMSprop',
   presets: [{ id: 'rmsprop', label: 'RMSprop', config: { type: 'rmsprop', lr: 0.01 } }],
   params: PARAMS,
   tex,
-  note:
-    'torch adds eps outside the square root (√v + ε) where the notes write √(v + ε), and its default decay alpha is 0.99 ' +
-    "(the notes suggest 0.9); lr's default 0.01 is torch's, the notes suggest 0.001.",
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    rmsprop: true;
+  }
+}
+
+registerOptimizer({
+  ...rmspropMeta,
+  load: () => import('./rmsprop').then((m) => m.rmsprop),
+});

@@ -1,5 +1,14 @@
 /** RMSprop: torch.optim.RMSprop 2.x (single-tensor path), plain, centered and with momentum. */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
+  StepArrow,
+} from '../types';
+import { vec, times, each } from './stateVectors';
 import { booleanParam, numberParam, snapshot } from './common';
 import { PARAMS, rmspropMeta } from './rmsprop.meta';
 
@@ -87,7 +96,39 @@ class RmspropInstance implements OptimizerInstance {
   }
 }
 
+/** The map's glyphs: the adaptive box −η g / d and the momentum buffer. */
+function glyphs({ state, lr, g }: StateFrame): FamilyGlyphs {
+  const denom = vec(state, 'denom');
+  const b = vec(state, 'b');
+  return {
+    box: denom && each(g, denom, (gi, d) => (-lr * gi) / d),
+    momentum: b && { kind: 'buffer', vector: times(-lr, b) },
+  };
+}
+
+/** Step-by-step arrows: the scaled gradient −η g / d (scale 1/d) and the momentum buffer. */
+function arrows({ state, lr, g }: StateFrame): FamilyArrows {
+  const denom = vec(state, 'denom');
+  const b = vec(state, 'b');
+  const out: StepArrow[] = [];
+  if (denom)
+    out.push({
+      term: 'scaled-gradient',
+      vector: times(-lr, [g[0] / denom[0], g[1] / denom[1]]),
+      tex: '-\\eta\\, g_t / d_t',
+      label: 'scaled gradient',
+    });
+  if (b)
+    out.push({ term: 'momentum', vector: times(-lr, b), tex: '-\\eta\\, b_t', label: 'momentum' });
+  return {
+    arrows: out,
+    scale: denom && { values: [1 / denom[0], 1 / denom[1]], tex: '1 / d_t' },
+  };
+}
+
 export const rmsprop: OptimizerDef = {
+  glyphs,
+  arrows,
   ...rmspropMeta,
   create(config, n) {
     return new RmspropInstance(

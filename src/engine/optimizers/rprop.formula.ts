@@ -34,5 +34,8 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 export const rpropFormula: OptimizerFormula = {
+  note:
+    'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by ' +
+    'η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',
   stepLines,
 };

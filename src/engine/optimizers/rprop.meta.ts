@@ -1,8 +1,10 @@
 /**
  * rprop's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once. Its arithmetic (./rprop) loads on demand (see ./index: loadOptimizers).
+ * panel need at once, and its registration. Its arithmetic (./rprop) loads on demand (./registry:
+ * loadOptimizers).
  */
-import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
+import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import { registerOptimizer } from './registry';
 import { lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
 
@@ -37,14 +39,19 @@ export function tex(_config: OptimizerConfig): string {
 }
 
 /** torch.optim.Rprop: a per-coordinate step size that grows while the gradient's sign holds and shrinks when it flips. */
-export const rpropMeta: Omit<OptimizerDef, 'create'> = {
+export const rpropMeta: OptimizerMeta = {
   type: 'rprop',
   label: 'Rprop',
   // torch 2.x additions (issue 12), at learning rates that move visibly on the default surface.
   presets: [{ id: 'rprop', label: 'Rprop', config: { type: 'rprop', lr: 0.01 } }],
   params: PARAMS,
   tex,
-  note:
-    'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by ' +
-    'η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    rprop: true;
+  }
+}
+
+registerOptimizer({ ...rpropMeta, load: () => import('./rprop').then((m) => m.rprop) });

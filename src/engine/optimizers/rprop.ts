@@ -1,5 +1,12 @@
 /** Rprop: torch.optim.Rprop 2.x (single-tensor path), resilient backpropagation (Riedmiller & Braun, 1993). */
-import type { OptimizerDef, OptimizerInspection, OptimizerInstance } from '../types';
+import type {
+  OptimizerDef,
+  OptimizerInspection,
+  OptimizerInstance,
+  StateFrame,
+  FamilyGlyphs,
+} from '../types';
+import { vec } from './stateVectors';
 import { snapshot, tupleParam } from './common';
 import { PARAMS, rpropMeta } from './rprop.meta';
 
@@ -67,7 +74,20 @@ class RpropInstance implements OptimizerInstance {
 }
 
 /** torch.optim.Rprop: a per-coordinate step size that grows while the gradient's sign holds and shrinks when it flips. */
+
+/** The map's glyphs: the box of signed step sizes (a coordinate whose gradient changed sign skips). */
+function glyphs({ state, g }: StateFrame): FamilyGlyphs {
+  const size = vec(state, 'step_size');
+  const eta = vec(state, 'eta_t');
+  // A coordinate whose gradient changed sign (e_t = η− < 1) skips its step.
+  if (!size || !eta) return {};
+  return {
+    box: [0, 1].map((i) => (eta[i]! < 1 ? 0 : -Math.sign(g[i]!) * size[i]!)) as [number, number],
+  };
+}
+
 export const rprop: OptimizerDef = {
+  glyphs,
   ...rpropMeta,
   create(config, n) {
     const [etaMinus, etaPlus] = tupleParam(PARAMS, config, 'etas') as readonly [number, number];

@@ -66,4 +66,10 @@ export function notesBox(config: OptimizerConfig): string {
   return alignedBlock(NOTES[variant]);
 }
 
-export const sgdFormula: OptimizerFormula = { stepLines, notesBox };
+export const sgdFormula: OptimizerFormula = {
+  stepLines,
+  notesBox,
+  note:
+    "The notes' momentum v = αv + ηg, θ −= v is torch's b = μb + g, θ −= ηb with v = ηb, the same path while η is constant; " +
+    "the notes' NAG takes the gradient at the look-ahead point θ − αv, torch uses the equivalent reparametrised form θ −= η(g + μb) with the gradient at θ.",
+};

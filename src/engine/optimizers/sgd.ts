@@ -5,7 +5,12 @@ import type {
   OptimizerInspection,
   OptimizerInstance,
   ParamSpec,
+  StateFrame,
+  FamilyGlyphs,
+  FamilyArrows,
 } from '../types';
+import { registerOptimizer } from './registry';
+import { vec, times } from './stateVectors';
 import {
   booleanParam,
   lrSpec,
@@ -117,7 +122,30 @@ function tex(config: OptimizerConfig): string {
 }
 
 /** torch.optim.SGD: plain, momentum ("Momentum") and Nesterov ("NAG") descent. */
+
+/** The map's glyphs: the heavy-ball buffer −η b_t, or NAG's look-ahead −η μ b_t (see glyphs.ts). */
+function glyphs({ config, params, state, lr, momentum }: StateFrame): FamilyGlyphs {
+  const b = vec(state, 'b');
+  if (b && config.nesterov === true) {
+    const mu = momentum ?? numberParam(params, config, 'momentum');
+    return { momentum: { kind: 'lookahead', vector: times(-lr * mu, b) } };
+  }
+  return { momentum: b && { kind: 'buffer', vector: times(-lr, b) } };
+}
+
+/** Step-by-step arrows: the momentum buffer −η b_t. */
+function arrows({ state, lr }: StateFrame): FamilyArrows {
+  const b = vec(state, 'b');
+  return {
+    arrows: b
+      ? [{ term: 'momentum', vector: times(-lr, b), tex: '-\\eta\\, b_t', label: 'momentum' }]
+      : [],
+  };
+}
+
 export const sgd: OptimizerDef = {
+  glyphs,
+  arrows,
   type: 'sgd',
   label: 'SGD',
   // torch.optim.SGD raises for nesterov without momentum or with dampening.
@@ -140,9 +168,6 @@ export const sgd: OptimizerDef = {
   ],
   params: PARAMS,
   tex,
-  note:
-    "The notes' momentum v = αv + ηg, θ −= v is torch's b = μb + g, θ −= ηb with v = ηb, the same path while η is constant; " +
-    "the notes' NAG takes the gradient at the look-ahead point θ − αv, torch uses the equivalent reparametrised form θ −= η(g + μb) with the gradient at θ.",
   create(config, n) {
     return new SgdInstance(
       numberParam(PARAMS, config, 'momentum'),
@@ -153,3 +178,11 @@ export const sgd: OptimizerDef = {
     );
   },
 };
+
+declare module '../types' {
+  interface OptimizerTypeNames {
+    sgd: true;
+  }
+}
+
+registerOptimizer(sgd);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScene } from '../../engine/scene';
 import { SCHEDULE_TYPES } from '../../engine/optimizers/schedule-spec';
-import { OPTIMIZER_TYPES } from '../../engine/types';
+import { OPTIMIZER_TYPES } from '../../engine/optimizers';
 import { schedulePreset } from './schedulePresets';
 
 describe('schedule presets', () => {

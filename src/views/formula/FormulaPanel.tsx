@@ -4,6 +4,7 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
 import { useLocale } from '../../i18n';
 import { baseName, optimizerName } from '../names';
+import { formulaOf } from '../../engine/optimizers/formulas';
 import { formulaStep } from './inspect';
 import { notesTex } from './notesTex';
 import { withCycledMomentum } from './cycled';
@@ -165,7 +166,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
             </div>
           )}
         </div>
-        {def.note !== undefined && (
+        {formulaOf(config.type).note !== undefined && (
           <p className="descent-formula__note">
             <strong>{formulaText('formula.note')}:</strong> {optimizerNote(config.type)}
           </p>

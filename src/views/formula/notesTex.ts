@@ -1,4 +1,4 @@
-import { FORMULAS } from '../../engine/optimizers/formulas';
+import { formulaOf } from '../../engine/optimizers/formulas';
 import type { OptimizerConfig } from '../../engine/types';
 
 /**
@@ -7,5 +7,5 @@ import type { OptimizerConfig } from '../../engine/types';
  * form; undefined for torch-only families. Each family keeps its box in its `*.formula.ts`.
  */
 export function notesTex(config: OptimizerConfig): string | undefined {
-  return FORMULAS[config.type].notesBox?.(config);
+  return formulaOf(config.type).notesBox?.(config);
 }

@@ -9,7 +9,7 @@
  * learner would plug into the rule in the panel above it.
  */
 import { momentumKeyOf, STATE_TEX } from '../../engine/optimizers';
-import { FORMULAS } from '../../engine/optimizers/formulas';
+import { formulaOf } from '../../engine/optimizers/formulas';
 import type { StepFrame, StepNumbers } from '../../engine/optimizers/formulas';
 import { hyperNumber, line, N, V, vecOf, zeros } from '../../engine/optimizers/stepTex';
 import type { Vec } from '../../engine/optimizers/stepTex';
@@ -42,7 +42,7 @@ export function substitutedLines(config: OptimizerConfig, s: StepNumbers): strin
   const prev = (key: string, initial: Vec = zeros(n)): Vec => vecOf(s.prev, key) ?? initial;
   const lr = s.lr;
   const weightDecay = hyperNumber(config, 'weight_decay');
-  const formula = FORMULAS[config.type];
+  const formula = formulaOf(config.type);
   // Some families always shrink θ instead (AdamW, Adafactor, Muon); Adam, NAdam, RAdam on request.
   const decoupled = formula.decoupled?.(config) ?? config.decoupled_weight_decay === true;
   // torch 2.x's maximize negates the gradient before anything else.

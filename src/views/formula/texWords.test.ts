@@ -3,9 +3,8 @@
  * its step with numbers, rendered on a Chinese page, has no English word left (names excepted).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OPTIMIZERS } from '../../engine/optimizers';
+import { OPTIMIZER_TYPES, OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerConfig, Scene } from '../../engine/types';
-import { OPTIMIZER_TYPES } from '../../engine/types';
 import { enAll } from '../../i18n/en-all';
 import { loadAllTexts, setLocale } from '../../i18n';
 import { chainTex } from '../lab/gradients';
