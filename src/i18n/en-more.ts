@@ -667,4 +667,54 @@ export const enMore = {
     'Height is logarithmic, log(1 + (f − min)/k) with k the median cell’s height above the minimum, so the valley stays visible beside walls thousands of times higher.',
   'view3d.unavailable':
     'The 3-D view needs WebGL, which this browser cannot start here ({reason}). The contour map shows the same surface.',
+  // Notation hints of the expression parser (engine/surfaces/notation.ts) and torch's reasons
+  // for bounds (engine/optimizers/reasons.ts): parts of an engine message, coded to be translated.
+  'engine.withReason': '{message} ({reason})',
+  'engine.hint.ln': 'the natural logarithm is log here: write log(x)',
+  'engine.hint.logBase':
+    'write log(x)/log({base}) for the base-{base} logarithm (log is the natural logarithm here)',
+  'engine.hint.write': 'write {code}',
+  'engine.hint.sine': 'the sine is sin here: write sin(x)',
+  'engine.hint.tangent': 'the tangent is tan here: write tan(x)',
+  'engine.hint.cot': 'write 1/tan(x) for the cotangent',
+  'engine.hint.sec': 'write 1/cos(x) for the secant',
+  'engine.hint.csc': 'write 1/sin(x) for the cosecant',
+  'engine.hint.sqr':
+    'sqr means the square in some languages and calculators: write x^2 (or sqrt(x) for the square root)',
+  'engine.hint.cbrt': 'write x^(1/3) for the cube root (of x >= 0)',
+  'engine.hint.asinh': 'write log(x + sqrt(x^2 + 1)) for the inverse hyperbolic sine',
+  'engine.hint.acosh': 'write log(x + sqrt(x^2 - 1)) for the inverse hyperbolic cosine',
+  'engine.hint.atanh': 'write 0.5*log((1 + x)/(1 - x)) for the inverse hyperbolic tangent',
+  'engine.hint.sign': 'sign is not available (its gradient is 0 wherever it is defined)',
+  'engine.hint.atan2': 'atan2 is not available: write atan(y/x) where x > 0',
+  'engine.hint.glued': 'a function takes its argument in brackets: write {fn}({arg})',
+  'engine.hint.gluedAlias': 'a function takes its argument in brackets; {fn}: {inner}',
+  'engine.hint.power': 'write {v}^{n} for a power, or {v}*{n}',
+  'engine.hint.superscript': "write '^{digit}' for a power",
+  'engine.hint.sqrt': 'write sqrt(...) for the square root',
+  'engine.hint.multiply': "write '*' to multiply",
+  'engine.hint.divide': "write '/' to divide",
+  'engine.hint.caret': "write '^' for a power",
+  'engine.hint.abs': 'write abs(...) for |...|',
+  'engine.hint.minus': "write '-' (a plain hyphen-minus)",
+  'engine.hint.superMinus': "write '^' and a bracketed exponent, e.g. x^(-1)",
+  'engine.hint.fullWidth':
+    "full-width '{char}': write '{ascii}' (switch the input method to half-width)",
+  'engine.hint.brackets': "use '(' and ')'",
+  'engine.why.negativeLr': '{torch} refuses a negative learning rate',
+  'engine.why.negativeWeightDecay': '{torch} refuses a negative weight decay',
+  'engine.why.negativeEps': '{torch} refuses a negative epsilon',
+  'engine.why.negative': '{torch} refuses a negative {name}',
+  'engine.why.betas': '{torch} needs each beta in [0, 1)',
+  'engine.why.unit': '{torch} needs {name} in [0, 1]',
+  'engine.why.rpropEtas':
+    '{torch} needs 0 < etas[0] < 1 < etas[1] (shrink on a sign flip, grow otherwise)',
+  'engine.why.lbfgsHistory': '{torch} fails at its second step with a history smaller than 1',
+  'engine.why.adafactorDecay':
+    '{torch} needs beta2_decay <= 0 (β₂ = 1 − t^beta2_decay must stay in [0, 1))',
+  'engine.why.adafactorD': '{torch} needs the clipping threshold d >= 1',
+  'engine.why.muonCoefficients':
+    '{torch} turns the coefficients into float32 for its bfloat16 matrix products, which overflows',
+  'engine.why.muonEps': '{torch} clamps in bfloat16, which cannot hold a larger eps',
+  'engine.why.muonSteps': '{torch} runs at most {max} Newton–Schulz steps',
 } as const;

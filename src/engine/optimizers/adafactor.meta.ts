@@ -5,6 +5,7 @@
 import type { OptimizerConfig, OptimizerDef, ParamSpec } from '../types';
 import { numberParam, lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
+import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(1e-2, 1),
@@ -15,7 +16,7 @@ export const PARAMS: readonly ParamSpec[] = [
     max: 0,
     sliderMin: -1,
     sliderMax: 0,
-    why: 'torch.optim.Adafactor needs beta2_decay <= 0 (β₂ = 1 − t^beta2_decay must stay in [0, 1))',
+    why: reason('why.adafactorDecay', { torch: 'torch.optim.Adafactor' }),
   },
   {
     name: 'eps',
@@ -23,7 +24,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: [null, 1e-3],
     min: 0,
     elements: [{ min: 0, nullable: true }, { min: 0 }],
-    why: 'torch.optim.Adafactor refuses a negative epsilon',
+    why: reason('why.negativeEps', { torch: 'torch.optim.Adafactor' }),
   },
   {
     name: 'd',
@@ -31,7 +32,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 1,
     min: 1,
     sliderMax: 10,
-    why: 'torch.optim.Adafactor needs the clipping threshold d >= 1',
+    why: reason('why.adafactorD', { torch: 'torch.optim.Adafactor' }),
   },
   {
     name: 'weight_decay',
@@ -39,7 +40,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 0,
     min: 0,
     sliderMax: 1,
-    why: 'torch refuses a negative weight decay',
+    why: reason('why.negativeWeightDecay'),
   },
   maximizeSpec(),
 ];
