@@ -5,6 +5,10 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_MESSAGES } from '../engine/messages';
+import { ACTIVATIONS } from '../engine/nn/activations';
+import { DATASETS } from '../engine/nn/datasets';
+import { LAB_INITS } from '../engine/nn/labConfig';
+import { LAB_MESSAGES } from '../engine/nn/messages';
 import type { CodedText } from '../engine/messages';
 import { OPTIMIZERS } from '../engine/optimizers';
 import { REASON_MESSAGES } from '../engine/optimizers/reasons';
@@ -20,6 +24,7 @@ import type { MessageKey } from '../i18n';
 import { enAll } from '../i18n/en-all';
 import { zhCN } from '../i18n/zh-CN';
 import { zhTW } from '../i18n/zh-TW';
+import { decodeLabUrl } from '../state/lab';
 import { localFieldMessage, localMessage } from './fieldMessage';
 
 /** Words a Chinese sentence keeps as written: they are code, not English. */
@@ -64,6 +69,10 @@ const CODE_WORDS = new Set<string>([
   'BFGS',
   // Names from other notations, as typed (lnx is ln glued to x; the hint names ln).
   ...Object.keys(NAME_HINTS),
+  // The lab's choices, named in its link's messages.
+  ...ACTIVATIONS,
+  ...DATASETS,
+  ...LAB_INITS,
 ]);
 
 /**
@@ -249,6 +258,35 @@ describe('the validator’s reasons for torch’s bounds', () => {
   });
 });
 
+describe('the lab link’s reasons', () => {
+  const link =
+    'depth:999,width:0,act:swish,scale:0,bn:2,clip:-1,lr:20,seed:1.5,zzz:1,depth:3;x:1;y:2';
+
+  it('cover every message of the lab’s URL', () => {
+    const codes = new Set(decodeLabUrl(link).problems.map((p) => p.code));
+    const lab = Object.keys(LAB_MESSAGES).filter(
+      (c) => c.startsWith('lab.') && c !== 'lab.tooLong',
+    );
+    expect([...codes].sort()).toEqual(lab.sort());
+  });
+
+  it('are Chinese on Chinese pages, naming the value given and the value used', async () => {
+    const { problems } = decodeLabUrl(link);
+    for (const locale of ['zh-CN', 'zh-TW'] as const) {
+      await setLocale(locale);
+      for (const problem of problems) {
+        const text = localMessage(problem);
+        expect(text, `${locale} ${problem.path}`).toMatch(CHINESE);
+        expect(englishLeft(text), `${locale} ${problem.path}: ${text}`).toEqual([]);
+        if (problem.params?.got !== undefined) {
+          expect(text).toContain(`"${problem.params.got}"`);
+          expect(text).toContain(String(problem.params.used));
+        }
+      }
+    }
+  });
+});
+
 describe('every engine message of the Chinese catalogues', () => {
   it('leaves no English word outside code and quotes', () => {
     const keys = (Object.keys(enAll) as MessageKey[]).filter((k) => k.startsWith('engine.'));
@@ -259,8 +297,9 @@ describe('every engine message of the Chinese catalogues', () => {
     }
   });
 
-  it('hints and reasons are in the English catalogue word for word', () => {
-    for (const [code, text] of Object.entries({ ...HINT_MESSAGES, ...REASON_MESSAGES })) {
+  it('hints, reasons and the lab’s messages are in the English catalogue word for word', () => {
+    const coded = { ...HINT_MESSAGES, ...REASON_MESSAGES, ...LAB_MESSAGES };
+    for (const [code, text] of Object.entries(coded)) {
       expect(enAll[`engine.${code}` as MessageKey], code).toBe(text);
     }
   });
