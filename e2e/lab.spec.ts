@@ -193,6 +193,116 @@ test('a bad lab link falls back to defaults and names the field', async ({ page 
   await expect(page.getByRole('spinbutton', { name: 'Depth (layers)' }).first()).toHaveValue('6');
 });
 
+test('a bad lab link says, per field, the value given and the value used', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('depth:999,lr:20,scale:0,act:swish');
+  const alert = page.getByRole('alert');
+  await expect(alert.locator('li')).toHaveText([
+    'a.depth: "999" is not a whole number from 1 to 64; 6 is used',
+    'a.lr: "20" is not a number above 0 and at most 10; 0.03 is used',
+    'a.scale: "0" is not a number above 0 and at most 100; 1 is used',
+    'a.act: "swish" is not one of sigmoid, tanh, relu, leaky_relu, elu, linear; tanh is used',
+  ]);
+});
+
+for (const [locale, used] of [
+  ['zh-CN', '已改用 6'],
+  ['zh-TW', '已改用 6'],
+] as const) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+    test('a bad lab link is explained in Chinese, the field and the values kept as written', async ({
+      page,
+    }) => {
+      await page.goto('./?page=lab&lab=depth:999,bn:2,act:swish');
+      await waitForLabSnapshot(page);
+      const items = page.getByRole('alert').locator('li');
+      await expect(items).toHaveCount(3);
+      await expect(items.nth(0)).toContainText('a.depth');
+      await expect(items.nth(0)).toContainText('"999"');
+      await expect(items.nth(0)).toContainText(used);
+      for (const text of await items.allInnerTexts()) {
+        const sentence = text
+          .slice(text.indexOf(':') + 1)
+          .replace(/"[^"]*"/g, '')
+          .replace(/[a-z][\w-]*(, [a-z][\w-]*)+/g, '');
+        expect(sentence, text).toMatch(/[\u4e00-\u9fff]/);
+        expect(sentence, text).not.toMatch(/\b(is|not|used|expected|kept|number|one of|or)\b/);
+      }
+    });
+
+    test('a typed depth past the largest is clamped with a notice in Chinese', async ({ page }) => {
+      await page.goto('./?page=lab');
+      await waitForLabSnapshot(page);
+      const depth = page.getByTestId('lab-depth');
+      await depth.fill('100');
+      const notice = page.getByTestId('lab-depth-notice');
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText('100');
+      await expect(notice).toContainText('64');
+      expect(await notice.innerText()).not.toMatch(/[a-z]{3,}/i);
+      await waitForLabSnapshot(page, 'depth:64');
+    });
+  });
+}
+
+test('every typed lab number outside its field is clamped and said so, naming field, value and what is used', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const cases = [
+    [
+      'lab-depth',
+      '100',
+      'Depth (layers): 100 is more than the largest value, 64; 64 is used.',
+      '64',
+    ],
+    [
+      'lab-width',
+      '0',
+      'Width (units per layer): 0 is less than the smallest value, 1; 1 is used.',
+      '1',
+    ],
+    ['lab-depth', '2.5', 'Depth (layers): 2.5 is not a whole number; 3 is used.', '3'],
+    [
+      'lab-scale',
+      '500',
+      'Weight scale ×: 500 is more than the largest value, 100; 100 is used.',
+      '100',
+    ],
+    [
+      'lab-clip',
+      '-2',
+      'Clip gradient norm (0 = off): -2 is less than the smallest value, 0; 0 is used.',
+      '0',
+    ],
+    ['lab-lr', '0', 'Learning rate: 0 is not above 0; 0.03 is kept.', '0.03'],
+    [
+      'lab-seed',
+      '99999999999',
+      'Seed: 99999999999 is more than the largest value, 4294967295; 4294967295 is used.',
+      '4294967295',
+    ],
+  ] as const;
+  for (const [id, typed, said, shown] of cases) {
+    const box = page.getByTestId(id);
+    await box.fill(typed);
+    await expect(page.getByTestId(`${id}-notice`)).toHaveText(said);
+    // Leaving the field shows the value in use.
+    await box.blur();
+    await expect(box).toHaveValue(shown);
+  }
+  // A value inside the field's bounds is taken as typed, and the notice goes.
+  await page.getByTestId('lab-depth').fill('12');
+  await expect(page.getByTestId('lab-depth-notice')).toHaveCount(0);
+  await lab.waitForSnapshot('depth:12');
+  // A seed the URL takes is taken typed too (the slider stops at 9999; the box does not).
+  await page.getByTestId('lab-seed').fill('123456');
+  await expect(page.getByTestId('lab-seed-notice')).toHaveCount(0);
+  await lab.waitForSnapshot('seed:123456');
+});
+
 test('where new Worker throws (a sandboxed embed) the lab still trains on the main thread', async ({
   page,
 }) => {

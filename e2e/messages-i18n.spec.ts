@@ -7,7 +7,7 @@ import { Visualizer } from './fixtures/visualizer';
 
 /** Words of the English messages: none may be left in a translated sentence. */
 const ENGLISH =
-  /\b(must|got|unknown|valid|did you mean|name|number|expected|write|between|column|is not|field)\b/i;
+  /\b(must|got|unknown|valid|did you mean|name|number|expected|write|between|column|is not|field|refuses|function|argument|brackets|logarithm)\b/i;
 
 /** The text without what is kept as written: quoted values and comma lists of ids. */
 function sentence(text: string): string {
@@ -26,11 +26,16 @@ for (const locale of ['zh-CN', 'zh-TW'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await app.repaintAfter(() => page.getByTestId('surface-select').selectOption('__expr'));
       const input = page.getByTestId('expression-input');
-      for (const [typed, kept] of [
-        ['sinx + y', "'sinx'"],
-        ['x^2 + (y', "')'"],
-        ['max(x)', "'max'"],
-        ['x +* y', "'*'"],
+      // What was typed, what the message keeps as written, and the code its hint tells to write.
+      for (const [typed, kept, hinted] of [
+        ['sinx + y', "'sinx'", 'sin(x)'],
+        ['ln(x) + y', "'ln'", 'log(x)'],
+        ['lg(x)', "'lg'", 'log(x)/log(10)'],
+        ['2×x', "'×'", "'*'"],
+        ['（x+1）', "'（'", "'('"],
+        ['x^2 + (y', "')'", ''],
+        ['max(x)', "'max'", 'max(a, b)'],
+        ['x +* y', "'*'", ''],
       ] as const) {
         await input.fill(typed);
         const error = page.getByTestId('expression-error');
@@ -38,8 +43,13 @@ for (const locale of ['zh-CN', 'zh-TW'] as const) {
         await expect(error).toContainText(kept);
         const text = (await error.innerText()).split('\n').slice(2).join(' ');
         expect(text, typed).toContain(kept);
+        expect(text, typed).toContain(hinted);
         expect(text, typed).toMatch(/[\u4e00-\u9fff]/);
         expect(sentence(text), typed).not.toMatch(ENGLISH);
+        // No English sentence left once the code (calls, quoted text) is taken out.
+        expect(sentence(text).replace(/[\w.]+\([^)]*\)/g, ''), typed).not.toMatch(
+          /[a-z]{3,} [a-z]{2,}/i,
+        );
       }
       await input.fill('sinx + y');
       await expect(page.getByTestId('expression-error')).toContainText(/sin/);
@@ -65,6 +75,10 @@ for (const locale of ['zh-CN', 'zh-TW'] as const) {
       }
       await expect(notice).toContainText('nowhere');
       await expect(notice).toContainText('cubic');
+      // torch's reason for the bound is said too, in the page's language.
+      await expect(items.filter({ hasText: 'optimizers[0].lr' })).toContainText(
+        locale === 'zh-CN' ? '（torch 不接受负的学习率）' : '（torch 不接受負的學習率）',
+      );
       // …and the app still draws the scene.
       expect((await app.contourShapes()).length).toBeGreaterThan(4);
     });

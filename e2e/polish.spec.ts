@@ -88,3 +88,50 @@ test('Adam’s colour stays visible on the dark theme', async ({ page }) => {
   });
   expect(ratio.ratio, JSON.stringify(ratio)).toBeGreaterThanOrEqual(3);
 });
+
+/** The "what am I looking at" notes, by the panel they explain. */
+const HELP_TOPICS = ['surface', 'optimizers', 'charts', 'formula', 'map'] as const;
+
+for (const [width, height] of [
+  [1280, 720],
+  [1920, 1080],
+  [390, 844],
+] as const) {
+  test(`at ${width}×${height} every panel's note reads as a paragraph, not a column of single words`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const app = new Visualizer(page);
+    await app.open();
+    for (const topic of HELP_TOPICS) {
+      const help = page.getByTestId(`help-${topic}`);
+      await help.locator('summary').click();
+      const note = help.locator('p');
+      await expect(note).toHaveText(/\w{3,} \w{3,}/);
+      const measure = await note.evaluate((p) => {
+        const panel = p.closest('.panel, .column-map')!;
+        const style = getComputedStyle(panel);
+        const inner =
+          panel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const box = p.getBoundingClientRect();
+        const lines = Math.round(box.height / parseFloat(getComputedStyle(p).lineHeight));
+        const em = parseFloat(getComputedStyle(p).fontSize);
+        return {
+          width: box.width,
+          right: box.right,
+          inner,
+          em,
+          charsPerLine: (p.textContent ?? '').length / lines,
+        };
+      });
+      // As wide as its panel allows, up to a comfortable measure (30 em; the map's note stops at 60ch).
+      expect(measure.width, topic).toBeGreaterThanOrEqual(
+        Math.min(measure.inner * 0.9, 30 * measure.em),
+      );
+      expect(measure.right, topic).toBeLessThanOrEqual(width);
+      // A readable measure: the surface note was 21 characters a line beside its heading at 1280.
+      expect(measure.charsPerLine, topic).toBeGreaterThanOrEqual(30);
+      await help.locator('summary').click();
+    }
+  });
+}

@@ -6,9 +6,12 @@
  */
 
 import type { LabMessageCode } from './nn/messages';
+import type { ReasonCode } from './optimizers/reasons';
+import type { HintCode } from './surfaces/notation';
+import type { MessageParams } from './messageParams';
 
 /** Values a message names: field paths, user text (clipped), numbers, lists. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type { MessageParams };
 
 /** English templates; `{name}` is replaced by the parameter of that name. */
 export const ENGINE_MESSAGES = {
@@ -134,8 +137,22 @@ export const ENGINE_MESSAGES = {
 /** A code of {@link ENGINE_MESSAGES}. */
 export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 
-/** Any coded message the app translates: the engine's or the lab's own (nn/messages.ts). */
-export type MessageCode = EngineMessageCode | LabMessageCode;
+/**
+ * Any coded message the app translates: the engine's, the lab's own (nn/messages.ts), a notation
+ * hint of the expression parser (surfaces/notation.ts) or torch's reason for a bound
+ * (optimizers/reasons.ts). Each has its sentence under `engine.<code>` in the catalogues.
+ */
+export type MessageCode = EngineMessageCode | LabMessageCode | HintCode | ReasonCode;
+
+/**
+ * A sentence that is part of another message (a notation hint, torch's reason for a bound), as a
+ * code and parameters so the app can say it in the reader's language; `inner` fills `{inner}`.
+ */
+export interface CodedText {
+  readonly code: MessageCode;
+  readonly params: MessageParams;
+  readonly inner?: CodedText;
+}
 
 /** The English sentence of `code` with `params` filled in. */
 export function engineMessage(code: EngineMessageCode, params: MessageParams = {}): string {

@@ -8,6 +8,8 @@ import { fieldError } from './messages';
 import type { EngineMessageCode, MessageParams } from './messages';
 import { momentumKeyOf, OPTIMIZERS, resolvedLr, ScheduleError } from './optimizers';
 import { scheduleValues } from './optimizers/schedule';
+import { reasonText } from './optimizers/reasons';
+import type { Reason } from './optimizers/reasons';
 import {
   MAX_MILESTONES,
   MAX_SEQUENTIAL,
@@ -120,8 +122,14 @@ interface Problem {
   readonly params: MessageParams;
   /** Appended to the field's path, e.g. `[1]` for the second element of `betas`. */
   readonly at?: string;
-  /** torch's reason for the bound, in English: added to the CLI's sentence and kept as `reason`. */
-  readonly because?: string;
+  /** torch's reason for the bound: added to the CLI's sentence, kept as `reason` and `because`. */
+  readonly because?: Reason;
+}
+
+/** `error` ended by torch's reason: in its English sentence, and coded for the app to translate. */
+function withReason(error: FieldError, because: Reason): FieldError {
+  const reason = reasonText(because);
+  return { ...error, message: `${error.message} (${reason})`, reason, because };
 }
 
 /**
@@ -391,15 +399,7 @@ function validateOptimizer(
       const problem = checkParam(v, spec);
       if (problem) {
         const error = fieldError(fieldPath + (problem.at ?? ''), problem.code, problem.params);
-        errors.push(
-          problem.because
-            ? {
-                ...error,
-                message: `${error.message} (${problem.because})`,
-                reason: problem.because,
-              }
-            : error,
-        );
+        errors.push(problem.because ? withReason(error, problem.because) : error);
       } else if (Array.isArray(v))
         out[key] = (v as (number | null)[]).map((x) => (x === null ? null : plainZero(x)));
       else out[key] = typeof v === 'number' ? plainZero(v) : v;

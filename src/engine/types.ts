@@ -2,7 +2,8 @@
  * Shared contracts of the engine. Everything here is pure data and functions:
  * no DOM, no React, no worker API, so the worker, the CLI and the tests all use the same code.
  */
-import type { EngineMessageCode, MessageCode, MessageParams } from './messages';
+import type { CodedText, EngineMessageCode, MessageCode, MessageParams } from './messages';
+import type { Reason } from './optimizers/reasons';
 import type { NoiseSpec } from './noise/types';
 
 /** A point in the surface's own (domain) coordinates, never pixels. */
@@ -202,9 +203,14 @@ export interface FieldError {
   readonly params?: MessageParams;
   /**
    * torch's reason for a bound the value breaks, in English (e.g. "torch refuses a negative
-   * learning rate"); already in `message`. The app adds it on English pages only.
+   * learning rate"); already in `message`. With `because` the app says it in the reader's
+   * language; without (torch's own exception words, such as ZeroDivisionError), on English pages only.
    */
   readonly reason?: string;
+  /** `reason` as a code and parameters, for a translated sentence. */
+  readonly because?: CodedText;
+  /** A notation hint of an expression's error (its English is in params.hint), for translation. */
+  readonly hint?: CodedText;
 }
 
 /** Numbers a step of one optimizer exposes for the live formula panel (e.g. v, m, m_hat, v_hat, step). */
@@ -273,7 +279,7 @@ export interface ParamSpec {
   /** The values a 'choice' takes (torch's strings, and null for "none"). */
   readonly choices?: readonly (string | null)[];
   /** torch's reason for refusing a value outside the bounds, in our words (ends the message). */
-  readonly why?: string;
+  readonly why?: Reason;
   /** Sliders use a log scale. */
   readonly log?: boolean;
   /** Suggested slider range when different from [min, max]. */

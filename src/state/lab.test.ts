@@ -7,8 +7,10 @@ import {
   DEFAULT_LAB_CONFIG,
   LAB_INITS,
   MAX_LAB_TEXT,
+  LAB_BOUNDS,
   decodeLabUrl,
   encodeLabUrl,
+  fitLabNumber,
   useLabStore,
 } from './lab';
 import type { LabConfig } from './lab';
@@ -64,6 +66,29 @@ describe('lab URL codec', () => {
     expect(state.b?.activation).toBe('relu');
     expect(problems.map((p) => p.path)).toEqual(['a.depth', 'a.lr', 'a.bogus', 'b.width']);
     expect(problems[0]!.message).toContain('1 to 64');
+  });
+
+  it('says, for each refused field, the value given and the value used instead, as a message code', () => {
+    const { problems } = decodeLabUrl(
+      'depth:999,width:0,act:swish,init:lecun,scale:0,bn:2,res:yes,clip:-1,opt:sgdd,lr:20,data:mnist,seed:1.5;depth:2.5',
+    );
+    const said = problems.map((p) => [p.path, p.code, p.params?.got, p.params?.used]);
+    expect(said).toEqual([
+      ['a.depth', 'lab.whole', '999', '6'],
+      ['a.width', 'lab.whole', '0', '8'],
+      ['a.act', 'lab.choice', 'swish', 'tanh'],
+      ['a.init', 'lab.choice', 'lecun', 'xavier'],
+      ['a.scale', 'lab.aboveZero', '0', '1'],
+      ['a.bn', 'lab.flag', '2', '0'],
+      ['a.res', 'lab.flag', 'yes', '0'],
+      ['a.clip', 'lab.clip', '-1', '0'],
+      ['a.opt', 'lab.choice', 'sgdd', 'adam'],
+      ['a.lr', 'lab.aboveZero', '20', '0.03'],
+      ['a.data', 'lab.choice', 'mnist', 'moons'],
+      ['a.seed', 'lab.whole', '1.5', '1'],
+      ['b.depth', 'lab.whole', '2.5', '6'],
+    ]);
+    expect(problems[0]!.message).toBe('"999" is not a whole number from 1 to 64; 6 is used');
   });
 
   it('rejects numbers written in forms Number() would accept but a person would not', () => {
@@ -130,5 +155,48 @@ describe('lab store', () => {
     useLabStore.getState().selectLayer(8);
     useLabStore.getState().setConfig('a', { depth: 4 });
     expect(useLabStore.getState().selectedLayer).toBe(3);
+  });
+});
+
+describe('a typed lab value outside its field', () => {
+  it('is clamped to the nearest bound, rounded when the field is whole, and says which', () => {
+    expect(fitLabNumber(100, LAB_BOUNDS.depth, 6)).toEqual({ used: 64, change: 'above' });
+    expect(fitLabNumber(0, LAB_BOUNDS.width, 8)).toEqual({ used: 1, change: 'below' });
+    expect(fitLabNumber(2.4, LAB_BOUNDS.depth, 6)).toEqual({ used: 2, change: 'whole' });
+    expect(fitLabNumber(99.6, LAB_BOUNDS.depth, 6)).toEqual({ used: 64, change: 'above' });
+    expect(fitLabNumber(-3, LAB_BOUNDS.clip, 1)).toEqual({ used: 0, change: 'below' });
+    expect(fitLabNumber(2e6, LAB_BOUNDS.clip, 1)).toEqual({ used: 1e6, change: 'above' });
+    expect(fitLabNumber(50, LAB_BOUNDS.lr, 0.03)).toEqual({ used: 10, change: 'above' });
+    expect(fitLabNumber(2 ** 40, LAB_BOUNDS.seed, 1)).toEqual({
+      used: 2 ** 32 - 1,
+      change: 'above',
+    });
+  });
+
+  it('at or below an exclusive minimum keeps the value it had (there is no nearest one)', () => {
+    expect(fitLabNumber(0, LAB_BOUNDS.lr, 0.03)).toEqual({ used: 0.03, change: 'notAbove' });
+    expect(fitLabNumber(-1, LAB_BOUNDS.weightScale, 2)).toEqual({ used: 2, change: 'notAbove' });
+  });
+
+  it('inside its bounds is used as typed, with nothing to say', () => {
+    expect(fitLabNumber(17, LAB_BOUNDS.depth, 6)).toEqual({ used: 17 });
+    expect(fitLabNumber(0.001, LAB_BOUNDS.weightScale, 1)).toEqual({ used: 0.001 });
+    expect(fitLabNumber(123456, LAB_BOUNDS.seed, 1)).toEqual({ used: 123456 });
+  });
+
+  it('takes exactly what the URL takes: a value the field keeps reads back from its link', () => {
+    for (const [name, key, value] of [
+      ['depth', 'depth', 64],
+      ['width', 'width', 1],
+      ['scale', 'weightScale', 0.001],
+      ['clip', 'clip', 1e6],
+      ['lr', 'lr', 10],
+      ['seed', 'seed', 2 ** 32 - 1],
+    ] as const) {
+      expect(fitLabNumber(value, LAB_BOUNDS[key], 1).change, name).toBeUndefined();
+      const { state, problems } = decodeLabUrl(`${name}:${value}`);
+      expect(problems, name).toEqual([]);
+      expect(state.a[key], name).toBe(value);
+    }
   });
 });

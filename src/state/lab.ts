@@ -9,23 +9,26 @@
 import { create } from 'zustand';
 import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
-import { MAX_LAYERS, MAX_WIDTH } from '../engine/nn/network';
 import { labFieldError } from '../engine/nn/messages';
+import type { LabMessageCode } from '../engine/nn/messages';
 import { OPTIMIZER_TYPES } from '../engine/optimizers';
 import type { FieldError } from '../engine/types';
 import type { LabSnapshot } from '../worker/lab/protocol';
-import { DEFAULT_LAB_CONFIG, LAB_INITS } from '../engine/nn/labConfig';
-import type { LabConfig, LabSlot } from '../engine/nn/labConfig';
+import { DEFAULT_LAB_CONFIG, LAB_BOUNDS, LAB_INITS } from '../engine/nn/labConfig';
+import type { LabConfig, LabNumberField, LabSlot } from '../engine/nn/labConfig';
 
 // The configuration types are pure data shared with the lab worker; they live in the engine so the
 // worker's protocol does not import this store (that import made a cycle). Re-exported here.
-export { DEFAULT_LAB_CONFIG, LAB_INITS } from '../engine/nn/labConfig';
+export { DEFAULT_LAB_CONFIG, LAB_BOUNDS, LAB_INITS, fitLabNumber } from '../engine/nn/labConfig';
 export type { LabConfig, LabInit, LabSlot } from '../engine/nn/labConfig';
 
 /** Longest `lab` text decoded; longer text is ignored with a message (no legal form comes close). */
 export const MAX_LAB_TEXT = 600;
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A value read, or why not: a message code of the lab and its parameters (besides got, used). */
+type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: LabMessageCode; params?: Readonly<Record<string, string | number>> };
 
 interface FieldCodec<K extends keyof LabConfig> {
   readonly key: K;
@@ -35,41 +38,29 @@ interface FieldCodec<K extends keyof LabConfig> {
   parse(text: string): Parsed<LabConfig[K]>;
 }
 
-function intField<K extends keyof LabConfig>(
+/** A number field read against its bounds (LAB_BOUNDS), as the typed field takes it. */
+function numberField<K extends keyof LabConfig & LabNumberField>(
   key: K,
   name: string,
-  min: number,
-  max: number,
+  code: LabMessageCode,
 ): FieldCodec<K> {
-  return {
-    key,
-    name,
-    format: (v) => String(v),
-    parse: (text) => {
-      const n = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
-      return Number.isInteger(n) && n >= min && n <= max
-        ? { ok: true, value: n as LabConfig[K] }
-        : { ok: false, reason: `expected an integer from ${min} to ${max}` };
-    },
-  };
-}
-
-function numberField<K extends keyof LabConfig>(
-  key: K,
-  name: string,
-  accept: (n: number) => boolean,
-  reason: string,
-): FieldCodec<K> {
+  const { min, max, minExclusive = false, integer = false } = LAB_BOUNDS[key];
   return {
     key,
     name,
     format: (v) => String(v),
     parse: (text) => {
       // -0 is read as 0: the link writes it back as "0" (fuzzing found `clip:-0` not round-tripping).
-      const n = /^[0-9.eE+-]{1,24}$/.test(text) ? Number(text) + 0 : Number.NaN;
-      return Number.isFinite(n) && accept(n)
+      const pattern = integer ? /^\d{1,10}$/ : /^[0-9.eE+-]{1,24}$/;
+      const n = pattern.test(text) ? Number(text) + 0 : Number.NaN;
+      const inside =
+        Number.isFinite(n) &&
+        (!integer || Number.isInteger(n)) &&
+        (minExclusive ? n > min : n >= min) &&
+        n <= max;
+      return inside
         ? { ok: true, value: n as LabConfig[K] }
-        : { ok: false, reason };
+        : { ok: false, code, params: { min, max } };
     },
   };
 }
@@ -86,7 +77,7 @@ function choiceField<K extends keyof LabConfig>(
     parse: (text) =>
       choices.includes(text)
         ? { ok: true, value: text as LabConfig[K] }
-        : { ok: false, reason: `expected one of ${choices.join(', ')}` },
+        : { ok: false, code: 'lab.choice', params: { choices: choices.join(', ') } },
   };
 }
 
@@ -98,34 +89,24 @@ function flagField<K extends keyof LabConfig>(key: K, name: string): FieldCodec<
     parse: (text) =>
       text === '1' || text === '0'
         ? { ok: true, value: (text === '1') as LabConfig[K] }
-        : { ok: false, reason: 'expected 0 or 1' },
+        : { ok: false, code: 'lab.flag' },
   };
 }
 
 /** One table drives both directions of the URL form, in the order fields are written. */
 const FIELDS: readonly FieldCodec<keyof LabConfig>[] = [
-  intField('depth', 'depth', 1, MAX_LAYERS),
-  intField('width', 'width', 1, MAX_WIDTH),
+  numberField('depth', 'depth', 'lab.whole'),
+  numberField('width', 'width', 'lab.whole'),
   choiceField('activation', 'act', ACTIVATIONS),
   choiceField('init', 'init', LAB_INITS),
-  numberField(
-    'weightScale',
-    'scale',
-    (n) => n > 0 && n <= 100,
-    'expected a number above 0 and at most 100',
-  ),
+  numberField('weightScale', 'scale', 'lab.aboveZero'),
   flagField('batchnorm', 'bn'),
   flagField('residual', 'res'),
-  numberField(
-    'clip',
-    'clip',
-    (n) => n >= 0 && n <= 1e6,
-    'expected 0 (off) or a positive number up to 1e6',
-  ),
+  numberField('clip', 'clip', 'lab.clip'),
   choiceField('optimizer', 'opt', OPTIMIZER_TYPES),
-  numberField('lr', 'lr', (n) => n > 0 && n <= 10, 'expected a number above 0 and at most 10'),
+  numberField('lr', 'lr', 'lab.aboveZero'),
   choiceField('dataset', 'data', DATASETS),
-  intField('seed', 'seed', 0, 2 ** 32 - 1),
+  numberField('seed', 'seed', 'lab.whole'),
 ] as FieldCodec<keyof LabConfig>[];
 
 /** The lab's URL-visible state. */
@@ -179,10 +160,13 @@ function decodeDiff(
     const parsed = field.parse(value);
     if (parsed.ok) out[field.key] = parsed.value;
     else
-      problems.push({
-        path: `${prefix}${shown}`,
-        message: `${parsed.reason}; kept ${field.format(base[field.key] as never)}`,
-      });
+      problems.push(
+        labFieldError(`${prefix}${shown}`, parsed.code, {
+          ...parsed.params,
+          got: value.length > 24 ? `${value.slice(0, 24)}…` : value,
+          used: field.format(base[field.key] as never),
+        }),
+      );
   }
   return out as unknown as LabConfig;
 }

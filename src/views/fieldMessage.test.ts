@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateScene } from '../engine/scene';
 import type { Surface } from '../engine/types';
-import { setLocale } from '../i18n';
+import { loadAllTexts, setLocale } from '../i18n';
 import { checkStart } from '../engine/start';
 import { validateNetworkSpec } from '../engine/nn/network';
 import { decodeLabUrl } from '../state/lab';
@@ -25,13 +25,19 @@ describe('torch’s reason for a bound in the app’s field errors', () => {
     expect(messagesFor('momentum', -0.1)[0]).toContain('(torch refuses a negative momentum)');
   });
 
-  it('is left out of Chinese sentences rather than mixed in as English', async () => {
+  it('is said in Chinese on Chinese pages, not mixed in as English nor left out', async () => {
+    await loadAllTexts();
+    const expected = {
+      'zh-CN': '（torch 不接受负的学习率）',
+      'zh-TW': '（torch 不接受負的學習率）',
+    };
     for (const locale of ['zh-CN', 'zh-TW'] as const) {
       await setLocale(locale);
       const [message] = messagesFor('lr', -1);
       expect(message).toMatch(/^optimizers\[0\]\.lr: /);
       expect(message).toContain('-1');
       expect(message).not.toMatch(/torch refuses|must be/);
+      expect(message!.endsWith(expected[locale]), message).toBe(true);
     }
   });
 

@@ -2,9 +2,11 @@
  * The engine's input errors in the reader's language. Engine errors carry a code and the values
  * they name (engine/messages.ts); the sentence comes from the catalogue (`engine.<code>`), with
  * field paths and typed values kept as written. Errors without a code keep their English text.
- * torch's reason for a bound (English) is added on English pages only, not mixed into Chinese.
+ * The parts of a sentence that are sentences of their own (a notation hint, torch's reason for a
+ * bound) are coded too and translated the same way; torch's own exception words (English, with
+ * no code: "ZeroDivisionError") are added on English pages only.
  */
-import type { EngineMessageCode, MessageCode, MessageParams } from '../engine/messages';
+import type { CodedText, MessageCode, MessageParams } from '../engine/messages';
 import { getLocale, isMessageKey, t } from '../i18n';
 
 /** Anything with an English message and, optionally, the code and parameters behind it. */
@@ -14,28 +16,38 @@ export interface CodedMessage {
   readonly params?: MessageParams | undefined;
   /** torch's reason for a bound, in English (FieldError.reason). */
   readonly reason?: string | undefined;
+  /** `reason` coded, to be said in the reader's language. */
+  readonly because?: CodedText | undefined;
+  /** A notation hint (its English is params.hint), coded. */
+  readonly hint?: CodedText | undefined;
 }
 
-/**
- * Notation hints ("write sin(x)") are English text built by the parser: a Chinese page says the
- * plain message instead of mixing English into its sentence.
- */
-const WITHOUT_HINT: Partial<Record<MessageCode, EngineMessageCode>> = {
-  'expr.unknownNameHint': 'expr.unknownName',
-  'expr.badCharHint': 'expr.badChar',
-};
+/** A coded part of a sentence in the current language, or undefined when its text is not loaded. */
+export function localText(text: CodedText): string | undefined {
+  const key = `engine.${text.code}`;
+  if (!isMessageKey(key)) return undefined;
+  if (text.inner === undefined) return t(key, text.params);
+  const inner = localText(text.inner);
+  return inner === undefined ? undefined : t(key, { ...text.params, inner });
+}
 
 /** The message of `error` in the current language. */
 export function localMessage(error: CodedMessage): string {
-  const { params = {} } = error;
-  let { code } = error;
+  let { params = {} } = error;
+  const { code } = error;
   if (code === undefined) return error.message;
-  if (getLocale() !== 'en') code = WITHOUT_HINT[code] ?? code;
   const key = `engine.${code}`;
   if (!isMessageKey(key)) return error.message;
-  // torch's reason is English text: said on English pages, left out of a Chinese sentence.
-  const reason = error.reason !== undefined && getLocale() === 'en' ? ` (${error.reason})` : '';
-  const text = t(key, params) + reason;
+  if (error.hint) {
+    // The hint is a sentence of its own: in the page's language, not the English of params.hint.
+    const hint = localText(error.hint);
+    if (hint === undefined) return error.message;
+    params = { ...params, hint };
+  }
+  let text = t(key, params);
+  const because = error.because && localText(error.because);
+  if (because !== undefined) text = t('engine.withReason', { message: text, reason: because });
+  else if (error.reason !== undefined && getLocale() === 'en') text += ` (${error.reason})`;
   // An expression's error inside a scene field also says its column.
   if (code.startsWith('expr.') && typeof params.column === 'number') {
     return t('engine.atColumn', { message: text, column: params.column });

@@ -5,6 +5,7 @@
 import type { Activation } from './activations';
 import type { DatasetKind } from './datasets';
 import type { OptimizerType } from '../types';
+import { MAX_LAYERS, MAX_WIDTH } from './network';
 
 /** The four classic initialisations of note 003 (the weight scale multiplies what they draw). */
 export const LAB_INITS = ['zero', 'normal', 'xavier', 'he'] as const;
@@ -50,3 +51,48 @@ export const DEFAULT_LAB_CONFIG: LabConfig = {
 
 /** Which configuration a control edits: A, or B of the "A | B compare" switch. */
 export type LabSlot = 'a' | 'b';
+
+/** The numeric fields of a configuration. */
+export type LabNumberField = 'depth' | 'width' | 'weightScale' | 'clip' | 'lr' | 'seed';
+
+/** The values a numeric field takes, the same in the URL and in the typed fields. */
+export interface LabBounds {
+  readonly min: number;
+  readonly max: number;
+  /** `min` itself is refused (a weight scale or lr of 0 trains nothing). */
+  readonly minExclusive?: boolean;
+  readonly integer?: boolean;
+}
+
+export const LAB_BOUNDS: Readonly<Record<LabNumberField, LabBounds>> = {
+  depth: { min: 1, max: MAX_LAYERS, integer: true },
+  width: { min: 1, max: MAX_WIDTH, integer: true },
+  weightScale: { min: 0, minExclusive: true, max: 100 },
+  clip: { min: 0, max: 1e6 },
+  lr: { min: 0, minExclusive: true, max: 10 },
+  seed: { min: 0, max: 2 ** 32 - 1, integer: true },
+};
+
+/** What a typed value became, and why when it is not the value typed. */
+export interface LabFit {
+  readonly used: number;
+  /** above / below a bound (clamped to it), not whole (rounded), not above an exclusive min (kept). */
+  readonly change?: 'above' | 'below' | 'whole' | 'notAbove';
+}
+
+/**
+ * The value a field uses for a typed `value`: a whole number is rounded, a value past a bound is
+ * clamped to it; at or below an exclusive minimum there is no nearest value, so `current` stays.
+ */
+export function fitLabNumber(value: number, bounds: LabBounds, current: number): LabFit {
+  let used = value;
+  let change: LabFit['change'];
+  if (bounds.integer && !Number.isInteger(used)) {
+    used = Math.round(used);
+    change = 'whole';
+  }
+  if (used > bounds.max) return { used: bounds.max, change: 'above' };
+  if (bounds.minExclusive && used <= bounds.min) return { used: current, change: 'notAbove' };
+  if (used < bounds.min) return { used: bounds.min, change: 'below' };
+  return change ? { used, change } : { used };
+}

@@ -4,8 +4,7 @@
  * them. The app says them through the same `engine.<code>` catalogue keys.
  */
 
-/** Values a message names (as engine/messages.ts's MessageParams; no import, to keep no cycle). */
-type MessageParams = Readonly<Record<string, string | number>>;
+import type { MessageParams } from '../messageParams';
 
 export const LAB_MESSAGES = {
   'network.width': 'expected an integer from 1 to {max}',
@@ -19,6 +18,12 @@ export const LAB_MESSAGES = {
   'lab.twice': 'given twice; the first value is kept',
   'lab.tooLong': 'longer than {max} characters, ignored',
   'lab.tooMany': 'more than two configurations; only A and B are read',
+  // A field of the lab's URL whose value is refused: what was given, and what is used instead.
+  'lab.whole': '"{got}" is not a whole number from {min} to {max}; {used} is used',
+  'lab.aboveZero': '"{got}" is not a number above 0 and at most {max}; {used} is used',
+  'lab.clip': '"{got}" is not 0 (off) or a positive number up to {max}; {used} is used',
+  'lab.choice': '"{got}" is not one of {choices}; {used} is used',
+  'lab.flag': '"{got}" is not 0 or 1; {used} is used',
 } as const;
 
 /** A code of {@link LAB_MESSAGES}. */

@@ -7,6 +7,7 @@ import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { numberParam, lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
+import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(1e-2, 1),
@@ -17,7 +18,7 @@ export const PARAMS: readonly ParamSpec[] = [
     max: 0,
     sliderMin: -1,
     sliderMax: 0,
-    why: 'torch.optim.Adafactor needs beta2_decay <= 0 (β₂ = 1 − t^beta2_decay must stay in [0, 1))',
+    why: reason('why.adafactorDecay', { torch: 'torch.optim.Adafactor' }),
   },
   {
     name: 'eps',
@@ -25,7 +26,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: [null, 1e-3],
     min: 0,
     elements: [{ min: 0, nullable: true }, { min: 0 }],
-    why: 'torch.optim.Adafactor refuses a negative epsilon',
+    why: reason('why.negativeEps', { torch: 'torch.optim.Adafactor' }),
   },
   {
     name: 'd',
@@ -33,7 +34,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 1,
     min: 1,
     sliderMax: 10,
-    why: 'torch.optim.Adafactor needs the clipping threshold d >= 1',
+    why: reason('why.adafactorD', { torch: 'torch.optim.Adafactor' }),
   },
   {
     name: 'weight_decay',
@@ -41,7 +42,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 0,
     min: 0,
     sliderMax: 1,
-    why: 'torch refuses a negative weight decay',
+    why: reason('why.negativeWeightDecay'),
   },
   maximizeSpec(),
 ];

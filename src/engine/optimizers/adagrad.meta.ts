@@ -8,6 +8,7 @@ import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { epsSpec, lrSpec, maximizeSpec, numberParam, weightDecaySpec } from './common';
 import { aligned } from './symbols';
+import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(0.01),
@@ -18,7 +19,7 @@ export const PARAMS: readonly ParamSpec[] = [
     min: 0,
     sliderMin: 0,
     sliderMax: 1,
-    why: 'torch refuses a negative lr_decay',
+    why: reason('why.negative', { name: 'lr_decay' }),
   },
   weightDecaySpec(0),
   {
@@ -26,7 +27,7 @@ export const PARAMS: readonly ParamSpec[] = [
     kind: 'number',
     default: 0,
     min: 0,
-    why: 'torch refuses a negative initial_accumulator_value',
+    why: reason('why.negative', { name: 'initial_accumulator_value' }),
     sliderMax: 10,
   },
   epsSpec(1e-10),

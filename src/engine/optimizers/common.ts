@@ -3,6 +3,7 @@
  * (absent hyper-parameters take torch's default from `params`) and the specs several families share.
  */
 import type { OptimizerConfig, ParamSpec } from '../types';
+import { reason } from './reasons';
 
 type ConfigFields = Readonly<Record<string, unknown>>;
 
@@ -73,7 +74,7 @@ export function lrSpec(defaultLr: number, sliderMax = 10): ParamSpec {
     log: true,
     sliderMin: 1e-4,
     sliderMax,
-    why: 'torch refuses a negative learning rate',
+    why: reason('why.negativeLr'),
   };
 }
 
@@ -86,7 +87,7 @@ export function weightDecaySpec(defaultDecay = 0): ParamSpec {
     min: 0,
     sliderMin: 0,
     sliderMax: 1,
-    why: 'torch refuses a negative weight decay',
+    why: reason('why.negativeWeightDecay'),
   };
 }
 
@@ -100,7 +101,7 @@ export function epsSpec(defaultEps: number): ParamSpec {
     log: true,
     sliderMin: 1e-12,
     sliderMax: 1,
-    why: 'torch refuses a negative epsilon',
+    why: reason('why.negativeEps'),
   };
 }
 
@@ -114,7 +115,7 @@ export function betasSpec(): ParamSpec {
     max: 1,
     maxExclusive: true,
     sliderMax: 0.9999,
-    why: 'torch needs each beta in [0, 1)',
+    why: reason('why.betas'),
   };
 }
 
@@ -126,7 +127,7 @@ export function unitSpec(name: string, defaultValue: number): ParamSpec {
     default: defaultValue,
     min: 0,
     max: 1,
-    why: `torch needs ${name} in [0, 1]`,
+    why: reason('why.unit', { name }),
   };
 }
 
@@ -142,7 +143,7 @@ export function nonNegativeSpec(name: string, defaultValue: number): ParamSpec {
     min: 0,
     sliderMin: 0,
     sliderMax: 1,
-    why: `torch refuses a negative ${name}`,
+    why: reason('why.negative', { name }),
   };
 }
 

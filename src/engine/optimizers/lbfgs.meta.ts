@@ -7,6 +7,7 @@ import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { lrSpec, choiceParam } from './common';
 import { aligned } from './symbols';
+import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(1, 10),
@@ -38,7 +39,7 @@ export const PARAMS: readonly ParamSpec[] = [
     integer: true,
     min: 1,
     sliderMax: 100,
-    why: 'torch.optim.LBFGS fails at its second step with a history smaller than 1',
+    why: reason('why.lbfgsHistory', { torch: 'torch.optim.LBFGS' }),
   },
   { name: 'line_search_fn', kind: 'choice', default: null, choices: [null, 'strong_wolfe'] },
 ];

@@ -7,6 +7,7 @@ import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { numberParam, booleanParam, lrSpec } from './common';
 import { aligned } from './symbols';
+import { reason } from './reasons';
 
 /** Largest finite float32; torch converts ns_coefficients to float for its bfloat16 matmul. */
 const FLOAT32_MAX = 3.4028234663852886e38;
@@ -21,7 +22,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 0.1,
     min: 0,
     sliderMax: 1,
-    why: 'torch.optim.Muon refuses a negative weight decay',
+    why: reason('why.negativeWeightDecay', { torch: 'torch.optim.Muon' }),
   },
   {
     name: 'momentum',
@@ -29,7 +30,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 0.95,
     min: 0,
     sliderMax: 1,
-    why: 'torch.optim.Muon refuses a negative momentum',
+    why: reason('why.negative', { torch: 'torch.optim.Muon', name: 'momentum' }),
   },
   { name: 'nesterov', kind: 'boolean', default: true },
   {
@@ -38,7 +39,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: [3.4445, -4.775, 2.0315],
     min: -FLOAT32_MAX,
     max: FLOAT32_MAX,
-    why: 'torch turns the coefficients into float32 for its bfloat16 matrix products, which overflows',
+    why: reason('why.muonCoefficients'),
   },
   {
     name: 'eps',
@@ -48,7 +49,7 @@ export const PARAMS: readonly ParamSpec[] = [
     log: true,
     sliderMin: 1e-12,
     sliderMax: 1,
-    why: 'torch clamps in bfloat16, which cannot hold a larger eps',
+    why: reason('why.muonEps'),
   },
   {
     name: 'ns_steps',
@@ -58,7 +59,7 @@ export const PARAMS: readonly ParamSpec[] = [
     max: 99,
     sliderMin: 0,
     sliderMax: 20,
-    why: 'torch.optim.Muon runs at most 99 Newton–Schulz steps',
+    why: reason('why.muonSteps', { torch: 'torch.optim.Muon', max: 99 }),
   },
   {
     name: 'adjust_lr_fn',

@@ -16,6 +16,7 @@ import {
   weightDecaySpec,
 } from './common';
 import { aligned } from './symbols';
+import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(2e-3, 1),
@@ -28,7 +29,7 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 4e-3,
     min: 0,
     sliderMax: 0.05,
-    why: 'torch refuses a negative momentum_decay',
+    why: reason('why.negative', { name: 'momentum_decay' }),
   },
   switchSpec('decoupled_weight_decay'),
   maximizeSpec(),

@@ -7,6 +7,7 @@ import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { lrSpec, maximizeSpec } from './common';
 import { aligned } from './symbols';
+import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(1e-2, 1),
@@ -21,7 +22,7 @@ export const PARAMS: readonly ParamSpec[] = [
     ],
     sliderMin: 0.01,
     sliderMax: 3,
-    why: 'torch.optim.Rprop needs 0 < etas[0] < 1 < etas[1] (shrink on a sign flip, grow otherwise)',
+    why: reason('why.rpropEtas', { torch: 'torch.optim.Rprop' }),
   },
   // torch does not check step_sizes at all: any (min, max) is clamped to as given.
   { name: 'step_sizes', kind: 'pair', default: [1e-6, 50], sliderMin: 0, sliderMax: 100 },

@@ -1,4 +1,4 @@
-import type { EngineMessageCode, MessageParams } from '../messages';
+import type { CodedText, EngineMessageCode, MessageParams } from '../messages';
 /**
  * The syntax tree of a typed expression f(x, y), and the tables of names the language knows.
  * Plain data: it can be printed, turned into TeX, differentiated and compiled.
@@ -66,6 +66,8 @@ export interface ExpressionError {
   /** What went wrong, for a translated message (see engine/messages.ts). */
   readonly code: EngineMessageCode;
   readonly params: MessageParams;
+  /** A notation hint (its English is in params.hint), structured for translation. */
+  readonly hint?: CodedText;
 }
 
 /** The result of parsing: a tree, or an error with its column. */

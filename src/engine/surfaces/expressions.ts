@@ -26,16 +26,14 @@ export function compileCached(
   }
   const parsed = parseExpression(source);
   if (!parsed.ok) {
-    const { message, column, code, params } = parsed.error;
-    return {
-      ok: false,
-      error: {
-        path: 'surface.expr',
-        message: `${message} (column ${column})`,
-        code,
-        params: { ...params, column },
-      },
+    const { message, column, code, params, hint } = parsed.error;
+    const error: FieldError = {
+      path: 'surface.expr',
+      message: `${message} (column ${column})`,
+      code,
+      params: { ...params, column },
     };
+    return { ok: false, error: hint ? { ...error, hint } : error };
   }
   const surface = compileExpression(parsed.ast, source);
   compiled.set(source, surface);

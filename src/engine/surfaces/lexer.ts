@@ -4,7 +4,8 @@ import type { EngineMessageCode, MessageParams } from '../messages';
  * the parser turns them into 1-based character columns only when it reports an error.
  */
 
-import { characterHint } from './notation';
+import { characterHint, hintText } from './notation';
+import type { Hint } from './notation';
 
 /** One token of the source. `start`/`end` are offsets into the source string. */
 export type Token =
@@ -28,6 +29,8 @@ export interface LexError {
   readonly code: EngineMessageCode;
   readonly params: MessageParams;
   readonly offset: number;
+  /** A notation hint, structured so the app can translate it (its English is in params.hint). */
+  readonly hint?: Hint;
 }
 
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
@@ -95,7 +98,12 @@ export function tokenize(
       ch === '[' || ch === '{'
         ? { code: 'expr.badBracket', params: { text: shown }, offset: i }
         : hint
-          ? { code: 'expr.badCharHint', params: { text: shown, hint }, offset: i }
+          ? {
+              code: 'expr.badCharHint',
+              params: { text: shown, hint: hintText(hint) },
+              offset: i,
+              hint,
+            }
           : { code: 'expr.badChar', params: { text: shown }, offset: i };
     return { ok: false, error };
   }

@@ -22,7 +22,8 @@ import {
 } from './ast';
 import type { ConstantName, Expr, ExpressionError, ParseResult } from './ast';
 import { tokenize } from './lexer';
-import { nameHint } from './notation';
+import { hintText, nameHint } from './notation';
+import type { Hint } from './notation';
 import type { Token } from './lexer';
 
 /** Thrown inside the parser only; parseExpression turns it into an error result. */
@@ -31,6 +32,7 @@ class ParseFailure {
     readonly code: EngineMessageCode,
     readonly params: MessageParams,
     readonly offset: number,
+    readonly hint?: Hint,
   ) {}
 }
 
@@ -72,7 +74,12 @@ function unknownName(name: string, offset: number): ParseFailure {
   }
   const hint = nameHint(name, (n) => KNOWN_NAMES.includes(n));
   if (hint !== undefined) {
-    return new ParseFailure('expr.unknownNameHint', { name: clipText(name), hint }, offset);
+    return new ParseFailure(
+      'expr.unknownNameHint',
+      { name: clipText(name), hint: hintText(hint) },
+      offset,
+      hint,
+    );
   }
   const lower = name.toLowerCase();
   const close = KNOWN_NAMES.map((known) => ({
@@ -295,13 +302,14 @@ export function parseExpression(src: string): ParseResult {
   }
   const lexed = tokenize(src);
   if (!lexed.ok) {
-    return fail(lexed.error.code, lexed.error.params, columnOf(src, lexed.error.offset));
+    const { code, params, offset, hint } = lexed.error;
+    return fail(code, params, columnOf(src, offset), hint);
   }
   try {
     return { ok: true, ast: new Parser(src, lexed.tokens).parse() };
   } catch (failure) {
     if (failure instanceof ParseFailure) {
-      return fail(failure.code, failure.params, columnOf(src, failure.offset));
+      return fail(failure.code, failure.params, columnOf(src, failure.offset), failure.hint);
     }
     return fail('expr.internal', { detail: String(failure) }, 1);
   }
@@ -311,6 +319,8 @@ function fail(
   code: EngineMessageCode,
   params: MessageParams,
   column: number,
+  hint?: Hint,
 ): { ok: false; error: ExpressionError } {
-  return { ok: false, error: { message: engineMessage(code, params), column, code, params } };
+  const error = { message: engineMessage(code, params), column, code, params };
+  return { ok: false, error: hint ? { ...error, hint } : error };
 }

@@ -1,58 +1,120 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { ACTIVATIONS } from '../../engine/nn/activations';
 import { DATASETS } from '../../engine/nn/datasets';
-import { MAX_LAYERS, MAX_WIDTH } from '../../engine/nn/network';
 import { OPTIMIZER_TYPES, OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerType } from '../../engine/types';
-import { LAB_INITS, useLabStore } from '../../state/lab';
+import { fitLabNumber, LAB_BOUNDS, LAB_INITS, useLabStore } from '../../state/lab';
 import type { LabConfig, LabInit } from '../../state/lab';
+import type { LabBounds, LabFit } from '../../engine/nn/labConfig';
 import { t } from './strings';
 import type { LabStringKey } from './strings';
 
 interface SliderProps {
   label: string;
   value: number;
-  min: number;
-  max: number;
+  /** What the field takes (the URL takes the same): typed values outside are clamped, and said so. */
+  bounds: LabBounds;
+  /** The slider's own range when narrower than the bounds (a seed slider up to 9999). */
+  sliderMin?: number;
+  sliderMax?: number;
   /** Slider on a log10 scale (the number box still takes plain numbers). */
   log?: boolean;
-  integer?: boolean;
+  /** No slider: the number box alone. */
+  boxOnly?: boolean;
+  /** A test id for the number box (its notice gets `<id>-notice`). */
+  testId?: string;
   onChange: (value: number) => void;
 }
 
-/** A labelled slider with a number box beside it; both keyboard-operable. */
-function Slider({ label, value, min, max, log = false, integer = false, onChange }: SliderProps) {
+/** The notice of a typed value the field did not take as typed, in the page's language. */
+function clampNotice(label: string, typed: string, fit: LabFit, bounds: LabBounds): string | null {
+  if (!fit.change) return null;
+  const params = {
+    field: label,
+    got: typed.trim(),
+    used: fit.used,
+    min: bounds.min,
+    max: bounds.max,
+  };
+  return t(`lab.clamp.${fit.change}`, params);
+}
+
+/**
+ * A labelled slider with a number box beside it; both keyboard-operable. A typed value outside the
+ * field's bounds is clamped to the nearest one (or, at an exclusive minimum, not taken), and a
+ * notice under the field names the field, the value typed and the value used.
+ */
+function Slider({
+  label,
+  value,
+  bounds,
+  sliderMin = bounds.min,
+  sliderMax = bounds.max,
+  log = false,
+  boxOnly = false,
+  testId,
+  onChange,
+}: SliderProps) {
   const id = useId();
+  const noticeId = useId();
+  // The box's text while it is being typed in (null: it shows the value).
+  const [text, setText] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const integer = bounds.integer ?? false;
   const toSlider = (v: number): number => (log ? Math.log10(v) : v);
   const fromSlider = (s: number): number => (log ? Number((10 ** s).toPrecision(2)) : s);
-  const accept = (v: number): void => {
-    if (!Number.isFinite(v)) return;
-    const clamped = Math.max(min, Math.min(max, integer ? Math.round(v) : v));
-    if (clamped !== value) onChange(clamped);
+  const type = (typed: string): void => {
+    setText(typed);
+    const v = Number(typed);
+    // Part of a number ("", "1e", "-") waits for the rest.
+    if (typed.trim() === '' || !Number.isFinite(v)) return;
+    const fit = fitLabNumber(v, bounds, value);
+    setNotice(clampNotice(label, typed, fit, bounds));
+    if (fit.used !== value) onChange(fit.used);
+  };
+  const slide = (v: number): void => {
+    setNotice(null);
+    const { used } = fitLabNumber(v, bounds, value);
+    if (used !== value) onChange(used);
   };
   return (
     <div className="lab-field">
       <label htmlFor={id}>{label}</label>
-      <div className="lab-slider">
+      <div className={boxOnly ? 'lab-slider lab-slider--box' : 'lab-slider'}>
+        {!boxOnly && (
+          <input
+            type="range"
+            aria-label={label}
+            min={toSlider(sliderMin)}
+            max={toSlider(sliderMax)}
+            step={log ? 0.05 : 1}
+            value={toSlider(Math.min(sliderMax, Math.max(sliderMin, value)))}
+            onChange={(e) => slide(fromSlider(Number(e.target.value)))}
+          />
+        )}
         <input
           id={id}
-          type="range"
-          min={toSlider(min)}
-          max={toSlider(max)}
-          step={log ? 0.05 : 1}
-          value={toSlider(value)}
-          onChange={(e) => accept(fromSlider(Number(e.target.value)))}
-        />
-        <input
           type="number"
-          aria-label={label}
-          min={min}
-          max={max}
+          min={bounds.min}
+          max={bounds.max}
           step={integer ? 1 : 'any'}
-          value={value}
-          onChange={(e) => accept(Number(e.target.value))}
+          value={text ?? String(value)}
+          aria-describedby={notice ? noticeId : undefined}
+          data-testid={testId}
+          onChange={(e) => type(e.target.value)}
+          onBlur={() => setText(null)}
         />
       </div>
+      {notice && (
+        <p
+          id={noticeId}
+          className="lab-clamp-notice"
+          role="status"
+          data-testid={testId && `${testId}-notice`}
+        >
+          {notice}
+        </p>
+      )}
     </div>
   );
 }
@@ -154,21 +216,20 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           ))}
         </div>
       )}
-      <div className="lab-fields">
+      {/* Keyed by the slot: a notice about A's typed value is not left under B's field. */}
+      <div className="lab-fields" key={editing}>
         <Slider
           label={t('lab.depth')}
           value={config.depth}
-          min={1}
-          max={MAX_LAYERS}
-          integer
+          bounds={LAB_BOUNDS.depth}
+          testId="lab-depth"
           onChange={(depth) => set({ depth })}
         />
         <Slider
           label={t('lab.width')}
           value={config.width}
-          min={1}
-          max={MAX_WIDTH}
-          integer
+          bounds={LAB_BOUNDS.width}
+          testId="lab-width"
           onChange={(width) => set({ width })}
         />
         <Select
@@ -188,9 +249,10 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
         <Slider
           label={t('lab.weightScale')}
           value={config.weightScale}
-          min={0.01}
-          max={100}
+          bounds={LAB_BOUNDS.weightScale}
+          sliderMin={0.01}
           log
+          testId="lab-scale"
           onChange={(weightScale) => set({ weightScale })}
         />
         <Toggle
@@ -203,20 +265,14 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           checked={config.residual}
           onChange={(residual) => set({ residual })}
         />
-        <div className="lab-field">
-          <label htmlFor="lab-clip">{t('lab.clip')}</label>
-          <input
-            id="lab-clip"
-            type="number"
-            min={0}
-            step="any"
-            value={config.clip}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (Number.isFinite(v) && v >= 0 && v <= 1e6) set({ clip: v });
-            }}
-          />
-        </div>
+        <Slider
+          label={t('lab.clip')}
+          value={config.clip}
+          bounds={LAB_BOUNDS.clip}
+          boxOnly
+          testId="lab-clip"
+          onChange={(clip) => set({ clip })}
+        />
         <Select<OptimizerType>
           label={t('lab.optimizer')}
           value={config.optimizer}
@@ -227,9 +283,10 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
         <Slider
           label={t('lab.lr')}
           value={config.lr}
-          min={1e-5}
-          max={10}
+          bounds={LAB_BOUNDS.lr}
+          sliderMin={1e-5}
           log
+          testId="lab-lr"
           onChange={(lr) => set({ lr })}
         />
         <Select
@@ -242,9 +299,9 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
         <Slider
           label={t('lab.seed')}
           value={config.seed}
-          min={0}
-          max={9999}
-          integer
+          bounds={LAB_BOUNDS.seed}
+          sliderMax={9999}
+          testId="lab-seed"
           onChange={(seed) => set({ seed })}
         />
       </div>
