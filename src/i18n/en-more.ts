@@ -650,7 +650,7 @@ export const enMore = {
   'glyphs.mHat': 'momentum −ηm̂',
   'glyphs.box': 'per-coordinate step',
   'glyphs.search': 'search direction αd',
-  'glyphs.magnified': 'glyphs × {factor}',
+  'glyphs.magnified': 'drawn {factor}× larger than the real step',
   // 3-D view (issue 13, src/views/surface3d): the toggle, the canvas's label, its help.
   'view3d.on': '3-D',
   'view3d.off': '2-D map',

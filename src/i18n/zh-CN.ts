@@ -842,7 +842,7 @@ export const zhCN: Messages = {
   'glyphs.mHat': '动量 −ηm̂',
   'glyphs.box': '逐坐标步长',
   'glyphs.search': '搜索方向 αd',
-  'glyphs.magnified': '图示放大 {factor} 倍',
+  'glyphs.magnified': '按实际步长放大 {factor} 倍画出',
   // 3-D view (issue 13, src/views/surface3d)
   'view3d.on': '3D',
   'view3d.off': '二维地图',

@@ -847,7 +847,7 @@ export const zhTW: Messages = {
   'glyphs.mHat': '動量 −ηm̂',
   'glyphs.box': '逐座標步長',
   'glyphs.search': '搜尋方向 αd',
-  'glyphs.magnified': '圖示放大 {factor} 倍',
+  'glyphs.magnified': '按實際步長放大 {factor} 倍畫出',
   // 3-D view (issue 13, src/views/surface3d)
   'view3d.on': '3D',
   'view3d.off': '二維地圖',
