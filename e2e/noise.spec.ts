@@ -116,3 +116,15 @@ for (const [locale, heading, refusal] of [
     });
   });
 }
+
+test('the noise lesson says as many wells as the map marks minima', async ({ page }) => {
+  const app = new Visualizer(page);
+  await app.open('?lesson=momentum-noise');
+  const body = page.getByTestId('lesson-body');
+  await expect(body).toContainText('wells of different depths');
+  const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  const said = /(\w+) wells/i.exec((await body.textContent()) ?? '')![1]!.toLowerCase();
+  // Each minimum is a star on the map; the learner counts them against the text.
+  const stars = page.getByTestId('map').locator('.minima > g');
+  await expect(stars).toHaveCount(words.indexOf(said) + 1);
+});
