@@ -572,7 +572,7 @@ export const enMore = {
   'why.noise':
     'These numbers are for exact gradients: the gradient noise jostles the path around them.',
   'regime.title': 'Regime pad: lr × momentum',
-  'regime.model': 'Local quadratic at the start: λ = {lambdas}.',
+  'regime.model': 'Local quadratic at step {step}, {point}: λ = {lambdas}.',
   'regime.label':
     'Regime pad of {name}: ← → change the learning rate, ↑ ↓ the momentum (Shift: bigger steps)',
   'regime.monotone': 'monotone',
@@ -585,7 +585,7 @@ export const enMore = {
   'regime.best': 'Fastest here: lr {lr}, μ {mu} (×{rate} per step).',
   'regime.downhill': 'Along λ = {lambda} the surface curves down: every setting runs away there.',
   'regime.noCurvature':
-    'Nothing curves upward at the start (λ = {lambdas}): no lr and momentum converge here.',
+    'Nothing curves upward at step {step}, {point} (λ = {lambdas}): no lr and momentum converge here.',
 
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': 'What to look at, and when:',

@@ -773,7 +773,7 @@ export const zhCN: Messages = {
   'why.heading': '这条路径为什么这样走',
   'why.noise': '这些数字针对精确梯度：梯度噪声会让路径在它们周围晃动。',
   'regime.title': '动量区域图：lr × 动量',
-  'regime.model': '起点处的局部二次近似：λ = {lambdas}。',
+  'regime.model': '第 {step} 步所在点 {point} 的局部二次近似：λ = {lambdas}。',
   'regime.label': '{name} 的动量区域图：← → 调学习率，↑ ↓ 调动量（按住 Shift 步子更大）',
   'regime.monotone': '单调收敛',
   'regime.oscillation': '来回震荡',
@@ -784,7 +784,8 @@ export const zhCN: Messages = {
   'regime.readout': '学习率 {lr}，动量 {mu}：沿 λ = {lambda} {regime}，误差每步 ×{rate}',
   'regime.best': '这里最快的是：学习率 {lr}，动量 {mu}（每步 ×{rate}）。',
   'regime.downhill': '沿 λ = {lambda} 的方向曲面向下弯：无论怎么设置，都会沿它跑开。',
-  'regime.noCurvature': '起点处没有向上弯的方向（λ = {lambdas}）：任何学习率和动量都不会收敛。',
+  'regime.noCurvature':
+    '第 {step} 步所在点 {point} 没有向上弯的方向（λ = {lambdas}）：任何学习率和动量都不会收敛。',
 
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': '看什么、什么时候看：',

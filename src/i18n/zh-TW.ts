@@ -777,7 +777,7 @@ export const zhTW: Messages = {
   'why.heading': '這條路徑為什麼這樣走',
   'why.noise': '這些數字針對精確梯度：梯度雜訊會讓路徑在它們周圍晃動。',
   'regime.title': '動量區域圖：lr × 動量',
-  'regime.model': '起點處的局部二次近似：λ = {lambdas}。',
+  'regime.model': '第 {step} 步所在點 {point} 的局部二次近似：λ = {lambdas}。',
   'regime.label': '{name} 的動量區域圖：← → 調學習率，↑ ↓ 調動量（按住 Shift 步伐更大）',
   'regime.monotone': '單調收斂',
   'regime.oscillation': '來回震盪',
@@ -788,7 +788,8 @@ export const zhTW: Messages = {
   'regime.readout': '學習率 {lr}，動量 {mu}：沿 λ = {lambda} {regime}，誤差每步 ×{rate}',
   'regime.best': '這裡最快的是：學習率 {lr}，動量 {mu}（每步 ×{rate}）。',
   'regime.downhill': '沿 λ = {lambda} 的方向曲面向下彎：無論怎麼設定，都會沿它跑開。',
-  'regime.noCurvature': '起點處沒有向上彎的方向（λ = {lambdas}）：任何學習率和動量都不會收斂。',
+  'regime.noCurvature':
+    '第 {step} 步所在點 {point} 沒有向上彎的方向（λ = {lambdas}）：任何學習率和動量都不會收斂。',
 
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': '看什麼、什麼時候看：',
