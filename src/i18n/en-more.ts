@@ -32,6 +32,11 @@ export const enMore = {
   // Analysis drawer (src/views/analysis).
   'analysis.hide': 'Hide analysis',
   'analysis.heading': 'Analysis',
+  'analysis.noise.settings': '{kind}, {params}, seed {seed}',
+  'analysis.noise.exact':
+    'The map’s paths have gradient noise ({noise}). This tab computes with exact gradients: the noisy paths wander around what it shows.',
+  'analysis.noise.step':
+    'The map’s paths have gradient noise ({noise}): each step below is the noisy step the path took.',
   'analysis.close': 'Close the analysis',
   'analysis.tabs': 'Analysis views',
   'analysis.tab.race': 'Race',

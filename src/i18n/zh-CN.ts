@@ -25,6 +25,11 @@ export const zhCN: Messages = {
   'analysis.open': '分析',
   'analysis.hide': '隐藏分析',
   'analysis.heading': '分析',
+  'analysis.noise.settings': '{kind}，{params}，随机种子 {seed}',
+  'analysis.noise.exact':
+    '图上的路径带有梯度噪声（{noise}）。这一页用精确梯度计算：带噪声的路径会在它给出的结果附近游走。',
+  'analysis.noise.step':
+    '图上的路径带有梯度噪声（{noise}）：下面每一步都是路径实际走的那一步（含噪声）。',
   'analysis.close': '关闭分析',
   'analysis.tabs': '分析视图',
   'analysis.tab.race': '竞赛',

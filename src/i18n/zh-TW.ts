@@ -26,6 +26,11 @@ export const zhTW: Messages = {
   'analysis.open': '分析',
   'analysis.hide': '隱藏分析',
   'analysis.heading': '分析',
+  'analysis.noise.settings': '{kind}，{params}，隨機種子 {seed}',
+  'analysis.noise.exact':
+    '圖上的路徑帶有梯度雜訊（{noise}）。這一頁用精確梯度計算：帶雜訊的路徑會在它給出的結果附近遊走。',
+  'analysis.noise.step':
+    '圖上的路徑帶有梯度雜訊（{noise}）：下面每一步都是路徑實際走的那一步（含雜訊）。',
   'analysis.close': '關閉分析',
   'analysis.tabs': '分析檢視',
   'analysis.tab.race': '競賽',
