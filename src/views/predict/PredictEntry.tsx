@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { withAllTexts } from '../../i18n';
 import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
-import { useCatalog, useLesson } from '../lessons/catalogStore';
+import { loadLessons, useCatalog, useLesson } from '../lessons/catalogStore';
 import type { Projection } from '../map/projection';
 
 /** The page was opened with `predict=` (read once: the flag belongs to the link). */
@@ -33,6 +33,8 @@ export function startQuestionHold(): void {
     const lesson = id === null ? undefined : lessons?.find((l) => l.id === id);
     const asks = FLAG || (id !== null && (lessons === null || lesson?.predict !== undefined));
     const held = asks && !tookOver;
+    // A catalogue that cannot load would hold the run for good: playback comes back instead.
+    if (held && id !== null && lessons === null) void loadLessons().catch(questionTakenOver);
     if (useDescent.getState().held !== held) useDescent.getState().setHeld(held);
     root.classList.toggle('question-held', held);
   };
