@@ -90,15 +90,16 @@ export function GlyphLayer(props: { projection: Projection }) {
     });
     // The map's buttons (zoom, 3-D) sit over its corners: no label goes under them.
     const origin = svg.getBoundingClientRect();
-    const buttons = [...(svg.closest('.map')?.querySelectorAll('button') ?? [])].map((b): Box => {
-      const r = b.getBoundingClientRect();
-      return {
-        left: r.left - origin.left,
-        top: r.top - origin.top,
-        width: r.width,
-        height: r.height,
-      };
-    });
+    // (A few pixels of room around each, so a label's halo does not touch one.)
+    const buttons = [...(svg.closest('.map')?.querySelectorAll('button') ?? [])]
+      .map((b) => b.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r): Box => ({
+        left: r.left - origin.left - 4,
+        top: r.top - origin.top - 4,
+        width: r.width + 8,
+        height: r.height + 8,
+      }));
     const at = placeLabels(
       texts.map((el, i) => ({
         anchor: [Number(el.getAttribute('x')), Number(el.getAttribute('y'))] as const,
@@ -107,7 +108,7 @@ export function GlyphLayer(props: { projection: Projection }) {
       })),
       p.width,
       p.height,
-      buttons.filter((b) => b.width > 0),
+      buttons,
     );
     texts.forEach((el, i) =>
       el.setAttribute(
