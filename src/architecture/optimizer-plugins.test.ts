@@ -43,9 +43,9 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'views/controls/OptimizerPanel.tsx': "the regime pad is SGD's (lr, momentum) plane (Goh 2017)",
   'views/teach/DivergenceNote.tsx': "only SGD's divergence has a closed form; others get the sweep",
   'views/teach/divergenceNote.ts': "only SGD's divergence has a closed form; others get the sweep",
-  // The hidden-state glyphs and the step arrows read each family's state through one record keyed
-  // by family (engine/analysis/hiddenState.ts, no type switch); moving its entries into the
-  // families' own files is the boundary's next step.
+  'engine/analysis/arrows.ts': "the step-arrows analysis decomposes each family's update",
+  // Not yet plug-in members (next step of the boundary): each family's hidden-state glyph.
+  'engine/analysis/glyphs.ts': "the hidden-state glyphs read each family's state",
 };
 
 /** A family's own file (`<type>.ts`, `<type>.meta.ts`, `<type>.formula.ts`) or a registry. */

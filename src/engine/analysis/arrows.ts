@@ -8,8 +8,7 @@
  * or "−η m̂_t" where the momentum points, and the step is what the optimizer actually did.
  */
 import { inspectStep } from '../inspectStep';
-import type { DomainPoint, Scene, Surface } from '../types';
-import { hiddenState, times, usedGradient } from './hiddenState';
+import type { DomainPoint, OptimizerInspection, Scene, Surface } from '../types';
 
 /** Which term of the update an arrow shows. */
 export type ArrowTerm = 'gradient' | 'momentum' | 'scaled-gradient' | 'step';
@@ -42,6 +41,18 @@ export interface StepArrows {
   readonly scale?: { readonly values: DomainPoint; readonly tex: string; readonly label: string };
 }
 
+function vec(state: OptimizerInspection, key: string): DomainPoint | undefined {
+  const v = state[key];
+  return Array.isArray(v) && v.length >= 2 ? [v[0] as number, v[1] as number] : undefined;
+}
+
+function num(state: OptimizerInspection, key: string): number | undefined {
+  const v = state[key];
+  return typeof v === 'number' ? v : undefined;
+}
+
+const times = (s: number, v: DomainPoint): DomainPoint => [s * v[0], s * v[1]];
+
 function ratio(step: DomainPoint, lr: number, direction: DomainPoint): DomainPoint {
   const r = (s: number, d: number) => (d === 0 ? NaN : s / (-lr * d));
   return [r(step[0], direction[0]), r(step[1], direction[1])];
@@ -60,50 +71,100 @@ export function stepArrows(
   const step = inspectStep(surface, scene, index, k);
   const config = scene.optimizers[index];
   if (!step || !config) return undefined;
-  const { lr, update } = step;
-  const g = usedGradient(step);
+  const { state, lr, update } = step;
+  const g = vec(state, 'g') ?? step.grad;
   const arrows: StepArrow[] = [
     { term: 'gradient', vector: times(-lr, g), tex: '-\\eta\\, g_t', label: 'gradient step' },
   ];
-  // The family's reading (hiddenState.ts, shared with the map's glyphs).
-  const hidden = hiddenState(step, config);
-  const direction = hidden.direction;
+  let direction: DomainPoint | undefined;
   let scale: StepArrows['scale'];
   const scaleTex = '\\Delta\\theta_i / (-\\eta\\, d_i)';
   const scaleLabel = 'per-coordinate scale';
 
-  if (hidden.scaled) {
-    arrows.push({
-      term: 'scaled-gradient',
-      vector: hidden.scaled.vector,
-      tex: '-\\eta\\, g_t / d_t',
-      label: 'scaled gradient',
-    });
-    scale = { values: hidden.scaled.factor, tex: '1 / d_t', label: scaleLabel };
-  }
-  if (hidden.buffer) {
-    arrows.push({
-      term: 'momentum',
-      vector: hidden.buffer,
-      tex: '-\\eta\\, b_t',
-      label: 'momentum',
-    });
-  } else if (hidden.blend) {
-    arrows.push({
-      term: 'momentum',
-      vector: hidden.blend,
-      tex:
-        '-\\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t}\\, g_t' +
-        ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}}\\, m_t',
-      label: 'Nesterov momentum',
-    });
-  } else if (hidden.mHat && direction) {
-    arrows.push({
-      term: 'momentum',
-      vector: hidden.mHat,
-      tex: '-\\eta\\, \\hat{m}_t',
-      label: 'momentum',
-    });
+  switch (config.type) {
+    case 'sgd': {
+      const b = vec(state, 'b');
+      if (b)
+        arrows.push({
+          term: 'momentum',
+          vector: times(-lr, b),
+          tex: '-\\eta\\, b_t',
+          label: 'momentum',
+        });
+      break;
+    }
+    case 'rmsprop': {
+      const denom = vec(state, 'denom');
+      if (denom) {
+        const scaled: DomainPoint = [g[0] / denom[0], g[1] / denom[1]];
+        arrows.push({
+          term: 'scaled-gradient',
+          vector: times(-lr, scaled),
+          tex: '-\\eta\\, g_t / d_t',
+          label: 'scaled gradient',
+        });
+        scale = { values: [1 / denom[0], 1 / denom[1]], tex: '1 / d_t', label: scaleLabel };
+      }
+      const b = vec(state, 'b');
+      if (b)
+        arrows.push({
+          term: 'momentum',
+          vector: times(-lr, b),
+          tex: '-\\eta\\, b_t',
+          label: 'momentum',
+        });
+      break;
+    }
+    case 'adam':
+    case 'adamw':
+    case 'radam': {
+      direction = vec(state, 'm_hat');
+      if (direction) {
+        arrows.push({
+          term: 'momentum',
+          vector: times(-lr, direction),
+          tex: '-\\eta\\, \\hat{m}_t',
+          label: 'momentum',
+        });
+      }
+      break;
+    }
+    case 'adamax': {
+      const m = vec(state, 'm');
+      const clr = num(state, 'clr');
+      if (m && clr !== undefined && lr > 0) {
+        // clr = η / (1 − β₁ᵗ), so η·m̂ = clr·m.
+        direction = times(clr / lr, m);
+        arrows.push({
+          term: 'momentum',
+          vector: times(-clr, m),
+          tex: '-\\eta\\, \\hat{m}_t',
+          label: 'momentum',
+        });
+      }
+      break;
+    }
+    case 'nadam': {
+      const denom = vec(state, 'denom');
+      if (denom && lr > 0) {
+        // The update is −η·(blend of m and g)/d, so −η·blend = update ⊙ d.
+        const blend: DomainPoint = [update[0] * denom[0], update[1] * denom[1]];
+        direction = times(-1 / lr, blend);
+        arrows.push({
+          term: 'momentum',
+          vector: blend,
+          tex:
+            '-\\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t}\\, g_t' +
+            ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_t\\, \\mu_{t+1}}\\, m_t',
+          label: 'Nesterov momentum',
+        });
+      }
+      break;
+    }
+    case 'adagrad':
+    case 'adadelta':
+      direction = g;
+      break;
   }
   if (direction && !scale)
     scale = { values: ratio(update, lr, direction), tex: scaleTex, label: scaleLabel };
