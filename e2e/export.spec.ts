@@ -140,6 +140,66 @@ test.describe('export', () => {
     expect(summary.key).toEqual(['Heavy', 'Adam']);
   });
 
+  test('with the hidden-state glyphs on, the SVG and PNG show them as the map does', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    const withGlyphs = `?scene=${SCENE}&view=h:0,1;t:20`;
+    await app.open(withGlyphs);
+    await expect(page.getByTestId('glyphs-1')).toHaveAttribute('data-k', '20');
+    const onScreen = await page
+      .locator('.map-glyphs text[data-glyph-label]')
+      .evaluateAll((els) => els.map((e) => e.textContent));
+    const text = (await bytesOf(await exportAs(page, 'svg'))).toString('utf8');
+    const found = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const glyphs = doc.querySelector('g.plot g.glyphs');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        heavy: [...(glyphs?.querySelectorAll('[data-testid="glyphs-0"] [data-glyph]') ?? [])].map(
+          (e) => e.getAttribute('data-glyph'),
+        ),
+        adam: [...(glyphs?.querySelectorAll('[data-testid="glyphs-1"] [data-glyph]') ?? [])].map(
+          (e) => e.getAttribute('data-glyph'),
+        ),
+        labels: [...(glyphs?.querySelectorAll('text') ?? [])].map((e) => e.textContent),
+      };
+    }, text);
+    expect(found.error).toBeNull();
+    expect(found.heavy).toEqual(expect.arrayContaining(['gradient', 'momentum']));
+    expect(found.adam).toEqual(expect.arrayContaining(['box', 'momentum', 'gradient']));
+    expect(found.labels).toEqual(onScreen);
+
+    // The PNG too: the same picture with the glyphs off differs around them.
+    const pixels = async (): Promise<string> =>
+      (await bytesOf(await exportAs(page, 'png'))).toString('base64');
+    const on = await pixels();
+    await app.open(`?scene=${SCENE}&view=t:20`);
+    await expect(page.locator('.map-glyphs')).toHaveCount(0);
+    const off = await pixels();
+    const changed = await page.evaluate(
+      async ([a, b]) => {
+        const data = async (b64: string) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${b64}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(image, 0, 0);
+          return ctx.getImageData(0, 0, image.width, image.height).data;
+        };
+        const [x, y] = [await data(a!), await data(b!)];
+        let n = 0;
+        for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i]! - y[i]!) > 40) n++;
+        return n;
+      },
+      [on, off],
+    );
+    expect(changed).toBeGreaterThan(500);
+  });
+
   test('GIF of the run has a frame per sampled step and shows its progress', async ({ page }) => {
     const app = new Visualizer(page);
     await app.open(`?scene=${SCENE}`);

@@ -195,3 +195,104 @@ test.describe('hidden-state glyphs', () => {
       .toBeGreaterThan(normal * 1.5);
   });
 });
+
+test.describe('glyph labels on a projector', () => {
+  /** Page boxes of every glyph label, and the map plot's box. */
+  async function labelBoxes(page: Page) {
+    const labels = page.locator('.map-glyphs text[data-glyph-label]');
+    await expect(labels.first()).toBeVisible();
+    const boxes = await labels.evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: e.textContent };
+      }),
+    );
+    const plot = (await page.getByTestId('map-plot').boundingBox())!;
+    const buttons = await page
+      .getByTestId('map')
+      .locator('button')
+      .evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+            text: e.textContent,
+          };
+        }),
+      );
+    const font = await labels
+      .first()
+      .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    const axisFont = await page
+      .locator('.map-axes text')
+      .first()
+      .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+    return { boxes, plot, font, axisFont, buttons };
+  }
+
+  type Rect = { left: number; top: number; right: number; bottom: number; text: string | null };
+  function expectInside(
+    boxes: Rect[],
+    plot: { x: number; y: number; width: number; height: number },
+    buttons: Rect[],
+  ): void {
+    for (const b of boxes) {
+      expect.soft(b.left, `${b.text} left`).toBeGreaterThanOrEqual(plot.x - 0.5);
+      expect.soft(b.top, `${b.text} top`).toBeGreaterThanOrEqual(plot.y - 0.5);
+      expect.soft(b.right, `${b.text} right`).toBeLessThanOrEqual(plot.x + plot.width + 0.5);
+      expect.soft(b.bottom, `${b.text} bottom`).toBeLessThanOrEqual(plot.y + plot.height + 0.5);
+    }
+    // Nor do two labels cover each other, or a label the map's buttons (zoom, 3-D).
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length + buttons.length; j++) {
+        const a = boxes[i]!;
+        const b = j < boxes.length ? boxes[j]! : buttons[j - boxes.length]!;
+        const overlap =
+          Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+          Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+        expect.soft(overlap, `${a.text} over ${b.text}`).toBe(false);
+      }
+  }
+
+  // A start in the map's top-right corner: the labels at the point would run off two edges.
+  const CORNER =
+    '?scene=f:quadratic;p:4.9,2.9;n:30;o:adam,lr=0.03;o:sgd,lr=0.01,momentum=0.9&view=h:0,1;t:2';
+
+  test('labels stay inside the map at its edges, at 1280×720 and in presenter mode at 1920×1080, and grow with the screen', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const app = new Visualizer(page);
+    await app.open(CORNER);
+    await expect(page.getByTestId('glyphs-0')).toHaveAttribute('data-k', '2');
+    const normal = await labelBoxes(page);
+    // Adam's gradient, m̂ and box, Momentum's gradient and buffer, and a magnification note.
+    expect(normal.boxes.length).toBeGreaterThanOrEqual(5);
+    expectInside(normal.boxes, normal.plot, normal.buttons);
+    // The magnification is said in words.
+    await expect(page.locator('.map-glyphs')).toContainText(/drawn \d+× larger than the real step/);
+    await page.screenshot({ path: 'test-results/glyph-labels-1280.png' });
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.open(`${CORNER}&present=1`);
+    await expect(page.getByTestId('glyphs-0')).toHaveAttribute('data-k', '2');
+    const shown = await labelBoxes(page);
+    expectInside(shown.boxes, shown.plot, shown.buttons);
+    // As large as the figure's other labels (the axes'), which presenter mode scales: about
+    // twice the desk size on a 1080p projector.
+    expect(shown.font).toBeCloseTo(shown.axisFont, 0);
+    expect(shown.font).toBeGreaterThanOrEqual(1.8 * normal.font);
+    await page.screenshot({ path: 'test-results/glyph-labels-present-1080.png' });
+  });
+
+  test('the magnification note speaks 简体 and 繁體', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open(`${CORNER}&lang=zh-CN`);
+    await expect(page.locator('.map-glyphs')).toContainText(/按实际步长放大 \d+ 倍画出/);
+    await app.open(`${CORNER}&lang=zh-TW`);
+    await expect(page.locator('.map-glyphs')).toContainText(/按實際步長放大 \d+ 倍畫出/);
+  });
+});

@@ -116,3 +116,48 @@ for (const [locale, heading, refusal] of [
     });
   });
 }
+
+test('the noise lesson says as many wells as the map marks minima', async ({ page }) => {
+  const app = new Visualizer(page);
+  await app.open('?lesson=momentum-noise');
+  const body = page.getByTestId('lesson-body');
+  await expect(body).toContainText('wells of different depths');
+  const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  const said = /(\w+) wells/i.exec((await body.textContent()) ?? '')![1]!.toLowerCase();
+  // Each minimum is a star on the map; the learner counts them against the text.
+  const stars = page.getByTestId('map').locator('.minima > g');
+  await expect(stars).toHaveCount(words.indexOf(said) + 1);
+});
+
+test('the analysis drawer says the map has noise, which settings, and what each tab makes of it', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  const scene = 'f:quadratic;p:-4,2;n:60;o:sgd,lr=0.1;noise:heavy_tail,scale=0.3,df=4,seed=7';
+  await app.open(`?scene=${scene}`);
+  await page.getByTestId('analyze-toggle').click();
+  const note = page.getByTestId('analysis-noise');
+  await page.getByTestId('analysis-tab-race').click();
+  await expect(note).toContainText('heavy-tailed (Student-t), σ 0.3, ν 4, seed 7');
+  await expect(note).toContainText('exact gradients');
+  await page.getByTestId('analysis-tab-step').click();
+  await expect(note).toContainText('the noisy step the path took');
+  // The mini-batch tab has its own data and batches: no note.
+  await page.getByTestId('analysis-tab-minibatch').click();
+  await expect(note).toHaveCount(0);
+  // Exact gradients on the map: no note either.
+  await app.open('?scene=f:quadratic;p:-4,2;n:60;o:sgd,lr=0.1');
+  await page.getByTestId('analyze-toggle').click();
+  await page.getByTestId('analysis-tab-race').click();
+  await expect(page.getByTestId('race-view')).toBeVisible();
+  await expect(note).toHaveCount(0);
+  // In 简体 and 繁體.
+  await app.open(`?scene=${scene}&lang=zh-CN`);
+  await page.getByTestId('analyze-toggle').click();
+  await page.getByTestId('analysis-tab-race').click();
+  await expect(note).toContainText('随机种子 7');
+  await app.open(`?scene=${scene}&lang=zh-TW`);
+  await page.getByTestId('analyze-toggle').click();
+  await page.getByTestId('analysis-tab-race').click();
+  await expect(note).toContainText('隨機種子 7');
+});

@@ -100,6 +100,63 @@ test.describe('predict, then run', () => {
       .not.toContain('g:0');
   });
 
+  test('keys pressed before the question has loaded do not play the run: step 0 until answered', async ({
+    page,
+  }) => {
+    // The question's code arrives late (a slow school network): its chunk waits until released.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/PredictUI-[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const app = new Visualizer(page);
+    await app.open('?lesson=lr-too-small');
+    // The lesson is open (its scene drawn), its question not yet on screen.
+    await expect(page.getByTestId('lesson-panel')).toBeVisible();
+    await expect
+      .poll(async () => (await app.scene()).optimizers.map((o) => o.lr))
+      .toEqual([0.02, 0.5]);
+    await expect(page.getByTestId('predict-panel')).toHaveCount(0);
+    // The learner presses what would step and play: the path stays at its start.
+    await page.locator('body').click({ position: { x: 2, y: 700 } });
+    for (const key of ['ArrowRight', 'Shift+ArrowRight', 'PageDown', 'Space']) {
+      await page.keyboard.press(key);
+    }
+    await page.getByTestId('play').click();
+    // Two animation frames: time for playback to have moved, had it started.
+    const frames = () =>
+      page.evaluate(
+        () =>
+          new Promise<void>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+          ),
+      );
+    await frames();
+    expect(await app.cursor()).toBe(0);
+    expect(await page.evaluate(() => window.__descent!.playing())).toBe(false);
+    // Nor does the lesson's text give the answer away meanwhile.
+    await expect(page.getByTestId('lesson-body')).toBeHidden();
+
+    // The question arrives: still at step 0, asking.
+    release();
+    await expect(page.getByTestId('predict-panel')).toHaveAttribute('data-phase', 'ask');
+    await frames();
+    expect(await app.cursor()).toBe(0);
+    await expect(page.getByTestId('predict-guess')).toHaveCount(0);
+
+    // Answered (a point on the map) and run: now the path plays, to step 50.
+    const at = await pixelOf(page, app, [-2, 1]);
+    await page.mouse.click(at.x, at.y);
+    await expect(page.getByTestId('predict-guess')).toBeVisible();
+    await page.getByTestId('speed').selectOption('60');
+    await page.getByTestId('predict-reveal').click();
+    await expect(page.getByTestId('predict-panel')).toHaveAttribute('data-phase', 'done', {
+      timeout: 20_000,
+    });
+    expect(await app.cursor()).toBe(50);
+  });
+
   test('keyboard only: pick "will it diverge?", reveal, and the verdict is the engine’s', async ({
     page,
   }) => {

@@ -179,4 +179,48 @@ test.describe('the momentum regime pad', () => {
       `lr·λ < 2(1 + μ) = ${Number((2 * (1 + momentum!)).toPrecision(3))}`,
     );
   });
+
+  test('the pad follows the playback cursor: on Rosenbrock each step has its own local quadratic', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(
+      `?scene=${encodeSceneParam({
+        surface: { id: 'rosenbrock' },
+        start: [-1.5, 2],
+        steps: 200,
+        optimizers: [{ type: 'sgd', lr: 0.0005, momentum: 0.9 }],
+      })}`,
+    );
+    await app.expand(0);
+    const pad = page.getByTestId('regime-plot');
+    const model = page.getByTestId('regime-model');
+    /** λ_max of Rosenbrock's exact Hessian at (x, y). */
+    const lambdaMax = (x: number, y: number): number => {
+      const a = 2 - 400 * (y - x * x) + 800 * x * x;
+      const b = -400 * x;
+      const d = 200;
+      return (a + d) / 2 + Math.hypot((a - d) / 2, b);
+    };
+    const seen: { axis: number; text: string; lambda: number }[] = [];
+    for (const k of [0, 60]) {
+      await page.getByTestId('scrub').fill(String(k));
+      await expect(model).toHaveAttribute('data-step', String(k));
+      await expect(model).toContainText(`step ${k}`);
+      const [x, y] = (await app.trajectories())[0]!.points[k]!;
+      seen.push({
+        axis: Number(await pad.getAttribute('data-lr-max')),
+        text: (await model.textContent()) ?? '',
+        lambda: lambdaMax(x, y),
+      });
+    }
+    const [first, later] = seen as [(typeof seen)[0], (typeof seen)[0]];
+    // The curvature differs along the path, and so does what the pad shows.
+    expect(later.lambda).not.toBeCloseTo(first.lambda, 0);
+    expect(later.text).not.toBe(first.text);
+    expect(later.axis).not.toBeCloseTo(first.axis, 6);
+    // Each lr axis spans the stable band of the Hessian at that step's point: lrMax·λ_max is the
+    // same bound at both steps.
+    expect(later.axis * later.lambda).toBeCloseTo(first.axis * first.lambda, 6);
+  });
 });

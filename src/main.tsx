@@ -14,6 +14,7 @@ import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
 import { queryNeedsExpressions, startUrlSync } from './state/url';
 import { openLessonAtStart, startLessons } from './views/lessons/presenter';
+import { startQuestionHold } from './views/predict/PredictEntry';
 import { afterFirstPaint, noSceneToPaint } from './views/hooks/afterFirstPaint';
 import { startTheme } from './views/theme/theme';
 import './styles/app.css';
@@ -38,6 +39,8 @@ function startVisualizer(): void {
   // An embed (`?embed=1`) reads its URL once and never rewrites it.
   if (embed.embed) loadEmbedUrl();
   else {
+    // A question asked before the run (predict=, or the lesson's) holds playback until asked.
+    startQuestionHold();
     // A lesson link without a scene gets the lesson's scene written into the URL first.
     startLessons();
     startUrlSync();

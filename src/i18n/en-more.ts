@@ -32,6 +32,11 @@ export const enMore = {
   // Analysis drawer (src/views/analysis).
   'analysis.hide': 'Hide analysis',
   'analysis.heading': 'Analysis',
+  'analysis.noise.settings': '{kind}, {params}, seed {seed}',
+  'analysis.noise.exact':
+    'The map’s paths have gradient noise ({noise}). This tab computes with exact gradients: the noisy paths wander around what it shows.',
+  'analysis.noise.step':
+    'The map’s paths have gradient noise ({noise}): each step below is the noisy step the path took.',
   'analysis.close': 'Close the analysis',
   'analysis.tabs': 'Analysis views',
   'analysis.tab.race': 'Race',
@@ -581,7 +586,7 @@ export const enMore = {
   'why.noise':
     'These numbers are for exact gradients: the gradient noise jostles the path around them.',
   'regime.title': 'Regime pad: lr × momentum',
-  'regime.model': 'Local quadratic at the start: λ = {lambdas}.',
+  'regime.model': 'Local quadratic at step {step}, {point}: λ = {lambdas}.',
   'regime.label':
     'Regime pad of {name}: ← → change the learning rate, ↑ ↓ the momentum (Shift: bigger steps)',
   'regime.monotone': 'monotone',
@@ -594,7 +599,7 @@ export const enMore = {
   'regime.best': 'Fastest here: lr {lr}, μ {mu} (×{rate} per step).',
   'regime.downhill': 'Along λ = {lambda} the surface curves down: every setting runs away there.',
   'regime.noCurvature':
-    'Nothing curves upward at the start (λ = {lambdas}): no lr and momentum converge here.',
+    'Nothing curves upward at step {step}, {point} (λ = {lambdas}): no lr and momentum converge here.',
 
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': 'What to look at, and when:',
@@ -659,7 +664,7 @@ export const enMore = {
   'glyphs.mHat': 'momentum −ηm̂',
   'glyphs.box': 'per-coordinate step',
   'glyphs.search': 'search direction αd',
-  'glyphs.magnified': 'glyphs × {factor}',
+  'glyphs.magnified': 'drawn {factor}× larger than the real step',
   // 3-D view (issue 13, src/views/surface3d): the toggle, the canvas's label, its help.
   'view3d.on': '3-D',
   'view3d.off': '2-D map',

@@ -25,6 +25,11 @@ export const zhCN: Messages = {
   'analysis.open': '分析',
   'analysis.hide': '隐藏分析',
   'analysis.heading': '分析',
+  'analysis.noise.settings': '{kind}，{params}，随机种子 {seed}',
+  'analysis.noise.exact':
+    '图上的路径带有梯度噪声（{noise}）。这一页用精确梯度计算：带噪声的路径会在它给出的结果附近游走。',
+  'analysis.noise.step':
+    '图上的路径带有梯度噪声（{noise}）：下面每一步都是路径实际走的那一步（含噪声）。',
   'analysis.close': '关闭分析',
   'analysis.tabs': '分析视图',
   'analysis.tab.race': '竞赛',
@@ -782,7 +787,7 @@ export const zhCN: Messages = {
   'why.heading': '这条路径为什么这样走',
   'why.noise': '这些数字针对精确梯度：梯度噪声会让路径在它们周围晃动。',
   'regime.title': '动量区域图：lr × 动量',
-  'regime.model': '起点处的局部二次近似：λ = {lambdas}。',
+  'regime.model': '第 {step} 步所在点 {point} 的局部二次近似：λ = {lambdas}。',
   'regime.label': '{name} 的动量区域图：← → 调学习率，↑ ↓ 调动量（按住 Shift 步子更大）',
   'regime.monotone': '单调收敛',
   'regime.oscillation': '来回震荡',
@@ -793,7 +798,8 @@ export const zhCN: Messages = {
   'regime.readout': '学习率 {lr}，动量 {mu}：沿 λ = {lambda} {regime}，误差每步 ×{rate}',
   'regime.best': '这里最快的是：学习率 {lr}，动量 {mu}（每步 ×{rate}）。',
   'regime.downhill': '沿 λ = {lambda} 的方向曲面向下弯：无论怎么设置，都会沿它跑开。',
-  'regime.noCurvature': '起点处没有向上弯的方向（λ = {lambdas}）：任何学习率和动量都不会收敛。',
+  'regime.noCurvature':
+    '第 {step} 步所在点 {point} 没有向上弯的方向（λ = {lambdas}）：任何学习率和动量都不会收敛。',
 
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': '看什么、什么时候看：',
@@ -851,7 +857,7 @@ export const zhCN: Messages = {
   'glyphs.mHat': '动量 −ηm̂',
   'glyphs.box': '逐坐标步长',
   'glyphs.search': '搜索方向 αd',
-  'glyphs.magnified': '图示放大 {factor} 倍',
+  'glyphs.magnified': '按实际步长放大 {factor} 倍画出',
   // 3-D view (issue 13, src/views/surface3d)
   'view3d.on': '3D',
   'view3d.off': '二维地图',

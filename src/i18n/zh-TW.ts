@@ -26,6 +26,11 @@ export const zhTW: Messages = {
   'analysis.open': '分析',
   'analysis.hide': '隱藏分析',
   'analysis.heading': '分析',
+  'analysis.noise.settings': '{kind}，{params}，隨機種子 {seed}',
+  'analysis.noise.exact':
+    '圖上的路徑帶有梯度雜訊（{noise}）。這一頁用精確梯度計算：帶雜訊的路徑會在它給出的結果附近遊走。',
+  'analysis.noise.step':
+    '圖上的路徑帶有梯度雜訊（{noise}）：下面每一步都是路徑實際走的那一步（含雜訊）。',
   'analysis.close': '關閉分析',
   'analysis.tabs': '分析檢視',
   'analysis.tab.race': '競賽',
@@ -786,7 +791,7 @@ export const zhTW: Messages = {
   'why.heading': '這條路徑為什麼這樣走',
   'why.noise': '這些數字針對精確梯度：梯度雜訊會讓路徑在它們周圍晃動。',
   'regime.title': '動量區域圖：lr × 動量',
-  'regime.model': '起點處的局部二次近似：λ = {lambdas}。',
+  'regime.model': '第 {step} 步所在點 {point} 的局部二次近似：λ = {lambdas}。',
   'regime.label': '{name} 的動量區域圖：← → 調學習率，↑ ↓ 調動量（按住 Shift 步伐更大）',
   'regime.monotone': '單調收斂',
   'regime.oscillation': '來回震盪',
@@ -797,7 +802,8 @@ export const zhTW: Messages = {
   'regime.readout': '學習率 {lr}，動量 {mu}：沿 λ = {lambda} {regime}，誤差每步 ×{rate}',
   'regime.best': '這裡最快的是：學習率 {lr}，動量 {mu}（每步 ×{rate}）。',
   'regime.downhill': '沿 λ = {lambda} 的方向曲面向下彎：無論怎麼設定，都會沿它跑開。',
-  'regime.noCurvature': '起點處沒有向上彎的方向（λ = {lambdas}）：任何學習率和動量都不會收斂。',
+  'regime.noCurvature':
+    '第 {step} 步所在點 {point} 沒有向上彎的方向（λ = {lambdas}）：任何學習率和動量都不會收斂。',
 
   // lab lessons (issue 14): a lab lesson's text beside the lab.
   'lessons.look': '看什麼、什麼時候看：',
@@ -856,7 +862,7 @@ export const zhTW: Messages = {
   'glyphs.mHat': '動量 −ηm̂',
   'glyphs.box': '逐座標步長',
   'glyphs.search': '搜尋方向 αd',
-  'glyphs.magnified': '圖示放大 {factor} 倍',
+  'glyphs.magnified': '按實際步長放大 {factor} 倍畫出',
   // 3-D view (issue 13, src/views/surface3d)
   'view3d.on': '3D',
   'view3d.off': '二維地圖',

@@ -347,11 +347,11 @@ export const LESSONS: readonly Lesson[] = [
       'zh-TW': '有雜訊時：動量法對比 SGD',
     },
     body: {
-      en: 'Twelve wells of three depths, and every gradient carries Gaussian noise. Both optimizers take the same effective step (SGD at 2, momentum at 0.2 / (1 − 0.9) = 2). SGD drops into the nearest shallow well and the noise only rattles it there; momentum keeps its speed across the small wells and settles in the deepest one. Change the noise seed: SGD almost never leaves its well, momentum reaches the deepest one in most runs.',
+      en: 'Seven wells of different depths, and every gradient carries Gaussian noise. Both optimizers take the same effective step (SGD at 2, momentum at 0.2 / (1 − 0.9) = 2). SGD drops into the nearest shallow well and the noise only rattles it there; momentum keeps its speed across the small wells and settles in the deepest one. Change the noise seed: SGD almost never leaves its well, momentum reaches the deepest one in most runs.',
       'zh-CN':
-        '这里有十二个深浅不一的坑，每次算出的梯度都带着高斯噪声。两个优化器的有效步长相同（SGD 为 2，动量法为 0.2 / (1 − 0.9) = 2）。SGD 掉进最近的浅坑，噪声只是让它在坑里晃动；动量法带着速度越过一个个小坑，最后停在最深的那个里。换一个噪声的随机种子试试：SGD 几乎从不离开它的坑，动量法多数时候都能到达最深的坑。',
+        '这里有七个深浅不一的坑，每次算出的梯度都带着高斯噪声。两个优化器的有效步长相同（SGD 为 2，动量法为 0.2 / (1 − 0.9) = 2）。SGD 掉进最近的浅坑，噪声只是让它在坑里晃动；动量法带着速度越过一个个小坑，最后停在最深的那个里。换一个噪声的随机种子试试：SGD 几乎从不离开它的坑，动量法多数时候都能到达最深的坑。',
       'zh-TW':
-        '這裡有十二個深淺不一的坑，每次算出的梯度都帶著高斯雜訊。兩個最佳化器的有效步長相同（SGD 為 2，動量法為 0.2 / (1 − 0.9) = 2）。SGD 掉進最近的淺坑，雜訊只是讓它在坑裡晃動；動量法帶著速度越過一個個小坑，最後停在最深的那個裡。換一個雜訊的隨機種子試試：SGD 幾乎從不離開它的坑，動量法多數時候都能到達最深的坑。',
+        '這裡有七個深淺不一的坑，每次算出的梯度都帶著高斯雜訊。兩個最佳化器的有效步長相同（SGD 為 2，動量法為 0.2 / (1 − 0.9) = 2）。SGD 掉進最近的淺坑，雜訊只是讓它在坑裡晃動；動量法帶著速度越過一個個小坑，最後停在最深的那個裡。換一個雜訊的隨機種子試試：SGD 幾乎從不離開它的坑，動量法多數時候都能到達最深的坑。',
     },
     scene: {
       surface: { id: 'bumps' },

@@ -163,3 +163,42 @@ describe('lesson gallery', () => {
     expect(fraction(1)).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('what a lesson says about its surface is true of it', () => {
+  // Number words as the lessons write them, for the counts a lesson may state.
+  const EN = [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+  ];
+  const ZH = '零一二三四五六七八九十';
+  const zh = (word: string): number =>
+    word.length === 1 ? ZH.indexOf(word) : word === '十一' ? 11 : word === '十二' ? 12 : NaN;
+
+  it('the noise lesson counts as many wells, in every language, as the map marks minima', () => {
+    const lesson = findLesson('momentum-noise')!;
+    const resolved = resolveSurface(lesson.scene.surface);
+    if (!resolved.ok) throw new Error(resolved.error.message);
+    // The map marks the surface's known minima (one star each): the wells a learner counts.
+    const marked = resolved.surface.minima.length;
+    const en = /\b(\w+) wells\b/i.exec(lesson.body.en);
+    const cn = /有(十?[一二三四五六七八九十])个[^，]*坑/.exec(lesson.body['zh-CN']);
+    const tw = /有(十?[一二三四五六七八九十])個[^，]*坑/.exec(lesson.body['zh-TW']);
+    expect(EN.indexOf(en![1]!.toLowerCase())).toBe(marked);
+    expect(zh(cn![1]!)).toBe(marked);
+    expect(zh(tw![1]!)).toBe(marked);
+    // And they differ in depth, as the text says ("of different depths").
+    const depths = resolved.surface.minima.map(([x, y]) => resolved.surface.f(x, y).toFixed(3));
+    expect(new Set(depths).size).toBe(marked);
+  });
+});

@@ -65,3 +65,24 @@ describe('a slider tick (one optimizer changed)', () => {
     expect(after.trajectories).toBe(before.trajectories);
   });
 });
+
+describe('a pending question holds playback (predict-then-run)', () => {
+  it('no step, drag or play moves the run off step 0 until the hold ends; then they do', () => {
+    const s = useDescent.getState();
+    s.setCursor(7);
+    s.setHeld(true);
+    // Holding takes the run back to its start.
+    expect(useDescent.getState().cursor).toBe(0);
+    useDescent.getState().stepBy(1);
+    useDescent.getState().setCursor(30);
+    useDescent.getState().togglePlaying();
+    expect(useDescent.getState().cursor).toBe(0);
+    expect(useDescent.getState().playing).toBe(false);
+    useDescent.getState().setHeld(false);
+    useDescent.getState().stepBy(1);
+    expect(useDescent.getState().cursor).toBe(1);
+    useDescent.getState().togglePlaying();
+    expect(useDescent.getState().playing).toBe(true);
+    useDescent.getState().setPlaying(false);
+  });
+});

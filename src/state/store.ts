@@ -60,6 +60,13 @@ interface PlaybackSlice {
   cursor: number;
   playing: boolean;
   speed: number;
+  /**
+   * A predict-then-run question is pending and its panel's code has not taken over yet
+   * (src/views/predict/PredictEntry.tsx): the run is held at step 0, so no key, button or drag
+   * shows the answer before the learner is asked.
+   */
+  held: boolean;
+  setHeld: (held: boolean) => void;
   setCursor: (cursor: number) => void;
   stepBy: (delta: number) => void;
   setPlaying: (playing: boolean) => void;
@@ -163,11 +170,17 @@ export const useDescent = create<DescentState>()(
     cursor: FIRST_VISIT_VIEW.cursor,
     playing: false,
     speed: DEFAULT_VIEW.speed,
-    setCursor: (cursor) => set({ cursor: clampCursor(cursor, get().scene.steps) }),
+    held: false,
+    setHeld: (held) => set(held ? { held, cursor: 0, playing: false } : { held }),
+    setCursor: (cursor) => set({ cursor: get().held ? 0 : clampCursor(cursor, get().scene.steps) }),
     stepBy: (delta) =>
-      set({ cursor: clampCursor(get().cursor + delta, get().scene.steps), playing: false }),
+      set({
+        cursor: get().held ? 0 : clampCursor(get().cursor + delta, get().scene.steps),
+        playing: false,
+      }),
     setPlaying: (playing) => {
-      const { cursor, scene } = get();
+      const { cursor, scene, held } = get();
+      if (playing && held) return;
       // Play at the end starts over, as a media player does.
       set(playing && cursor >= scene.steps ? { playing, cursor: 0 } : { playing });
     },
@@ -216,7 +229,12 @@ export function loadState(scene: Scene, view: ViewSettings, errors: readonly Fie
     quiver: view.quiver,
     arrows: view.arrows,
     ghost: view.ghost,
-    cursor: view.cursor < 0 ? scene.steps : clampCursor(view.cursor, scene.steps),
+    // A pending question holds the run at step 0 whatever the link's view says.
+    cursor: useDescent.getState().held
+      ? 0
+      : view.cursor < 0
+        ? scene.steps
+        : clampCursor(view.cursor, scene.steps),
     speed: view.speed,
     selected: Math.min(view.selected, Math.max(0, scene.optimizers.length - 1)),
     glyphs: view.glyphs,

@@ -5,7 +5,9 @@
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../i18n';
+import type { NoiseSpec } from '../../engine/noise/types';
 import { ANALYSIS_TABS, useAnalysis } from '../../state/analysis';
+import { useDescent } from '../../state/store';
 import type { AnalysisTab } from '../../state/analysis';
 import { BasinRunner, BasinsPanel } from './BasinsPanel';
 import { MiniBatchPanel } from './MiniBatchPanel';
@@ -97,6 +99,7 @@ export default function AnalysisDrawer() {
         ))}
       </div>
       <div role="tabpanel" id="analysis-tabpanel" aria-labelledby={`analysis-tab-${tab}`}>
+        <NoiseNote tab={tab} />
         <Panel />
         {tab !== 'basins' && keepBasins && (
           <div className="visually-hidden">
@@ -105,6 +108,36 @@ export default function AnalysisDrawer() {
         )}
       </div>
     </section>
+  );
+}
+
+/** "Gaussian, σ 0.05, seed 1": a scene's noise settings in words. */
+function noiseSettings(noise: NoiseSpec): string {
+  const params: string[] = [];
+  if (noise.type !== 'minibatch') params.push(`σ ${noise.scale}`);
+  if (noise.type === 'heavy_tail') params.push(`ν ${noise.df}`);
+  if (noise.batch_size !== undefined) params.push(`B ${noise.batch_size}`);
+  return t('analysis.noise.settings', {
+    kind: t(`noise.type.${noise.type}`),
+    params: params.join(', '),
+    seed: noise.seed,
+  });
+}
+
+/**
+ * The map's gradient noise, when on, said above the tab, with what it means there: step-by-step
+ * shows the noisy steps the path took; race, sweep, stability and basins compute with exact
+ * gradients. The mini-batch tab has its own data and batches: nothing to say there.
+ */
+function NoiseNote(props: { tab: AnalysisTab }) {
+  const noise = useDescent((s) => s.scene.noise);
+  if (noise === undefined || props.tab === 'minibatch') return null;
+  return (
+    <p className="field-help analysis-noise" data-testid="analysis-noise">
+      {t(props.tab === 'step' ? 'analysis.noise.step' : 'analysis.noise.exact', {
+        noise: noiseSettings(noise),
+      })}
+    </p>
   );
 }
 

@@ -20,7 +20,18 @@ export function currentSnapshot(): MapSnapshot | null {
   const quiverPath = s.quiver
     ? (document.querySelector('.map-overlay .quiver')?.getAttribute('d') ?? null)
     : null;
+  // The glyph layer, when on, as drawn (its labels measured and placed on screen).
+  const layer = plot?.querySelector<SVGSVGElement>('svg.map-glyphs');
+  const glyphs = layer
+    ? {
+        markup: [...layer.children]
+          .map((child) => new XMLSerializer().serializeToString(child))
+          .join(''),
+        fontSize: Number.parseFloat(getComputedStyle(layer).fontSize) || 13,
+      }
+    : null;
   return {
+    glyphs,
     scene: s.scene,
     surface: s.surface,
     layer: s.layer,

@@ -146,3 +146,27 @@ describe('the "left the map" labels in the SVG', () => {
     expect(buildMapSvg(shot, { heatHref: null, labels })).not.toContain('class="exits"');
   });
 });
+
+describe('the hidden-state glyphs in the SVG', () => {
+  const glyphs = {
+    markup: '<g data-testid="glyphs-0"><line data-glyph="gradient"/></g>',
+    fontSize: 26,
+  };
+
+  it('are drawn inside the clipped plot, at the font size the map placed their labels at', () => {
+    const svg = buildMapSvg({ ...snapshot(DEFAULT_SCENE, 5), glyphs }, { heatHref: null, labels });
+    const plot = svg.slice(svg.indexOf('<g class="plot"'), svg.indexOf('<g class="axes"'));
+    expect(plot).toContain(`<g class="glyphs" font-size="26">${glyphs.markup}</g>`);
+  });
+
+  it('are left out when off, and of an animation frame (they belong to one step)', () => {
+    expect(buildMapSvg(snapshot(DEFAULT_SCENE, 5), { heatHref: null, labels })).not.toContain(
+      'class="glyphs"',
+    );
+    const frame = buildMapSvg(
+      { ...snapshot(DEFAULT_SCENE, 5), glyphs },
+      { heatHref: null, labels, withoutTrajectories: true },
+    );
+    expect(frame).not.toContain('class="glyphs"');
+  });
+});

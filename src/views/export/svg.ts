@@ -36,6 +36,11 @@ export interface MapSnapshot {
    * plot itself stays on light paper, as on screen (theme.css), so the palette keeps its contrast.
    */
   readonly theme?: 'light' | 'dark';
+  /**
+   * The hidden-state glyphs as the map draws them when they are on (GlyphLayer's SVG children,
+   * serialized; labels already placed for this plot size) and the font size they were placed at.
+   */
+  readonly glyphs?: { readonly markup: string; readonly fontSize: number } | null;
 }
 
 /** Translated words the drawing carries. */
@@ -365,6 +370,11 @@ export function buildMapSvg(snapshot: MapSnapshot, options: SvgOptions): string 
   plot.push(startPoint(snapshot.scene, p, labels.start));
   if (!options.withoutTrajectories && labels.leftMap)
     plot.push(exitLabels(snapshot, labels.leftMap));
+  // The glyphs belong to the step under the cursor: in a still picture, not in an animation.
+  if (!options.withoutTrajectories && snapshot.glyphs)
+    plot.push(
+      `<g class="glyphs" font-size="${r2(snapshot.glyphs.fontSize)}">${snapshot.glyphs.markup}</g>`,
+    );
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${r2(layout.height)}"` +
     ` viewBox="0 0 ${layout.width} ${r2(layout.height)}" font-family="${xmlEscape(FONT)}">` +

@@ -6,7 +6,10 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Lesson } from '../../lessons/catalog';
 
-const useCatalog = create<{ lessons: readonly Lesson[] | null }>()(() => ({ lessons: null }));
+/** The loaded catalogue (null before it arrives); non-React code subscribes to it. */
+export const useCatalog = create<{ lessons: readonly Lesson[] | null }>()(() => ({
+  lessons: null,
+}));
 
 let loading: Promise<readonly Lesson[]> | null = null;
 

@@ -6,7 +6,7 @@
  * with presenter mode's line scale and labels follow the figure's font size, as the other figure
  * labels do. Loaded after the first paint; pointer events pass through to the map.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { stateGlyphs } from '../../engine/analysis/glyphs';
 import type { StateGlyphs } from '../../engine/analysis/glyphs';
@@ -18,6 +18,8 @@ import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
 import { optimizerStyle } from '../palette';
 import { magnification } from './magnify';
+import type { Box } from './placeLabels';
+import { placeLabels } from './placeLabels';
 import type { Projection } from './projection';
 
 type Px = readonly [number, number];
@@ -70,26 +72,55 @@ function useDrawn(): Drawn[] {
 const finite = (p: Px): boolean => Number.isFinite(p[0]) && Number.isFinite(p[1]);
 const fmtPx = (p: Px): string => `${p[0].toFixed(1)},${p[1].toFixed(1)}`;
 
-/** Labels moved down, one line at a time, until none sits on an earlier one. */
-function spread(labels: readonly { at: Px; text: string }[], line: number) {
-  const placed: { at: Px; text: string }[] = [];
-  for (const l of labels) {
-    let y = l.at[1];
-    while (placed.some((q) => Math.abs(q.at[0] - l.at[0]) < 90 && Math.abs(q.at[1] - y) < line))
-      y += line;
-    placed.push({ at: [l.at[0], y], text: l.text });
-  }
-  return placed;
-}
-
 /** The glyph layer over the map (mounted while any optimizer has its glyphs on). */
 export function GlyphLayer(props: { projection: Projection }) {
   const p = props.projection;
   const drawn = useDrawn();
   const scale = usePresent((s) => s.lineScale);
+  const svgRef = useRef<SVGSVGElement>(null);
+  // The labels are measured where they were drawn (their anchors) and moved into place before
+  // the browser paints: inside the map, off each other (see placeLabels).
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const texts = [...svg.querySelectorAll<SVGTextElement>('text[data-glyph-label]')];
+    const boxes = texts.map((el) => {
+      el.removeAttribute('transform');
+      return el.getBBox();
+    });
+    // The map's buttons (zoom, 3-D) sit over its corners: no label goes under them.
+    const origin = svg.getBoundingClientRect();
+    // (A few pixels of room around each, so a label's halo does not touch one.)
+    const buttons = [...(svg.closest('.map')?.querySelectorAll('button') ?? [])]
+      .map((b) => b.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r): Box => ({
+        left: r.left - origin.left - 4,
+        top: r.top - origin.top - 4,
+        width: r.width + 8,
+        height: r.height + 8,
+      }));
+    const at = placeLabels(
+      texts.map((el, i) => ({
+        anchor: [Number(el.getAttribute('x')), Number(el.getAttribute('y'))] as const,
+        width: boxes[i]!.width,
+        height: boxes[i]!.height,
+      })),
+      p.width,
+      p.height,
+      buttons,
+    );
+    texts.forEach((el, i) =>
+      el.setAttribute(
+        'transform',
+        `translate(${(at[i]![0] - boxes[i]!.x).toFixed(1)},${(at[i]![1] - boxes[i]!.y).toFixed(1)})`,
+      ),
+    );
+  });
   if (drawn.length === 0) return null;
   return (
     <svg
+      ref={svgRef}
       className="map-glyphs"
       width={p.width}
       height={p.height}
@@ -209,7 +240,7 @@ function OptimizerGlyphs(props: { drawn: Drawn; projection: Projection; scale: n
   // The magnification is said under the point, in the same stack as the other labels.
   if (factor !== 1)
     labels.push({
-      at: [origin[0], origin[1] + 18 * scale],
+      at: [origin[0], origin[1]],
       text: t('glyphs.magnified', { factor }),
     });
   return (
@@ -234,16 +265,20 @@ function OptimizerGlyphs(props: { drawn: Drawn; projection: Projection; scale: n
         />
       )}
       {search}
-      {spread(labels, 15 * scale).map((l, i) => (
+      {labels.map((l, i) => (
+        // Drawn at its anchor; the layer moves it beside (placeLabels). The figure's font size,
+        // which presenter mode scales with the screen, as the axes' and legend's labels.
         <text
           key={i}
-          x={l.at[0] + 5}
-          y={l.at[1] - 4}
+          data-glyph-label=""
+          x={l.at[0]}
+          y={l.at[1]}
           fill={color}
-          fontSize="0.85em"
+          fontSize="1em"
+          fontWeight={600}
           paintOrder="stroke"
           stroke="#ffffff"
-          strokeWidth={3}
+          style={{ strokeWidth: '0.25em' }}
           strokeLinejoin="round"
         >
           {l.text}

@@ -16,6 +16,7 @@ import { useDescent } from '../../state/store';
 import { formatLr, formatNumber, formatPair } from '../format';
 import { useLesson } from '../lessons/catalogStore';
 import { takeMapClicks } from '../map/mapClick';
+import { questionTakenOver } from './PredictEntry';
 import type { Projection } from '../map/projection';
 import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
@@ -347,6 +348,8 @@ export function PredictPanel(props: { presenting: boolean }) {
   useEffect(() => {
     if (source.kind === 'ok') activate(source.key, source.question);
     else deactivate();
+    // Asked (at step 0) or nothing to ask: the keys are this store's now, not held.
+    questionTakenOver();
     // The key names the question: the same question keeps its phase and guess.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sourceKey]);

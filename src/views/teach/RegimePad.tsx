@@ -1,11 +1,12 @@
 /**
  * The momentum regime pad (issue 14; Goh 2017's Distill widget, for torch SGD with its dampening,
  * Nesterov and weight decay): the (lr, μ) plane coloured by how fast the local quadratic at the
- * start converges, its regions named, the critical-damping curve dashed, the current setting
+ * playback cursor's step (this optimizer's point there, its exact Hessian) converges, its regions named, the critical-damping curve dashed, the current setting
  * ringed. Hover reads a setting out; a click or a drag sets this optimizer's lr and momentum; with
  * keyboard focus the arrows move the ring (← → lr, ↑ ↓ μ). Loaded after the first paint.
  */
 import { useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { directionDynamics } from '../../engine/analysis/regime';
 import type { Regime } from '../../engine/analysis/regime';
@@ -14,6 +15,7 @@ import { t, useLocale } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/teach';
 import { useDescent } from '../../state/store';
+import { formatPair } from '../format';
 import { optimizerName } from '../names';
 import {
   LR_POINTS,
@@ -57,7 +59,20 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   const { index, config } = props;
   useLocale();
   const surface = useDescent((s) => s.surface);
-  const start = useDescent((s) => s.scene.start);
+  // The step under the playback cursor and this optimizer's point there (its last point when the
+  // run stopped before; the start until the run is in).
+  const live = useDescent(
+    useShallow((s) => {
+      const run = s.trajectoriesScene === s.scene ? s.trajectories[index] : undefined;
+      if (!run || run.length === 0) return { k: 0, x: s.scene.start[0], y: s.scene.start[1] };
+      const k = Math.min(s.cursor, run.length - 1);
+      return { k, x: run.points[2 * k]!, y: run.points[2 * k + 1]! };
+    }),
+  );
+  // While a drag changes lr and μ, the run (and so the cursor's point) changes under it: the
+  // pad keeps the point the drag started at, so its axes hold still under the pointer.
+  const [dragFrom, setDragFrom] = useState<typeof live | null>(null);
+  const at = dragFrom ?? live;
   const name = useDescent((s) => optimizerName(s.scene.optimizers, index));
   const dampening = config.dampening ?? 0;
   const nesterov = config.nesterov ?? false;
@@ -66,7 +81,7 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
     () => ({ dampening, nesterov, weightDecay }),
     [dampening, nesterov, weightDecay],
   );
-  const model = useMemo(() => padModel(surface, start, form), [surface, start, form]);
+  const model = useMemo(() => padModel(surface, [at.x, at.y], form), [surface, at.x, at.y, form]);
   const drawn = useMemo(() => {
     if (!model || model.positive.length === 0) return null;
     const grid = padGrid(model, form);
@@ -118,17 +133,20 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   };
 
   const lambdas = model ? model.eigenvalues.map(formatNumber).join(', ') : '';
+  const where = { step: at.k, point: formatPair(at.x, at.y, 3) };
   const heading = (
     <>
       <p className="regime-title">{t('regime.title')}</p>
-      <p className="regime-model">{t('regime.model', { lambdas })}</p>
+      <p className="regime-model" data-testid="regime-model" data-step={at.k}>
+        {t('regime.model', { lambdas, ...where })}
+      </p>
     </>
   );
   if (!model || !drawn) {
     return (
       <div className="regime-pad" data-testid="regime-pad">
         {heading}
-        <p className="regime-readout">{t('regime.noCurvature', { lambdas })}</p>
+        <p className="regime-readout">{t('regime.noCurvature', { lambdas, ...where })}</p>
       </div>
     );
   }
@@ -146,13 +164,14 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   };
   const onPointer = (event: PointerEvent<HTMLDivElement>): void => {
     const { x, y } = fractionAt(event);
-    const at = fromPad(x, y, lrMax);
-    setHover(at);
+    const setting = fromPad(x, y, lrMax);
+    setHover(setting);
     if (event.type === 'pointerdown') {
       event.currentTarget.setPointerCapture(event.pointerId);
-      set(at);
+      setDragFrom(live);
+      set(setting);
     } else if (event.currentTarget.hasPointerCapture(event.pointerId)) {
-      set(at);
+      set(setting);
     }
   };
   const onKey = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -194,6 +213,7 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
           onPointerDown={onPointer}
           onPointerMove={onPointer}
           onPointerLeave={() => setHover(null)}
+          onLostPointerCapture={() => setDragFrom(null)}
           onKeyDown={onKey}
         >
           <canvas ref={paint} width={LR_POINTS} height={drawn.grid.momenta.length} />

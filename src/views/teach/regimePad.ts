@@ -1,7 +1,7 @@
 /**
  * The regime pad's geometry (issue 14; Goh 2017, "Why Momentum Really Works"): the (lr, μ) plane
- * of torch SGD on the local quadratic at the start, its axes, the pointer and keyboard mapping,
- * the critical-damping curves and where each region's name goes. Pure, unit-tested; the maths of
+ * of torch SGD on the local quadratic at a point (the playback cursor's), its axes, the pointer
+ * and keyboard mapping, the critical-damping curves and where each region's name goes. Pure, unit-tested; the maths of
  * the regions is regime.ts's.
  */
 import { symmetricEigen2 } from '../../engine/analysis/eigen';
@@ -47,13 +47,13 @@ export function padForm(config: OptimizerConfig): PadForm {
 }
 
 /**
- * The model at `start`: eigenvalues of the exact Hessian plus weight decay, and an lr axis wide
+ * The model at `point`: eigenvalues of the exact Hessian plus weight decay, and an lr axis wide
  * enough to hold the whole stable band at every μ of the pad (1.1 × the largest bound/λ_max).
  * Null when the Hessian is not finite or nothing curves upward (no setting converges).
  */
-export function padModel(surface: Surface, start: DomainPoint, form: PadForm): PadModel | null {
+export function padModel(surface: Surface, point: DomainPoint, form: PadForm): PadModel | null {
   const h = new Float64Array(3);
-  surface.hessian(start[0], start[1], h);
+  surface.hessian(point[0], point[1], h);
   const e = symmetricEigen2(h[0]!, h[1]!, h[2]!);
   const eigenvalues = [e.lambdaMin + form.weightDecay, e.lambdaMax + form.weightDecay];
   if (!eigenvalues.every(Number.isFinite)) return null;
