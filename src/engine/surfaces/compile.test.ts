@@ -145,12 +145,15 @@ describe('compiled derivatives', () => {
         const f = surface.grad(x, y, g);
         fc.pre(Number.isFinite(f) && Math.abs(f) < 1e4);
         const [nx, ny] = numericGradient(surface, x, y);
+        // The reference's own error, from a second step size: near a fast oscillation (sin(y⁹) at
+        // y = 1.8, found by fast-check) the O(h⁴) truncation outgrew the fixed tolerance.
+        const [hx, hy] = numericGradient(surface, x, y, 2);
         const tolerance = 1e-6 * (1 + Math.abs(f));
         expect(Math.abs(g[0]! - nx), `${src} ∂x at (${x}, ${y})`).toBeLessThan(
-          tolerance * (1 + Math.abs(nx)),
+          tolerance * (1 + Math.abs(nx)) + 10 * Math.abs(nx - hx),
         );
         expect(Math.abs(g[1]! - ny), `${src} ∂y at (${x}, ${y})`).toBeLessThan(
-          tolerance * (1 + Math.abs(ny)),
+          tolerance * (1 + Math.abs(ny)) + 10 * Math.abs(ny - hy),
         );
       }),
       { numRuns: 400 },

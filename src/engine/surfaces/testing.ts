@@ -27,9 +27,14 @@ export function richardson(g: (t: number) => number, t: number, h: number): numb
   return (4 * central(h / 2) - central(h)) / 3;
 }
 
-/** Finite-difference gradient of surface.f at (x, y). */
-export function numericGradient(surface: Surface, x: number, y: number): [number, number] {
-  const h = 1e-4 * Math.max(1, Math.abs(x), Math.abs(y));
+/** Finite-difference gradient of surface.f at (x, y); `step` scales the difference step (1e-4 relative). */
+export function numericGradient(
+  surface: Surface,
+  x: number,
+  y: number,
+  step = 1,
+): [number, number] {
+  const h = step * 1e-4 * Math.max(1, Math.abs(x), Math.abs(y));
   return [richardson((t) => surface.f(t, y), x, h), richardson((t) => surface.f(x, t), y, h)];
 }
 
