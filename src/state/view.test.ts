@@ -42,6 +42,13 @@ describe('view settings in the URL', () => {
     expect(errors[0]!.message).toContain('x0 < x1');
   });
 
+  it('reads a speed to the six digits its link writes, so it round-trips (fuzzing found s:0.5000000000000001)', () => {
+    const { view, errors } = decodeView('s:0.5000000000000001');
+    expect(errors).toEqual([]);
+    expect(view.speed).toBe(0.5);
+    expect(decodeView(encodeView(view)).view).toEqual(view);
+  });
+
   it('rejects non-finite and absurd numbers', () => {
     expect(decodeView('d:0,Infinity,0,1').errors).toHaveLength(1);
     expect(decodeView('d:0,1,NaN,1').errors).toHaveLength(1);

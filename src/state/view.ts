@@ -169,7 +169,9 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
       }
       case 's': {
         const s = Number(value);
-        if (value !== '' && Number.isFinite(s) && s >= 0.5 && s <= 1000) view.speed = s;
+        // Kept to the six digits a link writes, so a speed read from a link round-trips.
+        if (value !== '' && Number.isFinite(s) && s >= 0.5 && s <= 1000)
+          view.speed = Number(num(s));
         else errors.push(fieldError(path, 'view.speed', { got: value.slice(0, 20) }));
         break;
       }
