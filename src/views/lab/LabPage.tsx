@@ -16,10 +16,10 @@ import { SlotView } from './SlotView';
 import { t } from './strings';
 import { loadLabUrl, watchLabUrl } from './urlSync';
 import { useLabRunner } from './useLabRunner';
-import { setPresenting, toggleFullscreen } from '../lessons/presenter';
+import { setPresenting } from '../lessons/presenter';
 import { ShortcutsButton } from '../lessons/ShortcutsButton';
 import { ShortcutsDialog } from '../lessons/ShortcutsDialog';
-import { useKeyboardShortcuts } from '../lessons/useShortcuts';
+import { runPageKeyAction, useKeyboardShortcuts } from '../lessons/useShortcuts';
 import './lab.css';
 
 /** The gradient-flow lab: controls, one or two configurations side by side, the calculator and the formulas. */
@@ -34,8 +34,8 @@ export default function LabPage() {
   // The visualizer's shortcuts, on the lab: Space trains or pauses, → / PageDown one step, R resets.
   const run = useCallback(
     (action: KeyAction): void => {
+      if (runPageKeyAction(action)) return;
       const lab = useLabStore.getState();
-      const p = usePresent.getState();
       switch (action.kind) {
         case 'toggle-play':
           lab.setRunning(!lab.running);
@@ -46,20 +46,6 @@ export default function LabPage() {
         case 'reset':
           lab.setRunning(false);
           reset();
-          break;
-        case 'fullscreen':
-          void toggleFullscreen();
-          break;
-        case 'present':
-          setPresenting(!p.present);
-          break;
-        case 'shortcuts':
-          p.setShortcutsOpen(!p.shortcutsOpen);
-          break;
-        case 'close':
-          p.setShortcutsOpen(false);
-          break;
-        case 'toggle-optimizer':
           break;
       }
     },

@@ -5,10 +5,34 @@ import { useDescent } from '../../state/store';
 import { focusOrigin, installFocusOrigin } from '../a11y/focusOrigin';
 import { setPresenting, toggleFullscreen } from './presenter';
 
+/**
+ * Carries out the shortcuts every page has the same way (full screen, presenter mode, the
+ * shortcuts dialog); returns false for the others (playback), which each page does its own way.
+ */
+export function runPageKeyAction(action: KeyAction): boolean {
+  const p = usePresent.getState();
+  switch (action.kind) {
+    case 'fullscreen':
+      void toggleFullscreen();
+      return true;
+    case 'present':
+      setPresenting(!p.present);
+      return true;
+    case 'shortcuts':
+      p.setShortcutsOpen(!p.shortcutsOpen);
+      return true;
+    case 'close':
+      p.setShortcutsOpen(false);
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Carries out a shortcut on the visualizer's store and the teacher-mode state. */
 export function runKeyAction(action: KeyAction): void {
+  if (runPageKeyAction(action)) return;
   const s = useDescent.getState();
-  const p = usePresent.getState();
   switch (action.kind) {
     case 'toggle-play':
       s.togglePlaying();
@@ -27,18 +51,6 @@ export function runKeyAction(action: KeyAction): void {
       s.updateOptimizer(action.index, hidden === true ? rest : { ...rest, hidden: true });
       break;
     }
-    case 'fullscreen':
-      void toggleFullscreen();
-      break;
-    case 'present':
-      setPresenting(!p.present);
-      break;
-    case 'shortcuts':
-      p.setShortcutsOpen(!p.shortcutsOpen);
-      break;
-    case 'close':
-      p.setShortcutsOpen(false);
-      break;
   }
 }
 
