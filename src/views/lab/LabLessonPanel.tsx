@@ -6,8 +6,7 @@
 import { t, useLocale } from '../../i18n';
 import { LAB_LESSONS } from '../../lessons/labLessons';
 import { usePresent } from '../../state/present';
-import { closeLesson } from '../lessons/presenter';
-import '../lessons/lessons.css';
+import { LessonFrame } from '../lessons/LessonFrame';
 
 /** The open lab lesson's title, explanation and "look" text, or nothing. */
 export function LabLessonPanel() {
@@ -16,25 +15,15 @@ export function LabLessonPanel() {
   const lesson = LAB_LESSONS.find((l) => l.id === id);
   if (!lesson) return null;
   return (
-    <section
-      className="panel lesson-panel lab-lesson"
-      aria-labelledby="lab-lesson-title"
-      data-testid="lab-lesson-panel"
+    <LessonFrame
+      testId="lab-lesson-panel"
+      className="lab-lesson"
+      title={lesson.title[locale]}
+      body={lesson.body[locale]}
     >
-      <p className="lesson-kicker">{t('lessons.panel')}</p>
-      <h2 id="lab-lesson-title">{lesson.title[locale]}</h2>
-      <p className="lesson-body" data-testid="lesson-body">
-        {lesson.body[locale]}
-      </p>
       <p className="lab-lesson-look" data-testid="lab-lesson-look">
         <strong>{t('lessons.look')}</strong> {lesson.look[locale]}
       </p>
-      <div className="lesson-actions">
-        <a href="./?page=lessons">{t('lessons.all')}</a>
-        <button type="button" onClick={() => closeLesson()} data-testid="close-lesson">
-          {t('lessons.close')}
-        </button>
-      </div>
-    </section>
+    </LessonFrame>
   );
 }

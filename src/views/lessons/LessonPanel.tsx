@@ -1,7 +1,8 @@
 import { t, useLocale } from '../../i18n';
 import { usePresent } from '../../state/present';
 import { useLesson } from './catalogStore';
-import { closeLesson, setPresenting } from './presenter';
+import { LessonFrame } from './LessonFrame';
+import { setPresenting } from './presenter';
 import './lessons.css';
 
 /** The open lesson's text beside the map, with Present, All lessons and Close. */
@@ -19,17 +20,11 @@ export function LessonPanel() {
     );
   }
   return (
-    <section
-      className="panel lesson-panel"
-      aria-labelledby="lesson-title"
-      data-testid="lesson-panel"
-    >
-      <p className="lesson-kicker">{t('lessons.panel')}</p>
-      <h2 id="lesson-title">{lesson.title[locale]}</h2>
-      <p className="lesson-body" data-testid="lesson-body">
-        {lesson.body[locale]}
-      </p>
-      <div className="lesson-actions">
+    <LessonFrame
+      testId="lesson-panel"
+      title={lesson.title[locale]}
+      body={lesson.body[locale]}
+      actions={
         <button
           type="button"
           className="primary"
@@ -39,11 +34,7 @@ export function LessonPanel() {
         >
           {t('lessons.present')}
         </button>
-        <a href="./?page=lessons">{t('lessons.all')}</a>
-        <button type="button" onClick={() => closeLesson()} data-testid="close-lesson">
-          {t('lessons.close')}
-        </button>
-      </div>
-    </section>
+      }
+    />
   );
 }
