@@ -7,6 +7,7 @@ import type { FieldError, OptimizerConfig, ParamSpec } from '../../engine/types'
 import { t, useLocale } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
+import { useFitFontSize } from '../hooks/useFitFontSize';
 import { useDescent } from '../../state/store';
 import { baseName, optimizerName, presetLabel } from '../names';
 import { optimizerStyle, unusedColor } from '../palette';
@@ -156,6 +157,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
   const name = useDescent((s) => optimizerName(s.scene.optimizers, index)) || baseName(config);
   // What the user is typing into the name field, until it loses focus (then the shown name).
   const [draftName, setDraftName] = useState<string | null>(null);
+  const nameField = useFitFontSize<HTMLInputElement>(draftName ?? name);
   const editorId = useId();
   const update = (next: OptimizerConfig): readonly FieldError[] =>
     useDescent.getState().updateOptimizer(index, next);
@@ -196,6 +198,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
           <LineSample color={style.color} dash={style.dash} />
         </span>
         <input
+          ref={nameField}
           className="name-input"
           type="text"
           // The name the legend shows ("Adam 2", a default name in the page's language); what
