@@ -7,9 +7,8 @@
  * from point k at the same scale as the step itself: "−η g_t" is where plain GD would go, "−η b_t"
  * or "−η m̂_t" where the momentum points, and the step is what the optimizer actually did.
  */
-import { inspectStep } from '../inspectStep';
-import { optimizerCode, OPTIMIZERS } from '../optimizers';
-import { times, vec } from '../optimizers/stateVectors';
+import { times } from '../optimizers/stateVectors';
+import { stateFrame } from './stateFrame';
 import type { DomainPoint, FamilyArrows, Scene, StepArrow, Surface } from '../types';
 
 export type { ArrowTerm, StepArrow } from '../types';
@@ -46,22 +45,12 @@ export function stepArrows(
   index: number,
   k: number,
 ): StepArrows | undefined {
-  const step = inspectStep(surface, scene, index, k);
-  const config = scene.optimizers[index];
-  if (!step || !config) return undefined;
-  const { state, lr, update } = step;
-  const g = vec(state, 'g') ?? step.grad;
+  const read = stateFrame(surface, scene, index, k);
+  if (!read) return undefined;
+  const { step, frame, code } = read;
+  const { lr, g, update } = frame;
   // The family's own terms come from its code (`arrows` in engine/optimizers/<type>.ts).
-  const own: FamilyArrows =
-    optimizerCode(config.type)?.arrows?.({
-      config,
-      params: OPTIMIZERS[config.type].params,
-      state,
-      lr,
-      g,
-      ...(step.momentum !== undefined ? { momentum: step.momentum } : {}),
-      update,
-    }) ?? {};
+  const own: FamilyArrows = code?.arrows?.(frame) ?? {};
   const label = 'per-coordinate scale';
   const scale = own.scale
     ? { ...own.scale, label }

@@ -13,9 +13,7 @@
  *
  * All vectors are displacements in domain units at this step's (scheduled) learning rate.
  */
-import { OPTIMIZERS, optimizerCode } from '../optimizers';
-import { vec } from '../optimizers/stateVectors';
-import { inspectStep } from '../inspectStep';
+import { stateFrame } from './stateFrame';
 import type { DomainPoint, FamilyGlyphs, MomentumKind, Scene, Surface } from '../types';
 
 export type { MomentumKind } from '../types';
@@ -47,21 +45,11 @@ export function stateGlyphs(
   index: number,
   k: number,
 ): StateGlyphs | undefined {
-  const step = inspectStep(surface, scene, index, k);
-  const config = scene.optimizers[index];
-  if (!step || !config) return undefined;
-  const { state, lr } = step;
-  const g = vec(state, 'g') ?? step.grad;
-  const own: FamilyGlyphs =
-    optimizerCode(config.type)?.glyphs?.({
-      config,
-      params: OPTIMIZERS[config.type].params,
-      state,
-      lr,
-      g,
-      ...(step.momentum !== undefined ? { momentum: step.momentum } : {}),
-      update: step.update,
-    }) ?? {};
+  const read = stateFrame(surface, scene, index, k);
+  if (!read) return undefined;
+  const { step, frame, code } = read;
+  const { lr, g } = frame;
+  const own: FamilyGlyphs = code?.glyphs?.(frame) ?? {};
   return {
     k,
     point: step.point,
