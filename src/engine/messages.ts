@@ -129,6 +129,8 @@ export const ENGINE_MESSAGES = {
   'view.spacing': 'must be log or quantile, got "{got}"',
   'view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',
   'view.unknown': 'is not a view setting',
+  'view.orbit':
+    'must be 0, 1 or the 3-D camera as azimuth,elevation,distance (from −3.142 to 3.142, 0.05 to 1.561, 1.2 to 8), got "{got}"; the default is kept',
   // A start outside f's domain (start.ts) and the lab's network spec (nn/network.ts).
   'start.outsideDomain':
     'f({x}, {y}) = {value}: the start lies outside where f is defined, so there is no path to draw; move the start',

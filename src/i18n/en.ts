@@ -178,6 +178,8 @@ export const en = {
   'engine.view.spacing': 'must be log or quantile, got "{got}"',
   'engine.view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',
   'engine.view.unknown': 'is not a view setting',
+  'engine.view.orbit':
+    'must be 0, 1 or the 3-D camera as azimuth,elevation,distance (from −3.142 to 3.142, 0.05 to 1.561, 1.2 to 8), got "{got}"; the default is kept',
   'engine.atColumn': '{message} (column {column})',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': 'New here? Start with a lesson',

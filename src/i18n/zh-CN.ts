@@ -642,6 +642,8 @@ export const zhCN: Messages = {
   'engine.view.spacing': '必须是 log 或 quantile，收到的是 "{got}"',
   'engine.view.speed': '必须是 0.5 到 1000 之间的每秒步数，收到的是 "{got}"',
   'engine.view.unknown': '不是视图设置',
+  'engine.view.orbit':
+    '必须是 0、1 或 3-D 视角“方位角,仰角,距离”（分别在 −3.142 到 3.142、0.05 到 1.561、1.2 到 8 之间），收到的是 "{got}"；已保留默认值',
   // Plug-in boundary (issue 12): a start outside f's domain and the lab's network spec.
   'engine.start.outsideDomain':
     'f({x}, {y}) = {value}：起点不在 f 的定义域内，画不出路径；请移动起点',

@@ -645,6 +645,8 @@ export const zhTW: Messages = {
   'engine.view.spacing': '必須是 log 或 quantile，收到的是 "{got}"',
   'engine.view.speed': '必須是 0.5 到 1000 之間的每秒步數，收到的是 "{got}"',
   'engine.view.unknown': '不是檢視設定',
+  'engine.view.orbit':
+    '必須是 0、1 或 3-D 視角「方位角,仰角,距離」（分別在 −3.142 到 3.142、0.05 到 1.561、1.2 到 8 之間），收到的是 "{got}"；已保留預設值',
   // Plug-in boundary (issue 12): a start outside f's domain and the lab's network spec.
   'engine.start.outsideDomain':
     'f({x}, {y}) = {value}：起點不在 f 的定義域內，畫不出路徑；請移動起點',

@@ -9,6 +9,7 @@
 import { create } from 'zustand';
 import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
+import { fieldError } from '../engine/messages';
 import { labFieldError } from '../engine/nn/messages';
 import type { LabMessageCode } from '../engine/nn/messages';
 import { OPTIMIZER_TYPES } from '../engine/optimizers';
@@ -16,6 +17,8 @@ import type { FieldError } from '../engine/types';
 import type { LabSnapshot } from '../worker/lab/protocol';
 import { DEFAULT_LAB_CONFIG, LAB_BOUNDS, LAB_INITS } from '../engine/nn/labConfig';
 import type { LabConfig, LabNumberField, LabSlot } from '../engine/nn/labConfig';
+import { decodeOrbit, encodeOrbit } from './orbit';
+import type { Orbit } from './orbit';
 
 // The configuration types are pure data shared with the lab worker; they live in the engine so the
 // worker's protocol does not import this store (that import made a cycle). Re-exported here.
@@ -194,6 +197,82 @@ export function decodeLabUrl(text: string | null | undefined): {
   return { state: { a, b }, problems };
 }
 
+/** The lab's views, as tabs. */
+export const LAB_TABS = ['training', 'landscape'] as const;
+export type LabTab = (typeof LAB_TABS)[number];
+
+/** What the lab shows besides its configurations: the `labview` query parameter. */
+export interface LabViewState {
+  readonly tab: LabTab;
+  /** The Landscape's 3-D view's camera while it is on, null for the contour map. */
+  readonly view3d: Orbit | null;
+}
+
+export const DEFAULT_LAB_VIEW: LabViewState = { tab: 'training', view3d: null };
+
+/** Longest `labview` text decoded. */
+export const MAX_LAB_VIEW_TEXT = 100;
+
+/**
+ * The `labview` parameter's text, e.g. `tab:landscape;3d:1` or `tab:landscape;3d:-1.2,0.8,2.5`
+ * (the camera's azimuth, elevation, distance, as the visualizer's `view=…;3d:`); empty by default.
+ */
+export function encodeLabView(view: LabViewState): string {
+  const parts: string[] = [];
+  if (view.tab !== DEFAULT_LAB_VIEW.tab) parts.push(`tab:${view.tab}`);
+  if (view.view3d) parts.push(`3d:${encodeOrbit(view.view3d)}`);
+  return parts.join(';');
+}
+
+/** Reads the `labview` parameter's text. Never throws: a bad field keeps its default and is named. */
+export function decodeLabView(text: string | null | undefined): {
+  view: LabViewState;
+  problems: FieldError[];
+} {
+  const problems: FieldError[] = [];
+  if (text === null || text === undefined || text === '')
+    return { view: DEFAULT_LAB_VIEW, problems };
+  if (text.length > MAX_LAB_VIEW_TEXT) {
+    problems.push(labFieldError('labview', 'lab.tooLong', { max: MAX_LAB_VIEW_TEXT }));
+    return { view: DEFAULT_LAB_VIEW, problems };
+  }
+  const view: { -readonly [K in keyof LabViewState]: LabViewState[K] } = { ...DEFAULT_LAB_VIEW };
+  const seen = new Set<string>();
+  for (const part of text.split(';')) {
+    if (part === '') continue;
+    const colon = part.indexOf(':');
+    const key = colon < 0 ? part : part.slice(0, colon);
+    const value = colon < 0 ? '' : part.slice(colon + 1);
+    const path = `labview.${key.slice(0, 24)}`;
+    const got = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    if (key !== 'tab' && key !== '3d') {
+      problems.push(labFieldError(path, 'lab.unknown'));
+      continue;
+    }
+    if (seen.has(key)) {
+      problems.push(labFieldError(path, 'lab.twice'));
+      continue;
+    }
+    seen.add(key);
+    if (key === 'tab') {
+      if ((LAB_TABS as readonly string[]).includes(value)) view.tab = value as LabTab;
+      else
+        problems.push(
+          labFieldError(path, 'lab.choice', {
+            got,
+            choices: LAB_TABS.join(', '),
+            used: DEFAULT_LAB_VIEW.tab,
+          }),
+        );
+    } else {
+      const orbit = decodeOrbit(value);
+      if (orbit !== undefined) view.view3d = orbit;
+      else problems.push(fieldError(path, 'view.orbit', { got }));
+    }
+  }
+  return { view, problems };
+}
+
 /** The configuration B starts from when compare is switched on: A with batch norm toggled. */
 export function compareDefault(a: LabConfig): LabConfig {
   return { ...a, batchnorm: !a.batchnorm };
@@ -223,6 +302,12 @@ export interface LabStore {
   readonly results: Readonly<Record<LabSlot, SlotResult>>;
   /** Problems found decoding the URL, shown until dismissed. */
   readonly urlProblems: readonly FieldError[];
+  /** The open tab. */
+  readonly tab: LabTab;
+  /** The Landscape's 3-D view's camera while it is on, null for the contour map. */
+  readonly view3d: Orbit | null;
+  setTab(tab: LabTab): void;
+  setView3d(view3d: Orbit | null): void;
   setConfig(slot: LabSlot, patch: Partial<LabConfig>): void;
   setCompare(on: boolean): void;
   setEditing(slot: LabSlot): void;
@@ -231,7 +316,8 @@ export interface LabStore {
   setResult(slot: LabSlot, result: SlotResult): void;
   /** Several slots' results in one store update (the lockstep training rounds). */
   setResults(results: Partial<Record<LabSlot, SlotResult>>): void;
-  loadUrl(text: string | null): void;
+  /** Loads the `lab` and `labview` parameters' texts (null: absent). */
+  loadUrl(text: string | null, viewText?: string | null): void;
   dismissProblems(): void;
 }
 
@@ -247,6 +333,10 @@ export const useLabStore = create<LabStore>()((set) => ({
   running: false,
   results: { a: EMPTY_RESULT, b: EMPTY_RESULT },
   urlProblems: [],
+  tab: DEFAULT_LAB_VIEW.tab,
+  view3d: DEFAULT_LAB_VIEW.view3d,
+  setTab: (tab) => set({ tab }),
+  setView3d: (view3d) => set({ view3d }),
   setConfig: (slot, patch) =>
     set((s) => {
       const next = { ...s[slot], ...patch };
@@ -261,15 +351,18 @@ export const useLabStore = create<LabStore>()((set) => ({
   setRunning: (running) => set({ running }),
   setResult: (slot, result) => set((s) => ({ results: { ...s.results, [slot]: result } })),
   setResults: (results) => set((s) => ({ results: { ...s.results, ...results } })),
-  loadUrl: (text) =>
+  loadUrl: (text, viewText = null) =>
     set(() => {
       const { state, problems } = decodeLabUrl(text);
+      const { view, problems: viewProblems } = decodeLabView(viewText);
       return {
         a: state.a,
         b: state.b ?? compareDefault(state.a),
         compare: state.b !== null,
         editing: 'a',
-        urlProblems: problems,
+        urlProblems: [...problems, ...viewProblems],
+        tab: view.tab,
+        view3d: view.view3d,
       };
     }),
   dismissProblems: () => set({ urlProblems: [] }),
@@ -278,4 +371,9 @@ export const useLabStore = create<LabStore>()((set) => ({
 /** The URL state of a store state. */
 export function labUrlState(s: Pick<LabStore, 'a' | 'b' | 'compare'>): LabUrlState {
   return { a: s.a, b: s.compare ? s.b : null };
+}
+
+/** The `labview` state of a store state. */
+export function labViewState(s: Pick<LabStore, 'tab' | 'view3d'>): LabViewState {
+  return { tab: s.tab, view3d: s.view3d };
 }

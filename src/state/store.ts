@@ -82,11 +82,12 @@ interface ViewSlice {
   ghost: boolean;
   selected: number;
   glyphs: readonly number[];
+  view3d: ViewSettings['view3d'];
   setView: (
     patch: Partial<
       Pick<
         ViewSettings,
-        'domain' | 'spacing' | 'quiver' | 'arrows' | 'ghost' | 'selected' | 'glyphs'
+        'domain' | 'spacing' | 'quiver' | 'arrows' | 'ghost' | 'selected' | 'glyphs' | 'view3d'
       >
     >,
   ) => void;
@@ -194,6 +195,7 @@ export const useDescent = create<DescentState>()(
     ghost: DEFAULT_VIEW.ghost,
     selected: DEFAULT_VIEW.selected,
     glyphs: DEFAULT_VIEW.glyphs,
+    view3d: DEFAULT_VIEW.view3d,
     setView: (patch) => set(patch),
   })),
 );
@@ -210,6 +212,7 @@ export function viewOf(state: DescentState): ViewSettings {
     speed: state.speed,
     selected: state.selected,
     glyphs: state.glyphs,
+    view3d: state.view3d,
   };
 }
 
@@ -238,5 +241,6 @@ export function loadState(scene: Scene, view: ViewSettings, errors: readonly Fie
     speed: view.speed,
     selected: Math.min(view.selected, Math.max(0, scene.optimizers.length - 1)),
     glyphs: view.glyphs,
+    view3d: view.view3d,
   });
 }

@@ -114,9 +114,10 @@ export function startUrlSync(win: Window = window): () => void {
         s.speed,
         s.selected,
         s.glyphs,
+        s.view3d,
         s.playing,
       ] as const,
-    ([, , , , , , , , , , playing]) => {
+    ([, , , , , , , , , , , playing]) => {
       if (timer !== undefined) clearTimeout(timer);
       // While playing the cursor moves every frame: write once playback stops.
       if (!playing) timer = setTimeout(write, 250);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, decodeView, encodeView } from './view';
 import type { ViewSettings } from './view';
+import { HOME_ORBIT, MAX_ELEVATION } from './orbit';
 
 describe('view settings in the URL', () => {
   it('the default view is the empty string and decodes back to the default', () => {
@@ -19,6 +20,7 @@ describe('view settings in the URL', () => {
       speed: 120,
       selected: 3,
       glyphs: [0, 2],
+      view3d: { azimuth: 1.234, elevation: 0.9, distance: 2.5 },
     };
     const text = encodeView(view);
     expect(text).not.toMatch(/[&#?=\s]/);
@@ -69,5 +71,45 @@ describe('view settings in the URL', () => {
     const { view, errors } = decodeView('q:1;'.repeat(200));
     expect(view).toEqual(DEFAULT_VIEW);
     expect(errors).toHaveLength(1);
+  });
+
+  it('the 3-D view: 3d:1 at the first camera, 3d:A,E,D at another, off by default', () => {
+    expect(encodeView({ ...DEFAULT_VIEW, view3d: HOME_ORBIT })).toBe('3d:1');
+    expect(decodeView('3d:1')).toEqual({
+      view: { ...DEFAULT_VIEW, view3d: HOME_ORBIT },
+      errors: [],
+    });
+    expect(decodeView('3d:0')).toEqual({ view: DEFAULT_VIEW, errors: [] });
+    const turned = { azimuth: -2.5, elevation: 1.2, distance: 5.75 };
+    expect(encodeView({ ...DEFAULT_VIEW, view3d: turned })).toBe('3d:-2.5,1.2,5.75');
+    expect(decodeView('3d:-2.5,1.2,5.75').view.view3d).toEqual(turned);
+    // A camera from a drag (any float) is written to three decimals and reads back as written.
+    const dragged = { azimuth: 0.123456789, elevation: MAX_ELEVATION, distance: 3.33333333 };
+    const text = encodeView({ ...DEFAULT_VIEW, view3d: dragged });
+    expect(text).toBe('3d:0.123,1.561,3.333');
+    const back = decodeView(text);
+    expect(back.errors).toEqual([]);
+    expect(back.view.view3d?.elevation).toBe(MAX_ELEVATION);
+    expect(encodeView(back.view)).toBe(text);
+  });
+
+  it('a bad 3-D camera keeps the contour map and names the value', () => {
+    for (const bad of [
+      '2',
+      'yes',
+      '1,2',
+      '0,0.01,3',
+      '4,0.5,3',
+      '0,0.5,30',
+      '0,0.5,NaN',
+      '1e2,1,2',
+    ]) {
+      const { view, errors } = decodeView(`q:1;3d:${bad}`);
+      expect(view.view3d, bad).toBeNull();
+      expect(view.quiver).toBe(true);
+      expect(errors.map((e) => e.path)).toEqual(['view.3d']);
+      expect(errors[0]!.message).toContain(`got "${bad}"`);
+      expect(errors[0]!.code).toBe('view.orbit');
+    }
   });
 });

@@ -8,6 +8,8 @@ import type { EngineMessageCode, MessageParams } from '../engine/messages';
 import { plainZero } from '../engine/scene';
 import type { Domain } from '../engine/types';
 import type { LevelSpacing } from '../engine/contours/types';
+import { decodeOrbit, encodeOrbit } from './orbit';
+import type { Orbit } from './orbit';
 
 /** What the map shows besides the scene. */
 export interface ViewSettings {
@@ -28,6 +30,8 @@ export interface ViewSettings {
   readonly selected: number;
   /** Optimizers (by index, ascending) whose hidden state is drawn on the map at the cursor. */
   readonly glyphs: readonly number[];
+  /** The 3-D view's camera while it is on, null for the contour map (the default). */
+  readonly view3d: Orbit | null;
 }
 
 /** The view a fresh page shows (the cursor at the end: whole paths visible). */
@@ -41,6 +45,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   speed: 30,
   selected: 0,
   glyphs: [],
+  view3d: null,
 };
 
 /** The view of a first visit (no scene in the URL): the start, so paths unfold as they play. */
@@ -83,6 +88,7 @@ export function encodeView(view: ViewSettings): string {
   if (view.speed !== DEFAULT_VIEW.speed) parts.push(`s:${num(view.speed)}`);
   if (view.selected !== DEFAULT_VIEW.selected) parts.push(`o:${view.selected}`);
   if (view.glyphs.length > 0) parts.push(`h:${view.glyphs.join(',')}`);
+  if (view.view3d) parts.push(`3d:${encodeOrbit(view.view3d)}`);
   return parts.join(';');
 }
 
@@ -185,6 +191,13 @@ export function decodeView(text: string): { view: ViewSettings; errors: ViewErro
         const list = value.split(',').map((v) => wholeNumber(v, path, 0, 63, errors));
         if (list.every((n) => n !== undefined))
           view.glyphs = [...new Set(list as number[])].sort((a, b) => a - b);
+        break;
+      }
+      case '3d': {
+        // The 3-D view: 0 off, 1 on, or on at the camera azimuth,elevation,distance.
+        const orbit = decodeOrbit(value);
+        if (orbit !== undefined) view.view3d = orbit;
+        else errors.push(fieldError(path, 'view.orbit', { got: value.slice(0, 40) }));
         break;
       }
       default:

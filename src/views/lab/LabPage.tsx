@@ -3,7 +3,7 @@ import { t as appText } from '../../i18n';
 import { localMessage } from '../fieldMessage';
 import { usePresent } from '../../state/present';
 import type { KeyAction } from '../../state/present';
-import { useLabStore } from '../../state/lab';
+import { LAB_TABS, useLabStore } from '../../state/lab';
 import { createLabClient } from '../../worker/lab/spawn';
 import { BackpropCalculator } from './BackpropCalculator';
 import { normDomain } from './gradients';
@@ -52,7 +52,9 @@ export default function LabPage() {
     [step, reset],
   );
   useKeyboardShortcuts(run);
-  const [view, setView] = useState<'training' | 'landscape'>('training');
+  // The open tab is in the link (`labview=tab:landscape`), so a shared lab opens where it was.
+  const view = useLabStore((s) => s.tab);
+  const setView = useLabStore((s) => s.setTab);
   const compare = useLabStore((s) => s.compare);
   const running = useLabStore((s) => s.running);
   const problems = useLabStore((s) => s.urlProblems);
@@ -102,7 +104,7 @@ export default function LabPage() {
         <LabControls running={running} onStep={step} onReset={reset} />
         <div className="lab-views">
           <div className="lab-tabs" role="tablist" aria-label={t('lab.views')}>
-            {(['training', 'landscape'] as const).map((v) => (
+            {LAB_TABS.map((v) => (
               <button
                 key={v}
                 type="button"

@@ -27,6 +27,8 @@ import { SharpnessPanel } from './SharpnessPanel';
 import type { SliceImage } from './landscapeMap';
 import { t } from './strings';
 import { chooseHeightScale } from '../surface3d/geometry';
+import { HOME_ORBIT } from '../../state/orbit';
+import type { Orbit } from '../../state/orbit';
 import type { Path3D } from '../surface3d/Surface3D';
 
 // The 3-D view's code (three.js) loads when a learner first turns it on (issue 13).
@@ -140,10 +142,11 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
   const explained = result?.explained ?? null;
   const share = explained ? explained[0] + explained[1] : null;
   const percent = (v: number): string => `${formatNumber(100 * v, 3)}%`;
-  const [view3d, setView3d] = useState(false);
+  // On or off, and its camera, are in the link (`labview=…;3d:A,E,D`).
+  const view3d = useLabStore((s) => s.view3d !== null);
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const onUnavailable = useCallback((reason: string) => {
-    setView3d(false);
+    useLabStore.getState().setView3d(null);
     setUnavailable(reason);
   }, []);
 
@@ -232,7 +235,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
               aria-pressed={view3d}
               title={view3d ? translate('view3d.toggleOff') : translate('view3d.toggleOn')}
               onClick={() => {
-                setView3d(!view3d);
+                useLabStore.getState().setView3d(view3d ? null : HOME_ORBIT);
                 setUnavailable(null);
               }}
             >
@@ -522,6 +525,11 @@ function SliceSurface3D(props: {
     [result.paths, cursorStep],
   );
   const scale = useMemo(() => chooseHeightScale(image.values).kind, [image]);
+  // The camera it opens with (a link's), read once; each move goes back to the link.
+  const [orbit] = useState(() => useLabStore.getState().view3d ?? HOME_ORBIT);
+  const onOrbit = useCallback((next: Orbit) => {
+    if (useLabStore.getState().view3d !== null) useLabStore.getState().setView3d(next);
+  }, []);
   return (
     <div className="lab-landscape-3d" data-testid="landscape-3d">
       <Suspense fallback={<p className="lab-help">{translate('view3d.loading')}</p>}>
@@ -539,6 +547,8 @@ function SliceSurface3D(props: {
             scale: translate(`view3d.scale.${scale}`),
           })}
           onUnavailable={onUnavailable}
+          orbit={orbit}
+          onOrbit={onOrbit}
         />
       </Suspense>
     </div>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLabUrl } from '../../state/lab';
-import { withLabParam } from './urlSync';
+import {
+  DEFAULT_LAB_VIEW,
+  decodeLabUrl,
+  decodeLabView,
+  encodeLabView,
+  useLabStore,
+} from '../../state/lab';
+import { HOME_ORBIT } from '../../state/orbit';
+import { withLabParam, withLabState } from './urlSync';
 
 describe('lab URL parameter', () => {
   it('keeps the other parameters and the readable separators', () => {
@@ -21,5 +28,72 @@ describe('lab URL parameter', () => {
     expect(problems).toEqual([]);
     expect(state.a.clip).toBe(1e5);
     expect(state.b?.seed).toBe(7);
+  });
+});
+
+describe('lab view parameter (labview=)', () => {
+  const lab = useLabStore.getState();
+  const read = (search: string) => {
+    const params = new URLSearchParams(search);
+    return {
+      url: decodeLabUrl(params.get('lab')),
+      view: decodeLabView(params.get('labview')),
+    };
+  };
+
+  it('the open tab, the 3-D view and its camera, and the optimizers round-trip', () => {
+    const state = {
+      a: { ...lab.a, optimizer: 'sgd' as const, lr: 0.5 },
+      b: { ...lab.a, optimizer: 'adam' as const, lr: 0.03 },
+      compare: true,
+      tab: 'landscape' as const,
+      view3d: { azimuth: 1.25, elevation: 0.4, distance: 2.75 },
+    };
+    const search = withLabState('?page=lab', state);
+    expect(search).toBe(
+      '?page=lab&lab=opt:sgd,lr:0.5;opt:adam,lr:0.03&labview=tab:landscape;3d:1.25,0.4,2.75',
+    );
+    const { url, view } = read(search);
+    expect(url.problems).toEqual([]);
+    expect(view.problems).toEqual([]);
+    expect(url.state.a).toEqual(state.a);
+    expect(url.state.b).toEqual(state.b);
+    expect(view.view).toEqual({ tab: 'landscape', view3d: state.view3d });
+    // Written again, the link is the same text.
+    expect(
+      withLabState('?page=lab', { ...url.state, b: url.state.b!, compare: true, ...view.view }),
+    ).toBe(search);
+  });
+
+  it('3d:1 is the first camera; the default view writes nothing', () => {
+    expect(encodeLabView({ tab: 'landscape', view3d: HOME_ORBIT })).toBe('tab:landscape;3d:1');
+    expect(decodeLabView('3d:1').view).toEqual({ tab: 'training', view3d: HOME_ORBIT });
+    expect(encodeLabView(DEFAULT_LAB_VIEW)).toBe('');
+    expect(withLabState('?page=lab&labview=tab:landscape', { ...lab, ...DEFAULT_LAB_VIEW })).toBe(
+      '?page=lab',
+    );
+  });
+
+  it('a bad tab or camera keeps its default and names the value', () => {
+    const { view, problems } = decodeLabView('tab:graphs;3d:0,9,3;zoom:2');
+    expect(view).toEqual(DEFAULT_LAB_VIEW);
+    expect(problems.map((p) => p.path)).toEqual(['labview.tab', 'labview.3d', 'labview.zoom']);
+    expect(problems[0]!.message).toBe(
+      '"graphs" is not one of training, landscape; training is used',
+    );
+    expect(problems[1]!.message).toContain('got "0,9,3"');
+    // The good field of a link with a bad one still applies.
+    expect(decodeLabView('tab:landscape;3d:yes').view.tab).toBe('landscape');
+  });
+
+  it('the store loads both parameters and reports their problems together', () => {
+    useLabStore.getState().loadUrl('opt:adam', 'tab:landscape;3d:-1,0.5,4');
+    const s = useLabStore.getState();
+    expect(s.a.optimizer).toBe('adam');
+    expect(s.tab).toBe('landscape');
+    expect(s.view3d).toEqual({ azimuth: -1, elevation: 0.5, distance: 4 });
+    useLabStore.getState().loadUrl('lr:x', 'tab:nope');
+    expect(useLabStore.getState().urlProblems.map((p) => p.path)).toEqual(['a.lr', 'labview.tab']);
+    expect(useLabStore.getState().tab).toBe('training');
   });
 });

@@ -4,7 +4,7 @@
  * only when the toggle is first turned on. The 2-D map stays mounted underneath, so turning the
  * toggle off shows it at once, as it was.
  */
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
@@ -12,6 +12,8 @@ import { useDescent } from '../../state/store';
 import { formatNumber } from '../format';
 import { optimizerStyle } from '../palette';
 import type { Projection } from '../map/projection';
+import { HOME_ORBIT } from '../../state/orbit';
+import type { Orbit } from '../../state/orbit';
 import { chooseHeightScale, domainToGrid } from './geometry';
 import type { Path3D } from './Surface3D';
 import './surface3d.css';
@@ -19,20 +21,23 @@ import './surface3d.css';
 const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
 
 interface View3DState {
-  readonly on: boolean;
   /** Why WebGL could not start (the toggle is then off and says so), or null. */
   readonly unavailable: string | null;
 }
 
-/** Whether the visualizer shows its surface in 3-D; kept across surface changes, not in the URL. */
-export const useView3D = create<View3DState>(() => ({ on: false, unavailable: null }));
+/**
+ * Why the 3-D view could not start, if it could not. Whether it is on, and its camera, are view
+ * settings (the store's `view3d`, in the link as `3d:1` or `3d:A,E,D`).
+ */
+export const useView3D = create<View3DState>(() => ({ unavailable: null }));
 
 /** The toggle button and, when on, the 3-D view over the map's plot area. */
 export function MapEntry(props: {
   projection: Projection;
   gestureFilter?: ((event: Event) => boolean) | undefined;
 }) {
-  const { on, unavailable } = useView3D();
+  const { unavailable } = useView3D();
+  const on = useDescent((s) => s.view3d !== null);
   return (
     <>
       {on && <MapSurface3D {...props} />}
@@ -42,7 +47,10 @@ export function MapEntry(props: {
         data-testid="view3d-toggle"
         aria-pressed={on}
         title={on ? t('view3d.toggleOff') : t('view3d.toggleOn')}
-        onClick={() => useView3D.setState({ on: !on, unavailable: null })}
+        onClick={() => {
+          useDescent.getState().setView({ view3d: on ? null : HOME_ORBIT });
+          useView3D.setState({ unavailable: null });
+        }}
       >
         {on ? t('view3d.off') : t('view3d.on')}
       </button>
@@ -94,7 +102,13 @@ function MapSurface3D(props: {
   );
   const cursors = useMemo(() => paths.map(() => cursor), [paths, cursor]);
   const onUnavailable = useCallback((reason: string) => {
-    useView3D.setState({ on: false, unavailable: reason });
+    useDescent.getState().setView({ view3d: null });
+    useView3D.setState({ unavailable: reason });
+  }, []);
+  // The camera the view opens with (a link's), read once; moves go back to the store's view.
+  const [orbit] = useState(() => useDescent.getState().view3d ?? HOME_ORBIT);
+  const onOrbit = useCallback((next: Orbit) => {
+    if (useDescent.getState().view3d !== null) useDescent.getState().setView({ view3d: next });
   }, []);
   const scale = useMemo(() => (layer ? chooseHeightScale(layer.grid) : null), [layer]);
   // The 2-D map's axes and zoom buttons say nothing about the 3-D picture: hidden while it shows.
@@ -133,6 +147,8 @@ function MapSurface3D(props: {
           })}
           gestureFilter={props.gestureFilter}
           onUnavailable={onUnavailable}
+          orbit={orbit}
+          onOrbit={onOrbit}
         />
       </Suspense>
       <p className="surface3d-help">

@@ -75,6 +75,10 @@ export interface Surface3DProps {
   readonly gestureFilter?: ((event: Event) => boolean) | undefined;
   /** Called once when WebGL cannot start here (the caller goes back to the 2-D map). */
   readonly onUnavailable: (reason: string) => void;
+  /** The camera the view opens with (a link's); the first camera when left out. */
+  readonly orbit?: Orbit | undefined;
+  /** Told each camera move (drag, pinch, wheel, keys), so a link can keep the camera. */
+  readonly onOrbit?: ((orbit: Orbit) => void) | undefined;
 }
 
 const TARGET: [number, number, number] = [0, HEIGHT * 0.3, 0];
@@ -192,19 +196,23 @@ export function Surface3D(props: Surface3DProps) {
     label,
     gestureFilter,
     onUnavailable,
+    orbit,
+    onOrbit,
   } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const worldRef = useRef<World | null>(null);
-  const orbitRef = useRef<Orbit>(HOME_ORBIT);
+  const orbitRef = useRef<Orbit>(orbit ?? HOME_ORBIT);
   const frameRef = useRef<number | undefined>(undefined);
   const markersRef = useRef<{ object: Mesh; lifted: Float32Array; index: number }[]>([]);
   const renderRef = useRef<() => void>(() => undefined);
   const unavailableRef = useRef(onUnavailable);
   const filterRef = useRef(gestureFilter);
+  const orbitChangedRef = useRef(onOrbit);
   useEffect(() => {
     unavailableRef.current = onUnavailable;
     filterRef.current = gestureFilter;
-  }, [onUnavailable, gestureFilter]);
+    orbitChangedRef.current = onOrbit;
+  }, [onUnavailable, gestureFilter, onOrbit]);
 
   // The renderer, once: WebGL may be missing (a blocked GPU, an old browser): say so and stop.
   useLayoutEffect(() => {
@@ -378,6 +386,7 @@ export function Surface3D(props: Surface3DProps) {
     const set = (next: Orbit): void => {
       orbitRef.current = next;
       renderRef.current();
+      orbitChangedRef.current?.(next);
     };
     const spread = (): number => {
       const [a, b] = [...pointers.values()];

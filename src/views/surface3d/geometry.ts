@@ -11,6 +11,19 @@
  * from −1 to 1, the other in proportion), y up is the scaled height in [0, HEIGHT].
  */
 
+import {
+  HOME_ORBIT,
+  MAX_DISTANCE,
+  MAX_ELEVATION,
+  MIN_DISTANCE,
+  MIN_ELEVATION,
+} from '../../state/orbit';
+import type { Orbit } from '../../state/orbit';
+
+// The orbit camera and its bounds live with its URL form (state/orbit.ts, read before three.js).
+export { HOME_ORBIT, MAX_DISTANCE, MAX_ELEVATION, MIN_DISTANCE, MIN_ELEVATION };
+export type { Orbit };
+
 /** World height of the surface's highest point. */
 export const HEIGHT = 0.9;
 /** Longest side of the mesh, in vertices: a 256-cell grid is taken every second cell. */
@@ -280,22 +293,6 @@ export function domainToGrid(
   const [y0, y1] = domain.y;
   return (x, y) => [((x - x0) / (x1 - x0)) * width, ((y1 - y) / (y1 - y0)) * height];
 }
-
-/** The orbit camera: angles in radians, distance in world units from the target. */
-export interface Orbit {
-  /** Around the vertical axis; 0 looks from +z (the map's bottom edge) towards −z. */
-  readonly azimuth: number;
-  /** Above the horizontal, clamped to [MIN_ELEVATION, MAX_ELEVATION]. */
-  readonly elevation: number;
-  readonly distance: number;
-}
-
-export const MIN_ELEVATION = 0.05;
-export const MAX_ELEVATION = Math.PI / 2 - 0.01;
-export const MIN_DISTANCE = 1.2;
-export const MAX_DISTANCE = 8;
-/** The first view: from the map's bottom edge, a little to the left, looking down 35°. */
-export const HOME_ORBIT: Orbit = { azimuth: -0.5, elevation: 0.6, distance: 3.2 };
 
 /** `orbit` turned by (dAzimuth, dElevation) radians and its distance multiplied by `zoom`, clamped. */
 export function moveOrbit(orbit: Orbit, dAzimuth: number, dElevation: number, zoom = 1): Orbit {
