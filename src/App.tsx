@@ -310,6 +310,8 @@ function Visualizer() {
   if (presenting) {
     return (
       <>
+        {/* A link's problems are said in presenter mode too, over the figure until dismissed. */}
+        <Notices />
         <Suspense fallback={<p className="field-help">{t('app.loading')}</p>}>
           <PresenterView />
         </Suspense>

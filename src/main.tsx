@@ -16,7 +16,8 @@ import { queryNeedsExpressions, startUrlSync } from './state/url';
 import { openLessonAtStart, startLessons } from './views/lessons/presenter';
 import { startQuestionHold } from './views/predict/PredictEntry';
 import { afterFirstPaint, noSceneToPaint } from './views/hooks/afterFirstPaint';
-import { startTheme } from './views/theme/theme';
+import { startTheme, useTheme } from './views/theme/theme';
+import { useDescent } from './state/store';
 import './styles/app.css';
 import './views/a11y/a11y.css';
 
@@ -57,8 +58,26 @@ function startVisualizer(): void {
   afterFirstPaint(() => void loadExpressions().catch(() => undefined));
   // The texts the first screen does not show (panels, messages, the lab), fetched while the reader looks.
   afterFirstPaint(() => void loadAllTexts());
+  // Bad values of the page's own parameters (theme=, lang=, embed=, controls=, …), named in the
+  // link notice; their checks and sentences load after the first paint.
+  afterFirstPaint(() => void reportPageProblems(page));
   startPlayback();
   installTestApi(engine.client);
+}
+
+/** Names the page parameters' bad values in the visualizer's (or the embed's) link notice. */
+function reportPageProblems(page: Page): Promise<void> {
+  return import('./state/pageParams').then((m) =>
+    m.reportPageParams(
+      window.location.search,
+      { page, embed: embed.embed, themeUsed: embed.embed ? 'light' : useTheme.getState().choice },
+      (problems) => useDescent.setState((s) => ({ loadErrors: [...s.loadErrors, ...problems] })),
+      () =>
+        import('./views/lessons/catalogStore')
+          .then((c) => c.loadLessons())
+          .then((ls) => ls.map((l) => l.id)),
+    ),
+  );
 }
 
 // A link whose scene is a typed expression needs the expression compiler (which the first bundle

@@ -14,7 +14,6 @@ describe('embed options', () => {
     expect(o.embed).toBe(true);
     expect(o.controls).toEqual(DEFAULT_CONTROLS);
     expect(o.theme).toBe('light');
-    expect(o.problems).toEqual([]);
   });
 
   it('the app page is not an embed', () => {
@@ -43,16 +42,18 @@ describe('embed options', () => {
     const o = readEmbedOptions('?embed=1&controls=play,%3Cscript%3E,lr:999&theme=neon');
     expect(o.controls).toEqual({ play: true, charts: false, params: [] });
     expect(o.theme).toBe('light');
-    expect(o.problems).toHaveLength(3);
-    expect(o.problems.join(' ')).toContain('<script>');
+    expect(parseControls('play,<script>,lr:999').rejected).toEqual(['<script>', 'lr:999']);
     expect(readEmbedOptions('?embed=1&controls=%E0%A4%A').controls).toEqual(DEFAULT_CONTROLS);
   });
 
   it('controls of which none can be read fall back to playback, and say so; none stays none', () => {
     const o = readEmbedOptions('?embed=1&controls=lr:99,foo,%3Cimg%3E');
     expect(o.controls).toEqual(DEFAULT_CONTROLS);
-    expect(o.problems).toHaveLength(4);
-    expect(o.problems.at(-1)).toContain('default "play"');
+    expect(parseControls('lr:99,foo,<img>')).toMatchObject({
+      rejected: ['lr:99', 'foo', '<img>'],
+      fellBack: true,
+    });
+    expect(parseControls('none,foo').fellBack).toBe(false);
     expect(readEmbedOptions('?embed=1&controls=none').controls).toEqual({
       play: false,
       charts: false,

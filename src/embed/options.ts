@@ -3,7 +3,8 @@
  *   embed=1                      the scene without the app's chrome
  *   controls=play,lr:0,charts    which controls show (default `play`; `none` for a bare map)
  *   theme=light|dark|auto        colours (default light; auto follows the reader's system)
- * Parsing never throws: an unknown token is dropped and named in `problems`.
+ * Parsing never throws: an unknown token is dropped (state/pageParams.ts names it in the link
+ * notice, after the first paint).
  */
 import { rawQueryParam } from '../engine/scene-url';
 
@@ -31,8 +32,6 @@ export interface EmbedOptions {
   readonly embed: boolean;
   readonly controls: EmbedControls;
   readonly theme: EmbedTheme;
-  /** Tokens that were not understood (for a console warning). */
-  readonly problems: readonly string[];
 }
 
 /** What an embed shows when `controls` is absent. */
@@ -44,7 +43,8 @@ const MAX_PARAM_CONTROLS = 8;
 /** Highest optimizer index a slider may name (scenes hold at most a dozen optimizers). */
 const MAX_INDEX = 63;
 
-function decode(raw: string | undefined): string | undefined {
+/** A query value as text; undefined when absent or not valid percent-encoding. */
+export function decode(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   try {
     return decodeURIComponent(raw.replace(/\+/g, ' '));
@@ -56,10 +56,13 @@ function decode(raw: string | undefined): string | undefined {
 /** Reads a `controls` value such as `play,lr:0,momentum:0`. */
 export function parseControls(text: string | undefined): {
   controls: EmbedControls;
-  problems: string[];
+  /** Tokens not understood (clipped to 40 characters), in order. */
+  rejected: string[];
+  /** Nothing could be read, so the default controls are shown. */
+  fellBack: boolean;
 } {
-  if (text === undefined) return { controls: DEFAULT_CONTROLS, problems: [] };
-  const problems: string[] = [];
+  if (text === undefined) return { controls: DEFAULT_CONTROLS, rejected: [], fellBack: false };
+  const rejected: string[] = [];
   let play = false;
   let charts = false;
   const params: ParamControl[] = [];
@@ -86,29 +89,24 @@ export function parseControls(text: string | undefined): {
       }
       continue;
     }
-    problems.push(`controls: "${token.slice(0, 40)}" is not a control`);
+    rejected.push(token.slice(0, 40));
   }
   // Nothing readable (and no explicit `none`): a reader still gets play, step and scrub.
-  if (problems.length > 0 && !play && !charts && params.length === 0 && !tokens.includes('none'))
-    return {
-      controls: DEFAULT_CONTROLS,
-      problems: [...problems, 'controls: none of them could be read; the default "play" is shown'],
-    };
-  return { controls: { play, charts, params }, problems };
+  if (rejected.length > 0 && !play && !charts && params.length === 0 && !tokens.includes('none'))
+    return { controls: DEFAULT_CONTROLS, rejected, fellBack: true };
+  return { controls: { play, charts, params }, rejected, fellBack: false };
 }
 
 /** Reads the embed parameters of a query string. */
 export function readEmbedOptions(search: string): EmbedOptions {
   const embedText = decode(rawQueryParam(search, 'embed'));
   const embed = embedText === '1' || embedText === 'true';
-  const { controls, problems } = parseControls(decode(rawQueryParam(search, 'controls')));
+  const { controls } = parseControls(decode(rawQueryParam(search, 'controls')));
   const themeText = decode(rawQueryParam(search, 'theme'));
-  let theme: EmbedTheme = 'light';
-  if (themeText !== undefined) {
-    if ((THEMES as readonly string[]).includes(themeText)) theme = themeText as EmbedTheme;
-    else problems.push(`theme: "${themeText.slice(0, 20)}" is not light, dark or auto`);
-  }
-  return { embed, controls, theme, problems };
+  const theme: EmbedTheme = (THEMES as readonly string[]).includes(themeText ?? '')
+    ? (themeText as EmbedTheme)
+    : 'light';
+  return { embed, controls, theme };
 }
 
 /** The `controls` text for a set of controls (inverse of parseControls). */

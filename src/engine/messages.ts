@@ -6,6 +6,7 @@
  */
 
 import type { LabMessageCode } from './nn/messages';
+import type { PageMessageCode } from './pageMessages';
 import type { ReasonCode } from './optimizers/reasons';
 import type { HintCode } from './surfaces/notation';
 import type { MessageParams } from './messageParams';
@@ -140,11 +141,13 @@ export const ENGINE_MESSAGES = {
 export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 
 /**
- * Any coded message the app translates: the engine's, the lab's own (nn/messages.ts), a notation
+ * Any coded message the app translates: the engine's, the lab's own (nn/messages.ts), the page
+ * parameters' (pageMessages.ts), a notation
  * hint of the expression parser (surfaces/notation.ts) or torch's reason for a bound
  * (optimizers/reasons.ts). Each has its sentence under `engine.<code>` in the catalogues.
  */
-export type MessageCode = EngineMessageCode | LabMessageCode | HintCode | ReasonCode;
+export type MessageCode =
+  EngineMessageCode | LabMessageCode | PageMessageCode | HintCode | ReasonCode;
 
 /**
  * A sentence that is part of another message (a notation hint, torch's reason for a bound), as a

@@ -484,6 +484,17 @@ export const enMore = {
   'engine.lab.clip': '"{got}" is not 0 (off) or a positive number up to {max}; {used} is used',
   'engine.lab.choice': '"{got}" is not one of {choices}; {used} is used',
   'engine.lab.flag': '"{got}" is not 0 or 1; {used} is used',
+  'engine.page.choice': '"{got}" is not one of {choices}; {used} is used',
+  'engine.page.page': '"{got}" is not one of {choices}; the visualizer is shown',
+  'engine.page.embed': '"{got}" is not 1 or 0; the whole app is shown',
+  'engine.page.present': '"{got}" is not 1 or 0; presenter mode stays off',
+  'engine.page.lang':
+    '"{got}" is not one of {choices}; the saved or the browser’s language is used',
+  'engine.page.lesson': '"{got}" is not a lesson; the scene is shown without one',
+  'engine.page.control':
+    '"{got}" is not a control (play, charts, none, or a slider such as lr:0); it is left out',
+  'engine.page.noControls': 'none of the controls could be read; the default, play, is shown',
+  'engine.page.notEncoded': 'is not valid percent-encoded text; the default is used',
   'engine.scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
   'engine.scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
   'engine.scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',

@@ -662,6 +662,16 @@ export const zhCN: Messages = {
   'engine.lab.clip': '"{got}" 既不是 0（关闭），也不是不超过 {max} 的正数；已改用 {used}',
   'engine.lab.choice': '"{got}" 不是 {choices} 之一；已改用 {used}',
   'engine.lab.flag': '"{got}" 不是 0 或 1；已改用 {used}',
+  'engine.page.choice': '"{got}" 不是 {choices} 之一；已改用 {used}',
+  'engine.page.page': '"{got}" 不是 {choices} 之一；显示可视化页面',
+  'engine.page.embed': '"{got}" 不是 1 或 0；显示完整应用',
+  'engine.page.present': '"{got}" 不是 1 或 0；不进入演示模式',
+  'engine.page.lang': '"{got}" 不是 {choices} 之一；改用已保存的语言或浏览器的语言',
+  'engine.page.lesson': '"{got}" 不是一节课程；场景照常显示，不附课程',
+  'engine.page.control':
+    '"{got}" 不是控件（可用 "play"、"charts"、"none"，或滑块如 "lr:0"）；已略去',
+  'engine.page.noControls': '没有一个控件可以读取；显示默认的 "play"',
+  'engine.page.notEncoded': '不是有效的百分号编码文本；已改用默认值',
   'engine.atColumn': '{message}（第 {column} 列）',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': '第一次来？从一节课开始',

@@ -665,6 +665,16 @@ export const zhTW: Messages = {
   'engine.lab.clip': '"{got}" 既不是 0（關閉），也不是不超過 {max} 的正數；已改用 {used}',
   'engine.lab.choice': '"{got}" 不是 {choices} 其中之一；已改用 {used}',
   'engine.lab.flag': '"{got}" 不是 0 或 1；已改用 {used}',
+  'engine.page.choice': '"{got}" 不是 {choices} 其中之一；已改用 {used}',
+  'engine.page.page': '"{got}" 不是 {choices} 其中之一；顯示視覺化頁面',
+  'engine.page.embed': '"{got}" 不是 1 或 0；顯示完整應用程式',
+  'engine.page.present': '"{got}" 不是 1 或 0；不進入展示模式',
+  'engine.page.lang': '"{got}" 不是 {choices} 其中之一；改用已儲存的語言或瀏覽器的語言',
+  'engine.page.lesson': '"{got}" 不是一堂課程；場景照常顯示，不附課程',
+  'engine.page.control':
+    '"{got}" 不是控制項（可用 "play"、"charts"、"none"，或滑桿如 "lr:0"）；已略去',
+  'engine.page.noControls': '沒有任何控制項可以讀取；顯示預設的 "play"',
+  'engine.page.notEncoded': '不是有效的百分比編碼文字；已改用預設值',
   'engine.atColumn': '{message}（第 {column} 欄）',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': '第一次來？從一堂課開始',

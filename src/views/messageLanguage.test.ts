@@ -9,6 +9,8 @@ import { ACTIVATIONS } from '../engine/nn/activations';
 import { DATASETS } from '../engine/nn/datasets';
 import { LAB_INITS } from '../engine/nn/labConfig';
 import { LAB_MESSAGES } from '../engine/nn/messages';
+import { PAGE_MESSAGES } from '../engine/pageMessages';
+import { pageParamProblems } from '../state/pageParams';
 import type { CodedText } from '../engine/messages';
 import { OPTIMIZERS } from '../engine/optimizers';
 import { REASON_MESSAGES } from '../engine/optimizers/reasons';
@@ -73,6 +75,16 @@ const CODE_WORDS = new Set<string>([
   ...ACTIVATIONS,
   ...DATASETS,
   ...LAB_INITS,
+  // The page parameters' values, named in the link notice (state/pageParams.ts).
+  'lab',
+  'lessons',
+  'light',
+  'dark',
+  'auto',
+  'en',
+  'zh',
+  'CN',
+  'TW',
 ]);
 
 /**
@@ -287,6 +299,32 @@ describe('the lab link’s reasons', () => {
   });
 });
 
+describe('the page parameters’ notices', () => {
+  const link = '?page=x&embed=x&controls=x&theme=%E0%A4%A&lang=x&present=x&lesson=X';
+  const problems = [
+    ...pageParamProblems(link, { page: 'visualizer', embed: true, themeUsed: 'light' }),
+    ...pageParamProblems('?theme=purple', { page: 'visualizer', embed: false, themeUsed: 'auto' }),
+  ];
+
+  it('cover every message of the page parameters', () => {
+    expect([...new Set(problems.map((p) => p.code))].sort()).toEqual(
+      Object.keys(PAGE_MESSAGES).sort(),
+    );
+  });
+
+  it('are Chinese on Chinese pages, naming the value given', async () => {
+    for (const locale of ['zh-CN', 'zh-TW'] as const) {
+      await setLocale(locale);
+      for (const problem of problems) {
+        const text = localMessage(problem);
+        expect(text, `${locale} ${problem.path}`).toMatch(CHINESE);
+        expect(englishLeft(text), `${locale} ${problem.path}: ${text}`).toEqual([]);
+        if (problem.params?.got !== undefined) expect(text).toContain(`"${problem.params.got}"`);
+      }
+    }
+  });
+});
+
 describe('every engine message of the Chinese catalogues', () => {
   it('leaves no English word outside code and quotes', () => {
     const keys = (Object.keys(enAll) as MessageKey[]).filter((k) => k.startsWith('engine.'));
@@ -298,7 +336,7 @@ describe('every engine message of the Chinese catalogues', () => {
   });
 
   it('hints, reasons and the lab’s messages are in the English catalogue word for word', () => {
-    const coded = { ...HINT_MESSAGES, ...REASON_MESSAGES, ...LAB_MESSAGES };
+    const coded = { ...HINT_MESSAGES, ...REASON_MESSAGES, ...LAB_MESSAGES, ...PAGE_MESSAGES };
     for (const [code, text] of Object.entries(coded)) {
       expect(enAll[`engine.${code}` as MessageKey], code).toBe(text);
     }

@@ -28,7 +28,6 @@ export function applyEmbedTheme(theme: EmbedTheme, win: Window = window): () => 
 
 /** Mounts the embed into `element`. */
 export function mountEmbed(element: HTMLElement, options: EmbedOptions): void {
-  for (const problem of options.problems) console.warn(`[descent embed] ${problem}`);
   applyEmbedTheme(options.theme);
   startEmbedApi();
   createRoot(element).render(

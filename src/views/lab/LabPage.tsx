@@ -16,6 +16,7 @@ import { SlotView } from './SlotView';
 import { t } from './strings';
 import { loadLabUrl, watchLabUrl } from './urlSync';
 import { useLabRunner } from './useLabRunner';
+import { useTheme } from '../theme/theme';
 import { setPresenting } from '../lessons/presenter';
 import { ShortcutsButton } from '../lessons/ShortcutsButton';
 import { ShortcutsDialog } from '../lessons/ShortcutsDialog';
@@ -27,6 +28,16 @@ export default function LabPage() {
   // Read the URL before the first render so the first request already uses it.
   useState(loadLabUrl);
   useEffect(watchLabUrl, []);
+  // Bad values of the page's own parameters (theme=, lang=, present=, …) join the lab link's notice.
+  useEffect(() => {
+    void import('../../state/pageParams').then((m) =>
+      m.reportPageParams(
+        window.location.search,
+        { page: 'lab', embed: false, themeUsed: useTheme.getState().choice },
+        (more) => useLabStore.setState((s) => ({ urlProblems: [...s.urlProblems, ...more] })),
+      ),
+    );
+  }, []);
   const client = useMemo(() => createLabClient(), []);
   useEffect(() => () => client.dispose(), [client]);
   const { step, reset } = useLabRunner(client);

@@ -1,0 +1,77 @@
+/**
+ * A link whose page parameters carry values the page cannot use (a typo in a blog's iframe code, a
+ * hand-edited address): the reader is told which parameter and which value, in the page's
+ * language, and the page works with its default.
+ */
+import { expect, test } from '@playwright/test';
+import { DEFAULT_SCENE } from '../src/engine/scene';
+import { frameBox, openHost } from './fixtures/embedHost';
+import { Visualizer } from './fixtures/visualizer';
+
+test('bad page parameters are each named in the notice, and the scene still draws', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  await app.open('?theme=purple&lang=klingon&embed=maybe&present=yes&page=labz&utm_source=x');
+  const notice = page.getByTestId('load-errors');
+  await expect(notice).toContainText(
+    'theme: "purple" is not one of light, dark, auto; auto is used',
+  );
+  await expect(notice).toContainText('lang: "klingon" is not one of en, zh-CN, zh-TW');
+  await expect(notice).toContainText('embed: "maybe" is not 1 or 0');
+  await expect(notice).toContainText('present: "yes" is not 1 or 0');
+  await expect(notice).toContainText('page: "labz" is not one of lab, lessons');
+  // A tracking parameter is not the reader's mistake: not named.
+  await expect(notice).not.toContainText('utm_source');
+  // The defaults are in use: the whole app (not an embed), the visualizer, the light theme.
+  await expect(page.getByTestId('add-optimizer')).toBeVisible();
+  expect((await app.trajectories()).length).toBe(DEFAULT_SCENE.optimizers.length);
+  expect((await app.contourShapes()).length).toBeGreaterThan(4);
+});
+
+test('an unknown lesson is named once the catalogue says so, in presenter mode too', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  await app.open('?lesson=no-such-lesson&present=1');
+  await expect(page.locator('html')).toHaveClass(/presenting/);
+  const notice = page.getByTestId('load-errors');
+  await expect(notice).toBeVisible();
+  await expect(notice).toBeInViewport();
+  await expect(notice).toContainText('lesson: "no-such-lesson" is not a lesson');
+});
+
+test('in Chinese the notice is Chinese, the parameter and value kept as written', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  await app.open('?lang=zh-CN&theme=purple');
+  const notice = page.getByTestId('load-errors');
+  await expect(notice).toContainText('theme: "purple" 不是 light, dark, auto 之一；已改用 auto');
+});
+
+test('an embed names the controls and theme it could not read, and shows its defaults', async ({
+  page,
+}) => {
+  const frame = await openHost(
+    page,
+    `/?embed=1&controls=play,sliders,lr:0&theme=neon&scene=f:quadratic`,
+    { w: 700, h: 500 },
+  );
+  const notice = frame.getByTestId('load-errors');
+  await expect(notice).toContainText('controls: "sliders" is not a control');
+  await expect(notice).toContainText(
+    'theme: "neon" is not one of light, dark, auto; light is used',
+  );
+  // What could be read is shown: playback and the lr slider; the theme is light.
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await frameBox(frame, 'play')).not.toBeNull();
+  expect(await frameBox(frame, 'embed-param-lr-0')).not.toBeNull();
+});
+
+test('the lab names a bad theme in its own link notice', async ({ page }) => {
+  await page.goto('/?page=lab&theme=purple');
+  await expect(page.locator('.lab-warning')).toContainText(
+    'theme: "purple" is not one of light, dark, auto; auto is used',
+  );
+});
