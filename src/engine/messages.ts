@@ -142,9 +142,8 @@ export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
 
 /**
  * Any coded message the app translates: the engine's, the lab's own (nn/messages.ts), the page
- * parameters' (pageMessages.ts), a notation
- * hint of the expression parser (surfaces/notation.ts) or torch's reason for a bound
- * (optimizers/reasons.ts). Each has its sentence under `engine.<code>` in the catalogues.
+ * parameters' (pageMessages.ts), a notation hint of the expression parser (surfaces/notation.ts)
+ * or torch's reason for a bound (optimizers/reasons.ts). Each has its sentence under `engine.<code>` in the catalogues.
  */
 export type MessageCode =
   EngineMessageCode | LabMessageCode | PageMessageCode | HintCode | ReasonCode;
