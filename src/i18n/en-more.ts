@@ -681,6 +681,9 @@ export const enMore = {
     'Height is logarithmic, log(1 + (f − min)/k) with k the median cell’s height above the minimum, so the valley stays visible beside walls thousands of times higher.',
   'view3d.unavailable':
     'The 3-D view needs WebGL, which this browser cannot start here ({reason}). The contour map shows the same surface.',
+  'view3d.axisLoss': 'loss',
+  'view3d.axes':
+    'Axes: {x} along the front edge ({xTicks}), {y} along the left edge ({yTicks}), loss up the back corner ({lossTicks}).',
   // Notation hints of the expression parser (engine/surfaces/notation.ts) and torch's reasons
   // for bounds (engine/optimizers/reasons.ts): parts of an engine message, coded to be translated.
   'engine.withReason': '{message} ({reason})',

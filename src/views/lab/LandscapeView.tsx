@@ -29,7 +29,7 @@ import { t } from './strings';
 import { chooseHeightScale } from '../surface3d/geometry';
 import { HOME_ORBIT } from '../../state/orbit';
 import type { Orbit } from '../../state/orbit';
-import type { Path3D } from '../surface3d/Surface3D';
+import type { Axes3D, Path3D } from '../surface3d/Surface3D';
 
 // The 3-D view's code (three.js) loads when a learner first turns it on (issue 13).
 const Surface3D = lazy(() =>
@@ -525,6 +525,14 @@ function SliceSurface3D(props: {
     [result.paths, cursorStep],
   );
   const scale = useMemo(() => chooseHeightScale(image.values).kind, [image]);
+  const axes = useMemo<Axes3D>(
+    () => ({
+      x: [alphas[0]!, alphas[alphas.length - 1]!],
+      y: [betas[0]!, betas[betas.length - 1]!],
+      names: { x: 'α', y: 'β' },
+    }),
+    [alphas, betas],
+  );
   // The camera it opens with (a link's), read once; each move goes back to the link.
   const [orbit] = useState(() => useLabStore.getState().view3d ?? HOME_ORBIT);
   const onOrbit = useCallback((next: Orbit) => {
@@ -549,6 +557,7 @@ function SliceSurface3D(props: {
           onUnavailable={onUnavailable}
           orbit={orbit}
           onOrbit={onOrbit}
+          axes={axes}
         />
       </Suspense>
     </div>
