@@ -880,6 +880,13 @@ export const zhTW: Messages = {
     '高度取對數：log(1 + (f − min)/k)，k 是中位數格點比最小值高出的量。如此即使四壁比谷底高出幾千倍，谷底依然看得清楚。',
   'view3d.unavailable':
     '三維視圖需要 WebGL，但這個瀏覽器在這裡無法啟動它（{reason}）。等高線圖顯示的是同一個曲面。',
+  'lab.failure.crashed': '實驗室的背景工作執行緒已停止並已重新啟動；請按「重設」或再試一次',
+  'lab.failure.timeout': '實驗室的背景工作執行緒耗時過長，已被停止；請嘗試較小的網路或較少的步數',
+  'lab.failure.notTrained': '尚未訓練任何步驟；請先訓練',
+  'lab.failure.diverged': '權重已不再是有限數（訓練發散了）；請重設並調低學習率',
+  'lab.failure.needTraining': 'PCA 平面需要至少包含兩個快照的訓練路徑；請先訓練',
+  'lab.failure.unexpected': '發生了意外錯誤；如果再次出現，請重新載入頁面',
+  'view3d.noContext': '瀏覽器無法建立 WebGL 內容',
   'view3d.axisLoss': '損失',
   'view3d.axes':
     '座標軸：{x} 沿前緣（{xTicks}），{y} 沿左緣（{yTicks}），損失沿後角向上（{lossTicks}）。',

@@ -55,8 +55,14 @@ export function MapEntry(props: {
         {on ? t('view3d.off') : t('view3d.on')}
       </button>
       {unavailable !== null && (
-        <p className="map-message" role="alert" data-testid="view3d-unavailable">
-          {t('view3d.unavailable', { reason: unavailable })}
+        <p
+          className="map-message"
+          role="alert"
+          data-testid="view3d-unavailable"
+          data-detail={unavailable}
+        >
+          {/* three.js's own words are English: the reader gets the catalogue's. */}
+          {t('view3d.unavailable', { reason: t('view3d.noContext') })}
         </p>
       )}
     </>
