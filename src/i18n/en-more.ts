@@ -692,6 +692,20 @@ export const enMore = {
     'Height is logarithmic, log(1 + (f − min)/k) with k the median cell’s height above the minimum, so the valley stays visible beside walls thousands of times higher.',
   'view3d.unavailable':
     'The 3-D view needs WebGL, which this browser cannot start here ({reason}). The contour map shows the same surface.',
+  'lab.failure.crashed':
+    'the lab’s background worker stopped and has been restarted; press Reset or try again',
+  'lab.failure.timeout':
+    'the lab’s background worker took too long and was stopped; try a smaller network or fewer steps',
+  'lab.failure.notTrained': 'nothing has been trained yet; train first',
+  'lab.failure.diverged':
+    'the weights are no longer finite (the run diverged); reset and lower the learning rate',
+  'lab.failure.needTraining':
+    'the PCA plane needs a training path of at least two snapshots; train first',
+  'lab.failure.unexpected': 'an unexpected error; reload the page if it happens again',
+  'view3d.noContext': 'the browser could not create a WebGL context',
+  'view3d.axisLoss': 'loss',
+  'view3d.axes':
+    'Axes: {x} along the front edge ({xTicks}), {y} along the left edge ({yTicks}), loss up the back corner ({lossTicks}).',
   // Notation hints of the expression parser (engine/surfaces/notation.ts) and torch's reasons
   // for bounds (engine/optimizers/reasons.ts): parts of an engine message, coded to be translated.
   'engine.withReason': '{message} ({reason})',

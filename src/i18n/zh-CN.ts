@@ -643,7 +643,7 @@ export const zhCN: Messages = {
   'engine.view.speed': '必须是 0.5 到 1000 之间的每秒步数，收到的是 "{got}"',
   'engine.view.unknown': '不是视图设置',
   'engine.view.orbit':
-    '必须是 0、1 或 3-D 视角“方位角,仰角,距离”（分别在 −3.142 到 3.142、0.05 到 1.561、1.2 到 8 之间），收到的是 "{got}"；已保留默认值',
+    '必须是 0、1 或三维视角“方位角,仰角,距离”（分别在 −3.142 到 3.142、0.05 到 1.561、1.2 到 8 之间），收到的是 "{got}"；已保留默认值',
   // Plug-in boundary (issue 12): a start outside f's domain and the lab's network spec.
   'engine.start.outsideDomain':
     'f({x}, {y}) = {value}：起点不在 f 的定义域内，画不出路径；请移动起点',
@@ -885,6 +885,16 @@ export const zhCN: Messages = {
     '高度取对数：log(1 + (f − min)/k)，k 是中位数格点比最小值高出的量。这样即使四壁比谷底高出几千倍，谷底也依然看得清。',
   'view3d.unavailable':
     '三维视图需要 WebGL，但这个浏览器在这里无法启动它（{reason}）。等高线图显示的是同一个曲面。',
+  'lab.failure.crashed': '实验室的后台工作线程已停止并已重新启动；请按“重置”或再试一次',
+  'lab.failure.timeout': '实验室的后台工作线程耗时过长，已被停止；请尝试更小的网络或更少的步数',
+  'lab.failure.notTrained': '还没有训练任何步骤；请先训练',
+  'lab.failure.diverged': '权重已不再是有限数（训练发散了）；请重置并调低学习率',
+  'lab.failure.needTraining': 'PCA 平面需要至少包含两个快照的训练路径；请先训练',
+  'lab.failure.unexpected': '发生了意外错误；如果再次出现，请重新加载页面',
+  'view3d.noContext': '浏览器无法创建 WebGL 上下文',
+  'view3d.axisLoss': '损失',
+  'view3d.axes':
+    '坐标轴：{x} 沿前边（{xTicks}），{y} 沿左边（{yTicks}），损失沿后角向上（{lossTicks}）。',
   'engine.withReason': '{message}（{reason}）',
   'engine.hint.ln': '这里的自然对数是 log：请写成 log(x)',
   'engine.hint.logBase': '以 {base} 为底的对数请写成 log(x)/log({base})（这里的 log 是自然对数）',

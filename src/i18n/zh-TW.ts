@@ -646,7 +646,7 @@ export const zhTW: Messages = {
   'engine.view.speed': '必須是 0.5 到 1000 之間的每秒步數，收到的是 "{got}"',
   'engine.view.unknown': '不是檢視設定',
   'engine.view.orbit':
-    '必須是 0、1 或 3-D 視角「方位角,仰角,距離」（分別在 −3.142 到 3.142、0.05 到 1.561、1.2 到 8 之間），收到的是 "{got}"；已保留預設值',
+    '必須是 0、1 或三維視角「方位角,仰角,距離」（分別在 −3.142 到 3.142、0.05 到 1.561、1.2 到 8 之間），收到的是 "{got}"；已保留預設值',
   // Plug-in boundary (issue 12): a start outside f's domain and the lab's network spec.
   'engine.start.outsideDomain':
     'f({x}, {y}) = {value}：起點不在 f 的定義域內，畫不出路徑；請移動起點',
@@ -890,6 +890,16 @@ export const zhTW: Messages = {
     '高度取對數：log(1 + (f − min)/k)，k 是中位數格點比最小值高出的量。如此即使四壁比谷底高出幾千倍，谷底依然看得清楚。',
   'view3d.unavailable':
     '三維視圖需要 WebGL，但這個瀏覽器在這裡無法啟動它（{reason}）。等高線圖顯示的是同一個曲面。',
+  'lab.failure.crashed': '實驗室的背景工作執行緒已停止並已重新啟動；請按「重設」或再試一次',
+  'lab.failure.timeout': '實驗室的背景工作執行緒耗時過長，已被停止；請嘗試較小的網路或較少的步數',
+  'lab.failure.notTrained': '尚未訓練任何步驟；請先訓練',
+  'lab.failure.diverged': '權重已不再是有限數（訓練發散了）；請重設並調低學習率',
+  'lab.failure.needTraining': 'PCA 平面需要至少包含兩個快照的訓練路徑；請先訓練',
+  'lab.failure.unexpected': '發生了意外錯誤；如果再次出現，請重新載入頁面',
+  'view3d.noContext': '瀏覽器無法建立 WebGL 內容',
+  'view3d.axisLoss': '損失',
+  'view3d.axes':
+    '座標軸：{x} 沿前緣（{xTicks}），{y} 沿左緣（{yTicks}），損失沿後角向上（{lossTicks}）。',
   'engine.withReason': '{message}（{reason}）',
   'engine.hint.ln': '這裡的自然對數是 log：請寫成 log(x)',
   'engine.hint.logBase': '以 {base} 為底的對數請寫成 log(x)/log({base})（這裡的 log 是自然對數）',

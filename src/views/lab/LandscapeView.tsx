@@ -26,10 +26,12 @@ import { PathLossChart } from './PathLossChart';
 import { SharpnessPanel } from './SharpnessPanel';
 import type { SliceImage } from './landscapeMap';
 import { t } from './strings';
+import type { LabStringKey } from './strings';
+import { labErrorKey } from './labErrors';
 import { chooseHeightScale } from '../surface3d/geometry';
 import { HOME_ORBIT } from '../../state/orbit';
 import type { Orbit } from '../../state/orbit';
-import type { Path3D } from '../surface3d/Surface3D';
+import type { Axes3D, Path3D } from '../surface3d/Surface3D';
 
 // The 3-D view's code (three.js) loads when a learner first turns it on (issue 13).
 const Surface3D = lazy(() =>
@@ -42,7 +44,8 @@ const DIRECTIONS: readonly LandscapeDirections[] = ['pca', 'filter', 'none'];
 interface LandscapeState {
   readonly status: 'idle' | 'computing' | 'done' | 'cancelled' | 'error';
   readonly result: LandscapeResult | null;
-  readonly error: string | null;
+  /** The failure's sentence, as a key (said in the reader's language when shown). */
+  readonly error: LabStringKey | null;
   /** Which slots' paths the result holds, in its order, with their configurations. */
   readonly slots: readonly { slot: LabSlot; config: LabConfig }[];
 }
@@ -94,14 +97,14 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       if (!live) return;
       const withConfigs = slots.map((slot, k) => ({ slot, config: paths[k]!.config }));
       if (!paths.every((p) => p.params.every(Number.isFinite))) {
-        setState({ status: 'error', result: null, error: t('lab.landscape.diverged'), slots: [] });
+        setState({ status: 'error', result: null, error: 'lab.landscape.diverged', slots: [] });
         return;
       }
       if (directions === 'pca' && paths.every((p) => p.steps.length < 2)) {
         setState({
           status: 'error',
           result: null,
-          error: t('lab.landscape.needTraining'),
+          error: 'lab.landscape.needTraining',
           slots: [],
         });
         return;
@@ -124,7 +127,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       setState((s) => ({
         ...s,
         status: 'error',
-        error: error instanceof Error ? error.message : String(error),
+        error: labErrorKey(error),
       }));
     });
     return () => {
@@ -199,7 +202,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       {status === 'cancelled' && <p className="lab-help">{t('lab.landscape.cancelled')}</p>}
       {status === 'error' && state.error && (
         <p className="lab-warning" role="alert">
-          {state.error}
+          {t(state.error)}
         </p>
       )}
       {result &&
@@ -242,8 +245,13 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
               {view3d ? translate('view3d.off') : translate('view3d.on')}
             </button>
             {unavailable !== null && (
-              <p className="lab-warning" role="alert" data-testid="landscape-3d-unavailable">
-                {translate('view3d.unavailable', { reason: unavailable })}
+              <p
+                className="lab-warning"
+                role="alert"
+                data-testid="landscape-3d-unavailable"
+                data-detail={unavailable}
+              >
+                {translate('view3d.unavailable', { reason: translate('view3d.noContext') })}
               </p>
             )}
             <div className="lab-landscape-stage">
@@ -525,6 +533,14 @@ function SliceSurface3D(props: {
     [result.paths, cursorStep],
   );
   const scale = useMemo(() => chooseHeightScale(image.values).kind, [image]);
+  const axes = useMemo<Axes3D>(
+    () => ({
+      x: [alphas[0]!, alphas[alphas.length - 1]!],
+      y: [betas[0]!, betas[betas.length - 1]!],
+      names: { x: 'α', y: 'β' },
+    }),
+    [alphas, betas],
+  );
   // The camera it opens with (a link's), read once; each move goes back to the link.
   const [orbit] = useState(() => useLabStore.getState().view3d ?? HOME_ORBIT);
   const onOrbit = useCallback((next: Orbit) => {
@@ -549,6 +565,7 @@ function SliceSurface3D(props: {
           onUnavailable={onUnavailable}
           orbit={orbit}
           onOrbit={onOrbit}
+          axes={axes}
         />
       </Suspense>
     </div>

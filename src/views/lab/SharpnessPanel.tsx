@@ -8,6 +8,8 @@ import type { SharpnessResult } from '../../worker/lab/protocol';
 import { formatNumber } from '../format';
 import { optimizerStyle } from '../palette';
 import { t } from './strings';
+import type { LabStringKey } from './strings';
+import { labErrorKey } from './labErrors';
 
 /** Snapshots measured per path. */
 const POINTS = 30;
@@ -18,7 +20,8 @@ const M = { left: 50, right: 70, top: 10, bottom: 26 };
 interface SharpnessState {
   readonly status: 'idle' | 'computing' | 'done' | 'cancelled' | 'error';
   readonly result: SharpnessResult | null;
-  readonly error: string | null;
+  /** The failure's sentence, as a key (said in the reader's language when shown). */
+  readonly error: LabStringKey | null;
   readonly slots: readonly { slot: LabSlot; config: LabConfig }[];
 }
 
@@ -66,7 +69,7 @@ export function SharpnessPanel({ trainer, client }: { trainer: LabClient; client
       setState((s) => ({
         ...s,
         status: 'error',
-        error: error instanceof Error ? error.message : String(error),
+        error: labErrorKey(error),
       }));
     });
     return () => {
@@ -103,7 +106,7 @@ export function SharpnessPanel({ trainer, client }: { trainer: LabClient; client
       {status === 'cancelled' && <p className="lab-help">{t('lab.sharpness.cancelled')}</p>}
       {status === 'error' && state.error && (
         <p className="lab-warning" role="alert">
-          {state.error}
+          {t(state.error)}
         </p>
       )}
       {result && status === 'done' && <SharpnessChart result={result} slots={state.slots} />}

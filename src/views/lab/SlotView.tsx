@@ -8,6 +8,7 @@ import { ChainRule } from './ChainRule';
 import { GradientBars } from './GradientBars';
 import { NetworkDiagram } from './NetworkDiagram';
 import { t } from './strings';
+import { isLabErrorKey } from './labErrors';
 import { DecisionBoundary, LossCurve } from './TrainingView';
 
 /** Everything the lab shows for one configuration: diagram, gradient bars, histograms, training, chain rule. */
@@ -77,7 +78,9 @@ export function SlotView({
       )}
       {result.error && (
         <p className="lab-warning" role="alert">
-          {t('lab.error', { message: result.error })}
+          {t('lab.error', {
+            message: isLabErrorKey(result.error) ? t(result.error) : result.error,
+          })}
         </p>
       )}
       <div className="lab-card">

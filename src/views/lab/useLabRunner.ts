@@ -4,6 +4,7 @@ import type { LabSlot } from '../../state/lab';
 import type { LabConfig } from '../../engine/nn/labConfig';
 import { StaleLabRunError } from '../../worker/lab/client';
 import type { LabClient } from '../../worker/lab/client';
+import { labErrorKey } from './labErrors';
 
 /** Training stops by itself after this many steps. */
 export const MAX_TRAIN_STEPS = 5000;
@@ -55,7 +56,8 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
               ok: false,
               result: {
                 snapshot: previous.snapshot,
-                error: error instanceof Error ? error.message : String(error),
+                // The failure's sentence key (labErrors.ts), said in the reader's language.
+                error: labErrorKey(error),
                 ...(previous.config ? { config: previous.config } : {}),
               },
             };

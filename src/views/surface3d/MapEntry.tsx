@@ -15,7 +15,7 @@ import type { Projection } from '../map/projection';
 import { HOME_ORBIT } from '../../state/orbit';
 import type { Orbit } from '../../state/orbit';
 import { chooseHeightScale, domainToGrid } from './geometry';
-import type { Path3D } from './Surface3D';
+import type { Axes3D, Path3D } from './Surface3D';
 import './surface3d.css';
 
 const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
@@ -55,8 +55,14 @@ export function MapEntry(props: {
         {on ? t('view3d.off') : t('view3d.on')}
       </button>
       {unavailable !== null && (
-        <p className="map-message" role="alert" data-testid="view3d-unavailable">
-          {t('view3d.unavailable', { reason: unavailable })}
+        <p
+          className="map-message"
+          role="alert"
+          data-testid="view3d-unavailable"
+          data-detail={unavailable}
+        >
+          {/* three.js's own words are English: the reader gets the catalogue's. */}
+          {t('view3d.unavailable', { reason: t('view3d.noContext') })}
         </p>
       )}
     </>
@@ -111,6 +117,15 @@ function MapSurface3D(props: {
     if (useDescent.getState().view3d !== null) useDescent.getState().setView({ view3d: next });
   }, []);
   const scale = useMemo(() => (layer ? chooseHeightScale(layer.grid) : null), [layer]);
+  const axes = useMemo<Axes3D | null>(
+    () =>
+      layer && {
+        x: layer.request.domain.x,
+        y: layer.request.domain.y,
+        names: { x: 'x', y: 'y' },
+      },
+    [layer],
+  );
   // The 2-D map's axes and zoom buttons say nothing about the 3-D picture: hidden while it shows.
   const boxRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -121,7 +136,7 @@ function MapSurface3D(props: {
       delete map.dataset.view3d;
     };
   });
-  if (!grid || !toGrid || !layer || !scale) return null;
+  if (!grid || !toGrid || !layer || !scale || !axes) return null;
   const { width, height } = props.projection;
   return (
     <div ref={boxRef} className="surface3d" style={{ width, height }} data-testid="view3d">
@@ -149,6 +164,7 @@ function MapSurface3D(props: {
           onUnavailable={onUnavailable}
           orbit={orbit}
           onOrbit={onOrbit}
+          axes={axes}
         />
       </Suspense>
       <p className="surface3d-help">

@@ -8,7 +8,7 @@
  * It renders on demand (a change of data, cursor or camera), never in a loop, so it costs
  * nothing while it sits still; the drawing buffer is preserved so the picture can be read back.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import {
   BufferAttribute,
   BufferGeometry,
@@ -27,16 +27,22 @@ import {
   SphereGeometry,
   SRGBColorSpace,
   Vector2,
+  Vector3,
   WebGLRenderer,
 } from 'three';
 import { LineMaterial } from 'three/addons/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/addons/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/addons/lines/LineSegmentsGeometry.js';
 import { isolines } from '../../engine/contours/isolines';
+import { t } from '../../i18n';
+import { formatNumber } from '../format';
 import { CONTOUR_STROKE, heatRgb } from '../palette';
 import {
   HEIGHT,
   HOME_ORBIT,
+  TICK,
+  axisTicks,
+  axisTitles,
   chooseHeightScale,
   liftIsolines,
   liftPath,
@@ -46,6 +52,7 @@ import {
   surfaceMesh,
 } from './geometry';
 import type { Orbit, SurfaceGrid } from './geometry';
+import './surface3d.css';
 
 /** One optimizer's path: flat [x, y, …] in the surface's coordinates, `count` points of it. */
 export interface Path3D {
@@ -79,10 +86,31 @@ export interface Surface3DProps {
   readonly orbit?: Orbit | undefined;
   /** Told each camera move (drag, pinch, wheel, keys), so a link can keep the camera. */
   readonly onOrbit?: ((orbit: Orbit) => void) | undefined;
+  /**
+   * Axes to draw with ticks and labels: the ranges of the surface's own coordinates the grid
+   * covers (mapped by `toGrid`) and the names of its two coordinates; the third is the loss.
+   */
+  readonly axes?: Axes3D | undefined;
+}
+
+/** The 3-D view's axes (see Surface3DProps.axes). */
+export interface Axes3D {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+  readonly names: { readonly x: string; readonly y: string };
+}
+
+/** One label over the canvas: its text and the world point it names. */
+interface AxisLabel {
+  readonly axis: 'x' | 'y' | 'loss';
+  readonly kind: 'tick' | 'title';
+  readonly text: string;
+  readonly world: readonly [number, number, number];
 }
 
 const TARGET: [number, number, number] = [0, HEIGHT * 0.3, 0];
 const BASE_COLOR = '#8a96a8';
+const AXIS_COLOR = '#3a4656';
 /** Vertical field of view (degrees) of a canvas at least WIDE times as wide as it is high. */
 const FOV = 40;
 const WIDE = 1.3;
@@ -198,7 +226,11 @@ export function Surface3D(props: Surface3DProps) {
     onUnavailable,
     orbit,
     onOrbit,
+    axes,
   } = props;
+  const overlayRef = useRef<HTMLDivElement>(null);
+  const labelsRef = useRef<readonly AxisLabel[]>([]);
+  const describedBy = useId();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const worldRef = useRef<World | null>(null);
   const orbitRef = useRef<Orbit>(orbit ?? HOME_ORBIT);
@@ -253,6 +285,20 @@ export function Surface3D(props: Surface3DProps) {
           return `${(((v.x + 1) / 2) * size.x).toFixed(1)} ${(((1 - v.y) / 2) * size.y).toFixed(1)}`;
         })
         .join(';');
+      // The axes' labels, over the canvas where their points land (hidden behind the camera).
+      const spans = overlayRef.current?.children;
+      labelsRef.current.forEach((label, k) => {
+        const span = spans?.[k] as HTMLElement | undefined;
+        if (!span) return;
+        const v = new Vector3(...label.world).project(world.camera);
+        const visible = v.z < 1 && Math.abs(v.x) <= 1.2 && Math.abs(v.y) <= 1.2;
+        span.style.visibility = visible ? 'visible' : 'hidden';
+        // Kept inside the picture (a front-edge number seen from above falls just below it).
+        const px = Math.max(12, Math.min(size.x - 12, ((v.x + 1) / 2) * size.x));
+        const py = Math.max(8, Math.min(size.y - 8, ((1 - v.y) / 2) * size.y));
+        span.style.left = `${px.toFixed(1)}px`;
+        span.style.top = `${py.toFixed(1)}px`;
+      });
       canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
     };
     renderRef.current = () => {
@@ -312,6 +358,51 @@ export function Surface3D(props: Surface3DProps) {
       surface.outline.material.dispose();
     };
   }, [surface]);
+
+  // The axes: tick marks in the scene, their numbers and names as text over the canvas.
+  const axisModel = useMemo(() => {
+    if (!axes) return null;
+    const ticks = axisTicks(surface.mesh, surface.scale, axes.x, axes.y, toGrid);
+    const titles = axisTitles(surface.mesh);
+    const labels: AxisLabel[] = [
+      ...ticks.map((tick) => ({
+        axis: tick.axis,
+        kind: 'tick' as const,
+        text: formatNumber(tick.value, 3),
+        world: tick.label,
+      })),
+      { axis: 'x', kind: 'title', text: axes.names.x, world: titles.x },
+      { axis: 'y', kind: 'title', text: axes.names.y, world: titles.y },
+      { axis: 'loss', kind: 'title', text: t('view3d.axisLoss'), world: titles.loss },
+    ];
+    const { sx, sz } = surface.mesh;
+    const marks: number[] = [sx, 0, -sz, sx, HEIGHT, -sz];
+    for (const tick of ticks) {
+      const [x, y, z] = tick.at;
+      if (tick.axis === 'x') marks.push(x, y, z, x, y, z + TICK);
+      else if (tick.axis === 'y') marks.push(x, y, z, x - TICK, y, z);
+      else marks.push(x, y, z, x + TICK, y, z);
+    }
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(Float32Array.from(marks), 3));
+    const lines = new LineSegments(geometry, new LineBasicMaterial({ color: AXIS_COLOR }));
+    return { ticks, labels, lines };
+  }, [axes, surface, toGrid]);
+  useLayoutEffect(() => {
+    labelsRef.current = axisModel?.labels ?? [];
+    const world = worldRef.current;
+    if (!world || !axisModel) {
+      renderRef.current();
+      return;
+    }
+    world.scene.add(axisModel.lines);
+    renderRef.current();
+    return () => {
+      world.scene.remove(axisModel.lines);
+      axisModel.lines.geometry.dispose();
+      axisModel.lines.material.dispose();
+    };
+  }, [axisModel]);
 
   // The paths lifted onto the mesh: a faint whole path, a solid part and a cursor marker each.
   const lifted = useMemo(
@@ -471,21 +562,56 @@ export function Surface3D(props: Surface3DProps) {
     };
   }, []);
 
+  const range = (ticks: readonly { axis: string; value: number }[], axis: string): string => {
+    const values = ticks.filter((k) => k.axis === axis).map((k) => k.value);
+    return values.length > 0
+      ? `${formatNumber(Math.min(...values), 3)} … ${formatNumber(Math.max(...values), 3)}`
+      : '';
+  };
   return (
-    <canvas
-      ref={canvasRef}
-      className="surface3d-canvas"
-      data-testid="surface3d"
-      data-scale={surface.scale.kind}
-      tabIndex={0}
-      data-own-arrows
-      role="application"
-      aria-label={label}
-      style={{
-        width,
-        height,
-        touchAction: gestureFilter ? 'pan-x pan-y' : 'none',
-      }}
-    />
+    <div className="surface3d-frame" style={{ width, height }}>
+      <canvas
+        ref={canvasRef}
+        className="surface3d-canvas"
+        data-testid="surface3d"
+        data-scale={surface.scale.kind}
+        tabIndex={0}
+        data-own-arrows
+        role="application"
+        aria-label={label}
+        aria-describedby={axisModel ? describedBy : undefined}
+        style={{
+          width,
+          height,
+          touchAction: gestureFilter ? 'pan-x pan-y' : 'none',
+        }}
+      />
+      {axisModel && axes && (
+        <>
+          {/* Read from the description below; shown for the eye only. */}
+          <div
+            ref={overlayRef}
+            className="surface3d-axes"
+            data-testid="surface3d-axes"
+            aria-hidden="true"
+          >
+            {axisModel.labels.map((l, k) => (
+              <span key={k} data-axis={l.axis} data-kind={l.kind} style={{ visibility: 'hidden' }}>
+                {l.text}
+              </span>
+            ))}
+          </div>
+          <p id={describedBy} className="surface3d-axes-description" hidden>
+            {t('view3d.axes', {
+              x: axes.names.x,
+              xTicks: range(axisModel.ticks, 'x'),
+              y: axes.names.y,
+              yTicks: range(axisModel.ticks, 'y'),
+              lossTicks: range(axisModel.ticks, 'loss'),
+            })}
+          </p>
+        </>
+      )}
+    </div>
   );
 }

@@ -8,7 +8,10 @@ import {
   MAX_ELEVATION,
   PATH_LIFT,
   CONTOUR_LIFT,
+  axisTicks,
   chooseHeightScale,
+  heightTicks,
+  niceTicks,
   domainToGrid,
   liftIsolines,
   liftPath,
@@ -19,6 +22,7 @@ import {
   scaledHeight,
   surfaceMesh,
 } from './geometry';
+import type { HeightScale } from './geometry';
 
 function named(id: string) {
   const r = resolveSurface({ id });
@@ -216,5 +220,57 @@ describe('orbit', () => {
   it('keeps the camera at its distance from the target', () => {
     const p = orbitPosition(HOME_ORBIT, [0.1, 0.2, 0.3]);
     expect(Math.hypot(p[0] - 0.1, p[1] - 0.2, p[2] - 0.3)).toBeCloseTo(HOME_ORBIT.distance, 12);
+  });
+});
+
+describe('the axes: ticks a reader can read values off', () => {
+  it('niceTicks gives round values 1, 2 or 5 × 10^k apart inside the range', () => {
+    expect(niceTicks(-2, 2, 5)).toEqual([-2, -1, 0, 1, 2]);
+    expect(niceTicks(-1.5, 2.5, 5)).toEqual([-1, 0, 1, 2]);
+    expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(0.1, 0.35, 5)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3, 0.35]);
+    expect(niceTicks(-0.3, 0, 3)).toEqual([-0.3, -0.2, -0.1, 0]);
+    expect(Object.is(niceTicks(-1, 1, 2)[1], 0)).toBe(true);
+    expect(niceTicks(3, 3)).toEqual([3]);
+    expect(niceTicks(0, Number.NaN)).toEqual([]);
+  });
+
+  it('heightTicks spreads a log scale’s values over the height, rounded', () => {
+    const log: HeightScale = { kind: 'log', min: 0, max: 2500, knee: 4 };
+    const ticks = heightTicks(log);
+    expect(ticks[0]).toBe(0);
+    expect(ticks[ticks.length - 1]).toBe(2500);
+    // Each a quarter of the height above the one before (to the rounding of two digits).
+    ticks.forEach((v, k) => expect(scaledHeight(log, v)).toBeCloseTo(k / 4, 1));
+    expect(ticks.every((v) => Number(v.toPrecision(2)) === v)).toBe(true);
+    expect(heightTicks({ kind: 'linear', min: 0.2, max: 1.1, knee: 0 })).toEqual([
+      0.2, 0.4, 0.6, 0.8, 1,
+    ]);
+  });
+
+  it('axisTicks puts each tick at its value’s place on the mesh’s edges', () => {
+    // A 4 × 2 domain on a 40 × 20 grid: x from −2 to 2, y from −1 to 1.
+    const mesh = { sx: 1, sz: 0.5, width: 40, height: 20 };
+    const scale: HeightScale = { kind: 'linear', min: 0, max: 10, knee: 0 };
+    const toGrid = domainToGrid({ x: [-2, 2], y: [-1, 1] }, 40, 20);
+    const ticks = axisTicks(mesh, scale, [-2, 2], [-1, 1], toGrid);
+    const of = (axis: string) => ticks.filter((t) => t.axis === axis);
+    expect(of('x').map((t) => t.value)).toEqual([-2, -1, 0, 1, 2]);
+    // x = 1 is three quarters across: world x 0.5, on the front edge.
+    const x1 = of('x').find((t) => t.value === 1)!;
+    expect(x1.at[0]).toBeCloseTo(0.5);
+    expect(x1.at[2]).toBe(0.5);
+    expect(x1.label[2]).toBeGreaterThan(0.5);
+    // y grows away from the viewer (row 0 is the largest y, at the back).
+    const y = of('y');
+    expect(y[0]!.value).toBe(-1);
+    expect(y[0]!.at[2]).toBeCloseTo(0.5);
+    expect(y[y.length - 1]!.at[2]).toBeCloseTo(-0.5);
+    expect(y.every((t) => t.at[0] === -1)).toBe(true);
+    // loss: 0 on the floor, 10 at the top of the relief.
+    const loss = of('loss');
+    expect(loss.map((t) => t.value)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(loss[0]!.at[1]).toBe(0);
+    expect(loss[loss.length - 1]!.at[1]).toBeCloseTo(HEIGHT);
   });
 });

@@ -350,3 +350,107 @@ export function orbitKey(orbit: Orbit, key: string): Orbit | null {
       return null;
   }
 }
+
+/**
+ * About `count` round tick values (1, 2 or 5 × 10^k apart) inside [lo, hi], ascending; [lo] for
+ * an empty or non-finite range.
+ */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / power;
+  // The round step nearest (on a log scale) to the raw one, as d3's ticks choose it.
+  const step =
+    (unit >= Math.sqrt(50) ? 10 : unit >= Math.sqrt(10) ? 5 : unit >= Math.SQRT2 ? 2 : 1) * power;
+  // Compare in steps (not values), so 0.1 + 0.2 lands on 0.3 and -0 is 0.
+  const first = Math.ceil(lo / step - 1e-9);
+  const last = Math.floor(hi / step + 1e-9);
+  const out: number[] = [];
+  for (let k = first; k <= last; k++) out.push(Number((k * step).toPrecision(12)) + 0);
+  return out;
+}
+
+/**
+ * Loss values to mark on the vertical axis of `scale`: round values spread evenly in height, so
+ * a log scale's ticks are not all squeezed at the top (for it, values at heights 0, ¼, ½, ¾, 1
+ * rounded to two significant digits).
+ */
+export function heightTicks(scale: HeightScale, count = 4): number[] {
+  if (scale.kind === 'linear') return niceTicks(scale.min, scale.max, count);
+  const span = Math.log1p((scale.max - scale.min) / scale.knee);
+  const out: number[] = [];
+  for (let k = 0; k <= count; k++) {
+    const exact = scale.min + scale.knee * Math.expm1((k / count) * span);
+    const v = Number(exact.toPrecision(2));
+    const inside = v >= scale.min && v <= scale.max ? v : exact;
+    if (!out.includes(inside)) out.push(inside);
+  }
+  return out;
+}
+
+/** One axis tick: its value, the world point on the axis, and where its label goes (just outside). */
+export interface AxisTick {
+  readonly axis: 'x' | 'y' | 'loss';
+  readonly value: number;
+  readonly at: readonly [number, number, number];
+  readonly label: readonly [number, number, number];
+}
+
+/** Length of a tick mark, and how far beyond its end the label sits (world units). */
+export const TICK = 0.05;
+
+/**
+ * The 3-D view's axes: x along the front edge (z = sz), y along the left edge (x = −sx), loss up
+ * the back-right corner (x = sx, z = −sz), each tick at its value's place. `x` and `y` are the ranges of the surface's
+ * own coordinates the grid covers, `toGrid` maps them to grid units (as for paths); ticks whose
+ * place is off the mesh's rectangle are left out.
+ */
+export function axisTicks(
+  mesh: Pick<SurfaceMesh, 'sx' | 'sz' | 'width' | 'height'>,
+  scale: HeightScale,
+  x: readonly [number, number],
+  y: readonly [number, number],
+  toGrid: (x: number, y: number) => readonly [number, number],
+): AxisTick[] {
+  const out: AxisTick[] = [];
+  const inside = (v: number, half: number): boolean => Math.abs(v) <= half + 1e-6;
+  const ymid = (y[0] + y[1]) / 2;
+  const xmid = (x[0] + x[1]) / 2;
+  for (const value of niceTicks(x[0], x[1], 5)) {
+    const [gx] = toGrid(value, ymid);
+    const [wx] = gridToWorld(mesh, gx, 0);
+    if (!inside(wx, mesh.sx)) continue;
+    out.push({ axis: 'x', value, at: [wx, 0, mesh.sz], label: [wx, 0, mesh.sz + 2.5 * TICK] });
+  }
+  for (const value of niceTicks(y[0], y[1], 5)) {
+    const [, gy] = toGrid(xmid, value);
+    const [, wz] = gridToWorld(mesh, 0, gy);
+    if (!inside(wz, mesh.sz)) continue;
+    out.push({ axis: 'y', value, at: [-mesh.sx, 0, wz], label: [-mesh.sx - 2.5 * TICK, 0, wz] });
+  }
+  for (const value of heightTicks(scale)) {
+    const h = scaledHeight(scale, value);
+    if (Number.isNaN(h)) continue;
+    const wy = h * HEIGHT;
+    out.push({
+      axis: 'loss',
+      value,
+      at: [mesh.sx, wy, -mesh.sz],
+      label: [mesh.sx + 2.5 * TICK, wy, -mesh.sz],
+    });
+  }
+  return out;
+}
+
+/** Where each axis's name goes: past the x axis's right end, the y axis's back end, the loss axis's top. */
+export function axisTitles(
+  mesh: Pick<SurfaceMesh, 'sx' | 'sz'>,
+): Record<AxisTick['axis'], readonly [number, number, number]> {
+  return {
+    x: [mesh.sx + 3 * TICK, 0, mesh.sz + 2.5 * TICK],
+    y: [-mesh.sx - 2.5 * TICK, 0, -mesh.sz - 3 * TICK],
+    loss: [mesh.sx, HEIGHT + 3 * TICK, -mesh.sz],
+  };
+}
