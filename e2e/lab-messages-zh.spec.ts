@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
+import { withoutWebGL } from './fixtures/webgl';
 
 test.use({ locale: 'zh-CN' });
 
@@ -17,17 +18,7 @@ const SCENE: Scene = {
 };
 
 test('without WebGL a zh-CN reader is told why in Chinese', async ({ page }) => {
-  await page.addInitScript(() => {
-    const native = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (
-      this: HTMLCanvasElement,
-      kind: string,
-      ...rest: unknown[]
-    ) {
-      if (/webgl/i.test(kind)) return null;
-      return (native as (...a: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
-    } as typeof native;
-  });
+  await withoutWebGL(page);
   await page.goto(`./?scene=${encodeSceneParam(SCENE)}&view=3d:1`);
   const notice = page.getByTestId('view3d-unavailable');
   await expect(notice).toHaveText(

@@ -11,7 +11,7 @@ import type { Locator } from '@playwright/test';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
 import { Visualizer } from './fixtures/visualizer';
-import { readCanvas } from './fixtures/webgl';
+import { readCanvas, withoutWebGL } from './fixtures/webgl';
 
 const SCENE: Scene = {
   surface: { id: 'rosenbrock' },
@@ -174,17 +174,7 @@ test.describe('the 3-D view', () => {
   });
 
   test('without WebGL the toggle says why and the contour map stays', async ({ page }) => {
-    await page.addInitScript(() => {
-      const native = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (
-        this: HTMLCanvasElement,
-        kind: string,
-        ...rest: unknown[]
-      ) {
-        if (/webgl/i.test(kind)) return null;
-        return (native as (...a: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
-      } as typeof native;
-    });
+    await withoutWebGL(page);
     const app = new Visualizer(page);
     await app.open(QUERY);
     await page.getByTestId('view3d-toggle').click();

@@ -270,6 +270,23 @@ describe('the validator’s reasons for torch’s bounds', () => {
   });
 });
 
+/**
+ * Each link notice, on zh-CN and zh-TW pages: Chinese, no English word outside code and quotes,
+ * the value given quoted as given and the value used (when the notice names one) kept as code.
+ */
+async function expectChineseNotices(problems: readonly FieldError[]): Promise<void> {
+  for (const locale of ['zh-CN', 'zh-TW'] as const) {
+    await setLocale(locale);
+    for (const problem of problems) {
+      const text = localMessage(problem);
+      expect(text, `${locale} ${problem.path}`).toMatch(CHINESE);
+      expect(englishLeft(text), `${locale} ${problem.path}: ${text}`).toEqual([]);
+      if (problem.params?.got !== undefined) expect(text).toContain(`"${problem.params.got}"`);
+      if (problem.params?.used !== undefined) expect(text).toContain(String(problem.params.used));
+    }
+  }
+}
+
 describe('the lab link’s reasons', () => {
   const link =
     'depth:999,width:0,act:swish,scale:0,bn:2,clip:-1,lr:20,seed:1.5,zzz:1,depth:3;x:1;y:2';
@@ -282,21 +299,8 @@ describe('the lab link’s reasons', () => {
     expect([...codes].sort()).toEqual(lab.sort());
   });
 
-  it('are Chinese on Chinese pages, naming the value given and the value used', async () => {
-    const { problems } = decodeLabUrl(link);
-    for (const locale of ['zh-CN', 'zh-TW'] as const) {
-      await setLocale(locale);
-      for (const problem of problems) {
-        const text = localMessage(problem);
-        expect(text, `${locale} ${problem.path}`).toMatch(CHINESE);
-        expect(englishLeft(text), `${locale} ${problem.path}: ${text}`).toEqual([]);
-        if (problem.params?.got !== undefined) {
-          expect(text).toContain(`"${problem.params.got}"`);
-          expect(text).toContain(String(problem.params.used));
-        }
-      }
-    }
-  });
+  it('are Chinese on Chinese pages, naming the value given and the value used', () =>
+    expectChineseNotices(decodeLabUrl(link).problems));
 });
 
 describe('the page parameters’ notices', () => {
@@ -312,17 +316,8 @@ describe('the page parameters’ notices', () => {
     );
   });
 
-  it('are Chinese on Chinese pages, naming the value given', async () => {
-    for (const locale of ['zh-CN', 'zh-TW'] as const) {
-      await setLocale(locale);
-      for (const problem of problems) {
-        const text = localMessage(problem);
-        expect(text, `${locale} ${problem.path}`).toMatch(CHINESE);
-        expect(englishLeft(text), `${locale} ${problem.path}: ${text}`).toEqual([]);
-        if (problem.params?.got !== undefined) expect(text).toContain(`"${problem.params.got}"`);
-      }
-    }
-  });
+  it('are Chinese on Chinese pages, naming the value given and any value used', () =>
+    expectChineseNotices(problems));
 });
 
 describe('every engine message of the Chinese catalogues', () => {
