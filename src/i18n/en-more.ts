@@ -369,6 +369,13 @@ export const enMore = {
   'lab.landscape.cancelled': 'Cancelled. “Update to the current weights” computes the slice again.',
   'lab.landscape.needTraining':
     'Train a few steps first: the PCA of a path needs at least two saved snapshots of the weights.',
+  'lab.landscape.moreHelp':
+    'Add optimizers to this plane: each trains A’s network on A’s data from A’s initial weights, as many steps as A has taken, and its path is projected onto the same plane (the PCA of all the paths together).',
+  'lab.landscape.moreAdd': 'Add an optimizer to the plane',
+  'lab.landscape.moreRemove': 'Remove {slot} from the plane',
+  'lab.landscape.trainingMore': 'Training {name}: step {done} of {step}…',
+  'lab.landscape.moreDiverged':
+    '{name} diverged (its loss or weights stopped being finite), so it is left off the plane. Try a smaller lr.',
   'lab.landscape.pathsOther':
     'B trains another network or data set, so its path does not live on A’s landscape; only A is drawn.',
   'lab.landscape.badge': 'The plane holds {share} of the path’s variance',

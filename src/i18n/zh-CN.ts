@@ -496,6 +496,13 @@ export const zhCN: Messages = {
   'lab.landscape.progress': '已算 {done} / {total} 个点（先粗网格，再逐步细化）',
   'lab.landscape.cancelled': '已取消。点击“更新到当前权重”可重新计算切片。',
   'lab.landscape.needTraining': '请先训练几步：对路径做 PCA 至少需要两个保存下来的权重快照。',
+  'lab.landscape.moreHelp':
+    '把更多优化器放到这个平面上：每个都从 A 的初始权重出发，在 A 的网络和数据上训练与 A 相同的步数，它的路径投影到同一个平面（所有路径合在一起做 PCA）。',
+  'lab.landscape.moreAdd': '向平面添加一个优化器',
+  'lab.landscape.moreRemove': '从平面移除 {slot}',
+  'lab.landscape.trainingMore': '正在训练 {name}：第 {done} 步，共 {step} 步…',
+  'lab.landscape.moreDiverged':
+    '{name} 发散了（损失或权重不再是有限数），因此没有画在平面上。试试更小的 lr。',
   'lab.landscape.pathsOther':
     'B 训练的是另一个网络或另一份数据，它的路径不在 A 的地形上，因此只画出 A。',
   'lab.landscape.badge': '这个平面包含了路径 {share} 的方差',

@@ -498,6 +498,13 @@ export const zhTW: Messages = {
   'lab.landscape.progress': '已算 {done} / {total} 個點（先粗網格，再逐步細化）',
   'lab.landscape.cancelled': '已取消。按「更新到目前權重」可重新計算切片。',
   'lab.landscape.needTraining': '請先訓練幾步：對路徑做 PCA 至少需要兩個儲存下來的權重快照。',
+  'lab.landscape.moreHelp':
+    '把更多最佳化器放到這個平面上：每個都從 A 的初始權重出發，在 A 的網路和資料上訓練與 A 相同的步數，它的路徑投影到同一個平面（所有路徑合在一起做 PCA）。',
+  'lab.landscape.moreAdd': '向平面加入一個最佳化器',
+  'lab.landscape.moreRemove': '從平面移除 {slot}',
+  'lab.landscape.trainingMore': '正在訓練 {name}：第 {done} 步，共 {step} 步…',
+  'lab.landscape.moreDiverged':
+    '{name} 發散了（損失或權重不再是有限數），因此沒有畫在平面上。試試更小的 lr。',
   'lab.landscape.pathsOther':
     'B 訓練的是另一個網路或另一份資料，它的路徑不在 A 的地形上，因此只畫出 A。',
   'lab.landscape.badge': '這個平面包含了路徑 {share} 的變異數',

@@ -16,14 +16,15 @@ import { OPTIMIZER_TYPES } from '../engine/optimizers';
 import type { FieldError } from '../engine/types';
 import type { LabSnapshot } from '../worker/lab/protocol';
 import { DEFAULT_LAB_CONFIG, LAB_BOUNDS, LAB_INITS } from '../engine/nn/labConfig';
-import type { LabConfig, LabNumberField, LabSlot } from '../engine/nn/labConfig';
+import { PLANE_SLOTS } from '../engine/nn/labConfig';
+import type { LabConfig, LabNumberField, LabSlot, PlaneOptimizer } from '../engine/nn/labConfig';
 import { decodeOrbit, encodeOrbit } from './orbit';
 import type { Orbit } from './orbit';
 
 // The configuration types are pure data shared with the lab worker; they live in the engine so the
 // worker's protocol does not import this store (that import made a cycle). Re-exported here.
 export { DEFAULT_LAB_CONFIG, LAB_BOUNDS, LAB_INITS, fitLabNumber } from '../engine/nn/labConfig';
-export type { LabConfig, LabInit, LabSlot } from '../engine/nn/labConfig';
+export type { LabConfig, LabInit, LabSlot, PlaneOptimizer } from '../engine/nn/labConfig';
 
 /** Longest `lab` text decoded; longer text is ignored with a message (no legal form comes close). */
 export const MAX_LAB_TEXT = 600;
@@ -206,12 +207,67 @@ export interface LabViewState {
   readonly tab: LabTab;
   /** The Landscape's 3-D view's camera while it is on, null for the contour map. */
   readonly view3d: Orbit | null;
+  /** The Landscape's further optimizers (C, D, …) trained from A's initial weights, in order. */
+  readonly more: readonly PlaneOptimizer[];
 }
 
-export const DEFAULT_LAB_VIEW: LabViewState = { tab: 'training', view3d: null };
+export const DEFAULT_LAB_VIEW: LabViewState = { tab: 'training', view3d: null, more: [] };
 
 /** Longest `labview` text decoded. */
-export const MAX_LAB_VIEW_TEXT = 100;
+export const MAX_LAB_VIEW_TEXT = 200;
+
+const OPTIMIZER_FIELD = FIELDS.find((f) => f.key === 'optimizer')!;
+const LR_FIELD = FIELDS.find((f) => f.key === 'lr')!;
+
+/** `more:sgd@0.1,rmsprop@0.003`: each further optimizer as `type@lr`. */
+function encodeMore(more: readonly PlaneOptimizer[]): string {
+  return more.map((m) => `${m.optimizer}@${m.lr}`).join(',');
+}
+
+/**
+ * Reads `more:`'s value: at most one item per plane slot; an unknown optimizer drops its item, a bad
+ * lr keeps A's default; each problem is named (`labview.more.2`).
+ */
+function decodeMore(value: string, problems: FieldError[]): PlaneOptimizer[] {
+  const items = value === '' ? [] : value.split(',');
+  if (items.length > PLANE_SLOTS.length)
+    problems.push(
+      fieldError('labview.more', 'scene.tooMany', {
+        max: PLANE_SLOTS.length,
+        count: items.length,
+      }),
+    );
+  const more: PlaneOptimizer[] = [];
+  items.slice(0, PLANE_SLOTS.length).forEach((item, i) => {
+    const at = item.indexOf('@');
+    const typeText = at < 0 ? item : item.slice(0, at);
+    const lrText = at < 0 ? null : item.slice(at + 1);
+    const path = `labview.more.${i + 1}`;
+    const shown = (text: string): string => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+    const type = OPTIMIZER_FIELD.parse(typeText);
+    if (!type.ok) {
+      problems.push(
+        labFieldError(path, type.code, { ...type.params, got: shown(typeText), used: '—' }),
+      );
+      return;
+    }
+    let lr = DEFAULT_LAB_CONFIG.lr;
+    if (lrText !== null) {
+      const parsed = LR_FIELD.parse(lrText);
+      if (parsed.ok) lr = parsed.value as number;
+      else
+        problems.push(
+          labFieldError(`${path}.lr`, parsed.code, {
+            ...parsed.params,
+            got: shown(lrText),
+            used: lr,
+          }),
+        );
+    }
+    more.push({ optimizer: type.value as PlaneOptimizer['optimizer'], lr });
+  });
+  return more;
+}
 
 /**
  * The `labview` parameter's text, e.g. `tab:landscape;3d:1` or `tab:landscape;3d:-1.2,0.8,2.5`
@@ -221,6 +277,7 @@ export function encodeLabView(view: LabViewState): string {
   const parts: string[] = [];
   if (view.tab !== DEFAULT_LAB_VIEW.tab) parts.push(`tab:${view.tab}`);
   if (view.view3d) parts.push(`3d:${encodeOrbit(view.view3d)}`);
+  if (view.more.length > 0) parts.push(`more:${encodeMore(view.more)}`);
   return parts.join(';');
 }
 
@@ -245,7 +302,7 @@ export function decodeLabView(text: string | null | undefined): {
     const value = colon < 0 ? '' : part.slice(colon + 1);
     const path = `labview.${key.slice(0, 24)}`;
     const got = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    if (key !== 'tab' && key !== '3d') {
+    if (key !== 'tab' && key !== '3d' && key !== 'more') {
       problems.push(labFieldError(path, 'lab.unknown'));
       continue;
     }
@@ -264,6 +321,8 @@ export function decodeLabView(text: string | null | undefined): {
             used: DEFAULT_LAB_VIEW.tab,
           }),
         );
+    } else if (key === 'more') {
+      view.more = decodeMore(value, problems);
     } else {
       const orbit = decodeOrbit(value);
       if (orbit !== undefined) view.view3d = orbit;
@@ -308,6 +367,9 @@ export interface LabStore {
   readonly view3d: Orbit | null;
   setTab(tab: LabTab): void;
   setView3d(view3d: Orbit | null): void;
+  /** The Landscape's further optimizers (at most one per plane slot). */
+  readonly more: readonly PlaneOptimizer[];
+  setMore(more: readonly PlaneOptimizer[]): void;
   setConfig(slot: LabSlot, patch: Partial<LabConfig>): void;
   setCompare(on: boolean): void;
   setEditing(slot: LabSlot): void;
@@ -337,6 +399,8 @@ export const useLabStore = create<LabStore>()((set) => ({
   view3d: DEFAULT_LAB_VIEW.view3d,
   setTab: (tab) => set({ tab }),
   setView3d: (view3d) => set({ view3d }),
+  more: DEFAULT_LAB_VIEW.more,
+  setMore: (more) => set({ more: more.slice(0, PLANE_SLOTS.length) }),
   setConfig: (slot, patch) =>
     set((s) => {
       const next = { ...s[slot], ...patch };
@@ -363,6 +427,7 @@ export const useLabStore = create<LabStore>()((set) => ({
         urlProblems: [...problems, ...viewProblems],
         tab: view.tab,
         view3d: view.view3d,
+        more: view.more,
       };
     }),
   dismissProblems: () => set({ urlProblems: [] }),
@@ -374,6 +439,6 @@ export function labUrlState(s: Pick<LabStore, 'a' | 'b' | 'compare'>): LabUrlSta
 }
 
 /** The `labview` state of a store state. */
-export function labViewState(s: Pick<LabStore, 'tab' | 'view3d'>): LabViewState {
-  return { tab: s.tab, view3d: s.view3d };
+export function labViewState(s: Pick<LabStore, 'tab' | 'view3d' | 'more'>): LabViewState {
+  return { tab: s.tab, view3d: s.view3d, more: s.more };
 }

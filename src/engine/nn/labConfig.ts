@@ -52,6 +52,26 @@ export const DEFAULT_LAB_CONFIG: LabConfig = {
 /** Which configuration a control edits: A, or B of the "A | B compare" switch. */
 export type LabSlot = 'a' | 'b';
 
+/**
+ * The Landscape's further optimizers (C to F): A's network, data and initial weights trained with
+ * another optimizer, so several paths share one PCA plane (issue 13).
+ */
+export const PLANE_SLOTS = ['c', 'd', 'e', 'f'] as const;
+export type PlaneSlot = (typeof PLANE_SLOTS)[number];
+/** A session the lab's worker trains: A, B, or one of the Landscape's further optimizers. */
+export type TrainSlot = LabSlot | PlaneSlot;
+
+/** One further optimizer on the Landscape's plane: what differs from A (its optimizer and lr). */
+export interface PlaneOptimizer {
+  readonly optimizer: OptimizerType;
+  readonly lr: number;
+}
+
+/** A's configuration trained with a further optimizer. */
+export function planeConfig(a: LabConfig, extra: PlaneOptimizer): LabConfig {
+  return { ...a, optimizer: extra.optimizer, lr: extra.lr };
+}
+
 /** The numeric fields of a configuration. */
 export type LabNumberField = 'depth' | 'width' | 'weightScale' | 'clip' | 'lr' | 'seed';
 

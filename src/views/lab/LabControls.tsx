@@ -44,7 +44,7 @@ function clampNotice(label: string, typed: string, fit: LabFit, bounds: LabBound
  * field's bounds is clamped to the nearest one (or, at an exclusive minimum, not taken), and a
  * notice under the field names the field, the value typed and the value used.
  */
-function Slider({
+export function Slider({
   label,
   value,
   bounds,
@@ -119,7 +119,7 @@ function Slider({
   );
 }
 
-function Select<T extends string>(props: {
+export function Select<T extends string>(props: {
   label: string;
   value: T;
   options: readonly T[];

@@ -13,15 +13,21 @@ import { extent, line, scaleLinear } from 'd3';
 import { OPTIMIZERS } from '../../engine/optimizers';
 import { t as translate, useLocale } from '../../i18n';
 import { useLabStore } from '../../state/lab';
-import type { LabConfig, LabSlot } from '../../state/lab';
+import type { LabConfig } from '../../state/lab';
+import { LAB_BOUNDS, PLANE_SLOTS, planeConfig } from '../../engine/nn/labConfig';
+import type { PlaneOptimizer, TrainSlot } from '../../engine/nn/labConfig';
+import { OPTIMIZER_TYPES } from '../../engine/optimizers';
+import type { OptimizerType } from '../../engine/types';
+import { Select, Slider } from './LabControls';
 import { LandscapeCancelledError } from '../../worker/lab/client';
 import type { LabClient } from '../../worker/lab/client';
 import { LANDSCAPE_SIDE, sameLandscape } from '../../worker/lab/landscape';
-import type { LandscapeDirections, LandscapeResult } from '../../worker/lab/protocol';
+import { MAX_STEPS_PER_REQUEST } from '../../worker/lab/protocol';
+import type { LabSnapshot, LandscapeDirections, LandscapeResult } from '../../worker/lab/protocol';
 import { createLabClient } from '../../worker/lab/spawn';
 import { formatNumber } from '../format';
-import { CONTOUR_STROKE, heatRgb, optimizerStyle } from '../palette';
-import { planeToGrid, sliceImage, snapshotAt } from './landscapeMap';
+import { CONTOUR_STROKE, heatRgb } from '../palette';
+import { pathColor, planeToGrid, sliceImage, snapshotAt } from './landscapeMap';
 import { PathLossChart } from './PathLossChart';
 import { SharpnessPanel } from './SharpnessPanel';
 import type { SliceImage } from './landscapeMap';
@@ -47,12 +53,17 @@ interface LandscapeState {
   /** The failure's sentence, as a key (said in the reader's language when shown). */
   readonly error: LabStringKey | null;
   /** Which slots' paths the result holds, in its order, with their configurations. */
-  readonly slots: readonly { slot: LabSlot; config: LabConfig }[];
-}
-
-/** A path's colour: the visualizer's colour of its slot (A first, B second). */
-function pathColor(config: LabConfig, index: number): string {
-  return optimizerStyle({ type: config.optimizer, lr: config.lr }, index).color;
+  readonly slots: readonly { slot: TrainSlot; config: LabConfig }[];
+  /** Further optimizers left off the plane because their training diverged. */
+  readonly dropped: readonly { slot: TrainSlot; config: LabConfig }[];
+  /** The further optimizer being trained before the slice is computed. */
+  readonly training: {
+    slot: TrainSlot;
+    config: LabConfig;
+    /** A's step, which it trains to, and the steps it has taken. */
+    step: number;
+    done: number;
+  } | null;
 }
 
 /**
@@ -72,7 +83,10 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
     result: null,
     error: null,
     slots: [],
+    dropped: [],
+    training: null,
   });
+  const more = useLabStore((s) => s.more);
   const compare = useLabStore((s) => s.compare);
   const a = useLabStore((s) => s.a);
   const b = useLabStore((s) => s.b);
@@ -90,33 +104,82 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
     };
     const run = async (): Promise<void> => {
       const lab = useLabStore.getState();
-      const slots: LabSlot[] =
+      const slots: TrainSlot[] =
         directions === 'pca' && lab.compare && sameLandscape(lab.a, lab.b) ? ['a', 'b'] : ['a'];
-      setState((s) => ({ ...s, status: 'computing', error: null }));
+      const failed = (error: LabStringKey): LandscapeState => ({
+        status: 'error',
+        result: null,
+        error,
+        slots: [],
+        dropped: [],
+        training: null,
+      });
+      setState((s) => ({ ...s, status: 'computing', error: null, training: null }));
       const paths = await Promise.all(slots.map((slot) => trainer.path(slot)));
       if (!live) return;
       const withConfigs = slots.map((slot, k) => ({ slot, config: paths[k]!.config }));
       if (!paths.every((p) => p.params.every(Number.isFinite))) {
-        setState({ status: 'error', result: null, error: 'lab.landscape.diverged', slots: [] });
+        setState(failed('lab.landscape.diverged'));
         return;
       }
       if (directions === 'pca' && paths.every((p) => p.steps.length < 2)) {
-        setState({
-          status: 'error',
-          result: null,
-          error: 'lab.landscape.needTraining',
-          slots: [],
-        });
+        setState(failed('lab.landscape.needTraining'));
         return;
+      }
+      // Further optimizers train A's network from A's initial weights, as far as A has gone, in
+      // this view's own worker; one that diverges is left off the plane and named.
+      const dropped: { slot: TrainSlot; config: LabConfig }[] = [];
+      if (directions === 'pca') {
+        const steps = paths[0]!.steps[paths[0]!.steps.length - 1]!;
+        for (const [k, extra] of lab.more.slice(0, PLANE_SLOTS.length).entries()) {
+          const slot = PLANE_SLOTS[k]!;
+          const config = planeConfig(paths[0]!.config, extra);
+          // A run request trains at most MAX_STEPS_PER_REQUEST steps: go on until A's step.
+          let snapshot: LabSnapshot | null = null;
+          while (snapshot === null || (snapshot.step < steps && !snapshot.diverged)) {
+            const done = snapshot?.step ?? 0;
+            setState((s) => ({ ...s, training: { slot, config, step: steps, done } }));
+            snapshot = await client.run({
+              slot,
+              config,
+              steps: Math.min(MAX_STEPS_PER_REQUEST, steps - done),
+              reset: snapshot === null,
+            });
+            if (!live) return;
+          }
+          const path = await client.path(slot);
+          if (!live) return;
+          if (snapshot.diverged || !path.params.every(Number.isFinite)) {
+            dropped.push({ slot, config });
+            continue;
+          }
+          paths.push(path);
+          withConfigs.push({ slot, config });
+        }
       }
       const result = await client.landscape(
         { paths, directions, seed, side: LANDSCAPE_SIDE },
         (partial) => {
           if (live)
-            setState({ status: 'computing', result: partial, error: null, slots: withConfigs });
+            setState({
+              status: 'computing',
+              result: partial,
+              error: null,
+              slots: withConfigs,
+              dropped,
+              training: null,
+            });
         },
       );
-      if (live) setState({ status: 'done', result, error: null, slots: withConfigs });
+      if (live)
+        setState({
+          status: 'done',
+          result,
+          error: null,
+          slots: withConfigs,
+          dropped,
+          training: null,
+        });
     };
     run().catch((error: unknown) => {
       if (!live) return;
@@ -128,12 +191,15 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
         ...s,
         status: 'error',
         error: labErrorKey(error),
+        training: null,
       }));
     });
     return () => {
       live = false;
+      // A slice of the old settings would only hold the worker up: stop it now.
+      client.cancelLandscape();
     };
-  }, [client, trainer, directions, seed, version]);
+  }, [client, trainer, directions, seed, version, more]);
 
   const { result, status } = state;
   const image = useMemo(() => (result ? sliceImage(result) : null), [result]);
@@ -187,6 +253,17 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       </div>
       <p className="lab-help">{t(`lab.landscape.dirHelp.${directions}`)}</p>
       {bApart && <p className="lab-help">{t('lab.landscape.pathsOther')}</p>}
+      {directions === 'pca' && <PlaneOptimizers more={more} />}
+      {state.dropped.map(({ slot, config }) => (
+        <p
+          key={slot}
+          className="lab-warning"
+          role="status"
+          data-testid={`landscape-dropped-${slot}`}
+        >
+          {t('lab.landscape.moreDiverged', { name: pathName(slot, config) })}
+        </p>
+      ))}
       {status === 'computing' && (
         <div className="lab-landscape-progress" data-testid="landscape-progress">
           <progress
@@ -195,7 +272,16 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
             aria-label={t('lab.landscape.progressLabel')}
           />
           <span>
-            {t('lab.landscape.progress', { done: result?.done ?? 0, total: result?.total ?? 0 })}
+            {state.training
+              ? t('lab.landscape.trainingMore', {
+                  name: pathName(state.training.slot, state.training.config),
+                  step: state.training.step,
+                  done: state.training.done,
+                })
+              : t('lab.landscape.progress', {
+                  done: result?.done ?? 0,
+                  total: result?.total ?? 0,
+                })}
           </span>
         </div>
       )}
@@ -316,7 +402,9 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
                           <th scope="row">
                             <span
                               className="lab-landscape-swatch"
-                              style={{ background: slot ? pathColor(slot.config, k) : undefined }}
+                              style={{
+                                background: slot ? pathColor(slot.slot, slot.config) : undefined,
+                              }}
                             />
                             {slot ? pathName(slot.slot, slot.config) : ''}
                           </th>
@@ -355,12 +443,76 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
   );
 }
 
-function pathName(slot: LabSlot, config: LabConfig): string {
+function pathName(slot: TrainSlot, config: LabConfig): string {
   return t('lab.landscape.pathLabel', {
-    slot: slot === 'a' ? t('lab.slotA') : t('lab.slotB'),
+    slot: slot === 'a' ? t('lab.slotA') : slot === 'b' ? t('lab.slotB') : slot.toUpperCase(),
     optimizer: OPTIMIZERS[config.optimizer].label,
     lr: config.lr,
   });
+}
+
+/**
+ * The further optimizers drawn on the PCA plane with A (and B): each an optimizer and its lr,
+ * trained from A's initial weights on A's network and data when the slice is next computed.
+ */
+function PlaneOptimizers({ more }: { more: readonly PlaneOptimizer[] }) {
+  const setMore = useLabStore((s) => s.setMore);
+  const a = useLabStore((s) => s.a);
+  const update = (k: number, patch: Partial<PlaneOptimizer>): void =>
+    setMore(more.map((m, i) => (i === k ? { ...m, ...patch } : m)));
+  // A new row starts from an optimizer A does not use yet, at A's lr.
+  const add = (): void => {
+    const used = new Set<OptimizerType>([a.optimizer, ...more.map((m) => m.optimizer)]);
+    const optimizer = OPTIMIZER_TYPES.find((o) => !used.has(o));
+    setMore([...more, { optimizer: optimizer ?? 'sgd', lr: a.lr }]);
+  };
+  return (
+    <div className="lab-landscape-more" data-testid="landscape-more">
+      <p className="lab-help">{t('lab.landscape.moreHelp')}</p>
+      {more.map((m, k) => {
+        const slot = PLANE_SLOTS[k]!;
+        return (
+          <div key={slot} className="lab-landscape-more-row" data-testid={`landscape-more-${slot}`}>
+            <strong>
+              <span
+                className="lab-landscape-swatch"
+                style={{ background: pathColor(slot, planeConfig(a, m)) }}
+              />
+              {slot.toUpperCase()}
+            </strong>
+            <Select<OptimizerType>
+              label={t('lab.optimizer')}
+              value={m.optimizer}
+              options={OPTIMIZER_TYPES}
+              text={(o) => OPTIMIZERS[o].label}
+              onChange={(optimizer) => update(k, { optimizer })}
+            />
+            <Slider
+              label={t('lab.lr')}
+              value={m.lr}
+              bounds={LAB_BOUNDS.lr}
+              sliderMin={1e-5}
+              log
+              testId={`landscape-more-${slot}-lr`}
+              onChange={(lr) => update(k, { lr })}
+            />
+            <button
+              type="button"
+              aria-label={t('lab.landscape.moreRemove', { slot: slot.toUpperCase() })}
+              onClick={() => setMore(more.filter((_, i) => i !== k))}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+      {more.length < PLANE_SLOTS.length && (
+        <button type="button" data-testid="landscape-more-add" onClick={add}>
+          {t('lab.landscape.moreAdd')}
+        </button>
+      )}
+    </div>
+  );
 }
 
 /** The slice: heat bands on a canvas, contour lines, the projected paths and the origin θ. */
@@ -431,7 +583,7 @@ const SliceMap = memo(function SliceMap(props: {
         </g>
         {result.paths.map((p, k) => {
           const slot = slots[k];
-          const color = slot ? pathColor(slot.config, k) : CONTOUR_STROKE;
+          const color = slot ? pathColor(slot.slot, slot.config) : CONTOUR_STROKE;
           const points = Array.from({ length: p.steps.length }, (_, i) =>
             toPx(p.coords[2 * i]!, p.coords[2 * i + 1]!),
           );
@@ -523,7 +675,7 @@ function SliceSurface3D(props: {
         return {
           points: p.coords,
           count: p.steps.length,
-          color: slot ? pathColor(slot.config, k) : CONTOUR_STROKE,
+          color: slot ? pathColor(slot.slot, slot.config) : CONTOUR_STROKE,
         };
       }),
     [result.paths, slots],

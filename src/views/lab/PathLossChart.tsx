@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { line, scaleLinear, scaleLog } from 'd3';
-import type { LabConfig, LabSlot } from '../../state/lab';
+import type { LabConfig } from '../../state/lab';
+import type { TrainSlot } from '../../engine/nn/labConfig';
 import type { ProjectedPath } from '../../worker/lab/protocol';
 import { formatNumber } from '../format';
-import { optimizerStyle } from '../palette';
+import { pathColor } from './landscapeMap';
 import { t } from './strings';
 
 const W = 360;
@@ -22,7 +23,7 @@ export function PathLossChart({
   onPick,
 }: {
   paths: readonly ProjectedPath[];
-  slots: readonly { slot: LabSlot; config: LabConfig }[];
+  slots: readonly { slot: TrainSlot; config: LabConfig }[];
   cursorStep: number;
   onPick: (step: number) => void;
 }) {
@@ -92,7 +93,7 @@ export function PathLossChart({
       {paths.map((p, k) => {
         const slot = slots[k];
         if (!slot) return null;
-        const color = optimizerStyle({ type: slot.config.optimizer, lr: slot.config.lr }, k).color;
+        const color = pathColor(slot.slot, slot.config);
         return (
           <g key={k}>
             <path d={series(p.steps, p.trueLoss)} fill="none" stroke={color} strokeWidth={2} />

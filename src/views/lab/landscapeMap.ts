@@ -10,6 +10,9 @@
 import { bandIndices, contourPaths, contourThresholds, finiteExtent } from '../../engine/contours';
 import type { ContourPath } from '../../engine/contours';
 import type { LandscapeResult } from '../../worker/lab/protocol';
+import { PLANE_SLOTS } from '../../engine/nn/labConfig';
+import type { LabConfig, TrainSlot } from '../../engine/nn/labConfig';
+import { optimizerStyle } from '../palette';
 
 /** Contour levels a slice aims for. */
 export const SLICE_LEVELS = 16;
@@ -103,4 +106,10 @@ export function snapshotAt(steps: Float64Array, step: number): number {
   let k = 0;
   for (let i = 0; i < steps.length; i++) if (steps[i]! <= step) k = i;
   return k;
+}
+
+/** A path's colour: the visualizer's colour of its slot's place (A, B, then C to F). */
+export function pathColor(slot: TrainSlot, config: LabConfig): string {
+  const index = slot === 'a' ? 0 : slot === 'b' ? 1 : 2 + PLANE_SLOTS.indexOf(slot);
+  return optimizerStyle({ type: config.optimizer, lr: config.lr }, index).color;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_LAB_CONFIG,
   DEFAULT_LAB_VIEW,
   decodeLabUrl,
   decodeLabView,
@@ -48,17 +49,21 @@ describe('lab view parameter (labview=)', () => {
       compare: true,
       tab: 'landscape' as const,
       view3d: { azimuth: 1.25, elevation: 0.4, distance: 2.75 },
+      more: [
+        { optimizer: 'rmsprop' as const, lr: 0.003 },
+        { optimizer: 'nadam' as const, lr: 0.02 },
+      ],
     };
     const search = withLabState('?page=lab', state);
     expect(search).toBe(
-      '?page=lab&lab=opt:sgd,lr:0.5;opt:adam,lr:0.03&labview=tab:landscape;3d:1.25,0.4,2.75',
+      '?page=lab&lab=opt:sgd,lr:0.5;opt:adam,lr:0.03&labview=tab:landscape;3d:1.25,0.4,2.75;more:rmsprop@0.003,nadam@0.02',
     );
     const { url, view } = read(search);
     expect(url.problems).toEqual([]);
     expect(view.problems).toEqual([]);
     expect(url.state.a).toEqual(state.a);
     expect(url.state.b).toEqual(state.b);
-    expect(view.view).toEqual({ tab: 'landscape', view3d: state.view3d });
+    expect(view.view).toEqual({ tab: 'landscape', view3d: state.view3d, more: state.more });
     // Written again, the link is the same text.
     expect(
       withLabState('?page=lab', { ...url.state, b: url.state.b!, compare: true, ...view.view }),
@@ -66,8 +71,10 @@ describe('lab view parameter (labview=)', () => {
   });
 
   it('3d:1 is the first camera; the default view writes nothing', () => {
-    expect(encodeLabView({ tab: 'landscape', view3d: HOME_ORBIT })).toBe('tab:landscape;3d:1');
-    expect(decodeLabView('3d:1').view).toEqual({ tab: 'training', view3d: HOME_ORBIT });
+    expect(encodeLabView({ tab: 'landscape', view3d: HOME_ORBIT, more: [] })).toBe(
+      'tab:landscape;3d:1',
+    );
+    expect(decodeLabView('3d:1').view).toEqual({ tab: 'training', view3d: HOME_ORBIT, more: [] });
     expect(encodeLabView(DEFAULT_LAB_VIEW)).toBe('');
     expect(withLabState('?page=lab&labview=tab:landscape', { ...lab, ...DEFAULT_LAB_VIEW })).toBe(
       '?page=lab',
@@ -84,6 +91,29 @@ describe('lab view parameter (labview=)', () => {
     expect(problems[1]!.message).toContain('got "0,9,3"');
     // The good field of a link with a bad one still applies.
     expect(decodeLabView('tab:landscape;3d:yes').view.tab).toBe('landscape');
+  });
+
+  it('further optimizers on the plane: an unknown one is dropped, a bad lr keeps the default, a fifth is refused; each is named', () => {
+    const { view, problems } = decodeLabView(
+      'more:sgd@0.1,foo@0.1,adam@-2,rmsprop,adagrad@0.5,nadam@0.1',
+    );
+    expect(view.more).toEqual([
+      { optimizer: 'sgd', lr: 0.1 },
+      { optimizer: 'adam', lr: DEFAULT_LAB_CONFIG.lr },
+      { optimizer: 'rmsprop', lr: DEFAULT_LAB_CONFIG.lr },
+    ]);
+    expect(problems.map((p) => p.path)).toEqual([
+      'labview.more',
+      'labview.more.2',
+      'labview.more.3.lr',
+    ]);
+    expect(problems[0]!.message).toContain('the first 4 are kept');
+    expect(problems[1]!.message).toContain('"foo" is not one of sgd');
+    expect(problems[2]!.message).toContain('"-2"');
+    // The store keeps at most one per plane slot, whatever a caller passes.
+    useLabStore.getState().setMore(Array.from({ length: 6 }, () => ({ optimizer: 'sgd', lr: 1 })));
+    expect(useLabStore.getState().more).toHaveLength(4);
+    useLabStore.getState().setMore([]);
   });
 
   it('the store loads both parameters and reports their problems together', () => {

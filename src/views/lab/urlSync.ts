@@ -21,7 +21,7 @@ export function withParam(search: string, name: string, text: string): string {
   // Keep the text readable: ':' ',' ';' are legal in a query and need no escaping.
   if (text !== '')
     kept.push(
-      `${name}=${encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3B/g, ';')}`,
+      `${name}=${encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%40/g, '@')}`,
     );
   return kept.length > 0 ? `?${kept.join('&')}` : '';
 }
@@ -34,7 +34,7 @@ export function withLabParam(search: string, text: string): string {
 /** The search string with the lab's two parameters set from a store state. */
 export function withLabState(
   search: string,
-  state: Pick<LabStore, 'a' | 'b' | 'compare' | 'tab' | 'view3d'>,
+  state: Pick<LabStore, 'a' | 'b' | 'compare' | 'tab' | 'view3d' | 'more'>,
 ): string {
   return withParam(
     withParam(search, 'lab', encodeLabUrl(labUrlState(state))),

@@ -4,7 +4,7 @@
  * with StaleLabRunError, which callers ignore), a 120 s watchdog, and the module → inline →
  * main-thread fallback chain.
  */
-import type { LabSlot } from '../../engine/nn/labConfig';
+import type { TrainSlot } from '../../engine/nn/labConfig';
 import {
   CancelledError,
   StaleRunError,
@@ -88,7 +88,7 @@ export class LabClient {
   async run(request: Omit<RunRequest, 'id' | 'runId' | 'type'>): Promise<LabSnapshot> {
     const reply = await this.client.request({
       message: (id) => ({ ...request, id, runId: id, type: 'run' }),
-      key: request.slot satisfies LabSlot,
+      key: request.slot satisfies TrainSlot,
       supersede: 'stale',
     });
     if (reply.type !== 'snapshot') throw new Error('unexpected reply');
@@ -96,7 +96,7 @@ export class LabClient {
   }
 
   /** The weight path a slot's session kept so far, ending at its current weights. */
-  async path(slot: LabSlot): Promise<TrainingPath> {
+  async path(slot: TrainSlot): Promise<TrainingPath> {
     const reply = await this.client.request({
       message: (id) => ({ id, runId: id, type: 'path', slot }),
     });

@@ -11,13 +11,13 @@ import { createWorkspace, lossAndGradient } from '../../engine/nn/propagate';
 import type { Workspace } from '../../engine/nn/propagate';
 import { predict } from '../../engine/nn/train';
 import type { Trainer } from '../../engine/nn/train';
-import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
+import type { LabConfig, TrainSlot } from '../../engine/nn/labConfig';
 import type { CancelFlag } from '../../engine/landscape/progressive';
 import { runLandscape, runSharpness } from './landscape';
 import { createLabTrainer, LAB_LOSS, labDataset, SATURATED_LOGIT } from './model';
 import { pathUpTo, recordStep, startPath } from './path';
 import type { SnapshotPath } from './path';
-import { BOUNDARY_EXTENT, MAX_HISTORY } from './protocol';
+import { BOUNDARY_EXTENT, MAX_HISTORY, MAX_STEPS_PER_REQUEST } from './protocol';
 import type {
   LabReply,
   LabRequest,
@@ -56,7 +56,7 @@ interface Session {
   boundaryWorkspace: Workspace | null;
 }
 
-const sessions = new Map<LabSlot, Session>();
+const sessions = new Map<TrainSlot, Session>();
 
 function startSession(config: LabConfig): Session {
   const data = labDataset(config);
@@ -199,9 +199,6 @@ export function snapshotOf(session: Session, ms: number): LabSnapshot {
     ms,
   };
 }
-
-/** Steps of one request at most (the client asks for fewer on big nets). */
-export const MAX_STEPS_PER_REQUEST = 500;
 
 /** The path a slot's session kept, ending at its current weights. */
 function pathReply(request: PathRequest): LabReply {

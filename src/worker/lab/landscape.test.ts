@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pcaOfPath } from '../../engine/landscape/pca';
 import { sharpness } from '../../engine/landscape/sharpness';
 import { DEFAULT_LAB_CONFIG } from '../../engine/nn/labConfig';
-import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
+import { planeConfig } from '../../engine/nn/labConfig';
+import type { LabConfig, TrainSlot } from '../../engine/nn/labConfig';
 import { handleLabMessage, handleLabRequest } from './handlers';
 import {
   INTERPOLATION_POINTS,
@@ -25,7 +26,7 @@ import type {
 // A small net trains fast; SGD's path bends enough that two directions do not hold all of it.
 const CONFIG: LabConfig = { ...DEFAULT_LAB_CONFIG, depth: 3, width: 6, optimizer: 'sgd', lr: 0.5 };
 
-function train(slot: LabSlot, config: LabConfig, steps: number): LabSnapshot {
+function train(slot: TrainSlot, config: LabConfig, steps: number): LabSnapshot {
   const reply = handleLabRequest({
     id: 1,
     runId: 1,
@@ -40,7 +41,7 @@ function train(slot: LabSlot, config: LabConfig, steps: number): LabSnapshot {
   return reply.snapshot;
 }
 
-function pathOf(slot: LabSlot): TrainingPath {
+function pathOf(slot: TrainSlot): TrainingPath {
   const reply = handleLabRequest({ id: 2, runId: 2, type: 'path', slot });
   if (reply.type !== 'path') throw new Error(reply.type === 'error' ? reply.message : reply.type);
   return reply.path;
@@ -178,6 +179,42 @@ describe('lab landscape: PCA plane', () => {
     expect(result.explained).toEqual(pca.explainedVarianceRatio);
     // B ends elsewhere than A: its end is a real point of the plane's picture, not the origin.
     expect(Math.hypot(pb!.coords.at(-2)!, pb!.coords.at(-1)!)).toBeGreaterThan(0);
+  });
+});
+
+describe('lab landscape: further optimizers on one plane', () => {
+  it('A and the Landscape’s C, D, E train apart in one worker and share one PCA plane from one start', async () => {
+    const extras = [
+      { optimizer: 'adam', lr: 0.05 },
+      { optimizer: 'rmsprop', lr: 0.01 },
+      { optimizer: 'sgd', lr: 0.1 },
+    ] as const;
+    train('a', CONFIG, 40);
+    const slots = ['c', 'd', 'e'] as const;
+    const ends = slots.map((slot, k) => train(slot, planeConfig(CONFIG, extras[k]!), 40));
+    // Training C to E did not touch A's session: A's path still ends at A's own step and weights.
+    const a = pathOf('a');
+    expect(a.config).toEqual(CONFIG);
+    const paths = [a, ...slots.map(pathOf)];
+    paths.forEach((p, k) => {
+      expect(p.steps.at(-1)).toBe(40);
+      if (k > 0) expect(p.config).toEqual(planeConfig(CONFIG, extras[k - 1]!));
+    });
+    const { result } = await landscape(paths, 'pca');
+    expect(result.paths).toHaveLength(4);
+    for (const p of result.paths) {
+      expect(p.coords[0]).toBeCloseTo(result.paths[0]!.coords[0]!, 12);
+      expect(p.coords[1]).toBeCloseTo(result.paths[0]!.coords[1]!, 12);
+    }
+    // Each path's true loss at its last snapshot is the loss its own session reports.
+    result.paths.slice(1).forEach((p, k) => {
+      expect(p.trueLoss.at(-1)).toBeCloseTo(ends[k]!.loss, 9);
+    });
+    // Four optimizers end in four different places of the picture.
+    const endsOnPlane = result.paths.map(
+      (p) => `${p.coords.at(-2)!.toFixed(6)},${p.coords.at(-1)!.toFixed(6)}`,
+    );
+    expect(new Set(endsOnPlane).size).toBe(4);
   });
 });
 

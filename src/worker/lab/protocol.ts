@@ -3,7 +3,7 @@
  * same one) and a `runId` (the client drops replies of a run a newer request of the same slot has
  * superseded).
  */
-import type { LabConfig, LabSlot } from '../../engine/nn/labConfig';
+import type { LabConfig, TrainSlot } from '../../engine/nn/labConfig';
 
 /** Statistics of one layer's activation outputs g(u) over the data set. */
 export interface LayerActivation {
@@ -61,12 +61,15 @@ export const BOUNDARY_EXTENT = 2;
 /** Longest loss history kept (older steps are dropped). */
 export const MAX_HISTORY = 20_000;
 
+/** Steps of one run request at most (the client asks for fewer on big nets). */
+export const MAX_STEPS_PER_REQUEST = 500;
+
 /** Train `steps` steps of `config` (0 only reports), from scratch when `reset` or when the config changed. */
 export interface RunRequest {
   readonly id: number;
   readonly runId: number;
   readonly type: 'run';
-  readonly slot: LabSlot;
+  readonly slot: TrainSlot;
   readonly config: LabConfig;
   readonly steps: number;
   readonly reset: boolean;
@@ -77,7 +80,7 @@ export interface PathRequest {
   readonly id: number;
   readonly runId: number;
   readonly type: 'path';
-  readonly slot: LabSlot;
+  readonly slot: TrainSlot;
 }
 
 /** A training path as it travels: n snapshots of P parameters, flat, step 0 first. */

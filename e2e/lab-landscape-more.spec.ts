@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { waitForLabSnapshot } from './fixtures/lab';
+
+/** The step configuration A's status line reports. */
+async function stepOfA(page: Page): Promise<number> {
+  return Number(await page.locator('[data-slot="a"] .lab-status').getAttribute('data-step'));
+}
+
+/** Waits until the slice asked for last is complete (not a coarse pass, not training a path). */
+async function waitForDone(page: Page): Promise<void> {
+  const map = page.getByTestId('landscape-map');
+  await expect(map).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(map).toHaveAttribute('data-known-stride', '1');
+}
+
+test('further optimizers on the PCA plane: each trained from A’s weights is drawn, one that diverges is named and left off, the link keeps them', async ({
+  page,
+}) => {
+  test.slow(); // three extra trainings and a slice each time the list changes
+  // A: a deep linear net with Adam, where SGD at a large lr diverges.
+  await page.goto('./?page=lab&lab=depth:4,act:linear,lr:0.01');
+  await waitForLabSnapshot(page, 'act:linear');
+  await page.getByRole('button', { name: 'Train' }).click();
+  // Past one run request's 500 steps, so the further ones need several to catch up.
+  await expect.poll(() => stepOfA(page), { timeout: 30_000 }).toBeGreaterThan(600);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const step = await stepOfA(page);
+
+  await page.getByRole('tab', { name: 'Landscape' }).click();
+  await waitForDone(page);
+  await expect(page.getByTestId('landscape-path-a')).toBeVisible();
+
+  // C: the first optimizer A does not use (SGD), at A's lr; the learner raises its lr.
+  const add = page.getByRole('button', { name: 'Add an optimizer to the plane' });
+  await add.click();
+  const rowC = page.getByTestId('landscape-more-c');
+  await expect(rowC.getByLabel('Optimizer')).toHaveValue('sgd');
+  await page.getByTestId('landscape-more-c-lr').fill('0.05');
+  // D: RMSprop at 0.01.
+  await add.click();
+  const rowD = page.getByTestId('landscape-more-d');
+  await rowD.getByLabel('Optimizer').selectOption('rmsprop');
+  // E: SGD at lr 10, which diverges on this net.
+  await add.click();
+  const rowE = page.getByTestId('landscape-more-e');
+  await rowE.getByLabel('Optimizer').selectOption('sgd');
+  await page.getByTestId('landscape-more-e-lr').fill('10');
+  await waitForDone(page);
+
+  // A, C and D are drawn on the plane, each with its snapshots, all from one starting point.
+  const starts: string[] = [];
+  for (const slot of ['a', 'c', 'd']) {
+    const path = page.getByTestId(`landscape-path-${slot}`);
+    await expect(path).toBeVisible();
+    expect(Number(await path.getAttribute('data-points'))).toBeGreaterThan(10);
+    const first = await path.locator('circle').first();
+    starts.push(`${await first.getAttribute('cx')},${await first.getAttribute('cy')}`);
+    // Its row of true and plane losses, named by its letter, optimizer and lr, trained as far as A.
+    const row = page.getByTestId('landscape-losses').locator(`tr[data-slot="${slot}"]`);
+    await expect(row.locator('td').first()).toHaveText(String(step));
+  }
+  expect(new Set(starts).size).toBe(1);
+  await expect(page.locator('tr[data-slot="c"] th')).toHaveText('C: SGD, lr 0.05');
+  await expect(page.locator('tr[data-slot="d"] th')).toHaveText(/^D: RMSprop, lr 0\.01$/);
+  // E diverged: not drawn, and said so by name.
+  await expect(page.getByTestId('landscape-path-e')).toHaveCount(0);
+  await expect(page.getByTestId('landscape-dropped-e')).toHaveText(/^E: SGD, lr 10 diverged/);
+  // The plane's share of the variance is of all the drawn paths together.
+  await expect(page.getByTestId('landscape-badge')).toBeVisible();
+  // Each extra trained as far as A: its path ends at A's step (the cursor's last step).
+  await expect(page.getByRole('slider', { name: /Point on the paths/ })).toHaveAccessibleName(
+    `Point on the paths: step ${step}`,
+  );
+
+  // The link keeps the list; removing E takes it out of the link and the page.
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('labview'))
+    .toContain('more:sgd@0.05,rmsprop@0.01,sgd@10');
+  await rowE.getByRole('button', { name: 'Remove E from the plane' }).click();
+  await expect(rowE).toHaveCount(0);
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('labview'))
+    .toMatch(/more:sgd@0\.05,rmsprop@0\.01$/);
+  await waitForDone(page);
+  await expect(page.getByTestId('landscape-dropped-e')).toHaveCount(0);
+
+  // Opened from the link, the rows are there again.
+  await page.goto(page.url());
+  await expect(page.getByTestId('landscape-more-c').getByLabel('Optimizer')).toHaveValue('sgd');
+  await expect(page.getByTestId('landscape-more-d').getByLabel('Optimizer')).toHaveValue('rmsprop');
+  await expect(page.getByTestId('landscape-more-c-lr')).toHaveValue('0.05');
+});
