@@ -359,6 +359,12 @@ CASES = [
     ('lbfgs with a short history and an evaluation budget', scene({'id': 'rosenbrock'}, [-0.7, 2.2], 5, [
         {'type': 'lbfgs', 'lr': 0.5, 'max_iter': 7, 'max_eval': 9, 'line_search_fn': 'strong_wolfe', 'history_size': 2},
     ])),
+    # LBFGS.step hands _strong_wolfe max_ls = what is left of max_eval but not its own
+    # tolerance_change: with tolerance_change 1 the search still brackets to 1e-9.
+    ('lbfgs line search at its own tolerance', scene({'id': 'himmelblau'}, [-0.3, 0.9], 3, [
+        {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'tolerance_change': 1, 'max_eval': 1000},
+        {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'max_iter': 1},
+    ])),
     ('lbfgs on himmelblau and a typed surface', scene({'id': 'himmelblau'}, [-0.3, 0.9], 6, [
         {'type': 'lbfgs', 'lr': 0.05},
         {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'max_iter': 3},

@@ -240,6 +240,9 @@ GROUPS = [
             {'type': 'onecycle', 'max_lr': 0.03, 'total_steps': 60}]}),
         opt('adamax', 0.1, {'type': 'sequential', 'milestones': [25], 'schedulers': [
             {'type': 'polynomial', 'total_iters': 30}, {'type': 'constant', 'factor': 0.2, 'total_iters': 10}]}),
+        # A milestone of 0 still starts on schedulers[0]: torch runs only its _initial_step.
+        opt('sgd', 0.1, {'type': 'sequential', 'milestones': [0], 'schedulers': [
+            {'type': 'constant', 'factor': 0.5}, {'type': 'exponential', 'gamma': 0.9}]}),
     ]),
     ('reduce on plateau', [
         opt('adam', 0.5, {'type': 'plateau'}),

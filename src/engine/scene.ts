@@ -38,6 +38,38 @@ import type {
 export const MAX_OPTIMIZERS = 12;
 /** Most steps one trajectory may take. */
 export const MAX_STEPS = 10_000;
+/**
+ * Most evaluations of f and ∇f one closure optimizer (L-BFGS) may make in a scene: about 3 s in
+ * the worker on a laptop, and 16 MB of probe points. torch would run more; the app would hang.
+ */
+export const MAX_CLOSURE_EVALUATIONS = 1_000_000;
+
+/**
+ * A closure optimizer whose steps could evaluate f more than MAX_CLOSURE_EVALUATIONS times keeps
+ * its other fields and falls back to the default max_iter and max_eval, with a message naming why.
+ */
+function withinEvaluationBudget(
+  config: OptimizerConfig,
+  steps: number,
+  path: string,
+  errors: FieldError[],
+): OptimizerConfig {
+  const perStep = OPTIMIZERS[config.type].evaluationsPerStep?.(
+    config as unknown as Readonly<Record<string, unknown>>,
+  );
+  if (perStep === undefined || perStep * steps <= MAX_CLOSURE_EVALUATIONS) return config;
+  errors.push(
+    fieldError(`${path}.max_iter`, 'scene.evaluationBudget', {
+      count: perStep * steps,
+      steps,
+      max: MAX_CLOSURE_EVALUATIONS,
+    }),
+  );
+  const rest: Record<string, unknown> = { ...config };
+  delete rest.max_iter;
+  delete rest.max_eval;
+  return rest as unknown as OptimizerConfig;
+}
 /** Starts beyond this magnitude are rejected: they are typos, not experiments. */
 export const MAX_START = 1e9;
 /** Longest display label. */
@@ -524,8 +556,9 @@ export function validateScene(input: unknown): SceneValidation {
       }
       const kept: OptimizerConfig[] = [];
       list.slice(0, MAX_OPTIMIZERS).forEach((entry, i) => {
-        const config = validateOptimizer(entry, `optimizers[${i}]`, errors);
+        let config = validateOptimizer(entry, `optimizers[${i}]`, errors);
         if (!config) return;
+        config = withinEvaluationBudget(config, steps, `optimizers[${i}]`, errors);
         // A schedule torch would refuse for this optimizer and step count falls back to none.
         const refused = checkScheduleRun(config, steps, `optimizers[${i}]`);
         if (refused) {

@@ -202,6 +202,27 @@ describe('schedule values', () => {
     expect(Math.min(...(momentums as number[]))).toBeCloseTo(0.85, 3);
   });
 
+  it('a sequential starts on its first schedule even when a milestone is 0 or below, as torch does', () => {
+    // torch's SequentialLR runs _initial_step of schedulers[0] only; the milestone picks the
+    // schedule from the first step on. Before, a milestone ≤ 0 started on the second (0.1, not 0.05).
+    for (const milestones of [[0], [-3]]) {
+      const { lrs } = scheduleValues(
+        {
+          type: 'sequential',
+          milestones,
+          schedulers: [
+            { type: 'constant', factor: 0.5 },
+            { type: 'exponential', gamma: 0.9 },
+          ],
+        },
+        0.1,
+        3,
+      );
+      expect(lrs[0]).toBeCloseTo(0.05, 15);
+      expect(lrs[1]).toBeCloseTo(0.045, 15);
+    }
+  });
+
   it('a schedule without cycling leaves momentum alone', () => {
     const { momentums } = scheduleValues({ type: 'cosine', t_max: 10 }, 0.1, 5, {
       momentumKey: 'momentum',

@@ -384,6 +384,12 @@ export interface OptimizerDef {
     fields: Readonly<Record<string, unknown>>,
   ) => { readonly field: string; readonly code: EngineMessageCode } | undefined;
   /**
+   * Closure families only: the most times one step can evaluate f and ∇f with these validated
+   * fields (L-BFGS: bounded by max_eval and max_iter). The validator refuses a scene whose steps
+   * times this exceed MAX_CLOSURE_EVALUATIONS, which torch would run but the app could not.
+   */
+  readonly evaluationsPerStep?: (fields: Readonly<Record<string, unknown>>) => number;
+  /**
    * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
    * UI can substitute numbers.
    */

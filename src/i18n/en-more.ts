@@ -503,6 +503,10 @@ export const enMore = {
   'engine.page.noControls': 'none of the controls could be read; the default, play, is shown',
   'engine.page.notEncoded': 'is not valid percent-encoded text; the default is used',
   'engine.scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
+  'engine.scene.lbfgsMaxEval':
+    'must leave the strong-Wolfe line search at least one evaluation: max_eval (default max_iter × 5 // 4) must be >= 1, or torch.optim.LBFGS fails at its first step',
+  'engine.scene.evaluationBudget':
+    'lets L-BFGS evaluate f up to {count} times in {steps} steps, more than the {max} the app runs; lower max_iter, max_eval or steps (both fall back to their defaults)',
   'engine.scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
   'engine.scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',
   'engine.scene.text': 'must be text, got {got}',

@@ -597,6 +597,10 @@ export const zhCN: Messages = {
   'engine.scene.color': '必须是 #1f77b4 这样的颜色，收到的是 {got}',
   'engine.scene.boolean': '必须是 true 或 false，收到的是 {got}',
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（与 torch.optim.SGD 的要求相同）',
+  'engine.scene.lbfgsMaxEval':
+    '必须给 strong_wolfe 线搜索留下至少一次求值：max_eval（默认为 max_iter × 5 // 4）必须 >= 1，否则 torch.optim.LBFGS 在第一步就会出错',
+  'engine.scene.evaluationBudget':
+    '会让 L-BFGS 在 {steps} 步内最多求值 f {count} 次，超过本应用运行的上限 {max}；请调低 max_iter、max_eval 或步数（两者都回到默认值）',
   'engine.scene.surfaceRef': '必须是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',
   'engine.scene.surfaceOneOf': '"id" 和 "expr" 必须且只能有一个',
   'engine.scene.text': '必须是文本，收到的是 {got}',

@@ -599,6 +599,10 @@ export const zhTW: Messages = {
   'engine.scene.color': '必須是 #1f77b4 這樣的顏色，收到的是 {got}',
   'engine.scene.boolean': '必須是 true 或 false，收到的是 {got}',
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（與 torch.optim.SGD 的要求相同）',
+  'engine.scene.lbfgsMaxEval':
+    '必須給 strong_wolfe 線搜尋留下至少一次求值：max_eval（預設為 max_iter × 5 // 4）必須 >= 1，否則 torch.optim.LBFGS 在第一步就會出錯',
+  'engine.scene.evaluationBudget':
+    '會讓 L-BFGS 在 {steps} 步內最多求值 f {count} 次，超過本應用執行的上限 {max}；請調低 max_iter、max_eval 或步數（兩者都回到預設值）',
   'engine.scene.surfaceRef': '必須是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',
   'engine.scene.surfaceOneOf': '"id" 與 "expr" 必須且只能有一個',
   'engine.scene.text': '必須是文字，收到的是 {got}',

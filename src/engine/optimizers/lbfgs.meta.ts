@@ -59,12 +59,47 @@ export function tex(config: OptimizerConfig): string {
   ]);
 }
 
+/** A number field's value, or its default when absent (null for max_eval's). */
+function field(fields: Readonly<Record<string, unknown>>, name: string): number | null {
+  const v = fields[name];
+  if (typeof v === 'number') return v;
+  if (v === null) return null;
+  const spec = PARAMS.find((p) => p.name === name);
+  return typeof spec?.default === 'number' ? spec.default : null;
+}
+
+/** torch.optim.LBFGS's max_eval: given, or max_iter * 5 // 4 (Python's floor division). */
+function maxEval(fields: Readonly<Record<string, unknown>>): number {
+  const maxIter = field(fields, 'max_iter') ?? 20;
+  return field(fields, 'max_eval') ?? Math.floor((maxIter * 5) / 4);
+}
+
 /** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
 export const lbfgsMeta: OptimizerMeta = {
   type: 'lbfgs',
   torchClass: 'LBFGS',
   label: 'L-BFGS',
   closure: true,
+  // torch's LBFGS.step hands its line search max_ls = max_eval − 1 at the first iteration; below 0
+  // (max_eval < 1) _strong_wolfe reads its bracket before making one and raises.
+  crossCheck(fields) {
+    if (fields.line_search_fn !== 'strong_wolfe') return undefined;
+    if ((field(fields, 'max_iter') ?? 20) <= 0 || maxEval(fields) >= 1) return undefined;
+    return {
+      field: typeof fields.max_eval === 'number' ? 'max_eval' : 'max_iter',
+      code: 'scene.lbfgsMaxEval',
+    };
+  },
+  // One step: the first closure call, then at most max_eval more with the line search (each
+  // line search stops at what is left of max_eval), or one per inner iteration up to both bounds.
+  evaluationsPerStep(fields) {
+    const maxIter = field(fields, 'max_iter') ?? 20;
+    const budget = Math.max(1, Math.ceil(maxEval(fields)));
+    if (maxIter <= 0) return 1;
+    return fields.line_search_fn === 'strong_wolfe'
+      ? budget + 1
+      : Math.min(Math.ceil(maxIter), budget) + 1;
+  },
   presets: [{ id: 'lbfgs', label: 'L-BFGS', config: { type: 'lbfgs', lr: 0.1 } }],
   params: PARAMS,
   tex,

@@ -67,7 +67,11 @@ const pyMin = (a: number, b: number): number => (b < a ? b : a);
 
 type Objective = (t: number) => { f: number; g: Float64Array };
 
-/** torch.optim.lbfgs._strong_wolfe (c1 = 1e-4, c2 = 0.9). Returns f, g, t and the evaluations used. */
+/**
+ * torch.optim.lbfgs._strong_wolfe as LBFGS.step (torch 2.x) calls it: c1 = 1e-4, c2 = 0.9 and its
+ * own tolerance_change = 1e-9 (the optimizer's tolerance_change is not passed on), max_ls = what is
+ * left of max_eval. Returns f, g, t and the evaluations used.
+ */
 function strongWolfe(
   objective: Objective,
   t0: number,
@@ -75,11 +79,11 @@ function strongWolfe(
   f: number,
   g: Float64Array,
   gtd: number,
-  toleranceChange: number,
   maxLs: number,
 ): { f: number; g: Float64Array; t: number; evals: number } {
   const c1 = 1e-4;
   const c2 = 0.9;
+  const toleranceChange = 1e-9;
   let t = t0;
   const dNorm = absMax(d);
   let { f: fNew, g: gNew } = objective(t);
@@ -317,7 +321,6 @@ class LbfgsInstance implements OptimizerInstance {
           loss,
           flatGrad,
           gtd,
-          this.toleranceChange,
           this.maxEval - currentEvals,
         );
         loss = found.f;

@@ -615,8 +615,9 @@ class SequentialLR extends TorchScheduler {
     this.lastEpoch = 0;
     group.lr = group.initial_lr!;
     this.undo();
-    const idx = bisectRight(milestones, 0);
-    children[idx]!.initialStep();
+    // torch: "Perform the initial step for only the first scheduler", whatever the milestones
+    // (a milestone ≤ 0 does not pick a later one).
+    children[0]!.initialStep();
   }
   override undo(): void {
     for (const child of this.children) child.undo();
