@@ -376,6 +376,12 @@ export interface OptimizerDef {
    */
   readonly matrix?: true;
   /**
+   * The step depends on the parameter tensor's shape and its own norms (torch.optim.Adafactor
+   * factors a matrix's second moment): the lab's trainer creates one instance per tensor, with
+   * its shape, as torch steps each parameter apart; other families step the flat vector at once.
+   */
+  readonly shaped?: true;
+  /**
    * torch's checks across fields, which per-field bounds cannot state (SGD: nesterov needs
    * momentum > 0 and dampening 0). Given the validated fields, returns the refused field and the
    * message code saying why, or undefined. The validator drops the refused field.
@@ -394,8 +400,11 @@ export interface OptimizerDef {
    * UI can substitute numbers.
    */
   tex(config: OptimizerConfig): string;
-  /** Fresh state for `n` parameters; absent hyper-parameters take the defaults in `params`. */
-  create(config: OptimizerConfig, n: number): OptimizerInstance;
+  /**
+   * Fresh state for `n` parameters; absent hyper-parameters take the defaults in `params`.
+   * `shape` ([out, in] for a weight matrix; absent for a vector) matters to `shaped` families.
+   */
+  create(config: OptimizerConfig, n: number, shape?: readonly number[]): OptimizerInstance;
   /** The map's hidden-state glyphs of a step, read from this family's `inspect()` state. */
   glyphs?(frame: StateFrame): FamilyGlyphs;
   /** This family's terms of a step's arrows (step-by-step mode), from its `inspect()` state. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLabOptimizer, muonBlocks } from './labOptimizer';
+import { createLabOptimizer, muonBlocks, parameterTensors } from './labOptimizer';
 import { buildNetwork } from './network';
-import { createOptimizer } from '../optimizers';
+import { createOptimizer, OPTIMIZERS } from '../optimizers';
 
 // 2 → 4 (tanh) → 3 (tanh) → 1: two hidden weight matrices (4×2 and 3×4), one output layer.
 const NET = buildNetwork({
@@ -100,5 +100,70 @@ describe("the lab's Muon: hidden weight matrices orthogonalised, AdamW for the r
       adamw.step(restParams, restGrad.slice(), 0.02);
     }
     expect(restIndex.map((i) => params[i])).toEqual(Array.from(restParams));
+  });
+});
+
+describe("the lab's Adafactor: one instance per parameter tensor, as torch steps each apart", () => {
+  // From a float64 transcription of torch 2.x's _single_tensor_adafactor (torch/optim/_adafactor.py):
+  // W (2 × 3) and b (2) stepped three times at lr 0.05, weight_decay 0.1.
+  const W0 = [1, 2, -0.5, 3, 4, 0.25];
+  const B0 = [0.5, -0.5];
+  const GRADS: [number[], number[]][] = [
+    [
+      [0.1, -0.2, 0.3, 0.3, 0.05, -1.0],
+      [1, -1],
+    ],
+    [
+      [-0.4, 0.2, 0.1, 0.0, 0.5, 0.2],
+      [0.3, 0.7],
+    ],
+    [
+      [0.2, 0.2, -0.3, -0.1, 0.1, 0.9],
+      [-2, 0.1],
+    ],
+  ];
+  const TORCH_W = [
+    0.9752562591639096, 1.964910190339795, -0.49739728873460787, 2.914834888739184,
+    3.760267998138255, 0.15999818956775555,
+  ];
+  const TORCH_B = [0.4909793955622993, -0.4909547539195346];
+  const CONFIG = { type: 'adafactor', lr: 0.05, weight_decay: 0.1 } as const;
+
+  it('factors a weight matrix’s second moment into row and column moments, as torch does', () => {
+    const w = Float64Array.from(W0);
+    const b = Float64Array.from(B0);
+    const ow = OPTIMIZERS.adafactor.create(CONFIG, 6, [2, 3]);
+    const ob = OPTIMIZERS.adafactor.create(CONFIG, 2, [2]);
+    for (const [gw, gb] of GRADS) {
+      ow.step(w, Float64Array.from(gw), 0.05);
+      ob.step(b, Float64Array.from(gb), 0.05);
+    }
+    Array.from(w).forEach((v, i) => expect(v).toBeCloseTo(TORCH_W[i]!, 13));
+    Array.from(b).forEach((v, i) => expect(v).toBeCloseTo(TORCH_B[i]!, 13));
+  });
+
+  it('the trainer steps every W, b of the network with its own Adafactor, not the flat vector with one', () => {
+    const params = Float64Array.from({ length: NET.paramCount }, (_, i) => Math.sin(i + 1));
+    const grad = Float64Array.from({ length: NET.paramCount }, (_, i) => Math.cos(3 * i));
+    const lab = params.slice();
+    createLabOptimizer(CONFIG, NET).step(lab, grad.slice(), 0.05);
+    const expected = params.slice();
+    for (const { from, shape } of parameterTensors(NET)) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const p = expected.slice(from, from + size);
+      OPTIMIZERS.adafactor.create(CONFIG, size, shape).step(p, grad.slice(from, from + size), 0.05);
+      expected.set(p, from);
+    }
+    expect(Array.from(lab)).toEqual(Array.from(expected));
+    // The tensors cover every parameter once.
+    const covered = parameterTensors(NET).reduce(
+      (n, t) => n + t.shape.reduce((a, b) => a * b, 1),
+      0,
+    );
+    expect(covered).toBe(NET.paramCount);
+    // One Adafactor over the flat vector gives another step.
+    const flat = params.slice();
+    createOptimizer(CONFIG, NET.paramCount).step(flat, grad.slice(), 0.05);
+    expect(Array.from(flat)).not.toEqual(Array.from(lab));
   });
 });

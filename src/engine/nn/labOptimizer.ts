@@ -1,6 +1,8 @@
 /**
- * The lab trainer's optimizer over the flat parameter vector. Every family steps the whole
- * vector, except Muon: torch's Muon takes 2-D parameters only, and its documentation pairs it
+ * The lab trainer's optimizer over the flat parameter vector. Element-wise families (and L-BFGS,
+ * which torch flattens too) step the whole vector; a family whose step depends on a tensor's shape
+ * (Adafactor: `shaped`) gets one instance per tensor (each W as a matrix, each b, γ, β as a
+ * vector), as torch steps each parameter apart. Muon is special too: torch's Muon takes 2-D parameters only, and its documentation pairs it
  * with AdamW for the rest, so here each hidden layer's weight matrix W (out × in) gets its own
  * Muon (its own Newton–Schulz orthogonalisation, as torch does per parameter) and the biases,
  * batch-norm γ and β and the output layer's W go to one torch.optim.AdamW at its defaults (lr
@@ -87,9 +89,72 @@ class MuonWithAdamW implements OptimizerInstance {
   }
 }
 
+/** The network's parameter tensors in torch's order: per layer W (out × in), b, then γ, β. */
+export function parameterTensors(net: Network): { from: number; shape: number[] }[] {
+  const tensors: { from: number; shape: number[] }[] = [];
+  for (const l of net.layers) {
+    tensors.push({ from: l.wOffset, shape: [l.outSize, l.inSize] });
+    tensors.push({ from: l.bOffset, shape: [l.outSize] });
+    if (l.gammaOffset >= 0) {
+      tensors.push({ from: l.gammaOffset, shape: [l.outSize] });
+      tensors.push({ from: l.betaOffset, shape: [l.outSize] });
+    }
+  }
+  return tensors;
+}
+
+/** One optimizer instance per parameter tensor, each stepping its slice of the flat vector. */
+class PerTensor implements OptimizerInstance {
+  private readonly parts: {
+    from: number;
+    opt: OptimizerInstance;
+    p: Float64Array;
+    g: Float64Array;
+  }[];
+  private stepCount = 0;
+  private lastLr = 0;
+
+  constructor(create: (shape: readonly number[]) => OptimizerInstance, net: Network) {
+    this.parts = parameterTensors(net).map(({ from, shape }) => {
+      const size = shape.reduce((a, b) => a * b, 1);
+      return { from, opt: create(shape), p: new Float64Array(size), g: new Float64Array(size) };
+    });
+  }
+
+  step(params: Float64Array, grad: Float64Array, lr: number): void {
+    for (const part of this.parts) {
+      const { from, p, g } = part;
+      p.set(params.subarray(from, from + p.length));
+      g.set(grad.subarray(from, from + g.length));
+      part.opt.step(p, g, lr);
+      params.set(p, from);
+    }
+    this.stepCount++;
+    this.lastLr = lr;
+  }
+
+  setMomentum(value: number): void {
+    for (const part of this.parts) part.opt.setMomentum?.(value);
+  }
+
+  inspect() {
+    return { step: this.stepCount, lr: this.lastLr };
+  }
+}
+
 /** The optimizer the lab trainer steps `net`'s flat parameters with (see the module comment). */
 export function createLabOptimizer(config: OptimizerConfig, net: Network): OptimizerInstance {
-  return OPTIMIZERS[config.type].matrix === true
-    ? new MuonWithAdamW(config, net)
-    : createOptimizer(config, net.paramCount);
+  const def = OPTIMIZERS[config.type];
+  if (def.matrix === true) return new MuonWithAdamW(config, net);
+  if (def.shaped === true)
+    return new PerTensor(
+      (shape) =>
+        def.create(
+          config,
+          shape.reduce((a, b) => a * b, 1),
+          shape,
+        ),
+      net,
+    );
+  return createOptimizer(config, net.paramCount);
 }

@@ -70,6 +70,8 @@ export function tex(config: OptimizerConfig): string {
 export const adafactorMeta: OptimizerMeta = {
   type: 'adafactor',
   label: 'Adafactor',
+  // torch steps each tensor apart: a matrix's moments are factored, α and the clipping per tensor.
+  shaped: true,
   presets: [{ id: 'adafactor', label: 'Adafactor', config: { type: 'adafactor', lr: 0.1 } }],
   params: PARAMS,
   tex,

@@ -43,7 +43,9 @@ export function withMaximize(def: OptimizerDef): OptimizerDef {
       maximizing(config)
         ? def.tex(config).replace(GRADIENT_TEX, MAXIMIZE_GRADIENT_TEX)
         : def.tex(config),
-    create: (config, n) =>
-      maximizing(config) ? negatingGradient(def.create(config, n)) : def.create(config, n),
+    create: (config, n, shape) =>
+      maximizing(config)
+        ? negatingGradient(def.create(config, n, shape))
+        : def.create(config, n, shape),
   };
 }

@@ -53,11 +53,11 @@ export function registerOptimizer(family: OptimizerFamily): void {
   const def: OptimizerDef = {
     ...meta,
     type,
-    create(config, n) {
+    create(config, n, shape) {
       const code = codes[type];
       if (!code)
         throw new Error(`${meta.label} is not loaded yet: await loadOptimizers(['${type}'])`);
-      return code.create(config, n);
+      return code.create(config, n, shape);
     },
   };
   (OPTIMIZERS as Record<OptimizerType, OptimizerDef>)[type] = withMaximize(def);
