@@ -223,7 +223,14 @@ test.describe('robustness', () => {
 
     const before = await app.paintCount();
     expect(await page.evaluate(() => window.__descent!.faults!.crash())).toBe(true);
-    await expect(page.getByTestId('engine-error')).toContainText('the worker crashed');
+    // Said in the reader's words; the worker's own English reason is kept for tools.
+    await expect(page.getByTestId('engine-error')).toContainText(
+      'The computation worker stopped; it was restarted',
+    );
+    await expect(page.getByTestId('engine-error')).toHaveAttribute(
+      'data-detail',
+      /the worker crashed/,
+    );
     await app.waitForPaint(before);
     expect(await app.scene()).toEqual(scene);
     expect(await app.trajectories()).toEqual(paths);
@@ -251,9 +258,14 @@ test.describe('robustness', () => {
     await page.getByTestId('surface-select').selectOption('booth');
     // Still responsive while the engine is silent.
     await expectResponsive(page);
-    await expect(page.getByTestId('engine-error')).toContainText('no answer within 3000 ms', {
-      timeout: 8000,
-    });
+    await expect(page.getByTestId('engine-error')).toContainText(
+      'The computation worker stopped answering; it was replaced',
+      { timeout: 8000 },
+    );
+    await expect(page.getByTestId('engine-error')).toHaveAttribute(
+      'data-detail',
+      'no answer within 3000 ms',
+    );
     await app.waitForPaint(before);
     await expectResponsive(page);
     expect((await app.scene()).surface).toEqual({ id: 'booth' });
@@ -261,5 +273,27 @@ test.describe('robustness', () => {
     expect(trajectories).toHaveLength(DEFAULT_SCENE.optimizers.length);
     expect(trajectories.every((t) => t.length === 201)).toBe(true);
     errors.expectNone();
+  });
+});
+
+test.describe('robustness, said in Chinese', () => {
+  test.use({ locale: 'zh-TW' });
+
+  test('a crashed worker is reported in the reader’s language, with no English in the sentence', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      window.__DESCENT_TEST_HOOKS__ = true;
+    });
+    const app = new Visualizer(page);
+    await app.open('?scene=f:himmelblau;p:1,1;n:300');
+    const before = await app.paintCount();
+    expect(await page.evaluate(() => window.__descent!.faults!.crash())).toBe(true);
+    const notice = page.getByTestId('engine-error');
+    await expect(notice.locator('p')).toHaveText(
+      '運算執行緒意外停止，已重新啟動並重新計算了場景。',
+    );
+    expect(await notice.locator('p').textContent()).not.toMatch(/[A-Za-z]/);
+    await app.waitForPaint(before);
   });
 });

@@ -75,3 +75,23 @@ test('the lab names a bad theme in its own link notice', async ({ page }) => {
     'theme: "purple" is not one of light, dark, auto; auto is used',
   );
 });
+
+test('bad Analyze drawer settings in the link are named; the drawer still opens on the view asked for', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  await app.open('?analysis=stability,zzz,size:9999,eps:abc');
+  const notice = page.getByTestId('load-errors');
+  await expect(notice).toContainText(
+    'analysis.tab: "zzz" is not a view (race, sweep, stability, basins, minibatch, step) or a setting of the Analyze drawer; it is ignored',
+  );
+  await expect(notice).toContainText(
+    'analysis.size: "9999" is not a number from 8 to 256; 256 is used',
+  );
+  await expect(notice).toContainText('analysis.eps: "abc" is not a number');
+  // The good part of the link is read: the drawer is open on Stability.
+  await expect(page.getByRole('tab', { name: /stability/i })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+});

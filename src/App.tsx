@@ -132,8 +132,12 @@ function Notices() {
         </div>
       )}
       {engineError && (
-        <div className="notice" role="alert" data-testid="engine-error">
-          <p>{t('app.workerError', { message: engineError })}</p>
+        // The worker's own reason is English (a stack's message, the watchdog's "no answer within
+        // … ms"): the reader gets the catalogue's sentence for its kind, tools the detail.
+        <div className="notice" role="alert" data-testid="engine-error" data-detail={engineError}>
+          <p>
+            {t(/^no answer within/.test(engineError) ? 'app.workerTimeout' : 'app.workerError')}
+          </p>
           <button type="button" onClick={() => useDescent.getState().setEngineError(null)}>
             {t('app.dismiss')}
           </button>

@@ -8,7 +8,6 @@ import { loadEmbedUrl } from './embed/url';
 import { loadExpressions } from './engine/surfaces/resolve';
 import { loadAllTexts } from './i18n';
 import { startLocale } from './i18n/detect';
-import { startAnalysisUrlSync } from './state/analysis';
 import { startEngine } from './state/engine';
 import { startPlayback } from './state/playback';
 import { installTestApi } from './state/testApi';
@@ -46,7 +45,8 @@ function startVisualizer(): void {
     startLessons();
     startUrlSync();
     openLessonAtStart();
-    startAnalysisUrlSync();
+    // The Analyze drawer's link settings: read (and the drawer opened) just after the first paint.
+    afterFirstPaint(() => void import('./state/analysisUrl').then((m) => m.startAnalysisUrlSync()));
   }
   // The first frame is computed here, on the main thread; the worker, which serves every later
   // change, starts once that frame is on screen (its script then loads while the reader looks).

@@ -67,9 +67,9 @@ export const ENGINE_MESSAGES = {
   'scene.boolean': 'must be true or false, got {got}',
   'scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
   'scene.lbfgsMaxEval':
-    'must leave the strong-Wolfe line search at least one evaluation: max_eval (default max_iter × 5 // 4) must be >= 1, or torch.optim.LBFGS fails at its first step',
+    'must give max_eval >= 1 (default max_iter × 5 // 4) with strong_wolfe, as torch.optim.LBFGS needs',
   'scene.evaluationBudget':
-    'lets L-BFGS evaluate f up to {count} times in {steps} steps, more than the {max} the app runs; lower max_iter, max_eval or steps (both fall back to their defaults)',
+    'lets L-BFGS evaluate f {count} times, more than {max}; max_iter and max_eval use their defaults',
   'scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
   'scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',
   'scene.text': 'must be text, got {got}',

@@ -4,6 +4,10 @@
  * table of their own so the first paint does not carry them. The app says them through the same
  * `engine.<code>` catalogue keys.
  */
+import { fillMessage } from './messages';
+import type { MessageParams } from './messageParams';
+import type { FieldError } from './types';
+
 export const PAGE_MESSAGES = {
   'page.choice': '"{got}" is not one of {choices}; {used} is used',
   'page.page': '"{got}" is not one of {choices}; the visualizer is shown',
@@ -15,7 +19,19 @@ export const PAGE_MESSAGES = {
     '"{got}" is not a control (play, charts, none, or a slider such as lr:0); it is left out',
   'page.noControls': 'none of the controls could be read; the default, play, is shown',
   'page.notEncoded': 'is not valid percent-encoded text; the default is used',
+  'page.analysisPart':
+    '"{got}" is not a view ({choices}) or a setting of the Analyze drawer; it is ignored',
+  'page.analysisValue': '"{got}" is not a number from {min} to {max}; {used} is used',
 } as const;
 
 /** A code of {@link PAGE_MESSAGES}. */
 export type PageMessageCode = keyof typeof PAGE_MESSAGES;
+
+/** A problem with one of the page's parameters, its English sentence filled in. */
+export function pageProblem(
+  path: string,
+  code: PageMessageCode,
+  params: MessageParams = {},
+): FieldError {
+  return { path, code, params, message: fillMessage(PAGE_MESSAGES[code], params) };
+}

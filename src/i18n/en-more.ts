@@ -502,11 +502,19 @@ export const enMore = {
     '"{got}" is not a control (play, charts, none, or a slider such as lr:0); it is left out',
   'engine.page.noControls': 'none of the controls could be read; the default, play, is shown',
   'engine.page.notEncoded': 'is not valid percent-encoded text; the default is used',
+  'engine.page.analysisPart':
+    '"{got}" is not a view ({choices}) or a setting of the Analyze drawer; it is ignored',
+  'engine.page.analysisValue': '"{got}" is not a number from {min} to {max}; {used} is used',
+  // A worker failure is said after the first paint (the notice waits for these words).
+  'app.workerError':
+    'The computation worker stopped; it was restarted and the scene computed again.',
+  'app.workerTimeout':
+    'The computation worker stopped answering; it was replaced and the scene computed again.',
   'engine.scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
   'engine.scene.lbfgsMaxEval':
-    'must leave the strong-Wolfe line search at least one evaluation: max_eval (default max_iter × 5 // 4) must be >= 1, or torch.optim.LBFGS fails at its first step',
+    'must give max_eval >= 1 (default max_iter × 5 // 4) with strong_wolfe, as torch.optim.LBFGS needs',
   'engine.scene.evaluationBudget':
-    'lets L-BFGS evaluate f up to {count} times in {steps} steps, more than the {max} the app runs; lower max_iter, max_eval or steps (both fall back to their defaults)',
+    'lets L-BFGS evaluate f {count} times, more than {max}; max_iter and max_eval use their defaults',
   'engine.scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
   'engine.scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',
   'engine.scene.text': 'must be text, got {got}',

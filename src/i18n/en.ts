@@ -20,7 +20,6 @@ export const en = {
   'nav.visualizer': 'Optimizers',
   'nav.lab': 'Gradient-flow lab',
   'app.urlProblems': 'Some settings in the link were not valid and were replaced by defaults:',
-  'app.workerError': 'The computation worker failed ({message}); it was restarted.',
   'app.viewError': 'This panel hit an error: {message}',
   'app.retry': 'Try again',
   'app.loading': 'Computing…',

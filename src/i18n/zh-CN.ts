@@ -16,7 +16,8 @@ export const zhCN: Messages = {
   'nav.visualizer': '优化器',
   'nav.lab': '梯度流实验室',
   'app.urlProblems': '链接中的部分设置无效，已替换为默认值：',
-  'app.workerError': '计算线程出错（{message}），已重新启动。',
+  'app.workerError': '计算线程意外停止，已重新启动并重新计算了场景。',
+  'app.workerTimeout': '计算线程没有响应，已被替换并重新计算了场景。',
   'app.viewError': '此面板出错：{message}',
   'app.retry': '重试',
   'app.loading': '计算中…',
@@ -598,9 +599,9 @@ export const zhCN: Messages = {
   'engine.scene.boolean': '必须是 true 或 false，收到的是 {got}',
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（与 torch.optim.SGD 的要求相同）',
   'engine.scene.lbfgsMaxEval':
-    '必须给 strong_wolfe 线搜索留下至少一次求值：max_eval（默认为 max_iter × 5 // 4）必须 >= 1，否则 torch.optim.LBFGS 在第一步就会出错',
+    '用 strong_wolfe 时 max_eval（默认为 max_iter × 5 // 4）必须 >= 1，这是 torch.optim.LBFGS 的要求',
   'engine.scene.evaluationBudget':
-    '会让 L-BFGS 在 {steps} 步内最多求值 f {count} 次，超过本应用运行的上限 {max}；请调低 max_iter、max_eval 或步数（两者都回到默认值）',
+    '会让 L-BFGS 求值 f {count} 次，超过上限 {max}；max_iter 和 max_eval 改用默认值',
   'engine.scene.surfaceRef': '必须是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',
   'engine.scene.surfaceOneOf': '"id" 和 "expr" 必须且只能有一个',
   'engine.scene.text': '必须是文本，收到的是 {got}',
@@ -683,6 +684,8 @@ export const zhCN: Messages = {
     '"{got}" 不是控件（可用 "play"、"charts"、"none"，或滑块如 "lr:0"）；已略去',
   'engine.page.noControls': '没有一个控件可以读取；显示默认的 "play"',
   'engine.page.notEncoded': '不是有效的百分号编码文本；已改用默认值',
+  'engine.page.analysisPart': '"{got}" 不是“分析”面板的视图（{choices}）或设置；已忽略',
+  'engine.page.analysisValue': '"{got}" 不是 {min} 到 {max} 之间的数；已改用 {used}',
   'engine.atColumn': '{message}（第 {column} 列）',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': '第一次来？从一节课开始',

@@ -17,7 +17,8 @@ export const zhTW: Messages = {
   'nav.visualizer': '最佳化器',
   'nav.lab': '梯度流實驗室',
   'app.urlProblems': '連結中的部分設定無效，已改用預設值：',
-  'app.workerError': '運算執行緒發生錯誤（{message}），已重新啟動。',
+  'app.workerError': '運算執行緒意外停止，已重新啟動並重新計算了場景。',
+  'app.workerTimeout': '運算執行緒沒有回應，已被替換並重新計算了場景。',
   'app.viewError': '此面板發生錯誤：{message}',
   'app.retry': '重試',
   'app.loading': '運算中…',
@@ -600,9 +601,9 @@ export const zhTW: Messages = {
   'engine.scene.boolean': '必須是 true 或 false，收到的是 {got}',
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（與 torch.optim.SGD 的要求相同）',
   'engine.scene.lbfgsMaxEval':
-    '必須給 strong_wolfe 線搜尋留下至少一次求值：max_eval（預設為 max_iter × 5 // 4）必須 >= 1，否則 torch.optim.LBFGS 在第一步就會出錯',
+    '用 strong_wolfe 時 max_eval（預設為 max_iter × 5 // 4）必須 >= 1，這是 torch.optim.LBFGS 的要求',
   'engine.scene.evaluationBudget':
-    '會讓 L-BFGS 在 {steps} 步內最多求值 f {count} 次，超過本應用執行的上限 {max}；請調低 max_iter、max_eval 或步數（兩者都回到預設值）',
+    '會讓 L-BFGS 求值 f {count} 次，超過上限 {max}；max_iter 和 max_eval 改用預設值',
   'engine.scene.surfaceRef': '必須是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',
   'engine.scene.surfaceOneOf': '"id" 與 "expr" 必須且只能有一個',
   'engine.scene.text': '必須是文字，收到的是 {got}',
@@ -686,6 +687,8 @@ export const zhTW: Messages = {
     '"{got}" 不是控制項（可用 "play"、"charts"、"none"，或滑桿如 "lr:0"）；已略去',
   'engine.page.noControls': '沒有任何控制項可以讀取；顯示預設的 "play"',
   'engine.page.notEncoded': '不是有效的百分比編碼文字；已改用預設值',
+  'engine.page.analysisPart': '"{got}" 不是「分析」面板的檢視（{choices}）或設定；已忽略',
+  'engine.page.analysisValue': '"{got}" 不是 {min} 到 {max} 之間的數；已改用 {used}',
   'engine.atColumn': '{message}（第 {column} 欄）',
   // Learner: first-visit welcome and "what am I looking at" notes (help.*, welcome.*).
   'welcome.title': '第一次來？從一堂課開始',

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ANALYSIS_LIMITS, DEFAULT_ANALYSIS } from './analysis';
+import type { FieldError } from '../engine/types';
 import {
-  DEFAULT_ANALYSIS,
   decodeAnalysis,
   encodeAnalysis,
   readAnalysisParam,
   withAnalysisParam,
-} from './analysis';
+} from './analysisUrl';
 
 describe('analysis= URL form', () => {
   it('writes nothing while the drawer is closed, and only the tab when nothing else changed', () => {
@@ -70,5 +71,42 @@ describe('the analysis parameter in a query string', () => {
     expect(readAnalysisParam('?scene=a&analysis=basins%2Csize%3A32')).toBe('basins,size:32');
     expect(readAnalysisParam('?analysis=%E0')).toBe('%E0');
     expect(readAnalysisParam('?scene=a')).toBeUndefined();
+  });
+});
+
+describe('analysis= problems, named in the link notice', () => {
+  it('names an unknown view or setting, a value that is not a number, one it clamped, a bad choice', () => {
+    const problems: FieldError[] = [];
+    const settings = decodeAnalysis(
+      'zzz,stability,eps:abc,size:9999,bsteps:0,kind:cubic,overlay:2,foo:1',
+      problems,
+    );
+    // Every good part is still read; every bad one keeps the default or the nearest bound.
+    expect(settings.tab).toBe('stability');
+    expect(settings.epsilon).toBe(DEFAULT_ANALYSIS.epsilon);
+    expect(settings.basinSize).toBe(ANALYSIS_LIMITS.basinSize[1]);
+    expect(settings.basinSteps).toBe(ANALYSIS_LIMITS.basinSteps[0]);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['analysis.tab', 'page.analysisPart'],
+      ['analysis.eps', 'page.analysisValue'],
+      ['analysis.size', 'page.analysisValue'],
+      ['analysis.bsteps', 'page.analysisValue'],
+      ['analysis.kind', 'page.choice'],
+      ['analysis.overlay', 'page.choice'],
+      ['analysis.foo', 'page.analysisPart'],
+    ]);
+    expect(problems[0]!.message).toBe(
+      '"zzz" is not a view (race, sweep, stability, basins, minibatch, step) or a setting of the Analyze drawer; it is ignored',
+    );
+    expect(problems[2]!.message).toBe('"9999" is not a number from 8 to 256; 256 is used');
+  });
+
+  it('a link the app wrote itself has no problem', () => {
+    const problems: FieldError[] = [];
+    decodeAnalysis(
+      encodeAnalysis({ ...DEFAULT_ANALYSIS, open: true, tab: 'basins', basinSize: 32 }),
+      problems,
+    );
+    expect(problems).toEqual([]);
   });
 });

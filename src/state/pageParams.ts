@@ -7,22 +7,16 @@
  * shared links pick up fbclid, utm_source and the like, which are not the reader's mistakes.
  */
 import { rawQueryParam } from '../engine/scene-url';
-import { fillMessage } from '../engine/messages';
-import type { MessageParams } from '../engine/messageParams';
-import { PAGE_MESSAGES } from '../engine/pageMessages';
-import type { PageMessageCode } from '../engine/pageMessages';
+import { pageProblem as problem } from '../engine/pageMessages';
 import type { FieldError } from '../engine/types';
 import { decode, parseControls, THEMES } from '../embed/options';
 import { LOCALE_IDS } from '../i18n';
 import { LANG_PARAM, parseLocale } from '../i18n/detect';
 import { LESSON_PARAM, PRESENT_PARAM } from './present';
+import { ANALYSIS_PARAM, decodeAnalysis } from './analysisUrl';
 
 /** Longest value echoed in a notice (a link can carry anything). */
 const MAX_ECHO = 40;
-
-function problem(path: string, code: PageMessageCode, params: MessageParams = {}): FieldError {
-  return { path, code, params, message: fillMessage(PAGE_MESSAGES[code], params) };
-}
 
 /** What the page made of its parameters, for the "is used" part of the sentences. */
 export interface PageContext {
@@ -93,6 +87,11 @@ export function pageParamProblems(search: string, context: PageContext): FieldEr
       (context.lessonIds !== undefined && !context.lessonIds.includes(lesson)))
   )
     out.push(problem(LESSON_PARAM, 'page.lesson', { got: got(lesson) }));
+
+  // The Analyze drawer's settings (the visualizer's; an embed has no drawer).
+  const analysis =
+    context.page === 'visualizer' && !context.embed ? read(ANALYSIS_PARAM) : undefined;
+  if (analysis !== undefined) decodeAnalysis(analysis, out);
   return out;
 }
 

@@ -32,6 +32,10 @@ import { localFieldMessage, localMessage } from './fieldMessage';
 /** Words a Chinese sentence keeps as written: they are code, not English. */
 const CODE_WORDS = new Set<string>([
   ...KNOWN_NAMES,
+  // The Analyze drawer's views and data kinds as its link writes them.
+  ...ANALYSIS_TABS,
+  'linear',
+  'logistic',
   ...OPTIMIZER_TYPES,
   ...OPTIMIZER_TYPES.map((type) => OPTIMIZERS[type].label),
   ...OPTIMIZER_TYPES.flatMap((type) => OPTIMIZERS[type].params.map((p) => p.name)),
@@ -308,6 +312,11 @@ describe('the page parameters’ notices', () => {
   const problems = [
     ...pageParamProblems(link, { page: 'visualizer', embed: true, themeUsed: 'light' }),
     ...pageParamProblems('?theme=purple', { page: 'visualizer', embed: false, themeUsed: 'auto' }),
+    ...pageParamProblems('?analysis=zzz,size:9999,kind:cubic', {
+      page: 'visualizer',
+      embed: false,
+      themeUsed: 'auto',
+    }),
   ];
 
   it('cover every message of the page parameters', () => {
