@@ -200,4 +200,24 @@ test.describe('video export', () => {
     expect(video.width).toBe(file.width);
     expect(video.blue).toBeGreaterThan(200);
   });
+
+  test('MP4 where the browser has no H.264 encoder says so and saves nothing', async ({ page }) => {
+    // A browser whose WebCodecs encodes VP9/VP8 but not H.264 (as some Linux builds).
+    await page.addInitScript(() => {
+      const original = VideoEncoder.isConfigSupported.bind(VideoEncoder);
+      VideoEncoder.isConfigSupported = (config) =>
+        config.codec.startsWith('avc')
+          ? Promise.resolve({ supported: false, config })
+          : original(config);
+    });
+    const app = new Visualizer(page);
+    await app.open(`?scene=${SCENE}`);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByTestId('export-button').click();
+    await page.getByTestId('export-mp4').click();
+    await expect(page.getByTestId('export-status')).toContainText('no WebCodecs H.264 encoder');
+    await expect(page.getByTestId('export-status')).toContainText('try WebM');
+    expect(downloads).toBe(0);
+  });
 });
