@@ -43,7 +43,7 @@ const ChartsPanel = lazyAfterFirstPaint(
 const FIRST_VISIT =
   typeof window !== 'undefined' && !/[?&](scene|view)=/.test(window.location.search);
 
-// The export menu (PNG/SVG/GIF/WebM/CSV/JSON/PyTorch) is used after the picture is there: its
+// The export menu (PNG/SVG/GIF/WebM/MP4/CSV/JSON/PyTorch) is used after the picture is there: its
 // code and styles load after the first paint, in a placeholder of its size.
 // Touch screens only, and nobody pans before the first paint: the gesture rule comes after it.
 const TouchGestures = lazyAfterFirstPaint(() =>

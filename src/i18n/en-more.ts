@@ -172,12 +172,17 @@ export const enMore = {
   'export.pytorch': 'Copy as PyTorch',
   'export.working': 'Preparing the file…',
   'export.gifProgress': 'Encoding GIF: frame {done} of {total}',
-  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  // Video export (h-embed): WebM, and MP4 (H.264) for Keynote, PowerPoint and older iOS Safari,
+  // through WebCodecs and Mediabunny.
   'export.webm': 'WebM video of the run (view size)',
   'export.webm1080': 'WebM video of the run (1080p)',
+  'export.mp4': 'MP4 video of the run (view size)',
+  'export.mp4_1080': 'MP4 video of the run (1080p)',
   'export.videoProgress': 'Encoding video: frame {done} of {total}',
   'export.videoUnsupported':
     'This browser cannot encode video (no WebCodecs VP9 or VP8 encoder); the animated GIF works everywhere.',
+  'export.mp4Unsupported':
+    'This browser cannot encode MP4 video (no WebCodecs H.264 encoder at this size); try WebM, or the animated GIF, which works everywhere.',
   'export.cancel': 'Cancel',
   'export.cancelled': 'GIF export cancelled',
   'export.saved': 'Saved {file}',

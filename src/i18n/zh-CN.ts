@@ -238,12 +238,17 @@ export const zhCN: Messages = {
   'export.pytorch': '复制为 PyTorch 代码',
   'export.working': '正在生成文件…',
   'export.gifProgress': '正在编码 GIF：第 {done} 帧，共 {total} 帧',
-  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  // Video export (h-embed): WebM, and MP4 (H.264) for Keynote, PowerPoint and older iOS Safari,
+  // through WebCodecs and Mediabunny.
   'export.webm': '运行过程的 WebM 视频（画面原尺寸）',
   'export.webm1080': '运行过程的 WebM 视频（1080p）',
+  'export.mp4': '运行过程的 MP4 视频（画面原尺寸）',
+  'export.mp4_1080': '运行过程的 MP4 视频（1080p）',
   'export.videoProgress': '正在编码视频：第 {done} 帧，共 {total} 帧',
   'export.videoUnsupported':
     '此浏览器无法编码视频（没有 WebCodecs 的 VP9 或 VP8 编码器）；GIF 动画在任何浏览器都能导出。',
+  'export.mp4Unsupported':
+    '此浏览器无法编码 MP4 视频（没有适用于此尺寸的 WebCodecs H.264 编码器）；请改用 WebM，或在任何浏览器都能导出的 GIF 动画。',
   'export.cancel': '取消',
   'export.cancelled': '已取消 GIF 导出',
   'export.saved': '已保存 {file}',

@@ -240,12 +240,17 @@ export const zhTW: Messages = {
   'export.pytorch': '複製為 PyTorch 程式碼',
   'export.working': '正在產生檔案…',
   'export.gifProgress': '正在編碼 GIF：第 {done} 幀，共 {total} 幀',
-  // Video export (h-embed): WebM through WebCodecs and Mediabunny.
+  // Video export (h-embed): WebM, and MP4 (H.264) for Keynote, PowerPoint and older iOS Safari,
+  // through WebCodecs and Mediabunny.
   'export.webm': '執行過程的 WebM 影片（畫面原尺寸）',
   'export.webm1080': '執行過程的 WebM 影片（1080p）',
+  'export.mp4': '執行過程的 MP4 影片（畫面原尺寸）',
+  'export.mp4_1080': '執行過程的 MP4 影片（1080p）',
   'export.videoProgress': '正在編碼影片：第 {done} 幀，共 {total} 幀',
   'export.videoUnsupported':
     '此瀏覽器無法編碼影片（沒有 WebCodecs 的 VP9 或 VP8 編碼器）；GIF 動畫在任何瀏覽器都能匯出。',
+  'export.mp4Unsupported':
+    '此瀏覽器無法編碼 MP4 影片（沒有適用於此尺寸的 WebCodecs H.264 編碼器）；請改用 WebM，或在任何瀏覽器都能匯出的 GIF 動畫。',
   'export.cancel': '取消',
   'export.cancelled': '已取消 GIF 匯出',
   'export.saved': '已儲存 {file}',

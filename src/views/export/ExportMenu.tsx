@@ -6,15 +6,47 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { copyOrDownload, downloadBlob, exportFileName } from './download';
 import { currentSnapshot } from './snapshot';
 import type { MapLabels } from './svg';
+import type { VideoContainer, VideoSize } from './video';
 import './export.css';
 
-type Format = 'png' | 'svg' | 'gif' | 'webm' | 'webm1080' | 'csv' | 'json' | 'pytorch';
+type VideoFormat = 'webm' | 'webm1080' | 'mp4' | 'mp4_1080';
+type Format = 'png' | 'svg' | 'gif' | VideoFormat | 'csv' | 'json' | 'pytorch';
+
+/** Each video item: its container, size, file name's ending and message when not encodable. */
+const VIDEOS: Readonly<
+  Record<
+    VideoFormat,
+    {
+      readonly container: VideoContainer;
+      readonly size: VideoSize;
+      readonly ending: string;
+      readonly unsupported: MessageKey;
+    }
+  >
+> = {
+  webm: { container: 'webm', size: 'view', ending: 'webm', unsupported: 'export.videoUnsupported' },
+  webm1080: {
+    container: 'webm',
+    size: '1080p',
+    ending: '1080p.webm',
+    unsupported: 'export.videoUnsupported',
+  },
+  mp4: { container: 'mp4', size: 'view', ending: 'mp4', unsupported: 'export.mp4Unsupported' },
+  mp4_1080: {
+    container: 'mp4',
+    size: '1080p',
+    ending: '1080p.mp4',
+    unsupported: 'export.mp4Unsupported',
+  },
+};
+const isVideo = (format: Format): format is VideoFormat => format in VIDEOS;
 /** The formats encoded frame by frame, with progress and Cancel. */
-const ANIMATED: readonly Format[] = ['gif', 'webm', 'webm1080'];
+const isAnimated = (format: Format): boolean => format === 'gif' || isVideo(format);
 
 type Status =
   | { readonly kind: 'idle' }
@@ -34,6 +66,8 @@ const ITEMS: readonly { readonly format: Format; readonly label: () => string }[
   { format: 'gif', label: () => t('export.gif') },
   { format: 'webm', label: () => t('export.webm') },
   { format: 'webm1080', label: () => t('export.webm1080') },
+  { format: 'mp4', label: () => t('export.mp4') },
+  { format: 'mp4_1080', label: () => t('export.mp4_1080') },
   { format: 'csv', label: () => t('export.csv') },
   { format: 'json', label: () => t('export.json') },
   { format: 'pytorch', label: () => t('export.pytorch') },
@@ -82,20 +116,22 @@ async function run(
   }
   const snapshot = currentSnapshot();
   if (!snapshot) throw new Error(t('export.notReady'));
-  if (format === 'webm' || format === 'webm1080') {
-    const { webmFile } = await import('./video');
-    const name = exportFileName(scene, format === 'webm' ? 'webm' : '1080p.webm');
+  if (isVideo(format)) {
+    const video = VIDEOS[format];
+    const { videoFile } = await import('./video');
+    const name = exportFileName(scene, video.ending);
     let blob: Blob;
     try {
-      blob = await webmFile(snapshot, labels(), {
-        size: format === 'webm' ? 'view' : '1080p',
+      blob = await videoFile(snapshot, labels(), {
+        container: video.container,
+        size: video.size,
         stepText: (step, steps) => t('playback.step', { step, steps }),
         onProgress: onGif,
         signal,
       });
     } catch (error) {
       if (error instanceof Error && error.message === 'unsupported') {
-        throw new Error(t('export.videoUnsupported'), { cause: error });
+        throw new Error(t(video.unsupported), { cause: error });
       }
       throw error;
     }
@@ -154,9 +190,7 @@ export function ExportMenu() {
     const controller = new AbortController();
     abortRef.current = controller;
     setStatus(
-      ANIMATED.includes(format)
-        ? { kind: 'frames', format, done: 0, total: 0 }
-        : { kind: 'busy', format },
+      isAnimated(format) ? { kind: 'frames', format, done: 0, total: 0 } : { kind: 'busy', format },
     );
     run(
       format,

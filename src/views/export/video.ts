@@ -1,16 +1,19 @@
 /**
- * The run as a WebM video for slides and posts: the same frames as the GIF (the map's own
- * painter at each step), encoded by the browser's WebCodecs (VP9, else VP8) and muxed by
- * Mediabunny. Loaded on first use only, so neither weighs on the first paint.
+ * The run as a video for slides and posts: the same frames as the GIF (the map's own painter at
+ * each step), encoded by the browser's WebCodecs and muxed by Mediabunny, as WebM (VP9, else
+ * VP8) or as MP4 (H.264, for Keynote, older PowerPoint and older iOS Safari, which play no
+ * WebM). Loaded on first use only, so neither weighs on the first paint.
  */
 import {
   BufferTarget,
   CanvasSource,
-  canEncodeVideo,
+  getFirstEncodableVideoCodec,
+  Mp4OutputFormat,
   Output,
   QUALITY_HIGH,
   WebMOutputFormat,
 } from 'mediabunny';
+import type { VideoCodec } from 'mediabunny';
 import type { MapLabels, MapSnapshot } from './svg';
 import { exportSize, frameCursors, framePainter } from './files';
 
@@ -24,7 +27,18 @@ const MAX_FRAMES = 300;
 /** `view`: the size the map has on screen; `1080p`: scaled to fit 1920 × 1080. */
 export type VideoSize = 'view' | '1080p';
 
+/** `webm`: VP9 (else VP8) in WebM; `mp4`: H.264 in MP4. */
+export type VideoContainer = 'webm' | 'mp4';
+
+/** The codecs tried for each container, best first. */
+const CODECS: Readonly<Record<VideoContainer, readonly VideoCodec[]>> = {
+  webm: ['vp9', 'vp8'],
+  // H.264 only: HEVC or AV1 in MP4 would not play in the slide programs MP4 is for.
+  mp4: ['avc'],
+};
+
 export interface VideoOptions {
+  readonly container: VideoContainer;
   readonly size: VideoSize;
   readonly stepText: (step: number, steps: number) => string;
   readonly onProgress?: (done: number, total: number) => void;
@@ -37,10 +51,11 @@ export function videoScale(size: VideoSize, width: number, height: number): numb
 }
 
 /**
- * Encodes the run of `snapshot` as WebM. Throws an Error whose message is `unsupported` when
- * this browser has no WebCodecs encoder for VP9 or VP8 at that size, and an AbortError on cancel.
+ * Encodes the run of `snapshot` as `options.container`. Throws an Error whose message is
+ * `unsupported` when this browser has no WebCodecs encoder for that container's codecs (VP9 or
+ * VP8 for WebM, H.264 for MP4) at that size, and an AbortError on cancel.
  */
-export async function webmFile(
+export async function videoFile(
   snapshot: MapSnapshot,
   labels: MapLabels,
   options: VideoOptions,
@@ -54,15 +69,22 @@ export async function webmFile(
     background: '#ffffff',
   });
   const { width, height } = painter;
-  const codec = (await canEncodeVideo('vp9', { width, height }))
-    ? 'vp9'
-    : (await canEncodeVideo('vp8', { width, height }))
-      ? 'vp8'
-      : null;
+  // Null without WebCodecs, or with no encoder for these codecs at this size.
+  const codec = await getFirstEncodableVideoCodec([...CODECS[options.container]], {
+    width,
+    height,
+    quality: QUALITY_HIGH,
+    frameRate: VIDEO_FPS,
+  });
   if (!codec) throw new Error('unsupported');
 
-  const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() });
-  const source = new CanvasSource(painter.canvas, { codec, bitrate: QUALITY_HIGH });
+  const format =
+    options.container === 'mp4'
+      ? // The index (moov) before the media: players start without reading the whole file.
+        new Mp4OutputFormat({ fastStart: 'in-memory' })
+      : new WebMOutputFormat();
+  const output = new Output({ format, target: new BufferTarget() });
+  const source = new CanvasSource(painter.canvas, { codec, quality: QUALITY_HIGH });
   output.addVideoTrack(source, { frameRate: VIDEO_FPS });
   await output.start();
   try {
@@ -83,5 +105,5 @@ export async function webmFile(
   }
   const buffer = output.target.buffer;
   if (!buffer) throw new Error('the video muxer gave no file');
-  return new Blob([buffer], { type: 'video/webm' });
+  return new Blob([buffer], { type: format.mimeType });
 }
