@@ -92,6 +92,24 @@ test.describe('a presentation clicker in an embed', () => {
     await press(page, 'Space');
     await expect(frame.getByTestId('play')).toHaveAttribute('data-playing', 'false');
     expect(await lrOf(frame)).toBe(lr);
+
+    // A key held down repeats (keydown with repeat set): ↑ ↓ Home End held leave the lr alone
+    // too. Before, a repeated key skipped the guard and Home set the smallest lr.
+    for (const key of ['ArrowUp', 'ArrowDown', 'Home', 'End']) {
+      await page.keyboard.down(key);
+      await page.keyboard.down(key);
+      await page.keyboard.down(key);
+      await page.keyboard.up(key);
+      expect(await lrOf(frame), key).toBe(lr);
+    }
+    // A held → keeps stepping (its repeats are steps), as a held clicker button does.
+    const at = await cursorOf(frame);
+    await page.keyboard.down('ArrowRight');
+    await page.keyboard.down('ArrowRight');
+    await page.keyboard.down('ArrowRight');
+    await page.keyboard.up('ArrowRight');
+    expect(await cursorOf(frame)).toBe(at + 3);
+    expect(await lrOf(frame)).toBe(lr);
   });
 
   test('after a click on the scrubber or the play button, PageDown steps forward, Space toggles once', async ({

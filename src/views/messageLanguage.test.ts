@@ -11,6 +11,7 @@ import { LAB_INITS } from '../engine/nn/labConfig';
 import { LAB_MESSAGES } from '../engine/nn/messages';
 import { PAGE_MESSAGES } from '../engine/pageMessages';
 import { pageParamProblems } from '../state/pageParams';
+import { ANALYSIS_TABS } from '../state/analysis';
 import type { CodedText } from '../engine/messages';
 import { OPTIMIZERS } from '../engine/optimizers';
 import { REASON_MESSAGES } from '../engine/optimizers/reasons';

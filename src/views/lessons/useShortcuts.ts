@@ -86,14 +86,20 @@ export function useKeyboardShortcuts(
   useEffect(() => {
     installFocusOrigin();
     const onKey = (event: KeyboardEvent): void => {
-      if (
-        event.defaultPrevented ||
-        (event.repeat && !['ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown'].includes(event.key)) ||
-        !outsideOtherDialogs(event.target)
-      )
-        return;
+      if (event.defaultPrevented || !outsideOtherDialogs(event.target)) return;
       const target = event.target;
       const origin = target instanceof Element ? focusOrigin(target) : 'keyboard';
+      // A slider or menu the pointer reached keeps no moving keys (↑ ↓ Home End), held down
+      // (repeating) or not: they do not change the value the teacher set with the mouse.
+      const guardControl = (): void => {
+        if (origin === 'pointer' && CONTROL_KEYS.has(event.key) && isControl(target))
+          event.preventDefault();
+      };
+      // Only stepping repeats while a key is held; other shortcuts act once per press.
+      if (event.repeat && !['ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown'].includes(event.key)) {
+        guardControl();
+        return;
+      }
       const found = keyAction(event, {
         target: targetKind(target, origin),
         dialogOpen: usePresent.getState().shortcutsOpen,
@@ -101,10 +107,7 @@ export function useKeyboardShortcuts(
       });
       const action = found && handles(found) ? found : null;
       if (!action) {
-        // A slider or menu the pointer reached keeps no moving keys (↑ ↓ Home End): they do not
-        // change the value the teacher set with the mouse.
-        if (origin === 'pointer' && CONTROL_KEYS.has(event.key) && isControl(target))
-          event.preventDefault();
+        guardControl();
         return;
       }
       event.preventDefault();
