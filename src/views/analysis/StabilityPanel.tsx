@@ -40,12 +40,17 @@ export function StabilityPanel() {
       title: t('analysis.stability.atCursor', { name, k: points.cursor.k }),
       at: points.cursor.at,
     });
-  const rows: { label: React.ReactNode; value: (p: LocalStability) => string; id: string }[] = [
+  const rows: {
+    label: React.ReactNode;
+    value: (p: LocalStability) => React.ReactNode;
+    id: string;
+    text?: boolean;
+  }[] = [
     {
       id: 'hessian',
       label: t('analysis.stability.hessian'),
-      value: (p) =>
-        `[${fmt(p.hessian[0])}, ${fmt(p.hessian[1])}; ${fmt(p.hessian[1])}, ${fmt(p.hessian[2])}]`,
+      value: (p) => <Matrix h={p.hessian} />,
+      text: true,
     },
     { id: 'lmin', label: <Lambda sub="min" />, value: (p) => fmt(p.lambdaMin, 4) },
     { id: 'lmax', label: <Lambda sub="max" />, value: (p) => fmt(p.lambdaMax, 4) },
@@ -64,6 +69,7 @@ export function StabilityPanel() {
       id: 'shape',
       label: t('analysis.stability.shape'),
       value: (p) => t(`analysis.curvature.${p.curvature}`),
+      text: true,
     },
   ];
   return (
@@ -85,7 +91,11 @@ export function StabilityPanel() {
             <tr key={r.id}>
               <th scope="row">{r.label}</th>
               {columns.map((c, i) => (
-                <td key={i} data-testid={`stability-${r.id}-${i}`}>
+                <td
+                  key={i}
+                  className={r.text ? 'text' : undefined}
+                  data-testid={`stability-${r.id}-${i}`}
+                >
                   {r.value(c.at)}
                 </td>
               ))}
@@ -96,6 +106,24 @@ export function StabilityPanel() {
       <p className="field-help">{t('analysis.stability.help')}</p>
       {config && config.type === 'sgd' && <MomentumMap config={config} at={points.start} />}
     </div>
+  );
+}
+
+/**
+ * The symmetric 2×2 Hessian as `[a, b; b, c]`, broken over lines when the column is narrow: first
+ * between its two rows, then between entries, never inside a number (a narrow drawer cut it).
+ */
+function Matrix(props: { h: readonly [number, number, number] }) {
+  const [a, b, c] = [fmt(props.h[0]), fmt(props.h[1]), fmt(props.h[2])];
+  return (
+    <span className="matrix">
+      <span className="matrix-row">
+        <span className="num">[{a},</span> <span className="num">{b};</span>
+      </span>{' '}
+      <span className="matrix-row">
+        <span className="num">{b},</span> <span className="num">{c}]</span>
+      </span>
+    </span>
   );
 }
 
