@@ -108,8 +108,13 @@ function Leaderboard(props: { result: RaceResult; stale: boolean }) {
                     {row.label}
                   </th>
                   <td>{fmt(row.lr)}</td>
-                  <td>{row.stepsToTarget ?? t('analysis.race.never')}</td>
-                  <td>{row.diverged ? t('analysis.diverged') : fmt(row.finalLoss)}</td>
+                  {/* Numbers stay on one line; the words "not reached", "diverged" may wrap. */}
+                  <td className={row.stepsToTarget === null ? 'text' : undefined}>
+                    {row.stepsToTarget ?? t('analysis.race.never')}
+                  </td>
+                  <td className={row.diverged ? 'text' : undefined}>
+                    {row.diverged ? t('analysis.diverged') : fmt(row.finalLoss)}
+                  </td>
                 </tr>
               );
             })}

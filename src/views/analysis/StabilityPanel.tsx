@@ -1,5 +1,5 @@
 import { scaleLog } from 'd3';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { momentumRegion } from '../../engine/analysis';
 import type { LocalStability } from '../../engine/analysis';
@@ -7,7 +7,8 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerConfig } from '../../engine/types';
 import { t } from '../../i18n';
 import { useDescent } from '../../state/store';
-import { fmt } from './format';
+import { fmt, powerOfTen } from './format';
+import { AXIS_LEFT, AXIS_RIGHT, DEFAULT_W, decadeTicks, momentumPlotSize } from './momentumAxis';
 import { stabilityPoints } from './stabilityPoints';
 
 /** Curvature at the start and at the cursor: eigenvalues, condition number, 2/λ_max, momentum region. */
@@ -40,12 +41,17 @@ export function StabilityPanel() {
       title: t('analysis.stability.atCursor', { name, k: points.cursor.k }),
       at: points.cursor.at,
     });
-  const rows: { label: React.ReactNode; value: (p: LocalStability) => string; id: string }[] = [
+  const rows: {
+    label: React.ReactNode;
+    value: (p: LocalStability) => React.ReactNode;
+    id: string;
+    text?: boolean;
+  }[] = [
     {
       id: 'hessian',
       label: t('analysis.stability.hessian'),
-      value: (p) =>
-        `[${fmt(p.hessian[0])}, ${fmt(p.hessian[1])}; ${fmt(p.hessian[1])}, ${fmt(p.hessian[2])}]`,
+      value: (p) => <Matrix h={p.hessian} />,
+      text: true,
     },
     { id: 'lmin', label: <Lambda sub="min" />, value: (p) => fmt(p.lambdaMin, 4) },
     { id: 'lmax', label: <Lambda sub="max" />, value: (p) => fmt(p.lambdaMax, 4) },
@@ -64,6 +70,7 @@ export function StabilityPanel() {
       id: 'shape',
       label: t('analysis.stability.shape'),
       value: (p) => t(`analysis.curvature.${p.curvature}`),
+      text: true,
     },
   ];
   return (
@@ -85,7 +92,11 @@ export function StabilityPanel() {
             <tr key={r.id}>
               <th scope="row">{r.label}</th>
               {columns.map((c, i) => (
-                <td key={i} data-testid={`stability-${r.id}-${i}`}>
+                <td
+                  key={i}
+                  className={r.text ? 'text' : undefined}
+                  data-testid={`stability-${r.id}-${i}`}
+                >
                   {r.value(c.at)}
                 </td>
               ))}
@@ -99,6 +110,24 @@ export function StabilityPanel() {
   );
 }
 
+/**
+ * The symmetric 2×2 Hessian as `[a, b; b, c]`, broken over lines when the column is narrow: first
+ * between its two rows, then between entries, never inside a number (a narrow drawer cut it).
+ */
+function Matrix(props: { h: readonly [number, number, number] }) {
+  const [a, b, c] = [fmt(props.h[0]), fmt(props.h[1]), fmt(props.h[2])];
+  return (
+    <span className="matrix">
+      <span className="matrix-row">
+        <span className="num">[{a},</span> <span className="num">{b};</span>
+      </span>{' '}
+      <span className="matrix-row">
+        <span className="num">{b},</span> <span className="num">{c}]</span>
+      </span>
+    </span>
+  );
+}
+
 /** λ with a typeset subscript (λ_min, λ_max as the notes write them). */
 function Lambda(props: { sub: string }) {
   return (
@@ -108,40 +137,38 @@ function Lambda(props: { sub: string }) {
   );
 }
 
-const MW = 180;
-const MH = 110;
 const LR_POINTS = 60;
 const MU_POINTS = 40;
-/** Room for the momentum axis (left) and the learning-rate axis (below) of the map. */
-const AXIS_LEFT = 38;
+/** Room for the learning-rate axis below the map (the momentum axis's is AXIS_LEFT). */
 const AXIS_BOTTOM = 34;
-
 /**
- * The map's axes: learning rate on a log scale below (decade ticks), momentum μ from 0 to 0.99
- * on the left. Drawn in one SVG under the plot, with room of their own so no label covers it.
+ * The map's axes: learning rate on a log scale below (decade ticks written 10⁻⁴, fewer when
+ * narrow), momentum μ from 0 to 0.99 on the left. Drawn in one SVG under the plot, with room of
+ * their own so no label covers it.
  */
-function MomentumAxes(props: { lrMin: number; lrMax: number }) {
-  const x = scaleLog().domain([props.lrMin, props.lrMax]).range([0, MW]);
-  const lrTicks = x.ticks(3).filter((v) => Math.abs(Math.log10(v) % 1) < 1e-9);
+function MomentumAxes(props: { lrMin: number; lrMax: number; w: number; h: number }) {
+  const { w, h } = props;
+  const x = scaleLog().domain([props.lrMin, props.lrMax]).range([0, w]);
+  const lrTicks = decadeTicks(props.lrMin, props.lrMax, w);
   const muTicks = [0, 0.5, 0.9];
-  const y = (mu: number): number => MH - (mu / 0.99) * MH;
+  const y = (mu: number): number => h - (mu / 0.99) * h;
   return (
     <svg
       className="momentum-axes"
-      width={AXIS_LEFT + MW}
-      height={MH + AXIS_BOTTOM}
+      width={AXIS_LEFT + w + AXIS_RIGHT}
+      height={h + AXIS_BOTTOM}
       data-testid="momentum-axes"
     >
       <g transform={`translate(${AXIS_LEFT},0)`}>
-        {lrTicks.map((v) => (
-          <g key={v} transform={`translate(${x(v)},${MH})`}>
+        {lrTicks.map((e) => (
+          <g key={e} transform={`translate(${x(10 ** e)},${h})`}>
             <line y2={4} stroke="currentColor" />
-            <text y={14} textAnchor="middle" fontSize={10} fill="currentColor">
-              {fmt(v)}
+            <text y={15} textAnchor="middle" fontSize={10} fill="currentColor">
+              {powerOfTen(e)}
             </text>
           </g>
         ))}
-        <text x={MW / 2} y={MH + 29} textAnchor="middle" fontSize={11} fill="currentColor">
+        <text x={w / 2} y={h + 30} textAnchor="middle" fontSize={11} fill="currentColor">
           {t('analysis.stability.lrAxis')}
         </text>
         {muTicks.map((mu) => (
@@ -153,7 +180,7 @@ function MomentumAxes(props: { lrMin: number; lrMax: number }) {
           </g>
         ))}
         <text
-          transform={`translate(${-AXIS_LEFT + 10},${MH / 2}) rotate(-90)`}
+          transform={`translate(${-AXIS_LEFT + 10},${h / 2}) rotate(-90)`}
           textAnchor="middle"
           fontSize={11}
           fill="currentColor"
@@ -165,37 +192,69 @@ function MomentumAxes(props: { lrMin: number; lrMax: number }) {
   );
 }
 
+/**
+ * The width (px) of the element given to the returned ref callback, followed as it changes;
+ * `fallback` until measured.
+ */
+function useWidth(fallback: number): [number, (el: HTMLElement | null) => void] {
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    if (!el) return;
+    const measure = (): void => {
+      const w = el.getBoundingClientRect().width;
+      if (w > 0) setWidth(Math.floor(w));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return [width, setEl];
+}
+
 /** The (lr, μ) plane of momentum SGD on the start's quadratic: where it converges, and the current setting. */
 function MomentumMap(props: { config: OptimizerConfig; at: LocalStability }) {
   const { config, at } = props;
   const ref = useRef<HTMLCanvasElement>(null);
+  // The plot grows with the drawer (a fixed 180 px left most of a wide drawer empty).
+  const [room, measureRef] = useWidth(DEFAULT_W + AXIS_LEFT + AXIS_RIGHT);
+  const { w, h } = momentumPlotSize(room);
   const crit = at.criticalLr;
   const usable = at.lambdaMin > 0 && Number.isFinite(crit);
   const lrMin = crit / 1000;
   const lrMax = crit * 10;
   const lr = config.lr ?? 0.001;
   const momentum = config.momentum ?? 0;
-  const region = usable
-    ? momentumRegion(
-        [at.lambdaMin, at.lambdaMax],
-        {
-          lrMin,
-          lrMax,
-          lrPoints: LR_POINTS,
-          momentumPoints: MU_POINTS,
-          ...(config.dampening !== undefined ? { dampening: config.dampening } : {}),
-          ...(config.nesterov !== undefined ? { nesterov: config.nesterov } : {}),
-        },
-        { lr, momentum },
-      )
-    : undefined;
+  const { dampening, nesterov } = config;
+  const region = useMemo(
+    () =>
+      usable
+        ? momentumRegion(
+            [at.lambdaMin, at.lambdaMax],
+            {
+              lrMin,
+              lrMax,
+              lrPoints: LR_POINTS,
+              momentumPoints: MU_POINTS,
+              ...(dampening !== undefined ? { dampening } : {}),
+              ...(nesterov !== undefined ? { nesterov } : {}),
+            },
+            { lr, momentum },
+          )
+        : undefined,
+    [usable, at.lambdaMin, at.lambdaMax, lrMin, lrMax, dampening, nesterov, lr, momentum],
+  );
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx || !region) return;
-    ctx.clearRect(0, 0, MW, MH);
-    const cw = MW / LR_POINTS;
-    const ch = MH / MU_POINTS;
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const cw = w / LR_POINTS;
+    const ch = h / MU_POINTS;
     for (let j = 0; j < MU_POINTS; j++) {
       for (let i = 0; i < LR_POINTS; i++) {
         const r = region.radius[j * LR_POINTS + i]!;
@@ -205,25 +264,35 @@ function MomentumMap(props: { config: OptimizerConfig; at: LocalStability }) {
           r < 1
             ? `rgb(${Math.round(255 - k * 244)}, ${Math.round(255 - k * 163)}, ${Math.round(255 - k * 82)})`
             : 'rgb(236, 201, 199)';
-        ctx.fillRect(i * cw, MH - (j + 1) * ch, cw + 0.5, ch + 0.5);
+        ctx.fillRect(i * cw, h - (j + 1) * ch, cw + 0.5, ch + 0.5);
       }
     }
-  }, [region]);
+  }, [region, w, h]);
   if (!region || !region.current) {
     return <p className="field-help">{t('analysis.stability.noRegion')}</p>;
   }
-  const cx = (Math.log(lr / lrMin) / Math.log(lrMax / lrMin)) * MW;
-  const cy = MH - (momentum / 0.99) * MH;
-  const inside = cx >= 0 && cx <= MW;
+  const cx = (Math.log(lr / lrMin) / Math.log(lrMax / lrMin)) * w;
+  const cy = h - (momentum / 0.99) * h;
+  const inside = cx >= 0 && cx <= w;
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   return (
-    <figure className="momentum-map" data-testid="momentum-map">
+    <figure className="momentum-map" data-testid="momentum-map" ref={measureRef}>
       <figcaption>{t('analysis.stability.region')}</figcaption>
-      <div className="momentum-frame" style={{ width: AXIS_LEFT + MW, height: MH + AXIS_BOTTOM }}>
-        <MomentumAxes lrMin={lrMin} lrMax={lrMax} />
-        <div className="momentum-plot" style={{ width: MW, height: MH, left: AXIS_LEFT }}>
-          <canvas ref={ref} width={MW} height={MH} aria-hidden="true" />
+      <div
+        className="momentum-frame"
+        style={{ width: AXIS_LEFT + w + AXIS_RIGHT, height: h + AXIS_BOTTOM }}
+      >
+        <MomentumAxes lrMin={lrMin} lrMax={lrMax} w={w} h={h} />
+        <div className="momentum-plot" style={{ width: w, height: h, left: AXIS_LEFT }}>
+          <canvas
+            ref={ref}
+            width={Math.round(w * dpr)}
+            height={Math.round(h * dpr)}
+            style={{ width: w, height: h }}
+            aria-hidden="true"
+          />
           {/* Overflow shown: the marker of μ = 0 or of the range's ends sits on the edge, whole. */}
-          <svg width={MW} height={MH} aria-hidden="true" style={{ overflow: 'visible' }}>
+          <svg width={w} height={h} aria-hidden="true" style={{ overflow: 'visible' }}>
             {inside && (
               <circle cx={cx} cy={cy} r={5} fill="none" stroke="#1b2430" strokeWidth={2} />
             )}
