@@ -43,6 +43,20 @@ test('closing the welcome is remembered; a shared link never shows it', async ({
   await expect(page.getByTestId('welcome')).toHaveCount(0);
 });
 
+test('a fresh visitor who opens a lesson link sees the lesson, not the welcome for another surface', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  await app.open('?lesson=momentum-ravine');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expect(page.getByTestId('welcome')).toHaveCount(0);
+  // Its text starts on screen at a laptop's height, with nothing pushed above it.
+  const body = (await page.getByTestId('lesson-panel').boundingBox())!;
+  expect(body.y).toBeLessThan(page.viewportSize()!.height);
+  // Not shown is not closed: a later visit without a lesson still gets its welcome.
+  expect(await page.evaluate(() => localStorage.getItem('descent.welcome.dismissed'))).toBeNull();
+});
+
 test('every main panel explains itself behind a small “?”', async ({ page }) => {
   const app = new Visualizer(page);
   await app.open();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
+import { usePresent } from '../../state/present';
 import './help.css';
 
 const DISMISSED_KEY = 'descent.welcome.dismissed';
@@ -16,11 +17,13 @@ function wasDismissed(): boolean {
 /**
  * The first visit's invitation: three optimizers at step 0 on the notes' surface, and a way into
  * the lessons for whoever does not know where to start. Shown only on a page opened without a
- * scene (a shared link already says what to look at); closing it is remembered.
+ * scene (a shared link already says what to look at) and never over an open lesson (which has
+ * its own text, and another surface); closing it is remembered.
  */
 export function Welcome(props: { firstVisit: boolean }) {
   const [open, setOpen] = useState(() => props.firstVisit && !wasDismissed());
-  if (!open) return null;
+  const inLesson = usePresent((s) => s.lesson !== null);
+  if (!open || inLesson) return null;
   const close = (): void => {
     setOpen(false);
     try {
