@@ -19,6 +19,27 @@ test.describe('lessons and presenter mode', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Lessons' })).toBeVisible();
     const card = page.getByTestId('lesson-card-momentum-ravine');
     await expect(card.locator('svg.lesson-preview path').first()).toBeVisible();
+    // A diverging path stops at the card's edge with a dot, not a block of off-picture swings:
+    // every vertex of every path lies inside the picture.
+    const tooLarge = page.getByTestId('lesson-card-lr-too-large').locator('svg.lesson-preview');
+    await expect(tooLarge.locator('g[data-exit="left"]')).not.toHaveCount(0);
+    const vertices = await tooLarge
+      .locator('g > path')
+      .evaluateAll((paths) =>
+        paths.flatMap((p) =>
+          [...(p.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [
+            Number(m[1]),
+            Number(m[2]),
+          ]),
+        ),
+      );
+    expect(vertices.length).toBeGreaterThan(0);
+    for (const [x, y] of vertices) {
+      expect(x).toBeGreaterThanOrEqual(-1e-9);
+      expect(x).toBeLessThanOrEqual(60 + 1e-9);
+      expect(y).toBeGreaterThanOrEqual(-1e-9);
+      expect(y).toBeLessThanOrEqual(40 + 1e-9);
+    }
     // Lab presets link to the lab with its own URL text.
     const labLink = page.getByTestId('lesson-card-lab-residual').getByRole('link');
     expect(await labLink.getAttribute('href')).toBe(

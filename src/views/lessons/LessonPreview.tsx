@@ -5,28 +5,33 @@ import { sampleGrid } from '../../engine/surfaces/grid';
 import type { Scene } from '../../engine/types';
 import { contourPaths, contourThresholds } from '../../engine/contours/contours';
 import { optimizerStyle } from '../palette';
+import { mapExit } from '../map/drawTrajectories';
 
 const W = 60;
 const H = 40;
 
-/** A point path in grid units, as SVG path data. */
+/**
+ * A path in grid units as SVG path data, up to where it leaves the picture for good (the map's
+ * rule, mapExit): a diverging run's far-off swings, drawn, filled the card with a block of lines.
+ * Returns the path and the point where it leaves, if it does.
+ */
 function pathData(
   points: Float64Array,
   length: number,
   x: (v: number) => number,
   y: (v: number) => number,
-): string {
+): { d: string; exit: readonly [number, number] | null } {
+  const exit = mapExit({ points, length }, { x, y, width: W, height: H });
+  const last = exit ? exit.step - 1 : length - 1;
   const parts: string[] = [];
-  for (let k = 0; k < length; k++) {
+  for (let k = 0; k <= last; k++) {
     const px = x(points[2 * k]!);
     const py = y(points[2 * k + 1]!);
     if (!Number.isFinite(px) || !Number.isFinite(py)) break;
-    // Far-off points of a diverging run are clamped so the path stays drawable.
-    parts.push(
-      `${k === 0 ? 'M' : 'L'}${Math.max(-W, Math.min(2 * W, px)).toFixed(2)},${Math.max(-H, Math.min(2 * H, py)).toFixed(2)}`,
-    );
+    parts.push(`${k === 0 ? 'M' : 'L'}${px.toFixed(2)},${py.toFixed(2)}`);
   }
-  return parts.join('');
+  if (exit) parts.push(`L${exit.x.toFixed(2)},${exit.y.toFixed(2)}`);
+  return { d: parts.join(''), exit: exit ? [exit.x, exit.y] : null };
 }
 
 /**
@@ -45,7 +50,7 @@ export const LessonPreview = memo(function LessonPreview(props: { scene: Scene; 
     const x = (v: number) => ((v - domain.x[0]) / (domain.x[1] - domain.x[0])) * W;
     const y = (v: number) => ((domain.y[1] - v) / (domain.y[1] - domain.y[0])) * H;
     const paths = simulate(scene, surface).map((t, i) => ({
-      d: pathData(t.points, t.length, x, y),
+      ...pathData(t.points, t.length, x, y),
       color: optimizerStyle(scene.optimizers[i]!, i).color,
     }));
     return { contours, paths, start: [x(scene.start[0]), y(scene.start[1])] as const };
@@ -69,15 +74,18 @@ export const LessonPreview = memo(function LessonPreview(props: { scene: Scene; 
         />
       ))}
       {picture.paths.map((p, i) => (
-        <path
-          key={i}
-          d={p.d}
-          fill="none"
-          stroke={p.color}
-          strokeWidth={2}
-          vectorEffect="non-scaling-stroke"
-          strokeLinejoin="round"
-        />
+        <g key={i} data-exit={p.exit ? 'left' : undefined}>
+          <path
+            d={p.d}
+            fill="none"
+            stroke={p.color}
+            strokeWidth={2}
+            vectorEffect="non-scaling-stroke"
+            strokeLinejoin="round"
+          />
+          {/* Where a path leaves the picture: a dot on the edge, as the map marks it. */}
+          {p.exit && <circle cx={p.exit[0]} cy={p.exit[1]} r={1.2} fill={p.color} />}
+        </g>
       ))}
       <circle
         cx={picture.start[0]}

@@ -87,7 +87,15 @@ export interface MapExit {
   readonly y: number;
 }
 
-const insideView = (x: number, y: number, p: Projection): boolean =>
+/** What {@link mapExit} needs of a projection: data to px, and the plot's size. */
+interface ViewBox {
+  x(v: number): number;
+  y(v: number): number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const insideView = (x: number, y: number, p: ViewBox): boolean =>
   x >= 0 && x <= p.width && y >= 0 && y <= p.height;
 
 /**
@@ -96,7 +104,7 @@ const insideView = (x: number, y: number, p: Projection): boolean =>
  * does after that is far off the map and is not drawn: stroked, its hundreds of swings would
  * paint a solid block over the other paths.
  */
-export function mapExit(t: Trajectory, p: Projection): MapExit | null {
+export function mapExit(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): MapExit | null {
   let lastIn = -1;
   for (let k = t.length - 1; k >= 0; k--) {
     if (insideView(p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!), p)) {
