@@ -336,4 +336,45 @@ test.describe('the embed-code dialog', () => {
     await dialog.getByTestId('embed-close').click();
     await expect(dialog).toHaveCount(0);
   });
+
+  test('with every control on a short laptop screen, the preview is the whole embed at the code’s height, shrunk to fit, nothing cut', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('./');
+    await page.waitForFunction(() => (window.__descent?.paintCount() ?? 0) > 0);
+    await page.getByTestId('embed-button').click();
+    const dialog = page.getByTestId('embed-dialog');
+    const count = (await page.evaluate(
+      () => window.__descent!.scene().optimizers.length,
+    )) as number;
+    for (let i = 0; i < count; i++) await dialog.getByTestId(`embed-lr-${i}`).check();
+    await dialog.getByTestId('embed-charts').check();
+    await expect.poll(() => page.frames().some((f) => f.url().includes('charts'))).toBe(true);
+    const previewFrame = page.frames().find((f) => f.url().includes('charts'))!;
+    await waitForEmbedPaint(previewFrame);
+    // The height settles on what the layout needs with the charts; the preview frame is exactly
+    // that tall inside (as on the blog), and nothing in it scrolls or is cut.
+    const height = dialog.getByTestId('embed-height');
+    const settled = async (): Promise<boolean> => {
+      const suggested = Number(await height.inputValue());
+      return previewFrame.evaluate(
+        (h) =>
+          innerHeight === h &&
+          [...document.querySelectorAll('.embed-side, body')].every(
+            (el) => el.scrollHeight <= el.clientHeight + 1,
+          ),
+        suggested,
+      );
+    };
+    await expect.poll(settled).toBe(true);
+    const suggested = Number(await height.inputValue());
+    expect(suggested).toBeGreaterThan(600);
+    await expect(dialog.getByTestId('embed-code')).toHaveValue(new RegExp(`height="${suggested}"`));
+    // Shown whole in the window: shrunk, not cut.
+    const box = (await page.getByTestId('embed-preview').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
+    expect(box.height).toBeLessThan(suggested);
+  });
 });

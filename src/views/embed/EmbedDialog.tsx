@@ -2,7 +2,8 @@
  * "Embed this scene": choose the controls and theme, copy the iframe code, see it live. The
  * preview is the real embed; its height notices size the preview and the suggested height.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { embedBase, embedUrl, iframeCode, RESIZE_SCRIPT } from '../../embed/code';
 import type { EmbedTheme, ParamControl } from '../../embed/options';
@@ -41,6 +42,58 @@ function CopyButton(props: { text: string; label: string; testId: string }) {
         {state === 'copied' ? t('embed.copied') : state === 'failed' ? t('embed.copyFailed') : ''}
       </span>
     </span>
+  );
+}
+
+/** Room the dialog leaves for the preview: the window less its head, caption and margins (px). */
+const previewRoom = (): number => Math.max(200, window.innerHeight - 150);
+
+/**
+ * The preview at the height the code gives the blog's iframe, so it lays out exactly as the blog
+ * will show it; shrunk as a whole (CSS scale) when the window is shorter than that, never cut off
+ * or squeezed (a squeezed embed hid its charts behind a scroll bar).
+ */
+function PreviewFrame(props: { height: number; children: ReactNode }) {
+  const [room, setRoom] = useState(previewRoom);
+  const [width, setWidth] = useState(0);
+  const boxRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    const measure = (): void => {
+      setRoom(previewRoom());
+      if (box) setWidth(box.clientWidth);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (box) observer.observe(box);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  // The iframe's 1 px dashed border on each side is drawn outside its height.
+  const outer = props.height + 2;
+  const scale = Math.min(1, room / outer);
+  return (
+    <figure className="embed-dialog-preview">
+      <figcaption>
+        {t('embed.preview')}
+        {scale < 1 && ` (${Math.round(scale * 100)}%)`}
+      </figcaption>
+      <div ref={boxRef} className="embed-dialog-preview-box" style={{ height: outer * scale }}>
+        <div
+          className="embed-dialog-preview-scale"
+          data-scale={scale}
+          style={{
+            width: width || undefined,
+            transform: scale < 1 ? `scale(${scale})` : undefined,
+          }}
+        >
+          {props.children}
+        </div>
+      </div>
+    </figure>
   );
 }
 
@@ -199,8 +252,7 @@ export default function EmbedDialog(props: { onClose: () => void }) {
             testId="embed-copy-script"
           />
         </div>
-        <figure className="embed-dialog-preview">
-          <figcaption>{t('embed.preview')}</figcaption>
+        <PreviewFrame height={height ?? measured}>
           <iframe
             ref={previewRef}
             src={src}
@@ -208,7 +260,7 @@ export default function EmbedDialog(props: { onClose: () => void }) {
             style={{ height: height ?? measured }}
             data-testid="embed-preview"
           />
-        </figure>
+        </PreviewFrame>
       </div>
     </dialog>
   );
