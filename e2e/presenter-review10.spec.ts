@@ -107,3 +107,24 @@ test('at 3840×2160 (DPR 1) buttons, lines and markers grow with the screen like
   // The transport stays on screen at 4K.
   expect(uhd.play.y + uhd.play.height).toBeLessThanOrEqual(2160);
 });
+
+test('presenter mode without a lesson gives the side column’s room to the map; its buttons are square and grow with the type', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  const plotShare = async (): Promise<number> =>
+    page.evaluate(() => {
+      const r = document.querySelector('canvas.map-heat')!.getBoundingClientRect();
+      return (r.width * r.height) / (innerWidth * innerHeight);
+    });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open('?present=1');
+  // The plot alone (axes, legend and colour bar excluded); it was 37.5 % with the lesson's column.
+  expect(await plotShare()).toBeGreaterThan(0.42);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(plotShare).toBeGreaterThan(0.47);
+  const zoom = (await page.locator('.map-zoom button').first().boundingBox())!;
+  expect(Math.abs(zoom.width - zoom.height)).toBeLessThan(1);
+  const play = (await page.getByTestId('play').boundingBox())!;
+  expect(play.height).toBeGreaterThanOrEqual(48);
+});

@@ -89,7 +89,10 @@ export function PresenterView() {
   const sliders = presentedSliders(lesson?.focus, hidden);
   const wide = useMediaQuery(PRESENTER_WIDE);
   return (
-    <main className="presenter" data-testid="presenter">
+    <main
+      className={lesson ? 'presenter' : 'presenter presenter--no-lesson'}
+      data-testid="presenter"
+    >
       <div className="presenter-map">
         <ErrorBoundary name="map">
           <MapView fill={wide} />
