@@ -512,3 +512,42 @@ test.describe('the lab has the same keys and a presenter mode', () => {
     await expect(page.locator('header.app-header')).toBeVisible();
   });
 });
+
+test.describe('the lab trains at a pace a class can follow', () => {
+  const stepOf = async (page: Page): Promise<number> =>
+    Number(await page.locator('[data-slot="a"] .lab-status').getAttribute('data-step'));
+
+  test('in presenter mode Space trains at 30 steps a second, and a chosen speed is kept to', async ({
+    page,
+  }) => {
+    await page.goto('/?page=lab&present=1');
+    await expect(page.locator('.lab-slot').first()).toContainText('Step 0 ·');
+    // A pace is an upper bound (a busy machine may train slower, never faster): steps over the
+    // wall time measured around the run.
+    const trainFor = async (ms: number): Promise<{ steps: number; seconds: number }> => {
+      const from = await stepOf(page);
+      const t0 = Date.now();
+      await page.keyboard.press(' ');
+      await expect(page.locator('.lab-controls .lab-primary')).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await expect.poll(() => stepOf(page), { timeout: 15_000 }).toBeGreaterThan(from + 5);
+      await page.waitForTimeout(ms);
+      await page.keyboard.press(' ');
+      await expect(page.locator('.lab-controls .lab-primary')).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      );
+      const seconds = (Date.now() - t0) / 1000;
+      // The answer of a round already asked for may still arrive.
+      await page.waitForTimeout(300);
+      return { steps: (await stepOf(page)) - from, seconds };
+    };
+    const present = await trainFor(1500);
+    expect(present.steps).toBeLessThanOrEqual(30 * (present.seconds + 0.3) + 3);
+    await page.getByTestId('lab-speed').selectOption('10');
+    const slow = await trainFor(1500);
+    expect(slow.steps).toBeLessThanOrEqual(10 * (slow.seconds + 0.3) + 1);
+  });
+});

@@ -332,6 +332,11 @@ export function decodeLabView(text: string | null | undefined): {
   return { view, problems };
 }
 
+/** Training speeds the lab offers (steps per second); null is as fast as the machine trains. */
+export const LAB_SPEEDS: readonly (number | null)[] = [null, 100, 30, 10];
+/** Presenter mode's pace when no speed was chosen: a class sees the loss fall step by step. */
+export const PRESENT_LAB_SPEED = 30;
+
 /** The configuration B starts from when compare is switched on: A with batch norm toggled. */
 export function compareDefault(a: LabConfig): LabConfig {
   return { ...a, batchnorm: !a.batchnorm };
@@ -370,6 +375,12 @@ export interface LabStore {
   /** The Landscape's further optimizers (at most one per plane slot). */
   readonly more: readonly PlaneOptimizer[];
   setMore(more: readonly PlaneOptimizer[]): void;
+  /**
+   * Training speed in steps per second, or null for as fast as the machine trains (presenter
+   * mode then uses PRESENT_LAB_SPEED, a pace a class can follow).
+   */
+  readonly speed: number | null;
+  setSpeed(speed: number | null): void;
   setConfig(slot: LabSlot, patch: Partial<LabConfig>): void;
   setCompare(on: boolean): void;
   setEditing(slot: LabSlot): void;
@@ -401,6 +412,8 @@ export const useLabStore = create<LabStore>()((set) => ({
   setView3d: (view3d) => set({ view3d }),
   more: DEFAULT_LAB_VIEW.more,
   setMore: (more) => set({ more: more.slice(0, PLANE_SLOTS.length) }),
+  speed: null,
+  setSpeed: (speed) => set({ speed }),
   setConfig: (slot, patch) =>
     set((s) => {
       const next = { ...s[slot], ...patch };

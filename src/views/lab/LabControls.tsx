@@ -3,7 +3,7 @@ import { ACTIVATIONS } from '../../engine/nn/activations';
 import { DATASETS } from '../../engine/nn/datasets';
 import { OPTIMIZER_TYPES, OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerType } from '../../engine/types';
-import { fitLabNumber, LAB_BOUNDS, LAB_INITS, useLabStore } from '../../state/lab';
+import { fitLabNumber, LAB_BOUNDS, LAB_INITS, LAB_SPEEDS, useLabStore } from '../../state/lab';
 import type { LabConfig, LabInit } from '../../state/lab';
 import type { LabBounds, LabFit } from '../../engine/nn/labConfig';
 import { t } from './strings';
@@ -165,6 +165,31 @@ interface ControlsProps {
 }
 
 /** Every setting of the configuration being edited, the A | B switch and train / pause / step. */
+/** How fast Train trains: as fast as the machine, or a pace a class can follow. */
+function SpeedSelect() {
+  const speed = useLabStore((s) => s.speed);
+  const id = useId();
+  return (
+    <div className="lab-field lab-speed">
+      <label htmlFor={id}>{t('lab.speed')}</label>
+      <select
+        id={id}
+        data-testid="lab-speed"
+        value={speed === null ? 'max' : String(speed)}
+        onChange={(e) =>
+          useLabStore.getState().setSpeed(e.target.value === 'max' ? null : Number(e.target.value))
+        }
+      >
+        {LAB_SPEEDS.map((v) => (
+          <option key={v ?? 'max'} value={v === null ? 'max' : String(v)}>
+            {v === null ? t('lab.speed.max') : t('lab.speed.n', { n: v })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function LabControls({ running, onStep, onReset }: ControlsProps) {
   const compare = useLabStore((s) => s.compare);
   const editing = useLabStore((s) => s.editing);
@@ -190,6 +215,7 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           {t('lab.reset')}
         </button>
       </div>
+      <SpeedSelect />
       <Toggle
         label={t('lab.compare')}
         checked={compare}

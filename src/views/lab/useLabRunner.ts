@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { useLabStore } from '../../state/lab';
+import { PRESENT_LAB_SPEED, useLabStore } from '../../state/lab';
+import { usePresent } from '../../state/present';
 import type { LabSlot } from '../../state/lab';
 import type { LabConfig } from '../../engine/nn/labConfig';
 import { StaleLabRunError } from '../../worker/lab/client';
@@ -10,6 +11,14 @@ import { labErrorKey } from './labErrors';
 export const MAX_TRAIN_STEPS = 5000;
 /** Worker time one training request aims for, so progress shows several times a second. */
 const CHUNK_MS = 60;
+/** A paced round's length (ms): speed × this many steps each, ten rounds a second. */
+const PACED_ROUND_MS = 100;
+
+/** Steps per second to train at, or null for as fast as the worker answers. */
+function pace(): number | null {
+  const chosen = useLabStore.getState().speed;
+  return chosen ?? (usePresent.getState().present ? PRESENT_LAB_SPEED : null);
+}
 
 function activeSlots(): LabSlot[] {
   return useLabStore.getState().compare ? ['a', 'b'] : ['a'];
@@ -93,14 +102,23 @@ export function useLabRunner(client: LabClient): { step: () => void; reset: () =
     const loop = async (): Promise<void> => {
       let slots: LabSlot[] = compare ? ['a', 'b'] : ['a'];
       let steps = 2;
+      let owed = 0;
       while (live && slots.length > 0) {
-        const ok = await request(slots, steps, false);
+        const started = performance.now();
+        const speed = pace();
+        // A chosen speed trains speed / 10 steps a round (the fraction carried to the next),
+        // ten rounds a second; otherwise rounds are sized to about CHUNK_MS of worker time.
+        if (speed !== null) owed += (speed * PACED_ROUND_MS) / 1000;
+        const take = speed !== null ? Math.max(1, Math.floor(owed)) : steps;
+        if (speed !== null) owed -= take;
+        const ok = await request(slots, take, false);
         if (!live) return;
         const results = useLabStore.getState().results;
         const ms = Math.max(...slots.map((slot) => results[slot].snapshot?.ms ?? 0));
         if (ms > 0) steps = Math.max(1, Math.min(100, Math.round((steps * CHUNK_MS) / ms)));
         slots = slots.filter((_, i) => ok[i]);
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        const wait = speed !== null ? PACED_ROUND_MS - (performance.now() - started) : 0;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
       }
       if (live) useLabStore.getState().setRunning(false);
     };
