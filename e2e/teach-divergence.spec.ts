@@ -113,6 +113,57 @@ test.describe('divergence explained, live', () => {
 });
 
 test.describe('the momentum regime pad', () => {
+  test('its region names and the critical-damping key overlap neither each other nor the markers, and stay inside', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    // The default bowl's SGD at the pad's start: the reviewer saw "oscillation" on the marker.
+    for (const optimizer of [
+      { type: 'sgd', lr: 0.1, momentum: 0.5 },
+      { type: 'sgd', lr: 0.1, momentum: 0.9 },
+      { type: 'sgd', lr: 0.9, momentum: 0.1 },
+    ] as const) {
+      await app.open(quadraticWith(optimizer));
+      await app.expand(0);
+      const pad = page.getByTestId('regime-plot');
+      await pad.scrollIntoViewIfNeeded();
+      // Measured at one moment, relative to the pad (the page may still move as texts load).
+      const { names, markers } = await pad.evaluate((el) => {
+        const origin = el.getBoundingClientRect();
+        const rect = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x - origin.x, y: r.y - origin.y, width: r.width, height: r.height };
+        };
+        return {
+          names: [...el.querySelectorAll('[data-testid^="regime-name-"]')].map(rect),
+          markers: [...el.querySelectorAll('.regime-current, .regime-best')].map(rect),
+          size: { width: origin.width, height: origin.height },
+        };
+      });
+      const plot = {
+        x: 0,
+        y: 0,
+        ...(await pad.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }))),
+      };
+      expect(names.length).toBeGreaterThanOrEqual(3);
+      expect(markers).toHaveLength(2);
+      type Rect = (typeof names)[number];
+      const hit = (a: Rect, b: Rect): boolean =>
+        a.x < b.x + b.width - 0.5 &&
+        b.x < a.x + a.width - 0.5 &&
+        a.y < b.y + b.height - 0.5 &&
+        b.y < a.y + a.height - 0.5;
+      names.forEach((b, i) => {
+        expect(b.x).toBeGreaterThanOrEqual(plot.x - 0.5);
+        expect(b.x + b.width).toBeLessThanOrEqual(plot.x + plot.width + 0.5);
+        expect(b.y).toBeGreaterThanOrEqual(plot.y - 0.5);
+        expect(b.y + b.height).toBeLessThanOrEqual(plot.y + plot.height + 0.5);
+        for (const m of markers) expect(hit(b, m), `name ${i} on a marker`).toBe(false);
+        for (const other of names.slice(i + 1)) expect(hit(b, other), `name ${i}`).toBe(false);
+      });
+    }
+  });
+
   test('clicking the pad sets lr and momentum and the path changes; arrows move the point', async ({
     page,
   }) => {

@@ -5,6 +5,7 @@
  * ringed. Hover reads a setting out; a click or a drag sets this optimizer's lr and momentum; with
  * keyboard focus the arrows move the ring (← → lr, ↑ ↓ μ). Loaded after the first paint.
  */
+import { labelWidth, markerBox, placeLabels } from '../analysis/placeLabels';
 import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyboardEvent, PointerEvent } from 'react';
@@ -34,6 +35,8 @@ import './teach.css';
 /** The plot's size in CSS pixels. */
 const W = 180;
 const H = 130;
+/** Font size of the region names (teach.css .regime-name). */
+const NAME_PX = 10;
 
 /** Okabe–Ito colours per region (distinct for red–green colour blindness too). */
 const COLOURS: Readonly<Record<Regime, readonly [number, number, number]>> = {
@@ -187,6 +190,27 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   };
   const [cx, cy] = px(lr, momentum);
   const [bx, by] = px(drawn.best.lr, drawn.best.momentum);
+  // Region names and the critical-damping key, off the two markers and off each other (the
+  // shared greedy placer; the names at their regions' centres, the key in a bottom corner).
+  const nameText = (regime: string): string => t(`regime.${regime}` as MessageKey);
+  const wanted = [
+    ...(drawn.curves.length > 0
+      ? [{ key: 'critical', text: `┄ ${t('regime.critical')}`, x: 4, y: H - 4 }]
+      : []),
+    ...drawn.labels.map((l) => {
+      const [x, y] = px(l.lr, l.momentum);
+      const text = nameText(l.regime);
+      return { key: l.regime as string, text, x: x - labelWidth(text, NAME_PX) / 2, y };
+    }),
+  ].map((l) => ({
+    ...l,
+    alternatives: l.key === 'critical' ? [{ x: 4, y: NAME_PX + 2 }] : [],
+  }));
+  const placed = placeLabels(wanted, {
+    size: NAME_PX,
+    obstacles: [markerBox(cx, cy, 8), markerBox(bx, by, 7)],
+    bounds: { width: W, height: H },
+  });
   const current = format(lr, momentum);
   const offPad = lr > lrMax || momentum > MU_MAX;
   return (
@@ -225,25 +249,19 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
                 points={curve.map((p) => px(p.lr, p.momentum).join(',')).join(' ')}
               />
             ))}
-            {drawn.labels.map((l) => {
-              const [x, y] = px(l.lr, l.momentum);
-              return (
-                <text
-                  key={l.regime}
-                  className="regime-name"
-                  x={Math.min(Math.max(x, 30), W - 30)}
-                  y={Math.min(Math.max(y, 10), H - 4)}
-                  textAnchor="middle"
-                >
-                  {t(`regime.${l.regime}` as MessageKey)}
-                </text>
-              );
-            })}
-            {drawn.curves.length > 0 && (
-              <text className="regime-name regime-name--critical" x={4} y={H - 4}>
-                ┄ {t('regime.critical')}
+            {placed.map((l) => (
+              <text
+                key={l.key}
+                className={
+                  l.key === 'critical' ? 'regime-name regime-name--critical' : 'regime-name'
+                }
+                data-testid={`regime-name-${l.key}`}
+                x={l.x}
+                y={l.y}
+              >
+                {l.text}
               </text>
-            )}
+            ))}
             <path
               className="regime-best"
               d={`M${bx},${by - 5}L${bx + 4},${by + 3}L${bx - 4},${by + 3}Z`}
