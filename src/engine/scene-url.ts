@@ -39,6 +39,9 @@ function unescapeText(text: string): string | undefined {
   }
 }
 
+/** A part of the link as the reader typed it (percent-escapes undone where they can be), to echo. */
+const shown = (text: string, max: number): string => (unescapeText(text) ?? text).slice(0, max);
+
 function formatNumber(n: number): string {
   return String(n);
 }
@@ -172,13 +175,13 @@ function decodeNoise(body: string, errors: FieldError[]): Record<string, unknown
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {
-      errors.push(fieldError('noise', 'url.notPair', { text: pair.slice(0, 30) }));
+      errors.push(fieldError('noise', 'url.notPair', { text: shown(pair, 30) }));
       continue;
     }
     const key = pair.slice(0, eq);
     // Keys become object keys: refuse anything that could touch a prototype.
     if (!/^[a-z_][a-z0-9_]{0,39}$/.test(key) || key === '__proto__') {
-      errors.push(fieldError('noise', 'url.badKey', { text: key.slice(0, 30) }));
+      errors.push(fieldError('noise', 'url.badKey', { text: shown(key, 30) }));
       continue;
     }
     const raw = unescapeText(pair.slice(eq + 1)) ?? pair.slice(eq + 1);
@@ -227,13 +230,13 @@ function decodeOptimizer(
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {
-      errors.push(fieldError(`optimizers[${index}]`, 'url.notPair', { text: pair.slice(0, 30) }));
+      errors.push(fieldError(`optimizers[${index}]`, 'url.notPair', { text: shown(pair, 30) }));
       continue;
     }
     const key = pair.slice(0, eq);
     // Keys become object keys: refuse anything that could touch a prototype.
     if (!/^[a-z_][a-z0-9_]{0,39}$/.test(key) || key === '__proto__') {
-      errors.push(fieldError(`optimizers[${index}]`, 'url.badKey', { text: key.slice(0, 30) }));
+      errors.push(fieldError(`optimizers[${index}]`, 'url.badKey', { text: shown(key, 30) }));
       continue;
     }
     out[key] = parseValue(key, pair.slice(eq + 1));
@@ -277,7 +280,7 @@ export function decodeSceneParam(text: string): SceneValidation {
     else if (tag === 'o' && colon < 0) emptyList = true;
     else if (tag === 'o') optimizers.push(decodeOptimizer(body, optimizers.length, errors));
     else if (tag === 'noise') raw.noise = decodeNoise(body, errors);
-    else errors.push(fieldError('scene', 'url.badPart', { text: tag.slice(0, 20) }));
+    else errors.push(fieldError('scene', 'url.badPart', { text: shown(tag, 20) }));
   }
   if (optimizers.length > 0 || emptyList) raw.optimizers = optimizers;
   const result = validateScene(raw);

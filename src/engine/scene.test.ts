@@ -295,4 +295,17 @@ describe('scene URL form', () => {
     const huge = decodeSceneParam('o:sgd;'.repeat(5000));
     expect(paths(huge.errors)).toEqual(['scene']);
   });
+
+  it('echoes a bad part as the reader wrote it, percent-escapes undone (not "{bad%20json")', () => {
+    expect(decodeSceneParam('{bad%20json').errors[0]!.message).toBe(
+      '"{bad json" is not a scene part (f, e, p, n, o, noise)',
+    );
+    expect(decodeSceneParam('f:quadratic;o:sgd,l%20r=1').errors[0]!.message).toBe(
+      '"l r" is not a known field',
+    );
+    // Text that is not valid percent-encoding is echoed as it is.
+    expect(decodeSceneParam('f:quadratic;o:sgd,lr%E0').errors[0]!.message).toBe(
+      '"lr%E0" is not key=value',
+    );
+  });
 });
