@@ -4,10 +4,6 @@
  * table of their own so the first paint does not carry them. The app says them through the same
  * `engine.<code>` catalogue keys.
  */
-import { fillMessage } from './messages';
-import type { MessageParams } from './messageParams';
-import type { FieldError } from './types';
-
 export const PAGE_MESSAGES = {
   'page.choice': '"{got}" is not one of {choices}; {used} is used',
   'page.page': '"{got}" is not one of {choices}; the visualizer is shown',
@@ -26,12 +22,3 @@ export const PAGE_MESSAGES = {
 
 /** A code of {@link PAGE_MESSAGES}. */
 export type PageMessageCode = keyof typeof PAGE_MESSAGES;
-
-/** A problem with one of the page's parameters, its English sentence filled in. */
-export function pageProblem(
-  path: string,
-  code: PageMessageCode,
-  params: MessageParams = {},
-): FieldError {
-  return { path, code, params, message: fillMessage(PAGE_MESSAGES[code], params) };
-}

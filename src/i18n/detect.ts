@@ -6,6 +6,7 @@
  * other zh* → 简体中文, else English). Storage and history may throw (sandboxed iframes,
  * file://): every access is guarded.
  */
+import { replaceSearch } from '../state/replaceSearch';
 import { getLocale, LOCALE_IDS, setLocale, useLocaleStore } from './index';
 import type { Locale } from './index';
 
@@ -130,14 +131,7 @@ export async function startLocale(win: Window = window): Promise<() => void> {
 
 /** What the language switcher calls: keep the choice in the URL and storage, then switch at once. */
 export function chooseLocale(locale: Locale, win: Window = window): void {
-  try {
-    const { pathname, search, hash } = win.location;
-    const next = withLangParam(search, locale);
-    if (next !== search)
-      win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
-  } catch {
-    // A sandboxed or file:// page may refuse history changes; the switch still happens.
-  }
+  replaceSearch(withLangParam(win.location.search, locale), win);
   const env = browserEnvironment(win);
   writeStored(env.storage, locale);
   writeStored(env.session, locale);

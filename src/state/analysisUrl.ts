@@ -4,9 +4,10 @@
  * default, so an old or hand-edited link still opens) and says what it did not take
  * ({@link analysisProblems}, named in the link notice). Loaded after the first paint.
  */
+import { replaceSearch } from './replaceSearch';
 import { ANALYSIS_LIMITS, ANALYSIS_TABS, DEFAULT_ANALYSIS, useAnalysis } from './analysis';
 import type { AnalysisSettings, AnalysisTab } from './analysis';
-import { pageProblem } from '../engine/pageMessages';
+import { pageProblem } from '../engine/pageProblem';
 import type { FieldError } from '../engine/types';
 
 /** Longest part of the parameter echoed in a notice. */
@@ -169,17 +170,10 @@ export function startAnalysisUrlSync(win: Window = window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = (): void => {
     timer = undefined;
-    const search = withAnalysisParam(win.location.search, encodeAnalysis(useAnalysis.getState()));
-    if (search === win.location.search) return;
-    try {
-      win.history.replaceState(
-        win.history.state,
-        '',
-        `${win.location.pathname}${search}${win.location.hash}`,
-      );
-    } catch {
-      // Sandboxed frames may forbid history changes.
-    }
+    replaceSearch(
+      withAnalysisParam(win.location.search, encodeAnalysis(useAnalysis.getState())),
+      win,
+    );
   };
   const unsubscribe = useAnalysis.subscribe(
     (s) => encodeAnalysis(s),

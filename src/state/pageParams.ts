@@ -7,7 +7,7 @@
  * shared links pick up fbclid, utm_source and the like, which are not the reader's mistakes.
  */
 import { rawQueryParam } from '../engine/scene-url';
-import { pageProblem as problem } from '../engine/pageMessages';
+import { pageProblem as problem } from '../engine/pageProblem';
 import type { FieldError } from '../engine/types';
 import { decode, parseControls, THEMES } from '../embed/options';
 import { LOCALE_IDS } from '../i18n';

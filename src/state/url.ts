@@ -3,6 +3,7 @@
  * the same Scene validator as every other entry point; writing is debounced and uses
  * `replaceState`, so dragging a slider does not flood the history.
  */
+import { replaceSearch } from './replaceSearch';
 import { decodeSceneParam, encodeSceneParam, rawQueryParam } from '../engine/scene-url';
 import { fieldError } from '../engine/messages';
 import { ExpressionsNotLoaded } from '../engine/surfaces/resolve';
@@ -89,17 +90,7 @@ export function startUrlSync(win: Window = window): () => void {
     timer = undefined;
     const state = useDescent.getState();
     const query = writeQuery(state.scene, viewOf(state)) + otherParams(win.location.search);
-    if (query !== win.location.search) {
-      try {
-        win.history.replaceState(
-          win.history.state,
-          '',
-          `${win.location.pathname}${query}${win.location.hash}`,
-        );
-      } catch {
-        // Some sandboxed frames forbid history changes; the app works without them.
-      }
-    }
+    replaceSearch(query, win);
   };
   const unsubscribe = useDescent.subscribe(
     (s) =>

@@ -165,6 +165,36 @@ interface ControlsProps {
 }
 
 /** Every setting of the configuration being edited, the A | B switch and train / pause / step. */
+/** An optimizer menu and its learning rate (a log slider and a typed box): A's, B's, the plane's. */
+export function OptimizerFields(props: {
+  optimizer: OptimizerType;
+  lr: number;
+  lrTestId: string;
+  onChange: (patch: { optimizer?: OptimizerType; lr?: number }) => void;
+}) {
+  const { onChange } = props;
+  return (
+    <>
+      <Select<OptimizerType>
+        label={t('lab.optimizer')}
+        value={props.optimizer}
+        options={OPTIMIZER_TYPES}
+        text={(o) => OPTIMIZERS[o].label}
+        onChange={(optimizer) => onChange({ optimizer })}
+      />
+      <Slider
+        label={t('lab.lr')}
+        value={props.lr}
+        bounds={LAB_BOUNDS.lr}
+        sliderMin={1e-5}
+        log
+        testId={props.lrTestId}
+        onChange={(lr) => onChange({ lr })}
+      />
+    </>
+  );
+}
+
 /** How fast Train trains: as fast as the machine, or a pace a class can follow. */
 function SpeedSelect() {
   const speed = useLabStore((s) => s.speed);
@@ -299,21 +329,11 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
           testId="lab-clip"
           onChange={(clip) => set({ clip })}
         />
-        <Select<OptimizerType>
-          label={t('lab.optimizer')}
-          value={config.optimizer}
-          options={OPTIMIZER_TYPES}
-          text={(o) => OPTIMIZERS[o].label}
-          onChange={(optimizer) => set({ optimizer })}
-        />
-        <Slider
-          label={t('lab.lr')}
-          value={config.lr}
-          bounds={LAB_BOUNDS.lr}
-          sliderMin={1e-5}
-          log
-          testId="lab-lr"
-          onChange={(lr) => set({ lr })}
+        <OptimizerFields
+          optimizer={config.optimizer}
+          lr={config.lr}
+          lrTestId="lab-lr"
+          onChange={set}
         />
         <Select
           label={t('lab.dataset')}

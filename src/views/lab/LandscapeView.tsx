@@ -14,11 +14,11 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import { t as translate, useLocale } from '../../i18n';
 import { useLabStore } from '../../state/lab';
 import type { LabConfig } from '../../state/lab';
-import { LAB_BOUNDS, PLANE_SLOTS, planeConfig } from '../../engine/nn/labConfig';
+import { PLANE_SLOTS, planeConfig } from '../../engine/nn/labConfig';
 import type { PlaneOptimizer, TrainSlot } from '../../engine/nn/labConfig';
 import { OPTIMIZER_TYPES } from '../../engine/optimizers';
 import type { OptimizerType } from '../../engine/types';
-import { Select, Slider } from './LabControls';
+import { OptimizerFields } from './LabControls';
 import { LandscapeCancelledError } from '../../worker/lab/client';
 import type { LabClient } from '../../worker/lab/client';
 import { LANDSCAPE_SIDE, sameLandscape } from '../../worker/lab/landscape';
@@ -480,21 +480,11 @@ function PlaneOptimizers({ more }: { more: readonly PlaneOptimizer[] }) {
               />
               {slot.toUpperCase()}
             </strong>
-            <Select<OptimizerType>
-              label={t('lab.optimizer')}
-              value={m.optimizer}
-              options={OPTIMIZER_TYPES}
-              text={(o) => OPTIMIZERS[o].label}
-              onChange={(optimizer) => update(k, { optimizer })}
-            />
-            <Slider
-              label={t('lab.lr')}
-              value={m.lr}
-              bounds={LAB_BOUNDS.lr}
-              sliderMin={1e-5}
-              log
-              testId={`landscape-more-${slot}-lr`}
-              onChange={(lr) => update(k, { lr })}
+            <OptimizerFields
+              optimizer={m.optimizer}
+              lr={m.lr}
+              lrTestId={`landscape-more-${slot}-lr`}
+              onChange={(patch) => update(k, patch)}
             />
             <button
               type="button"

@@ -3,6 +3,7 @@
  * debounced) when the lab's configurations or its view (open tab, 3-D camera) change. Other
  * parameters (e.g. `page=lab`) are kept as they are.
  */
+import { replaceSearch } from '../../state/replaceSearch';
 import {
   encodeLabUrl,
   encodeLabView,
@@ -63,14 +64,7 @@ export function watchLabUrl(): () => void {
     last = text;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const { pathname, search, hash } = window.location;
-      const next = withLabState(search, useLabStore.getState());
-      try {
-        if (next !== search)
-          window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-      } catch {
-        // A sandboxed or file:// page may refuse history changes; the lab still works.
-      }
+      replaceSearch(withLabState(window.location.search, useLabStore.getState()));
     }, 200);
   });
   return () => {

@@ -12,17 +12,8 @@ import {
 } from '../../state/present';
 import { loadState, useDescent } from '../../state/store';
 import { loadLessons } from './catalogStore';
+import { replaceSearch } from '../../state/replaceSearch';
 import { lessonSpeed, lessonView } from './lessonLinks';
-
-function replaceSearch(win: Window, search: string): void {
-  const { pathname, hash } = win.location;
-  if (search === win.location.search) return;
-  try {
-    win.history.replaceState(win.history.state, '', `${pathname}${search}${hash}`);
-  } catch {
-    // Sandboxed frames may forbid history changes; the state still changes.
-  }
-}
 
 /**
  * Whether the current full screen was asked for by entering presenter mode: then leaving it
@@ -45,7 +36,7 @@ export async function toggleFullscreen(doc: Document = document): Promise<void> 
 /** Enters or leaves presenter mode; entering from a user gesture also asks for full screen. */
 export function setPresenting(on: boolean, win: Window = window): void {
   usePresent.getState().setPresent(on);
-  replaceSearch(win, withPresentQuery(win.location.search, { present: on }));
+  replaceSearch(withPresentQuery(win.location.search, { present: on }), win);
   const doc = win.document;
   if (on && !doc.fullscreenElement) {
     void toggleFullscreen(doc);
@@ -70,7 +61,7 @@ export function openLessonAtStart(win: Window = window): void {
 export function closeLesson(win: Window = window): void {
   usePresent.getState().setLesson(null);
   setPresenting(false, win);
-  replaceSearch(win, withPresentQuery(win.location.search, { lesson: null }));
+  replaceSearch(withPresentQuery(win.location.search, { lesson: null }), win);
 }
 
 /**

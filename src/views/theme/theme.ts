@@ -4,6 +4,7 @@
  * throws in sandboxed frames), else auto. The resolved theme is written on <html> as
  * `data-theme="light|dark"`, which theme.css keys its colour variables on.
  */
+import { replaceSearch } from '../../state/replaceSearch';
 import { create } from 'zustand';
 
 /** What the user chose. */
@@ -101,14 +102,7 @@ export function startTheme(win: Window = window): () => void {
     if (s.resolved !== previous.resolved) apply(s.resolved);
     if (s.choice !== previous.choice) {
       writeStored(s.choice);
-      const { pathname, search, hash } = win.location;
-      const next = withThemeParam(search, s.choice);
-      try {
-        if (next !== search)
-          win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
-      } catch {
-        // Some sandboxed frames forbid history changes.
-      }
+      replaceSearch(withThemeParam(win.location.search, s.choice), win);
     }
   });
   return () => {
