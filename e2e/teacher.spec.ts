@@ -522,6 +522,14 @@ test.describe('the lab trains at a pace a class can follow', () => {
   }) => {
     await page.goto('/?page=lab&present=1');
     await expect(page.locator('.lab-slot').first()).toContainText('Step 0 ·');
+    // The menu says the pace presenter mode trains at; without presenter mode it is the fastest.
+    await expect(page.getByTestId('lab-speed')).toHaveValue('30');
+    // At 1280×720 the figures a class watches are on screen without scrolling: the network, the
+    // gradient norm of every layer and the decision boundary (the cards' explanations step aside).
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const name of ['Network diagram', 'Gradient norm per layer', 'Decision boundary'])
+      await expect(page.getByRole('heading', { name })).toBeInViewport();
+    await expect(page.locator('ol.lab-bars > li').last()).toBeInViewport();
     // A pace is an upper bound (a busy machine may train slower, never faster): steps over the
     // wall time measured around the run.
     const trainFor = async (ms: number): Promise<{ steps: number; seconds: number }> => {
@@ -549,5 +557,10 @@ test.describe('the lab trains at a pace a class can follow', () => {
     await page.getByTestId('lab-speed').selectOption('10');
     const slow = await trainFor(1500);
     expect(slow.steps).toBeLessThanOrEqual(10 * (slow.seconds + 0.3) + 1);
+    // Leaving presenter mode keeps the chosen pace; a fresh lab trains as fast as it can.
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('lab-speed')).toHaveValue('10');
+    await page.goto('/?page=lab');
+    await expect(page.getByTestId('lab-speed')).toHaveValue('max');
   });
 });

@@ -251,7 +251,7 @@ export const enMore = {
   'lab.dataset': 'Data set',
   'lab.seed': 'Seed',
   'lab.speed': 'Speed',
-  'lab.speed.max': 'as fast as possible (30 steps/s when presenting)',
+  'lab.speed.max': 'fastest',
   'lab.speed.n': '{n} steps/s',
   'lab.train': 'Train',
   'lab.pause': 'Pause',

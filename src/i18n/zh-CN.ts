@@ -383,7 +383,7 @@ export const zhCN: Messages = {
   'lab.dataset': '数据集',
   'lab.seed': '随机种子',
   'lab.speed': '速度',
-  'lab.speed.max': '尽可能快（演示模式下每秒 30 步）',
+  'lab.speed.max': '最快',
   'lab.speed.n': '每秒 {n} 步',
   'lab.train': '训练',
   'lab.pause': '暂停',

@@ -385,7 +385,7 @@ export const zhTW: Messages = {
   'lab.dataset': '資料集',
   'lab.seed': '亂數種子',
   'lab.speed': '速度',
-  'lab.speed.max': '盡可能快（展示模式下每秒 30 步）',
+  'lab.speed.max': '最快',
   'lab.speed.n': '每秒 {n} 步',
   'lab.train': '訓練',
   'lab.pause': '暫停',

@@ -332,10 +332,17 @@ export function decodeLabView(text: string | null | undefined): {
   return { view, problems };
 }
 
-/** Training speeds the lab offers (steps per second); null is as fast as the machine trains. */
-export const LAB_SPEEDS: readonly (number | null)[] = [null, 100, 30, 10];
+/** A training speed: steps per second, or as fast as the machine trains. */
+export type LabSpeed = number | 'max';
+/** Training speeds the lab offers. */
+export const LAB_SPEEDS: readonly LabSpeed[] = ['max', 100, 30, 10];
 /** Presenter mode's pace when no speed was chosen: a class sees the loss fall step by step. */
 export const PRESENT_LAB_SPEED = 30;
+
+/** The speed training runs at: the chosen one, else the default for the mode. */
+export function effectiveLabSpeed(chosen: LabSpeed | null, presenting: boolean): LabSpeed {
+  return chosen ?? (presenting ? PRESENT_LAB_SPEED : 'max');
+}
 
 /** The configuration B starts from when compare is switched on: A with batch norm toggled. */
 export function compareDefault(a: LabConfig): LabConfig {
@@ -376,11 +383,11 @@ export interface LabStore {
   readonly more: readonly PlaneOptimizer[];
   setMore(more: readonly PlaneOptimizer[]): void;
   /**
-   * Training speed in steps per second, or null for as fast as the machine trains (presenter
-   * mode then uses PRESENT_LAB_SPEED, a pace a class can follow).
+   * Training speed: steps per second, 'max' for as fast as the machine trains, or null for the
+   * default ('max', but PRESENT_LAB_SPEED in presenter mode: a pace a class can follow).
    */
-  readonly speed: number | null;
-  setSpeed(speed: number | null): void;
+  readonly speed: LabSpeed | null;
+  setSpeed(speed: LabSpeed | null): void;
   setConfig(slot: LabSlot, patch: Partial<LabConfig>): void;
   setCompare(on: boolean): void;
   setEditing(slot: LabSlot): void;

@@ -3,7 +3,15 @@ import { ACTIVATIONS } from '../../engine/nn/activations';
 import { DATASETS } from '../../engine/nn/datasets';
 import { OPTIMIZER_TYPES, OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerType } from '../../engine/types';
-import { fitLabNumber, LAB_BOUNDS, LAB_INITS, LAB_SPEEDS, useLabStore } from '../../state/lab';
+import {
+  effectiveLabSpeed,
+  fitLabNumber,
+  LAB_BOUNDS,
+  LAB_INITS,
+  LAB_SPEEDS,
+  useLabStore,
+} from '../../state/lab';
+import { usePresent } from '../../state/present';
 import type { LabConfig, LabInit } from '../../state/lab';
 import type { LabBounds, LabFit } from '../../engine/nn/labConfig';
 import { t } from './strings';
@@ -197,7 +205,9 @@ export function OptimizerFields(props: {
 
 /** How fast Train trains: as fast as the machine, or a pace a class can follow. */
 function SpeedSelect() {
-  const speed = useLabStore((s) => s.speed);
+  const chosen = useLabStore((s) => s.speed);
+  const presenting = usePresent((s) => s.present);
+  const speed = effectiveLabSpeed(chosen, presenting);
   const id = useId();
   return (
     <div className="lab-field lab-speed">
@@ -205,14 +215,14 @@ function SpeedSelect() {
       <select
         id={id}
         data-testid="lab-speed"
-        value={speed === null ? 'max' : String(speed)}
+        value={String(speed)}
         onChange={(e) =>
-          useLabStore.getState().setSpeed(e.target.value === 'max' ? null : Number(e.target.value))
+          useLabStore.getState().setSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))
         }
       >
         {LAB_SPEEDS.map((v) => (
-          <option key={v ?? 'max'} value={v === null ? 'max' : String(v)}>
-            {v === null ? t('lab.speed.max') : t('lab.speed.n', { n: v })}
+          <option key={v} value={String(v)}>
+            {v === 'max' ? t('lab.speed.max') : t('lab.speed.n', { n: v })}
           </option>
         ))}
       </select>

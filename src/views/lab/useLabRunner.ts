@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { PRESENT_LAB_SPEED, useLabStore } from '../../state/lab';
+import { effectiveLabSpeed, useLabStore } from '../../state/lab';
 import { usePresent } from '../../state/present';
 import type { LabSlot } from '../../state/lab';
 import type { LabConfig } from '../../engine/nn/labConfig';
@@ -16,8 +16,8 @@ const PACED_ROUND_MS = 100;
 
 /** Steps per second to train at, or null for as fast as the worker answers. */
 function pace(): number | null {
-  const chosen = useLabStore.getState().speed;
-  return chosen ?? (usePresent.getState().present ? PRESENT_LAB_SPEED : null);
+  const speed = effectiveLabSpeed(useLabStore.getState().speed, usePresent.getState().present);
+  return speed === 'max' ? null : speed;
 }
 
 function activeSlots(): LabSlot[] {
