@@ -1,3 +1,4 @@
+import { isWatchdogReason } from './worker/workerClient';
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { localMessage } from './views/fieldMessage';
 import { useShallow } from 'zustand/react/shallow';
@@ -135,9 +136,7 @@ function Notices() {
         // The worker's own reason is English (a stack's message, the watchdog's "no answer within
         // … ms"): the reader gets the catalogue's sentence for its kind, tools the detail.
         <div className="notice" role="alert" data-testid="engine-error" data-detail={engineError}>
-          <p>
-            {t(/^no answer within/.test(engineError) ? 'app.workerTimeout' : 'app.workerError')}
-          </p>
+          <p>{t(isWatchdogReason(engineError) ? 'app.workerTimeout' : 'app.workerError')}</p>
           <button type="button" onClick={() => useDescent.getState().setEngineError(null)}>
             {t('app.dismiss')}
           </button>

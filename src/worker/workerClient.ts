@@ -144,6 +144,14 @@ interface Pending<Request, Reply> {
 }
 
 /** A typed, self-healing client of one worker (see the file comment). */
+/** How the watchdog's crash reason begins ("no answer within 120000 ms"). */
+const WATCHDOG_REASON = 'no answer within';
+
+/** Whether a crash reason is the watchdog's (a hung worker), not a worker that died. */
+export function isWatchdogReason(reason: string): boolean {
+  return reason.startsWith(WATCHDOG_REASON);
+}
+
 export class WorkerClient<Request extends Envelope, Reply extends Envelope> {
   private worker: Promise<Spawned<Request, Reply>> | undefined;
   /** The worker `worker` resolved to, once it has (and while it is the current one). */
@@ -240,7 +248,7 @@ export class WorkerClient<Request extends Envelope, Reply extends Envelope> {
     if (entry.timer !== undefined) clearTimeout(entry.timer);
     if (!Number.isFinite(this.timeoutMs)) return;
     entry.timer = setTimeout(
-      () => this.crash(`no answer within ${this.timeoutMs} ms`, true, true),
+      () => this.crash(`${WATCHDOG_REASON} ${this.timeoutMs} ms`, true, true),
       this.timeoutMs,
     );
   }

@@ -114,10 +114,15 @@ class PerTensor implements OptimizerInstance {
   private stepCount = 0;
   private lastLr = 0;
 
-  constructor(create: (shape: readonly number[]) => OptimizerInstance, net: Network) {
+  constructor(create: (size: number, shape: readonly number[]) => OptimizerInstance, net: Network) {
     this.parts = parameterTensors(net).map(({ from, shape }) => {
       const size = shape.reduce((a, b) => a * b, 1);
-      return { from, opt: create(shape), p: new Float64Array(size), g: new Float64Array(size) };
+      return {
+        from,
+        opt: create(size, shape),
+        p: new Float64Array(size),
+        g: new Float64Array(size),
+      };
     });
   }
 
@@ -147,14 +152,6 @@ export function createLabOptimizer(config: OptimizerConfig, net: Network): Optim
   const def = OPTIMIZERS[config.type];
   if (def.matrix === true) return new MuonWithAdamW(config, net);
   if (def.shaped === true)
-    return new PerTensor(
-      (shape) =>
-        def.create(
-          config,
-          shape.reduce((a, b) => a * b, 1),
-          shape,
-        ),
-      net,
-    );
+    return new PerTensor((size, shape) => def.create(config, size, shape), net);
   return createOptimizer(config, net.paramCount);
 }

@@ -1,7 +1,7 @@
 /**
  * Adafactor: torch.optim.Adafactor 2.x (single-tensor path; Shazeer & Stern, 2018). A surface's
  * point is the vector [x, y], which torch keeps an unfactored second moment for; a matrix (the
- * lab's weights, see createShaped) keeps factored row and column moments instead.
+ * lab's weights, created with their shape) keeps factored row and column moments instead.
  */
 import type {
   OptimizerConfig,

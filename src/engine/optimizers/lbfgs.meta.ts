@@ -5,7 +5,7 @@
  */
 import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
-import { lrSpec, choiceParam } from './common';
+import { lrSpec, choiceParam, nullableNumberParam, numberParam } from './common';
 import { aligned } from './symbols';
 import { reason } from './reasons';
 
@@ -59,20 +59,15 @@ export function tex(config: OptimizerConfig): string {
   ]);
 }
 
-/** A number field's value, or its default when absent (null for max_eval's). */
-function field(fields: Readonly<Record<string, unknown>>, name: string): number | null {
-  const v = fields[name];
-  if (typeof v === 'number') return v;
-  if (v === null) return null;
-  const spec = PARAMS.find((p) => p.name === name);
-  return typeof spec?.default === 'number' ? spec.default : null;
+/** torch.optim.LBFGS's max_eval: given, or max_iter * 5 // 4 (Python's floor division). */
+export function lbfgsMaxEval(config: OptimizerConfig): number {
+  const maxIter = numberParam(PARAMS, config, 'max_iter');
+  return nullableNumberParam(PARAMS, config, 'max_eval') ?? Math.floor((maxIter * 5) / 4);
 }
 
-/** torch.optim.LBFGS's max_eval: given, or max_iter * 5 // 4 (Python's floor division). */
-function maxEval(fields: Readonly<Record<string, unknown>>): number {
-  const maxIter = field(fields, 'max_iter') ?? 20;
-  return field(fields, 'max_eval') ?? Math.floor((maxIter * 5) / 4);
-}
+/** The validator's fields (already checked one by one) as the config they will be. */
+const asConfig = (fields: Readonly<Record<string, unknown>>): OptimizerConfig =>
+  fields as unknown as OptimizerConfig;
 
 /** torch.optim.LBFGS: a quasi-Newton method; one step(closure) runs many inner iterations. */
 export const lbfgsMeta: OptimizerMeta = {
@@ -84,7 +79,8 @@ export const lbfgsMeta: OptimizerMeta = {
   // (max_eval < 1) _strong_wolfe reads its bracket before making one and raises.
   crossCheck(fields) {
     if (fields.line_search_fn !== 'strong_wolfe') return undefined;
-    if ((field(fields, 'max_iter') ?? 20) <= 0 || maxEval(fields) >= 1) return undefined;
+    const config = asConfig(fields);
+    if (numberParam(PARAMS, config, 'max_iter') <= 0 || lbfgsMaxEval(config) >= 1) return undefined;
     return {
       field: typeof fields.max_eval === 'number' ? 'max_eval' : 'max_iter',
       code: 'scene.lbfgsMaxEval',
@@ -93,8 +89,9 @@ export const lbfgsMeta: OptimizerMeta = {
   // One step: the first closure call, then at most max_eval more with the line search (each
   // line search stops at what is left of max_eval), or one per inner iteration up to both bounds.
   evaluationsPerStep(fields) {
-    const maxIter = field(fields, 'max_iter') ?? 20;
-    const budget = Math.max(1, Math.ceil(maxEval(fields)));
+    const config = asConfig(fields);
+    const maxIter = numberParam(PARAMS, config, 'max_iter');
+    const budget = Math.max(1, Math.ceil(lbfgsMaxEval(config)));
     if (maxIter <= 0) return 1;
     return fields.line_search_fn === 'strong_wolfe'
       ? budget + 1

@@ -13,8 +13,8 @@ import type {
   FamilyGlyphs,
 } from '../types';
 import { vec, num, times } from './stateVectors';
-import { choiceParam, nullableNumberParam, numberParam, snapshot } from './common';
-import { PARAMS, lbfgsMeta } from './lbfgs.meta';
+import { choiceParam, numberParam, snapshot } from './common';
+import { PARAMS, lbfgsMaxEval, lbfgsMeta } from './lbfgs.meta';
 
 const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
@@ -389,13 +389,9 @@ export const lbfgs: OptimizerDef = {
   glyphs,
   ...lbfgsMeta,
   create(config, n) {
-    const maxIter = numberParam(PARAMS, config, 'max_iter');
-    // torch: max_eval defaults to max_iter * 5 // 4 (Python floor division).
-    const maxEval =
-      nullableNumberParam(PARAMS, config, 'max_eval') ?? Math.floor((maxIter * 5) / 4);
     return new LbfgsInstance(
-      maxIter,
-      maxEval,
+      numberParam(PARAMS, config, 'max_iter'),
+      lbfgsMaxEval(config),
       numberParam(PARAMS, config, 'tolerance_grad'),
       numberParam(PARAMS, config, 'tolerance_change'),
       numberParam(PARAMS, config, 'history_size'),

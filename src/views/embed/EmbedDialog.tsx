@@ -2,7 +2,7 @@
  * "Embed this scene": choose the controls and theme, copy the iframe code, see it live. The
  * preview is the real embed; its height notices size the preview and the suggested height.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { embedBase, embedUrl, iframeCode, RESIZE_SCRIPT } from '../../embed/code';
@@ -55,22 +55,10 @@ const previewRoom = (): number => Math.max(200, window.innerHeight - 150);
  */
 function PreviewFrame(props: { height: number; children: ReactNode }) {
   const [room, setRoom] = useState(previewRoom);
-  const [width, setWidth] = useState(0);
-  const boxRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const box = boxRef.current;
-    const measure = (): void => {
-      setRoom(previewRoom());
-      if (box) setWidth(box.clientWidth);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    if (box) observer.observe(box);
+  useEffect(() => {
+    const measure = (): void => setRoom(previewRoom());
     window.addEventListener('resize', measure);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener('resize', measure);
-    };
+    return () => window.removeEventListener('resize', measure);
   }, []);
   // The iframe's 1 px dashed border on each side is drawn outside its height.
   const outer = props.height + 2;
@@ -81,14 +69,12 @@ function PreviewFrame(props: { height: number; children: ReactNode }) {
         {t('embed.preview')}
         {scale < 1 && ` (${Math.round(scale * 100)}%)`}
       </figcaption>
-      <div ref={boxRef} className="embed-dialog-preview-box" style={{ height: outer * scale }}>
+      {/* The scaled block keeps the box's width in its own (unscaled) units: a blog's width. */}
+      <div className="embed-dialog-preview-box" style={{ height: outer * scale }}>
         <div
           className="embed-dialog-preview-scale"
           data-scale={scale}
-          style={{
-            width: width || undefined,
-            transform: scale < 1 ? `scale(${scale})` : undefined,
-          }}
+          style={{ transform: scale < 1 ? `scale(${scale})` : undefined }}
         >
           {props.children}
         </div>

@@ -131,7 +131,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       const dropped: { slot: TrainSlot; config: LabConfig }[] = [];
       if (directions === 'pca') {
         const steps = paths[0]!.steps[paths[0]!.steps.length - 1]!;
-        for (const [k, extra] of lab.more.slice(0, PLANE_SLOTS.length).entries()) {
+        for (const [k, extra] of lab.more.entries()) {
           const slot = PLANE_SLOTS[k]!;
           const config = planeConfig(paths[0]!.config, extra);
           // A run request trains at most MAX_STEPS_PER_REQUEST steps: go on until A's step.

@@ -4,7 +4,7 @@
  * but the catalogue sentence for the kind of failure, chosen here. Views keep the key, not the
  * sentence, so a language switch re-says it.
  */
-import { WorkerCrashedError } from '../../worker/workerClient';
+import { isWatchdogReason, WorkerCrashedError } from '../../worker/workerClient';
 import type { LabStringKey } from './strings';
 
 /** Every sentence a lab failure is said with. */
@@ -23,7 +23,7 @@ export type LabErrorKey = (typeof LAB_ERROR_KEYS)[number];
 export function labErrorKey(error: unknown): LabErrorKey {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof WorkerCrashedError)
-    return /^no answer within/.test(message) ? 'lab.failure.timeout' : 'lab.failure.crashed';
+    return isWatchdogReason(message) ? 'lab.failure.timeout' : 'lab.failure.crashed';
   if (/nothing has been trained yet/.test(message)) return 'lab.failure.notTrained';
   if (/not finite|diverged/.test(message)) return 'lab.failure.diverged';
   if (/needs at least two snapshots|train first/.test(message)) return 'lab.failure.needTraining';
