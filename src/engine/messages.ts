@@ -104,6 +104,8 @@ export const ENGINE_MESSAGES = {
   'schedule.between': 'must be between {min} and {max}, got {got}',
   'schedule.tooFewSteps': 'is {total}, but the scene takes more steps',
   'schedule.noMomentum': 'needs an optimizer with momentum or betas; set cycle_momentum to false',
+  'schedule.momentumBufferLate':
+    "starts RMSprop's momentum at 0 and raises it at step {step}, where torch fails (KeyError 'momentum_buffer': RMSprop makes that buffer only when momentum > 0 at its first step): set max_momentum above 0 or cycle_momentum to false",
   'schedule.noMomentumOf':
     '{optimizer} has neither momentum nor betas to cycle: set cycle_momentum to false',
   'schedule.milestoneCount':

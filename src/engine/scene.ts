@@ -380,9 +380,12 @@ function checkScheduleRun(
 ): FieldError | undefined {
   if (config.schedule === undefined) return undefined;
   try {
-    scheduleValues(config.schedule, resolvedLr(config), steps, {
+    const { momentums } = scheduleValues(config.schedule, resolvedLr(config), steps, {
       momentumKey: momentumKeyOf(config.type),
     });
+    if (OPTIMIZERS[config.type].momentumBufferAtFirstStep) {
+      return momentumBufferLate(config, momentums, path);
+    }
   } catch (err) {
     if (err instanceof ScheduleError) {
       const at = `${path}.schedule.${err.field}`;
@@ -398,6 +401,26 @@ function checkScheduleRun(
     throw err;
   }
   return undefined;
+}
+
+/**
+ * torch's RMSprop makes its momentum buffer at the first step only if momentum > 0 then, and
+ * reads it at every later step with momentum > 0: a cycled momentum that starts at 0 and rises
+ * (max_momentum 0) raises KeyError 'momentum_buffer' at the first such step. Refused here,
+ * naming the schedule's max_momentum (the value it starts from).
+ */
+function momentumBufferLate(
+  config: OptimizerConfig,
+  momentums: readonly (number | undefined)[],
+  path: string,
+): FieldError | undefined {
+  const first = momentums[0] ?? config.momentum ?? 0;
+  if (first > 0) return undefined;
+  const late = momentums.findIndex((m) => m !== undefined && m > 0);
+  if (late < 0) return undefined;
+  const schedule = config.schedule!;
+  const field = schedule.type === 'onecycle' || schedule.type === 'cyclic' ? '.max_momentum' : '';
+  return fieldError(`${path}.schedule${field}`, 'schedule.momentumBufferLate', { step: late + 1 });
 }
 
 /** Validates one optimizer entry; returns undefined when it is unusable (e.g. unknown type). */

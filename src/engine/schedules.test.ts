@@ -116,6 +116,52 @@ describe('schedules in a scene', () => {
     expect(scene.optimizers).toEqual([{ type: 'adagrad', lr: 0.1 }]);
   });
 
+  it("refuses a cycled RMSprop momentum that starts at 0 and rises (torch's KeyError), and only that", () => {
+    const rising = validateScene(
+      sceneWith({
+        type: 'rmsprop',
+        schedule: { type: 'onecycle', max_lr: 0.1, max_momentum: 0, base_momentum: 0.85 },
+      }),
+    );
+    expect(rising.errors.map((e) => e.path)).toEqual(['optimizers[0].schedule.max_momentum']);
+    expect(rising.errors[0]!.message).toMatch(/momentum_buffer.*max_momentum above 0/);
+    expect(rising.errors[0]!.message).toMatch(/step 2\b/);
+    const cyclic = validateScene(
+      sceneWith({
+        type: 'rmsprop',
+        schedule: {
+          type: 'cyclic',
+          base_lr: 0.01,
+          max_lr: 0.1,
+          max_momentum: 0,
+          base_momentum: 0.5,
+        },
+      }),
+    );
+    expect(cyclic.errors.map((e) => e.path)).toEqual(['optimizers[0].schedule.max_momentum']);
+    // Accepted: a cycle that starts above 0, the same cycle on SGD (its buffer is made lazily),
+    // and RMSprop's momentum falling to 0 after starting above it.
+    expect(
+      paths(sceneWith({ type: 'rmsprop', schedule: { type: 'onecycle', max_lr: 0.1 } })),
+    ).toEqual([]);
+    expect(
+      paths(
+        sceneWith({
+          type: 'sgd',
+          schedule: { type: 'onecycle', max_lr: 0.1, max_momentum: 0, base_momentum: 0.85 },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      paths(
+        sceneWith({
+          type: 'rmsprop',
+          schedule: { type: 'onecycle', max_lr: 0.1, max_momentum: 0.9, base_momentum: 0 },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses a one-cycle shorter than the scene, naming total_steps and both counts', () => {
     const { errors } = validateScene(
       sceneWith({ type: 'sgd', schedule: { type: 'onecycle', max_lr: 0.1, total_steps: 99 } }, 100),

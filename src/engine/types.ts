@@ -396,6 +396,12 @@ export interface OptimizerDef {
    */
   readonly evaluationsPerStep?: (fields: Readonly<Record<string, unknown>>) => number;
   /**
+   * torch makes this family's momentum buffer at its first step only when momentum > 0 then, and
+   * reads it at any later step with momentum > 0 (torch.optim.RMSprop): a schedule that cycles
+   * momentum up from 0 raises KeyError 'momentum_buffer', so the validator refuses it.
+   */
+  readonly momentumBufferAtFirstStep?: true;
+  /**
    * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
    * UI can substitute numbers.
    */

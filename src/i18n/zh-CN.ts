@@ -644,6 +644,8 @@ export const zhCN: Messages = {
   'engine.schedule.between': '必须在 {min} 到 {max} 之间，收到的是 {got}',
   'engine.schedule.tooFewSteps': '是 {total}，但场景要走的步数更多',
   'engine.schedule.noMomentum': '需要带 momentum 或 betas 的优化器；请把 cycle_momentum 设为 false',
+  'engine.schedule.momentumBufferLate':
+    '让 RMSprop 的 momentum 从 0 开始、在第 {step} 步升到 0 以上，torch 会在那一步出错（"KeyError: \'momentum_buffer\'"：RMSprop 只在第一步 momentum > 0 时才建立这个缓冲）：请把 max_momentum 设为大于 0，或把 cycle_momentum 设为 false',
   'engine.schedule.noMomentumOf':
     '{optimizer} 既没有 momentum 也没有 betas 可供循环：请把 cycle_momentum 设为 false',
   'engine.schedule.milestoneCount': '里程碑必须比调度少一个（{expected} 个），收到的是 {got} 个',

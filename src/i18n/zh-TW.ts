@@ -647,6 +647,8 @@ export const zhTW: Messages = {
   'engine.schedule.tooFewSteps': '是 {total}，但場景要走的步數更多',
   'engine.schedule.noMomentum':
     '需要帶 momentum 或 betas 的最佳化器；請把 cycle_momentum 設為 false',
+  'engine.schedule.momentumBufferLate':
+    '讓 RMSprop 的 momentum 從 0 開始、在第 {step} 步升到 0 以上，torch 會在那一步出錯（"KeyError: \'momentum_buffer\'"：RMSprop 只在第一步 momentum > 0 時才建立這個緩衝）：請把 max_momentum 設為大於 0，或把 cycle_momentum 設為 false',
   'engine.schedule.noMomentumOf':
     '{optimizer} 既沒有 momentum 也沒有 betas 可供循環：請把 cycle_momentum 設為 false',
   'engine.schedule.milestoneCount': '里程碑必須比排程少一個（{expected} 個），收到的是 {got} 個',

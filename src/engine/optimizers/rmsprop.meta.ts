@@ -60,6 +60,7 @@ export const rmspropMeta: OptimizerMeta = {
   label: 'RMSprop',
   presets: [{ id: 'rmsprop', label: 'RMSprop', config: { type: 'rmsprop', lr: 0.01 } }],
   params: PARAMS,
+  momentumBufferAtFirstStep: true,
   tex,
 };
 
