@@ -143,3 +143,29 @@ test('a run that explodes without overflowing leaves the top of the loss chart, 
   expect(exponents.length).toBeGreaterThanOrEqual(2);
   expect(Math.max(...exponents)).toBeLessThanOrEqual(4);
 });
+
+// The controls column spans the map's row and the charts' row: its height once went into the
+// first row, leaving a 173 px empty band between the Analyze button and the charts at 1280×720.
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+]) {
+  test(`at ${viewport.width}×${viewport.height} the charts start right under the map's column, with no empty band`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    const app = new Visualizer(page);
+    await app.open();
+    // Every panel of both columns is in (the formula panel and the optimizer list load lazily).
+    await expect(page.locator('.descent-formula__tabs')).toBeVisible();
+    await expect(
+      page.locator('.column-controls').getByRole('button', { name: 'Add', exact: true }),
+    ).toBeVisible();
+    const column = (await page.locator('.column-map').boundingBox())!;
+    const side = (await page.locator('.column-side').boundingBox())!;
+    // Under the map (the two-column layout), one grid gap (16 px) below its column.
+    expect(side.x).toBeLessThan(column.x + column.width);
+    expect(side.y - (column.y + column.height)).toBeGreaterThanOrEqual(0);
+    expect(side.y - (column.y + column.height)).toBeLessThanOrEqual(24);
+  });
+}
