@@ -42,6 +42,9 @@ function unescapeText(text: string): string | undefined {
 /** A part of the link as the reader typed it (percent-escapes undone where they can be), to echo. */
 const shown = (text: string, max: number): string => (unescapeText(text) ?? text).slice(0, max);
 
+/** Python's None in the URL text. */
+const NONE = 'none';
+
 function formatNumber(n: number): string {
   return String(n);
 }
@@ -60,6 +63,9 @@ export function encodeSchedule(schedule: Schedule, separator = '/'): string {
       (value as Schedule[]).forEach((child, i) => parts.push(`${i}:${encodeSchedule(child, '!')}`));
     } else if (Array.isArray(value)) {
       parts.push(`${key}:${value.map((v: number) => formatNumber(v)).join('~')}`);
+    } else if (value === null) {
+      // CyclicLR's step_size_down=None, written as torch spells it.
+      parts.push(`${key}:${NONE}`);
     } else if (typeof value === 'boolean') {
       parts.push(`${key}:${value ? 1 : 0}`);
     } else if (typeof value === 'number') {
@@ -110,6 +116,8 @@ function decodeSchedule(text: string, separator = '/'): Record<string, unknown> 
       out[name] = raw === '1' ? true : raw === '0' ? false : raw;
     } else if (spec?.kind === 'choice') {
       out[name] = unescapeText(raw) ?? raw;
+    } else if (spec?.kind === 'number' && spec.nullable === true && raw === NONE) {
+      out[name] = null;
     } else {
       const n = Number(raw);
       out[name] = raw.trim() !== '' && Number.isFinite(n) ? n : raw;
@@ -201,8 +209,6 @@ const BOOLEAN_KEYS = new Set([
 ]);
 /** Fields written as a/b(/c): a tuple whichever optimizer they belong to (eps only when it has a '/'). */
 const TUPLE_KEYS = new Set(['betas', 'etas', 'step_sizes', 'ns_coefficients']);
-/** Python's None in the URL text. */
-const NONE = 'none';
 
 /** Text → value: numbers stay numbers (so the validator can name a bad one), the rest stays text. */
 function parseValue(key: string, raw: string): unknown {

@@ -88,6 +88,26 @@ describe('schedules in a scene', () => {
     }
   });
 
+  it("reads CyclicLR's step_size_down:none as torch's None, in JSON and in the URL, both ways", () => {
+    const schedule = { type: 'cyclic', base_lr: 0.01, max_lr: 0.1, step_size_down: null };
+    const json = validateScene(
+      sceneWith({ type: 'sgd', momentum: 0.9, schedule } as OptimizerConfig),
+    );
+    expect(json.errors).toEqual([]);
+    const text = encodeSceneParam(json.scene);
+    const back = decodeSceneParam(text);
+    expect(back.errors, text).toEqual([]);
+    expect(back.scene).toEqual(json.scene);
+    const typed = decodeSceneParam(
+      'f:quadratic;p:-4,2;n:50;o:sgd,momentum=0.9,schedule=cyclic/base_lr:0.01/max_lr:0.1/step_size_down:none',
+    );
+    expect(typed.errors).toEqual([]);
+    expect(typed.scene.optimizers[0]!.schedule).toEqual(json.scene.optimizers[0]!.schedule);
+    // Only where torch takes None: elsewhere "none" is still named as a bad number.
+    const bad = decodeSceneParam('f:quadratic;p:-4,2;n:50;o:sgd,schedule=step/step_size:none');
+    expect(bad.errors.map((e) => e.path)).toEqual(['optimizers[0].schedule.step_size']);
+  });
+
   it('keeps the URL text readable', () => {
     const text = encodeSceneParam(sceneWith({ type: 'adam', schedule: EVERY[10]! }));
     expect(text).toContain(
