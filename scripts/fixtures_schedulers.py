@@ -240,7 +240,7 @@ GROUPS = [
             {'type': 'onecycle', 'max_lr': 0.03, 'total_steps': 60}]}),
         opt('adamax', 0.1, {'type': 'sequential', 'milestones': [25], 'schedulers': [
             {'type': 'polynomial', 'total_iters': 30}, {'type': 'constant', 'factor': 0.2, 'total_iters': 10}]}),
-        # A milestone of 0 still starts on schedulers[0]: torch runs only its _initial_step.
+        # A milestone of 0: torch runs the _initial_step of schedulers[bisect_right(milestones, 0)].
         opt('sgd', 0.1, {'type': 'sequential', 'milestones': [0], 'schedulers': [
             {'type': 'constant', 'factor': 0.5}, {'type': 'exponential', 'gamma': 0.9}]}),
     ]),
@@ -252,6 +252,20 @@ GROUPS = [
         opt('adagrad', 2, {'type': 'plateau', 'threshold_mode': 'abs', 'threshold': 0.1,
                            'patience': 1, 'factor': 0.3, 'eps': 0.05}),
         opt('adamw', 0.4, {'type': 'plateau', 'mode': 'max', 'threshold_mode': 'abs', 'patience': 0}),
+    ]),
+    # Counts torch leaves unchecked take any number: each runs with Python's float arithmetic.
+    ('non-integer counts', [
+        opt('sgd', 0.05, {'type': 'step', 'step_size': 2.5, 'gamma': 0.5}),
+        opt('adam', 0.1, {'type': 'multistep', 'milestones': [3.5, 6.0, 6, 11], 'gamma': 0.7}),
+        opt('sgd', 0.01, {'type': 'cosine', 't_max': 7.5, 'eta_min': 0.001}, momentum=0.9),
+        opt('rmsprop', 0.02, {'type': 'linear', 'start_factor': 0.2, 'total_iters': 4.5}),
+        opt('adam', 0.1, {'type': 'constant', 'factor': 0.4, 'total_iters': 2.5}),
+        opt('adamw', 0.1, {'type': 'polynomial', 'total_iters': 7.5, 'power': 1.5}),
+        opt('sgd', 0.01, {'type': 'cyclic', 'base_lr': 0.002, 'max_lr': 0.03, 'step_size_up': 2.5,
+                          'step_size_down': 3.25}, momentum=0.9),
+        opt('sgd', 0.05, {'type': 'plateau', 'factor': 0.5, 'patience': 1.5, 'cooldown': 2.5}),
+        opt('adam', 0.1, {'type': 'sequential', 'milestones': [4.5], 'schedulers': [
+            {'type': 'constant', 'factor': 0.5}, {'type': 'exponential', 'gamma': 0.9}]}),
     ]),
 ]
 
@@ -278,6 +292,11 @@ REJECTS = [
     ('cyclic of zero length', opt('sgd', 0.01, {'type': 'cyclic', 'base_lr': 0.01, 'max_lr': 0.1, 'step_size_up': 0})),
     ('plateau factor 1', opt('sgd', 0.01, {'type': 'plateau', 'factor': 1})),
     ('polynomial power below 0 reaching total_iters', opt('sgd', 0.01, {'type': 'polynomial', 'total_iters': 5, 'power': -1})),
+    # RMSprop makes its momentum buffer only if momentum > 0 at its first step: KeyError later.
+    ('rmsprop one-cycle momentum rising from 0', opt('rmsprop', 0.01, {'type': 'onecycle', 'max_lr': 0.1, 'max_momentum': 0, 'base_momentum': 0.85})),
+    ('rmsprop cyclic momentum rising from 0', opt('rmsprop', 0.01, {'type': 'cyclic', 'base_lr': 0.01, 'max_lr': 0.1, 'max_momentum': 0, 'base_momentum': 0.5, 'step_size_up': 5})),
+    ('warm restarts t_0 not whole', opt('sgd', 0.01, {'type': 'cosine_warm_restarts', 't_0': 2.5})),
+    ('one-cycle total_steps not whole', opt('sgd', 0.01, {'type': 'onecycle', 'max_lr': 0.1, 'total_steps': 60.5})),
 ]
 # Edge values torch accepts (the validator must too).
 ACCEPTS = [

@@ -94,7 +94,7 @@ export const ENGINE_MESSAGES = {
   'schedule.nestedSequential':
     'a sequential cannot hold another sequential here: list its schedules in this one',
   'schedule.milestoneList': 'must be a list of at most {max} whole numbers, got {got}',
-  'schedule.milestoneElement': 'element {index} must be a whole number, got {got}',
+  'schedule.milestoneElement': 'element {index} must be a finite number, got {got}',
   'schedule.zeroDivision': 'makes torch divide by zero',
   'schedule.fractionalPower': 'makes torch raise a negative number to a fractional power',
   'schedule.interval': 'must be in {interval} (torch {scheduler})',

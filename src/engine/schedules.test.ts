@@ -243,9 +243,23 @@ describe('schedules in a scene', () => {
         }),
       ),
     ).toEqual(['optimizers[0].schedule.gama']);
-    expect(paths(sceneWith({ type: 'sgd', schedule: { type: 'step', step_size: 2.5 } }))).toEqual([
-      'optimizers[0].schedule.step_size',
-    ]);
+    // torch checks isinstance(int) for T_0, T_mult and total_steps only.
+    expect(
+      paths(sceneWith({ type: 'sgd', schedule: { type: 'cosine_warm_restarts', t_0: 2.5 } })),
+    ).toEqual(['optimizers[0].schedule.t_0']);
+    expect(
+      paths(
+        sceneWith({ type: 'sgd', schedule: { type: 'onecycle', max_lr: 0.1, total_steps: 150.5 } }),
+      ),
+    ).toEqual(['optimizers[0].schedule.total_steps']);
+    expect(
+      paths(
+        sceneWith({
+          type: 'sgd',
+          schedule: { type: 'step', step_size: '3' } as unknown as Schedule,
+        }),
+      ),
+    ).toEqual(['optimizers[0].schedule.step_size']);
     expect(
       paths(
         sceneWith({
@@ -268,11 +282,12 @@ describe('schedule values', () => {
     expect(Math.min(...(momentums as number[]))).toBeCloseTo(0.85, 3);
   });
 
-  it('a sequential starts on its first schedule even when a milestone is 0 or below, as torch does', () => {
-    // torch's SequentialLR runs _initial_step of schedulers[0] only; the milestone picks the
-    // schedule from the first step on. Before, a milestone ≤ 0 started on the second (0.1, not 0.05).
-    for (const milestones of [[0], [-3]]) {
-      const { lrs } = scheduleValues(
+  it('a sequential with a milestone at 0 or below starts on the later schedule, as torch does', () => {
+    // torch 2.13/2.14's SequentialLR runs _initial_step of schedulers[bisect_right(milestones, 0)]:
+    // torch 2.13 gives lr 0.1, 0.09, 0.081 for milestones [0] and [-3] (the ConstantLR never
+    // applies), and 0.05, 0.1, 0.09 for [1].
+    const lrsFor = (milestones: number[]): readonly number[] =>
+      scheduleValues(
         {
           type: 'sequential',
           milestones,
@@ -283,10 +298,16 @@ describe('schedule values', () => {
         },
         0.1,
         3,
-      );
-      expect(lrs[0]).toBeCloseTo(0.05, 15);
-      expect(lrs[1]).toBeCloseTo(0.045, 15);
+      ).lrs;
+    for (const milestones of [[0], [-3]]) {
+      const lrs = lrsFor(milestones);
+      expect(lrs[0]).toBeCloseTo(0.1, 15);
+      expect(lrs[1]).toBeCloseTo(0.09, 15);
+      expect(lrs[2]).toBeCloseTo(0.081, 15);
     }
+    const one = lrsFor([1]);
+    expect(one[0]).toBeCloseTo(0.05, 15);
+    expect(one[1]).toBeCloseTo(0.1, 15);
   });
 
   it('a schedule without cycling leaves momentum alone', () => {

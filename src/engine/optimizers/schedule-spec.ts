@@ -12,7 +12,7 @@ export type ScheduleFieldSpec =
       readonly name: string;
       readonly kind: 'number';
       readonly default?: number;
-      /** Whole numbers only (counts of steps). */
+      /** Whole numbers only: torch checks isinstance(int) (T_0, T_mult, total_steps). */
       readonly integer?: boolean;
       readonly min?: number;
       readonly max?: number;
@@ -30,7 +30,7 @@ export type ScheduleFieldSpec =
       readonly options: readonly string[];
       readonly default: string;
     }
-  /** A list of whole numbers (milestones). */
+  /** A list of numbers (milestones: only whole ones are ever reached, as in torch). */
   | { readonly name: string; readonly kind: 'list'; readonly default?: readonly number[] }
   /** SequentialLR's list of schedules. */
   | { readonly name: string; readonly kind: 'schedules' };
@@ -76,22 +76,25 @@ const choice = (name: string, options: readonly string[]): ScheduleFieldSpec => 
 
 /**
  * Each type's fields in torch's argument order, with torch 2.13's defaults and constructor checks
- * (e.g. LinearLR's 0 < start_factor <= 1). Counts torch leaves unchecked (StepLR's step_size) take
- * any whole number; a value that makes torch raise during the run (a zero step_size divides by
- * zero) is refused by the validator's dry run instead.
+ * (e.g. LinearLR's 0 < start_factor <= 1). Only T_0, T_mult and total_steps must be whole (torch
+ * checks isinstance int); the counts torch leaves unchecked (StepLR's step_size, LinearLR's
+ * total_iters, CyclicLR's step sizes, ReduceLROnPlateau's patience, milestones, …) take any finite
+ * number and run as torch runs them (step_size 2.5 decays at steps 5, 10, …; ConstantLR with
+ * total_iters 2.5 never lifts its factor). A value that makes torch raise during the run (a zero
+ * step_size divides by zero) is refused by the validator's dry run instead.
  */
 export const SCHEDULE_FIELDS: Readonly<Record<ScheduleType, readonly ScheduleFieldSpec[]>> = {
-  step: [int('step_size'), num('gamma', { default: 0.1 })],
+  step: [num('step_size'), num('gamma', { default: 0.1 })],
   multistep: [{ name: 'milestones', kind: 'list' }, num('gamma', { default: 0.1 })],
   exponential: [num('gamma')],
-  cosine: [int('t_max'), num('eta_min', { default: 0 })],
+  cosine: [num('t_max'), num('eta_min', { default: 0 })],
   linear: [
     num('start_factor', { default: 1 / 3, min: 0, minExclusive: true, max: 1 }),
     num('end_factor', { default: 1, min: 0, max: 1 }),
-    int('total_iters', 5),
+    num('total_iters', { default: 5 }),
   ],
-  constant: [num('factor', { default: 1 / 3, min: 0, max: 1 }), int('total_iters', 5)],
-  polynomial: [int('total_iters', 5), num('power', { default: 1 })],
+  constant: [num('factor', { default: 1 / 3, min: 0, max: 1 }), num('total_iters', { default: 5 })],
+  polynomial: [num('total_iters', { default: 5 }), num('power', { default: 1 })],
   cosine_warm_restarts: [
     int('t_0', undefined, 1),
     int('t_mult', 1, 1),
@@ -112,8 +115,8 @@ export const SCHEDULE_FIELDS: Readonly<Record<ScheduleType, readonly ScheduleFie
   cyclic: [
     num('base_lr'),
     num('max_lr'),
-    int('step_size_up', 2000),
-    { name: 'step_size_down', kind: 'number', integer: true, nullable: true },
+    num('step_size_up', { default: 2000 }),
+    num('step_size_down', { nullable: true }),
     choice('mode', ['triangular', 'triangular2', 'exp_range']),
     num('gamma', { default: 1 }),
     choice('scale_mode', ['cycle', 'iterations']),
@@ -128,10 +131,10 @@ export const SCHEDULE_FIELDS: Readonly<Record<ScheduleType, readonly ScheduleFie
   plateau: [
     choice('mode', ['min', 'max']),
     num('factor', { default: 0.1, max: 1, maxExclusive: true }),
-    int('patience', 10),
+    num('patience', { default: 10 }),
     num('threshold', { default: 1e-4 }),
     choice('threshold_mode', ['rel', 'abs']),
-    int('cooldown', 0),
+    num('cooldown', { default: 0 }),
     num('min_lr', { default: 0 }),
     num('eps', { default: 1e-8 }),
   ],

@@ -615,9 +615,10 @@ class SequentialLR extends TorchScheduler {
     this.lastEpoch = 0;
     group.lr = group.initial_lr!;
     this.undo();
-    // torch: "Perform the initial step for only the first scheduler", whatever the milestones
-    // (a milestone ≤ 0 does not pick a later one).
-    children[0]!.initialStep();
+    // torch 2.13 and 2.14: "Perform the initial step for only the scheduler meant to run at step
+    // 0", bisect_right(milestones, 0): a milestone ≤ 0 starts on a later schedule (checked
+    // against torch 2.13 in the scheduler fixtures).
+    children[bisectRight(this.milestones, 0)]!.initialStep();
   }
   override undo(): void {
     for (const child of this.children) child.undo();

@@ -192,7 +192,7 @@ function ScheduleField(props: {
   }
 }
 
-/** A list of whole numbers typed as "30, 80". */
+/** A list of step numbers typed as "30, 80" (torch takes any number; only whole ones are reached). */
 function ListField(props: {
   name: string;
   value: readonly number[];
@@ -204,7 +204,7 @@ function ListField(props: {
   const commit = (): void => {
     const parts = text.trim() === '' ? [] : text.split(/[\s,，]+/).filter((p) => p !== '');
     const numbers = parts.map(Number);
-    if (numbers.some((n) => !Number.isInteger(n))) {
+    if (numbers.some((n) => !Number.isFinite(n))) {
       setProblem(t('schedule.listInvalid', { text }));
       return;
     }
