@@ -4,6 +4,7 @@
  * requests from an opaque origin, so `?embed=1` on the app's page cannot load there; embed.html
  * (one classic script, worker inlined) must paint and post its height.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
@@ -111,3 +112,25 @@ test('on the same host, the module page (?embed=1) is what a sandbox cannot load
   await openSandboxed(page, `?embed=1&scene=${encodeSceneParam(SCENE)}`);
   expect((await failed).url()).toContain('/descent/assets/index-');
 });
+
+// Both embed builds in the dark theme with their charts: embed.html once drew the charts' titles,
+// key names and axis label in #222 on the dark panel (its one file lacked the theme's stylesheet).
+for (const page of ['embed.html', 'index.html?embed=1&']) {
+  test(`${page.startsWith('embed') ? 'embed.html' : '?embed=1'} in the dark theme: every text of the figure and its charts is readable`, async ({
+    page: tab,
+  }) => {
+    const join = page.includes('?') ? '' : '?';
+    await tab.setViewportSize({ width: 700, height: 560 });
+    await tab.goto(
+      `${origin}/descent/${page}${join}controls=play,lr:0,charts&theme=dark&scene=${encodeSceneParam(SCENE)}`,
+    );
+    await tab.waitForFunction(() => {
+      const api = window.__descent;
+      return api !== undefined && api.paintCount() > 0 && api.settled();
+    });
+    await expect(tab.locator('.descent-chart__title').first()).toBeVisible();
+    const results = await new AxeBuilder({ page: tab }).withRules(['color-contrast']).analyze();
+    const failing = results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+    expect(failing).toEqual([]);
+  });
+}

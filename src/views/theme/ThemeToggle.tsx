@@ -1,7 +1,6 @@
 import { t } from '../../i18n';
 import { THEME_CHOICES, useTheme } from './theme';
 import type { ThemeChoice } from './theme';
-import './theme.css';
 
 /** Symbols before each choice, so the menu reads as a theme menu without a visible label. */
 const ICONS: Readonly<Record<ThemeChoice, string>> = { auto: '◐', light: '☀', dark: '☾' };

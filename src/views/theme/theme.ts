@@ -6,6 +6,9 @@
  */
 import { replaceSearch } from '../../state/replaceSearch';
 import { create } from 'zustand';
+// The colours data-theme selects, with the code that sets it: every entry (the app, the classic
+// embed.html, which has no theme menu) gets them.
+import './theme.css';
 
 /** What the user chose. */
 export type ThemeChoice = 'light' | 'dark' | 'auto';
