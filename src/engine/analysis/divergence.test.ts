@@ -95,6 +95,20 @@ describe('explainDivergence', () => {
     expect([s.first.step, s.lastStep, s.backInside, s.lossGrew]).toEqual([0, 9, true, false]);
   });
 
+  it("follows a one-cycle's lr as the run does (total_steps from the scene's steps)", () => {
+    // It threw "total_steps must be a positive whole number, got 0" and showed no note.
+    const config: OptimizerConfig = {
+      type: 'sgd',
+      lr: 0.01,
+      schedule: { type: 'onecycle', max_lr: 2, cycle_momentum: false },
+    };
+    const e = kindOf(explainDivergence(quadratic, [-4, 2], 100, config), 'exceeds-band');
+    // One-cycle starts at max_lr / 25 = 0.08 (inside the band lr·λ < 2, λ = 2) and warms up
+    // past lr 1 later: the first step outside is not the first step.
+    expect(e.first.step).toBeGreaterThan(0);
+    expect(e.first.product).toBeGreaterThan(2);
+  });
+
   it('names zig-zags, spirals and downhill curvature on the lessons that show them', () => {
     const explain = (id: string, i: number) => {
       const lesson = findLesson(id)!;

@@ -11,7 +11,7 @@
  * The path is the engine's own (simulate.ts simulateOne), so the explanation describes the very
  * run the map shows. Step k is the update from point k with the scheduler's k-th lr.
  */
-import { createScheduler, resolvedLr } from '../optimizers';
+import { createConfigScheduler, resolvedLr } from '../optimizers';
 import { simulateOne } from '../simulate';
 import type { DomainPoint, OptimizerConfig, OptimizerType, Surface, Trajectory } from '../types';
 import { symmetricEigen2 } from './eigen';
@@ -126,7 +126,8 @@ export interface ExplainOptions {
 
 /** The lr of each of `steps` steps under the config's schedule (torch's param_group['lr']). */
 function learningRates(config: OptimizerConfig, steps: number): Float64Array {
-  const scheduler = createScheduler(config.schedule, resolvedLr(config));
+  // As the run itself schedules it: OneCycleLR's total_steps defaults to the scene's steps.
+  const scheduler = createConfigScheduler(config, steps);
   const lrs = new Float64Array(steps);
   for (let k = 0; k < steps; k++) {
     lrs[k] = scheduler.lr;
