@@ -25,7 +25,7 @@ const BAD: readonly { name: string; type?: string; steps?: number; schedule: unk
   { name: 'a bad choice', schedule: { type: 'cyclic', base_lr: 0.1, max_lr: 1, mode: 'zigzag' } },
   { name: 'a bool that is not', schedule: { type: 'onecycle', max_lr: 1, three_phase: 'yes' } },
   { name: 'milestones not a list', schedule: { type: 'multistep', milestones: 3 } },
-  { name: 'a milestone not whole', schedule: { type: 'multistep', milestones: [1, 2.5] } },
+  { name: 'a milestone not a number', schedule: { type: 'multistep', milestones: [1, 'x'] } },
   { name: 'a factor above its bound', schedule: { type: 'linear', start_factor: 2 } },
   { name: 'a bound excluded', schedule: { type: 'linear', start_factor: 0 } },
   { name: 'plateau factor 1', schedule: { type: 'plateau', factor: 1 } },
