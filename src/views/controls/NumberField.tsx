@@ -8,6 +8,11 @@ export function NumberField(props: {
   testId?: string;
   /** Label read by screen readers only (the slider beside it shows the name). */
   compact?: boolean;
+  /**
+   * A shorter label to show (a tuple's "[1]" under its name, which a narrow column cannot fit
+   * whole as "ns_coefficients[1]"); `label` stays the field's accessible name.
+   */
+  shownLabel?: string;
   onCommit: (value: number) => readonly string[];
 }) {
   const [text, setText] = useState(String(props.value));
@@ -31,9 +36,12 @@ export function NumberField(props: {
   };
   return (
     <label className={`field number-field${props.compact ? ' compact' : ''}`}>
-      <span className={props.compact ? 'visually-hidden' : undefined}>{props.label}</span>
+      <span className={props.compact ? 'visually-hidden' : undefined}>
+        {props.shownLabel ?? props.label}
+      </span>
       <input
         type="text"
+        {...(props.shownLabel !== undefined ? { 'aria-label': props.label } : {})}
         inputMode="decimal"
         value={text}
         aria-invalid={problem !== null}

@@ -368,6 +368,7 @@ function ParamControl(props: {
           <NullableNumber
             key={`${i}:${String(item)}`}
             label={`${spec.name}[${i}]`}
+            shownLabel={`[${i}]`}
             value={item}
             nullable={spec.elements?.[i]?.nullable === true}
             fallback={fallback[i] ?? 0}
@@ -466,17 +467,24 @@ const NONE_OPTION = '__none__';
  */
 function NullableNumber(props: {
   label: string;
+  shownLabel?: string;
   value: number | null;
   nullable: boolean;
   fallback: number;
   testId: string;
   onCommit: (value: number | null) => readonly string[];
 }) {
-  const { label, value, nullable, fallback, testId, onCommit } = props;
+  const { label, shownLabel, value, nullable, fallback, testId, onCommit } = props;
   return (
     <span className="nullable-number">
       {value !== null && (
-        <NumberField label={label} value={value} testId={testId} onCommit={onCommit} />
+        <NumberField
+          label={label}
+          {...(shownLabel !== undefined ? { shownLabel } : {})}
+          value={value}
+          testId={testId}
+          onCommit={onCommit}
+        />
       )}
       {nullable && (
         <label className="param-bool">
