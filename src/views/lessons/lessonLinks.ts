@@ -5,18 +5,20 @@ import { LESSON_PARAM } from '../../state/present';
 import { DEFAULT_VIEW, SPEEDS, encodeView } from '../../state/view';
 import type { ViewSettings } from '../../state/view';
 
-/** Seconds a lesson's whole run should take at its playback speed, about. */
-const LESSON_RUN_SECONDS = 20;
+/** Shortest a lesson's whole run should take at its playback speed, in seconds. */
+const LESSON_MIN_SECONDS = 12;
 /** Fastest a lesson plays, in steps per second: beyond it a class sees a blur, not steps. */
 const LESSON_MAX_SPEED = 30;
 
 /**
- * Playback speed (steps per second) for a lesson of `steps` steps: the slowest offered speed that
- * plays the run in about 20 s, at most 30 steps/s (60 steps → 5/s, 200 → 10/s, 500 → 30/s).
+ * Playback speed (steps per second) for a lesson of `steps` steps: the fastest offered speed at
+ * which the run still takes 12 s or more, at most 30 steps/s (60 steps → 5/s, 200 → 10/s,
+ * 300 → 10/s, 500 → 30/s). Rounding up to the next speed played a 300-step run in 10 s, too
+ * fast for a class (issue 10's review).
  */
 export function lessonSpeed(steps: number): number {
-  const wanted = Math.min(LESSON_MAX_SPEED, steps / LESSON_RUN_SECONDS);
-  return SPEEDS.find((s) => s >= wanted) ?? LESSON_MAX_SPEED;
+  const fastest = Math.min(LESSON_MAX_SPEED, steps / LESSON_MIN_SECONDS);
+  return [...SPEEDS].reverse().find((s) => s <= fastest) ?? SPEEDS[0];
 }
 
 /**
