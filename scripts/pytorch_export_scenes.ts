@@ -5,6 +5,8 @@
  * [{name, scene}] built from the registries, so a new optimizer or schedule is covered by
  * regenerating the fixtures.
  */
+// Typed-expression surfaces are validated too: their compiler loads on demand in the app.
+import '../src/engine/surfaces/expressions';
 import { OPTIMIZER_TYPES, OPTIMIZERS } from '../src/engine/optimizers';
 import { SCHEDULE_TYPES } from '../src/engine/optimizers/schedule-spec';
 import { parseScene } from '../src/engine/scene';
