@@ -14,6 +14,7 @@ import { startEngine } from '../state/engine';
 import { startPlayback } from '../state/playback';
 import { installTestApi } from '../state/testApi';
 import { mountEmbed } from '../views/embed/mount';
+import { afterFirstPaint } from '../views/hooks/afterFirstPaint';
 import { startTheme } from '../views/theme/theme';
 import { readEmbedOptions } from './options';
 import { loadEmbedUrl } from './url';
@@ -26,6 +27,8 @@ startTheme();
 const options = { ...readEmbedOptions(window.location.search), embed: true };
 loadEmbedUrl();
 const engine = startEngine();
+// The worker starts once the first frame is on screen, and refines that frame's coarse contours.
+afterFirstPaint(engine.warmUp);
 startPlayback();
 installTestApi(engine.client);
 

@@ -105,7 +105,7 @@ export const ENGINE_MESSAGES = {
   'schedule.tooFewSteps': 'is {total}, but the scene takes more steps',
   'schedule.noMomentum': 'needs an optimizer with momentum or betas; set cycle_momentum to false',
   'schedule.momentumBufferLate':
-    "starts RMSprop's momentum at 0 and raises it at step {step}, where torch fails (KeyError 'momentum_buffer': RMSprop makes that buffer only when momentum > 0 at its first step): set max_momentum above 0 or cycle_momentum to false",
+    "starts RMSprop's momentum at 0, then raises it: torch fails at step {step} (KeyError 'momentum_buffer'); set max_momentum above 0 or cycle_momentum to false",
   'schedule.noMomentumOf':
     '{optimizer} has neither momentum nor betas to cycle: set cycle_momentum to false',
   'schedule.milestoneCount':

@@ -11,6 +11,7 @@ import { computeFirstFrame } from './firstFrame';
 import { localTrajectories } from './incremental';
 import { layerRequest } from './layerRequest';
 import { useDescent } from './store';
+import type { SurfaceLayer } from '../engine/contours/types';
 
 export {
   CONTOUR_LEVELS,
@@ -128,8 +129,11 @@ export function startEngine(
   );
   // The first frame is computed here, synchronously (see firstFrame.ts); only what it leaves out
   // (a scene too large, a part that failed) is asked of the worker now.
+  // The first frame's coarse layer (surfaceLayer's `coarsen`), until the full one replaces it.
+  let preview: SurfaceLayer | undefined;
   const paintFirst = (): void => {
     const first = firstFrame ? computeFirstFrame(store.getState()) : {};
+    preview = first.layer;
     if (first.trajectories || first.layer)
       store.setState({
         ...(first.trajectories
@@ -138,7 +142,8 @@ export function startEngine(
         ...(first.layer ? { layer: first.layer } : {}),
       });
     if (!first.trajectories) runSimulation();
-    if (!first.layer) runLayer();
+    // The worker is started now anyway when it must run the scene: it refines the map at once.
+    if (!first.layer || !first.trajectories) runLayer();
   };
   // A scene using a lazily loaded optimizer family waits for its arithmetic before the first
   // frame (if the chunk fails to load, the first frame's run fails and the worker is asked).
@@ -147,11 +152,11 @@ export function startEngine(
   else void loadOptimizers(types).then(paintFirst, paintFirst);
 
   /**
-   * Starts the worker with two requests (a 1-step run, the current view's layer) whose answers
-   * are dropped, so its script is loaded and its hot code compiled before the first real change
-   * needs it. Called
-   * after the first paint (the first frame was computed here). Skipped when a real request is
-   * already pending: the worker is starting anyway, and a warm-up would supersede that run.
+   * Starts the worker, after the first paint, with a 1-step run (answer dropped) and the current
+   * view's full layer, so its script is loaded and its hot code compiled before the first real
+   * change needs it. The full layer replaces the first frame's coarse one if that is still shown
+   * (a change since asked for its own layer). Skipped when a real request is already pending:
+   * the worker is starting anyway, and a warm-up would supersede that run.
    */
   const warmUp = (): void => {
     if (client.pendingCount > 0) return;
@@ -160,7 +165,12 @@ export function startEngine(
     client.simulate({ ...state.scene, steps: 1 }).then(ignore, ignore);
     // The map's own size: a 16² layer left the contour code cold, and the first surface change
     // then paid for it (measured in node at load 14: first layer 113-190 ms cold, 23-79 ms warm).
-    client.surfaceLayer(layerRequest(state)).then(ignore, ignore);
+    client.surfaceLayer(layerRequest(state)).then((layer) => {
+      if (preview !== undefined && store.getState().layer === preview) {
+        store.getState().setLayer(layer);
+      }
+      preview = undefined;
+    }, ignore);
   };
 
   return {

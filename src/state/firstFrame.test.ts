@@ -69,17 +69,41 @@ describe('the first frame', () => {
     expect(s.trajectoriesScene).toBe(s.scene);
     expect(s.trajectories).toHaveLength(s.scene.optimizers.length);
     expect(s.trajectories.every((t) => t.length === s.scene.steps + 1)).toBe(true);
-    expect(s.layer?.request).toEqual(layerRequest(s));
+    // The map at once, its contours traced on a grid half as fine as the view's.
+    const full = layerRequest(s);
+    expect(s.layer?.request).toEqual({
+      ...full,
+      width: Math.round(full.width / 2),
+      height: Math.round(full.height / 2),
+    });
     expect(s.layer!.contours.length).toBeGreaterThan(8);
     expect(HandlerWorker.spawned).toBe(0);
 
-    // After the first paint the worker is started with a warm-up whose answers change nothing.
+    // After the first paint the worker is started; its full layer replaces the coarse one with
+    // the same levels and colour key, and the paths stay as they were.
     engine.warmUp();
     await vi.waitFor(() => expect(engine.client.pendingCount).toBe(0));
     expect(HandlerWorker.spawned).toBe(1);
     expect(workers[0]!.received.map((r) => r.type).sort()).toEqual(['simulate', 'surface']);
-    expect(useDescent.getState().trajectories).toBe(s.trajectories);
-    expect(useDescent.getState().layer).toBe(s.layer);
+    const after = useDescent.getState();
+    expect(after.trajectories).toBe(s.trajectories);
+    expect(after.layer!.request).toEqual(full);
+    expect(after.layer!.thresholds).toEqual(s.layer!.thresholds);
+    expect([after.layer!.min, after.layer!.max]).toEqual([s.layer!.min, s.layer!.max]);
+  });
+
+  it('keeps a layer asked for since the first frame: the warm-up does not put the old view back', async () => {
+    resetStore(DEFAULT_SCENE);
+    const engine = startEngine(makeClient);
+    stop = engine.stop;
+    engine.warmUp();
+    // A zoom before the worker answers: the new view's layer wins.
+    useDescent.setState({ domain: { x: [-1, 1], y: [-1, 1] } });
+    await vi.waitFor(() => expect(engine.client.pendingCount).toBe(0));
+    await vi.waitFor(() => expect(useDescent.getState().layer!.request.domain.x).toEqual([-1, 1]));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useDescent.getState().layer!.request).toEqual(layerRequest(useDescent.getState()));
+    useDescent.setState({ domain: null });
   });
 
   it('equals what the worker answers for the same scene and view', async () => {
@@ -92,7 +116,11 @@ describe('the first frame', () => {
       client.surfaceLayer(layerRequest(local)),
     ]);
     expect(local.trajectories).toEqual(trajectories);
-    expect(local.layer).toEqual(layer);
+    // Same levels, extent and gradient field; only the traced grid is coarser.
+    expect(local.layer!.thresholds).toEqual(layer.thresholds);
+    expect([local.layer!.min, local.layer!.max]).toEqual([layer.min, layer.max]);
+    expect(local.layer!.quiver).toEqual(layer.quiver);
+    expect(local.layer!.request.width).toBe(Math.round(layer.request.width / 2));
     client.dispose();
   });
 
@@ -108,6 +136,13 @@ describe('the first frame', () => {
     await vi.waitFor(() =>
       expect(useDescent.getState().trajectoriesScene).toBe(useDescent.getState().scene),
     );
-    expect(workers.flatMap((w) => w.received.map((r) => r.type))).toEqual(['simulate']);
+    // The worker starts at once for the run, and refines the map while it is at it.
+    expect(workers.flatMap((w) => w.received.map((r) => r.type)).sort()).toEqual([
+      'simulate',
+      'surface',
+    ]);
+    await vi.waitFor(() =>
+      expect(useDescent.getState().layer!.request).toEqual(layerRequest(useDescent.getState())),
+    );
   });
 });

@@ -4,11 +4,13 @@
  * Why not the worker: on a cold load the worker script is fetched, parsed and started only after
  * the app's bundle has run, and its first answer came ~1.5 s after navigation at 4× CPU throttle,
  * while the engine is pure and the default scene (a few optimizers × 200 steps, a 256-cell grid)
- * takes milliseconds here. So the page's first scene is computed synchronously, the worker is
- * started after the first paint (see `warmUp` in engine.ts) and serves every later change.
+ * takes milliseconds here. So the page's first scene is computed synchronously, with its contours
+ * traced on a grid half as fine (surfaceLayer's `coarsen`: the same levels and colour key); the worker
+ * is started after the first paint (see `warmUp` in engine.ts), replaces that layer with the full
+ * one and serves every later change.
  */
 import type { Trajectory } from '../engine/types';
-import { computeSurfaceLayer, computeTrajectories } from '../worker/handlers';
+import { computePreviewLayer, computeTrajectories } from '../worker/handlers';
 import type { SurfaceLayer } from '../engine/contours/types';
 import { layerRequest } from './layerRequest';
 import type { DescentState } from './store';
@@ -26,8 +28,9 @@ export interface FirstFrame {
 }
 
 /**
- * Trajectories and map layers of the store's current scene and view, computed here and now by
- * the worker's own handlers (so they equal the worker's reply). Never throws: a part that fails
+ * Trajectories and a preview of the map layers of the store's current scene and view, computed
+ * here and now by the worker's own handlers (the trajectories equal the worker's reply; the
+ * layer has the levels, extent and gradient field of the worker's). Never throws: a part that fails
  * (an expression that throws) is left out, and the worker is asked for it and reports the error.
  */
 export function computeFirstFrame(
@@ -45,7 +48,7 @@ export function computeFirstFrame(
     }
   }
   try {
-    layer = computeSurfaceLayer(layerRequest(state));
+    layer = computePreviewLayer(layerRequest(state));
   } catch {
     layer = undefined;
   }

@@ -28,6 +28,11 @@ export function computeSurfaceLayer(request: SurfaceLayerRequest): SurfaceLayer 
   return surfaceLayer(surfaceFor(request.surface), request);
 }
 
+/** The same view traced on a grid half as fine (see surfaceLayer): the page's first frame. */
+export function computePreviewLayer(request: SurfaceLayerRequest): SurfaceLayer {
+  return surfaceLayer(surfaceFor(request.surface), request, 2);
+}
+
 /** Every optimizer's trajectory for a scene. */
 export function computeTrajectories(scene: Parameters<typeof simulate>[0]): Trajectory[] {
   return simulate(scene, surfaceFor(scene.surface));
