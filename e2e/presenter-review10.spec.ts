@@ -128,3 +128,27 @@ test('presenter mode without a lesson gives the side column’s room to the map;
   const play = (await page.getByTestId('play').boundingBox())!;
   expect(play.height).toBeGreaterThanOrEqual(48);
 });
+
+// Lessons whose text, question and sliders are taller than a 1280×720 screen scrolled the whole
+// page (lr-decay by 119 px): the map's top left the screen. Their column scrolls instead.
+for (const lesson of ['lr-decay', 'gradient-clipping', 'local-minima']) {
+  test(`presenting ${lesson} at 1280×720 keeps the whole map on screen; its column scrolls to the buttons`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const app = new Visualizer(page);
+    await app.open(`?lesson=${lesson}&present=1`);
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    const stop = page.getByTestId('stop-presenting');
+    await stop.scrollIntoViewIfNeeded();
+    await expect(stop).toBeInViewport();
+    // Reaching the last button moved nothing but the side column: the page did not scroll.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(
+      await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight),
+    ).toBeLessThanOrEqual(0);
+    const map = (await page.getByTestId('map-plot').boundingBox())!;
+    expect(map.y).toBeGreaterThanOrEqual(0);
+    expect(map.y + map.height).toBeLessThanOrEqual(720);
+  });
+}
