@@ -161,25 +161,16 @@ describe('schedules in a scene', () => {
     expect(cyclic.errors.map((e) => e.path)).toEqual(['optimizers[0].schedule.max_momentum']);
     // Accepted: a cycle that starts above 0, the same cycle on SGD (its buffer is made lazily),
     // and RMSprop's momentum falling to 0 after starting above it.
-    expect(
-      paths(sceneWith({ type: 'rmsprop', schedule: { type: 'onecycle', max_lr: 0.1 } })),
-    ).toEqual([]);
-    expect(
-      paths(
-        sceneWith({
-          type: 'sgd',
-          schedule: { type: 'onecycle', max_lr: 0.1, max_momentum: 0, base_momentum: 0.85 },
-        }),
-      ),
-    ).toEqual([]);
-    expect(
-      paths(
-        sceneWith({
-          type: 'rmsprop',
-          schedule: { type: 'onecycle', max_lr: 0.1, max_momentum: 0.9, base_momentum: 0 },
-        }),
-      ),
-    ).toEqual([]);
+    const accepted: [OptimizerConfig['type'], Schedule][] = [
+      ['rmsprop', { type: 'onecycle', max_lr: 0.1 }],
+      ['sgd', { type: 'onecycle', max_lr: 0.1, max_momentum: 0, base_momentum: 0.85 }],
+      ['rmsprop', { type: 'onecycle', max_lr: 0.1, max_momentum: 0.9, base_momentum: 0 }],
+    ];
+    for (const [type, schedule] of accepted) {
+      expect(paths(sceneWith({ type, schedule })), `${type} ${JSON.stringify(schedule)}`).toEqual(
+        [],
+      );
+    }
   });
 
   it('refuses a one-cycle shorter than the scene, naming total_steps and both counts', () => {
@@ -244,30 +235,16 @@ describe('schedules in a scene', () => {
       ),
     ).toEqual(['optimizers[0].schedule.gama']);
     // torch checks isinstance(int) for T_0, T_mult and total_steps only.
-    expect(
-      paths(sceneWith({ type: 'sgd', schedule: { type: 'cosine_warm_restarts', t_0: 2.5 } })),
-    ).toEqual(['optimizers[0].schedule.t_0']);
-    expect(
-      paths(
-        sceneWith({ type: 'sgd', schedule: { type: 'onecycle', max_lr: 0.1, total_steps: 150.5 } }),
-      ),
-    ).toEqual(['optimizers[0].schedule.total_steps']);
-    expect(
-      paths(
-        sceneWith({
-          type: 'sgd',
-          schedule: { type: 'step', step_size: '3' } as unknown as Schedule,
-        }),
-      ),
-    ).toEqual(['optimizers[0].schedule.step_size']);
-    expect(
-      paths(
-        sceneWith({
-          type: 'sgd',
-          schedule: { type: 'plateau', mode: 'lowest' } as unknown as Schedule,
-        }),
-      ),
-    ).toEqual(['optimizers[0].schedule.mode']);
+    const sgdWith = (schedule: unknown): string[] =>
+      paths(sceneWith({ type: 'sgd', schedule: schedule as Schedule }));
+    expect(sgdWith({ type: 'cosine_warm_restarts', t_0: 2.5 })).toEqual([
+      'optimizers[0].schedule.t_0',
+    ]);
+    expect(sgdWith({ type: 'onecycle', max_lr: 0.1, total_steps: 150.5 })).toEqual([
+      'optimizers[0].schedule.total_steps',
+    ]);
+    expect(sgdWith({ type: 'step', step_size: '3' })).toEqual(['optimizers[0].schedule.step_size']);
+    expect(sgdWith({ type: 'plateau', mode: 'lowest' })).toEqual(['optimizers[0].schedule.mode']);
   });
 });
 
