@@ -73,6 +73,8 @@ NAMED = {
 EXPRESSIONS = {
     'x^2/10 + y^2': lambda x, y: x ** 2 / 10 + y ** 2,
     'sin(x)*cos(y) + 0.1*(x^2+y^2)': lambda x, y: torch.sin(x) * torch.cos(y) + 0.1 * (x ** 2 + y ** 2),
+    'exp(-(x^2+y^2)) + 0.3*exp(-((x-1.5)^2+y^2))':
+        lambda x, y: torch.exp(-(x ** 2 + y ** 2)) + 0.3 * torch.exp(-((x - 1.5) ** 2 + y ** 2)),
     'log(1 + exp(x)) + abs(y)': lambda x, y: torch.log(1 + torch.exp(x)) + torch.abs(y),
     'sqrt(x^2 + y^2 + 1)': lambda x, y: torch.sqrt(x ** 2 + y ** 2 + 1),
     'tanh(x)^2 + 0.5*y^2 - 0.2*cos(pi*x*y)': lambda x, y: torch.tanh(x) ** 2 + 0.5 * y ** 2 - 0.2 * torch.cos(math.pi * x * y),
@@ -346,6 +348,11 @@ CASES = [
     ('muon on the sin cos bowl', scene({'expr': 'sin(x)*cos(y) + 0.1*(x^2+y^2)'}, [-0.8, 2.6], 30, [
         {'type': 'muon', 'lr': 0.2, 'momentum': 0},
         {'type': 'muon', 'lr': 0.02, 'momentum': 0.99, 'ns_steps': 10},
+    ])),
+    # torch 2.14: LBFGS climbs f with maximize (loss and flat gradient negated at every evaluation).
+    ('lbfgs maximize on two gaussian hills', scene({'expr': 'exp(-(x^2+y^2)) + 0.3*exp(-((x-1.5)^2+y^2))'}, [0.8, 0.6], 6, [
+        {'type': 'lbfgs', 'lr': 0.5, 'maximize': True},
+        {'type': 'lbfgs', 'max_iter': 6, 'line_search_fn': 'strong_wolfe', 'maximize': True},
     ])),
     ('lbfgs options', scene({'id': 'rosenbrock'}, [-0.7, 2.2], 8, [
         {'type': 'lbfgs'},

@@ -5,7 +5,7 @@
  */
 import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
-import { lrSpec, choiceParam, nullableNumberParam, numberParam } from './common';
+import { lrSpec, choiceParam, maximizeSpec, nullableNumberParam, numberParam } from './common';
 import { aligned } from './symbols';
 import { reason } from './reasons';
 
@@ -42,13 +42,17 @@ export const PARAMS: readonly ParamSpec[] = [
     why: reason('why.lbfgsHistory', { torch: 'torch.optim.LBFGS' }),
   },
   { name: 'line_search_fn', kind: 'choice', default: null, choices: [null, 'strong_wolfe'] },
+  // torch 2.14 (keyword-only): every evaluation's loss and gradient negated (maximize.ts).
+  maximizeSpec(),
 ];
 
 export function tex(config: OptimizerConfig): string {
   const wolfe = choiceParam(PARAMS, config, 'line_search_fn') === 'strong_wolfe';
+  // maximize: torch 2.14 runs L-BFGS on −f (its loss and gradient negated at every evaluation).
+  const gradient = config.maximize === true ? '-\\nabla f' : '\\nabla f';
   // Short lines: the panel is narrow, and each line is one idea of the algorithm.
   return aligned([
-    'g &= \\nabla f(\\theta) \\quad (\\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g)',
+    `g &= ${gradient}(\\theta) \\quad (\\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g)`,
     's_i &= \\theta_{i+1} - \\theta_i, \\quad y_i = g_{i+1} - g_i',
     'H_0 &= \\frac{s^\\top y}{y^\\top y}\\, I \\quad (\\text{last } m \\text{ pairs})',
     'd &= -H g \\quad (\\text{two-loop recursion})',

@@ -1,9 +1,11 @@
 /**
  * torch 2.x's `maximize` flag, shared by every family whose schema lists it: each of torch's
  * single-tensor steps begins with `grad = -grad if maximize`, before weight decay and state, so
- * one wrapper around a family's step and TeX is exactly torch's behaviour.
+ * one wrapper around a family's step and TeX is exactly torch's behaviour. torch 2.14's LBFGS,
+ * which evaluates f itself, negates the closure's loss and flat gradient at every evaluation
+ * (`_gather_flat_grad`, `_directional_evaluate`, `orig_loss`): the closure is wrapped the same way.
  */
-import type { OptimizerConfig, OptimizerDef, OptimizerInstance } from '../types';
+import type { Closure, OptimizerConfig, OptimizerDef, OptimizerInstance } from '../types';
 
 /** The gradient as the families write it in TeX. */
 const GRADIENT_TEX = '\\nabla f(\\theta_{t-1})';
@@ -18,19 +20,32 @@ function maximizing(config: OptimizerConfig): boolean {
   return (config as { readonly maximize?: unknown }).maximize === true;
 }
 
+/** A closure of −f: its loss and gradient negated (torch 2.14's LBFGS with maximize). */
+function climbing(closure: Closure): Closure {
+  return (params, grad) => {
+    const loss = closure(params, grad);
+    for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]!;
+    return -loss;
+  };
+}
+
 /** `instance` fed −∇f instead of ∇f (negated in place, as torch's `-grads[i]`). */
 function negatingGradient(instance: OptimizerInstance): OptimizerInstance {
   const averaged = instance.averaged?.bind(instance);
   const setMomentum = instance.setMomentum?.bind(instance);
+  const probes = instance.probes?.bind(instance);
   return {
     step(params, grad, lr, closure) {
       for (let i = 0; i < grad.length; i++) grad[i] = -grad[i]!;
-      instance.step(params, grad, lr, closure);
+      instance.step(params, grad, lr, closure && climbing(closure));
     },
     inspect: () => instance.inspect(),
     ...(averaged ? { averaged } : {}),
     // OneCycleLR/CyclicLR still cycle momentum or β1 of a maximizing optimizer.
     ...(setMomentum ? { setMomentum } : {}),
+    // L-BFGS: the loop hands it a closure, and the map shows where that closure was evaluated.
+    ...(instance.needsClosure === true ? { needsClosure: true } : {}),
+    ...(probes ? { probes } : {}),
   };
 }
 

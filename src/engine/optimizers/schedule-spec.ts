@@ -75,7 +75,7 @@ const choice = (name: string, options: readonly string[]): ScheduleFieldSpec => 
 });
 
 /**
- * Each type's fields in torch's argument order, with torch 2.13's defaults and constructor checks
+ * Each type's fields in torch's argument order, with torch 2.13 and 2.14's defaults and constructor checks (the same)
  * (e.g. LinearLR's 0 < start_factor <= 1). Only T_0, T_mult and total_steps must be whole (torch
  * checks isinstance int); the counts torch leaves unchecked (StepLR's step_size, LinearLR's
  * total_iters, CyclicLR's step sizes, ReduceLROnPlateau's patience, milestones, …) take any finite

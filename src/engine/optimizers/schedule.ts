@@ -1,5 +1,5 @@
 /**
- * Learning-rate schedules: a line-by-line port of torch 2.13's torch/optim/lr_scheduler.py as it
+ * Learning-rate schedules: a line-by-line port of torch 2.14's torch/optim/lr_scheduler.py (as 2.13's) as it
  * runs in a plain loop (`optimizer.step(); scheduler.step()`), in float64. torch updates the param
  * group's lr chainably (each value from the previous one, see each class's `get_lr`), not from
  * the closed form, and the two differ in the last bits; we follow `get_lr`, and the closed form
@@ -617,7 +617,7 @@ class SequentialLR extends TorchScheduler {
     this.undo();
     // torch 2.13 and 2.14: "Perform the initial step for only the scheduler meant to run at step
     // 0", bisect_right(milestones, 0): a milestone ≤ 0 starts on a later schedule (checked
-    // against torch 2.13 in the scheduler fixtures).
+    // against torch 2.14.1 in the scheduler fixtures).
     children[bisectRight(this.milestones, 0)]!.initialStep();
   }
   override undo(): void {
