@@ -349,6 +349,11 @@ CASES = [
         {'type': 'muon', 'lr': 0.2, 'momentum': 0},
         {'type': 'muon', 'lr': 0.02, 'momentum': 0.99, 'ns_steps': 10},
     ])),
+    # torch 2.14: Muon's adjust_lr_fn 'spectral_unclamped' (sqrt(A/B), no clamp at 1).
+    ('muon spectral_unclamped on the sin cos bowl', scene({'expr': 'sin(x)*cos(y) + 0.1*(x^2+y^2)'}, [-0.8, 2.6], 20, [
+        {'type': 'muon', 'lr': 0.2, 'momentum': 0.5, 'adjust_lr_fn': 'spectral_unclamped'},
+        {'type': 'muon', 'lr': 0.2, 'momentum': 0.5, 'adjust_lr_fn': 'original'},
+    ])),
     # torch 2.14: LBFGS climbs f with maximize (loss and flat gradient negated at every evaluation).
     ('lbfgs maximize on two gaussian hills', scene({'expr': 'exp(-(x^2+y^2)) + 0.3*exp(-((x-1.5)^2+y^2))'}, [0.8, 0.6], 6, [
         {'type': 'lbfgs', 'lr': 0.5, 'maximize': True},

@@ -65,7 +65,8 @@ export const PARAMS: readonly ParamSpec[] = [
     name: 'adjust_lr_fn',
     kind: 'choice',
     default: null,
-    choices: [null, 'original', 'match_rms_adamw'],
+    // spectral_unclamped: new in torch 2.14.
+    choices: [null, 'original', 'match_rms_adamw', 'spectral_unclamped'],
   },
 ];
 

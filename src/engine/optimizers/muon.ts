@@ -136,6 +136,8 @@ export function newtonSchulzMatrix(
 function adjustedLr(lr: number, fn: string | null, rows: number, cols: number): number {
   if (fn === null || fn === 'original') return lr * Math.sqrt(Math.max(1, rows / cols));
   if (fn === 'match_rms_adamw') return lr * 0.2 * Math.sqrt(Math.max(rows, cols));
+  // torch 2.14: 'original' without its clamp at 1 (a 1×2 point steps at lr·√½).
+  if (fn === 'spectral_unclamped') return lr * Math.sqrt(rows / cols);
   return lr;
 }
 
