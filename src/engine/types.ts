@@ -157,7 +157,7 @@ export interface OptimizerConfig {
   /** Muon: Newton–Schulz coefficients (a, b, c), iteration count and lr adjustment. */
   readonly ns_coefficients?: readonly [number, number, number];
   readonly ns_steps?: number;
-  readonly adjust_lr_fn?: 'original' | 'match_rms_adamw' | null;
+  readonly adjust_lr_fn?: 'original' | 'match_rms_adamw' | 'spectral_unclamped' | null;
   /** L-BFGS (torch.optim.LBFGS's names). */
   readonly max_iter?: number;
   readonly max_eval?: number | null;

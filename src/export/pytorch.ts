@@ -112,7 +112,7 @@ function optimizerArgs(config: OptimizerConfig): string {
     else if (typeof value === 'number') args.push(`${key}=${py(value)}`);
     // torch's None (max_eval, adjust_lr_fn, line_search_fn, Adafactor's eps[0]).
     else if (value === null) args.push(`${key}=None`);
-    // Validated choices only ('strong_wolfe', 'original', 'match_rms_adamw'): safe as literals.
+    // Validated choices only ('strong_wolfe', 'original', 'match_rms_adamw', 'spectral_unclamped'): safe as literals.
     else if (typeof value === 'string') args.push(`${key}=${JSON.stringify(value)}`);
     else if (Array.isArray(value))
       args.push(
