@@ -47,7 +47,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'engine/analysis/divergence.ts': "SGD's critical learning rate (heavy-ball stability theory)",
   'views/analysis/CriticalLrTick.tsx': "marks SGD's critical learning rate",
   'views/analysis/StabilityPanel.tsx': "SGD's momentum stability map",
-  'views/controls/OptimizerPanel.tsx': "the regime pad is SGD's (lr, momentum) plane (Goh 2017)",
+  'views/controls/OptimizerEditor.tsx': "the regime pad is SGD's (lr, momentum) plane (Goh 2017)",
   'views/teach/DivergenceNote.tsx': "only SGD's divergence has a closed form; others get the sweep",
   'views/teach/divergenceNote.ts': "only SGD's divergence has a closed form; others get the sweep",
 };

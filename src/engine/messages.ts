@@ -90,7 +90,7 @@ export const ENGINE_MESSAGES = {
   'schedule.required': 'is required (torch has no default)',
   'schedule.schedulers': 'must be a list of 1 to {max} schedules, got {got}',
   'schedule.plateauInSequential':
-    'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau: it is stepped with the loss)',
+    'plateau cannot be in a sequential: torch SequentialLR refuses ReduceLROnPlateau (stepped with the loss)',
   'schedule.nestedSequential':
     'a sequential cannot hold another sequential here: list its schedules in this one',
   'schedule.milestoneList': 'must be a list of at most {max} whole numbers, got {got}',
@@ -105,7 +105,7 @@ export const ENGINE_MESSAGES = {
   'schedule.tooFewSteps': 'is {total}, but the scene takes more steps',
   'schedule.noMomentum': 'needs an optimizer with momentum or betas; set cycle_momentum to false',
   'schedule.momentumBufferLate':
-    "starts RMSprop's momentum at 0, then raises it: torch fails at step {step} (KeyError 'momentum_buffer'); set max_momentum above 0 or cycle_momentum to false",
+    "raises RMSprop's momentum from 0 at step {step}, where torch fails (KeyError 'momentum_buffer'): set max_momentum above 0",
   'schedule.noMomentumOf':
     '{optimizer} has neither momentum nor betas to cycle: set cycle_momentum to false',
   'schedule.milestoneCount':
@@ -119,10 +119,10 @@ export const ENGINE_MESSAGES = {
   'noise.scale': 'must be a number from 0 to {max}, got {got}',
   'noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
   'noise.notSum':
-    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
+    'minibatch noise needs a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian',
   'noise.batchTooLarge': 'must be at most {terms} (the number of terms of {surface}), got {got}',
   'noise.closure':
-    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+    'cannot be used with L-BFGS ({path}): its line search re-evaluates the gradient within one step',
   // The scene's URL text, and the view settings beside it in the URL.
   'url.notPair': '"{text}" is not key=value',
   'url.badKey': '"{text}" is not a known field',

@@ -543,7 +543,7 @@ export const enMore = {
   'engine.schedule.required': 'is required (torch has no default)',
   'engine.schedule.schedulers': 'must be a list of 1 to {max} schedules, got {got}',
   'engine.schedule.plateauInSequential':
-    'plateau cannot be part of a sequential schedule (torch SequentialLR refuses ReduceLROnPlateau: it is stepped with the loss)',
+    'plateau cannot be in a sequential: torch SequentialLR refuses ReduceLROnPlateau (stepped with the loss)',
   'engine.schedule.nestedSequential':
     'a sequential cannot hold another sequential here: list its schedules in this one',
   'engine.schedule.milestoneList': 'must be a list of at most {max} whole numbers, got {got}',
@@ -559,7 +559,7 @@ export const enMore = {
   'engine.schedule.noMomentum':
     'needs an optimizer with momentum or betas; set cycle_momentum to false',
   'engine.schedule.momentumBufferLate':
-    "starts RMSprop's momentum at 0, then raises it: torch fails at step {step} (KeyError 'momentum_buffer'); set max_momentum above 0 or cycle_momentum to false",
+    "raises RMSprop's momentum from 0 at step {step}, where torch fails (KeyError 'momentum_buffer'): set max_momentum above 0",
   'engine.schedule.noMomentumOf':
     '{optimizer} has neither momentum nor betas to cycle: set cycle_momentum to false',
   'engine.schedule.milestoneCount':
@@ -615,11 +615,11 @@ export const enMore = {
   'engine.noise.scale': 'must be a number from 0 to {max}, got {got}',
   'engine.noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',
   'engine.noise.notSum':
-    'minibatch noise needs a surface that is a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian noise here',
+    'minibatch noise needs a sum over data (the bumps surface), got {got}; use gaussian, heavy_tail or hessian',
   'engine.noise.batchTooLarge':
     'must be at most {terms} (the number of terms of {surface}), got {got}',
   'engine.noise.closure':
-    'cannot be used with L-BFGS ({path}): it re-evaluates the gradient inside its step (line search), which one perturbation per step cannot reproduce',
+    'cannot be used with L-BFGS ({path}): its line search re-evaluates the gradient within one step',
 
   // Teaching in depth (issue 14): divergence explained beside the map, and the regime pad.
   'why.heading': 'Why this path',
