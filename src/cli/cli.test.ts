@@ -183,6 +183,6 @@ describe('cli trajectory with gradient noise', { timeout: 60_000 }, () => {
     );
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/^noise\.type: minibatch noise needs a surface that is a sum/);
+    expect(bad.stderr).toMatch(/^noise\.type: minibatch noise needs a sum over data/);
   });
 });
