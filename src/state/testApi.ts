@@ -39,8 +39,9 @@ export interface DescentTestApi {
   domain(): Domain;
   /**
    * Fault injection, present only when a test set `window.__DESCENT_TEST_HOOKS__ = true` before
-   * the app loaded (Playwright's addInitScript). `crash` makes the worker fail as an uncaught
-   * exception in it would; `hang` shortens the watchdog to `watchdogMs` and kills the worker
+   * the app loaded (Playwright's addInitScript). `crash` waits (up to 10 s) until the worker has
+   * answered once, then makes it fail as an uncaught exception in it would: a worker that dies
+   * before any answer is handled as a kind the page cannot run (a silent fallback), not reported; `hang` shortens the watchdog to `watchdogMs` and kills the worker
    * silently, so the next request gets no answer. Both resolve false when no real worker runs.
    */
   faults?: {
@@ -65,6 +66,10 @@ async function realWorker(client: EngineClient): Promise<Worker | undefined> {
 function faultHooks(client: EngineClient): NonNullable<DescentTestApi['faults']> {
   return {
     crash: async () => {
+      // The first frame is computed on the page, so right after it the worker may not have
+      // answered yet (a CI run under load crashed it then, and nothing was reported).
+      for (let waited = 0; !client.hasAnswered && waited < 10_000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const worker = await realWorker(client);
       worker?.dispatchEvent(new ErrorEvent('error', { message: 'test: the worker crashed' }));
       return worker !== undefined;

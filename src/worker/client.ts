@@ -52,6 +52,11 @@ export class EngineClient {
     return this.client.pendingCount;
   }
 
+  /** Whether the running worker has answered anything yet (see WorkerClient.hasAnswered). */
+  get hasAnswered(): boolean {
+    return this.client.hasAnswered;
+  }
+
   /** Level of the fallback chain in use (0 module worker, 1 inline worker, 2 main thread). */
   get level(): number {
     return this.client.level;

@@ -221,6 +221,14 @@ export class WorkerClient<Request extends Envelope, Reply extends Envelope> {
     this.crash(reason, false);
   }
 
+  /**
+   * Whether the running worker has answered anything yet. Until it has, a crash is taken for a
+   * kind of worker this page cannot run and handled as a silent fallback (see crash()).
+   */
+  get hasAnswered(): boolean {
+    return this.answered;
+  }
+
   /** Requests waiting for a reply. */
   get pendingCount(): number {
     return this.pending.size;
