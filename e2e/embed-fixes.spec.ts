@@ -183,6 +183,38 @@ test.describe('a short embed names its paths, and asks for a height where all fi
     });
   }
 
+  // The reviewer's case: two sliders and the charts button leave a short map; the key once slid
+  // under the controls and the plot's top left the iframe.
+  for (const size of [
+    { w: 320, h: 240 },
+    { w: 400, h: 260 },
+    { w: 700, h: 300 },
+  ]) {
+    test(`at ${size.w}×${size.h} with two sliders the key, plot and controls do not overlap`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const frame = await openHost(page, embedSrc('&controls=play,lr:0,momentum:1,charts'), size);
+      const inside = viewport(size.w, size.h);
+      const controls = (await frameBox(frame, 'embed-controls'))!;
+      const plot = (await frameBox(frame, 'map-plot'))!;
+      expectWithin(controls, inside, 'the controls');
+      expectWithin(plot, inside, 'the plot');
+      expect(plot.bottom, 'the plot ends above the controls').toBeLessThanOrEqual(
+        controls.top + 0.5,
+      );
+      expect(plot.height, 'the plot keeps a readable height').toBeGreaterThanOrEqual(60);
+      for (const i of [0, 1]) {
+        const key = (await frameBox(frame, `map-key-${i}`))!;
+        await expect(frame.getByTestId(`map-key-${i}`)).toContainText(i === 0 ? 'SGD' : 'Momentum');
+        expectWithin(key, inside, `the key of path ${i}`);
+        expect(overlaps(key, controls), `the key of path ${i} is clear of the controls`).toBe(
+          false,
+        );
+      }
+    });
+  }
+
   test('at 320 px wide the suggested height shows map, key and controls with no blank band', async ({
     page,
   }) => {

@@ -277,6 +277,10 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
   const colour = panel.querySelector<HTMLElement>('.map-legends .legend');
   const legends = panel.querySelector<HTMLElement>('.map-legends');
   const key = panel.querySelector<HTMLElement>('.map-key');
+  // Out of flow in the shortest layout (a column over the map): measured as the row it is under
+  // the map in a taller iframe, which is what the height asked for is for.
+  const keyOverMap = key !== null && getComputedStyle(key).position === 'absolute';
+  if (keyOverMap) key.classList.add('map-key--measured');
   const now = naturalPlot + panel.offsetHeight - plot.offsetHeight;
   let full = now;
   let short = now;
@@ -310,6 +314,7 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
       short = now - legends.offsetHeight + keyOuter;
     }
   }
+  if (keyOverMap) key.classList.remove('map-key--measured');
   // Everything around the map and charts: padding, notices, controls (not the centring slack).
   const style = getComputedStyle(root);
   let chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
@@ -325,6 +330,23 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
   };
   const fullHeight = Math.ceil(total(full));
   return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
+}
+
+/**
+ * In a short iframe the paths' key is out of flow, in the map's top-right corner (embed.css):
+ * this moves it next to the plot's right edge when the letter-box there is wide enough, so it
+ * does not sit far off at the iframe's edge. Sets `--embed-key-left` (px) on the stage.
+ */
+function placeKeyBesidePlot(stage: HTMLElement, panel: HTMLElement, plot: HTMLElement): void {
+  const key = panel.querySelector<HTMLElement>('.map-key');
+  if (!key || getComputedStyle(key).position !== 'absolute') {
+    stage.style.removeProperty('--embed-key-left');
+    return;
+  }
+  const panelBox = panel.getBoundingClientRect();
+  const besidePlot = plot.getBoundingClientRect().right - panelBox.left + 8;
+  const left = Math.max(0, Math.min(besidePlot, panelBox.width - key.offsetWidth));
+  stage.style.setProperty('--embed-key-left', `${Math.round(left)}px`);
 }
 
 /**
@@ -361,6 +383,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       // What the map panel needs besides its plot: the axes' margins and the keys under it.
       const overhead = panel.offsetHeight - plot.offsetHeight;
       setPlotMax(Math.max(MIN_PLOT_HEIGHT, Math.floor(stage.clientHeight - overhead)));
+      placeKeyBesidePlot(stage, panel, plot);
       // The most the map could use: its plot across the whole width. A taller iframe centres
       // map and controls together rather than opening a gap between them.
       setFullStage(Math.ceil(overhead + plotSize(domainRef.current, box.clientWidth, 1e6).height));
@@ -371,7 +394,9 @@ export function EmbedApp(props: { options: EmbedOptions }) {
     for (const el of [root, main, stage, ...Array.from(root.children)]) observer.observe(el);
     // The map panel, and the keys under it (out of flow in a short iframe; the colour key is
     // filled once computed, the paths' key changes with the optimizers shown).
-    for (const el of Array.from(stage.querySelectorAll('.map-panel, .map-legends, .legend')))
+    for (const el of Array.from(
+      stage.querySelectorAll('.map-panel, .map-legends, .legend, .map-key'),
+    ))
       observer.observe(el);
     const side = main.querySelector('.embed-side');
     if (side) for (const el of Array.from(side.children)) observer.observe(el);
