@@ -45,6 +45,33 @@ describe('embed messages', () => {
       expect(result.errors?.map((e) => e.path)).toEqual(['optimizers[0].lr']);
   });
 
+  it('refuses a misspelt field at any depth of the scene, naming its path', () => {
+    // Each level of the scene: a field the sender meant, misspelt, is named, not dropped.
+    const sgd = { type: 'sgd', lr: 0.1 };
+    const cases: [unknown, string][] = [
+      [{ ...DEFAULT_SCENE, colour: 'red' }, 'colour'],
+      [{ ...DEFAULT_SCENE, surface: { id: 'quadratic', domian: [1, 2] } }, 'surface.domian'],
+      [{ ...DEFAULT_SCENE, surface: { expr: 'x^2 + y^2', scale: 2 } }, 'surface.scale'],
+      [{ ...DEFAULT_SCENE, optimizers: [{ type: 'sgd', lrr: 0.1 }] }, 'optimizers[0].lrr'],
+      [
+        {
+          ...DEFAULT_SCENE,
+          optimizers: [{ ...sgd, schedule: { type: 'step', step_size: 3, gama: 0.5 } }],
+        },
+        'optimizers[0].schedule.gama',
+      ],
+      [
+        { ...DEFAULT_SCENE, noise: { type: 'gaussian', scale: 0.1, seed: 1, sead: 2 } },
+        'noise.sead',
+      ],
+    ];
+    for (const [scene, path] of cases) {
+      const result = parseEmbedMessage({ type: 'descent:set-scene', scene });
+      expect(result.kind, path).toBe('invalid');
+      if (result.kind === 'invalid') expect(result.errors?.map((e) => e.path)).toEqual([path]);
+    }
+  });
+
   it("ignores other frames' messages and rejects unknown or malformed ones of ours", () => {
     expect(parseEmbedMessage({ context: 'iframe.resize', height: 300 }).kind).toBe('foreign');
     expect(parseEmbedMessage('descent:play').kind).toBe('foreign');

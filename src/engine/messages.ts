@@ -72,6 +72,7 @@ export const ENGINE_MESSAGES = {
     'lets L-BFGS evaluate f {count} times, more than {max}; max_iter and max_eval use their defaults',
   'scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
   'scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',
+  'scene.surfaceField': 'is not a field of a surface (it has "id" or "expr")',
   'scene.text': 'must be text, got {got}',
   'scene.start': 'must be a point [x, y], got {got}',
   'scene.startRange': 'must be a finite number within ±{max}, got {got}',

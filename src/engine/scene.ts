@@ -508,6 +508,10 @@ function validateSurfaceRef(value: unknown, errors: FieldError[]): SurfaceRef | 
     return undefined;
   }
   const key = hasId ? 'id' : 'expr';
+  // Reported, not fatal: the surface named is still drawn (a misspelt extra field is news).
+  for (const other of keys)
+    if (other !== 'id' && other !== 'expr')
+      errors.push(fieldError(`surface.${other}`, 'scene.surfaceField'));
   const text = value[key];
   if (typeof text !== 'string') {
     errors.push(fieldError(`surface.${key}`, 'scene.text', { got: describe(text) }));

@@ -525,6 +525,7 @@ export const enMore = {
     'lets L-BFGS evaluate f {count} times, more than {max}; max_iter and max_eval use their defaults',
   'engine.scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',
   'engine.scene.surfaceOneOf': 'must have exactly one of "id" or "expr"',
+  'engine.scene.surfaceField': 'is not a field of a surface (it has "id" or "expr")',
   'engine.scene.text': 'must be text, got {got}',
   'engine.scene.start': 'must be a point [x, y], got {got}',
   'engine.scene.startRange': 'must be a finite number within ±{max}, got {got}',

@@ -612,6 +612,7 @@ export const zhCN: Messages = {
     '会让 L-BFGS 求值 f {count} 次，超过上限 {max}；max_iter 和 max_eval 改用默认值',
   'engine.scene.surfaceRef': '必须是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',
   'engine.scene.surfaceOneOf': '"id" 和 "expr" 必须且只能有一个',
+  'engine.scene.surfaceField': '不是曲面的字段（曲面只有 "id" 或 "expr"）',
   'engine.scene.text': '必须是文本，收到的是 {got}',
   'engine.scene.start': '必须是一个点 [x, y]，收到的是 {got}',
   'engine.scene.startRange': '必须是 ±{max} 以内的有限数，收到的是 {got}',

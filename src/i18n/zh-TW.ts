@@ -614,6 +614,7 @@ export const zhTW: Messages = {
     '會讓 L-BFGS 求值 f {count} 次，超過上限 {max}；max_iter 和 max_eval 改用預設值',
   'engine.scene.surfaceRef': '必須是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',
   'engine.scene.surfaceOneOf': '"id" 與 "expr" 必須且只能有一個',
+  'engine.scene.surfaceField': '不是曲面的欄位（曲面只有 "id" 或 "expr"）',
   'engine.scene.text': '必須是文字，收到的是 {got}',
   'engine.scene.start': '必須是一個點 [x, y]，收到的是 {got}',
   'engine.scene.startRange': '必須是 ±{max} 以內的有限數，收到的是 {got}',
