@@ -5,10 +5,12 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
+import { DEFAULT_SCENE } from '../src/engine/scene';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
 import type { Box } from './fixtures/embedHost';
 import { expectWithin, frameBox as box, openHost, viewport } from './fixtures/embedHost';
+import { Visualizer } from './fixtures/visualizer';
 
 /** The ravine of the blogger's post (the momentum lesson's scene). */
 const RAVINE: Scene = {
@@ -184,6 +186,37 @@ test('the 3-D button stays off a 320×240 embed’s tiny map, and sits inside a 
   expectWithin(toggle, plot, 'the 3-D button');
   // It takes a corner, not the map: under a tenth of the plot's area.
   expect(toggle.width * toggle.height).toBeLessThan((plot.width * plot.height) / 10);
+});
+
+test('the buttons over the map move off the start point, so it can be seen and dragged', async ({
+  page,
+}) => {
+  const handleClear = async (frame: Frame, id: string, what: string): Promise<void> => {
+    await expect(frame.getByTestId(id)).toBeVisible();
+    const control = (await box(frame, id))!;
+    const handle = (await box(frame, '.start-handle'))!;
+    const apart =
+      control.right <= handle.left ||
+      control.left >= handle.right ||
+      control.bottom <= handle.top ||
+      control.top >= handle.bottom;
+    expect(apart, `${what} is off the start point`).toBe(true);
+    expectWithin(control, (await box(frame, 'map-plot'))!, what);
+  };
+  // The reviewer's case: a 390 px embed of the default scene, whose start (-4, 2) sits in the
+  // 3-D button's corner.
+  const frame = await openHost(page, embedSrc('', DEFAULT_SCENE), { w: 390, h: 600 });
+  await handleClear(frame, 'view3d-toggle', 'the 3-D button');
+  // The app with the start in the zoom buttons' corner, then in the 3-D button's.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new Visualizer(page);
+  for (const [start, id, what] of [
+    ['4.6,2.7', 'map-zoom-in', 'the zoom-in button'],
+    ['-4.7,2.8', 'view3d-toggle', 'the 3-D button'],
+  ] as const) {
+    await app.open(`?scene=p:${start}`);
+    await handleClear(page.mainFrame(), id, what);
+  }
 });
 
 test('"Open in Descent" opens the same scene, step and language in the full app', async ({

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCoversStart } from './clearOfStart';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Domain } from '../../engine/types';
@@ -170,6 +171,7 @@ export function MapView(props: {
 
   const overlayRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<MapZoom | null>(null);
+  const zoomButtonsRef = useRef<HTMLDivElement>(null);
   const homeRef = useRef<Projection>(projection);
   const ownDomainRef = useRef<Domain | null>(null);
   const resettingRef = useRef(false);
@@ -283,6 +285,14 @@ export function MapView(props: {
   };
 
   const [sx, sy] = projection.toScreen(start);
+  // The zoom buttons: .map-zoom's right 16 px and top 14 px, in plot px.
+  const zoomLow = useCoversStart(
+    zoomButtonsRef,
+    { right: 16 - margins.right, top: 14 - margins.top },
+    size.width,
+    sx,
+    sy,
+  );
   return (
     <section
       className={props.fill === true ? 'map-panel map-panel--fill' : 'map-panel'}
@@ -362,12 +372,23 @@ export function MapView(props: {
               </p>
             )}
             {hover && <HoverCard target={hover} projection={projection} />}
-            {box.measured && <View3D projection={projection} gestureFilter={props.gestureFilter} />}
+            {box.measured && (
+              <View3D
+                projection={projection}
+                gestureFilter={props.gestureFilter}
+                startAt={[sx, sy]}
+              />
+            )}
           </div>
-          <div className="map-zoom">
+          <div
+            ref={zoomButtonsRef}
+            className="map-zoom"
+            style={zoomLow ? { top: 'auto', bottom: margins.bottom + 4 } : undefined}
+          >
             <button
               type="button"
               onClick={() => zoomBy(1.5)}
+              data-testid="map-zoom-in"
               aria-label={t('map.zoomIn')}
               title={t('map.zoomIn')}
             >

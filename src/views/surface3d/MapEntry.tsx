@@ -15,6 +15,7 @@ import type { Projection } from '../map/projection';
 import { HOME_ORBIT } from '../../state/orbit';
 import type { Orbit } from '../../state/orbit';
 import { chooseHeightScale, domainToGrid } from './geometry';
+import { useCoversStart } from '../map/clearOfStart';
 import type { Axes3D, Path3D } from './Surface3D';
 import './surface3d.css';
 
@@ -35,17 +36,31 @@ export const useView3D = create<View3DState>(() => ({ unavailable: null }));
 export function MapEntry(props: {
   projection: Projection;
   gestureFilter?: ((event: Event) => boolean) | undefined;
+  /** The start handle's place in plot px: the toggle moves to the bottom corner off it. */
+  startAt: readonly [number, number];
 }) {
   const { unavailable } = useView3D();
   const on = useDescent((s) => s.view3d !== null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  // surface3d.css: 8 px from the plot's top-left corner. With the 3-D view on, no handle shows.
+  const low =
+    useCoversStart(
+      toggleRef,
+      { left: 8, top: 8 },
+      props.projection.width,
+      props.startAt[0],
+      props.startAt[1],
+    ) && !on;
   return (
     <>
       {on && <MapSurface3D {...props} />}
       <button
+        ref={toggleRef}
         type="button"
         className="surface3d-toggle"
         data-testid="view3d-toggle"
         aria-pressed={on}
+        style={low ? { top: 'auto', bottom: 8 } : undefined}
         title={on ? t('view3d.toggleOff') : t('view3d.toggleOn')}
         onClick={() => {
           useDescent.getState().setView({ view3d: on ? null : HOME_ORBIT });
