@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Trajectory } from '../../engine/types';
-import { clipSegment, mapExit, MIN_VERTEX_GAP_PX, tracePath } from './drawTrajectories';
+import {
+  clipSegment,
+  mapExcursions,
+  mapExit,
+  MAX_EXCURSION_MARKS,
+  MIN_VERTEX_GAP_PX,
+  tracePath,
+} from './drawTrajectories';
 import { makeProjection } from './projection';
 
 /** Records the path commands a trace makes. */
@@ -113,6 +120,68 @@ describe('where a path leaves the map for good', () => {
         view,
       ),
     ).toBeNull();
+  });
+
+  it('marks each trip off the map that the path comes back from, where it crossed', () => {
+    // Out by the top at step 2, back, out by the right at step 4, back, then out for good.
+    const trips = mapExcursions(
+      path([
+        [0, 0],
+        [0, 2],
+        [0, 6],
+        [1, 1],
+        [9, 1],
+        [0, 0],
+        [0, -40],
+      ]),
+      view,
+    );
+    expect(trips.map((e) => e.step)).toEqual([2, 4]);
+    // The crossings lie on the edges they cross (y = 0 px at the top, x = 500 px at the right),
+    // pointing out of the map.
+    expect(trips[0]!.y).toBeCloseTo(0, 6);
+    expect(trips[0]!.x).toBeCloseTo(250, 6);
+    expect(trips[0]!.dy).toBeLessThan(0);
+    expect(trips[1]!.x).toBeCloseTo(500, 6);
+    expect(trips[1]!.dx).toBeGreaterThan(0);
+    // The final exit is mapExit's (its label), not a trip.
+    expect(
+      mapExit(
+        path([
+          [0, 0],
+          [0, -40],
+        ]),
+        view,
+      )!.step,
+    ).toBe(1);
+  });
+
+  it('marks no trip for a path that stays in view or starts outside, and at most a dozen', () => {
+    expect(
+      mapExcursions(
+        path([
+          [0, 0],
+          [1, 1],
+          [2, 2],
+        ]),
+        view,
+      ),
+    ).toEqual([]);
+    expect(
+      mapExcursions(
+        path([
+          [9, 9],
+          [1, 1],
+          [2, 2],
+        ]),
+        view,
+      ),
+    ).toEqual([]);
+    // A noisy run skimming the edge: in and out 30 times.
+    const skim: [number, number][] = [];
+    for (let k = 0; k < 60; k++) skim.push([k % 2 === 0 ? 4.9 : 5.1, 0]);
+    skim.push([0, 0]);
+    expect(mapExcursions(path(skim), view)).toHaveLength(MAX_EXCURSION_MARKS);
   });
 
   it('is null for a path never in view (nothing on the map to mark)', () => {

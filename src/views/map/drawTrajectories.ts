@@ -105,22 +105,9 @@ const insideView = (x: number, y: number, p: ViewBox): boolean =>
  * paint a solid block over the other paths.
  */
 export function mapExit(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): MapExit | null {
-  let lastIn = -1;
-  for (let k = t.length - 1; k >= 0; k--) {
-    if (insideView(p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!), p)) {
-      lastIn = k;
-      break;
-    }
-  }
+  const lastIn = lastInView(t, p);
   if (lastIn < 0 || lastIn === t.length - 1) return null;
-  const x0 = p.x(t.points[2 * lastIn]!);
-  const y0 = p.y(t.points[2 * lastIn + 1]!);
-  const x1 = clampPx(p.x(t.points[2 * lastIn + 2]!));
-  const y1 = clampPx(p.y(t.points[2 * lastIn + 3]!));
-  const clipped = clipSegment(x0, y0, x1, y1, 0, 0, p.width, p.height);
-  const f = clipped ? clipped[1] : 0;
-  const x = x0 + f * (x1 - x0);
-  const y = y0 + f * (y1 - y0);
+  const { x, y } = edgeCrossing(t, lastIn, p);
   const gaps: [MapEdge, number][] = [
     ['top', Math.abs(y)],
     ['bottom', Math.abs(p.height - y)],
@@ -129,6 +116,62 @@ export function mapExit(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): M
   ];
   gaps.sort((a, b) => a[1] - b[1]);
   return { step: lastIn + 1, edge: gaps[0]![0], x, y };
+}
+
+/** The last step whose point is in view, or -1. */
+function lastInView(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): number {
+  for (let k = t.length - 1; k >= 0; k--)
+    if (insideView(p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!), p)) return k;
+  return -1;
+}
+
+/** Where the segment from step `k` (in view) to step `k + 1` (outside) crosses the view's edge. */
+function edgeCrossing(
+  t: Pick<Trajectory, 'points'>,
+  k: number,
+  p: ViewBox,
+): { x: number; y: number; dx: number; dy: number } {
+  const x0 = p.x(t.points[2 * k]!);
+  const y0 = p.y(t.points[2 * k + 1]!);
+  const x1 = clampPx(p.x(t.points[2 * k + 2]!));
+  const y1 = clampPx(p.y(t.points[2 * k + 3]!));
+  const clipped = clipSegment(x0, y0, x1, y1, 0, 0, p.width, p.height);
+  const f = clipped ? clipped[1] : 0;
+  return { x: x0 + f * (x1 - x0), y: y0 + f * (y1 - y0), dx: x1 - x0, dy: y1 - y0 };
+}
+
+/** A trip off the map that the path comes back from. */
+export interface MapExcursion {
+  /** First step outside the view. */
+  readonly step: number;
+  /** Where the path crosses the edge (CSS px inside the plot), and its way out there. */
+  readonly x: number;
+  readonly y: number;
+  readonly dx: number;
+  readonly dy: number;
+}
+
+/** Most excursions marked per path: a noisy run skimming an edge would fringe it with arrows. */
+export const MAX_EXCURSION_MARKS = 12;
+
+/**
+ * Each time trajectory `t` leaves the view and comes back (the final exit is {@link mapExit}'s),
+ * in step order, at most MAX_EXCURSION_MARKS. Its segments outside are clipped away, so without a
+ * mark a reader sees a line stop at the edge and another start elsewhere.
+ */
+export function mapExcursions(
+  t: Pick<Trajectory, 'points' | 'length'>,
+  p: ViewBox,
+): MapExcursion[] {
+  const lastIn = lastInView(t, p);
+  const out: MapExcursion[] = [];
+  let wasIn = t.length > 0 && insideView(p.x(t.points[0]!), p.y(t.points[1]!), p);
+  for (let k = 1; k <= lastIn && out.length < MAX_EXCURSION_MARKS; k++) {
+    const isIn = insideView(p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!), p);
+    if (wasIn && !isIn) out.push({ step: k, ...edgeCrossing(t, k - 1, p) });
+    wasIn = isIn;
+  }
+  return out;
 }
 
 /**
@@ -382,6 +425,12 @@ export function drawTrajectories(
       ctx.stroke();
       ctx.globalAlpha = 1;
     }
+    // A trip off the map and back: a small arrowhead where it left (the line is clipped there).
+    for (const trip of excursionsOf(t, p)) {
+      if (trip.step > upto) break;
+      ctx.setLineDash([]);
+      drawEdgeArrow(ctx, trip.x, trip.y, trip.dx, trip.dy, style.color, 0.6 * k);
+    }
     if (t.probes !== undefined && t.probeOffsets !== undefined && upto < last) {
       drawProbes(
         ctx,
@@ -434,6 +483,16 @@ export function drawTrajectories(
       ctx.stroke();
     }
   });
+}
+
+// A frame is drawn many times for one trajectory and view (playback): scan each once.
+const excursionCache = new WeakMap<Trajectory, { p: Projection; trips: MapExcursion[] }>();
+function excursionsOf(t: Trajectory, p: Projection): MapExcursion[] {
+  const hit = excursionCache.get(t);
+  if (hit && hit.p === p) return hit.trips;
+  const trips = mapExcursions(t, p);
+  excursionCache.set(t, { p, trips });
+  return trips;
 }
 
 /** Where the line from the plot's centre to (x, y) meets the plot's edge. */
