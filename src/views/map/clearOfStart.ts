@@ -8,6 +8,8 @@ import type { RefObject } from 'react';
 
 /** The start handle's reach around its centre (px): its 14 px hit circle and a small gap. */
 const START_REACH = 18;
+/** More than any corner control's width or height (px), presenter mode's large type included. */
+const MAX_CONTROL_PX = 240;
 
 /**
  * Whether `ref`'s element, placed `top` px below the plot's top and `left` px from its left (or
@@ -25,10 +27,17 @@ export function useCoversStart(
   const top = place.top;
   const fromLeft = 'left' in place ? place.left : null;
   const fromRight = 'right' in place ? place.right : 0;
+  // Far from the corner no control reaches the start: decided without reading the layout (a
+  // read before the first paint forced a whole-page layout, ~30 ms on a slow phone).
+  const far =
+    sy > top + MAX_CONTROL_PX + START_REACH ||
+    (fromLeft !== null
+      ? sx > fromLeft + MAX_CONTROL_PX + START_REACH
+      : sx < plotWidth - fromRight - MAX_CONTROL_PX - START_REACH);
   // Re-measured when the plot or the start moves; the type size changes the plot's size too.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || far) return;
     const w = el.offsetWidth;
     const h = el.offsetHeight;
     const left = fromLeft ?? plotWidth - fromRight - w;
@@ -38,6 +47,6 @@ export function useCoversStart(
         sy > top - START_REACH &&
         sy < top + h + START_REACH,
     );
-  }, [ref, top, fromLeft, fromRight, plotWidth, sx, sy]);
-  return covers;
+  }, [ref, far, top, fromLeft, fromRight, plotWidth, sx, sy]);
+  return covers && !far;
 }
