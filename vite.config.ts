@@ -1,6 +1,8 @@
 import { build, defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -169,10 +171,41 @@ function lazyOptimizersChunk() {
   };
 }
 
+/**
+ * V8's explicit compile hint (Chrome 136+): a script that begins with `//# allFunctionsCalledOnLoad`
+ * is compiled whole on a background thread while it streams in, instead of function by function
+ * on the main thread as each is first called. Nearly every function of the entry and of the "app"
+ * chunk runs before the first paint. Measured (bench/browser/ab.ts, 4× throttle, 7 and 9
+ * interleaved cold loads): first paint B/A 0.93 and 0.95. Other browsers read a comment.
+ */
+function compileHintsForFirstScreen(): Plugin {
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  return {
+    name: 'descent-compile-hints',
+    apply: 'build',
+    // On the written files: Vite puts its preload helper at the top of a chunk after every
+    // generateBundle hook, and the hint must be the file's first line.
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk' || !(output.isEntry || output.name === 'app')) continue;
+        const file = join(dir, output.fileName);
+        writeFileSync(file, HINT + readFileSync(file, 'utf8'));
+        // A source map (--sourcemap) moves down the one line.
+        if (existsSync(`${file}.map`)) {
+          const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { mappings: string };
+          map.mappings = `;${map.mappings}`;
+          writeFileSync(`${file}.map`, JSON.stringify(map));
+        }
+      }
+    },
+  };
+}
+
 // Relative base: the built folder works from any sub-path (blog hosts, GitHub pages).
 export default defineConfig({
   base: './',
-  plugins: [react(), katexWoff2Only(), classicEmbedBuild()],
+  plugins: [react(), katexWoff2Only(), compileHintsForFirstScreen(), classicEmbedBuild()],
   // One file per worker: the optimizer families' lazily imported arithmetic is inlined (an inline
   // blob worker, the sandboxed embed's fallback, could not fetch chunks beside it).
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
