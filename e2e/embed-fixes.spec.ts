@@ -215,6 +215,54 @@ test.describe('a short embed names its paths, and asks for a height where all fi
     });
   }
 
+  for (const width of [500, 700]) {
+    test(`with the charts at ${width} px wide and the height it asks for, the map has its natural size and no chart is cut`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 1200 });
+      await openHost(page, embedSrc('&controls=play,charts'), { w: width, h: 300 });
+      const asked = async (): Promise<number> =>
+        (
+          await page.evaluate(() =>
+            (window as unknown as { received: { data: { height?: number } }[] }).received.map(
+              (n) => n.data.height,
+            ),
+          )
+        )
+          .filter((h): h is number => typeof h === 'number')
+          .at(-1) ?? 0;
+      await expect.poll(asked).toBeGreaterThan(300);
+      // The host page's resizer gives it what it asks for, until it asks for no more (a short
+      // iframe hides the charts, so the first answer leaves them out).
+      let height = 0;
+      for (let round = 0; round < 6 && Math.round(await asked()) !== height; round++) {
+        height = Math.round(await asked());
+        await page
+          .locator('#embed')
+          .evaluate((el, h) => ((el as HTMLIFrameElement).height = String(h)), height);
+        await page.waitForTimeout(300);
+      }
+      expect(Math.round(await asked()), 'the height settles').toBe(height);
+      const frame = (await (await page.locator('#embed').elementHandle())!.contentFrame())!;
+      const inside = viewport(width, height);
+      // The map at its natural size: across the iframe, or 400 px tall (a column beside the
+      // charts drew it at half the width).
+      const plot = (await frameBox(frame, 'map-plot'))!;
+      expect(
+        Math.max(plot.width / (0.75 * width), plot.height / 396),
+        `the plot (${Math.round(plot.width)} × ${Math.round(plot.height)}) at its natural size`,
+      ).toBeGreaterThanOrEqual(1);
+      expectWithin(await frameBox(frame, 'embed-side'), inside, 'the charts');
+      expectWithin(await frameBox(frame, 'embed-controls'), inside, 'the controls');
+      // Whole: nothing scrolls inside the charts' box.
+      const cut = await frame.evaluate(() => {
+        const side = document.querySelector('[data-testid="embed-side"]')!;
+        return side.scrollHeight - side.clientHeight;
+      });
+      expect(cut, 'chart height scrolled out of sight').toBeLessThanOrEqual(1);
+    });
+  }
+
   test('at 320 px wide the suggested height shows map, key and controls with no blank band', async ({
     page,
   }) => {

@@ -325,8 +325,9 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
   }
   const total = (stage: number): number => {
     if (!side) return chrome + stage;
-    const beside = getComputedStyle(main).flexDirection === 'row';
-    return chrome + (beside ? Math.max(stage, side.scrollHeight) : stage + side.scrollHeight);
+    const layout = getComputedStyle(main);
+    if (layout.flexDirection === 'row') return chrome + Math.max(stage, side.scrollHeight);
+    return chrome + stage + (parseFloat(layout.rowGap) || 0) + side.scrollHeight;
   };
   const fullHeight = Math.ceil(total(full));
   return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
@@ -385,8 +386,15 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       setPlotMax(Math.max(MIN_PLOT_HEIGHT, Math.floor(stage.clientHeight - overhead)));
       placeKeyBesidePlot(stage, panel, plot);
       // The most the map could use: its plot across the whole width. A taller iframe centres
-      // map and controls together rather than opening a gap between them.
-      setFullStage(Math.ceil(overhead + plotSize(domainRef.current, box.clientWidth, 1e6).height));
+      // map and controls together rather than opening a gap between them. With the charts under
+      // the map, its natural size: a larger one would take their height (both give up height in
+      // proportion when the iframe is short).
+      const side = main.querySelector('.embed-side');
+      const stacked = side !== null && getComputedStyle(main).flexDirection !== 'row';
+      const tallest = stacked ? NATURAL_PLOT_HEIGHT : 1e6;
+      setFullStage(
+        Math.ceil(overhead + plotSize(domainRef.current, box.clientWidth, tallest).height),
+      );
       const naturalPlot = plotSize(domainRef.current, box.clientWidth, NATURAL_PLOT_HEIGHT).height;
       notify(naturalHeight(root, main, naturalPlot));
     };
