@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { msUntilInputRests } from '../../state/inputActivity';
 import { useDescent } from '../../state/store';
 import type { DescentState } from '../../state/store';
 
@@ -8,6 +9,7 @@ import type { DescentState } from '../../state/store';
  * changes in between (it subscribes outside React, so playback's 60 cursor moves a second cost
  * it nothing). The one throttle between the store and the panel.
  *
+ * While a slider is being dragged nothing lands: the latest value does once the hand rests.
  * A change lands just after a frame has been drawn (an animation frame, then a task): a timer
  * firing late in a frame would push the costly update into that frame's budget and drop it,
  * while right after a frame it has nearly a whole frame's time before the next one is due.
@@ -28,6 +30,12 @@ export function useThrottledStore<T>(
     let frame: number | undefined;
     let task: ReturnType<typeof setTimeout> | undefined;
     const land = (): void => {
+      // Not while a slider is being dragged: the map has the frames (see inputActivity.ts).
+      const rest = msUntilInputRests();
+      if (rest > 0) {
+        task = setTimeout(land, rest);
+        return;
+      }
       task = undefined;
       last = performance.now();
       const next = select(useDescent.getState());

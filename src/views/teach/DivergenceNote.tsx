@@ -5,6 +5,7 @@
  * a drag ~10 times a second, an adaptive optimizer's lr sweep waits until the value rests.
  * Loaded after the first paint (OptimizerPanel).
  */
+import { afterInputRests } from '../../state/inputActivity';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadOptimizers, optimizerLoaded } from '../../engine/optimizers';
 import type { DomainPoint, OptimizerConfig, Surface } from '../../engine/types';
@@ -78,18 +79,23 @@ function useNote(config: OptimizerConfig, wanted: boolean): { note: Note | null;
     const wait = sgd
       ? Math.max(0, lastRun.current + SGD_THROTTLE_MS - performance.now())
       : SWEEP_DELAY_MS;
+    let cancelRest = (): void => undefined;
     const timer = setTimeout(() => {
       const run = (): void => {
         if (!live) return;
         lastRun.current = performance.now();
         setComputed({ inputs, note: safeNote(surface, start, steps, config) });
       };
-      if (optimizerLoaded(config.type)) run();
-      else loadOptimizers([config.type]).then(run, () => undefined);
+      // Not while a slider is being dragged (see inputActivity.ts): once the hand rests.
+      cancelRest = afterInputRests(() => {
+        if (optimizerLoaded(config.type)) run();
+        else loadOptimizers([config.type]).then(run, () => undefined);
+      });
     }, wait);
     return () => {
       live = false;
       clearTimeout(timer);
+      cancelRest();
     };
   }, [wanted, inputs, surface, start, steps, config]);
   if (!wanted) return { note: null, stale: false };

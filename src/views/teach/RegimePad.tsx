@@ -6,7 +6,7 @@
  * keyboard focus the arrows move the ring (← → lr, ↑ ↓ μ). Loaded after the first paint.
  */
 import { labelWidth, markerBox, placeLabels } from '../analysis/placeLabels';
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { directionDynamics } from '../../engine/analysis/regime';
@@ -75,7 +75,10 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   // While a drag changes lr and μ, the run (and so the cursor's point) changes under it: the
   // pad keeps the point the drag started at, so its axes hold still under the pointer.
   const [dragFrom, setDragFrom] = useState<typeof live | null>(null);
-  const at = dragFrom ?? live;
+  // The pad's picture (an eigen-analysis and a grid of runs' regimes) is redrawn in a deferred
+  // render: a drag of the lr slider repaints the map first (issue 11's slider budget).
+  const deferred = useDeferredValue(live);
+  const at = dragFrom ?? deferred;
   const name = useDescent((s) => optimizerName(s.scene.optimizers, index));
   const dampening = config.dampening ?? 0;
   const nesterov = config.nesterov ?? false;
