@@ -144,7 +144,9 @@ test.describe('a presentation clicker in an embed', () => {
     expect(await cursorOf(frame)).toBe(paused - 1);
   });
 
-  test('a slider reached with Tab keeps its arrows', async ({ page }) => {
+  test('a slider reached with Tab keeps its arrows; a clicker’s PageDown/PageUp still step', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     const frame = await openHost(page, embedSrc('&controls=play,lr:0'), { w: 700, h: 500 });
     await frame.getByTestId('reset').click();
@@ -159,6 +161,15 @@ test.describe('a presentation clicker in an embed', () => {
     await press(page, 'ArrowRight');
     await expect.poll(() => lrOf(frame)).not.toBe(lr);
     expect(await cursorOf(frame)).toBe(0);
+    // The teacher advances the slide: playback steps, the lr the arrows set stays.
+    const set = await lrOf(frame);
+    await press(page, 'PageDown');
+    await press(page, 'PageDown');
+    expect(await cursorOf(frame)).toBe(2);
+    await press(page, 'PageUp');
+    expect(await cursorOf(frame)).toBe(1);
+    expect(await lrOf(frame)).toBe(set);
+    await expect(slider).toBeFocused();
   });
 });
 

@@ -68,19 +68,16 @@ describe('keyboard shortcuts', () => {
 
   it('a slider or menu reached by keyboard keeps its moving keys; letters still act', () => {
     const control: KeyContext = { target: 'control', dialogOpen: false };
-    for (const key of [
-      'ArrowLeft',
-      'ArrowRight',
-      'ArrowUp',
-      'PageDown',
-      'PageUp',
-      'Home',
-      ' ',
-      '3',
-    ])
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'Home', ' ', '3'])
       expect(keyAction(press(key), control)).toBeNull();
     expect(keyAction(press('p'), control)).toEqual({ kind: 'present' });
     expect(keyAction(press('r'), control)).toEqual({ kind: 'reset' });
+  });
+
+  it('a clicker’s PageDown/PageUp step even on a slider reached by keyboard (not its value)', () => {
+    const control: KeyContext = { target: 'control', dialogOpen: false };
+    expect(keyAction(press('PageDown'), control)).toEqual({ kind: 'step', by: 1 });
+    expect(keyAction(press('PageUp'), control)).toEqual({ kind: 'step', by: -1 });
   });
 
   it('a clicker’s PageDown and PageUp step forward and back like the arrows', () => {

@@ -122,7 +122,7 @@ export interface KeyContext {
    * 'text' for multi-line text and editable content (they keep every key); 'line' for a
    * single-line text field (it keeps every key but PageUp/PageDown, which it has no use for and a
    * presentation clicker sends); 'control' for a slider, menu or radio reached by keyboard (it
-   * keeps its arrows and Page keys); 'button' for buttons, links and checkboxes reached by
+   * keeps its arrows, Home, End and space, not the Page keys a clicker sends); 'button' for buttons, links and checkboxes reached by
    * keyboard (they keep space and Enter); 'other' elsewhere, including any of those controls
    * when the pointer reached it.
    */
@@ -133,14 +133,16 @@ export interface KeyContext {
   readonly presenting?: boolean;
 }
 
-/** Keys a control reached by keyboard keeps for itself (a slider's or a menu's moves). */
+/**
+ * Keys a control reached by keyboard keeps for itself (a slider's or a menu's moves). Not PageUp
+ * and PageDown: a presentation clicker sends them, and a teacher who tabbed to a slider must not
+ * change its value by advancing the slide (issue 10).
+ */
 export const CONTROL_KEYS = new Set([
   'ArrowLeft',
   'ArrowRight',
   'ArrowUp',
   'ArrowDown',
-  'PageUp',
-  'PageDown',
   'Home',
   'End',
   ' ',

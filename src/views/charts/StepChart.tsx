@@ -539,9 +539,8 @@ function ScrubArea({
       ArrowDown: -1,
       ArrowRight: 1,
       ArrowUp: 1,
-      PageDown: -10,
-      PageUp: 10,
     };
+    // PageUp/PageDown are playback's (a clicker sends them): the page's shortcuts take them.
     // The shown step may lag a live cursor by a few frames: keys count from the live one.
     const current = live ? clampStep(live.get(), steps) : step;
     let next: number | undefined;
