@@ -113,8 +113,15 @@ test('on the same host, the module page (?embed=1) is what a sandbox cannot load
   expect((await failed).url()).toContain('/descent/assets/index-');
 });
 
+/** SCENE and a run that leaves the map: its "… left the map at step N" label is on the plot. */
+const LEAVING: Scene = {
+  ...SCENE,
+  optimizers: [...SCENE.optimizers, { type: 'sgd', lr: 0.01, label: 'SGD' }],
+};
+
 // Both embed builds in the dark theme with their charts: embed.html once drew the charts' titles,
-// key names and axis label in #222 on the dark panel (its one file lacked the theme's stylesheet).
+// key names and axis label in #222 on the dark panel (its one file lacked the theme's stylesheet),
+// and the plot's "left the map" label in the dark theme's light ink on its white backing.
 for (const page of ['embed.html', 'index.html?embed=1&']) {
   test(`${page.startsWith('embed') ? 'embed.html' : '?embed=1'} in the dark theme: every text of the figure and its charts is readable`, async ({
     page: tab,
@@ -122,13 +129,32 @@ for (const page of ['embed.html', 'index.html?embed=1&']) {
     const join = page.includes('?') ? '' : '?';
     await tab.setViewportSize({ width: 700, height: 560 });
     await tab.goto(
-      `${origin}/descent/${page}${join}controls=play,lr:0,charts&theme=dark&scene=${encodeSceneParam(SCENE)}`,
+      `${origin}/descent/${page}${join}controls=play,lr:0,charts&theme=dark&scene=${encodeSceneParam(LEAVING)}`,
     );
     await tab.waitForFunction(() => {
       const api = window.__descent;
       return api !== undefined && api.paintCount() > 0 && api.settled();
     });
     await expect(tab.locator('.descent-chart__title').first()).toBeVisible();
+    await expect(tab.locator('.map-exit').first()).toContainText('SGD');
+    // axe leaves text over the canvas undecided: the label's ink against its own backing.
+    const exitContrast = await tab
+      .locator('.map-exit')
+      .first()
+      .evaluate((el) => {
+        const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+        const lum = (c: number[]): number => {
+          const [r, g, b] = c.slice(0, 3).map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const style = getComputedStyle(el);
+        const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+    expect(exitContrast, 'the "left the map" label against its backing').toBeGreaterThan(4.5);
     const results = await new AxeBuilder({ page: tab }).withRules(['color-contrast']).analyze();
     const failing = results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
     expect(failing).toEqual([]);
