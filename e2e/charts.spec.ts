@@ -54,6 +54,45 @@ test('clicking and dragging on the chart moves the playback cursor', async ({ pa
   await expect(scrub).toHaveAttribute('aria-valuenow', String(await cursor(page)));
 });
 
+test('on a phone one finger up or down over a chart scrolls the page; sideways it scrubs', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await open(page);
+  const scrub = lossChart(page).getByRole('slider');
+  await scrub.scrollIntoViewIfNeeded();
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at?: { x: number; y: number }) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at ? [{ ...at, id: 0 }] : [] });
+  const box = (await scrub.boundingBox())!;
+  const start = await cursor(page);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  // A swipe up from the chart's middle: the reader scrolls on, the step stays.
+  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await touch('touchStart', c);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', { x: c.x, y: c.y - i * 15 });
+  await touch('touchEnd');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 40);
+  expect(await cursor(page)).toBe(start);
+  // A sideways drag scrubs to where the finger is.
+  const b = (await scrub.boundingBox())!;
+  const y = b.y + b.height / 2;
+  await touch('touchStart', { x: b.x + b.width * 0.2, y });
+  for (let i = 1; i <= 6; i++) await touch('touchMove', { x: b.x + b.width * (0.2 + i * 0.1), y });
+  await touch('touchEnd');
+  const steps = DEFAULT_SCENE.steps;
+  await expect.poll(() => cursor(page)).toBeGreaterThan(steps * 0.7);
+  // A tap sets the step under it.
+  await page.touchscreen.tap(b.x + b.width * 0.25, y);
+  await expect.poll(() => cursor(page)).toBeLessThan(steps * 0.4);
+  await context.close();
+});
+
 test('the chart slider steps one at a time from the keyboard', async ({ page }) => {
   await open(page);
   const scrub = lossChart(page).getByRole('slider');

@@ -498,6 +498,9 @@ const Cursor = memo(function Cursor({
   );
 });
 
+/** How far (px) a finger moves sideways on a chart before it scrubs (less is a tap). */
+const TOUCH_SLOP_PX = 8;
+
 function ScrubArea({
   layout,
   x,
@@ -514,6 +517,9 @@ function ScrubArea({
   onCursor: (step: number) => void;
 }) {
   const dragging = useRef(false);
+  // A finger: where it went down, until it moves sideways (a scrub) or lifts (a tap). A swipe up
+  // or down is the page's scroll (touch-action: pan-y), and the browser cancels the pointer.
+  const touchFrom = useRef<number | null>(null);
   const stepAt = useCallback(
     (event: PointerEvent<HTMLDivElement>): number => {
       const rect = event.currentTarget.getBoundingClientRect();
@@ -523,15 +529,31 @@ function ScrubArea({
   );
   const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
     if (event.button !== 0) return;
+    if (event.pointerType === 'touch') {
+      touchFrom.current = event.clientX;
+      return;
+    }
     dragging.current = true;
     event.currentTarget.setPointerCapture?.(event.pointerId);
     onCursor(stepAt(event));
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>): void => {
+    const from = touchFrom.current;
+    if (from !== null && Math.abs(event.clientX - from) > TOUCH_SLOP_PX) {
+      touchFrom.current = null;
+      dragging.current = true;
+      event.currentTarget.setPointerCapture?.(event.pointerId);
+    }
     if (dragging.current) onCursor(stepAt(event));
+  };
+  const onPointerUp = (event: PointerEvent<HTMLDivElement>): void => {
+    // A finger lifted where it went down: a tap sets the step there.
+    if (touchFrom.current !== null) onCursor(stepAt(event));
+    stop();
   };
   const stop = (): void => {
     dragging.current = false;
+    touchFrom.current = null;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const delta: Record<string, number> = {
@@ -570,7 +592,7 @@ function ScrubArea({
       }}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
-      onPointerUp={stop}
+      onPointerUp={onPointerUp}
       onPointerCancel={stop}
       onLostPointerCapture={stop}
       onKeyDown={onKeyDown}
