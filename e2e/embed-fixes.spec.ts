@@ -226,6 +226,34 @@ test.describe('a short embed names its paths, and asks for a height where all fi
     });
   }
 
+  // The reviewer's fixed iframes with the charts: the map was 100 × 60 (its top cut off) at
+  // 320 × 480, 133 × 80 at 700 × 421, and the charts were cut by the controls.
+  for (const size of [
+    { w: 320, h: 480 },
+    { w: 640, h: 480 },
+    { w: 700, h: 421 },
+    { w: 800, h: 600 },
+  ]) {
+    test(`a fixed ${size.w}×${size.h} iframe with the charts keeps a readable map; the charts are a button away`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const frame = await openHost(page, embedSrc('&controls=play,lr:0,momentum:1,charts'), size);
+      const inside = viewport(size.w, size.h);
+      const plot = (await frameBox(frame, 'map-plot'))!;
+      const controls = (await frameBox(frame, 'embed-controls'))!;
+      expectWithin(plot, inside, 'the plot');
+      expect(plot.bottom).toBeLessThanOrEqual(controls.top + 0.5);
+      expect(plot.height, 'the map is not a thumbnail').toBeGreaterThanOrEqual(120);
+      // The charts, whole, in the map's place.
+      await frame.getByTestId('embed-charts-toggle').click();
+      await expect(frame.getByTestId('embed-side')).toBeVisible();
+      expectWithin(await frameBox(frame, 'embed-side'), inside, 'the charts');
+      await frame.getByTestId('embed-charts-toggle').click();
+      await expect(frame.getByTestId('map-plot')).toBeVisible();
+    });
+  }
+
   for (const width of [500, 700]) {
     test(`with the charts at ${width} px wide and the height it asks for, the map has its natural size and no chart is cut`, async ({
       page,

@@ -96,8 +96,14 @@ test.describe('an embed in an iframe of a fixed size', () => {
         expectInside(await box(frame, id), size.w, size.h, id);
       }
       const toggle = frame.getByTestId('embed-charts-toggle');
-      if (size.h <= 420) {
-        // A short iframe shows the charts in the map's place, on a button press.
+      // An iframe shorter than the height the embed asks for (map and charts whole) shows the
+      // charts in the map's place on a button press, rather than squeezing the map.
+      const asked = (await page.evaluate(() => (window as unknown as HostWindow).received))
+        .filter((m) => m.data.context === 'iframe.resize')
+        .at(-1)?.data.height;
+      expect(asked).toBeDefined();
+      const swapped = size.h < asked! - 1;
+      if (swapped) {
         await expect(frame.getByTestId('embed-side')).toBeHidden();
         expectInside(await box(frame, 'embed-charts-toggle'), size.w, size.h, 'charts button');
         await toggle.click();
@@ -114,10 +120,14 @@ test.describe('an embed in an iframe of a fixed size', () => {
       const c = (await box(frame, '.descent-chart__svg'))!;
       expect(c.top).toBeLessThan(side.bottom);
       expect(c.bottom).toBeGreaterThan(side.top);
-      if (size.h <= 420) {
+      if (swapped) {
         await toggle.click();
         await expect(frame.getByTestId('map-plot')).toBeVisible();
       }
+      // The map keeps a readable size: never squeezed to a thumbnail by the charts.
+      expect((await box(frame, 'map-plot'))!.height).toBeGreaterThanOrEqual(
+        Math.min(120, size.h / 4),
+      );
       // The slider works.
       const slider = frame.getByTestId('embed-param-lr-0').getByRole('slider');
       const lr = (): Promise<number> =>

@@ -127,7 +127,8 @@ for (const page of ['embed.html', 'index.html?embed=1&']) {
     page: tab,
   }) => {
     const join = page.includes('?') ? '' : '?';
-    await tab.setViewportSize({ width: 700, height: 560 });
+    // Tall enough for map and charts together (a shorter frame puts the charts behind a button).
+    await tab.setViewportSize({ width: 700, height: 1100 });
     await tab.goto(
       `${origin}/descent/${page}${join}controls=play,lr:0,charts&theme=dark&scene=${encodeSceneParam(LEAVING)}`,
     );

@@ -268,7 +268,12 @@ const SHORT_EMBED = 420;
  * full layout's height when that is taller than SHORT_EMBED and for the short layout's otherwise:
  * at the height asked for, everything shown fits with no blank band.
  */
-function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number): number {
+function naturalHeight(
+  root: HTMLElement,
+  main: HTMLElement,
+  naturalPlot: number,
+  sideHeight: number,
+): number {
   const panel = main.querySelector<HTMLElement>('.map-panel');
   const plot = main.querySelector<HTMLElement>('[data-testid="map-plot"]');
   const side = main.querySelector<HTMLElement>('.embed-side');
@@ -326,8 +331,8 @@ function naturalHeight(root: HTMLElement, main: HTMLElement, naturalPlot: number
   const total = (stage: number): number => {
     if (!side) return chrome + stage;
     const layout = getComputedStyle(main);
-    if (layout.flexDirection === 'row') return chrome + Math.max(stage, side.scrollHeight);
-    return chrome + stage + (parseFloat(layout.rowGap) || 0) + side.scrollHeight;
+    if (layout.flexDirection === 'row') return chrome + Math.max(stage, sideHeight);
+    return chrome + stage + (parseFloat(layout.rowGap) || 0) + sideHeight;
   };
   const fullHeight = Math.ceil(total(full));
   return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
@@ -362,6 +367,8 @@ export function EmbedApp(props: { options: EmbedOptions }) {
   const stageRef = useRef<HTMLDivElement>(null);
   const [plotMax, setPlotMax] = useState(MIN_PLOT_HEIGHT);
   const [fullStage, setFullStage] = useState<number | undefined>(undefined);
+  const [chartsSwap, setChartsSwap] = useState(false);
+  const sideHeight = useRef(0);
   const gestures = useCooperativeGestures(stageRef);
   useEmbedShortcuts(controls.play);
   const domain = useDescent((s) => s.domain ?? s.surface.domain);
@@ -396,7 +403,13 @@ export function EmbedApp(props: { options: EmbedOptions }) {
         Math.ceil(overhead + plotSize(domainRef.current, box.clientWidth, tallest).height),
       );
       const naturalPlot = plotSize(domainRef.current, box.clientWidth, NATURAL_PLOT_HEIGHT).height;
-      notify(naturalHeight(root, main, naturalPlot));
+      // The charts' height while they are shown; the last one measured while they are swapped.
+      if (side instanceof HTMLElement && getComputedStyle(side).display !== 'none')
+        sideHeight.current = side.scrollHeight;
+      const wanted = naturalHeight(root, main, naturalPlot, sideHeight.current);
+      notify(wanted);
+      // Shorter than map and charts need: the charts go behind a button (not squeezed).
+      setChartsSwap(side !== null && root.clientHeight + 1 < wanted);
     };
     const observer = new ResizeObserver(measure);
     for (const el of [root, main, stage, ...Array.from(root.children)]) observer.observe(el);
@@ -418,7 +431,11 @@ export function EmbedApp(props: { options: EmbedOptions }) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div ref={rootRef} className="embed" data-testid="embed">
+    <div
+      ref={rootRef}
+      className={chartsSwap ? 'embed embed--charts-swap' : 'embed'}
+      data-testid="embed"
+    >
       <EmbedNotices />
       <ErrorBoundary name="map">
         <div ref={mainRef} className={mainClass}>
