@@ -69,6 +69,24 @@ test('an embed names the controls and theme it could not read, and shows its def
   expect(await frameBox(frame, 'embed-param-lr-0')).not.toBeNull();
 });
 
+test('an embed names each slider it asked for but cannot show, and shows the others', async ({
+  page,
+}) => {
+  // Optimizer 9 of a scene of one; momentum of Adam (no such hyper-parameter).
+  const frame = await openHost(
+    page,
+    `/?embed=1&controls=play,lr:0,lr:9,momentum:0&scene=f:quadratic;p:-4,2;n:50;o:adam,lr=0.1`,
+    { w: 700, h: 500 },
+  );
+  const notice = frame.getByTestId('load-errors');
+  await expect(notice).toContainText('lr:9: the scene has optimizers 0 to 0 only');
+  await expect(notice).toContainText('momentum:0: Adam has no momentum to slide');
+  expect(await frameBox(frame, 'embed-param-lr-0')).not.toBeNull();
+  // Dismissed, it stays dismissed.
+  await notice.getByRole('button').click();
+  await expect(notice).toBeHidden();
+});
+
 test('the lab names a bad theme in its own link notice', async ({ page }) => {
   await page.goto('/?page=lab&theme=purple');
   await expect(page.locator('.lab-warning')).toContainText(

@@ -33,6 +33,8 @@ export const en = {
   // Embed mode (the embed-code dialog's texts are in en-more.ts).
   'embed.open': 'Open in Descent ↗',
   'embed.param': '{param} of {name}',
+  'embed.noOptimizer': '{control}: the scene has optimizers 0 to {last} only',
+  'embed.noSlider': '{control}: {name} has no {param} to slide',
   'embed.button': 'Embed',
   // Embed: gesture hints of a cooperative map (MapView `cooperative`).
   'embed.hintWheel': 'Use {key} + scroll to zoom the map',

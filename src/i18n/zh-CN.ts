@@ -129,6 +129,8 @@ export const zhCN: Messages = {
   // Embed mode and the embed-code dialog (src/views/embed).
   'embed.open': '在 Descent 中打开 ↗',
   'embed.param': '{name} 的 {param}',
+  'embed.noOptimizer': '{control}：场景中只有编号 0 到 {last} 的优化器',
+  'embed.noSlider': '{control}：{name} 没有可以拖动的 {param}',
   'embed.button': '嵌入',
   'embed.title': '嵌入此场景',
   'embed.intro': '将这段代码粘贴到博客文章或网页中。iframe 会显示当前场景以及此处选择的控件。',

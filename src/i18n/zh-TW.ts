@@ -130,6 +130,8 @@ export const zhTW: Messages = {
   // Embed mode and the embed-code dialog (src/views/embed).
   'embed.open': '在 Descent 中開啟 ↗',
   'embed.param': '{name} 的 {param}',
+  'embed.noOptimizer': '{control}：場景中只有編號 0 到 {last} 的最佳化器',
+  'embed.noSlider': '{control}：{name} 沒有可以拖動的 {param}',
   'embed.button': '嵌入',
   'embed.title': '嵌入此場景',
   'embed.intro':

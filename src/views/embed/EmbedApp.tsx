@@ -28,6 +28,7 @@ import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
 import { runKeyAction, useKeyboardShortcuts } from '../lessons/useShortcuts';
 import type { KeyAction } from '../../state/present';
+import type { OptimizerConfig } from '../../engine/types';
 import { GestureHintBanner, useCooperativeGestures } from './gestures';
 import './embed.css';
 
@@ -170,18 +171,53 @@ function ParamSlider(props: { control: ParamControl }) {
 }
 
 /** Problems found in the link, shown small above the map until dismissed. */
-function EmbedNotices() {
-  const errors = useDescent((s) => s.loadErrors);
-  if (errors.length === 0) return null;
+/** Why a requested slider is not shown (`lr:9` on three optimizers, `momentum:0` on Adam), or null. */
+function missingSlider(
+  control: ParamControl,
+  optimizers: readonly OptimizerConfig[],
+): string | null {
+  const text = `${control.name}:${control.index}`;
+  const config = optimizers[control.index];
+  if (!config) return t('embed.noOptimizer', { control: text, last: optimizers.length - 1 });
+  const spec = OPTIMIZERS[config.type].params.find((p) => p.name === control.name);
+  const shown =
+    spec !== undefined &&
+    spec.kind === 'number' &&
+    sliderRange(spec) !== undefined &&
+    typeof paramValue(config, spec) === 'number';
+  if (shown) return null;
+  return t('embed.noSlider', {
+    control: text,
+    name: optimizerName(optimizers, control.index),
+    param: control.name,
+  });
+}
+
+function EmbedNotices(props: { params: readonly ParamControl[] }) {
+  const loadErrors = useDescent((s) => s.loadErrors);
+  const optimizers = useDescent((s) => s.scene.optimizers);
+  // The link's own problems, then each requested slider that cannot be shown.
+  const [dismissed, setDismissed] = useState(false);
+  const missing = dismissed ? [] : props.params.flatMap((c) => missingSlider(c, optimizers) ?? []);
+  if (loadErrors.length === 0 && missing.length === 0) return null;
   return (
     <div className="embed-notice" role="alert" data-testid="load-errors">
       <span>{t('app.urlProblems')}</span>{' '}
-      {errors.slice(0, 4).map((e, i) => (
+      {loadErrors.slice(0, 4).map((e, i) => (
         <code key={i}>
           {e.path || t('app.sceneField')}: {localMessage(e)}
         </code>
       ))}
-      <button type="button" onClick={() => useDescent.getState().dismissLoadErrors()}>
+      {missing.slice(0, 4).map((text, i) => (
+        <code key={`m${i}`}>{text}</code>
+      ))}
+      <button
+        type="button"
+        onClick={() => {
+          setDismissed(true);
+          useDescent.getState().dismissLoadErrors();
+        }}
+      >
         {t('app.dismiss')}
       </button>
     </div>
@@ -436,7 +472,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       className={chartsSwap ? 'embed embed--charts-swap' : 'embed'}
       data-testid="embed"
     >
-      <EmbedNotices />
+      <EmbedNotices params={controls.params} />
       <ErrorBoundary name="map">
         <div ref={mainRef} className={mainClass}>
           <div
