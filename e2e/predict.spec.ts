@@ -13,6 +13,17 @@ async function pixelOf(page: Page, app: Visualizer, point: [number, number]) {
   };
 }
 
+/**
+ * Clicks the map at `point` (surface coordinates) as a person would: through the plot's locator,
+ * which waits until the plot is stable and the point would receive the click (a panel loading
+ * beside the map can still move it after its box was read).
+ */
+async function clickMapAt(page: Page, app: Visualizer, point: [number, number]): Promise<void> {
+  const box = (await app.plot.boundingBox())!;
+  const at = await pixelOf(page, app, point);
+  await app.plot.click({ position: { x: at.x - box.x, y: at.y - box.y } });
+}
+
 const phase = (page: Page) => page.getByTestId('predict-panel').getAttribute('data-phase');
 
 /** A number as the panel writes it ("−" for minus), parsed back. */
@@ -41,8 +52,7 @@ test.describe('predict, then run', () => {
     // Click the guess on the map: it is marked, and the start point stays where it was.
     const start = (await app.scene()).start;
     const guess: [number, number] = [-2, 1];
-    const at = await pixelOf(page, app, guess);
-    await page.mouse.click(at.x, at.y);
+    await clickMapAt(page, app, guess);
     await expect(page.getByTestId('predict-guess')).toBeVisible();
     await expect(page.getByTestId('predict-your-guess')).toContainText('Your guess');
     expect((await app.scene()).start).toEqual(start);
@@ -146,8 +156,7 @@ test.describe('predict, then run', () => {
     await expect(page.getByTestId('predict-guess')).toHaveCount(0);
 
     // Answered (a point on the map) and run: now the path plays, to step 50.
-    const at = await pixelOf(page, app, [-2, 1]);
-    await page.mouse.click(at.x, at.y);
+    await clickMapAt(page, app, [-2, 1]);
     await expect(page.getByTestId('predict-guess')).toBeVisible();
     await page.getByTestId('speed').selectOption('60');
     await page.getByTestId('predict-reveal').click();
