@@ -343,6 +343,8 @@ test('a tap or a tiny flick on the embedded map leaves the author’s start poin
   const frame = await openHost(page, embedSrc('&controls=play'), { w: 370, h: 500 });
   const iframe = (await page.locator('#embed').boundingBox())!;
   const plot = (await frameBox(frame, 'map-plot'))!;
+  // Counted once the worker's full map has replaced the first frame's coarse one (one more paint).
+  await frame.waitForFunction(() => window.__descent!.layerComplete());
   const painted = await frame.evaluate(() => window.__descent!.paintCount());
   const x = iframe.x + plot.left + plot.width * 0.75;
   const y = iframe.y + plot.top + plot.height * 0.7;

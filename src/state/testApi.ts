@@ -6,6 +6,7 @@ import type { Domain, Scene } from '../engine/types';
 import type { EngineClient } from '../worker/client';
 import { allTextsLoaded, textsShownBeforeLoading } from '../i18n';
 import { visibleDomain } from './engine';
+import { layerRequest } from './layerRequest';
 import { useDescent } from './store';
 
 /** One optimizer's path as the test API reports it. */
@@ -31,6 +32,11 @@ export interface DescentTestApi {
   paintCount(): number;
   /** Whether the trajectories on screen belong to the current scene. */
   settled(): boolean;
+  /**
+   * Whether the map's layer is the full one for the current view, not the first frame's coarse
+   * preview (the worker's full layer is one more 'scene-painted' mark when it lands).
+   */
+  layerComplete(): boolean;
   /** Message keys shown empty because their texts had not loaded yet (see i18n `t`). */
   textsShownBeforeLoading(): readonly string[];
   /** Whether every text of the current language has loaded. */
@@ -111,6 +117,15 @@ export function installTestApi(client?: EngineClient): void {
     textsShownBeforeLoading,
     allTextsLoaded,
     domain: () => visibleDomain(useDescent.getState()),
+    layerComplete: () => {
+      const s = useDescent.getState();
+      const wanted = layerRequest(s);
+      return (
+        s.layer !== null &&
+        s.layer.request.width === Math.max(2, Math.min(1024, Math.floor(wanted.width))) &&
+        s.layer.request.height === Math.max(2, Math.min(1024, Math.floor(wanted.height)))
+      );
+    },
     settled: () => {
       const s = useDescent.getState();
       return s.trajectoriesScene === s.scene;
