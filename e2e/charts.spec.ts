@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_SCENE } from '../src/engine/scene';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
+import { PHONE } from './fixtures/phone';
 
 /** Opens the app on `scene` (the default one when absent) and waits until it is painted. */
 async function open(page: Page, scene?: Scene): Promise<void> {
@@ -57,11 +58,7 @@ test('clicking and dragging on the chart moves the playback cursor', async ({ pa
 test('on a phone one finger up or down over a chart scrolls the page; sideways it scrubs', async ({
   browser,
 }) => {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
+  const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await open(page);
   const scrub = lossChart(page).getByRole('slider');

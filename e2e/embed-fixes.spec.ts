@@ -11,6 +11,7 @@ import type { Scene } from '../src/engine/types';
 import { expectWithin, frameBox, openHost, overlaps, viewport } from './fixtures/embedHost';
 import type { Box } from './fixtures/embedHost';
 import { Visualizer } from './fixtures/visualizer';
+import { PHONE } from './fixtures/phone';
 
 /** The ravine of the blogger's post. */
 const RAVINE: Scene = {
@@ -333,12 +334,7 @@ test.describe('a short embed names its paths, and asks for a height where all fi
 test('a tap or a tiny flick on the embedded map leaves the author’s start point', async ({
   browser,
 }) => {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 1,
-  });
+  const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const frame = await openHost(page, embedSrc('&controls=play'), { w: 370, h: 500 });
   const iframe = (await page.locator('#embed').boundingBox())!;

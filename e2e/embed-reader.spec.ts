@@ -11,6 +11,7 @@ import type { Scene } from '../src/engine/types';
 import type { Box } from './fixtures/embedHost';
 import { expectWithin, frameBox as box, openHost, viewport } from './fixtures/embedHost';
 import { Visualizer } from './fixtures/visualizer';
+import { PHONE } from './fixtures/phone';
 
 /** The ravine of the blogger's post (the momentum lesson's scene). */
 const RAVINE: Scene = {
@@ -346,12 +347,7 @@ test.describe('the map does not trap the reader’s scroll', () => {
   test('on a phone one finger on the map scrolls the page; two fingers zoom the map', async ({
     browser,
   }) => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 1,
-    });
+    const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     const frame = await openHost(page, embedSrc(), { w: 370, h: 500 });
     await watchHints(frame);
