@@ -28,7 +28,7 @@ import { optimizerName } from '../names';
 import { optimizerStyle } from '../palette';
 import { runKeyAction, useKeyboardShortcuts } from '../lessons/useShortcuts';
 import type { KeyAction } from '../../state/present';
-import type { OptimizerConfig } from '../../engine/types';
+import type { OptimizerConfig, ParamSpec } from '../../engine/types';
 import { GestureHintBanner, useCooperativeGestures } from './gestures';
 import './embed.css';
 
@@ -129,17 +129,48 @@ function StepReadout() {
   );
 }
 
+/** What a requested slider (`lr:0`) needs: its optimizer, parameter, slider range and value. */
+interface SliderParts {
+  readonly config: OptimizerConfig;
+  readonly spec: ParamSpec;
+  readonly range: [number, number];
+  readonly value: number;
+}
+
+/**
+ * The parts of slider `control` on `optimizers`, or why it cannot be shown (`lr:9` on three
+ * optimizers, `momentum:0` on Adam): the slider and the link notice ask the same question here.
+ */
+function sliderParts(
+  control: ParamControl,
+  optimizers: readonly OptimizerConfig[],
+): SliderParts | { readonly missing: string } {
+  const text = `${control.name}:${control.index}`;
+  const config = optimizers[control.index];
+  if (!config)
+    return { missing: t('embed.noOptimizer', { control: text, last: optimizers.length - 1 }) };
+  const spec = OPTIMIZERS[config.type].params.find((p) => p.name === control.name);
+  const range = spec && spec.kind === 'number' ? sliderRange(spec) : undefined;
+  const value = spec ? paramValue(config, spec) : undefined;
+  if (spec && range && typeof value === 'number') return { config, spec, range, value };
+  return {
+    missing: t('embed.noSlider', {
+      control: text,
+      name: optimizerName(optimizers, control.index),
+      param: control.name,
+    }),
+  };
+}
+
 /** One hyper-parameter slider (`lr:0`), or nothing when the scene has no such parameter. */
 function ParamSlider(props: { control: ParamControl }) {
   const { index, name } = props.control;
-  const config = useDescent((s) => s.scene.optimizers[index]);
-  const optimizer = useDescent((s) => optimizerName(s.scene.optimizers, index));
+  const optimizers = useDescent((s) => s.scene.optimizers);
+  const optimizer = optimizerName(optimizers, index);
   const [problem, setProblem] = useState<string | null>(null);
-  const spec = config ? OPTIMIZERS[config.type].params.find((p) => p.name === name) : undefined;
-  const range = spec && spec.kind === 'number' ? sliderRange(spec) : undefined;
-  if (!config || !spec || !range) return null;
-  const value = paramValue(config, spec);
-  if (typeof value !== 'number') return null;
+  const parts = sliderParts(props.control, optimizers);
+  if ('missing' in parts) return null;
+  const { config, spec, range, value } = parts;
   const log = spec.log === true;
   const style = optimizerStyle(config, index);
   const label = t('embed.param', { param: name, name: optimizer });
@@ -170,35 +201,21 @@ function ParamSlider(props: { control: ParamControl }) {
   );
 }
 
-/** Problems found in the link, shown small above the map until dismissed. */
-/** Why a requested slider is not shown (`lr:9` on three optimizers, `momentum:0` on Adam), or null. */
-function missingSlider(
-  control: ParamControl,
-  optimizers: readonly OptimizerConfig[],
-): string | null {
-  const text = `${control.name}:${control.index}`;
-  const config = optimizers[control.index];
-  if (!config) return t('embed.noOptimizer', { control: text, last: optimizers.length - 1 });
-  const spec = OPTIMIZERS[config.type].params.find((p) => p.name === control.name);
-  const shown =
-    spec !== undefined &&
-    spec.kind === 'number' &&
-    sliderRange(spec) !== undefined &&
-    typeof paramValue(config, spec) === 'number';
-  if (shown) return null;
-  return t('embed.noSlider', {
-    control: text,
-    name: optimizerName(optimizers, control.index),
-    param: control.name,
-  });
-}
-
+/**
+ * Problems found in the link, and each requested slider that cannot be shown, small above the
+ * map until dismissed.
+ */
 function EmbedNotices(props: { params: readonly ParamControl[] }) {
   const loadErrors = useDescent((s) => s.loadErrors);
   const optimizers = useDescent((s) => s.scene.optimizers);
   // The link's own problems, then each requested slider that cannot be shown.
   const [dismissed, setDismissed] = useState(false);
-  const missing = dismissed ? [] : props.params.flatMap((c) => missingSlider(c, optimizers) ?? []);
+  const missing = dismissed
+    ? []
+    : props.params.flatMap((c) => {
+        const parts = sliderParts(c, optimizers);
+        return 'missing' in parts ? [parts.missing] : [];
+      });
   if (loadErrors.length === 0 && missing.length === 0) return null;
   return (
     <div className="embed-notice" role="alert" data-testid="load-errors">
@@ -419,6 +436,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
     const stage = stageRef.current;
     if (!root || !main || !stage) return;
     const notify = heightNotifier();
+    const side = main.querySelector<HTMLElement>('.embed-side');
     const measure = (): void => {
       const panel = stage.querySelector<HTMLElement>('.map-panel');
       const plot = stage.querySelector<HTMLElement>('[data-testid="map-plot"]');
@@ -432,7 +450,6 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       // map and controls together rather than opening a gap between them. With the charts under
       // the map, its natural size: a larger one would take their height (both give up height in
       // proportion when the iframe is short).
-      const side = main.querySelector('.embed-side');
       const stacked = side !== null && getComputedStyle(main).flexDirection !== 'row';
       const tallest = stacked ? NATURAL_PLOT_HEIGHT : 1e6;
       setFullStage(
@@ -440,7 +457,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       );
       const naturalPlot = plotSize(domainRef.current, box.clientWidth, NATURAL_PLOT_HEIGHT).height;
       // The charts' height while they are shown; the last one measured while they are swapped.
-      if (side instanceof HTMLElement && getComputedStyle(side).display !== 'none')
+      if (side !== null && getComputedStyle(side).display !== 'none')
         sideHeight.current = side.scrollHeight;
       const wanted = naturalHeight(root, main, naturalPlot, sideHeight.current);
       notify(wanted);
@@ -455,7 +472,6 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       stage.querySelectorAll('.map-panel, .map-legends, .legend, .map-key'),
     ))
       observer.observe(el);
-    const side = main.querySelector('.embed-side');
     if (side) for (const el of Array.from(side.children)) observer.observe(el);
     measure();
     return () => observer.disconnect();
