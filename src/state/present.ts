@@ -122,9 +122,9 @@ export interface KeyContext {
    * 'text' for multi-line text and editable content (they keep every key); 'line' for a
    * single-line text field (it keeps every key but PageUp/PageDown, which it has no use for and a
    * presentation clicker sends); 'control' for a slider, menu or radio reached by keyboard (it
-   * keeps its arrows, Home, End and space, not the Page keys a clicker sends); 'button' for buttons, links and checkboxes reached by
-   * keyboard (they keep space and Enter); 'other' elsewhere, including any of those controls
-   * when the pointer reached it.
+   * keeps its arrows, Home, End and space, not the Page keys a clicker sends); 'button' for
+   * buttons, links and checkboxes reached by keyboard (they keep space and Enter); 'other'
+   * elsewhere, including any of those controls when the pointer reached it.
    */
   readonly target: 'text' | 'line' | 'control' | 'button' | 'other';
   /** The shortcuts dialog is open: only Esc and ? act. */

@@ -6,6 +6,7 @@ import type { Domain, Scene } from '../engine/types';
 import type { EngineClient } from '../worker/client';
 import { allTextsLoaded, textsShownBeforeLoading } from '../i18n';
 import { visibleDomain } from './engine';
+import { layerCells } from '../engine/contours/layer';
 import { layerRequest } from './layerRequest';
 import { useDescent } from './store';
 
@@ -47,8 +48,9 @@ export interface DescentTestApi {
    * Fault injection, present only when a test set `window.__DESCENT_TEST_HOOKS__ = true` before
    * the app loaded (Playwright's addInitScript). `crash` waits (up to 10 s) until the worker has
    * answered once, then makes it fail as an uncaught exception in it would: a worker that dies
-   * before any answer is handled as a kind the page cannot run (a silent fallback), not reported; `hang` shortens the watchdog to `watchdogMs` and kills the worker
-   * silently, so the next request gets no answer. Both resolve false when no real worker runs.
+   * before any answer is handled as a kind the page cannot run (a silent fallback), not
+   * reported. `hang` shortens the watchdog to `watchdogMs` and kills the worker silently, so the
+   * next request gets no answer. Both resolve false when no real worker runs.
    */
   faults?: {
     crash(): Promise<boolean>;
@@ -119,11 +121,11 @@ export function installTestApi(client?: EngineClient): void {
     domain: () => visibleDomain(useDescent.getState()),
     layerComplete: () => {
       const s = useDescent.getState();
-      const wanted = layerRequest(s);
+      const full = layerCells(layerRequest(s));
       return (
         s.layer !== null &&
-        s.layer.request.width === Math.max(2, Math.min(1024, Math.floor(wanted.width))) &&
-        s.layer.request.height === Math.max(2, Math.min(1024, Math.floor(wanted.height)))
+        s.layer.request.width === full.width &&
+        s.layer.request.height === full.height
       );
     },
     settled: () => {

@@ -44,6 +44,17 @@ export function quiverSamples(surface: Surface, domain: Domain, perRow: number):
   return out;
 }
 
+/** The grid a layer for `request` is computed on: its width and height in cells, each 2…1024. */
+export function layerCells(request: Pick<SurfaceLayerRequest, 'width' | 'height'>): {
+  width: number;
+  height: number;
+} {
+  return {
+    width: Math.max(2, Math.min(1024, Math.floor(request.width))),
+    height: Math.max(2, Math.min(1024, Math.floor(request.height))),
+  };
+}
+
 /**
  * Grid, levels, bands, contour paths and quiver of `surface` (the one `request.surface` names)
  * for one view. Width and height are clamped to 2…1024 cells, arrows per row to 64.
@@ -59,8 +70,7 @@ export function surfaceLayer(
   request: SurfaceLayerRequest,
   coarsen = 1,
 ): SurfaceLayer {
-  const fullWidth = Math.max(2, Math.min(1024, Math.floor(request.width)));
-  const fullHeight = Math.max(2, Math.min(1024, Math.floor(request.height)));
+  const { width: fullWidth, height: fullHeight } = layerCells(request);
   const full = sampleCells(surface, request.domain, fullWidth, fullHeight);
   const thresholds = contourThresholds(full, request.levels, request.spacing);
   const [min, max] = finiteExtent(full);
