@@ -140,7 +140,12 @@ describe('embed postMessage API', () => {
     expect(warnings[0]).toContain('descent:format-disk');
     expect(frame.posts[0]?.message).toMatchObject({
       type: 'descent:error',
-      errors: [{ path: 'message' }],
+      errors: [{ path: 'type' }],
+    });
+    frame.deliver({ type: 'descent:seek', step: -1 });
+    expect(frame.posts[1]?.message).toMatchObject({
+      type: 'descent:error',
+      errors: [{ path: 'step', message: expect.stringContaining('whole number') }],
     });
   });
 

@@ -188,9 +188,9 @@ export function startEmbedApi(win: Window = window, options: EmbedApiOptions = {
       warn('the parent page has an opaque origin (sandboxed): commands work, replies are not sent');
     }
     if (parsed.kind === 'invalid') {
-      const errors = parsed.errors ?? [{ path: 'message', message: parsed.reason }];
-      warn(`${parsed.reason}${parsed.errors ? `: ${describe(parsed.errors)}` : ''}`);
-      send(reply, { type: 'descent:error', errors });
+      const own = parsed.errors.length === 1 && parsed.errors[0]!.message === parsed.reason;
+      warn(own ? parsed.reason : `${parsed.reason}: ${describe(parsed.errors)}`);
+      send(reply, { type: 'descent:error', errors: parsed.errors });
       return;
     }
     run(parsed.command, reply);

@@ -42,7 +42,7 @@ describe('embed messages', () => {
     });
     expect(result.kind).toBe('invalid');
     if (result.kind === 'invalid')
-      expect(result.errors?.map((e) => e.path)).toEqual(['optimizers[0].lr']);
+      expect(result.errors.map((e) => e.path)).toEqual(['optimizers[0].lr']);
   });
 
   it('refuses a misspelt field at any depth of the scene, naming its path', () => {
@@ -68,7 +68,7 @@ describe('embed messages', () => {
     for (const [scene, path] of cases) {
       const result = parseEmbedMessage({ type: 'descent:set-scene', scene });
       expect(result.kind, path).toBe('invalid');
-      if (result.kind === 'invalid') expect(result.errors?.map((e) => e.path)).toEqual([path]);
+      if (result.kind === 'invalid') expect(result.errors.map((e) => e.path)).toEqual([path]);
     }
   });
 
@@ -85,6 +85,31 @@ describe('embed messages', () => {
     expect(parseEmbedMessage({ type: 'descent:subscribe', events: ['keystrokes'] }).kind).toBe(
       'invalid',
     );
+  });
+
+  it('names the field at fault in every refusal, so a parent can point at it', () => {
+    const cases: [unknown, string][] = [
+      [{ type: 'descent:launch' }, 'type'],
+      [{ type: 'descent:seek', step: -3 }, 'step'],
+      [{ type: 'descent:seek', step: 1.5 }, 'step'],
+      [{ type: 'descent:seek' }, 'step'],
+      [{ type: 'descent:step', delta: 'two' }, 'delta'],
+      [{ type: 'descent:step', delta: 1e9 }, 'delta'],
+      [{ type: 'descent:subscribe', events: ['keystrokes'] }, 'events'],
+      [{ type: 'descent:unsubscribe', events: 'step' }, 'events'],
+      [{ type: 'descent:play', then: 'x' }, 'then'],
+    ];
+    for (const [data, path] of cases) {
+      const result = parseEmbedMessage(data);
+      expect(result.kind, JSON.stringify(data)).toBe('invalid');
+      if (result.kind === 'invalid') {
+        expect(
+          result.errors.map((e) => e.path),
+          JSON.stringify(data),
+        ).toEqual([path]);
+        expect(result.errors[0]!.message).toBe(result.reason);
+      }
+    }
   });
 
   it('never throws on hostile messages', () => {

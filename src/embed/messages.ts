@@ -50,7 +50,12 @@ export type EmbedReply =
 /** The outcome of checking one message: a command, a reason to reject it, or not ours at all. */
 export type EmbedParse =
   | { readonly kind: 'command'; readonly command: EmbedCommand }
-  | { readonly kind: 'invalid'; readonly reason: string; readonly errors?: readonly FieldError[] }
+  | {
+      readonly kind: 'invalid';
+      readonly reason: string;
+      /** Per field: what is wrong, with the message's field name as `path` ('type' when unknown). */
+      readonly errors: readonly FieldError[];
+    }
   | { readonly kind: 'foreign' };
 
 /** Largest jump one step message may ask for. */
@@ -69,6 +74,11 @@ function parseEvents(value: unknown): readonly EmbedEvent[] | undefined {
     events.push(v as EmbedEvent);
   }
   return events;
+}
+
+/** A refusal naming the message's field at fault, so a parent can show it beside that field. */
+function invalid(path: string, reason: string): EmbedParse {
+  return { kind: 'invalid', reason, errors: [{ path, message: reason }] };
 }
 
 /** Checks one `event.data`; never throws. */
@@ -90,14 +100,12 @@ export function parseEmbedMessage(data: unknown): EmbedParse {
   };
   const fields = Object.prototype.hasOwnProperty.call(allowed, type) ? allowed[type] : undefined;
   if (fields === undefined) {
-    return { kind: 'invalid', reason: `unknown message type "${data.type.slice(0, 60)}"` };
+    return invalid('type', `unknown message type "${data.type.slice(0, 60)}"`);
   }
   const extra = Object.keys(data).filter((k) => k !== 'type' && !fields.includes(k));
   if (extra.length > 0) {
-    return {
-      kind: 'invalid',
-      reason: `${data.type}: unexpected field "${extra[0]!.slice(0, 40)}"`,
-    };
+    const field = extra[0]!.slice(0, 40);
+    return invalid(field, `${data.type}: unexpected field "${field}"`);
   }
   switch (type) {
     case 'set-scene': {
@@ -126,17 +134,17 @@ export function parseEmbedMessage(data: unknown): EmbedParse {
         !Number.isInteger(delta) ||
         Math.abs(delta) > MAX_STEP_DELTA
       ) {
-        return {
-          kind: 'invalid',
-          reason: `${data.type}: delta must be a whole number within ±${MAX_STEP_DELTA}`,
-        };
+        return invalid(
+          'delta',
+          `${data.type}: delta must be a whole number within ±${MAX_STEP_DELTA}`,
+        );
       }
       return { kind: 'command', command: { type: 'step', delta } };
     }
     case 'seek': {
       const step = data.step;
       if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) {
-        return { kind: 'invalid', reason: `${data.type}: step must be a whole number >= 0` };
+        return invalid('step', `${data.type}: step must be a whole number >= 0`);
       }
       return { kind: 'command', command: { type: 'seek', step } };
     }
@@ -144,10 +152,10 @@ export function parseEmbedMessage(data: unknown): EmbedParse {
     case 'unsubscribe': {
       const events = parseEvents(data.events);
       if (!events) {
-        return {
-          kind: 'invalid',
-          reason: `${data.type}: events must be a list of ${EMBED_EVENTS.join(', ')}`,
-        };
+        return invalid(
+          'events',
+          `${data.type}: events must be a list of ${EMBED_EVENTS.join(', ')}`,
+        );
       }
       return { kind: 'command', command: { type, events } };
     }
