@@ -53,6 +53,7 @@ export const ENGINE_MESSAGES = {
   'scene.steps': 'must be a whole number from 1 to {max}, got {got}',
   'scene.list': 'must be a list, got {got}',
   'scene.tooMany': 'at most {max} optimizers, got {count}; the first {max} are kept',
+  'scene.noneUsable': 'none of the listed optimizers can run; the default ones are shown',
   'scene.typed': 'must be an object with a type, got {got}',
   'scene.range': 'must be a number in (0, {max}], got {got}',
   'scene.rangeWhole': 'must be a whole number in (0, {max}], got {got}',

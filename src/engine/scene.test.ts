@@ -49,6 +49,24 @@ describe('scene validation', () => {
     expect(scene.optimizers).toEqual([{ type: 'sgd' }]);
   });
 
+  it('runs the default optimizers, and says so, when every listed one is refused', () => {
+    // A link with only a misspelt optimizer must not open on a figure with no path at all.
+    for (const list of [[{ type: 'adamm' }], [{ type: 'adamm' }, 3, { lr: 0.1 }]]) {
+      const { errors, scene } = validateScene({ optimizers: list });
+      expect(scene.optimizers).toEqual(DEFAULT_SCENE.optimizers);
+      expect(paths(errors)).toContain('optimizers');
+      expect(paths(errors)).toContain('optimizers[0].type');
+    }
+    const fromLink = decodeSceneParam('f:rosenbrock;p:-1,2;n:50;o:adamm,lr=0.1');
+    expect(fromLink.scene.optimizers).toEqual(DEFAULT_SCENE.optimizers);
+    expect(fromLink.scene.surface).toEqual({ id: 'rosenbrock' });
+    // An empty list is a wish (the surface alone), and stays empty.
+    expect(validateScene({ optimizers: [] })).toEqual({
+      scene: expect.objectContaining({ optimizers: [] }),
+      errors: [],
+    });
+  });
+
   it('rejects a hyper-parameter that belongs to another optimizer', () => {
     const { errors } = validateScene({ optimizers: [{ type: 'adam', momentum: 0.9 }] });
     expect(paths(errors)).toEqual(['optimizers[0].momentum']);

@@ -595,7 +595,11 @@ export function validateScene(input: unknown): SceneValidation {
           kept.push(rest as unknown as OptimizerConfig);
         } else kept.push(config);
       });
-      optimizers = kept;
+      // A list whose every entry was refused (an unknown type, say) is a mistake, not a wish for
+      // an empty figure: the default optimizers run, and the notice says so. `[]` stays empty.
+      if (list.length > 0 && kept.length === 0)
+        errors.push(fieldError('optimizers', 'scene.noneUsable'));
+      else optimizers = kept;
     }
   }
 
