@@ -41,6 +41,20 @@ test('an unknown lesson is named once the catalogue says so, in presenter mode t
   await expect(notice).toContainText('lesson: "no-such-lesson" is not a lesson');
 });
 
+test('an unknown lesson is said once on the full page, not in a notice and a panel both', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  await app.open('?lesson=no-such-lesson');
+  await expect(page.getByTestId('load-errors')).toContainText(
+    'lesson: "no-such-lesson" is not a lesson',
+  );
+  // Give the lesson catalogue time to answer too, then count what names the lesson.
+  await expect(page.getByTestId('add-optimizer')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText(/no-such-lesson/)).toHaveCount(1);
+});
+
 test('in Chinese the notice is Chinese, the parameter and value kept as written', async ({
   page,
 }) => {

@@ -160,7 +160,6 @@ export const en = {
   'lessons.present': 'Present',
   'lessons.stopPresenting': 'Exit presenter mode',
   'lessons.fullscreen': 'Full screen',
-  'lessons.notFound': 'There is no lesson called “{id}”; the scene in the link is shown as it is.',
   'lessons.lr': 'Learning rate of {name}',
   'shortcuts.button': 'Keyboard shortcuts',
   'theme.label': 'Theme',

@@ -335,7 +335,6 @@ export const zhCN: Messages = {
   'lessons.present': '演示',
   'lessons.stopPresenting': '退出演示模式',
   'lessons.fullscreen': '全屏',
-  'lessons.notFound': '没有名为“{id}”的课程；按链接中的场景原样显示。',
   'lessons.lr': '{name} 的学习率',
   'shortcuts.button': '键盘快捷键',
   'shortcuts.heading': '键盘快捷键',

@@ -337,7 +337,6 @@ export const zhTW: Messages = {
   'lessons.present': '展示',
   'lessons.stopPresenting': '退出展示模式',
   'lessons.fullscreen': '全螢幕',
-  'lessons.notFound': '沒有名為「{id}」的課程；按連結中的場景原樣顯示。',
   'lessons.lr': '{name} 的學習率',
   'shortcuts.button': '鍵盤快速鍵',
   'shortcuts.heading': '鍵盤快速鍵',
