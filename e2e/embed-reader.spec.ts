@@ -344,6 +344,36 @@ test.describe('the map does not trap the reader’s scroll', () => {
     await expect.poll(async () => (await domainOf(frame)).x[0]).toBeLessThan(zoomed.x[0]);
   });
 
+  test('in 3-D the help says Ctrl + wheel, as the view does: a plain wheel scrolls the page', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const frame = await openHost(page, embedSrc(), { w: 700, h: 500 });
+    await frame.getByTestId('view3d-toggle').click();
+    const canvas = frame.getByTestId('surface3d');
+    await expect(canvas).toHaveAttribute('data-frames', /[1-9]/);
+    // What the reader is told: a mouse or two fingers turn it, Ctrl (⌘) + wheel zooms.
+    const help = frame.locator('.surface3d-help');
+    await expect(help).toContainText('Ctrl + wheel');
+    await expect(help).not.toContainText(/^Drag to turn, wheel/);
+    await expect(canvas).toHaveAttribute('aria-label', /Ctrl \+ wheel/);
+    const distance = async (): Promise<number> =>
+      Number((await canvas.getAttribute('data-orbit'))!.split(',')[2]);
+    const before = await distance();
+    const centre = await mapCentre(page, frame);
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.wheel(0, 240);
+    await expect.poll(() => scrollY(page)).toBeGreaterThan(100);
+    expect(await distance()).toBe(before);
+    // And what it says works.
+    const where = await mapCentre(page, frame);
+    await page.mouse.move(where.x, where.y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await expect.poll(distance).toBeLessThan(before);
+  });
+
   test('on a phone one finger on the map scrolls the page; two fingers zoom the map', async ({
     browser,
   }) => {

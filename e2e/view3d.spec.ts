@@ -115,6 +115,8 @@ test.describe('the 3-D view', () => {
     await page.getByTestId('view3d-toggle').tap();
     const canvas = page.getByTestId('surface3d');
     await framesAfter(canvas, 0);
+    // The help says what works here: two fingers (one is the page's scroll).
+    await expect(page.locator('.surface3d-help')).toContainText('two fingers to turn');
     const box = (await canvas.boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;

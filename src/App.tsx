@@ -335,6 +335,7 @@ function Visualizer() {
               <MapView
                 fill={wide}
                 gestureFilter={touch ? (touchFilter ?? twoFingersOnly) : undefined}
+                gestureWheel="free"
               />
               {touch && <TouchGestures stage={stageRef} onFilter={onTouchFilter} />}
               <PlaybackBar />

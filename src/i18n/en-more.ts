@@ -714,11 +714,15 @@ export const enMore = {
   'view3d.toggleOff': 'Back to the contour map',
   'view3d.loading': 'Loading the 3-D view…',
   'view3d.label':
-    'The surface in 3-D, loss from {min} to {max} ({scale}), with the optimizers’ paths on it. Drag to turn, wheel or pinch to zoom; arrow keys turn, + and − zoom, Home resets.',
+    'The surface in 3-D, loss from {min} to {max} ({scale}), with the optimizers’ paths on it. {help}',
   'view3d.scale.linear': 'linear height',
   'view3d.scale.log': 'logarithmic height',
   'view3d.help':
     'Drag to turn, wheel or pinch to zoom; with the view focused, arrow keys turn it, + and − zoom, Home resets.',
+  'view3d.helpTouch':
+    'Drag with the mouse or two fingers to turn, wheel or pinch to zoom; with the view focused, arrow keys turn it, + and − zoom, Home resets.',
+  'view3d.helpEmbed':
+    'Drag with the mouse or two fingers to turn, {key} + wheel or pinch to zoom; with the view focused, arrow keys turn it, + and − zoom, Home resets.',
   'view3d.logNote':
     'Height is logarithmic, log(1 + (f − min)/k) with k the median cell’s height above the minimum, so the valley stays visible beside walls thousands of times higher.',
   'view3d.unavailable':

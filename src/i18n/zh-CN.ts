@@ -904,10 +904,14 @@ export const zhCN: Messages = {
   'view3d.toggleOff': '回到等高线图',
   'view3d.loading': '正在载入三维视图…',
   'view3d.label':
-    '曲面的三维视图，损失从 {min} 到 {max}（{scale}），优化器的路径画在曲面上。拖动可旋转，滚轮或双指捏合可缩放；方向键旋转，+ 和 − 缩放，Home 复原。',
+    '曲面的三维视图，损失从 {min} 到 {max}（{scale}），优化器的路径画在曲面上。{help}',
   'view3d.scale.linear': '线性高度',
   'view3d.scale.log': '对数高度',
   'view3d.help': '拖动旋转，滚轮或双指捏合缩放；选中视图后，方向键旋转，+ 和 − 缩放，Home 复原。',
+  'view3d.helpTouch':
+    '用鼠标或双指拖动旋转，滚轮或双指捏合缩放；选中视图后，方向键旋转，+ 和 − 缩放，Home 复原。',
+  'view3d.helpEmbed':
+    '用鼠标或双指拖动旋转，按住 {key} 滚动滚轮或双指捏合缩放；选中视图后，方向键旋转，+ 和 − 缩放，Home 复原。',
   'view3d.logNote':
     '高度取对数：log(1 + (f − min)/k)，k 是中位数格点比最小值高出的量。这样即使四壁比谷底高出几千倍，谷底也依然看得清。',
   'view3d.unavailable':

@@ -909,10 +909,14 @@ export const zhTW: Messages = {
   'view3d.toggleOff': '回到等高線圖',
   'view3d.loading': '正在載入三維視圖…',
   'view3d.label':
-    '曲面的三維視圖，損失從 {min} 到 {max}（{scale}），最佳化器的路徑畫在曲面上。拖曳可旋轉，滾輪或雙指捏合可縮放；方向鍵旋轉，+ 和 − 縮放，Home 復原。',
+    '曲面的三維視圖，損失從 {min} 到 {max}（{scale}），最佳化器的路徑畫在曲面上。{help}',
   'view3d.scale.linear': '線性高度',
   'view3d.scale.log': '對數高度',
   'view3d.help': '拖曳旋轉，滾輪或雙指捏合縮放；選取視圖後，方向鍵旋轉，+ 和 − 縮放，Home 復原。',
+  'view3d.helpTouch':
+    '用滑鼠或雙指拖曳旋轉，滾輪或雙指捏合縮放；選取視圖後，方向鍵旋轉，+ 和 − 縮放，Home 復原。',
+  'view3d.helpEmbed':
+    '用滑鼠或雙指拖曳旋轉，按住 {key} 捲動滾輪或雙指捏合縮放；選取視圖後，方向鍵旋轉，+ 和 − 縮放，Home 復原。',
   'view3d.logNote':
     '高度取對數：log(1 + (f − min)/k)，k 是中位數格點比最小值高出的量。如此即使四壁比谷底高出幾千倍，谷底依然看得清楚。',
   'view3d.unavailable':

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { t } from '../../i18n';
+import { ZOOM_KEY } from './zoomKey';
 import './gestures.css';
 
 /** Which refused gesture a hint answers. */
@@ -14,8 +15,6 @@ export type GestureHint = 'wheel' | 'touch';
 
 /** How long a hint stays up after the last refused gesture (ms). */
 const HINT_MS = 1800;
-/** Apple keyboards say ⌘ where others say Ctrl. */
-const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** The parts of a DOM event the verdict reads. */
 export interface GestureEvent {
@@ -96,9 +95,7 @@ export function GestureHintBanner(props: { hint: GestureHint | null }) {
   if (!props.hint) return null;
   return (
     <div className="map-hint" role="status" data-testid="map-hint">
-      {props.hint === 'wheel'
-        ? t('embed.hintWheel', { key: MAC ? '⌘' : 'Ctrl' })
-        : t('embed.hintTouch')}
+      {props.hint === 'wheel' ? t('embed.hintWheel', { key: ZOOM_KEY }) : t('embed.hintTouch')}
     </div>
   );
 }

@@ -703,6 +703,7 @@ function SliceSurface3D(props: {
             min: formatNumber(image.min, 3),
             max: formatNumber(image.max, 3),
             scale: translate(`view3d.scale.${scale}`),
+            help: translate('view3d.help'),
           })}
           onUnavailable={onUnavailable}
           orbit={orbit}

@@ -122,7 +122,9 @@ const sameSize = (a: Projection, b: Projection): boolean =>
  * the domain's aspect at the box's width, its height capped by `maxHeight` (by default the
  * window's height less room for the controls; an embed passes the height its iframe leaves).
  * `gestureFilter`, when given, must also accept a wheel/mouse/touch event for it to pan or zoom
- * (an embed refuses one finger and the plain wheel, which belong to the host page's scroll).
+ * (an embed refuses one finger and the plain wheel, which belong to the host page's scroll);
+ * `gestureWheel` says whether it leaves the plain wheel free ('free', the whole app on a touch
+ * screen) or asks for Ctrl/⌘ ('cooperative', the default, an embed), so help texts can say so.
  * `tapSetsStart` (default true): a click or tap on the map moves the start point there. An embed
  * turns it off: there a tap is a reader touching the figure, and moving the start would lose the
  * author's scene with no way back but a reload (the start handle still drags, on purpose).
@@ -131,6 +133,7 @@ export function MapView(props: {
   maxHeight?: number;
   fill?: boolean;
   gestureFilter?: ((event: Event) => boolean) | undefined;
+  gestureWheel?: 'cooperative' | 'free';
   tapSetsStart?: boolean;
 }) {
   const { domain, surface, layer, quiver, start, glyphs } = useDescent(
@@ -376,6 +379,9 @@ export function MapView(props: {
               <View3D
                 projection={projection}
                 gestureFilter={props.gestureFilter}
+                gestureHelp={
+                  !props.gestureFilter ? 'mouse' : props.gestureWheel === 'free' ? 'touch' : 'embed'
+                }
                 startAt={[sx, sy]}
               />
             )}

@@ -17,6 +17,7 @@ import type { Orbit } from '../../state/orbit';
 import { chooseHeightScale, domainToGrid } from './geometry';
 import { useCoversStart } from '../map/clearOfStart';
 import type { Axes3D, Path3D } from './Surface3D';
+import { ZOOM_KEY } from '../embed/zoomKey';
 import './surface3d.css';
 
 const Surface3D = lazy(() => import('./Surface3D').then((m) => ({ default: m.Surface3D })));
@@ -32,10 +33,24 @@ interface View3DState {
  */
 export const useView3D = create<View3DState>(() => ({ unavailable: null }));
 
+/**
+ * Which gestures turn and zoom the view, for its help text: 'mouse' (any drag, the plain wheel),
+ * 'touch' (the whole app on a touch screen: two fingers, the wheel free), 'embed' (two fingers or
+ * a mouse drag; the wheel only with Ctrl/⌘, the plain wheel scrolls the host page).
+ */
+export type GestureHelp = 'mouse' | 'touch' | 'embed';
+
+/** The 3-D view's help sentence for `gestures`: how to turn, zoom and reset it. */
+export function view3dHelp(gestures: GestureHelp): string {
+  if (gestures === 'embed') return t('view3d.helpEmbed', { key: ZOOM_KEY });
+  return t(gestures === 'touch' ? 'view3d.helpTouch' : 'view3d.help');
+}
+
 /** The toggle button and, when on, the 3-D view over the map's plot area. */
 export function MapEntry(props: {
   projection: Projection;
   gestureFilter?: ((event: Event) => boolean) | undefined;
+  gestureHelp: GestureHelp;
   /** The start handle's place in plot px: the toggle moves to the bottom corner off it. */
   startAt: readonly [number, number];
 }) {
@@ -88,6 +103,7 @@ export function MapEntry(props: {
 function MapSurface3D(props: {
   projection: Projection;
   gestureFilter?: ((event: Event) => boolean) | undefined;
+  gestureHelp: GestureHelp;
 }) {
   const { layer, trajectories, optimizers, cursor } = useDescent(
     useShallow((s) => ({
@@ -174,6 +190,7 @@ function MapSurface3D(props: {
             min: formatNumber(layer.min, 3),
             max: formatNumber(layer.max, 3),
             scale: t(`view3d.scale.${scale.kind}`),
+            help: view3dHelp(props.gestureHelp),
           })}
           gestureFilter={props.gestureFilter}
           onUnavailable={onUnavailable}
@@ -183,7 +200,7 @@ function MapSurface3D(props: {
         />
       </Suspense>
       <p className="surface3d-help">
-        {t('view3d.help')}
+        {view3dHelp(props.gestureHelp)}
         {scale.kind === 'log' && <> {t('view3d.logNote')}</>}
       </p>
     </div>
