@@ -107,8 +107,12 @@ test.describe('an embed in an iframe of a fixed size', () => {
       if (swapped) {
         await expect(frame.getByTestId('embed-side')).toBeHidden();
         expectInside(await box(frame, 'embed-charts-toggle'), size.w, size.h, 'charts button');
+        // A screen reader hears what a press shows, not a "pressed" state that names the other.
+        await expect(toggle).toHaveAccessibleName(/show the charts/i);
+        await expect(toggle).not.toHaveAttribute('aria-pressed');
         await toggle.click();
         await expect(frame.getByTestId('map-plot')).toBeHidden();
+        await expect(toggle).toHaveAccessibleName(/show the map/i);
       } else {
         await expect(toggle).toBeHidden();
       }

@@ -160,6 +160,8 @@ export const enMore = {
   'embed.close': 'Close',
   'embed.frameTitle': 'Descent: gradient descent, step by step',
   'embed.showMap': 'Map',
+  'embed.toMap': 'Show the map again',
+  'embed.toCharts': 'Show the charts in the map’s place',
 
   // Export menu (src/views/export) and the screen-reader live region (src/views/a11y).
   'export.button': 'Export',

@@ -157,6 +157,8 @@ export const zhCN: Messages = {
   'embed.hintTouch': '用两根手指移动地图',
   'embed.showCharts': '图表',
   'embed.showMap': '地图',
+  'embed.toMap': '重新显示地图',
+  'embed.toCharts': '在地图的位置显示图表',
   'app.language': '语言',
 
   'surface.heading': '曲面',

@@ -159,6 +159,8 @@ export const zhTW: Messages = {
   'embed.hintTouch': '用兩根手指移動地圖',
   'embed.showCharts': '圖表',
   'embed.showMap': '地圖',
+  'embed.toMap': '重新顯示地圖',
+  'embed.toCharts': '在地圖的位置顯示圖表',
   'app.language': '語言',
 
   'surface.heading': '曲面',

@@ -11,7 +11,7 @@ import type { EmbedOptions, ParamControl } from '../../embed/options';
 import { heightNotifier } from '../../embed/resize';
 import { appLink } from '../../embed/url';
 import { OPTIMIZERS } from '../../engine/optimizers';
-import { t } from '../../i18n';
+import { t, useLocale } from '../../i18n';
 import { useDescent, viewOf } from '../../state/store';
 import { ChartsPanel } from '../ChartsPanel';
 import {
@@ -520,20 +520,34 @@ export function EmbedApp(props: { options: EmbedOptions }) {
           <p className="embed-meta">
             {controls.play && <StepReadout />}
             {controls.charts && (
-              <button
-                type="button"
-                className="embed-charts-toggle"
-                aria-pressed={chartsUp}
-                onClick={() => setChartsUp((up) => !up)}
-                data-testid="embed-charts-toggle"
-              >
-                {chartsUp ? t('embed.showMap') : t('embed.showCharts')}
-              </button>
+              <ChartsToggle chartsUp={chartsUp} onToggle={() => setChartsUp((up) => !up)} />
             )}
             <OpenInApp />
           </p>
         </div>
       </ErrorBoundary>
     </div>
+  );
+}
+
+/**
+ * In a short iframe, the button that puts the charts in the map's place and back. Its text names
+ * what a press shows; aria-pressed would read "Map, pressed" while the charts are up.
+ */
+function ChartsToggle(props: { chartsUp: boolean; onToggle: () => void }) {
+  // Its long label is in the texts loaded after the first paint: re-render when they arrive.
+  useLocale();
+  const label = props.chartsUp ? t('embed.toMap') : t('embed.toCharts');
+  return (
+    <button
+      type="button"
+      className="embed-charts-toggle"
+      aria-label={label || undefined}
+      title={label || undefined}
+      onClick={props.onToggle}
+      data-testid="embed-charts-toggle"
+    >
+      {props.chartsUp ? t('embed.showMap') : t('embed.showCharts')}
+    </button>
   );
 }
