@@ -348,6 +348,35 @@ test.describe('the map does not trap the reader’s scroll', () => {
     await expect.poll(async () => (await domainOf(frame)).x[0]).toBeLessThan(zoomed.x[0]);
   });
 
+  test('a map too short for zoom buttons still offers the reset once Ctrl + wheel has zoomed it', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const frame = await openHost(page, embedSrc(), { w: 320, h: 240 });
+    await expect(frame.getByTestId('map-zoom-in')).toBeHidden();
+    await expect(frame.getByTestId('map-zoom-reset')).toBeHidden();
+    const domain = await domainOf(frame);
+    const where = await mapCentre(page, frame);
+    await page.mouse.move(where.x, where.y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await domainOf(frame)).x[1]).toBeLessThan(domain.x[1]);
+    // The way back is on the map, inside the iframe, and off the paths' key.
+    const reset = frame.getByTestId('map-zoom-reset');
+    await expect(reset).toBeVisible();
+    await expect(frame.getByTestId('map-zoom-in')).toBeHidden();
+    const r = (await box(frame, 'map-zoom-reset'))!;
+    expectInside(r, 320, 240, 'the reset button');
+    const key = (await box(frame, '.map-key'))!;
+    expect(
+      r.right <= key.left || r.left >= key.right || r.bottom <= key.top || r.top >= key.bottom,
+    ).toBe(true);
+    await reset.click();
+    await expect.poll(() => domainOf(frame)).toEqual(domain);
+    await expect(reset).toBeHidden();
+  });
+
   test('in 3-D the help says Ctrl + wheel, as the view does: a plain wheel scrolls the page', async ({
     page,
   }) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCoversStart } from './clearOfStart';
-import type { PointerEvent as ReactPointerEvent } from 'react';
+import type { CSSProperties, PointerEvent as ReactPointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Domain } from '../../engine/types';
 import { t } from '../../i18n';
@@ -388,8 +388,15 @@ export function MapView(props: {
           </div>
           <div
             ref={zoomButtonsRef}
-            className="map-zoom"
-            style={zoomLow ? { top: 'auto', bottom: margins.bottom + 4 } : undefined}
+            // Zoomed: a short embed, which has no room for the buttons, still offers the reset.
+            className={domain ? 'map-zoom map-zoom--zoomed' : 'map-zoom'}
+            style={
+              {
+                // The plot's bottom edge, for a short embed's lone reset button (embed.css).
+                '--map-plot-bottom': `${margins.bottom + 4}px`,
+                ...(zoomLow ? { top: 'auto', bottom: margins.bottom + 4 } : {}),
+              } as CSSProperties
+            }
           >
             <button
               type="button"
@@ -411,6 +418,7 @@ export function MapView(props: {
             <button
               type="button"
               onClick={() => useDescent.getState().setView({ domain: null })}
+              data-testid="map-zoom-reset"
               aria-label={t('map.zoomReset')}
               title={t('map.zoomReset')}
             >
