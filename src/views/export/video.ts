@@ -24,7 +24,10 @@ const HOLD_SECONDS = 1.5;
 /** Most frames sampled from a run (10 s at 30 fps); longer runs are sampled evenly. */
 const MAX_FRAMES = 300;
 
-/** `view`: the size the map has on screen; `1080p`: scaled to fit 1920 × 1080. */
+/**
+ * `view`: the size the map has on screen; `1080p`: a 1920 × 1080 frame (what slides and players
+ * expect of "1080p"), the map scaled to fit it and centred on white.
+ */
 export type VideoSize = 'view' | '1080p';
 
 /** `webm`: VP9 (else VP8) in WebM; `mp4`: H.264 in MP4. */
@@ -68,7 +71,7 @@ export async function videoFile(
     even: true,
     background: '#ffffff',
   });
-  const { width, height } = painter;
+  const { canvas, width, height, copy } = videoFrame(painter.canvas, options.size);
   // Null without WebCodecs, or with no encoder for these codecs at this size.
   const codec = await getFirstEncodableVideoCodec([...CODECS[options.container]], {
     width,
@@ -84,7 +87,7 @@ export async function videoFile(
         new Mp4OutputFormat({ fastStart: 'in-memory' })
       : new WebMOutputFormat();
   const output = new Output({ format, target: new BufferTarget() });
-  const source = new CanvasSource(painter.canvas, { codec, quality: QUALITY_HIGH });
+  const source = new CanvasSource(canvas, { codec, quality: QUALITY_HIGH });
   output.addVideoTrack(source, { frameRate: VIDEO_FPS });
   await output.start();
   try {
@@ -93,6 +96,7 @@ export async function videoFile(
     for (let k = 0; k < cursors.length; k++) {
       if (options.signal?.aborted) throw new DOMException('video export cancelled', 'AbortError');
       painter.paint(cursors[k]!);
+      copy();
       const last = k === cursors.length - 1;
       // Awaiting add() respects the encoder's backpressure.
       await source.add(k * frame, last ? HOLD_SECONDS : frame);
@@ -106,4 +110,36 @@ export async function videoFile(
   const buffer = output.target.buffer;
   if (!buffer) throw new Error('the video muxer gave no file');
   return new Blob([buffer], { type: format.mimeType });
+}
+
+/** 1080p's frame, in px. */
+const FULL_HD = { width: 1920, height: 1080 } as const;
+
+/**
+ * The canvas the encoder reads, and `copy`, which brings the painter's latest frame onto it: the
+ * painter's own canvas at `view` size (nothing to copy); at `1080p` a 1920 × 1080 one on which the
+ * painted map (already scaled to fit, see `videoScale`) is centred on white.
+ */
+function videoFrame(
+  painted: HTMLCanvasElement,
+  size: VideoSize,
+): { canvas: HTMLCanvasElement; width: number; height: number; copy: () => void } {
+  if (size === 'view')
+    return { canvas: painted, width: painted.width, height: painted.height, copy: () => {} };
+  const canvas = document.createElement('canvas');
+  canvas.width = FULL_HD.width;
+  canvas.height = FULL_HD.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('unsupported');
+  const x = Math.floor((FULL_HD.width - painted.width) / 2);
+  const y = Math.floor((FULL_HD.height - painted.height) / 2);
+  return {
+    canvas,
+    ...FULL_HD,
+    copy: () => {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, FULL_HD.width, FULL_HD.height);
+      ctx.drawImage(painted, x, y);
+    },
+  };
 }
