@@ -59,6 +59,30 @@ for (const viewport of [
   });
 }
 
+test('opening Analyze from below the map brings back the whole map, header too when both fit', async ({
+  page,
+}) => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const app = new Visualizer(page);
+    await app.open(`?scene=${BOWL}`);
+    // The button sits under the playback bar: a reader scrolls down to it, then presses it.
+    const button = page.getByRole('button', { name: 'Analyze' });
+    await page.mouse.wheel(0, 600);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await button.click();
+    await expect(page.getByTestId('analysis-drawer')).toBeVisible();
+    const map = page.getByTestId('map');
+    await expect(map).toBeInViewport({ ratio: 1 });
+    // The header fits above this map: the page goes back to its top, not 64 px short of it.
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.locator('.app-header')).toBeInViewport({ ratio: 1 });
+  }
+});
+
 test('the eigenvalue labels of both ellipses do not cover each other', async ({ page }) => {
   const app = new Visualizer(page);
   await app.open(`?scene=${SADDLE}&view=t:2&analysis=stability`);

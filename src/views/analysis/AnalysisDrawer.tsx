@@ -154,7 +154,11 @@ function bringMapIntoView(drawer: HTMLElement): void {
     if (!map) return;
     const box = map.getBoundingClientRect();
     if (box.top >= 0 && box.bottom <= window.innerHeight) return;
-    window.scrollBy({ top: box.top - margin, behavior: 'instant' });
+    // The least scroll that shows the whole map: the page's header stays in view when it fits.
+    const top = box.top + window.scrollY;
+    const bottom = box.bottom + window.scrollY;
+    const y = Math.min(top - margin, Math.max(0, bottom + margin - window.innerHeight));
+    window.scrollTo({ top: y, behavior: 'instant' });
     return;
   }
   const stage = drawer.closest('.column-map')?.querySelector(':scope > .map-stage');
