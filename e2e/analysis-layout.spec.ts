@@ -83,6 +83,23 @@ test('opening Analyze from below the map brings back the whole map, header too w
   }
 });
 
+test('the eigenvalue labels keep off the buttons over the map’s corners', async ({ page }) => {
+  // The default scene starts at (-4, 2), in the 3-D button's corner: its λmax label went under it.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new Visualizer(page);
+  await app.open('?analysis=stability');
+  const labels = page.locator('.stability-label');
+  await expect(labels).toHaveCount(2);
+  const buttons = await boxes(page.locator('[data-testid="view3d-toggle"], .map-zoom'));
+  expect(buttons).toHaveLength(2);
+  await expect
+    .poll(async () => {
+      const found = await boxes(labels);
+      return found.filter((l) => buttons.some((b) => overlap(l, b))).length;
+    })
+    .toBe(0);
+});
+
 test('the eigenvalue labels of both ellipses do not cover each other', async ({ page }) => {
   const app = new Visualizer(page);
   await app.open(`?scene=${SADDLE}&view=t:2&analysis=stability`);

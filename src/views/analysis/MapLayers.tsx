@@ -3,7 +3,8 @@
  * Hessian's eigen-ellipses (stability view) and the labelled arrows of one step (step-by-step
  * view). Pointer events pass through to the map underneath.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LocalStability } from '../../engine/analysis';
 import { t } from '../../i18n';
@@ -119,6 +120,7 @@ function Ellipses(props: { projection: Projection }) {
     })),
   );
   const lineScale = usePresent((st) => st.lineScale);
+  const groupRef = useRef<SVGGElement>(null);
   const points = stabilityPoints(
     s.surface,
     s.scene,
@@ -128,6 +130,7 @@ function Ellipses(props: { projection: Projection }) {
     s.cursor,
   );
   const startPx = p.toScreen(points.start.point);
+  const buttons = useCornerButtons(groupRef, p, startPx);
   const cursorPx = points.cursor ? p.toScreen(points.cursor.at.point) : null;
   // At step 0 (or wherever the path is back at its start) the two ellipses are one: drawn once.
   const same =
@@ -140,7 +143,8 @@ function Ellipses(props: { projection: Projection }) {
     return shape ? [{ ...shape, color }] : [];
   });
   // Labels keep off the start handle, the optimizers' current markers and the minima
-  // (markerObstacles), off each other (placed together) and inside the plot.
+  // (markerObstacles), off the buttons over the map's corners, off each other (placed
+  // together) and inside the plot.
   const labels = placeLabels(
     shapes.flatMap((shape) =>
       shape.axes.map((axis) => {
@@ -158,12 +162,12 @@ function Ellipses(props: { projection: Projection }) {
     ),
     {
       size: LABEL_FONT,
-      obstacles: markerObstacles(s, startPx, p, lineScale),
+      obstacles: [...markerObstacles(s, startPx, p, lineScale), ...buttons],
       bounds: { width: p.width, height: p.height },
     },
   );
   return (
-    <g data-testid="stability-ellipses">
+    <g ref={groupRef} data-testid="stability-ellipses">
       {shapes.map((shape, i) => (
         <g key={i} className="stability-ellipse">
           <path
@@ -268,6 +272,59 @@ function markerObstacles(
     if (Number.isFinite(x) && Number.isFinite(y)) boxes.push(markerBox(x, y, 8));
   }
   return boxes;
+}
+
+/**
+ * The boxes (plot px) of the buttons over the map's corners (the 3-D toggle, the zoom buttons),
+ * read from the page after each render: they move off the start point and grow in presenter
+ * mode, so only the page knows where they are. `group` is an element of the map's overlay SVG,
+ * whose origin is the plot's top-left corner.
+ */
+function useCornerButtons(
+  group: RefObject<SVGGElement | null>,
+  plot: { readonly width: number; readonly height: number },
+  start: readonly [number, number],
+): Box[] {
+  const [boxes, setBoxes] = useState<readonly Box[]>([]);
+  // Re-read when the plot or the start moves (the buttons follow both, clearOfStart.ts) and when
+  // a button's size changes (the type size): a ResizeObserver reports each once when observed.
+  const [sx, sy] = start;
+  useLayoutEffect(() => {
+    const svg = group.current?.ownerSVGElement;
+    const panel = svg?.closest('.map-panel');
+    if (!svg || !panel) return;
+    const buttons = Array.from(panel.querySelectorAll('.surface3d-toggle, .map-zoom'));
+    const measure = (): void => {
+      const origin = svg.getBoundingClientRect();
+      const next = buttons
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({
+          left: r.left - origin.left,
+          right: r.right - origin.left,
+          top: r.top - origin.top,
+          bottom: r.bottom - origin.top,
+        }));
+      setBoxes((prev) => (sameBoxes(prev, next) ? prev : next));
+    };
+    const observer = new ResizeObserver(measure);
+    for (const el of buttons) observer.observe(el);
+    return () => observer.disconnect();
+  }, [group, plot.width, plot.height, sx, sy]);
+  return boxes as Box[];
+}
+
+function sameBoxes(a: readonly Box[], b: readonly Box[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (box, i) =>
+        box.left === b[i]!.left &&
+        box.right === b[i]!.right &&
+        box.top === b[i]!.top &&
+        box.bottom === b[i]!.bottom,
+    )
+  );
 }
 
 /** Font size of the eigenvalue labels, px. */
