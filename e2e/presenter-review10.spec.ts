@@ -25,7 +25,7 @@ test.describe('Esc leaves presenter mode', () => {
 
   test('in a lesson, after the teacher dragged its slider', async ({ page }) => {
     const app = new Visualizer(page);
-    await app.open('?lesson=lr-too-large&present=1');
+    await app.open('?lesson=gradient-clipping&present=1');
     const slider = page.getByTestId('present-lr-1');
     await app.repaintAfter(() => dragSlider(page, slider, 0.6));
     await expect(slider).toBeFocused();
@@ -67,7 +67,7 @@ test.describe('Esc leaves presenter mode', () => {
 async function measure(page: Page, width: number, height: number) {
   await page.setViewportSize({ width, height });
   const app = new Visualizer(page);
-  await app.open('?lesson=lr-too-large&present=1');
+  await app.open('?lesson=gradient-clipping&present=1');
   await expect(page.getByTestId('presenter')).toBeVisible();
   const box = async (locator: Locator) => (await locator.first().boundingBox())!;
   const font = await page
@@ -152,3 +152,24 @@ for (const lesson of ['lr-decay', 'gradient-clipping', 'local-minima']) {
     expect(map.y + map.height).toBeLessThanOrEqual(720);
   });
 }
+
+test('presenting at 1280×720, the paths’ key and the colour key share one row, leaving the map the height', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new Visualizer(page);
+  await app.open('?lesson=gradient-clipping&present=1');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  const key = (await page.locator('.map-legends .map-key').boundingBox())!;
+  const colours = (await page.locator('.map-legends .legend').boundingBox())!;
+  // One row: the colour key starts right of the paths' key, not under it.
+  expect(colours.x).toBeGreaterThanOrEqual(key.x + key.width);
+  expect(colours.y).toBeLessThan(key.y + key.height);
+  // Its tick labels still do not run together at the projector's type size.
+  const ticks = await page
+    .locator('.map-legends .legend-labels span')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+  for (let i = 1; i < ticks.length; i++) expect(ticks[i]![0]).toBeGreaterThan(ticks[i - 1]![1]);
+  const map = (await page.getByTestId('map-plot').boundingBox())!;
+  expect(map.y + map.height).toBeLessThanOrEqual(720);
+});
