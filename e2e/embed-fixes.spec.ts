@@ -227,6 +227,52 @@ test.describe('a short embed names its paths, and asks for a height where all fi
     });
   }
 
+  // The reviewer's 400 × 300: the letter-box beside the plot is 23 px, and the key covered the
+  // plot's top-right corner (77 × 35 px) whatever ran through it.
+  for (const size of [
+    { w: 400, h: 300 },
+    { w: 320, h: 240 },
+    { w: 480, h: 280 },
+  ]) {
+    test(`at ${size.w}×${size.h} the key that cannot sit beside the plot takes a corner the paths leave free`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      // The notes' bowl (x in [-5, 5], y in [-3, 3]) from its top-right corner.
+      const scene: Scene = {
+        surface: { id: 'quadratic' },
+        start: [4.5, 2.6],
+        steps: 60,
+        optimizers: [
+          { type: 'sgd', lr: 0.5, label: 'SGD' },
+          { type: 'sgd', lr: 0.3, momentum: 0.8, label: 'Momentum' },
+        ],
+      };
+      const frame = await openHost(page, embedSrc('&controls=play', scene), size);
+      await expect(frame.getByTestId('map-key-1')).toBeVisible();
+      await expect.poll(() => frame.evaluate(() => window.__descent!.settled())).toBe(true);
+      const plot = (await frameBox(frame, 'map-plot'))!;
+      const key = (await frameBox(frame, '.map-key'))!;
+      expectWithin(key, viewport(size.w, size.h), 'the key');
+      // Every path point and the start, in the iframe's px; none under the key.
+      const hidden = await frame.evaluate(
+        ({ plot, key }) => {
+          const api = window.__descent!;
+          const d = api.domain();
+          const pts = [api.scene().start as [number, number]];
+          for (const tr of api.trajectories()) pts.push(...tr.points);
+          return pts.filter(([x, y]) => {
+            const px = plot.left + ((x - d.x[0]) / (d.x[1] - d.x[0])) * (plot.right - plot.left);
+            const py = plot.top + ((d.y[1] - y) / (d.y[1] - d.y[0])) * (plot.bottom - plot.top);
+            return px > key.left && px < key.right && py > key.top && py < key.bottom;
+          }).length;
+        },
+        { plot, key },
+      );
+      expect(hidden, 'path points under the key').toBe(0);
+    });
+  }
+
   // The reviewer's fixed iframes with the charts: the map was 100 × 60 (its top cut off) at
   // 320 × 480, 133 × 80 at 700 × 421, and the charts were cut by the controls.
   for (const size of [

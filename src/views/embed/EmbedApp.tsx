@@ -30,6 +30,7 @@ import { runKeyAction, useKeyboardShortcuts } from '../lessons/useShortcuts';
 import type { KeyAction } from '../../state/present';
 import type { OptimizerConfig, ParamSpec } from '../../engine/types';
 import { GestureHintBanner, useCooperativeGestures } from './gestures';
+import { placeShortKey } from './shortKeyPlace';
 import './embed.css';
 
 /** Tallest plot the embed asks its host for (CSS px): a figure in a post, not a full page. */
@@ -391,21 +392,59 @@ function naturalHeight(
   return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
 }
 
+/** Most points of one path the key's placement looks at (it is placed for the whole run). */
+const KEY_POINTS_PER_PATH = 300;
+
 /**
- * In a short iframe the paths' key is out of flow, in the map's top-right corner (embed.css):
- * this moves it next to the plot's right edge when the letter-box there is wide enough, so it
- * does not sit far off at the iframe's edge. Sets `--embed-key-left` (px) on the stage.
+ * In a short iframe the paths' key is out of flow (embed.css): beside the plot when the
+ * letter-box there holds it, else in the plot's corner that hides the fewest drawn points
+ * (shortKeyPlace.ts). Sets `--embed-key-left` and `--embed-key-top` (px) on the stage.
  */
-function placeKeyBesidePlot(stage: HTMLElement, panel: HTMLElement, plot: HTMLElement): void {
-  const key = panel.querySelector<HTMLElement>('.map-key');
-  if (!key || getComputedStyle(key).position !== 'absolute') {
+function placeShortKeyOnStage(stage: HTMLElement): void {
+  const panel = stage.querySelector<HTMLElement>('.map-panel');
+  const plot = stage.querySelector<HTMLElement>('[data-testid="map-plot"]');
+  const key = panel?.querySelector<HTMLElement>('.map-key');
+  if (!panel || !plot || !key || getComputedStyle(key).position !== 'absolute') {
     stage.style.removeProperty('--embed-key-left');
+    stage.style.removeProperty('--embed-key-top');
     return;
   }
+  // Absolute boxes are placed from the panel's padding edge, inside its border.
   const panelBox = panel.getBoundingClientRect();
-  const besidePlot = plot.getBoundingClientRect().right - panelBox.left + 8;
-  const left = Math.max(0, Math.min(besidePlot, panelBox.width - key.offsetWidth));
-  stage.style.setProperty('--embed-key-left', `${Math.round(left)}px`);
+  const originX = panelBox.left + panel.clientLeft;
+  const originY = panelBox.top + panel.clientTop;
+  const plotBox = plot.getBoundingClientRect();
+  const box = {
+    left: plotBox.left - originX,
+    top: plotBox.top - originY,
+    width: plotBox.width,
+    height: plotBox.height,
+  };
+  const s = useDescent.getState();
+  const d = s.domain ?? s.surface.domain;
+  const points: number[] = [];
+  const add = (x: number, y: number, weight: number): void => {
+    const px = box.left + ((x - d.x[0]) / (d.x[1] - d.x[0])) * box.width;
+    const py = box.top + ((d.y[1] - y) / (d.y[1] - d.y[0])) * box.height;
+    if (!Number.isFinite(px) || !Number.isFinite(py)) return;
+    for (let w = 0; w < weight; w++) points.push(px, py);
+  };
+  // The start and the minima count as many path points: hiding one hides the story's ends.
+  add(s.scene.start[0], s.scene.start[1], 50);
+  for (const m of s.surface.minima) add(m[0], m[1], 20);
+  s.trajectories.forEach((tr, i) => {
+    if (s.scene.optimizers[i]?.hidden) return;
+    const every = Math.max(1, Math.ceil(tr.length / KEY_POINTS_PER_PATH));
+    for (let k = 0; k < tr.length; k += every) add(tr.points[2 * k]!, tr.points[2 * k + 1]!, 1);
+  });
+  const at = placeShortKey({
+    panel: { width: panel.clientWidth, height: panel.clientHeight },
+    plot: box,
+    key: { width: key.offsetWidth, height: key.offsetHeight },
+    points,
+  });
+  stage.style.setProperty('--embed-key-left', `${Math.round(at.left)}px`);
+  stage.style.setProperty('--embed-key-top', `${Math.round(at.top)}px`);
 }
 
 /**
@@ -445,7 +484,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       // What the map panel needs besides its plot: the axes' margins and the keys under it.
       const overhead = panel.offsetHeight - plot.offsetHeight;
       setPlotMax(Math.max(MIN_PLOT_HEIGHT, Math.floor(stage.clientHeight - overhead)));
-      placeKeyBesidePlot(stage, panel, plot);
+      placeShortKeyOnStage(stage);
       // The most the map could use: its plot across the whole width. A taller iframe centres
       // map and controls together rather than opening a gap between them. With the charts under
       // the map, its natural size: a larger one would take their height (both give up height in
@@ -474,7 +513,15 @@ export function EmbedApp(props: { options: EmbedOptions }) {
       observer.observe(el);
     if (side) for (const el of Array.from(side.children)) observer.observe(el);
     measure();
-    return () => observer.disconnect();
+    // The key moves off the paths when they change (a slider, a new scene).
+    const unsubscribe = useDescent.subscribe(
+      (s) => s.trajectories,
+      () => placeShortKeyOnStage(stage),
+    );
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+    };
   }, []);
 
   // In a short iframe the charts take the map's place on demand instead of squeezing it.
