@@ -187,6 +187,33 @@ test.describe('an embed in an iframe of a fixed size', () => {
     // Asked again at that size, it asks for the same height.
     expect(await asked()).toBe(height);
   });
+
+  test('with the charts at 320 px wide, the height it asks for from a short iframe is the one it keeps', async ({
+    page,
+  }) => {
+    // Short, the charts sit behind a button whose row wraps at 320 px: that row is not part of
+    // the layout at the height asked for, and a host that applied the first notice saw a second.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, embedSrc('&controls=play,lr:0,lr:1,charts'), {
+      w: 320,
+      h: 400,
+    });
+    const asked = async (): Promise<number> =>
+      (await page.evaluate(() => (window as unknown as HostWindow).received))
+        .filter((m) => m.data.context === 'iframe.resize')
+        .at(-1)?.data.height ?? 0;
+    await expect(frame.getByTestId('embed-charts-toggle')).toBeVisible();
+    await expect.poll(asked).toBeGreaterThan(400);
+    const height = await asked();
+    await page
+      .locator('#embed')
+      .evaluate((el, h) => ((el as HTMLIFrameElement).height = String(h)), height);
+    await expect(frame.getByTestId('embed-side')).toBeVisible();
+    await expect(frame.getByTestId('embed-charts-toggle')).toBeHidden();
+    // Settled at that height, it asks for that height (a pixel of rounding aside).
+    await expect.poll(async () => Math.abs((await asked()) - height)).toBeLessThanOrEqual(1);
+    expectInside(await box(frame, 'open-in-app'), 320, height, 'open-in-app');
+  });
 });
 
 test('the 3-D button stays off a 320×240 embed’s tiny map, and sits inside a 700×500 one', async ({

@@ -374,14 +374,19 @@ function naturalHeight(
     }
   }
   if (keyOverMap) key.classList.remove('map-key--measured');
-  // Everything around the map and charts: padding, notices, controls (not the centring slack).
+  // Everything around the map and charts: padding, notices, controls (not the centring slack),
+  // measured without the Charts button: at the height asked for the charts are whole and it is
+  // hidden (with it, a narrow iframe's last row wraps and the notice asked 19 px too much).
   const style = getComputedStyle(root);
   let chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  const toggle = root.querySelector<HTMLElement>('.embed-charts-toggle');
+  if (toggle) toggle.style.display = 'none';
   for (const child of Array.from(root.children)) {
     if (child === main || !(child instanceof HTMLElement)) continue;
     const margins = getComputedStyle(child);
     chrome += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
   }
+  if (toggle) toggle.style.removeProperty('display');
   const total = (stage: number): number => {
     if (!side) return chrome + stage;
     const layout = getComputedStyle(main);
