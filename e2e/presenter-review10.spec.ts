@@ -25,7 +25,7 @@ test.describe('Esc leaves presenter mode', () => {
 
   test('in a lesson, after the teacher dragged its slider', async ({ page }) => {
     const app = new Visualizer(page);
-    await app.open('?lesson=gradient-clipping&present=1');
+    await app.open('?lesson=lr-too-large&present=1');
     const slider = page.getByTestId('present-lr-1');
     await app.repaintAfter(() => dragSlider(page, slider, 0.6));
     await expect(slider).toBeFocused();
@@ -67,7 +67,7 @@ test.describe('Esc leaves presenter mode', () => {
 async function measure(page: Page, width: number, height: number) {
   await page.setViewportSize({ width, height });
   const app = new Visualizer(page);
-  await app.open('?lesson=gradient-clipping&present=1');
+  await app.open('?lesson=lr-too-large&present=1');
   await expect(page.getByTestId('presenter')).toBeVisible();
   const box = async (locator: Locator) => (await locator.first().boundingBox())!;
   const font = await page
