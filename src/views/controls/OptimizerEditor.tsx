@@ -13,7 +13,8 @@ import { lessonLrSpan } from '../../lessons/lrSpan';
 import type { LrSpan } from '../../lessons/lrSpan';
 import { useLesson } from '../lessons/catalogStore';
 import { usePresent } from '../../state/present';
-import { paramValue, sliderRange, fromSlider, SLIDER_STEPS, toSlider, withParam } from './params';
+import { paramValue, sliderRange, withParam } from './params';
+import { ParamRange } from './ParamRange';
 import { NumberField } from './SurfacePanel';
 import { describeErrors, without } from './configEdits';
 import { DivergenceNote } from './lazyDivergenceNote';
@@ -208,16 +209,12 @@ function ParamControl(props: {
             {label}
             {log ? ` ${t('optimizers.logScale')}` : ''}
           </span>
-          <input
-            type="range"
-            min={0}
-            max={SLIDER_STEPS}
-            step={1}
-            value={toSlider(number, range, log)}
+          <ParamRange
+            value={number}
+            range={range}
+            log={log}
             data-testid={`slider-${spec.name}`}
-            aria-valuetext={String(number)}
-            onChange={(e) => {
-              const v = fromSlider(Number(e.target.value), range, log);
+            onValue={(v) => {
               const whole = spec.integer === true || spec.wholeSlider === true;
               commit(withParam(config, spec.name, whole ? Math.round(v) : v));
             }}

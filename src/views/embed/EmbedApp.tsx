@@ -14,14 +14,8 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import { t, useLocale } from '../../i18n';
 import { useDescent, viewOf } from '../../state/store';
 import { ChartsPanel } from '../ChartsPanel';
-import {
-  fromSlider,
-  paramValue,
-  sliderRange,
-  SLIDER_STEPS,
-  toSlider,
-  withParam,
-} from '../controls/params';
+import { paramValue, sliderRange, withParam } from '../controls/params';
+import { ParamRange } from '../controls/ParamRange';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { MapView, plotSize } from '../map/MapView';
 import { optimizerName } from '../names';
@@ -182,16 +176,12 @@ function ParamSlider(props: { control: ParamControl }) {
           <span className="embed-swatch" style={{ background: style.color }} aria-hidden="true" />
           <span className="embed-param-text">{label}</span>
         </span>
-        <input
-          type="range"
-          min={0}
-          max={SLIDER_STEPS}
-          step={1}
-          value={toSlider(value, range, log)}
-          aria-valuetext={String(value)}
-          onChange={(e) => {
-            const next = withParam(config, name, fromSlider(Number(e.target.value), range, log));
-            const errors = useDescent.getState().updateOptimizer(index, next);
+        <ParamRange
+          value={value}
+          range={range}
+          log={log}
+          onValue={(v) => {
+            const errors = useDescent.getState().updateOptimizer(index, withParam(config, name, v));
             setProblem(errors.length > 0 ? errors.map(localMessage).join('; ') : null);
           }}
         />

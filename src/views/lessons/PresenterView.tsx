@@ -5,7 +5,8 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import { usePresent } from '../../state/present';
 import { useDescent } from '../../state/store';
 import { PlaybackBar } from '../controls/PlaybackBar';
-import { SLIDER_STEPS, fromSlider, sliderRange, toSlider } from '../controls/params';
+import { sliderRange } from '../controls/params';
+import { ParamRange } from '../controls/ParamRange';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { MapView } from '../map/MapView';
@@ -56,20 +57,14 @@ function LrSlider(props: { index: number; span: LrSpan | undefined }) {
         <span id={nameId}>{t('lessons.lr', { name })}</span>:{' '}
         <output aria-hidden="true">{formatLr(lr)}</output>
       </span>
-      <input
-        type="range"
-        min={0}
-        max={SLIDER_STEPS}
-        step={1}
-        value={toSlider(lr, range, log)}
+      <ParamRange
+        value={lr}
+        range={range}
+        log={log}
         aria-labelledby={nameId}
-        aria-valuetext={String(lr)}
         data-testid={`present-lr-${props.index}`}
-        onChange={(e) =>
-          useDescent.getState().updateOptimizer(props.index, {
-            ...config,
-            lr: fromSlider(Number(e.target.value), range, log),
-          })
+        onValue={(next) =>
+          useDescent.getState().updateOptimizer(props.index, { ...config, lr: next })
         }
       />
     </div>
