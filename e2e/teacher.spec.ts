@@ -480,7 +480,9 @@ test.describe('the lab has the same keys and a presenter mode', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('/?page=lab');
     const slot = page.locator('.lab-slot').first();
-    await expect(slot).toContainText('Step 0 ·');
+    // The lab's first set-up (data, network, a forward pass in its worker) took over 5 s at a
+    // load of 8 here: wait for it as for a page load, not as for a reaction to a key.
+    await expect(slot).toContainText('Step 0 ·', { timeout: 20_000 });
     const slider = page.locator('.lab-controls input[type="range"]').first();
     await dragSlider(page, slider, 0.7);
     await expect(slider).toBeFocused();
@@ -521,7 +523,7 @@ test.describe('the lab trains at a pace a class can follow', () => {
     page,
   }) => {
     await page.goto('/?page=lab&present=1');
-    await expect(page.locator('.lab-slot').first()).toContainText('Step 0 ·');
+    await expect(page.locator('.lab-slot').first()).toContainText('Step 0 ·', { timeout: 20_000 });
     // The menu says the pace presenter mode trains at; without presenter mode it is the fastest.
     await expect(page.getByTestId('lab-speed')).toHaveValue('30');
     // At 1280×720 the figures a class watches are on screen without scrolling: the network, the
