@@ -54,6 +54,19 @@ const cases: { name: string; scene: Scene }[] = [
       scene: scene({ id: 'six-hump-camel' }, [-1.1, 0.6], types.map(withOptions)),
     },
   ]),
+  // Whole numbers where torch wants floats (Adam refuses `betas=(0, 0.999)` written as ints).
+  ...halves(OPTIMIZER_TYPES).map((types, h) => ({
+    name: `every optimizer with whole-number settings: lr 1, a beta of 0 (${h + 1} of 2)`,
+    scene: scene(
+      { id: 'quadratic' },
+      [-2, 1],
+      types.map((type) => {
+        const config: Record<string, unknown> = { type, lr: 1 };
+        if (OPTIMIZERS[type].params.some((p) => p.name === 'betas')) config.betas = [0, 0.5];
+        return config as unknown as OptimizerConfig;
+      }),
+    ),
+  })),
   {
     name: 'every schedule on an SGD created without momentum',
     scene: scene(

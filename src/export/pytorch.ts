@@ -103,20 +103,34 @@ function surfacePrelude(scene: Scene): string {
   return prelude === undefined ? '' : `${prelude}\n\n\n`;
 }
 
+/**
+ * Counts torch takes as Python ints (history_size and ns_steps are also `integer` in their specs);
+ * every other number is written as a float: Adam and AdamW refuse `betas=(0, 0.999)` ("betas
+ * must be either both floats or both Tensors").
+ */
+const INT_ARGS: readonly string[] = ['max_iter', 'max_eval'];
+
+/** A hyper-parameter's number as Python: an int for counts, else a float (`0.0`, not `0`). */
+function pyArg(config: OptimizerConfig, key: string, n: number): string {
+  const spec = OPTIMIZERS[config.type].params.find((p) => p.name === key);
+  const count = spec?.integer === true || INT_ARGS.includes(key);
+  return !count && Number.isInteger(n) && Math.abs(n) < 1e16 ? `${n}.0` : py(n);
+}
+
 function optimizerArgs(config: OptimizerConfig): string {
-  const args = [`lr=${py(resolvedLr(config))}`];
+  const args = [`lr=${pyArg(config, 'lr', resolvedLr(config))}`];
   for (const [key, value] of Object.entries(config)) {
     if (['type', 'lr', 'schedule', 'clip_grad_norm', 'label', 'color', 'hidden'].includes(key))
       continue;
     if (typeof value === 'boolean') args.push(`${key}=${value ? 'True' : 'False'}`);
-    else if (typeof value === 'number') args.push(`${key}=${py(value)}`);
+    else if (typeof value === 'number') args.push(`${key}=${pyArg(config, key, value)}`);
     // torch's None (max_eval, adjust_lr_fn, line_search_fn, Adafactor's eps[0]).
     else if (value === null) args.push(`${key}=None`);
     // Validated choices only ('strong_wolfe', 'original', 'match_rms_adamw', 'spectral_unclamped'): safe as literals.
     else if (typeof value === 'string') args.push(`${key}=${JSON.stringify(value)}`);
     else if (Array.isArray(value))
       args.push(
-        `${key}=(${(value as readonly (number | null)[]).map((v) => (v === null ? 'None' : py(v))).join(', ')})`,
+        `${key}=(${(value as readonly (number | null)[]).map((v) => (v === null ? 'None' : pyArg(config, key, v))).join(', ')})`,
       );
   }
   return args.join(', ');
