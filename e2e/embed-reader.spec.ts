@@ -151,6 +151,45 @@ test.describe('an embed in an iframe of a fixed size', () => {
     });
   }
 
+  // The reviewer's phone and small iframes: in the map's place the second chart was cut below
+  // its title (its box 325 px tall, its content 536 px) and nothing brought it into view.
+  for (const size of [
+    { w: 390, h: 560 },
+    { w: 400, h: 300 },
+    { w: 320, h: 480 },
+  ]) {
+    test(`at ${size.w}×${size.h} the charts swapped in for the map are whole in its box`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const frame = await openHost(
+        page,
+        embedSrc('&controls=play,lr:0,charts', DEFAULT_SCENE),
+        size,
+      );
+      await frame.getByTestId('embed-charts-toggle').click();
+      const side = frame.getByTestId('embed-side');
+      await expect(side).toBeVisible();
+      const charts = frame.locator('.descent-chart__svg');
+      await expect(charts).toHaveCount(2);
+      // Shrunk to the box (a few px of each chart's rounding aside), not cut or scrolled.
+      await expect
+        .poll(() => side.evaluate((el) => el.scrollHeight - el.clientHeight))
+        .toBeLessThanOrEqual(4);
+      const sideBox = (await box(frame, 'embed-side'))!;
+      for (let i = 0; i < 2; i++) {
+        const chart = await charts.nth(i).evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, height: r.height };
+        });
+        expect(chart.top, `chart ${i}`).toBeGreaterThanOrEqual(sideBox.top - 0.5);
+        expect(chart.bottom, `chart ${i}`).toBeLessThanOrEqual(sideBox.bottom + 4);
+        expect(chart.height, `chart ${i} keeps a readable height`).toBeGreaterThanOrEqual(48);
+      }
+      expectInside(sideBox, size.w, size.h, 'the charts');
+    });
+  }
+
   test('the height it asks for at 700 px wide is what the layout needs, and with it nothing is cut off', async ({
     page,
   }) => {

@@ -77,7 +77,10 @@ function useThrottledCursor(ms: number): number {
  * Loss per step, the learning rate (and cycled momentum or β1) each step used when a schedule is
  * set, and the distance to the nearest minimum, all with the playback cursor.
  */
-export function ChartsPanel() {
+export function ChartsPanel(props: { heightScale?: number } = {}) {
+  // An embed that swaps the charts into the map's place shrinks them to fit (never below 48 px).
+  const scale = props.heightScale ?? 1;
+  const sized = (px: number): number => (scale === 1 ? px : Math.max(48, Math.round(px * scale)));
   // The series follow the scene the trajectories were computed for, so lines and labels always match.
   const { scene, steps, trajectories, minima } = useDescent(
     useShallow((s) => ({
@@ -189,7 +192,7 @@ export function ChartsPanel() {
         liveCursor={STORE_CURSOR}
         steps={steps}
         onCursor={onCursor}
-        height={190}
+        height={sized(190)}
       />
       {scheduled && (
         <div data-testid="lr-chart">
@@ -199,7 +202,7 @@ export function ChartsPanel() {
             liveCursor={STORE_CURSOR}
             steps={steps}
             onCursor={onCursor}
-            height={150}
+            height={sized(150)}
           />
         </div>
       )}
@@ -211,7 +214,7 @@ export function ChartsPanel() {
             liveCursor={STORE_CURSOR}
             steps={steps}
             onCursor={onCursor}
-            height={130}
+            height={sized(130)}
           />
         </div>
       )}
@@ -222,7 +225,7 @@ export function ChartsPanel() {
           liveCursor={STORE_CURSOR}
           steps={steps}
           onCursor={onCursor}
-          height={170}
+          height={sized(170)}
         />
       )}
     </section>

@@ -387,6 +387,19 @@ function naturalHeight(
   return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
 }
 
+/** The length of the union of the boxes' vertical extents (px). */
+function verticalUnion(boxes: readonly { top: number; bottom: number }[]): number {
+  const sorted = [...boxes].sort((a, b) => a.top - b.top);
+  let total = 0;
+  let end = -Infinity;
+  for (const { top, bottom } of sorted) {
+    if (bottom <= end) continue;
+    total += bottom - Math.max(top, end);
+    end = bottom;
+  }
+  return total;
+}
+
 /** Most points of one path the key's placement looks at (it is placed for the whole run). */
 const KEY_POINTS_PER_PATH = 300;
 
@@ -456,6 +469,9 @@ export function EmbedApp(props: { options: EmbedOptions }) {
   const [fullStage, setFullStage] = useState<number | undefined>(undefined);
   const [chartsSwap, setChartsSwap] = useState(false);
   const sideHeight = useRef(0);
+  // The charts' height scale when swapped into the map's place (1 otherwise).
+  const chartsScale = useRef(1);
+  const [chartsHeightScale, setChartsHeightScale] = useState(1);
   const gestures = useCooperativeGestures(stageRef);
   useEmbedShortcuts(controls.play);
   const domain = useDescent((s) => s.domain ?? s.surface.domain);
@@ -490,9 +506,28 @@ export function EmbedApp(props: { options: EmbedOptions }) {
         Math.ceil(overhead + plotSize(domainRef.current, box.clientWidth, tallest).height),
       );
       const naturalPlot = plotSize(domainRef.current, box.clientWidth, NATURAL_PLOT_HEIGHT).height;
-      // The charts' height while they are shown; the last one measured while they are swapped.
-      if (side !== null && getComputedStyle(side).display !== 'none')
-        sideHeight.current = side.scrollHeight;
+      // The charts' height while they are shown (unscaled); the last one measured while hidden.
+      if (side !== null && getComputedStyle(side).display !== 'none') {
+        const s = chartsScale.current;
+        // The height the charts' plots take down the box (side by side ones counted once).
+        const chartPx = verticalUnion(
+          Array.from(side.querySelectorAll('.descent-chart__svg'), (c) =>
+            c.getBoundingClientRect(),
+          ),
+        );
+        const other = side.scrollHeight - chartPx;
+        sideHeight.current = other + chartPx / s;
+        // Swapped into the map's place, the charts shrink to fit its box rather than be cut.
+        const swapped = getComputedStyle(side).position === 'absolute';
+        const next =
+          swapped && chartPx > 0
+            ? Math.min(1, Math.max(0.3, (s * (side.clientHeight - other)) / chartPx))
+            : 1;
+        if (Math.abs(next - s) > 0.02 || (next === 1 && s !== 1)) {
+          chartsScale.current = next;
+          setChartsHeightScale(next);
+        }
+      }
       const wanted = naturalHeight(root, main, naturalPlot, sideHeight.current);
       notify(wanted);
       // Shorter than map and charts need: the charts go behind a button (not squeezed).
@@ -545,7 +580,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
           {controls.charts && (
             <div className="embed-side" data-testid="embed-side">
               <ErrorBoundary name="charts">
-                <ChartsPanel />
+                <ChartsPanel heightScale={chartsHeightScale} />
               </ErrorBoundary>
             </div>
           )}
