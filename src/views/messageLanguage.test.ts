@@ -275,6 +275,29 @@ describe('the validator’s reasons for torch’s bounds', () => {
   });
 });
 
+describe('a value of the wrong kind', () => {
+  it('is named as code (its JSON), not in English words, on Chinese pages', async () => {
+    // The reviewer's `betas=2~3` read as a list of three: 收到的是 an array.
+    const wrong: unknown[] = [[2, 3, 4], { a: 1 }, true, 'x'.repeat(40), null, Array(50).fill(1)];
+    const errors: FieldError[] = [];
+    for (const value of wrong) {
+      errors.push(
+        ...validateScene({ optimizers: [{ type: 'adam', lr: value, betas: value }] }).errors,
+        ...validateScene({ start: value, steps: value }).errors,
+      );
+    }
+    expect(errors.length).toBeGreaterThan(20);
+    for (const locale of ['zh-CN', 'zh-TW'] as const) {
+      await setLocale(locale);
+      for (const error of errors) {
+        const text = localFieldMessage(error).slice(error.path.length + 2);
+        expect(englishLeft(text), `${locale} ${error.path}: ${text}`).toEqual([]);
+      }
+    }
+    await setLocale('en');
+  });
+});
+
 /**
  * Each link notice, on zh-CN and zh-TW pages: Chinese, no English word outside code and quotes,
  * the value given quoted as given and the value used (when the notice names one) kept as code.
