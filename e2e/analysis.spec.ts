@@ -36,6 +36,28 @@ test.describe('analysis drawer', () => {
     await expect(page.getByTestId('stability-view')).toBeVisible();
   });
 
+  test('two optimizers of one name are told apart in every tab, as in the legend ("SGD", "SGD 2")', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(
+      '?scene=f:quadratic;p:-4,2;n:200;o:sgd,lr=0.1;o:sgd,lr=0.1,momentum=0.9&analysis=race',
+    );
+    await expect(page.getByTestId('map-key-1')).toContainText('SGD 2');
+    const names = page.getByTestId('race-row').locator('th');
+    await expect(names).toHaveCount(2);
+    expect((await names.allTextContents()).map((s) => s.trim()).sort()).toEqual(['SGD', 'SGD 2']);
+    for (const tab of ['sweep', 'basins'] as const) {
+      await page.getByTestId(`analysis-tab-${tab}`).click();
+      const options = page.getByTestId('analysis-drawer').locator('select option');
+      await expect(options.filter({ hasText: 'SGD 2' })).toHaveCount(1);
+    }
+    // Stability names the selected one in its column: select the second.
+    await app.expand(1);
+    await page.getByTestId('analysis-tab-stability').click();
+    await expect(page.getByTestId('stability-view')).toContainText('SGD 2 at step');
+  });
+
   test('race: a leaderboard under one stated criterion, re-ranked when the surface changes, tuned lrs applied on request', async ({
     page,
   }) => {

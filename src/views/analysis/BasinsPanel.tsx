@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
 import { BASIN_DIVERGED, BASIN_UNSETTLED } from '../../engine/analysis';
-import { OPTIMIZERS } from '../../engine/optimizers';
 import { t } from '../../i18n';
 import { useAnalysis } from '../../state/analysis';
 import type { BasinState } from '../../state/analysis';
@@ -11,6 +10,7 @@ import { basinCounts, basinCss } from './basinColors';
 import { fmt } from './format';
 import { Progress } from './Progress';
 import { useAnalysisClient, useAnalysisJob } from './useJob';
+import { optimizerNames } from '../names';
 
 const SIZES = [32, 64, 128, 256] as const;
 
@@ -110,9 +110,9 @@ export function BasinsPanel() {
         <label className="field inline">
           <span>{t('analysis.optimizer')}</span>
           <select value={index} onChange={(e) => set({ basinIndex: Number(e.target.value) })}>
-            {optimizers.map((o, i) => (
+            {optimizerNames(optimizers).map((name, i) => (
               <option key={i} value={i}>
-                {o.label || OPTIMIZERS[o.type].label}
+                {name}
               </option>
             ))}
           </select>

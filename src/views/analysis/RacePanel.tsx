@@ -8,6 +8,7 @@ import { optimizerStyle } from '../palette';
 import { fmt } from './format';
 import { Progress } from './Progress';
 import { tuningKey, useAnalysisClient, useAnalysisJob } from './useJob';
+import { optimizerNames } from '../names';
 
 /** Every optimizer tuned for the fewest steps to one target, from one start, with one budget. */
 export function RacePanel() {
@@ -70,6 +71,7 @@ export function RacePanel() {
 function Leaderboard(props: { result: RaceResult; stale: boolean }) {
   const { result, stale } = props;
   const optimizers = useDescent(useShallow((s) => s.scene.optimizers));
+  const names = optimizerNames(optimizers);
   const apply = (): void => {
     const s = useDescent.getState();
     const next = s.scene.optimizers.map((o, i) => {
@@ -105,7 +107,7 @@ function Leaderboard(props: { result: RaceResult; stale: boolean }) {
                   <td>{row.rank}</td>
                   <th scope="row">
                     <span className="swatch" style={{ background: color }} aria-hidden="true" />
-                    {row.label}
+                    {names[row.index] ?? row.label}
                   </th>
                   <td>{fmt(row.lr)}</td>
                   {/* Numbers stay on one line; the words "not reached", "diverged" may wrap. */}

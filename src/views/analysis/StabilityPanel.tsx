@@ -3,13 +3,13 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { momentumRegion } from '../../engine/analysis';
 import type { LocalStability } from '../../engine/analysis';
-import { OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerConfig } from '../../engine/types';
 import { t } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { fmt, powerOfTen } from './format';
 import { AXIS_LEFT, AXIS_RIGHT, DEFAULT_W, decadeTicks, momentumPlotSize } from './momentumAxis';
 import { stabilityPoints } from './stabilityPoints';
+import { optimizerName } from '../names';
 
 /** Curvature at the start and at the cursor: eigenvalues, condition number, 2/λ_max, momentum region. */
 export function StabilityPanel() {
@@ -32,7 +32,7 @@ export function StabilityPanel() {
     s.cursor,
   );
   const config = s.scene.optimizers[s.selected];
-  const name = config ? config.label || OPTIMIZERS[config.type].label : '';
+  const name = config ? optimizerName(s.scene.optimizers, s.selected) : '';
   const columns: { title: string; at: LocalStability }[] = [
     { title: t('analysis.stability.atStart'), at: points.start },
   ];

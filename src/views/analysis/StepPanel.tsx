@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { stepArrows } from '../../engine/analysis';
 import type { ArrowTerm } from '../../engine/analysis';
-import { OPTIMIZERS } from '../../engine/optimizers';
 import { t } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { fmt } from './format';
+import { optimizerName } from '../names';
 
 /** Colours of the step-by-step arrows, shared by the panel and the map. */
 export const ARROW_COLORS: Readonly<Record<ArrowTerm, string>> = {
@@ -32,8 +32,8 @@ export function useStepArrows() {
 export function StepPanel() {
   const step = useStepArrows();
   const config = useDescent((s) => s.scene.optimizers[s.selected]);
+  const name = useDescent((s) => optimizerName(s.scene.optimizers, s.selected));
   if (!config) return <p className="field-help">{t('formula.empty')}</p>;
-  const name = config.label || OPTIMIZERS[config.type].label;
   if (!step) return <p className="field-help">{t('analysis.step.none', { name })}</p>;
   return (
     <div className="analysis-view" data-testid="step-view">

@@ -2,7 +2,6 @@ import { scaleLinear, scaleLog } from 'd3';
 import { useState } from 'react';
 import { divergenceEdge } from '../../engine/analysis';
 import type { LrSweep } from '../../engine/analysis';
-import { OPTIMIZERS } from '../../engine/optimizers';
 import { t } from '../../i18n';
 import { useAnalysis } from '../../state/analysis';
 import { useDescent } from '../../state/store';
@@ -11,6 +10,7 @@ import { optimizerStyle } from '../palette';
 import { fmt, powerOfTen } from './format';
 import { Progress } from './Progress';
 import { tuningKey, useAnalysisClient, useAnalysisJob } from './useJob';
+import { optimizerNames } from '../names';
 
 const LR_MIN = 1e-4;
 const LR_MAX = 10;
@@ -59,9 +59,9 @@ export function SweepPanel() {
           data-testid="sweep-optimizer"
           onChange={(e) => useAnalysis.getState().set({ sweepIndex: Number(e.target.value) })}
         >
-          {scene.optimizers.map((o, i) => (
+          {optimizerNames(scene.optimizers).map((name, i) => (
             <option key={i} value={i}>
-              {o.label || OPTIMIZERS[o.type].label}
+              {name}
             </option>
           ))}
         </select>

@@ -8,11 +8,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { embedBase, embedUrl, iframeCode, RESIZE_SCRIPT } from '../../embed/code';
 import type { EmbedTheme, ParamControl } from '../../embed/options';
 import { rawQueryParam } from '../../engine/scene-url';
-import { OPTIMIZERS } from '../../engine/optimizers';
 import { t } from '../../i18n';
 import { useDescent, viewOf } from '../../state/store';
 import { writeQuery } from '../../state/url';
 import './embed.css';
+import { optimizerName } from '../names';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -164,7 +164,7 @@ export default function EmbedDialog(props: { onClose: () => void }) {
               />
               {t('embed.controlPlay')}
             </label>
-            {scene.optimizers.map((o, i) => (
+            {scene.optimizers.map((_, i) => (
               <label key={i}>
                 <input
                   type="checkbox"
@@ -172,7 +172,7 @@ export default function EmbedDialog(props: { onClose: () => void }) {
                   onChange={(e) => toggleSlider(i, e.target.checked)}
                   data-testid={`embed-lr-${i}`}
                 />
-                {t('embed.controlLr', { name: o.label || OPTIMIZERS[o.type].label })}
+                {t('embed.controlLr', { name: optimizerName(scene.optimizers, i) })}
               </label>
             ))}
             <label>
