@@ -390,6 +390,15 @@ test.describe('the map does not trap the reader’s scroll', () => {
       .poll(() => hintsSeen(frame))
       .toContainEqual(expect.stringContaining('scroll to zoom'));
     expect(await domainOf(frame)).toEqual(domain);
+    // The hint is drawn over the 3-D button in the corner, not under it.
+    if (await frame.getByTestId('map-hint').isVisible()) {
+      const onTop = await frame.evaluate(() => {
+        const b = document.querySelector('[data-testid="view3d-toggle"]')!.getBoundingClientRect();
+        const el = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        return el?.closest('[data-testid="map-hint"]') !== null;
+      });
+      expect(onTop).toBe(true);
+    }
 
     // Ctrl + wheel over the map zooms it, and the page stays where it is.
     const where = await mapCentre(page, frame);
