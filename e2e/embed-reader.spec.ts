@@ -394,7 +394,11 @@ test.describe('the map does not trap the reader’s scroll', () => {
     if (await frame.getByTestId('map-hint').isVisible()) {
       const onTop = await frame.evaluate(() => {
         const b = document.querySelector('[data-testid="view3d-toggle"]')!.getBoundingClientRect();
+        // The hint lets pointers through (pointer-events: none); for this look it takes them.
+        const hint = document.querySelector<HTMLElement>('[data-testid="map-hint"]')!;
+        hint.style.pointerEvents = 'auto';
         const el = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        hint.style.pointerEvents = '';
         return el?.closest('[data-testid="map-hint"]') !== null;
       });
       expect(onTop).toBe(true);
