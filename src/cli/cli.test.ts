@@ -127,6 +127,19 @@ describe('cli trajectory', { timeout: 60_000 }, () => {
     const bad = cli(['pytorch', '-'], JSON.stringify({ steps: 0 }));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('steps');
+    // A start where f is not finite: refused as trajectory refuses it, no script that runs nothing.
+    const nowhere = {
+      surface: { expr: 'log(x)' },
+      start: [0, 0],
+      steps: 1,
+      optimizers: [{ type: 'sgd' }],
+    };
+    for (const command of ['pytorch', 'trajectory']) {
+      const refused = cli([command, '-'], JSON.stringify(nowhere));
+      expect(refused.status, command).toBe(1);
+      expect(refused.stderr, command).toContain('start');
+      expect(refused.stdout, command).toBe('');
+    }
   });
 
   it('says when the input is not JSON, or the command is unknown', () => {

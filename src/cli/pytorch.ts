@@ -1,15 +1,15 @@
 /** The `pytorch` command: a Scene in, the app's "Copy as PyTorch" script out (the same text). */
 import { sceneToPyTorch } from '../export/pytorch';
-import { parseScene } from '../engine/scene';
 import type { FieldError } from '../engine/types';
+import { readRunnableScene } from './trajectory';
 
-/** Validates the scene strictly, as `trajectory` does, and writes its script. */
+/** Validates the scene as `trajectory` does (a start where f is not finite refused too), and writes its script. */
 export function runPyTorch(
   input: unknown,
 ):
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly errors: readonly FieldError[] } {
-  const parsed = parseScene(input);
-  if (!parsed.ok) return parsed;
-  return { ok: true, text: sceneToPyTorch(parsed.scene) };
+  const read = readRunnableScene(input);
+  if (!read.ok) return read;
+  return { ok: true, text: sceneToPyTorch(read.scene) };
 }

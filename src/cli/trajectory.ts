@@ -3,7 +3,7 @@ import { parseScene } from '../engine/scene';
 import { simulate } from '../engine/simulate';
 import { checkStart } from '../engine/start';
 import { resolveSurface } from '../engine/surfaces';
-import type { FieldError } from '../engine/types';
+import type { FieldError, Scene, Surface } from '../engine/types';
 
 /** The CLI's JSON shape for one optimizer. */
 export interface TrajectoryOutput {
@@ -16,20 +16,34 @@ export interface TrajectoryOutput {
   readonly momentums?: number[];
 }
 
+/**
+ * A scene the CLI can run: validated strictly, its surface resolved, and f finite at its start
+ * (nothing to show is an error: torch's loop would stop before its first step). Shared by the
+ * `trajectory` and `pytorch` commands, so a script is written only for a scene that runs.
+ */
+export function readRunnableScene(
+  input: unknown,
+):
+  | { readonly ok: true; readonly scene: Scene; readonly surface: Surface }
+  | { readonly ok: false; readonly errors: readonly FieldError[] } {
+  const parsed = parseScene(input);
+  if (!parsed.ok) return parsed;
+  const resolved = resolveSurface(parsed.scene.surface);
+  if (!resolved.ok) return { ok: false, errors: [resolved.error] };
+  const outside = checkStart(resolved.surface, parsed.scene.start);
+  if (outside) return { ok: false, errors: [outside] };
+  return { ok: true, scene: parsed.scene, surface: resolved.surface };
+}
+
 /** Validates the scene strictly and simulates it; errors name the field. */
 export function runTrajectory(
   input: unknown,
 ):
   | { readonly ok: true; readonly output: { trajectories: TrajectoryOutput[] } }
   | { readonly ok: false; readonly errors: readonly FieldError[] } {
-  const parsed = parseScene(input);
-  if (!parsed.ok) return parsed;
-  const resolved = resolveSurface(parsed.scene.surface);
-  if (!resolved.ok) return { ok: false, errors: [resolved.error] };
-  // Nothing to show is an error: torch's loop would stop before its first step.
-  const outside = checkStart(resolved.surface, parsed.scene.start);
-  if (outside) return { ok: false, errors: [outside] };
-  const trajectories = simulate(parsed.scene, resolved.surface).map((t) => {
+  const read = readRunnableScene(input);
+  if (!read.ok) return read;
+  const trajectories = simulate(read.scene, read.surface).map((t) => {
     const points: number[][] = [];
     for (let i = 0; i < t.length; i++) points.push([t.points[2 * i]!, t.points[2 * i + 1]!]);
     return {
