@@ -53,7 +53,11 @@ export const ENGINE_MESSAGES = {
   'scene.steps': 'must be a whole number from 1 to {max}, got {got}',
   'scene.list': 'must be a list, got {got}',
   'scene.tooMany': 'at most {max} optimizers, got {count}; the first {max} are kept',
-  'scene.noneUsable': 'none of the listed optimizers can run; the default ones are shown',
+  'scene.noneUsable': 'none of the listed optimizers can run',
+  'scene.asgdZero':
+    'torch raises ZeroDivisionError at step {step}: (1 + lambd·lr·t)^alpha is 0 there',
+  'scene.asgdOverflow':
+    'torch raises OverflowError at step {step}: (1 + lambd·lr·t)^alpha is beyond a float there',
   'scene.typed': 'must be an object with a type, got {got}',
   'scene.range': 'must be a number in (0, {max}], got {got}',
   'scene.rangeWhole': 'must be a whole number in (0, {max}], got {got}',

@@ -67,6 +67,36 @@ describe('scene validation', () => {
     });
   });
 
+  it("refuses an ASGD whose step-size decay torch's Python arithmetic cannot compute", () => {
+    // lr / ((1 + lambd·lr·t) ** alpha): torch raises at the step where the power is 0 or overflows.
+    const cases: [Record<string, number>, string, RegExp][] = [
+      [{ lr: 1, lambd: -1 }, 'optimizers[0].lambd', /ZeroDivisionError at step 1/],
+      [{ lr: 0.5, lambd: -1 }, 'optimizers[0].lambd', /ZeroDivisionError at step 2/],
+      [{ lr: 1, lambd: 1, alpha: -1100 }, 'optimizers[0].alpha', /ZeroDivisionError at step 1/],
+      [{ lr: 1, lambd: 1, alpha: 1100 }, 'optimizers[0].alpha', /OverflowError at step 1/],
+    ];
+    for (const [params, path, message] of cases) {
+      const { errors, scene } = validateScene({
+        steps: 5,
+        optimizers: [{ type: 'asgd', ...params }],
+      });
+      expect(paths(errors), JSON.stringify(params)).toEqual([path]);
+      expect(errors[0]!.message).toMatch(message);
+      // The field named falls back to torch's default; the rest is kept.
+      const field = path.split('.').at(-1)!;
+      expect(scene.optimizers[0]).not.toHaveProperty(field);
+      expect(scene.optimizers[0]!.lr).toBe(params.lr);
+    }
+    // What torch computes (a negative base to a fractional power is complex in Python) runs.
+    expect(
+      validateScene({ steps: 5, optimizers: [{ type: 'asgd', lr: 1, lambd: -2 }] }).errors,
+    ).toEqual([]);
+    // A scene too short to reach the step is fine too.
+    expect(
+      validateScene({ steps: 1, optimizers: [{ type: 'asgd', lr: 0.5, lambd: -1 }] }).errors,
+    ).toEqual([]);
+  });
+
   it('rejects a hyper-parameter that belongs to another optimizer', () => {
     const { errors } = validateScene({ optimizers: [{ type: 'adam', momentum: 0.9 }] });
     expect(paths(errors)).toEqual(['optimizers[0].momentum']);

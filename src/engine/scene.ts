@@ -373,6 +373,36 @@ function validateSchedule(
  * what torch refuses only there (cycle_momentum on an optimizer with neither momentum nor betas,
  * one-cycle stepped past total_steps, a sequential whose milestones do not match, a division by zero).
  */
+/**
+ * torch's run-time refusals of a family (its `runCheck`, e.g. ASGD's step-size decay dividing by
+ * zero at some step), at each step's scheduled lr: the refused field is named and dropped (torch's
+ * default then) and the config checked again.
+ */
+function checkFamilyRun(
+  config: OptimizerConfig,
+  steps: number,
+  path: string,
+  errors: FieldError[],
+): OptimizerConfig {
+  const check = OPTIMIZERS[config.type].runCheck;
+  if (!check) return config;
+  let lrs: readonly number[];
+  try {
+    lrs = scheduleValues(config.schedule, resolvedLr(config), steps).lrs;
+  } catch {
+    return config; // checkScheduleRun names the schedule's problem.
+  }
+  const refused = check(config, lrs);
+  if (!refused || !Object.hasOwn(config, refused.field)) {
+    if (refused) errors.push(fieldError(`${path}.${refused.field}`, refused.code, refused.params));
+    return config;
+  }
+  errors.push(fieldError(`${path}.${refused.field}`, refused.code, refused.params));
+  const rest: Record<string, unknown> = { ...config };
+  delete rest[refused.field];
+  return checkFamilyRun(rest as unknown as OptimizerConfig, steps, path, errors);
+}
+
 function checkScheduleRun(
   config: OptimizerConfig,
   steps: number,
@@ -586,6 +616,7 @@ export function validateScene(input: unknown): SceneValidation {
         let config = validateOptimizer(entry, `optimizers[${i}]`, errors);
         if (!config) return;
         config = withinEvaluationBudget(config, steps, `optimizers[${i}]`, errors);
+        config = checkFamilyRun(config, steps, `optimizers[${i}]`, errors);
         // A schedule torch would refuse for this optimizer and step count falls back to none.
         const refused = checkScheduleRun(config, steps, `optimizers[${i}]`);
         if (refused) {

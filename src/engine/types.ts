@@ -396,6 +396,18 @@ export interface OptimizerDef {
    */
   readonly evaluationsPerStep?: (fields: Readonly<Record<string, unknown>>) => number;
   /**
+   * torch's checks that only a run can make: given the config and the lr each step will use
+   * (`lrs[t - 1]` for step t), the field torch stops on, the message code and its parameters,
+   * or undefined (ASGD: its step-size decay is Python float arithmetic that can divide by zero).
+   * The validator drops the refused field and checks again.
+   */
+  readonly runCheck?: (
+    config: OptimizerConfig,
+    lrs: readonly number[],
+  ) =>
+    | { readonly field: string; readonly code: EngineMessageCode; readonly params: MessageParams }
+    | undefined;
+  /**
    * torch makes this family's momentum buffer at its first step only when momentum > 0 then, and
    * reads it at any later step with momentum > 0 (torch.optim.RMSprop): a schedule that cycles
    * momentum up from 0 raises KeyError 'momentum_buffer', so the validator refuses it.

@@ -471,7 +471,11 @@ export const enMore = {
   'engine.scene.steps': 'must be a whole number from 1 to {max}, got {got}',
   'engine.scene.list': 'must be a list, got {got}',
   'engine.scene.tooMany': 'at most {max} optimizers, got {count}; the first {max} are kept',
-  'engine.scene.noneUsable': 'none of the listed optimizers can run; the default ones are shown',
+  'engine.scene.noneUsable': 'none of the listed optimizers can run',
+  'engine.scene.asgdZero':
+    'torch raises ZeroDivisionError at step {step}: (1 + lambd·lr·t)^alpha is 0 there',
+  'engine.scene.asgdOverflow':
+    'torch raises OverflowError at step {step}: (1 + lambd·lr·t)^alpha is beyond a float there',
   'engine.scene.typed': 'must be an object with a type, got {got}',
   'engine.scene.range': 'must be a number in (0, {max}], got {got}',
   'engine.scene.rangeWhole': 'must be a whole number in (0, {max}], got {got}',

@@ -596,7 +596,11 @@ export const zhCN: Messages = {
   'engine.scene.steps': '必须是 1 到 {max} 之间的整数，收到的是 {got}',
   'engine.scene.list': '必须是列表，收到的是 {got}',
   'engine.scene.tooMany': '最多 {max} 个优化器，收到 {count} 个；只保留前 {max} 个',
-  'engine.scene.noneUsable': '列出的优化器都无法运行，改为显示默认的几个',
+  'engine.scene.noneUsable': '列出的优化器都无法运行',
+  'engine.scene.asgdZero':
+    'torch 在第 {step} 步抛出 ZeroDivisionError：此时 (1 + lambd·lr·t)^alpha 为 0',
+  'engine.scene.asgdOverflow':
+    'torch 在第 {step} 步抛出 OverflowError：此时 (1 + lambd·lr·t)^alpha 超出浮点数范围',
   'engine.scene.typed': '必须是带 type 的对象，收到的是 {got}',
   'engine.scene.range': '必须是 (0, {max}] 内的数，收到的是 {got}',
   'engine.scene.rangeWhole': '必须是 (0, {max}] 内的整数，收到的是 {got}',

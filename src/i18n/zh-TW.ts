@@ -598,7 +598,11 @@ export const zhTW: Messages = {
   'engine.scene.steps': '必須是 1 到 {max} 之間的整數，收到的是 {got}',
   'engine.scene.list': '必須是清單，收到的是 {got}',
   'engine.scene.tooMany': '最多 {max} 個最佳化器，收到 {count} 個；只保留前 {max} 個',
-  'engine.scene.noneUsable': '列出的最佳化器都無法執行，改為顯示預設的幾個',
+  'engine.scene.noneUsable': '列出的最佳化器都無法執行',
+  'engine.scene.asgdZero':
+    'torch 在第 {step} 步拋出 ZeroDivisionError：此時 (1 + lambd·lr·t)^alpha 為 0',
+  'engine.scene.asgdOverflow':
+    'torch 在第 {step} 步拋出 OverflowError：此時 (1 + lambd·lr·t)^alpha 超出浮點數範圍',
   'engine.scene.typed': '必須是帶 type 的物件，收到的是 {got}',
   'engine.scene.range': '必須是 (0, {max}] 內的數，收到的是 {got}',
   'engine.scene.rangeWhole': '必須是 (0, {max}] 內的整數，收到的是 {got}',

@@ -48,6 +48,9 @@ const CODE_WORDS = new Set<string>([
   'Muon',
   'SequentialLR',
   'ReduceLROnPlateau',
+  // Python's exceptions, named as torch raises them.
+  'ZeroDivisionError',
+  'OverflowError',
   'Newton',
   'Schulz',
   'null',

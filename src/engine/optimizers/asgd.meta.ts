@@ -37,7 +37,31 @@ export const asgdMeta: OptimizerMeta = {
   presets: [{ id: 'asgd', label: 'ASGD', config: { type: 'asgd', lr: 0.1, t0: 20 } }],
   params: PARAMS,
   tex,
+  runCheck: decayRuns,
 };
+
+/**
+ * torch 2.x (_single_tensor_asgd) sets the next step size as Python floats,
+ * `lr / ((1 + lambd·lr·t) ** alpha)`: a power that is 0 (a zero base, or an underflow) raises
+ * ZeroDivisionError at step t, one beyond a float OverflowError. Names lambd for a zero base,
+ * alpha otherwise. A negative base to a fractional power is complex in Python and runs.
+ */
+function decayRuns(config: OptimizerConfig, lrs: readonly number[]) {
+  const lambd = numberParam(PARAMS, config, 'lambd');
+  const alpha = numberParam(PARAMS, config, 'alpha');
+  for (let t = 1; t <= lrs.length; t++) {
+    const base = 1 + lambd * lrs[t - 1]! * t;
+    if (!Number.isFinite(base)) return undefined;
+    const power = base === 0 ? (alpha === 0 ? 1 : 0) : Math.pow(Math.abs(base), alpha);
+    if (power === 0 || power === Infinity)
+      return {
+        field: base === 0 ? 'lambd' : 'alpha',
+        code: power === 0 ? ('scene.asgdZero' as const) : ('scene.asgdOverflow' as const),
+        params: { step: t },
+      };
+  }
+  return undefined;
+}
 
 declare module '../types' {
   interface OptimizerTypeNames {
