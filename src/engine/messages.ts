@@ -73,6 +73,8 @@ export const ENGINE_MESSAGES = {
   'scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
   'scene.lbfgsMaxEval':
     'must give max_eval >= 1 (default max_iter × 5 // 4) with strong_wolfe, as torch.optim.LBFGS needs',
+  'scene.lbfgsZeroLr':
+    'must be > 0 with strong_wolfe: its line search starts from a step of lr, and torch.optim.LBFGS divides by zero (ZeroDivisionError) interpolating from 0',
   'scene.evaluationBudget':
     'lets L-BFGS evaluate f {count} times, more than {max}; max_iter and max_eval use their defaults',
   'scene.surfaceRef': 'must be {"id": ...} or {"expr": ...}, got {got}',

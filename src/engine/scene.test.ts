@@ -97,6 +97,16 @@ describe('scene validation', () => {
     ).toEqual([]);
   });
 
+  it('refuses L-BFGS with lr 0 and strong_wolfe, whose line search torch divides by zero in', () => {
+    const refused = validateScene({
+      optimizers: [{ type: 'lbfgs', lr: 0, line_search_fn: 'strong_wolfe' }],
+    });
+    expect(paths(refused.errors)).toEqual(['optimizers[0].lr']);
+    expect(refused.errors[0]!.message).toMatch(/ZeroDivisionError/);
+    // Without the line search, lr 0 is a step of 0, which torch takes.
+    expect(validateScene({ optimizers: [{ type: 'lbfgs', lr: 0 }] }).errors).toEqual([]);
+  });
+
   it('rejects a hyper-parameter that belongs to another optimizer', () => {
     const { errors } = validateScene({ optimizers: [{ type: 'adam', momentum: 0.9 }] });
     expect(paths(errors)).toEqual(['optimizers[0].momentum']);

@@ -616,6 +616,8 @@ export const zhCN: Messages = {
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（与 torch.optim.SGD 的要求相同）',
   'engine.scene.lbfgsMaxEval':
     '用 strong_wolfe 时 max_eval（默认为 max_iter × 5 // 4）必须 >= 1，这是 torch.optim.LBFGS 的要求',
+  'engine.scene.lbfgsZeroLr':
+    '用 strong_wolfe 时必须 > 0：线搜索从步长 lr 开始，从 0 插值时 torch.optim.LBFGS 会除以零（ZeroDivisionError）',
   'engine.scene.evaluationBudget':
     '会让 L-BFGS 求值 f {count} 次，超过上限 {max}；max_iter 和 max_eval 改用默认值',
   'engine.scene.surfaceRef': '必须是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',

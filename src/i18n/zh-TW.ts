@@ -618,6 +618,8 @@ export const zhTW: Messages = {
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（與 torch.optim.SGD 的要求相同）',
   'engine.scene.lbfgsMaxEval':
     '用 strong_wolfe 時 max_eval（預設為 max_iter × 5 // 4）必須 >= 1，這是 torch.optim.LBFGS 的要求',
+  'engine.scene.lbfgsZeroLr':
+    '用 strong_wolfe 時必須 > 0：線搜尋從步長 lr 開始，從 0 內插時 torch.optim.LBFGS 會除以零（ZeroDivisionError）',
   'engine.scene.evaluationBudget':
     '會讓 L-BFGS 求值 f {count} 次，超過上限 {max}；max_iter 和 max_eval 改用預設值',
   'engine.scene.surfaceRef': '必須是 {"id": ...} 或 {"expr": ...}，收到的是 {got}',

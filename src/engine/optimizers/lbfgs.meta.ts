@@ -81,8 +81,10 @@ export const lbfgsMeta: OptimizerMeta = {
   closure: true,
   // torch's LBFGS.step hands its line search max_ls = max_eval − 1 at the first iteration; below 0
   // (max_eval < 1) _strong_wolfe reads its bracket before making one and raises.
+  // An lr of 0 makes its first trial step 0, and _cubic_interpolate divides by t − t_prev = 0.
   crossCheck(fields) {
     if (fields.line_search_fn !== 'strong_wolfe') return undefined;
+    if (fields.lr === 0) return { field: 'lr', code: 'scene.lbfgsZeroLr' };
     const config = asConfig(fields);
     if (numberParam(PARAMS, config, 'max_iter') <= 0 || lbfgsMaxEval(config) >= 1) return undefined;
     return {
