@@ -23,6 +23,13 @@ export async function learningRateSlider(page: Page): Promise<Locator> {
     const open = page.getByRole('button', { name: /^settings of/i }).first();
     if ((await open.count()) > 0) {
       await open.click();
+      // The settings may render a moment later (their chunk loads after the first paint).
+      const [byId, byRole] = candidates();
+      await byId!
+        .or(byRole!)
+        .first()
+        .waitFor({ state: 'visible', timeout: 10_000 })
+        .catch(() => undefined);
       found = await firstVisible(candidates());
     }
   }
