@@ -27,8 +27,9 @@ const SCENE: Scene = {
       adjust_lr_fn: 'match_rms_adamw',
     },
     { type: 'muon', adjust_lr_fn: null, eps: -1 },
-    { type: 'lbfgs', lr: 0, max_iter: 2.5, max_eval: null, line_search_fn: 'strong_wolfe' },
-    { type: 'lbfgs', max_eval: 7, tolerance_grad: 0, history_size: 3, line_search_fn: null },
+    // lr 0 only without the line search: with strong_wolfe torch divides by zero (refused).
+    { type: 'lbfgs', lr: 2, max_iter: 2.5, max_eval: null, line_search_fn: 'strong_wolfe' },
+    { type: 'lbfgs', lr: 0, max_eval: 7, tolerance_grad: 0, history_size: 3, line_search_fn: null },
     { type: 'adam', betas: [0, 0.999999], decoupled_weight_decay: true, weight_decay: 0.5 },
     { type: 'sgd', momentum: 1.5, dampening: -1, clip_grad_norm: -2 },
   ],
