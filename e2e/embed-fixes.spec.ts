@@ -597,6 +597,8 @@ test('the app on a phone: one finger over the map scrolls the page, two fingers 
     }).observe(document.body, { childList: true, subtree: true });
   });
 
+  // The hints come with the touch handling, which loads after the first paint.
+  await expect(page.locator('[data-gesture-hints="on"]')).toHaveCount(1);
   // One finger swiped up over the map: the page scrolls, the map stays.
   const c = await centre();
   await touch('touchStart', [c]);

@@ -11,7 +11,7 @@ import type { EmbedOptions, ParamControl } from '../../embed/options';
 import { heightNotifier } from '../../embed/resize';
 import { appLink } from '../../embed/url';
 import { OPTIMIZERS } from '../../engine/optimizers';
-import { t, useLocale } from '../../i18n';
+import { allTextsLoaded, t, useLocale } from '../../i18n';
 import { useDescent, viewOf } from '../../state/store';
 import { ChartsPanel } from '../ChartsPanel';
 import { paramValue, sliderRange, withParam } from '../controls/params';
@@ -612,9 +612,10 @@ export function EmbedApp(props: { options: EmbedOptions }) {
  * what a press shows; aria-pressed would read "Map, pressed" while the charts are up.
  */
 function ChartsToggle(props: { chartsUp: boolean; onToggle: () => void }) {
-  // Its long label is in the texts loaded after the first paint: re-render when they arrive.
+  // Its long label is in the texts loaded after the first paint: asked for once they are here
+  // (asking before would show it empty), and re-rendered when they arrive.
   useLocale();
-  const label = props.chartsUp ? t('embed.toMap') : t('embed.toCharts');
+  const label = !allTextsLoaded() ? '' : props.chartsUp ? t('embed.toMap') : t('embed.toCharts');
   return (
     <button
       type="button"

@@ -80,7 +80,11 @@ export function useCooperativeGestures(
     el.addEventListener('touchmove', onMove, { passive: true });
     el.addEventListener('touchend', onEnd, { passive: true });
     el.addEventListener('touchcancel', onEnd, { passive: true });
+    // Said on the stage: in the whole app this loads after the first paint, and a swipe before
+    // that scrolls the page with no hint (tests wait for it).
+    el.setAttribute('data-gesture-hints', 'on');
     return () => {
+      el.removeAttribute('data-gesture-hints');
       el.removeEventListener('touchmove', onMove);
       el.removeEventListener('touchend', onEnd);
       el.removeEventListener('touchcancel', onEnd);
