@@ -393,11 +393,10 @@ function checkFamilyRun(
     return config; // checkScheduleRun names the schedule's problem.
   }
   const refused = check(config, lrs);
-  if (!refused || !Object.hasOwn(config, refused.field)) {
-    if (refused) errors.push(fieldError(`${path}.${refused.field}`, refused.code, refused.params));
-    return config;
-  }
+  if (!refused) return config;
   errors.push(fieldError(`${path}.${refused.field}`, refused.code, refused.params));
+  // Refused at torch's default: nothing to drop, the error stands.
+  if (!Object.hasOwn(config, refused.field)) return config;
   const rest: Record<string, unknown> = { ...config };
   delete rest[refused.field];
   return checkFamilyRun(rest as unknown as OptimizerConfig, steps, path, errors);

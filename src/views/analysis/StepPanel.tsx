@@ -31,9 +31,13 @@ export function useStepArrows() {
 /** The terms of one step, as drawn on the map. */
 export function StepPanel() {
   const step = useStepArrows();
-  const config = useDescent((s) => s.scene.optimizers[s.selected]);
-  const name = useDescent((s) => optimizerName(s.scene.optimizers, s.selected));
+  // The list and the index, not the name: a selector runs on every store change (each frame of
+  // playback), and naming calls for the whole list's names.
+  const optimizers = useDescent((s) => s.scene.optimizers);
+  const selected = useDescent((s) => s.selected);
+  const config = optimizers[selected];
   if (!config) return <p className="field-help">{t('formula.empty')}</p>;
+  const name = optimizerName(optimizers, selected);
   if (!step) return <p className="field-help">{t('analysis.step.none', { name })}</p>;
   return (
     <div className="analysis-view" data-testid="step-view">

@@ -25,6 +25,8 @@ import type { KeyAction } from '../../state/present';
 import type { OptimizerConfig, ParamSpec } from '../../engine/types';
 import { GestureHintBanner, useCooperativeGestures } from './gestures';
 import { placeShortKey } from './shortKeyPlace';
+import { makeProjection } from '../map/projection';
+import { visibleDomain } from '../../state/layerRequest';
 import './embed.css';
 
 /** Tallest plot the embed asks its host for (CSS px): a figure in a post, not a full page. */
@@ -429,11 +431,13 @@ function placeShortKeyOnStage(stage: HTMLElement): void {
     height: plotBox.height,
   };
   const s = useDescent.getState();
-  const d = s.domain ?? s.surface.domain;
+  // The map's own projection (MapView), moved to the plot's place in the panel.
+  const projection = makeProjection(visibleDomain(s), box.width, box.height);
   const points: number[] = [];
   const add = (x: number, y: number, weight: number): void => {
-    const px = box.left + ((x - d.x[0]) / (d.x[1] - d.x[0])) * box.width;
-    const py = box.top + ((d.y[1] - y) / (d.y[1] - d.y[0])) * box.height;
+    const [sx, sy] = projection.toScreen([x, y]);
+    const px = box.left + sx;
+    const py = box.top + sy;
     if (!Number.isFinite(px) || !Number.isFinite(py)) return;
     for (let w = 0; w < weight; w++) points.push(px, py);
   };
