@@ -208,6 +208,42 @@ test.describe('divergence reads as divergence, not as a glitch', () => {
     expect(flatAtTop.length).toBeLessThan(3);
   });
 
+  test('a finite run that climbs off the loss and distance charts is marked where it leaves', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // lr 1.05 on x²/10 + y²: y ← −1.1·y, so the loss grows 1.21× a step and stays finite to the
+    // end (1e17 at step 200), far above the axis the converging Adam keeps.
+    await app.open('?scene=f:quadratic;p:-4,2;n:200;o:sgd,lr=1.05;o:adam,lr=0.1&view=t:200');
+    const [sgd] = await app.trajectories();
+    expect(sgd!.diverged).toBe(false);
+    for (const chart of await page.locator('.descent-chart').all()) {
+      const marker = chart.locator('.descent-chart__off-chart');
+      await expect(marker).toHaveCount(1);
+      const text = (await marker.locator('text').textContent())!;
+      const step = Number(/off the chart from step (\d+) ↑/.exec(text)?.[1]);
+      // The step named is where the drawn line meets the top of the plot.
+      const top = Number(await chart.locator('clipPath rect').getAttribute('y'));
+      const d = (await chart.locator('.descent-chart__line').first().getAttribute('d'))!;
+      const points = [...d.matchAll(/[ML]([\d.-]+),([\d.-]+)/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]);
+      const firstAbove = points.findIndex(([, y]) => y! < top);
+      expect(firstAbove).toBeGreaterThan(0);
+      expect(step).toBeGreaterThan(5);
+      expect(step).toBe(firstAbove);
+      // The arrow sits on the top edge, its label inside the plot and clear of the tick labels.
+      const clip = (await chart.locator('clipPath rect').boundingBox())!;
+      const label = (await marker.locator('text').boundingBox())!;
+      expect(inside(label, clip)).toBe(true);
+      for (const tick of await chart.locator('.descent-chart__tick').all()) {
+        expect(overlaps(label, (await tick.boundingBox())!)).toBe(false);
+      }
+    }
+  });
+
   test('a start outside the function’s domain says so, not "lower the learning rate"', async ({
     page,
   }) => {

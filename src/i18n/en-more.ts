@@ -799,4 +799,5 @@ export const enMore = {
     '{torch} turns the coefficients into float32 for its bfloat16 matrix products, which overflows',
   'engine.why.muonEps': '{torch} clamps in bfloat16, which cannot hold a larger eps',
   'engine.why.muonSteps': '{torch} runs at most {max} Newton–Schulz steps',
+  'chart.offChart': 'off the chart from step {step} {arrow}',
 } as const;

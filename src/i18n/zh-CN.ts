@@ -979,4 +979,5 @@ export const zhCN: Messages = {
     '{torch} 会把这些系数转成 float32 供 bfloat16 矩阵乘法使用，这里会溢出',
   'engine.why.muonEps': '{torch} 在 bfloat16 中截断，容纳不下更大的 eps',
   'engine.why.muonSteps': '{torch} 最多运行 {max} 步 Newton–Schulz 迭代',
+  'chart.offChart': '从第 {step} 步起超出图表 {arrow}',
 };

@@ -984,4 +984,5 @@ export const zhTW: Messages = {
     '{torch} 會把這些係數轉成 float32 供 bfloat16 矩陣乘法使用，這裡會溢位',
   'engine.why.muonEps': '{torch} 在 bfloat16 中截斷，容納不下更大的 eps',
   'engine.why.muonSteps': '{torch} 最多執行 {max} 步 Newton–Schulz 迭代',
+  'chart.offChart': '從第 {step} 步起超出圖表 {arrow}',
 };

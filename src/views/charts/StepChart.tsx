@@ -249,11 +249,20 @@ const Lines = memo(function Lines({
         ))}
       </g>
       {markers.map((m) => (
-        <g key={m.key} className="descent-chart__diverged">
+        <g
+          key={m.key}
+          className={m.diverged ? 'descent-chart__diverged' : 'descent-chart__off-chart'}
+        >
           <title>{`${m.label}: ${m.text}`}</title>
           <path
             transform={`translate(${m.x},${m.y})`}
-            d={m.offTop ? 'M0,-2L-6,8M0,-2L6,8M0,-2L0,14' : 'M-6,-6L6,6M-6,6L6,-6'}
+            d={
+              m.edge === 'top'
+                ? 'M0,-2L-6,8M0,-2L6,8M0,-2L0,14'
+                : m.edge === 'bottom'
+                  ? 'M0,2L-6,-8M0,2L6,-8M0,2L0,-14'
+                  : 'M-6,-6L6,6M-6,6L6,-6'
+            }
             stroke={m.color}
           />
           <text x={m.labelX} y={m.labelY} dy="0.32em" textAnchor="start" fill={m.color}>
@@ -311,10 +320,13 @@ interface DivergedMarker {
   label: string;
   color: string;
   text: string;
-  /** Where the × (or, for a run that left the top of the axis, the ↑ on the edge) sits. */
+  /** Where the × (or, for a line that left the axis, the arrow on the edge it crossed) sits. */
   x: number;
   y: number;
-  offTop: boolean;
+  /** The run diverged (non-finite); otherwise its finite line only leaves the axis. */
+  diverged: boolean;
+  /** The edge the line left by ('none': it ends inside the plot, marked ×). */
+  edge: 'top' | 'bottom' | 'none';
   labelX: number;
   labelY: number;
 }
@@ -323,9 +335,11 @@ interface DivergedMarker {
 const textWidth = (text: string): number => text.length * 8;
 
 /**
- * A marker at each diverged run's last finite step, or, when its line left the top of the axis
- * first, an arrow on the top edge where it left. Labels sit inside the plot, clear of the y axis's
- * tick labels and of each other.
+ * Where a line leaves the plot: a marker at each diverged run's last finite step (×), or, when its
+ * line left the axis first, an arrow on the edge where it left; and an arrow where a finite run
+ * that climbs past the axis (the axis follows the steady runs, see chooseYScale) first leaves it,
+ * labelled with that step, so a clipped line never just stops at the edge. Labels sit inside the
+ * plot, clear of the y axis's tick labels and of each other.
  */
 function divergedMarkers(
   series: readonly ChartSeries[],
@@ -334,31 +348,24 @@ function divergedMarkers(
   layout: Layout,
 ): DivergedMarker[] {
   const markers: DivergedMarker[] = [];
-  series.forEach((s, i) => {
-    if (!s.diverged || s.length === 0) return;
-    const last = s.length - 1;
-    const v = s.values[last] ?? Number.NaN;
-    let px = x(last);
-    let py = Number.isFinite(v) ? y(v) : layout.top;
-    let offTop = py < layout.top;
-    if (offTop) {
-      // Where the line crosses the top edge for the last time before it ends.
-      let k = last;
-      while (k > 0 && !(y(s.values[k - 1]!) >= layout.top)) k--;
-      if (k > 0) {
-        const ya = y(s.values[k - 1]!);
-        const yb = y(s.values[k]!);
-        const f = (ya - layout.top) / (ya - yb);
-        px = x(k - 1) + f * (x(k) - x(k - 1));
-      } else {
-        px = x(0);
-      }
-      py = layout.top;
-    } else if (py > layout.bottom) {
-      py = layout.bottom;
-      offTop = false;
-    }
-    const text = chartText('chart.diverged', { step: last });
+  const above = (v: number): boolean => Number.isFinite(v) && y(v) < layout.top;
+  const below = (v: number): boolean => Number.isFinite(v) && y(v) > layout.bottom;
+  /** x (px) where the line crosses the edge `edge` (px) between steps k − 1 and k. */
+  const crossing = (s: ChartSeries, k: number, edge: number): number => {
+    if (k <= 0) return x(0);
+    const ya = y(s.values[k - 1]!);
+    const yb = y(s.values[k]!);
+    const f = ya === yb ? 0 : (ya - edge) / (ya - yb);
+    return x(k - 1) + Math.max(0, Math.min(1, f)) * (x(k) - x(k - 1));
+  };
+  const place = (
+    i: number,
+    s: ChartSeries,
+    text: string,
+    px: number,
+    py: number,
+    edge: DivergedMarker['edge'],
+  ): void => {
     const w = textWidth(text);
     // Right of the mark when it fits, else left of it; never over the axis on either side.
     const right = px + 10 + w <= layout.right ? px + 10 : px - 10 - w;
@@ -366,13 +373,51 @@ function divergedMarkers(
       key: `${i}`,
       label: s.label,
       color: s.color,
+      diverged: s.diverged,
       text,
       x: px,
       y: py,
-      offTop,
+      edge,
       labelX: Math.max(layout.left + 4, Math.min(layout.right - w, right)),
-      labelY: offTop ? layout.top + 14 : py,
+      labelY: edge === 'top' ? layout.top + 14 : edge === 'bottom' ? layout.bottom - 14 : py,
     });
+  };
+  series.forEach((s, i) => {
+    const n = Math.min(s.length, s.values.length);
+    if (n === 0) return;
+    if (s.diverged) {
+      const last = n - 1;
+      const v = s.values[last] ?? Number.NaN;
+      const text = chartText('chart.diverged', { step: last });
+      if (!Number.isFinite(v) || above(v)) {
+        // Where the line crosses the top edge for the last time before it ends.
+        let k = last;
+        while (k > 0 && above(s.values[k - 1]!)) k--;
+        place(
+          i,
+          s,
+          text,
+          Number.isFinite(v) ? crossing(s, k, layout.top) : x(last),
+          layout.top,
+          'top',
+        );
+      } else if (below(v)) {
+        let k = last;
+        while (k > 0 && below(s.values[k - 1]!)) k--;
+        place(i, s, text, crossing(s, k, layout.bottom), layout.bottom, 'bottom');
+      } else place(i, s, text, x(last), y(v), 'none');
+      return;
+    }
+    // A finite run the axis does not hold: an arrow where it first leaves.
+    for (let k = 0; k < n; k++) {
+      const v = s.values[k]!;
+      const up = above(v);
+      if (!up && !below(v)) continue;
+      const edge = up ? layout.top : layout.bottom;
+      const text = chartText('chart.offChart', { step: k, arrow: up ? '\u2191' : '\u2193' });
+      place(i, s, text, crossing(s, k, edge), edge, up ? 'top' : 'bottom');
+      return;
+    }
   });
   markers.sort((a, b) => a.labelY - b.labelY);
   let previous = -Infinity;
