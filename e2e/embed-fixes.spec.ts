@@ -273,6 +273,40 @@ test.describe('a short embed names its paths, and asks for a height where all fi
     });
   }
 
+  // 320 × 240 with two sliders: a 107 × 64 plot, and the key (100 px) over half of it, though
+  // the two letter-boxes beside the centred plot were 120 px together.
+  for (const size of [
+    { w: 320, h: 240 },
+    { w: 360, h: 260 },
+  ]) {
+    test(`at ${size.w}×${size.h} the map moves aside so the key sits beside the plot, not on it`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const frame = await openHost(page, embedSrc('&controls=play,lr:0,momentum:1'), size);
+      await expect(frame.getByTestId('map-key-1')).toBeVisible();
+      const inside = viewport(size.w, size.h);
+      await expect
+        .poll(async () => {
+          const key = (await frameBox(frame, '.map-key'))!;
+          return overlaps(key, (await frameBox(frame, 'map-plot'))!);
+        }, 'the key overlaps the plot')
+        .toBe(false);
+      expectWithin(await frameBox(frame, '.map-key'), inside, 'the key');
+      expectWithin(await frameBox(frame, 'map-plot'), inside, 'the plot');
+      // The y axis's labels moved with the map: still left of the plot and inside the iframe.
+      const axis = await frame.evaluate(() =>
+        Math.min(
+          ...Array.from(
+            document.querySelectorAll('.map-axes text'),
+            (t) => t.getBoundingClientRect().left,
+          ),
+        ),
+      );
+      expect(axis).toBeGreaterThanOrEqual(0);
+    });
+  }
+
   // The reviewer's fixed iframes with the charts: the map was 100 × 60 (its top cut off) at
   // 320 × 480, 133 × 80 at 700 × 421, and the charts were cut by the controls.
   for (const size of [
@@ -536,6 +570,41 @@ test('a long slider label gives way: the colour dot and the slider keep their si
         /very long name/,
       );
     }
+  }
+});
+
+test('a slider label of everyday length is read whole at every iframe size, wrapping if need be', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const size of [
+    { w: 320, h: 240 },
+    { w: 400, h: 300 },
+    { w: 700, h: 500 },
+    { w: 1000, h: 600 },
+  ]) {
+    // "momentum of Momentum" was cut to "momentum of Moment…" at 700 × 500.
+    const frame = await openHost(page, embedSrc('&controls=play,lr:0,momentum:1'), size);
+    const texts = frame.locator('.embed-param-text');
+    await expect(texts).toHaveCount(2);
+    for (const text of await texts.all()) {
+      const seen = await text.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+          inside: r.left >= -0.5 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5,
+        };
+      });
+      const what = `${await text.textContent()} at ${size.w} × ${size.h}`;
+      expect(seen.clipped, what).toBe(false);
+      expect(seen.inside, what).toBe(true);
+    }
+    // The controls still fit: the last slider is inside the iframe.
+    expectWithin(
+      (await frameBox(frame, '[data-testid="embed-param-momentum-1"] input'))!,
+      viewport(size.w, size.h),
+      `momentum slider at ${size.w} × ${size.h}`,
+    );
   }
 });
 

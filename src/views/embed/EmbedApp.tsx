@@ -417,6 +417,7 @@ function placeShortKeyOnStage(stage: HTMLElement): void {
   if (!panel || !plot || !key || getComputedStyle(key).position !== 'absolute') {
     stage.style.removeProperty('--embed-key-left');
     stage.style.removeProperty('--embed-key-top');
+    stage.style.removeProperty('--embed-map-justify');
     return;
   }
   // Absolute boxes are placed from the panel's padding edge, inside its border.
@@ -449,14 +450,27 @@ function placeShortKeyOnStage(stage: HTMLElement): void {
     const every = Math.max(1, Math.ceil(tr.length / KEY_POINTS_PER_PATH));
     for (let k = 0; k < tr.length; k += every) add(tr.points[2 * k]!, tr.points[2 * k + 1]!, 1);
   });
+  // The map's row (.map-box centres .map in it): the width it leaves free beside the map.
+  const row = panel.querySelector<HTMLElement>('.map-box');
+  const map = row?.querySelector<HTMLElement>('.map');
   const at = placeShortKey({
     panel: { width: panel.clientWidth, height: panel.clientHeight },
     plot: box,
     key: { width: key.offsetWidth, height: key.offsetHeight },
     points,
+    ...(row && map
+      ? {
+          row: {
+            slack: Math.max(0, row.clientWidth - map.offsetWidth),
+            atStart: stage.style.getPropertyValue('--embed-map-justify') === 'flex-start',
+          },
+        }
+      : {}),
   });
   stage.style.setProperty('--embed-key-left', `${Math.round(at.left)}px`);
   stage.style.setProperty('--embed-key-top', `${Math.round(at.top)}px`);
+  if (at.mapAtStart) stage.style.setProperty('--embed-map-justify', 'flex-start');
+  else stage.style.removeProperty('--embed-map-justify');
 }
 
 /**

@@ -5,9 +5,13 @@ const panel = { width: 388, height: 220 };
 const key = { width: 100, height: 45 };
 
 describe("a short embed's key", () => {
-  it('sits beside the plot when the letter-box holds it', () => {
+  it('sits beside the plot, level with its top, when the letter-box holds it', () => {
     const plot = { left: 60, top: 10, width: 200, height: 180 };
-    expect(placeShortKey({ panel, plot, key, points: [] })).toEqual({ left: 268, top: 0 });
+    expect(placeShortKey({ panel, plot, key, points: [] })).toEqual({
+      left: 268,
+      top: 10,
+      mapAtStart: false,
+    });
   });
 
   it('takes the corner of the plot that covers no path when the letter-box is too narrow', () => {
@@ -16,7 +20,10 @@ describe("a short embed's key", () => {
     const inTopRight = [330, 30, 340, 40];
     const inTopLeft = [80, 30];
     const inBottomRight = [330, 170];
-    const at = (points: number[]) => placeShortKey({ panel, plot, key, points });
+    const at = (points: number[]) => {
+      const { left, top } = placeShortKey({ panel, plot, key, points });
+      return { left, top };
+    };
     // Nothing drawn near a corner: the top-right one.
     expect(at([200, 100])).toEqual({ left: 261, top: 14 });
     // A path through the top-right corner: the top-left one.
@@ -28,6 +35,45 @@ describe("a short embed's key", () => {
       left: 64,
       top: 14,
     });
+  });
+
+  it("moves the map to its row's start when only both letter-boxes together hold the key", () => {
+    // 320 x 240: a 107 px plot centred in a 308 px panel, 82 px free on its right.
+    const small = { width: 308, height: 108 };
+    const plot = { left: 119, top: 10, width: 107, height: 64 };
+    const row = { slack: 120, atStart: false };
+    const wide = { width: 100, height: 31 };
+    const placed = placeShortKey({ panel: small, plot, key: wide, points: [], row });
+    expect(placed.mapAtStart).toBe(true);
+    // Beside the moved plot, clear of it and inside the panel.
+    expect(placed.left).toBe(119 - 60 + 107 + 8);
+    expect(placed.left + wide.width).toBeLessThanOrEqual(small.width);
+    // Measured while moved, the same answer (no back and forth between two layouts).
+    const again = placeShortKey({
+      panel: small,
+      plot: { ...plot, left: plot.left - 60 },
+      key: wide,
+      points: [],
+      row: { slack: 120, atStart: true },
+    });
+    expect(again).toEqual(placed);
+    // A key the centred letter-box holds leaves the map centred.
+    const narrow = { width: 70, height: 31 };
+    expect(placeShortKey({ panel: small, plot, key: narrow, points: [], row }).mapAtStart).toBe(
+      false,
+    );
+    // One too wide for both: a corner of the centred plot, whatever was measured.
+    const huge = { width: 150, height: 31 };
+    const corner = placeShortKey({
+      panel: small,
+      plot: { ...plot, left: plot.left - 60 },
+      key: huge,
+      points: [],
+      row: { slack: 120, atStart: true },
+    });
+    expect(corner.mapAtStart).toBe(false);
+    expect(corner.left).toBeGreaterThanOrEqual(0);
+    expect(corner.left + huge.width).toBeLessThanOrEqual(small.width);
   });
 
   it('stays inside the panel, whatever the sizes', () => {
