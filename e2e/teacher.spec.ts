@@ -52,6 +52,52 @@ test.describe('keyboard: a clicker drives playback whatever the pointer touched 
     expect(await lrOf(app, 0)).toBe(lr);
   });
 
+  test('after a switch to the slides and back (Alt+Tab), the dragged slider still leaves → to playback', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open(`?${TWO}`);
+    const row = await app.expand(0);
+    const slider = row.getByTestId('slider-lr');
+    await app.repaintAfter(() => dragSlider(page, slider, 0.3));
+    const lr = await lrOf(app, 0);
+    // Alt+Tab away and back, as the browser reports it: Alt pressed in the page, the window's
+    // blur (the slider keeps document focus), then focus given back to the same slider. Headless
+    // Chromium never blurs a page, so the window's events are dispatched as the browser sends them.
+    await page.keyboard.down('Alt');
+    await page.evaluate(() => {
+      const el = document.activeElement!;
+      el.dispatchEvent(new FocusEvent('blur'));
+      el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+      window.dispatchEvent(new FocusEvent('blur'));
+    });
+    await page.keyboard.up('Alt');
+    await page.evaluate(() => {
+      const el = document.activeElement!;
+      el.dispatchEvent(new FocusEvent('focus'));
+      el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      window.dispatchEvent(new FocusEvent('focus'));
+    });
+    await expect(slider).toBeFocused();
+    const start = await app.cursor();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
+    expect(await app.cursor()).toBe(start + 2);
+    expect(await lrOf(app, 0)).toBe(lr);
+
+    // Tab onto the slider, away and back: it keeps its arrows, as it was reached by keyboard.
+    await row.getByTestId('field-lr').click();
+    await page.keyboard.press('Shift+Tab');
+    await expect(slider).toBeFocused();
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
+    await page.evaluate(() =>
+      document.activeElement!.dispatchEvent(new FocusEvent('focusin', { bubbles: true })),
+    );
+    const before = Number(await slider.inputValue());
+    await app.repaintAfter(() => page.keyboard.press('ArrowRight'));
+    expect(Number(await slider.inputValue())).toBe(before + 1);
+  });
+
   test('a slider reached with Tab keeps its arrows; dragging it hands them back', async ({
     page,
   }) => {

@@ -12,6 +12,14 @@ export type FocusOrigin = 'keyboard' | 'pointer';
 let lastInput: FocusOrigin = 'keyboard';
 const origins = new WeakMap<Element, FocusOrigin>();
 let installed: Document | null = null;
+/**
+ * The element that had focus when the window lost it (Alt+Tab to the slides): the browser gives
+ * it focus back on return, which is no new way of reaching it.
+ */
+let focusedWhenAway: Element | null = null;
+
+/** Keys that move no focus and operate nothing by themselves (Alt of Alt+Tab, ⌘ of ⌘+Tab). */
+const MODIFIERS = new Set(['Alt', 'AltGraph', 'Control', 'Meta', 'OS', 'Shift', 'CapsLock', 'Fn']);
 
 /** The control (or the label's control) a pointer press lands on. */
 function controlAt(target: EventTarget | null): Element | null {
@@ -23,15 +31,23 @@ function controlAt(target: EventTarget | null): Element | null {
 
 const onPointerDown = (event: Event): void => {
   lastInput = 'pointer';
+  focusedWhenAway = null;
   // A control already focused by Tab and then dragged is now the pointer's.
   const control = controlAt(event.target);
   if (control) origins.set(control, 'pointer');
 };
-const onKeyDown = (): void => {
+const onKeyDown = (event: Event): void => {
+  if (event instanceof KeyboardEvent && MODIFIERS.has(event.key)) return;
   lastInput = 'keyboard';
+  focusedWhenAway = null;
 };
 const onFocusIn = (event: Event): void => {
-  if (event.target instanceof Element) origins.set(event.target, lastInput);
+  if (!(event.target instanceof Element)) return;
+  const restored = event.target === focusedWhenAway;
+  focusedWhenAway = null;
+  // Focus given back on the window's return keeps how the control was reached.
+  if (restored && origins.has(event.target)) return;
+  origins.set(event.target, lastInput);
 };
 
 /**
@@ -45,6 +61,13 @@ export function installFocusOrigin(doc: Document = document): void {
   doc.addEventListener('pointerdown', onPointerDown, true);
   doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('focusin', onFocusIn, true);
+  doc.defaultView?.addEventListener(
+    'blur',
+    (event) => {
+      if (event.target === doc.defaultView) focusedWhenAway = doc.activeElement;
+    },
+    true,
+  );
 }
 
 /** How `element` got focus; 'keyboard' when it is not known (focused before watching began). */
