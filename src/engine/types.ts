@@ -269,6 +269,11 @@ export interface ParamSpec {
   readonly integer?: boolean;
   /** The slider moves in whole numbers (counts torch takes as floats too, e.g. max_iter). */
   readonly wholeSlider?: boolean;
+  /**
+   * A count torch also takes as a float (max_iter): a whole value goes to Python as an int, as a
+   * learner writes it (every `integer` one does too; other numbers go as floats, see pytorch.ts).
+   */
+  readonly count?: boolean;
   /** null is a value torch accepts (max_eval; element 0 of Adafactor's eps). */
   readonly nullable?: boolean;
   /** Per-element bounds of a tuple, when they differ by element (Rprop's etas). */

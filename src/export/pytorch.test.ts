@@ -37,6 +37,30 @@ describe('copy as PyTorch', () => {
     expect(script).toMatch(/, 5, False, \(2,\)\),\n/);
   });
 
+  it('writes counts as Python ints and every other whole number as a float', () => {
+    const scene: Scene = {
+      surface: { id: 'quadratic' },
+      start: [3, -2],
+      steps: 5,
+      optimizers: [
+        { type: 'lbfgs', lr: 1, max_iter: 3, max_eval: 4, history_size: 5 },
+        { type: 'adam', lr: 1, betas: [0, 0.999], weight_decay: 0 },
+        { type: 'muon', lr: 1, ns_steps: 4 },
+      ],
+    };
+    const script = sceneToPyTorch(scene);
+    // torch reads these as counts: range(), list lengths, `n_iter < max_iter`.
+    expect(script).toContain('max_iter=3,');
+    expect(script).toContain('max_eval=4,');
+    expect(script).toContain('history_size=5');
+    expect(script).toContain('ns_steps=4');
+    // Adam refuses betas=(0, 0.999): "betas must be either both floats or both Tensors".
+    expect(script).toContain(
+      'torch.optim.Adam(params, lr=1.0, betas=(0.0, 0.999), weight_decay=0.0)',
+    );
+    expect(script).not.toMatch(/lr=1[,)]/);
+  });
+
   it('knows every named surface', () => {
     for (const id of SURFACE_IDS) {
       const script = sceneToPyTorch({ ...DEFAULT_SCENE, surface: { id } });

@@ -104,16 +104,13 @@ function surfacePrelude(scene: Scene): string {
 }
 
 /**
- * Counts torch takes as Python ints (history_size and ns_steps are also `integer` in their specs);
- * every other number is written as a float: Adam and AdamW refuse `betas=(0, 0.999)` ("betas
- * must be either both floats or both Tensors").
+ * A hyper-parameter's number as Python: an int for counts (the spec's `integer` or `count`), else
+ * a float (`0.0`, not `0`): Adam and AdamW refuse `betas=(0, 0.999)` ("betas must be either both
+ * floats or both Tensors").
  */
-const INT_ARGS: readonly string[] = ['max_iter', 'max_eval'];
-
-/** A hyper-parameter's number as Python: an int for counts, else a float (`0.0`, not `0`). */
 function pyArg(config: OptimizerConfig, key: string, n: number): string {
   const spec = OPTIMIZERS[config.type].params.find((p) => p.name === key);
-  const count = spec?.integer === true || INT_ARGS.includes(key);
+  const count = spec?.integer === true || spec?.count === true;
   return !count && Number.isInteger(n) && Math.abs(n) < 1e16 ? `${n}.0` : py(n);
 }
 

@@ -14,8 +14,16 @@ export const PARAMS: readonly ParamSpec[] = [
   // torch checks none of these (a max_iter of 2.5 runs three inner iterations, as Python's
   // `while n_iter < 2.5` does), except history_size: its two-loop recursion indexes a list of
   // that length, so 0 or less crashes at the second step.
-  { name: 'max_iter', kind: 'number', default: 20, wholeSlider: true, sliderMin: 1, sliderMax: 50 },
-  { name: 'max_eval', kind: 'number', default: null, nullable: true },
+  {
+    name: 'max_iter',
+    kind: 'number',
+    default: 20,
+    wholeSlider: true,
+    count: true,
+    sliderMin: 1,
+    sliderMax: 50,
+  },
+  { name: 'max_eval', kind: 'number', default: null, nullable: true, count: true },
   {
     name: 'tolerance_grad',
     kind: 'number',
