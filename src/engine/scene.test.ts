@@ -91,6 +91,13 @@ describe('scene validation', () => {
     expect(
       validateScene({ steps: 5, optimizers: [{ type: 'asgd', lr: 1, lambd: -2 }] }).errors,
     ).toEqual([]);
+    // Both refused: lambd first (a zero base at step 1), then, at torch's lambd, alpha's overflow.
+    const both = validateScene({
+      steps: 5,
+      optimizers: [{ type: 'asgd', lr: 1, lambd: -1, alpha: 1e7 }],
+    });
+    expect(paths(both.errors)).toEqual(['optimizers[0].lambd', 'optimizers[0].alpha']);
+    expect(both.scene.optimizers[0]).toEqual({ type: 'asgd', lr: 1 });
     // A scene too short to reach the step is fine too.
     expect(
       validateScene({ steps: 1, optimizers: [{ type: 'asgd', lr: 0.5, lambd: -1 }] }).errors,

@@ -388,18 +388,22 @@ function checkFamilyRun(
   if (!check) return config;
   let lrs: readonly number[];
   try {
+    // Dropping a refused field (lambd, alpha) leaves lr and schedule, so these stay as they are.
     lrs = scheduleValues(config.schedule, resolvedLr(config), steps).lrs;
   } catch {
     return config; // checkScheduleRun names the schedule's problem.
   }
-  const refused = check(config, lrs);
-  if (!refused) return config;
-  errors.push(fieldError(`${path}.${refused.field}`, refused.code, refused.params));
-  // Refused at torch's default: nothing to drop, the error stands.
-  if (!Object.hasOwn(config, refused.field)) return config;
-  const rest: Record<string, unknown> = { ...config };
-  delete rest[refused.field];
-  return checkFamilyRun(rest as unknown as OptimizerConfig, steps, path, errors);
+  let checked = config;
+  for (;;) {
+    const refused = check(checked, lrs);
+    if (!refused) return checked;
+    errors.push(fieldError(`${path}.${refused.field}`, refused.code, refused.params));
+    // Refused at torch's default: nothing to drop, the error stands.
+    if (!Object.hasOwn(checked, refused.field)) return checked;
+    const rest: Record<string, unknown> = { ...checked };
+    delete rest[refused.field];
+    checked = rest as unknown as OptimizerConfig;
+  }
 }
 
 function checkScheduleRun(
