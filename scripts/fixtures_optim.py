@@ -36,6 +36,7 @@ Run with the repo's torch venv (scripts/torch-env.sh): .venv-torch/bin/python sc
 """
 import inspect
 import json
+import random
 import math
 import os
 
@@ -377,6 +378,12 @@ CASES = [
         {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'tolerance_change': 1, 'max_eval': 1000},
         {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'max_iter': 1},
     ])),
+    # A near-tie: the line search's comparisons at step 3 flip on a last-bit difference in the
+    # two-loop recursion's q.add_(y, alpha=-al), which torch's CPU kernel computes as one fused
+    # multiply-add (see add_alpha_cases); a twice-rounded port left the path there.
+    ('lbfgs near a tie in its line search', scene({'id': 'quadratic'}, [3, -2], 6, [
+        {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'max_iter': 3, 'maximize': True},
+    ])),
     ('lbfgs on himmelblau and a typed surface', scene({'id': 'himmelblau'}, [-0.3, 0.9], 6, [
         {'type': 'lbfgs', 'lr': 0.05},
         {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'max_iter': 3},
@@ -479,6 +486,24 @@ def torch_defaults():
     return out
 
 
+def add_alpha_cases():
+    """torch's `c.add_(b, alpha=a)` in float64 on random operands: [a, b, c, result] each.
+
+    ATen's CPU add kernel computes c + a*b as one fused multiply-add on x86-64 with AVX2; the
+    engine's fma (src/engine/optimizers/fma.ts) must give the same bits. About a quarter of these
+    differ from the twice-rounded c + a*b."""
+    rng = random.Random(20261203)
+    out = []
+    for _ in range(400):
+        a, b, c = (rng.uniform(-1, 1) * 10 ** rng.randint(-6, 6) for _ in range(3))
+        if rng.random() < 0.3:
+            c = -a * b * (1 + rng.choice([0, 1e-16, -1e-16, 2.2e-16]))  # cancellation
+        t = torch.tensor([c], dtype=torch.float64)
+        t.add_(torch.tensor([b], dtype=torch.float64), alpha=a)
+        out.append([a, b, c, t.item()])
+    return out
+
+
 def main():
     cases = []
     for name, sc in CASES:
@@ -486,7 +511,7 @@ def main():
         cases.append({'name': name, 'scene': sc, 'trajectories': trajectories})
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, 'w') as fh:
-        json.dump({'torch': torch.__version__, 'cases': cases}, fh, separators=(',', ':'), allow_nan=False)
+        json.dump({'torch': torch.__version__, 'cases': cases, 'add_alpha': add_alpha_cases()}, fh, separators=(',', ':'), allow_nan=False)
         fh.write('\n')
     with open(DEFAULTS_OUT, 'w') as fh:
         json.dump({'torch': torch.__version__, **torch_defaults()}, fh, indent=1)

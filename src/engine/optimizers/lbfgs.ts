@@ -15,6 +15,7 @@ import type {
 import { vec, num, times } from './stateVectors';
 import { choiceParam, numberParam, snapshot } from './common';
 import { PARAMS, lbfgsMaxEval, lbfgsMeta } from './lbfgs.meta';
+import { fma } from './fma';
 
 const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
@@ -288,14 +289,15 @@ class LbfgsInstance implements OptimizerInstance {
           al[i] = dot(this.oldStps[i]!, q) * this.ro[i]!;
           const a = -al[i]!;
           const dir = this.oldDirs[i]!;
-          for (let j = 0; j < n; j++) q[j] = q[j]! + a * dir[j]!;
+          // torch: q.add_(old_dirs[i], alpha=-al[i]), one fused multiply-add (see fma.ts).
+          for (let j = 0; j < n; j++) q[j] = fma(a, dir[j]!, q[j]!);
         }
         const r = q.map((v) => v * this.hDiag);
         for (let i = 0; i < numOld; i++) {
           const be = dot(this.oldDirs[i]!, r) * this.ro[i]!;
           const a = al[i]! - be;
           const stp = this.oldStps[i]!;
-          for (let j = 0; j < n; j++) r[j] = r[j]! + a * stp[j]!;
+          for (let j = 0; j < n; j++) r[j] = fma(a, stp[j]!, r[j]!);
         }
         d = r;
       }
@@ -311,7 +313,8 @@ class LbfgsInstance implements OptimizerInstance {
         const x = params.slice();
         const at = new Float64Array(n);
         const objective: Objective = (step) => {
-          for (let i = 0; i < n; i++) at[i] = x[i]! + step * direction[i]!;
+          // torch's _directional_evaluate: p.add_(d, alpha=t), fused.
+          for (let i = 0; i < n; i++) at[i] = fma(step, direction[i]!, x[i]!);
           return evaluate(at);
         };
         const found = strongWolfe(
@@ -327,10 +330,10 @@ class LbfgsInstance implements OptimizerInstance {
         flatGrad = found.g;
         t = found.t;
         lsEvals = found.evals;
-        for (let i = 0; i < n; i++) params[i] = params[i]! + t * direction[i]!;
+        for (let i = 0; i < n; i++) params[i] = fma(t, direction[i]!, params[i]!);
         optCond = absMax(flatGrad) <= this.toleranceGrad;
       } else {
-        for (let i = 0; i < n; i++) params[i] = params[i]! + t * direction[i]!;
+        for (let i = 0; i < n; i++) params[i] = fma(t, direction[i]!, params[i]!);
         if (nIter !== this.maxIter) {
           const next = evaluate(params);
           loss = next.f;

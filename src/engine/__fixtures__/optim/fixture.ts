@@ -30,6 +30,17 @@ export const TORCH_VERSION: string = fixture.torch;
 /** Every fixture case. */
 export const TORCH_CASES = fixture.cases as unknown as readonly TorchCase[];
 
+/**
+ * torch's `c.add_(b, alpha=a)` on random float64 operands, [a, b, c, result] each: the fused
+ * multiply-add the engine's fma must reproduce bit for bit.
+ */
+export const TORCH_ADD_ALPHA = fixture.add_alpha as unknown as readonly (readonly [
+  number,
+  number,
+  number,
+  number,
+])[];
+
 /** Relative tolerance of the parity tests. */
 export const RELATIVE_TOLERANCE = 1e-9;
 /** Absolute floor, so values that torch and we both drive to ~0 are not compared relatively. */
