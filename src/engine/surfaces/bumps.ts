@@ -146,6 +146,8 @@ export const BUMPS_PARAMETERS = {
   width: WIDTH,
 } as const;
 
+let minimaFound: DomainPoint[] | undefined;
+
 /** The bumps surface (module comment); minima listed deepest first. */
 export const bumps: SumSurface = {
   id: 'bumps',
@@ -158,7 +160,11 @@ export const bumps: SumSurface = {
     bumpsBatch(undefined, 0, BUMP_COUNT, x, y, undefined, out);
   },
   domain: { x: [-4.5, 4.5], y: [-4.5, 4.5] },
-  minima: findMinima(),
+  // Found on first use, not at the page's start: 12 Newton runs were ~10 ms of a throttled first
+  // paint that draws another surface.
+  get minima(): DomainPoint[] {
+    return (minimaFound ??= findMinima());
+  },
   terms: BUMP_COUNT,
   batchGrad: (indices, from, to, x, y, out) => bumpsBatch(indices, from, to, x, y, out, undefined),
 };
