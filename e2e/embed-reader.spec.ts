@@ -255,6 +255,42 @@ test.describe('an embed in an iframe of a fixed size', () => {
   });
 });
 
+test('with the charts beside the map (960 px and wider), the height asked for depends on the width only', async ({
+  page,
+}) => {
+  // The reviewer's case: the notice said 614, then the iframe's own height (650, 800, 900),
+  // because the charts' column, stretched to the row, was measured as the charts' height.
+  await page.setViewportSize({ width: 1500, height: 1000 });
+  const asked = async (): Promise<number[]> =>
+    (await page.evaluate(() => (window as unknown as HostWindow).received))
+      .filter((m) => m.data.context === 'iframe.resize')
+      .map((m) => m.data.height as number);
+  const heights: number[] = [];
+  for (const h of [650, 900]) {
+    const frame = await openHost(page, embedSrc('&controls=play,lr:0,charts'), { w: 1200, h });
+    await expect.poll(async () => (await asked()).length).toBeGreaterThan(0);
+    await expect(frame.getByTestId('embed-side')).toBeVisible();
+    const all = await asked();
+    // One height, whatever the iframe's own height was.
+    expect(new Set(all.map(Math.round)).size, JSON.stringify(all)).toBe(1);
+    heights.push(all[0]!);
+    // Applied, it is a height where map, charts and controls are whole, and it stays asked for.
+    await page
+      .locator('#embed')
+      .evaluate((el, height) => ((el as HTMLIFrameElement).height = String(height)), all[0]!);
+    await expect
+      .poll(async () => Math.abs((await asked()).at(-1)! - all[0]!))
+      .toBeLessThanOrEqual(1);
+    const side = frame.getByTestId('embed-side');
+    await expect
+      .poll(() => side.evaluate((el) => el.scrollHeight - el.clientHeight))
+      .toBeLessThanOrEqual(1);
+    expectInside(await box(frame, 'open-in-app'), 1200, all[0]!, 'open-in-app');
+    expectInside(await box(frame, 'map-plot'), 1200, all[0]!, 'the map');
+  }
+  expect(Math.abs(heights[0]! - heights[1]!)).toBeLessThanOrEqual(1);
+});
+
 test('the 3-D button stays off a 320×240 embed’s tiny map, and sits inside a 700×500 one', async ({
   page,
 }) => {

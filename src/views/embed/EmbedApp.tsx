@@ -213,12 +213,13 @@ function EmbedNotices(props: { params: readonly ParamControl[] }) {
   return (
     <div className="embed-notice" role="alert" data-testid="load-errors">
       <span>{t('app.urlProblems')}</span>{' '}
-      {loadErrors.slice(0, 4).map((e, i) => (
+      {/* Every problem, in the notice's own scroll box (embed.css): none is dropped unsaid. */}
+      {loadErrors.map((e, i) => (
         <code key={i}>
           {e.path || t('app.sceneField')}: {localMessage(e)}
         </code>
       ))}
-      {missing.slice(0, 4).map((text, i) => (
+      {missing.map((text, i) => (
         <code key={`m${i}`}>{text}</code>
       ))}
       <button
@@ -389,6 +390,24 @@ function naturalHeight(
   return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
 }
 
+/**
+ * The height of `el`'s content: its children's extent and its padding (px). Not its scrollHeight:
+ * beside the map (a row) the charts' column is stretched to the iframe's height, and a notice
+ * that followed that height asked for whatever height the host had set (614 px, then 900).
+ */
+function contentHeight(el: HTMLElement): number {
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  let bottom = box.top + parseFloat(style.paddingTop);
+  for (const child of Array.from(el.children)) {
+    if (!(child instanceof HTMLElement) || child.offsetParent === null) continue;
+    const margin = parseFloat(getComputedStyle(child).marginBottom) || 0;
+    bottom = Math.max(bottom, child.getBoundingClientRect().bottom + margin);
+  }
+  // Children scrolled up out of the box still count.
+  return bottom - box.top + el.scrollTop + parseFloat(style.paddingBottom);
+}
+
 /** The length of the union of the boxes' vertical extents (px). */
 function verticalUnion(boxes: readonly { top: number; bottom: number }[]): number {
   const sorted = [...boxes].sort((a, b) => a.top - b.top);
@@ -533,7 +552,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
             c.getBoundingClientRect(),
           ),
         );
-        const other = side.scrollHeight - chartPx;
+        const other = contentHeight(side) - chartPx;
         sideHeight.current = other + chartPx / s;
         // Swapped into the map's place, the charts shrink to fit its box rather than be cut.
         const swapped = getComputedStyle(side).position === 'absolute';
