@@ -232,6 +232,25 @@ test.describe('the visualizer', () => {
     expect((await app.contourShapes()).length).toBeGreaterThan(4);
   });
 
+  test('a link with many bad parameters names every one of them, the page ones last', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    // Eight scene problems come first; the page's own (present, page, theme) were cut off.
+    await app.open(
+      '?scene=f:nosuch;p:a,b;n:-5;o:foo,lr=1;o:sgd,lr=-1,momentum=abc;o:adam,betas=2~3&view=t:zz;d:1,2&present=yes&page=labb&theme=purple',
+    );
+    const items = page.getByTestId('load-errors').locator('li');
+    for (const field of ['present', 'page', 'theme']) {
+      await expect(items.filter({ has: page.locator('code', { hasText: field }) })).toHaveCount(1);
+    }
+    expect(await items.count()).toBeGreaterThan(8);
+    // The list scrolls inside the notice: the map keeps its place below it.
+    const list = (await page.getByTestId('load-errors').locator('ul').boundingBox())!;
+    expect(list.height).toBeLessThan(300);
+    await expect(page.getByTestId('map-plot')).toBeVisible();
+  });
+
   test('optimizers can be added, renamed, recoloured, hidden and removed', async ({ page }) => {
     const app = new Visualizer(page);
     await app.open(CLASSICS);
