@@ -800,4 +800,16 @@ export const enMore = {
   'engine.why.muonEps': '{torch} clamps in bfloat16, which cannot hold a larger eps',
   'engine.why.muonSteps': '{torch} runs at most {max} Newton–Schulz steps',
   'chart.offChart': 'off the chart from step {step} {arrow}',
+  // Pages and panels that load every text before they render (lessons, lab, presenter, editor).
+  'lessons.heading': 'Lessons',
+  'lessons.intro':
+    'Ready-made scenes from the notes, each with two or three sentences on what to look at. Open one to watch it run with its explanation beside the map; present it to a class with P.',
+  'lessons.visualizerSection': 'Optimizers on a loss surface',
+  'lessons.labSection': 'Gradient flow through deep networks',
+  'lessons.openLab': 'Open in the lab',
+  'lessons.preview': 'Preview: the paths of this lesson on its surface',
+  'lessons.stopPresenting': 'Exit presenter mode',
+  'lessons.fullscreen': 'Full screen',
+  'lessons.lr': 'Learning rate of {name}',
+  'optimizers.none': 'None',
 } as const;

@@ -146,21 +146,11 @@ export const en = {
   'chart.summary.empty': '{title}: no optimizer is shown.',
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': 'Lessons',
-  'lessons.heading': 'Lessons',
-  'lessons.intro':
-    'Ready-made scenes from the notes, each with two or three sentences on what to look at. Open one to watch it run with its explanation beside the map; present it to a class with P.',
-  'lessons.visualizerSection': 'Optimizers on a loss surface',
-  'lessons.labSection': 'Gradient flow through deep networks',
   'lessons.open': 'Open lesson',
-  'lessons.openLab': 'Open in the lab',
-  'lessons.preview': 'Preview: the paths of this lesson on its surface',
   'lessons.panel': 'Lesson',
   'lessons.all': 'All lessons',
   'lessons.close': 'Close lesson',
   'lessons.present': 'Present',
-  'lessons.stopPresenting': 'Exit presenter mode',
-  'lessons.fullscreen': 'Full screen',
-  'lessons.lr': 'Learning rate of {name}',
   'shortcuts.button': 'Keyboard shortcuts',
   'theme.label': 'Theme',
   'theme.auto': 'Auto',
@@ -215,7 +205,6 @@ export const en = {
   'map.key': 'Paths on the map',
   'map.keyLr': 'lr {lr}',
   // optim helper (issue 12): torch's None in the optimizer editor.
-  'optimizers.none': 'None',
   // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
   'map.leftMapShort': '{name} {step}{arrow}',
   'embed.openBlocked': 'This page does not let the figure open a tab. Copy the link:',
