@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CLASSICS_SCENE, DEFAULT_SCENE } from '../src/engine/scene';
 import { encodeSceneParam } from '../src/engine/scene-url';
+import { PHONE } from './fixtures/phone';
 import { Visualizer, dragSlider } from './fixtures/visualizer';
 import { allowCors } from './fixtures/cors';
 
@@ -249,6 +250,36 @@ test.describe('the visualizer', () => {
     const list = (await page.getByTestId('load-errors').locator('ul').boundingBox())!;
     expect(list.height).toBeLessThan(300);
     await expect(page.getByTestId('map-plot')).toBeVisible();
+  });
+
+  test("on a phone, a long optimizer name wraps in the paths' key; the page never scrolls sideways", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const app = new Visualizer(page);
+    const long = 'Adam with a really long label 1234567';
+    await app.open(
+      `?scene=${encodeSceneParam({
+        ...DEFAULT_SCENE,
+        optimizers: [
+          { type: 'sgd', lr: 0.05 },
+          { type: 'rmsprop', lr: 0.01 },
+          { type: 'nadam', lr: 0.05 },
+          { type: 'adam', lr: 0.1, label: long },
+        ],
+      })}`,
+    );
+    const key = page.getByTestId('map-key');
+    await expect(key).toContainText(long);
+    const page390 = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      key: document.querySelector('[data-testid="map-key"]')!.getBoundingClientRect().right,
+    }));
+    expect(page390.scroll).toBeLessThanOrEqual(page390.client);
+    expect(page390.key).toBeLessThanOrEqual(page390.client);
+    await context.close();
   });
 
   test('optimizers can be added, renamed, recoloured, hidden and removed', async ({ page }) => {
