@@ -210,6 +210,15 @@ const BOOLEAN_KEYS = new Set([
 /** Fields written as a/b(/c): a tuple whichever optimizer they belong to (eps only when it has a '/'). */
 const TUPLE_KEYS = new Set(['betas', 'etas', 'step_sizes', 'ns_coefficients']);
 
+/**
+ * A number's text as the number, or, when it is none (`a`, `2~3`, `1e999`), the text itself, so
+ * the validator names what was written ('got "a"'), not NaN or null.
+ */
+function numberOrText(text: string): number | string {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) ? n : text;
+}
+
 /** Text → value: numbers stay numbers (so the validator can name a bad one), the rest stays text. */
 function parseValue(key: string, raw: string): unknown {
   const text = unescapeText(raw);
@@ -219,7 +228,7 @@ function parseValue(key: string, raw: string): unknown {
   if (BOOLEAN_KEYS.has(key)) return text === '1' ? true : text === '0' ? false : text;
   if (key === 'schedule') return decodeSchedule(text);
   if (TUPLE_KEYS.has(key) || (key === 'eps' && text.includes('/'))) {
-    return text.split('/').map((v) => (v === NONE ? null : Number(v)));
+    return text.split('/').map((v) => (v === NONE ? null : numberOrText(v)));
   }
   if (text === NONE) return null;
   const n = Number(text);
@@ -281,8 +290,8 @@ export function decodeSceneParam(text: string): SceneValidation {
     if (tag === 'f') raw.surface = { id: unescapeText(body) ?? body };
     else if (tag === 'e') raw.surface = { expr: unescapeText(body) ?? body };
     else if (tag === 'p')
-      raw.start = body.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
-    else if (tag === 'n') raw.steps = body.trim() === '' ? NaN : Number(body);
+      raw.start = body.split(',').map((v) => numberOrText(unescapeText(v) ?? v));
+    else if (tag === 'n') raw.steps = numberOrText(unescapeText(body) ?? body);
     else if (tag === 'o' && colon < 0) emptyList = true;
     else if (tag === 'o') optimizers.push(decodeOptimizer(body, optimizers.length, errors));
     else if (tag === 'noise') raw.noise = decodeNoise(body, errors);
