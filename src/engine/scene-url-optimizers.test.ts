@@ -59,4 +59,14 @@ describe('the URL text of torch 2.x optimizers', () => {
     ]);
     expect(errors[0]!.message).toMatch(/must be < 1, got 1\.5 \(torch/);
   });
+
+  it('names a number that is not one as it was written, not as NaN or null', () => {
+    const said = (text: string): string[] => decodeSceneParam(text).errors.map((e) => e.message);
+    expect(said('f:quadratic;p:a,b;n:5')[0]).toMatch(/got "a"$/);
+    expect(said('f:quadratic;n:abc')[0]).toMatch(/got "abc"$/);
+    expect(said('f:quadratic;p:1e999,2')[0]).toMatch(/got "1e999"$/);
+    expect(said('f:quadratic;o:adam,betas=2~3')[0]).toMatch(/got \["2~3"\]$/);
+    // A number still parses as one: no message.
+    expect(said('f:quadratic;p:-1.5e0,2;n:5;o:adam,betas=0.8/0.99')).toEqual([]);
+  });
 });
