@@ -320,6 +320,27 @@ test.describe('divergence reads as divergence, not as a glitch', () => {
   });
 });
 
+test('a step out of the function’s domain is named as that, not as divergence', async ({
+  page,
+}) => {
+  const app = new Visualizer(page);
+  // √x + y² from x = 0.5 at lr 2: the first step lands at x ≈ −0.91, where √x is not defined.
+  await app.open('?scene=e:sqrt(x)%2By^2;p:0.5,1;n:50;o:sgd,lr=2&view=t:50');
+  const [run] = await app.trajectories();
+  expect(run!.diverged).toBe(true);
+  expect(run!.length).toBe(1);
+  await expect(page.getByTestId('diverged-0')).toHaveText("left f's domain after step 0");
+  await expect(page.locator('.descent-chart__legend').first()).toContainText(
+    "left f's domain after step 0",
+  );
+  await expect(page.locator('.descent-formula__diverged')).toContainText("left f's domain");
+  await expect(page.locator('body')).not.toContainText('diverged at step');
+  // The optimizer's "why this path" note ends with the domain, not an overflow.
+  await app.expand(0);
+  await expect(page.locator('body')).toContainText("After step 0 the path left f's domain");
+  await expect(page.locator('body')).not.toContainText('overflowed');
+});
+
 test.describe('a legend on the figure in every view', () => {
   /** Two Adams (one would be "Adam" twice) and an SGD, on the quadratic. */
   const TWINS = 'scene=f:quadratic;p:-4,2;n:40;o:adam,lr=0.1;o:sgd,lr=0.1;o:adam,lr=0.3';

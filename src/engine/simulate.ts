@@ -102,6 +102,7 @@ export function simulateOne(
     losses,
     length,
     diverged: end.diverged,
+    ...(end.leftDomain === true ? { leftDomain: true } : {}),
     lrs: lrs.subarray(0, Math.max(0, length - 1)),
     ...extras(length),
     ...(momentums ? { momentums: momentums.subarray(0, Math.max(0, length - 1)) } : {}),

@@ -455,6 +455,8 @@ export interface Trajectory {
   readonly length: number;
   /** True when a position or loss became non-finite; the run stopped there. */
   readonly diverged: boolean;
+  /** Diverged by a step out of f's domain (a finite point where f is NaN), not by overflow. */
+  readonly leftDomain?: boolean;
   /**
    * lrs[k]: the learning rate of the step from point k to point k + 1 (length − 1 entries).
    * simulateOne always records it; other producers (the mini-batch analysis) may not.

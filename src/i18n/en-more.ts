@@ -812,4 +812,6 @@ export const enMore = {
   'lessons.fullscreen': 'Full screen',
   'lessons.lr': 'Learning rate of {name}',
   'optimizers.none': 'None',
+  'formula.leftDomain':
+    "{label} left f's domain after step {step}: f is not defined at the next point (a square root or log of a negative number, say), so there are no values after it. Move back to step {step} or earlier, or lower the learning rate to keep the steps inside.",
 } as const;

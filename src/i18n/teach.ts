@@ -25,6 +25,8 @@ export const teachEn = {
   'teach.clipped':
     'Gradient clipping bounds every step, so here the band is only a guide: the run can cross it and survive.',
   'teach.outcome.overflow': 'The numbers overflowed at step {step}.',
+  'teach.outcome.leftDomain':
+    "After step {step} the path left f's domain: f is not defined where the next step lands.",
   'teach.outcome.grew': 'The loss ends higher than it started.',
   'teach.outcome.settles': 'The loss still ends lower than it started.',
   'teach.negativeCurvature':
@@ -69,6 +71,7 @@ export const teachZhCN: TeachMessages = {
   'teach.clipped':
     '梯度裁剪限制了每一步的长度，所以这里的稳定区间只是参考：越过它的运行也可能安然无恙。',
   'teach.outcome.overflow': '第 {step} 步时数值溢出了。',
+  'teach.outcome.leftDomain': '第 {step} 步之后路径离开了 f 的定义域：下一步落点处 f 没有定义。',
   'teach.outcome.grew': '最终的损失比起点更高。',
   'teach.outcome.settles': '最终的损失仍比起点低。',
   'teach.negativeCurvature':
@@ -109,6 +112,7 @@ export const teachZhTW: TeachMessages = {
   'teach.clipped':
     '梯度裁剪限制了每一步的長度，所以這裡的穩定區間只是參考：越過它的執行也可能安然無恙。',
   'teach.outcome.overflow': '第 {step} 步時數值溢位了。',
+  'teach.outcome.leftDomain': '第 {step} 步之後路徑離開了 f 的定義域：下一步落點處 f 沒有定義。',
   'teach.outcome.grew': '最後的損失比起點更高。',
   'teach.outcome.settles': '最後的損失仍比起點低。',
   'teach.negativeCurvature':
@@ -166,6 +170,11 @@ function fill(template: string, params: Readonly<Record<string, string | number>
  * The explanation as sentences in `locale` (1–4 of them, each a full sentence), numbers to three
  * significant digits. Throws nothing: every kind of DivergenceExplanation has its sentences.
  */
+/** How a diverged run ended: its numbers overflowed, or a step left f's domain. */
+function outcomeKey(e: { readonly leftDomain?: boolean }): TeachKey {
+  return e.leftDomain === true ? 'teach.outcome.leftDomain' : 'teach.outcome.overflow';
+}
+
 export function formatDivergence(e: DivergenceExplanation, locale: Locale): string[] {
   const m = TEACH_MESSAGES[locale];
   const say = (key: TeachKey, params: Readonly<Record<string, string | number>> = {}) =>
@@ -189,7 +198,7 @@ export function formatDivergence(e: DivergenceExplanation, locale: Locale): stri
           stable: n(e.edge.lastStable),
         }),
       );
-    if (e.diverged) out.push(say('teach.outcome.overflow', { step: e.divergedAtStep ?? 0 }));
+    if (e.diverged) out.push(say(outcomeKey(e), { step: e.divergedAtStep ?? 0 }));
     else if (e.lossGrew) out.push(say('teach.outcome.grew'));
     return out;
   }
@@ -209,7 +218,7 @@ export function formatDivergence(e: DivergenceExplanation, locale: Locale): stri
     lambda: n(p.lambdaMin),
   });
   const outcome = (): string[] => {
-    if (e.diverged) return [say('teach.outcome.overflow', { step: e.divergedAtStep ?? 0 })];
+    if (e.diverged) return [say(outcomeKey(e), { step: e.divergedAtStep ?? 0 })];
     return e.lossGrew ? [say('teach.outcome.grew')] : [];
   };
   switch (e.kind) {
@@ -226,6 +235,9 @@ export function formatDivergence(e: DivergenceExplanation, locale: Locale): stri
     case 'negative-curvature':
       return [say('teach.negativeCurvature', at(e.first)), ...outcome()];
     case 'off-model':
+      // Inside the band but out of f's domain: the domain, not the band, ended the run.
+      if (e.leftDomain === true)
+        return [say('teach.outcome.leftDomain', { step: e.divergedAtStep ?? e.last.step })];
       return [
         say('teach.offModel', { ...at(e.last), step: e.divergedAtStep ?? e.last.step, band }),
       ];

@@ -980,4 +980,8 @@ export const zhCN: Messages = {
   'engine.why.muonEps': '{torch} 在 bfloat16 中截断，容纳不下更大的 eps',
   'engine.why.muonSteps': '{torch} 最多运行 {max} 步 Newton–Schulz 迭代',
   'chart.offChart': '从第 {step} 步起超出图表 {arrow}',
+  'chart.leftDomain': '第 {step} 步之后离开了 f 的定义域',
+  'formula.leftDomain':
+    '{label} 在第 {step} 步之后离开了 f 的定义域：下一个点处 f 没有定义（例如负数的平方根或对数），所以之后没有数值。请回到第 {step} 步或更早，或者调小学习率让每一步留在定义域内。',
+  'optimizers.leftDomain': '第 {step} 步之后离开了 f 的定义域',
 };

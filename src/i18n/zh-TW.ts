@@ -985,4 +985,8 @@ export const zhTW: Messages = {
   'engine.why.muonEps': '{torch} 在 bfloat16 中截斷，容納不下更大的 eps',
   'engine.why.muonSteps': '{torch} 最多執行 {max} 步 Newton–Schulz 迭代',
   'chart.offChart': '從第 {step} 步起超出圖表 {arrow}',
+  'chart.leftDomain': '第 {step} 步之後離開了 f 的定義域',
+  'formula.leftDomain':
+    '{label} 在第 {step} 步之後離開了 f 的定義域：下一個點處 f 沒有定義（例如負數的平方根或對數），所以之後沒有數值。請回到第 {step} 步或更早，或者調小學習率讓每一步留在定義域內。',
+  'optimizers.leftDomain': '第 {step} 步之後離開了 f 的定義域',
 };

@@ -54,6 +54,8 @@ interface SgdBase {
   readonly diverged: boolean;
   /** The step whose result was non-finite (= trajectory.length − 1), when diverged. */
   readonly divergedAtStep?: number;
+  /** It diverged by stepping out of f's domain (Trajectory.leftDomain), not by overflowing. */
+  readonly leftDomain?: boolean;
   /** The loss at the end is above the start's (always true when diverged). */
   readonly lossGrew: boolean;
 }
@@ -104,6 +106,7 @@ export type DivergenceExplanation =
       readonly lr: number;
       readonly diverged: boolean;
       readonly divergedAtStep?: number;
+      readonly leftDomain?: boolean;
       readonly lossGrew: boolean;
       readonly sweep: { readonly lrMin: number; readonly lrMax: number; readonly points: number };
       /**
@@ -139,11 +142,17 @@ function learningRates(config: OptimizerConfig, steps: number): Float64Array {
 function runFacts(t: Trajectory): {
   diverged: boolean;
   divergedAtStep?: number;
+  leftDomain?: boolean;
   lossGrew: boolean;
 } {
   const lossGrew = t.diverged || t.losses[t.length - 1]! > t.losses[0]!;
   return t.diverged
-    ? { diverged: true, divergedAtStep: t.length - 1, lossGrew }
+    ? {
+        diverged: true,
+        divergedAtStep: t.length - 1,
+        ...(t.leftDomain === true ? { leftDomain: true } : {}),
+        lossGrew,
+      }
     : { diverged: false, lossGrew };
 }
 

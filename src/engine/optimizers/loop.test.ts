@@ -79,9 +79,9 @@ describe('runTorchLoop', () => {
         return Math.log(q[0]!);
       },
     });
-    // 0.5 → 0.5 − 2 = −1.5, where log is NaN: one finite point, diverged.
+    // 0.5 → 0.5 − 2 = −1.5, where log is NaN: one finite point, diverged by leaving the domain.
     expect(xs).toEqual([0.5, -1.5]);
-    expect(end).toEqual({ reached: 1, diverged: true });
+    expect(end).toEqual({ reached: 1, diverged: true, leftDomain: true });
   });
 
   it('reaches steps + 1 points when every value stays finite, and afterStep can end it early', () => {
@@ -132,4 +132,41 @@ describe('one loop for every caller', () => {
       expect(step.point[0] + step.update[0]).toBeCloseTo(scenePath.points[2 * k + 2]!, 12);
     });
   }
+});
+
+describe('runTorchLoop: why a run stopped', () => {
+  /** f = √x + y²: defined for x ≥ 0 only. */
+  const sqrtBowl = {
+    at(_k: number, p: Float64Array, g: Float64Array): number {
+      g[0] = 0.5 / Math.sqrt(p[0]!);
+      g[1] = 2 * p[1]!;
+      return Math.sqrt(p[0]!) + p[1]! ** 2;
+    },
+  };
+
+  it('a step to a finite point where f is NaN left the domain', () => {
+    // From x = 0.5 with lr 2: x − 2·(0.5/√0.5) ≈ −0.91, where √x is NaN.
+    const params = Float64Array.of(0.5, 1);
+    const end = runTorchLoop(
+      createTorchRun({ type: 'sgd', lr: 2 }, 2, 50),
+      params,
+      new Float64Array(2),
+      50,
+      sqrtBowl,
+    );
+    expect(end).toEqual({ reached: 1, diverged: true, leftDomain: true });
+    expect(params[0]).toBeLessThan(0);
+  });
+
+  it('an overflow is a divergence, not a domain', () => {
+    const end = runTorchLoop(
+      createTorchRun({ type: 'sgd', lr: 100 }, 2, 500),
+      Float64Array.of(-4, 2),
+      new Float64Array(2),
+      500,
+      bowl,
+    );
+    expect(end.diverged).toBe(true);
+    expect(end.leftDomain).toBeUndefined();
+  });
 });

@@ -111,7 +111,15 @@ export interface LoopEnd {
   readonly reached: number;
   /** True when the run stopped at a non-finite loss or position. */
   readonly diverged: boolean;
+  /**
+   * It stopped at a finite, moderate position whose loss is NaN: a step left the function's domain
+   * (sqrt or log of a negative number), which no overflow explains.
+   */
+  readonly leftDomain?: boolean;
 }
+
+/** Largest coordinate (abs) at which a NaN loss is read as "outside f's domain", not overflow. */
+const DOMAIN_SCALE = 1e15;
 
 function finite(values: Float64Array): boolean {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
@@ -134,7 +142,11 @@ export function runTorchLoop(
   const needsClosure = run.optimizer.needsClosure === true;
   for (let k = 0; ; k++) {
     const loss = objective.at(k, params, grad);
-    if (!Number.isFinite(loss) || !finite(params)) return { reached: k, diverged: true };
+    if (!Number.isFinite(loss) || !finite(params)) {
+      const leftDomain =
+        Number.isNaN(loss) && finite(params) && params.every((p) => Math.abs(p) <= DOMAIN_SCALE);
+      return { reached: k, diverged: true, ...(leftDomain ? { leftDomain } : {}) };
+    }
     if (k === steps) return { reached: k + 1, diverged: false };
     const closure = needsClosure ? objective.closure?.(k) : undefined;
     const used = torchStep(run, params, grad, loss, closure);

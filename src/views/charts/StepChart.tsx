@@ -116,6 +116,11 @@ export function StepChart(props: ChartProps & { text: StepChartText }) {
   );
 }
 
+/** Why a run's line ends at `step`: it diverged, or its next step left f's domain. */
+function stoppedText(s: ChartSeries, step: number): string {
+  return chartText(s.leftDomain === true ? 'chart.leftDomain' : 'chart.diverged', { step });
+}
+
 function clampStep(cursor: number, steps: number): number {
   if (!Number.isFinite(cursor)) return 0;
   return Math.max(0, Math.min(Math.max(0, steps), Math.round(cursor)));
@@ -126,8 +131,7 @@ function summarise(series: readonly ChartSeries[], title: string, scale: string)
   if (shown.length === 0) return chartText('chart.summary.empty', { title });
   const items = shown.map((s) => {
     const last = s.length - 1;
-    if (s.diverged)
-      return chartText('chart.summary.diverged', { label: s.label, step: Math.max(0, last) });
+    if (s.diverged) return `${s.label} ${stoppedText(s, Math.max(0, last))}`;
     const v = last >= 0 ? (s.values[last] ?? Number.NaN) : Number.NaN;
     return chartText('chart.summary.item', { label: s.label, value: formatNumber(v), step: last });
   });
@@ -400,7 +404,7 @@ function divergedMarkers(
     if (s.diverged) {
       const last = n - 1;
       const v = s.values[last] ?? Number.NaN;
-      const text = chartText('chart.diverged', { step: last });
+      const text = stoppedText(s, last);
       if (!Number.isFinite(v) || above(v)) {
         // Where the line crosses the top edge for the last time before it ends.
         let k = last;
@@ -686,7 +690,7 @@ function Legend({ series, step }: { series: readonly ChartSeries[]; step: number
                 missing ??
                 (s.length === 0
                   ? chartText('chart.outside')
-                  : chartText('chart.diverged', { step: Math.max(0, s.length - 1) }))}
+                  : stoppedText(s, Math.max(0, s.length - 1)))}
             </span>
           </li>
         );

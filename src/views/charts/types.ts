@@ -12,6 +12,8 @@ export interface ChartSeries {
   length: number;
   /** The run stopped early because a value became non-finite. */
   diverged: boolean;
+  /** It stopped because a step left f's domain (see Trajectory.leftDomain). */
+  leftDomain?: boolean;
   /** Hidden series are not drawn. */
   hidden: boolean;
 }

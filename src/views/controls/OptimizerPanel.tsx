@@ -99,6 +99,9 @@ const OptimizerRow = memo(function OptimizerRow(props: {
         : s.trajectories[index].length - 1
       : -1,
   );
+  const leftDomain = useDescent(
+    (s) => s.trajectoriesScene === s.scene && s.trajectories[index]?.leftDomain === true,
+  );
   const style = optimizerStyle(config, index);
   const name = useDescent((s) => optimizerName(s.scene.optimizers, index)) || baseName(config);
   // What the user is typing into the name field, until it loses focus (then the shown name).
@@ -181,7 +184,7 @@ const OptimizerRow = memo(function OptimizerRow(props: {
       </div>
       {diverged >= 0 && (
         <p className="diverged" data-testid={`diverged-${index}`}>
-          {t('optimizers.diverged', { step: diverged })}
+          {t(leftDomain ? 'optimizers.leftDomain' : 'optimizers.diverged', { step: diverged })}
         </p>
       )}
       {diverged === OUTSIDE && (

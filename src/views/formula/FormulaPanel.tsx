@@ -185,7 +185,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
         )}
         {step.kind === 'diverged' && (
           <p className="descent-formula__diverged" role="status">
-            {formulaText('formula.diverged', {
+            {formulaText(step.leftDomain ? 'formula.leftDomain' : 'formula.diverged', {
               label: nameIn(optimizers, config),
               step: step.step,
             })}

@@ -7,7 +7,7 @@ import type { StepNumbers } from './substitute';
 export type FormulaStep =
   | { readonly kind: 'step'; readonly numbers: StepNumbers }
   /** The run stopped: `step` is its last finite point, as the charts mark it. */
-  | { readonly kind: 'diverged'; readonly step: number }
+  | { readonly kind: 'diverged'; readonly step: number; readonly leftDomain: boolean }
   /** The loss is not finite at the start itself: the start lies outside f's domain. */
   | { readonly kind: 'outside' }
   | { readonly kind: 'empty' };
@@ -47,7 +47,11 @@ export function formulaStep(
   if (!finite) {
     const run = simulateSceneOne(scene, surface, index);
     if (run.length === 0) return { kind: 'outside' };
-    return { kind: 'diverged', step: Math.max(0, Math.min(k, run.length - 1)) };
+    return {
+      kind: 'diverged',
+      step: Math.max(0, Math.min(k, run.length - 1)),
+      leftDomain: run.leftDomain === true,
+    };
   }
   const previous = k > 0 ? inspectStep(surface, scene, index, k - 1) : undefined;
   return {
