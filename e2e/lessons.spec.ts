@@ -61,6 +61,19 @@ test.describe('lessons and presenter mode', () => {
     expect(url.searchParams.get('scene')).toContain('x^2/100');
   });
 
+  test('the gallery names bad page parameters as the visualizer and the lab do', async ({
+    page,
+  }) => {
+    await page.goto('/?page=lessons&theme=purple&lang=fr');
+    await expect(page.getByTestId('lessons-page')).toBeVisible();
+    const notice = page.getByTestId('load-errors');
+    await expect(notice.locator('code', { hasText: 'theme' })).toHaveCount(1);
+    await expect(notice.locator('code', { hasText: 'lang' })).toHaveCount(1);
+    await expect(page.getByTestId('lesson-card-lr-too-large')).toBeVisible();
+    await notice.getByRole('button').click();
+    await expect(notice).toHaveCount(0);
+  });
+
   test('a lesson link without a scene loads the lesson scene, in the chosen language', async ({
     page,
   }) => {

@@ -1,4 +1,8 @@
+import { useEffect, useState } from 'react';
 import { t, useLocale } from '../../i18n';
+import type { FieldError } from '../../engine/types';
+import { localMessage } from '../fieldMessage';
+import { useTheme } from '../theme/theme';
 import { LAB_LESSONS, labLessonHref } from '../../lessons/labLessons';
 import type { LabLesson } from '../../lessons/labLessons';
 import { LESSONS } from '../../lessons/catalog';
@@ -40,8 +44,35 @@ function LabPreview(props: { lesson: LabLesson }) {
 /** The lesson gallery (`?page=lessons`): a card per lesson, optimizer scenes then lab presets. */
 export default function LessonsPage() {
   const locale = useLocale();
+  // Bad values of the page's own parameters (theme=, lang=, present=, …), named as the
+  // visualizer and the lab name them.
+  const [problems, setProblems] = useState<readonly FieldError[]>([]);
+  useEffect(() => {
+    void import('../../state/pageParams').then((m) =>
+      m.reportPageParams(
+        window.location.search,
+        { page: 'lessons', embed: false, themeUsed: useTheme.getState().choice },
+        (more) => setProblems((p) => [...p, ...more]),
+      ),
+    );
+  }, []);
   return (
     <main className="lessons-page" data-testid="lessons-page">
+      {problems.length > 0 && (
+        <div className="notice" role="alert" data-testid="load-errors">
+          <p>{t('app.urlProblems')}</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.path}:${p.message}`}>
+                <code>{p.path}</code>: {localMessage(p)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setProblems([])}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      )}
       <h2>{t('lessons.heading')}</h2>
       <p className="lessons-intro">{t('lessons.intro')}</p>
       <section aria-labelledby="lessons-visualizer">
