@@ -55,6 +55,10 @@ for (const viewport of [
       const drawer = (await page.getByTestId('analysis-drawer').boundingBox())!;
       expect(overlap(drawer, map)).toBe(false);
       expect(drawer.y + drawer.height).toBeLessThanOrEqual(viewport.height);
+      // Over the side column it covers the whole of it from the top: no chart is left half
+      // covered above a drawer sized to its text (1920 × 1080 showed half the loss chart).
+      const header = (await page.locator('.app-header').boundingBox())!;
+      expect(drawer.y).toBeLessThanOrEqual(header.y + header.height + 16);
     }
   });
 }
