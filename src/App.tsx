@@ -1,6 +1,6 @@
 import { isWatchdogReason } from './worker/workerClient';
+import { ProblemList } from './views/ProblemList';
 import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { localMessage } from './views/fieldMessage';
 import { useShallow } from 'zustand/react/shallow';
 import { loadAllTexts, t, useLocale, withAllTexts } from './i18n';
 import { useDescent } from './state/store';
@@ -120,14 +120,8 @@ function Notices() {
       {loadErrors.length > 0 && (
         <div className="notice" role="alert" data-testid="load-errors">
           <p>{t('app.urlProblems')}</p>
-          <ul>
-            {/* Every problem: a ninth one (a bad theme= after eight scene fields) was dropped unsaid. */}
-            {loadErrors.map((e, i) => (
-              <li key={i}>
-                <code>{e.path || t('app.sceneField')}</code>: {localMessage(e)}
-              </li>
-            ))}
-          </ul>
+          {/* Every problem: a ninth one (a bad theme= after eight scene fields) was dropped unsaid. */}
+          <ProblemList problems={loadErrors} unnamed={t('app.sceneField')} />
           <button type="button" onClick={() => useDescent.getState().dismissLoadErrors()}>
             {t('app.dismiss')}
           </button>

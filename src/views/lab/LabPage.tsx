@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ProblemList } from '../ProblemList';
 import { t as appText } from '../../i18n';
-import { localMessage } from '../fieldMessage';
 import { usePresent } from '../../state/present';
 import type { KeyAction } from '../../state/present';
 import { LAB_TABS, useLabStore } from '../../state/lab';
@@ -98,13 +98,7 @@ export default function LabPage() {
       {problems.length > 0 && (
         <div className="lab-warning" role="alert">
           <p>{t('lab.urlProblems')}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.path}:${p.message}`}>
-                <code>{p.path}</code>: {localMessage(p)}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={problems} />
           <button type="button" onClick={() => useLabStore.getState().dismissProblems()}>
             {t('lab.dismiss')}
           </button>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { ProblemList } from '../ProblemList';
 import { t, useLocale } from '../../i18n';
 import type { FieldError } from '../../engine/types';
-import { localMessage } from '../fieldMessage';
 import { useTheme } from '../theme/theme';
 import { LAB_LESSONS, labLessonHref } from '../../lessons/labLessons';
 import type { LabLesson } from '../../lessons/labLessons';
@@ -61,13 +61,7 @@ export default function LessonsPage() {
       {problems.length > 0 && (
         <div className="notice" role="alert" data-testid="load-errors">
           <p>{t('app.urlProblems')}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.path}:${p.message}`}>
-                <code>{p.path}</code>: {localMessage(p)}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={problems} />
           <button type="button" onClick={() => setProblems([])}>
             {t('app.dismiss')}
           </button>
