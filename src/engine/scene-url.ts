@@ -176,6 +176,15 @@ function encodeNoise(noise: NoiseSpec): string {
   return parts.join(',');
 }
 
+/**
+ * A number's text as the number, or, when it is none (`a`, `2~3`, `1e999`), the text itself, so
+ * the validator names what was written ('got "a"'), not NaN or null.
+ */
+function numberOrText(text: string): number | string {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) ? n : text;
+}
+
 /** Noise text → a plain object for the validator (numbers stay numbers, the rest stays text). */
 function decodeNoise(body: string, errors: FieldError[]): Record<string, unknown> {
   const [type, ...pairs] = body.split(',');
@@ -192,9 +201,7 @@ function decodeNoise(body: string, errors: FieldError[]): Record<string, unknown
       errors.push(fieldError('noise', 'url.badKey', { text: shown(key, 30) }));
       continue;
     }
-    const raw = unescapeText(pair.slice(eq + 1)) ?? pair.slice(eq + 1);
-    const n = Number(raw);
-    out[key] = raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+    out[key] = numberOrText(unescapeText(pair.slice(eq + 1)) ?? pair.slice(eq + 1));
   }
   return out;
 }
@@ -210,15 +217,6 @@ const BOOLEAN_KEYS = new Set([
 /** Fields written as a/b(/c): a tuple whichever optimizer they belong to (eps only when it has a '/'). */
 const TUPLE_KEYS = new Set(['betas', 'etas', 'step_sizes', 'ns_coefficients']);
 
-/**
- * A number's text as the number, or, when it is none (`a`, `2~3`, `1e999`), the text itself, so
- * the validator names what was written ('got "a"'), not NaN or null.
- */
-function numberOrText(text: string): number | string {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) ? n : text;
-}
-
 /** Text → value: numbers stay numbers (so the validator can name a bad one), the rest stays text. */
 function parseValue(key: string, raw: string): unknown {
   const text = unescapeText(raw);
@@ -231,8 +229,7 @@ function parseValue(key: string, raw: string): unknown {
     return text.split('/').map((v) => (v === NONE ? null : numberOrText(v)));
   }
   if (text === NONE) return null;
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) ? n : text;
+  return numberOrText(text);
 }
 
 function decodeOptimizer(

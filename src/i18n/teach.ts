@@ -166,15 +166,15 @@ function fill(template: string, params: Readonly<Record<string, string | number>
   );
 }
 
-/**
- * The explanation as sentences in `locale` (1–4 of them, each a full sentence), numbers to three
- * significant digits. Throws nothing: every kind of DivergenceExplanation has its sentences.
- */
 /** How a diverged run ended: its numbers overflowed, or a step left f's domain. */
 function outcomeKey(e: { readonly leftDomain?: boolean }): TeachKey {
   return e.leftDomain === true ? 'teach.outcome.leftDomain' : 'teach.outcome.overflow';
 }
 
+/**
+ * The explanation as sentences in `locale` (1–4 of them, each a full sentence), numbers to three
+ * significant digits. Throws nothing: every kind of DivergenceExplanation has its sentences.
+ */
 export function formatDivergence(e: DivergenceExplanation, locale: Locale): string[] {
   const m = TEACH_MESSAGES[locale];
   const say = (key: TeachKey, params: Readonly<Record<string, string | number>> = {}) =>

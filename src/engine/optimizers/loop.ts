@@ -143,8 +143,8 @@ export function runTorchLoop(
   for (let k = 0; ; k++) {
     const loss = objective.at(k, params, grad);
     if (!Number.isFinite(loss) || !finite(params)) {
-      const leftDomain =
-        Number.isNaN(loss) && finite(params) && params.every((p) => Math.abs(p) <= DOMAIN_SCALE);
+      // (|p| <= DOMAIN_SCALE also says p is finite.)
+      const leftDomain = Number.isNaN(loss) && params.every((p) => Math.abs(p) <= DOMAIN_SCALE);
       return { reached: k, diverged: true, ...(leftDomain ? { leftDomain } : {}) };
     }
     if (k === steps) return { reached: k + 1, diverged: false };
