@@ -144,7 +144,6 @@ export const en = {
   'chart.slider': 'Playback step',
   'chart.summary': '{title}, {scale}, {count} optimizers: {items}.',
   'chart.summary.item': '{label} {value} at step {step}',
-  'chart.summary.diverged': '{label} diverged at step {step}',
   'chart.summary.empty': '{title}: no optimizer is shown.',
   // Lessons, presenter mode, keyboard shortcuts, theme.
   'nav.lessons': 'Lessons',

@@ -291,7 +291,6 @@ export const zhCN: Messages = {
   'chart.slider': '播放步',
   'chart.summary': '{title}，{scale}，{count} 个优化器：{items}。',
   'chart.summary.item': '{label} 在第 {step} 步为 {value}',
-  'chart.summary.diverged': '{label} 在第 {step} 步发散',
   'chart.summary.empty': '{title}：没有显示任何优化器。',
 
   'formula.tabs': '显示其公式的优化器',

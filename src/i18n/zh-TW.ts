@@ -293,7 +293,6 @@ export const zhTW: Messages = {
   'chart.slider': '播放步驟',
   'chart.summary': '{title}，{scale}，{count} 個最佳化器：{items}。',
   'chart.summary.item': '{label} 於第 {step} 步為 {value}',
-  'chart.summary.diverged': '{label} 於第 {step} 步發散',
   'chart.summary.empty': '{title}：未顯示任何最佳化器。',
 
   'formula.tabs': '顯示其公式的最佳化器',
