@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ProblemList } from '../ProblemList';
+import { usePageParamProblems } from '../hooks/usePageParamProblems';
 import { t as appText } from '../../i18n';
 import { usePresent } from '../../state/present';
 import type { KeyAction } from '../../state/present';
@@ -16,7 +17,6 @@ import { SlotView } from './SlotView';
 import { t } from './strings';
 import { loadLabUrl, watchLabUrl } from './urlSync';
 import { useLabRunner } from './useLabRunner';
-import { useTheme } from '../theme/theme';
 import { setPresenting } from '../lessons/presenter';
 import { ShortcutsButton } from '../lessons/ShortcutsButton';
 import { ShortcutsDialog } from '../lessons/ShortcutsDialog';
@@ -29,15 +29,9 @@ export default function LabPage() {
   useState(loadLabUrl);
   useEffect(watchLabUrl, []);
   // Bad values of the page's own parameters (theme=, lang=, present=, …) join the lab link's notice.
-  useEffect(() => {
-    void import('../../state/pageParams').then((m) =>
-      m.reportPageParams(
-        window.location.search,
-        { page: 'lab', embed: false, themeUsed: useTheme.getState().choice },
-        (more) => useLabStore.setState((s) => ({ urlProblems: [...s.urlProblems, ...more] })),
-      ),
-    );
-  }, []);
+  usePageParamProblems('lab', (more) =>
+    useLabStore.setState((s) => ({ urlProblems: [...s.urlProblems, ...more] })),
+  );
   const client = useMemo(() => createLabClient(), []);
   useEffect(() => () => client.dispose(), [client]);
   const { step, reset } = useLabRunner(client);

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ProblemList } from '../ProblemList';
+import { usePageParamProblems } from '../hooks/usePageParamProblems';
 import { t, useLocale } from '../../i18n';
 import type { FieldError } from '../../engine/types';
-import { useTheme } from '../theme/theme';
 import { LAB_LESSONS, labLessonHref } from '../../lessons/labLessons';
 import type { LabLesson } from '../../lessons/labLessons';
 import { LESSONS } from '../../lessons/catalog';
@@ -47,15 +47,7 @@ export default function LessonsPage() {
   // Bad values of the page's own parameters (theme=, lang=, present=, …), named as the
   // visualizer and the lab name them.
   const [problems, setProblems] = useState<readonly FieldError[]>([]);
-  useEffect(() => {
-    void import('../../state/pageParams').then((m) =>
-      m.reportPageParams(
-        window.location.search,
-        { page: 'lessons', embed: false, themeUsed: useTheme.getState().choice },
-        (more) => setProblems((p) => [...p, ...more]),
-      ),
-    );
-  }, []);
+  usePageParamProblems('lessons', (more) => setProblems((p) => [...p, ...more]));
   return (
     <main className="lessons-page" data-testid="lessons-page">
       {problems.length > 0 && (
