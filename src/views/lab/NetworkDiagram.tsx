@@ -9,6 +9,8 @@ import { formatNorm, normColor, normWidth } from './gradients';
 import { t } from './strings';
 
 const HEIGHT = 206;
+/** The svg's own height: the colour legend below it is HTML. */
+const SVG_HEIGHT = HEIGHT - 22;
 const MID = 92;
 
 interface Props {
@@ -59,16 +61,10 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
     [selected, layers, onSelect, idPrefix],
   );
 
-  const gradientStops = range(0, 1.0001, 0.125);
   return (
     <div ref={ref} className="lab-diagram">
-      <svg width={width} height={HEIGHT} role="group" aria-label={t('lab.diagram')}>
+      <svg width={width} height={SVG_HEIGHT} role="group" aria-label={t('lab.diagram')}>
         <defs>
-          <linearGradient id={`${idPrefix}-legend`}>
-            {gradientStops.map((s) => (
-              <stop key={s} offset={s} stopColor={interpolateViridis(s)} />
-            ))}
-          </linearGradient>
           <marker
             id={`${idPrefix}-arrow`}
             viewBox="0 0 10 10"
@@ -188,29 +184,25 @@ export const NetworkDiagram = memo(function NetworkDiagram(props: Props) {
             </g>
           );
         })}
-        <g transform={`translate(${left},${HEIGHT - 8})`}>
-          <text x={0} y={0} className="lab-legend-text">
-            {t('lab.legendSmall')} 10{sup(domain[0])}
-          </text>
-          <rect
-            x={118}
-            y={-10}
-            width={Math.max(60, Math.min(220, right - left - 300))}
-            height={10}
-            fill={`url(#${idPrefix}-legend)`}
-          />
-          <text
-            x={128 + Math.max(60, Math.min(220, right - left - 300))}
-            y={0}
-            className="lab-legend-text"
-          >
-            10{sup(domain[1])} {t('lab.legendLarge')}
-          </text>
-        </g>
       </svg>
+      {/* HTML, not svg text: the bar starts where the words end, in any language and at any size. */}
+      <p className="lab-diagram-legend" style={{ marginLeft: left }}>
+        <span>
+          {t('lab.legendSmall')} 10{sup(domain[0])}
+        </span>
+        <span className="lab-diagram-legend-bar" style={{ background: VIRIDIS_GRADIENT }} />
+        <span>
+          10{sup(domain[1])} {t('lab.legendLarge')}
+        </span>
+      </p>
     </div>
   );
 });
+
+/** The colour bar's CSS gradient: the same viridis as the links, from vanishing to exploding. */
+const VIRIDIS_GRADIENT = `linear-gradient(to right, ${range(0, 1.0001, 0.125)
+  .map((s) => `${interpolateViridis(s)} ${s * 100}%`)
+  .join(', ')})`;
 
 const SUPERSCRIPTS: Record<string, string> = {
   '-': '⁻',
