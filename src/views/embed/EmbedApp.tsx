@@ -380,6 +380,9 @@ function naturalHeight(
     chrome += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
   }
   if (toggle) toggle.style.removeProperty('display');
+  // Sliders scrolled in their own list (too many for the iframe): asked for whole.
+  const params = root.querySelector<HTMLElement>('.embed-params');
+  if (params) chrome += params.scrollHeight - params.clientHeight;
   const total = (stage: number): number => {
     if (!side) return chrome + stage;
     const layout = getComputedStyle(main);
@@ -388,6 +391,37 @@ function naturalHeight(
   };
   const fullHeight = Math.ceil(total(full));
   return fullHeight > SHORT_EMBED ? fullHeight : Math.ceil(total(short));
+}
+
+/**
+ * The most height (px) the sliders' list may take so that the map's stage keeps `stageMin` px
+ * inside the iframe, or undefined when every slider fits. Many sliders in a short iframe (five in
+ * 320 × 240) pushed the map out of the top; they scroll in their own list instead, at least one
+ * slider tall, and the height notice asks for the height where all of them show.
+ */
+function paramsRoom(
+  root: HTMLElement,
+  main: HTMLElement,
+  stage: HTMLElement,
+  stageMin: number,
+): number | undefined {
+  const params = root.querySelector<HTMLElement>('.embed-params');
+  if (!params) return undefined;
+  const style = getComputedStyle(root);
+  const inner = root.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  // Everything but the map's stage and the sliders' list: the notices, what is beside the stage
+  // (the charts, when shown), the playback row and the step line, at their heights now.
+  let others = Math.max(0, main.scrollHeight - stage.offsetHeight) - params.offsetHeight;
+  for (const child of Array.from(root.children)) {
+    if (!(child instanceof HTMLElement) || child === main) continue;
+    const margins = getComputedStyle(child);
+    others += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
+  }
+  const room = inner - others - stageMin;
+  if (room >= params.scrollHeight) return undefined;
+  const row = params.firstElementChild;
+  const oneSlider = row instanceof HTMLElement ? row.offsetHeight : 0;
+  return Math.max(oneSlider, Math.floor(room));
 }
 
 /**
@@ -503,6 +537,8 @@ export function EmbedApp(props: { options: EmbedOptions }) {
   const mainRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const [plotMax, setPlotMax] = useState(MIN_PLOT_HEIGHT);
+  // The sliders' list height when they would push the map out of the iframe (else unset).
+  const [paramsMax, setParamsMax] = useState<number | undefined>(undefined);
   const [fullStage, setFullStage] = useState<number | undefined>(undefined);
   const [chartsSwap, setChartsSwap] = useState(false);
   const sideHeight = useRef(0);
@@ -565,6 +601,7 @@ export function EmbedApp(props: { options: EmbedOptions }) {
           setChartsHeightScale(next);
         }
       }
+      setParamsMax(paramsRoom(root, main, stage, overhead + MIN_PLOT_HEIGHT));
       const wanted = naturalHeight(root, main, naturalPlot, sideHeight.current);
       notify(wanted);
       // Shorter than map and charts need: the charts go behind a button (not squeezed).
@@ -625,7 +662,13 @@ export function EmbedApp(props: { options: EmbedOptions }) {
         <div className="embed-controls" data-testid="embed-controls">
           {controls.play && <EmbedPlayback />}
           {controls.params.length > 0 && (
-            <div className="embed-params">
+            <div
+              className="embed-params"
+              style={
+                paramsMax === undefined ? undefined : { maxHeight: paramsMax, overflowY: 'auto' }
+              }
+              data-testid="embed-params"
+            >
               {controls.params.map((c) => (
                 <ParamSlider key={`${c.name}:${c.index}`} control={c} />
               ))}
