@@ -235,6 +235,32 @@ test.describe('divergence reads as divergence, not as a glitch', () => {
     expect(await colourPixels(page, '#009e73')).toBeGreaterThan(1000);
   });
 
+  test('a start far off the map is named on the map, and a path that walks in loses its label', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    // The reviewer's start: nothing of either run is ever in view.
+    await app.open('?scene=f:quadratic;p:1e9,-1e9;n:50;o:sgd,lr=0.1;o:adam,lr=0.1&view=t:50');
+    const plot = (await app.plot.boundingBox())!;
+    for (const [i, name] of [
+      [0, 'SGD'],
+      [1, 'Adam'],
+    ] as const) {
+      const label = page.getByTestId(`map-exit-${i}`);
+      await expect(label).toHaveText(`${name} is off the map for the whole run ↘`);
+      expect(inside((await label.boundingBox())!, plot)).toBe(true);
+    }
+    // From (−9, 0), left of the view, SGD at lr 0.5 walks in at step 6 (x shrinks ×0.9 a step).
+    const late = 'scene=f:quadratic;p:-9,0;n:30;o:sgd,lr=0.5';
+    await app.open(`?${late}&view=t:2`);
+    await expect(page.getByTestId('map-exit-0')).toHaveText('SGD is off the map until step 6 ←');
+    await app.open(`?${late}&view=t:6`);
+    await expect(page.getByTestId('map-exit-0')).toHaveCount(0);
+    // In Chinese too, with the name and the step kept.
+    await app.open(`?${late}&view=t:2&lang=zh-CN`);
+    await expect(page.getByTestId('map-exit-0')).toHaveText('SGD 在第 6 步之前都在地图之外 ←');
+  });
+
   test('the loss chart lets a diverging line leave the top and keeps its label off the axes', async ({
     page,
   }) => {

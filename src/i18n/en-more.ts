@@ -3,6 +3,12 @@
  * first paint, or before a page or panel that needs them renders. `{name}` marks a parameter.
  */
 export const enMore = {
+  // Paths off the map (ExitLabels, loaded after the first paint): gone for good, or a start outside.
+  'map.leftMap': '{name} left the map at step {step} {arrow}',
+  'map.leftMapShort': '{name} {step}{arrow}',
+  'map.offMapUntil': '{name} is off the map until step {step} {arrow}',
+  'map.offMapWholeRun': '{name} is off the map for the whole run {arrow}',
+  'map.offMapShort': '{name} off the map {arrow}',
   // The shortcuts dialog (opens on ?) and the panels' "what am I looking at" notes (open on click).
   'shortcuts.heading': 'Keyboard shortcuts',
   'shortcuts.play': 'Play or pause',

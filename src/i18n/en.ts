@@ -198,7 +198,6 @@ export const en = {
   'chart.noStep': 'no step from here',
 
   // Teacher view (issue 10): shortcuts, legend, divergence marks, presenter layout.
-  'map.leftMap': '{name} left the map at step {step} {arrow}',
   'optimizers.noPath': "no path: the start is outside f's domain",
   'chart.outside': "no value: the start is outside f's domain",
   'map.startOutside':
@@ -206,8 +205,7 @@ export const en = {
   'map.key': 'Paths on the map',
   'map.keyLr': 'lr {lr}',
   // optim helper (issue 12): torch's None in the optimizer editor.
-  // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
-  'map.leftMapShort': '{name} {step}{arrow}',
+  // embed fixes (issue 10 review): a blocked "Open in Descent".
   'embed.openBlocked': 'This page does not let the figure open a tab. Copy the link:',
   'embed.openBlockedClose': 'Close',
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.

@@ -796,6 +796,9 @@ export const zhCN: Messages = {
     '笔记中没有：一种拟牛顿法，用最近 history_size 步估计曲率。torch 的一次 step(closure) 最多做 max_iter 次内部迭代，每次都再调用 closure（线搜索的每个试探点也一样）：这里的一步可能要算很多次 f 和 ∇f。',
   // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
   'map.leftMapShort': '{name} 第{step}步{arrow}',
+  'map.offMapUntil': '{name} 在第 {step} 步之前都在地图之外 {arrow}',
+  'map.offMapWholeRun': '{name} 整个运行过程都在地图之外 {arrow}',
+  'map.offMapShort': '{name} 在地图外 {arrow}',
   'embed.openBlocked': '这个网页不允许图表打开新标签页。请复制链接：',
   'embed.openBlockedClose': '关闭',
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.

@@ -799,6 +799,9 @@ export const zhTW: Messages = {
     '筆記中沒有：一種擬牛頓法，用最近 history_size 步估計曲率。torch 的一次 step(closure) 最多做 max_iter 次內部迭代，每次都再呼叫 closure（線搜尋的每個試探點也一樣）：這裡的一步可能要算很多次 f 和 ∇f。',
   // embed fixes (issue 10 review): the short "left the map" badge, a blocked "Open in Descent".
   'map.leftMapShort': '{name} 第{step}步{arrow}',
+  'map.offMapUntil': '{name} 在第 {step} 步之前都在地圖之外 {arrow}',
+  'map.offMapWholeRun': '{name} 整個執行過程都在地圖之外 {arrow}',
+  'map.offMapShort': '{name} 在地圖外 {arrow}',
   'embed.openBlocked': '這個網頁不允許圖表開啟新分頁。請複製連結：',
   'embed.openBlockedClose': '關閉',
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.

@@ -80,6 +80,10 @@ function labels(): MapLabels {
     start: t('map.start'),
     minimum: t('map.minimum'),
     leftMap: (name, step, arrow) => t('map.leftMap', { name, step, arrow }),
+    offMap: (name, step, arrow) =>
+      step === null
+        ? t('map.offMapWholeRun', { name, arrow })
+        : t('map.offMapUntil', { name, step, arrow }),
   };
 }
 

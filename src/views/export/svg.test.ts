@@ -4,6 +4,7 @@ import { resolveSurface } from '../../engine/surfaces';
 import type { Scene, Surface } from '../../engine/types';
 import { computeSurfaceLayer, computeTrajectories } from '../../worker/handlers';
 import { mapExit } from '../map/drawTrajectories';
+import { mapEntry } from '../map/mapEntry';
 import { makeProjection } from '../map/projection';
 import { optimizerStyle } from '../palette';
 import { xmlEscape } from './recorder';
@@ -144,6 +145,52 @@ describe('the "left the map" labels in the SVG', () => {
     });
     expect(before).not.toContain('class="exits"');
     expect(buildMapSvg(shot, { heatHref: null, labels })).not.toContain('class="exits"');
+  });
+});
+
+describe('the "off the map" label of a start outside the view, in the SVG', () => {
+  const offMap = (name: string, step: number | null, arrow: string) =>
+    `${name} off ${step ?? 'all run'} ${arrow}`;
+  const far: Scene = {
+    ...DEFAULT_SCENE,
+    start: [1e9, -1e9],
+    steps: 20,
+    optimizers: [{ type: 'sgd', lr: 0.1, label: 'Far' }],
+  };
+
+  it('names a path that never comes into view, at every step, inside the plot', () => {
+    for (const cursor of [0, 20]) {
+      const shot = snapshot(far, cursor);
+      const svg = buildMapSvg(shot, { heatHref: null, labels: { ...labels, offMap } });
+      const found = [...svg.matchAll(/<g class="exits"[^>]*>.*?<text x="([^"]*)"[^>]*>([^<]*)</g)];
+      expect(found.map((m) => m[2])).toEqual([
+        // Down and to the right of the view, the way the start lies.
+        'Far off all run ↘',
+      ]);
+      expect(Number(found[0]![1])).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('stops naming it once the path is in view', () => {
+    // From (−9, 0), outside the view's left edge: x shrinks ×0.9 a step on x²/10, in view by step 6.
+    const late: Scene = {
+      ...far,
+      start: [-9, 0],
+      optimizers: [{ type: 'sgd', lr: 0.5, label: 'Late' }],
+    };
+    const shot = snapshot(late, 20);
+    const entry = mapEntry(shot.trajectories[0]!, shot.projection)!;
+    expect(entry.step).not.toBeNull();
+    const before = buildMapSvg(snapshot(late, entry.step! - 1), {
+      heatHref: null,
+      labels: { ...labels, offMap },
+    });
+    expect(before).toContain(`Late off ${entry.step} ←`);
+    const after = buildMapSvg(snapshot(late, entry.step!), {
+      heatHref: null,
+      labels: { ...labels, offMap },
+    });
+    expect(after).not.toContain('class="exits"');
   });
 });
 

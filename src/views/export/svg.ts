@@ -10,6 +10,7 @@ import { formatNumber } from '../format';
 import { MARGIN } from '../map/Axes';
 import { optimizerName as distinctName } from '../names';
 import { drawTrajectories, mapExit, markerPath } from '../map/drawTrajectories';
+import { mapEntry } from '../map/mapEntry';
 import type { MapEdge } from '../map/drawTrajectories';
 import type { Projection } from '../map/projection';
 import { CONTOUR_STROKE, heatColor, optimizerStyle } from '../palette';
@@ -51,6 +52,8 @@ export interface MapLabels {
   readonly minimum: string;
   /** "SGD left the map at step 5 ↓" (the map's exit label; none drawn when absent). */
   readonly leftMap?: (name: string, step: number, arrow: string) => string;
+  /** "SGD is off the map until step 12 ←" (`step` null: for the whole run), for a start off the map. */
+  readonly offMap?: (name: string, step: number | null, arrow: string) => string;
 }
 
 /** What to draw besides the snapshot. */
@@ -202,14 +205,12 @@ const EXIT_ARROW: Record<MapEdge, string> = { top: '↑', bottom: '↓', left: '
 const EXIT_FONT = 12;
 
 /**
- * The map's "left the map" labels, as ExitLabels places them on screen: inside the plot at the
- * edge a path crossed for good by the cursor, beside the crossing, stacked inward when two would
+ * The map's "left the map" and "off the map" labels, as ExitLabels places them on screen: inside
+ * the plot at the edge a path crossed for good by the cursor (or toward a start off the map while
+ * the path has not come into view), beside that point, stacked inward when two would
  * overlap. Widths are estimated (0.6 em a character).
  */
-function exitLabels(
-  snapshot: MapSnapshot,
-  text: (name: string, step: number, arrow: string) => string,
-): string {
+function exitLabels(snapshot: MapSnapshot, labels: MapLabels): string {
   const p = snapshot.projection;
   const { width: w, height: h } = p;
   const gap = 4;
@@ -219,9 +220,21 @@ function exitLabels(
   snapshot.scene.optimizers.forEach((config, i) => {
     const tr = snapshot.trajectories[i];
     if (!tr || config.hidden) return;
-    const exit = mapExit(tr, p);
-    if (!exit || exit.step > snapshot.cursor) return;
-    const label = text(optimizerName(snapshot.scene, i), exit.step, EXIT_ARROW[exit.edge]);
+    const name = optimizerName(snapshot.scene, i);
+    // Off the map from the start and not yet in view, or gone for good by the cursor.
+    const entry = labels.offMap ? mapEntry(tr, p) : null;
+    const gone = labels.leftMap ? mapExit(tr, p) : null;
+    const exit =
+      entry && (entry.step === null || snapshot.cursor < entry.step)
+        ? entry
+        : gone && gone.step <= snapshot.cursor
+          ? gone
+          : null;
+    if (!exit) return;
+    const label =
+      exit === entry
+        ? labels.offMap!(name, entry.step, entry.arrow)
+        : labels.leftMap!(name, gone!.step, EXIT_ARROW[gone!.edge]);
     const lw = Array.from(label).length * 0.6 * EXIT_FONT;
     const clamp = (v: number, lo: number, hi: number): number =>
       Math.max(lo, Math.min(Math.max(lo, hi), v));
@@ -368,8 +381,7 @@ export function buildMapSvg(snapshot: MapSnapshot, options: SvgOptions): string 
   }
   plot.push(minima(snapshot.surface, p, labels.minimum));
   plot.push(startPoint(snapshot.scene, p, labels.start));
-  if (!options.withoutTrajectories && labels.leftMap)
-    plot.push(exitLabels(snapshot, labels.leftMap));
+  if (!options.withoutTrajectories) plot.push(exitLabels(snapshot, labels));
   // The glyphs belong to the step under the cursor: in a still picture, not in an animation.
   if (!options.withoutTrajectories && snapshot.glyphs)
     plot.push(

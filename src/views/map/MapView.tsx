@@ -14,7 +14,7 @@ import { HeatmapLayer } from './HeatmapLayer';
 import { nearestPoint } from './nearestPoint';
 import type { HoverTarget } from './nearestPoint';
 import { Legend, OptimizerLegend } from './Legend';
-import { ExitLabels, MinimaMarkers, QuiverLayer } from './Overlay';
+import { MinimaMarkers, QuiverLayer } from './Overlay';
 import { makeProjection, screenPoint } from './projection';
 import type { Projection } from './projection';
 import { TrajectoryCanvas } from './TrajectoryCanvas';
@@ -30,6 +30,8 @@ const HoverCard = lazyAfterFirstPaint(() => import('./HoverCard').then((m) => m.
 const GlyphLayer = lazyAfterFirstPaint(() => import('./GlyphLayer').then((m) => m.GlyphLayer));
 // The 3-D toggle too (issue 13); three.js itself loads only when it is turned on.
 const View3D = lazyAfterFirstPaint(() => import('../surface3d/MapEntry').then((m) => m.MapEntry));
+// "Left the map" / "off the map" labels: a first screen's paths are in view.
+const ExitLabels = lazyAfterFirstPaint(() => import('./ExitLabels').then((m) => m.ExitLabels));
 
 /** Plot-area size for `domain` in a box `width` wide: the domain's aspect (clamped), height capped. */
 export function plotSize(

@@ -8,6 +8,7 @@ import {
   MIN_VERTEX_GAP_PX,
   tracePath,
 } from './drawTrajectories';
+import { mapEntry } from './mapEntry';
 import { makeProjection } from './projection';
 
 /** Records the path commands a trace makes. */
@@ -107,6 +108,49 @@ describe('where a path leaves the map for good', () => {
     expect(exit.y).toBeCloseTo(300, 6);
     expect(exit.x).toBeGreaterThan(0);
     expect(exit.x).toBeLessThan(500);
+  });
+
+  it('names a start off the map: the step it comes into view, or none, and the edge toward it', () => {
+    // The reviewer's start (1e9, −1e9): far off the bottom right, never in view in 3 steps.
+    const far = mapEntry(
+      path([
+        [1e9, -1e9],
+        [9e8, -9e8],
+        [8e8, -8e8],
+      ]),
+      view,
+    )!;
+    expect(far.step).toBeNull();
+    // On the border, on the side toward the start (down and to the right of the centre).
+    expect(far.x).toBeGreaterThan(250);
+    expect(far.y).toBeGreaterThan(150);
+    expect(far.edge === 'bottom' || far.edge === 'right').toBe(true);
+    expect(far.arrow).toBe('↘');
+    expect(Math.min(Math.abs(far.x - 500), Math.abs(far.y - 300))).toBeLessThan(1e-6);
+    // Off the left edge, in view from step 2.
+    const late = mapEntry(
+      path([
+        [-9, 0],
+        [-6, 0],
+        [-4, 0],
+        [-2, 0],
+      ]),
+      view,
+    )!;
+    expect(late.step).toBe(2);
+    expect(late.edge).toBe('left');
+    expect(late.arrow).toBe('←');
+    expect(late.y).toBeCloseTo(150, 6);
+    // A start in view has no entry, even when the path leaves later.
+    expect(
+      mapEntry(
+        path([
+          [0, 0],
+          [0, -40],
+        ]),
+        view,
+      ),
+    ).toBeNull();
   });
 
   it('is null for a path that ends in view, even after a trip outside', () => {

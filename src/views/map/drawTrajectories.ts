@@ -27,7 +27,7 @@ export interface TrajectoryFrame {
 
 // Far-off points of a diverging run would make the canvas rasterise absurd coordinates.
 const LIMIT = 1e5;
-const clampPx = (v: number): number => (v > LIMIT ? LIMIT : v < -LIMIT ? -LIMIT : v);
+export const clampPx = (v: number): number => (v > LIMIT ? LIMIT : v < -LIMIT ? -LIMIT : v);
 
 /** Margin (px) around the plot inside which segments are drawn as they are. */
 const CLIP_MARGIN = 40;
@@ -88,14 +88,14 @@ export interface MapExit {
 }
 
 /** What {@link mapExit} needs of a projection: data to px, and the plot's size. */
-interface ViewBox {
+export interface ViewBox {
   x(v: number): number;
   y(v: number): number;
   readonly width: number;
   readonly height: number;
 }
 
-const insideView = (x: number, y: number, p: ViewBox): boolean =>
+export const insideView = (x: number, y: number, p: ViewBox): boolean =>
   x >= 0 && x <= p.width && y >= 0 && y <= p.height;
 
 /**
@@ -108,6 +108,11 @@ export function mapExit(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): M
   const lastIn = lastInView(t, p);
   if (lastIn < 0 || lastIn === t.length - 1) return null;
   const { x, y } = edgeCrossing(t, lastIn, p);
+  return { step: lastIn + 1, edge: nearestEdge(x, y, p), x, y };
+}
+
+/** The plot's edge nearest to (x, y), a point on its border (CSS px). */
+export function nearestEdge(x: number, y: number, p: ViewBox): MapEdge {
   const gaps: [MapEdge, number][] = [
     ['top', Math.abs(y)],
     ['bottom', Math.abs(p.height - y)],
@@ -115,7 +120,7 @@ export function mapExit(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): M
     ['right', Math.abs(p.width - x)],
   ];
   gaps.sort((a, b) => a[1] - b[1]);
-  return { step: lastIn + 1, edge: gaps[0]![0], x, y };
+  return gaps[0]![0];
 }
 
 /** The last step whose point is in view, or -1. */
@@ -496,7 +501,7 @@ function excursionsOf(t: Trajectory, p: Projection): MapExcursion[] {
 }
 
 /** Where the line from the plot's centre to (x, y) meets the plot's edge. */
-function edgePoint(x: number, y: number, p: Projection): { x: number; y: number } {
+export function edgePoint(x: number, y: number, p: ViewBox): { x: number; y: number } {
   const mx = p.width / 2;
   const my = p.height / 2;
   const clipped = clipSegment(mx, my, x, y, 0, 0, p.width, p.height);
