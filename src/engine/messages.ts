@@ -139,7 +139,8 @@ export const ENGINE_MESSAGES = {
   'url.notEncoded': 'is not valid percent-encoded text; the default view is used',
   'view.flag': 'must be 0 or 1, got "{got}"',
   'view.whole': 'must be a whole number from {min} to {max}, got "{got}"',
-  'view.domain': 'must be four numbers x0,x1,y0,y1 with x0 < x1 and y0 < y1',
+  'view.domain':
+    'must be four numbers x0,x1,y0,y1 within ±{max} with x0 < x1 and y0 < y1, got "{got}"',
   'view.tooLong': 'longer than {max} characters; ignored',
   'view.spacing': 'must be log or quantile, got "{got}"',
   'view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',

@@ -164,7 +164,8 @@ export const en = {
   'engine.url.notEncoded': 'is not valid percent-encoded text; the default view is used',
   'engine.view.flag': 'must be 0 or 1, got "{got}"',
   'engine.view.whole': 'must be a whole number from {min} to {max}, got "{got}"',
-  'engine.view.domain': 'must be four numbers x0,x1,y0,y1 with x0 < x1 and y0 < y1',
+  'engine.view.domain':
+    'must be four numbers x0,x1,y0,y1 within ±{max} with x0 < x1 and y0 < y1, got "{got}"',
   'engine.view.tooLong': 'longer than {max} characters; ignored',
   'engine.view.spacing': 'must be log or quantile, got "{got}"',
   'engine.view.speed': 'must be a number of steps per second from 0.5 to 1000, got "{got}"',

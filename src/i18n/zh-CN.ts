@@ -669,7 +669,8 @@ export const zhCN: Messages = {
   'engine.url.notEncoded': '不是有效的百分号编码文本；已改用默认视图',
   'engine.view.flag': '必须是 0 或 1，收到的是 "{got}"',
   'engine.view.whole': '必须是 {min} 到 {max} 之间的整数，收到的是 "{got}"',
-  'engine.view.domain': '必须是四个数 x0,x1,y0,y1，且 x0 < x1、y0 < y1',
+  'engine.view.domain':
+    '必须是四个数 x0,x1,y0,y1，各在 ±{max} 以内，且 x0 < x1、y0 < y1，收到的是 "{got}"',
   'engine.view.tooLong': '超过 {max} 个字符；已忽略',
   'engine.view.spacing': '必须是 log 或 quantile，收到的是 "{got}"',
   'engine.view.speed': '必须是 0.5 到 1000 之间的每秒步数，收到的是 "{got}"',

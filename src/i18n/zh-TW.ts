@@ -672,7 +672,8 @@ export const zhTW: Messages = {
   'engine.url.notEncoded': '不是有效的百分比編碼文字；已改用預設檢視',
   'engine.view.flag': '必須是 0 或 1，收到的是 "{got}"',
   'engine.view.whole': '必須是 {min} 到 {max} 之間的整數，收到的是 "{got}"',
-  'engine.view.domain': '必須是四個數 x0,x1,y0,y1，且 x0 < x1、y0 < y1',
+  'engine.view.domain':
+    '必須是四個數 x0,x1,y0,y1，各在 ±{max} 以內，且 x0 < x1、y0 < y1，收到的是 "{got}"',
   'engine.view.tooLong': '超過 {max} 個字元；已忽略',
   'engine.view.spacing': '必須是 log 或 quantile，收到的是 "{got}"',
   'engine.view.speed': '必須是 0.5 到 1000 之間的每秒步數，收到的是 "{got}"',

@@ -58,6 +58,20 @@ describe('view settings in the URL', () => {
     expect(decodeView('o:-1').errors).toHaveLength(1);
   });
 
+  it('says what a view window must be, with the ±1e9 limit and the text it got', () => {
+    for (const bad of ['-2e9,2e9,-1,1', '0,1,0', '1,0,0,1', '0,1,a,2']) {
+      const [error] = decodeView(`d:${bad}`).errors;
+      expect(error!.path).toBe('view.d');
+      expect(error!.message).toContain('±1e9');
+      expect(error!.message).toContain(`"${bad}"`);
+    }
+    // At the limit itself the window is read.
+    expect(decodeView('d:-1e9,1e9,-1e9,1e9').view.domain).toEqual({
+      x: [-1e9, 1e9],
+      y: [-1e9, 1e9],
+    });
+  });
+
   it('reads the hidden-state glyph list in order, once each, and names a bad entry', () => {
     expect(decodeView('h:2,0,2').view.glyphs).toEqual([0, 2]);
     const bad = decodeView('h:1,x;q:1');

@@ -3,7 +3,7 @@
  * spacing, overlays, the playback step and speed, the selected optimizer. They travel in the URL
  * next to the scene as one short text, e.g. `d:-5,5,-3,3;l:quantile;q:1;t:40`.
  */
-import { engineMessage, fieldError } from '../engine/messages';
+import { fieldError } from '../engine/messages';
 import type { EngineMessageCode, MessageParams } from '../engine/messages';
 import { plainZero } from '../engine/scene';
 import type { Domain } from '../engine/types';
@@ -56,6 +56,8 @@ export const SPEEDS = [2, 5, 10, 30, 60, 120, 300] as const;
 
 /** Longest view text accepted from a URL. */
 export const MAX_VIEW_PARAM = 300;
+/** The farthest a view's edge may lie from 0 (a link's `d:`; the message says ±1e9). */
+const MAX_VIEW_COORDINATE = 1e9;
 
 /** A problem with one view field, named like `view.d`. */
 export interface ViewError {
@@ -118,18 +120,13 @@ function parseDomain(value: string, errors: ViewError[]): Domain | undefined {
   const [x0, x1, y0, y1] = n;
   const ok =
     n.length === 4 &&
-    n.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e9) &&
+    n.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_VIEW_COORDINATE) &&
     x0! < x1! &&
     y0! < y1! &&
     x1! - x0! > 1e-9 &&
     y1! - y0! > 1e-9;
   if (!ok) {
-    errors.push({
-      path: 'view.d',
-      message: engineMessage('view.domain'),
-      code: 'view.domain',
-      params: {},
-    });
+    errors.push(fieldError('view.d', 'view.domain', { max: '1e9', got: value.slice(0, 60) }));
     return undefined;
   }
   return { x: [plainZero(x0!), plainZero(x1!)], y: [plainZero(y0!), plainZero(y1!)] };
