@@ -4,7 +4,7 @@
  * checks what a user would notice: a working scene, a visible message, a page that still answers.
  */
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_SCENE, parseScene } from '../src/engine/scene';
 import { Visualizer } from './fixtures/visualizer';
 
@@ -138,6 +138,35 @@ test.describe('robustness', () => {
       await expectResponsive(page);
     }
     errors.expectNone();
+  });
+
+  test('a huge typed lr or start reads whole in its field, with an exponent', async ({ page }) => {
+    const app = new Visualizer(page);
+    await app.open('?scene=f:quadratic;p:-4,2;n:20;o:sgd,lr=0.1');
+    const row = await app.expand(0);
+    const fits = (field: Locator) =>
+      field.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth);
+    const lr = row.getByTestId('field-lr');
+    await app.repaintAfter(async () => {
+      await lr.fill('10000000000');
+      await lr.press('Enter');
+    });
+    expect((await app.scene()).optimizers[0]!.lr).toBe(1e10);
+    await expect(lr).toHaveValue('1e10');
+    expect(await fits(lr)).toBe(true);
+    for (const [axis, typed, shown] of [
+      ['x', '-1000000000', '-1e9'],
+      ['y', '250000000', '2.5e8'],
+    ] as const) {
+      const field = page.getByTestId(`start-${axis}`);
+      await app.repaintAfter(async () => {
+        await field.fill(typed);
+        await field.press('Enter');
+      });
+      await expect(field).toHaveValue(shown);
+    }
+    expect((await app.scene()).start).toEqual([-1e9, 2.5e8]);
+    for (const axis of ['x', 'y']) expect(await fits(page.getByTestId(`start-${axis}`))).toBe(true);
   });
 
   test('extreme learning rates and the most steps end in a clear divergence', async ({ page }) => {

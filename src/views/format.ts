@@ -19,3 +19,14 @@ export function formatPair(x: number, y: number, digits = 4): string {
 export function formatLr(lr: number): string {
   return String(Number(lr.toPrecision(4)));
 }
+
+/**
+ * A number as a field shows it: exactly (Number() of the text gives `v` back), in the shorter of
+ * plain and exponent form once plain passes 8 characters, so 1e10 reads "1e10" and fits a narrow field, not "10000000000".
+ */
+export function fieldNumber(v: number): string {
+  const plain = String(v);
+  const exponent = v.toExponential().replace('e+', 'e');
+  // Plain up to 8 characters (1000, 0.000125): the exponent form is for what would not fit.
+  return plain.length > 8 && exponent.length < plain.length ? exponent : plain;
+}

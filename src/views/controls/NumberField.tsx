@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
+import { fieldNumber } from '../format';
 
 /** A number typed as text: committed on Enter or blur; a refusal is shown under the field. */
 export function NumberField(props: {
@@ -15,14 +16,14 @@ export function NumberField(props: {
   shownLabel?: string;
   onCommit: (value: number) => readonly string[];
 }) {
-  const [text, setText] = useState(String(props.value));
+  const [text, setText] = useState(fieldNumber(props.value));
   const [problem, setProblem] = useState<string | null>(null);
   const [seenValue, setSeenValue] = useState(props.value);
   // A new value from outside (a slider, a lesson, undo) replaces the text and any refusal shown,
   // without remounting the field on every slider tick.
   if (seenValue !== props.value) {
     setSeenValue(props.value);
-    setText(String(props.value));
+    setText(fieldNumber(props.value));
     setProblem(null);
   }
   const commit = (): void => {
