@@ -194,6 +194,24 @@ describe('the "off the map" label of a start outside the view, in the SVG', () =
   });
 });
 
+describe('the axes in the SVG', () => {
+  it('leave out a top y tick label that would run into the name "y", and keep the others', () => {
+    const shot = snapshot(DEFAULT_SCENE, 0);
+    const axesOf = (height: number, y: [number, number]): string => {
+      const projection = makeProjection({ x: [-5, 5], y }, 400, height);
+      const svg = buildMapSvg({ ...shot, projection }, { heatHref: null, labels });
+      return svg.slice(svg.indexOf('<g class="axes"'));
+    };
+    // A 60 px plot over [−250, 250]: the tick 200 sits beside the name; −200 and 0 keep theirs.
+    const short = axesOf(60, [-250, 250]);
+    expect(short).not.toContain('>200</text>');
+    expect(short).toContain('>0</text>');
+    expect(short).toContain('>−200</text>');
+    // A tall plot keeps the 200 (it is far below the name).
+    expect(axesOf(300, [-250, 250])).toContain('>200</text>');
+  });
+});
+
 describe('the hidden-state glyphs in the SVG', () => {
   const glyphs = {
     markup: '<g data-testid="glyphs-0"><line data-glyph="gradient"/></g>',

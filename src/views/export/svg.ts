@@ -7,7 +7,7 @@
 import type { Scene, Surface, Trajectory } from '../../engine/types';
 import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
-import { MARGIN } from '../map/Axes';
+import { MARGIN, underYName } from '../map/Axes';
 import { optimizerName as distinctName } from '../names';
 import { drawTrajectories, mapExit, markerPath } from '../map/drawTrajectories';
 import { mapEntry } from '../map/mapEntry';
@@ -143,10 +143,12 @@ function axes(p: Projection, chrome: Chrome): string {
   parts.push(`<g transform="translate(${MARGIN.left},${MARGIN.top})">`);
   parts.push(`<line y2="${r2(p.height)}" ${tick}/>`);
   for (const v of yTicks) {
-    parts.push(
-      `<g transform="translate(0,${r2(p.y(v))})"><line x2="-5" ${tick}/>` +
-        `<text x="-8" dy="0.32em" text-anchor="end">${xmlEscape(formatNumber(v, 3))}</text></g>`,
-    );
+    const label = formatNumber(v, 3);
+    // As on screen, a top label that would run into the name "y" gives way (its tick stays).
+    const text = underYName(p.y(v), label, 1)
+      ? ''
+      : `<text x="-8" dy="0.32em" text-anchor="end">${xmlEscape(label)}</text>`;
+    parts.push(`<g transform="translate(0,${r2(p.y(v))})"><line x2="-5" ${tick}/>${text}</g>`);
   }
   parts.push(`<text x="-36" y="8" font-style="italic" font-size="14">y</text></g>`);
   return `<g class="axes" fill="${chrome.muted}" font-size="13">${parts.join('')}</g>`;

@@ -57,14 +57,19 @@ export const Axes = memo(function Axes(props: { projection: Projection; margins?
       </g>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         <line y2={p.height} stroke="currentColor" strokeOpacity={0.5} />
-        {yTicks.map((v) => (
-          <g key={v} transform={`translate(0,${p.y(v)})`}>
-            <line x2={-5} stroke="currentColor" strokeOpacity={0.5} />
-            <text x={-8 * k} dy="0.32em" textAnchor="end">
-              {formatNumber(v, 3)}
-            </text>
-          </g>
-        ))}
+        {yTicks.map((v) => {
+          const label = formatNumber(v, 3);
+          return (
+            <g key={v} transform={`translate(0,${p.y(v)})`}>
+              <line x2={-5} stroke="currentColor" strokeOpacity={0.5} />
+              {!underYName(p.y(v), label, k) && (
+                <text x={-8 * k} dy="0.32em" textAnchor="end">
+                  {label}
+                </text>
+              )}
+            </g>
+          );
+        })}
         <text x={-36 * k} y={8 * k} className="axis-name">
           y
         </text>
@@ -72,3 +77,16 @@ export const Axes = memo(function Axes(props: { projection: Projection; margins?
     </svg>
   );
 });
+
+/**
+ * Whether a y tick label at `y` (px from the plot's top) would run into the axis name "y" drawn
+ * at (−36k, 8k): in a short plot the top tick sits beside the name, and "200" wrote over it. Its
+ * tick mark stays; only the label gives way. Widths are estimated at 0.62 em a character.
+ */
+export function underYName(y: number, label: string, k: number): boolean {
+  const font = BASE_FIGURE_FONT * k;
+  const labelLeft = -8 * k - Array.from(label).length * 0.62 * font;
+  const nameRight = -36 * k + 0.62 * font;
+  const nameMiddle = 8 * k - 0.35 * font;
+  return labelLeft < nameRight + 2 * k && Math.abs(y - nameMiddle) < font;
+}
