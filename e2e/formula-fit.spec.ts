@@ -125,6 +125,22 @@ test.describe('every named surface’s formula fits at every width', () => {
     test(id, async ({ page }) => {
       // A tiny step keeps the run finite on every surface; the surface's formula is what is measured.
       await open(page, { ...sceneOf(0), surface: { id }, optimizers: [{ type: 'sgd', lr: 1e-4 }] });
+      // Readable on a projector: no symbol below a first-level exponent's size (0.7 of the
+      // formula's); Ackley's e^{−0.2√(0.5(x² + y²))} put the x² at half size.
+      const smallest = await page.getByTestId('surface-tex').evaluate((box) => {
+        const katex = box.querySelector('.katex-html')!;
+        const base = parseFloat(getComputedStyle(katex).fontSize);
+        let least = Infinity;
+        for (const el of Array.from(katex.querySelectorAll('span'))) {
+          const own = Array.from(el.childNodes).some(
+            // KaTeX's struts hold a zero-width space at a tiny size: not a symbol.
+            (n) => n.nodeType === Node.TEXT_NODE && /[^\s\u200b]/.test(n.textContent ?? ''),
+          );
+          if (own) least = Math.min(least, parseFloat(getComputedStyle(el).fontSize) / base);
+        }
+        return least;
+      });
+      expect(smallest).toBeGreaterThanOrEqual(0.69);
       await fitsAtEveryWidth(page);
     });
   }

@@ -153,7 +153,7 @@ export const bumps: SumSurface = {
   id: 'bumps',
   label: 'Sum of bumps',
   // In text style (a small Σ, brackets one size up) it fits a side panel's reserved height.
-  tex: `f(x, y) = \\tfrac{1}{${BUMP_COUNT}}\\textstyle\\sum_{i} \\big[\\tfrac{\\kappa}{2}\\lVert \\mathbf{p}\\rVert^{2} - h_i\\, e^{-\\lVert \\mathbf{p} - \\mathbf{c}_i\\rVert^{2}/2w^{2}}\\big]`,
+  tex: `f(x, y) = \\tfrac{1}{${BUMP_COUNT}}\\textstyle\\sum_{i} \\big[\\tfrac{\\kappa}{2}\\lVert \\mathbf{p}\\rVert^{2} - h_i \\exp\\left(-\\lVert \\mathbf{p} - \\mathbf{c}_i\\rVert^{2}/2w^{2}\\right)\\big]`,
   f: (x, y) => bumpsBatch(undefined, 0, BUMP_COUNT, x, y, undefined, undefined),
   grad: (x, y, out) => bumpsBatch(undefined, 0, BUMP_COUNT, x, y, out, undefined),
   hessian(x, y, out) {

@@ -293,7 +293,8 @@ export const styblinskiTang: Surface = {
 export const ackley: Surface = {
   id: 'ackley',
   label: 'Ackley',
-  tex: 'f(x, y) = -20\\,e^{-0.2\\sqrt{0.5(x^{2} + y^{2})}} - e^{0.5(\\cos 2\\pi x + \\cos 2\\pi y)} + e + 20',
+  // \exp(…), not e^{…}: an exponent's script size made the formula unreadable on a projector.
+  tex: 'f(x, y) = -20\\exp\\left(-0.2\\sqrt{0.5(x^{2} + y^{2})}\\right) - \\exp\\left(0.5(\\cos 2\\pi x + \\cos 2\\pi y)\\right) + e + 20',
   f(x, y) {
     const r = Math.sqrt(0.5 * (x * x + y * y));
     const c = 0.5 * (Math.cos(TWO_PI * x) + Math.cos(TWO_PI * y));
