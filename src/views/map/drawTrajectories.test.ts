@@ -153,6 +153,22 @@ describe('where a path leaves the map for good', () => {
     ).toBeNull();
   });
 
+  it('crosses the edge where the step really does, however far it jumps (lr 30 to 1e10)', () => {
+    // SGD on x²/10 + y² from (−4, 2): the first step is lr·(0.8, −4), through (−3, −3) on the
+    // bottom edge whatever the lr; clamping x and y apart bent it towards x = +0.5.
+    for (const lr of [30, 1e4, 1e10]) {
+      const exit = mapExit(
+        path([
+          [-4, 2],
+          [-4 + 0.8 * lr, 2 - 4 * lr],
+        ]),
+        view,
+      )!;
+      expect(exit.edge).toBe('bottom');
+      expect(exit.x).toBeCloseTo(view.x(-3), 3);
+    }
+  });
+
   it('is null for a path that ends in view, even after a trip outside', () => {
     expect(
       mapExit(

@@ -29,6 +29,22 @@ export interface TrajectoryFrame {
 const LIMIT = 1e5;
 export const clampPx = (v: number): number => (v > LIMIT ? LIMIT : v < -LIMIT ? -LIMIT : v);
 
+/**
+ * The point (x, y) (px) brought within ±LIMIT along the line from (fromX, fromY), which is
+ * within it: clamping each coordinate alone bent the line, so a run at lr 1e4 seemed to leave the
+ * map far from where it does. Non-finite coordinates fall back to clamping each.
+ */
+export function clampToward(fromX: number, fromY: number, x: number, y: number): [number, number] {
+  if (Math.abs(x) <= LIMIT && Math.abs(y) <= LIMIT) return [x, y];
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return [clampPx(x), clampPx(y)];
+  const dx = x - fromX;
+  const dy = y - fromY;
+  let f = 1;
+  if (Math.abs(x) > LIMIT) f = Math.min(f, ((x > 0 ? LIMIT : -LIMIT) - fromX) / dx);
+  if (Math.abs(y) > LIMIT) f = Math.min(f, ((y > 0 ? LIMIT : -LIMIT) - fromY) / dy);
+  return [fromX + f * dx, fromY + f * dy];
+}
+
 /** Margin (px) around the plot inside which segments are drawn as they are. */
 const CLIP_MARGIN = 40;
 
@@ -138,8 +154,7 @@ function edgeCrossing(
 ): { x: number; y: number; dx: number; dy: number } {
   const x0 = p.x(t.points[2 * k]!);
   const y0 = p.y(t.points[2 * k + 1]!);
-  const x1 = clampPx(p.x(t.points[2 * k + 2]!));
-  const y1 = clampPx(p.y(t.points[2 * k + 3]!));
+  const [x1, y1] = clampToward(x0, y0, p.x(t.points[2 * k + 2]!), p.y(t.points[2 * k + 3]!));
   const clipped = clipSegment(x0, y0, x1, y1, 0, 0, p.width, p.height);
   const f = clipped ? clipped[1] : 0;
   return { x: x0 + f * (x1 - x0), y: y0 + f * (y1 - y0), dx: x1 - x0, dy: y1 - y0 };
@@ -208,8 +223,7 @@ export function tracePath(
   let ly = py;
   if (from === to) ctx.moveTo(px, py);
   for (let k = from + 1; k <= to; k++) {
-    const qx = clampPx(p.x(t.points[2 * k]!));
-    const qy = clampPx(p.y(t.points[2 * k + 1]!));
+    const [qx, qy] = clampToward(px, py, p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!));
     const inside =
       px >= left &&
       px <= right &&
@@ -447,8 +461,13 @@ export function drawTrajectories(
         k,
       );
     }
-    const cx = clampPx(p.x(t.points[2 * upto]!));
-    const cy = clampPx(p.y(t.points[2 * upto + 1]!));
+    // Kept on its bearing from the plot's centre: the edge arrow points where it really is.
+    const [cx, cy] = clampToward(
+      p.width / 2,
+      p.height / 2,
+      p.x(t.points[2 * upto]!),
+      p.y(t.points[2 * upto + 1]!),
+    );
     const inView = insideView(cx, cy, p);
     if (frame.arrows && inView) {
       frame.surface.grad(t.points[2 * upto]!, t.points[2 * upto + 1]!, grad);

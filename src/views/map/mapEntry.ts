@@ -3,7 +3,7 @@
  * module: only the lazy exit labels and the SVG export use it, not the first paint.
  */
 import type { Trajectory } from '../../engine/types';
-import { clampPx, edgePoint, insideView, nearestEdge } from './drawTrajectories';
+import { clampToward, edgePoint, insideView, nearestEdge } from './drawTrajectories';
 import type { MapEdge, ViewBox } from './drawTrajectories';
 
 /** A path that starts off the map (see {@link mapEntry}). */
@@ -27,8 +27,7 @@ const COMPASS = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'] as cons
  */
 export function mapEntry(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): MapEntry | null {
   if (t.length === 0) return null;
-  const sx = clampPx(p.x(t.points[0]!));
-  const sy = clampPx(p.y(t.points[1]!));
+  const [sx, sy] = clampToward(p.width / 2, p.height / 2, p.x(t.points[0]!), p.y(t.points[1]!));
   if (!Number.isFinite(sx) || !Number.isFinite(sy) || insideView(sx, sy, p)) return null;
   let first: number | null = null;
   for (let k = 1; k < t.length; k++)
