@@ -14,10 +14,10 @@ interface Box {
   height: number;
 }
 
-async function openPresenting(page: Page, width: number, height: number): Promise<void> {
+async function openPresenting(page: Page, width: number, height: number, depth = 6): Promise<void> {
   await page.setViewportSize({ width, height });
-  await page.goto('./?page=lab&present=1');
-  await waitForLabSnapshot(page);
+  await page.goto(`./?page=lab&present=1${depth === 6 ? '' : `&lab=depth:${depth}`}`);
+  await waitForLabSnapshot(page, depth === 6 ? '' : `depth:${depth}`);
   await expect(page.getByTestId('stop-presenting')).toBeVisible();
 }
 
@@ -30,12 +30,16 @@ const statusFont = (page: Page): Promise<number> =>
 const disjoint = (a: Box, b: Box): boolean =>
   a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
 
-for (const [width, height] of [
-  [1280, 720],
-  [1920, 1080],
+for (const [width, height, depth] of [
+  [1280, 720, 6],
+  [1920, 1080, 6],
+  // A deep net's bars pushed the boundary and loss below 720 px from depth 10.
+  [1280, 720, 20],
 ] as const) {
-  test(`at ${width}×${height} the network and its training fit the screen`, async ({ page }) => {
-    await openPresenting(page, width, height);
+  test(`at ${width}×${height}, depth ${depth}, the network and its training fit the screen`, async ({
+    page,
+  }) => {
+    await openPresenting(page, width, height, depth);
     const slot = page.locator('[data-slot="a"]');
     const figure = {
       diagram: slot.locator('.lab-diagram'),
