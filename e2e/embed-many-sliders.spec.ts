@@ -85,3 +85,35 @@ test('the height the embed asks for shows all five sliders without scrolling', a
     .evaluate((el) => el.scrollHeight - el.clientHeight);
   expect(list, 'slider height hidden in the list').toBeLessThanOrEqual(1);
 });
+
+// The fresh review's cases: seven sliders on Rosenbrock in 480 × 260 left a 60 px map whose tick
+// labels ran together, and two sliders with charts in 320 × 240 showed half of the second one.
+for (const { size, controls, scene } of [
+  {
+    size: { w: 480, h: 260 },
+    controls: 'play,lr:0,momentum:0,dampening:0,weight_decay:0,lr:1,eps:1,weight_decay:1',
+    scene: 'f:rosenbrock;p:-1.5,2;n:100;o:sgd,lr=0.001,momentum=0.9;o:adam,lr=0.05',
+  },
+  {
+    size: { w: 320, h: 240 },
+    controls: 'play,lr:0,momentum:1,charts',
+    scene: 'f:quadratic;p:-4,2;n:60;o:sgd,lr=0.1;o:sgd,lr=0.1,momentum=0.9',
+  },
+]) {
+  test(`${controls} at ${size.w}×${size.h}: the map keeps a fair share and the list shows whole sliders`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const frame = await openHost(page, `./?embed=1&controls=${controls}&scene=${scene}`, size);
+    const stage = (await frameBox(frame, 'embed-stage'))!;
+    expect(stage.height, 'the map’s share of the iframe').toBeGreaterThanOrEqual(0.35 * size.h);
+    const list = (await frameBox(frame, 'embed-params'))!;
+    const rows = frame.locator('.embed-param');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const { top, bottom } = (await frameBox(frame, `.embed-param:nth-child(${i + 1})`))!;
+      const whole = top >= list.top - 1 && bottom <= list.bottom + 1;
+      const hidden = bottom <= list.top + 1 || top >= list.bottom - 1;
+      expect(whole || hidden, `slider ${i + 1} is not cut in half`).toBe(true);
+    }
+  });
+}

@@ -417,12 +417,21 @@ function paramsRoom(
     const margins = getComputedStyle(child);
     others += child.offsetHeight + parseFloat(margins.marginTop) + parseFloat(margins.marginBottom);
   }
-  const room = inner - others - stageMin;
-  if (room >= params.scrollHeight) return undefined;
+  // Every slider fits beside the smallest map: no cap.
+  if (inner - others - stageMin >= params.scrollHeight) return undefined;
+  // Else the map keeps a fair share (MAP_SHARE of the iframe; a 60 px map was a stamp whose tick
+  // labels ran together) and the list shows whole rows: a half-hidden slider read as another.
+  const room = inner - others - Math.max(stageMin, MAP_SHARE * inner);
   const row = params.firstElementChild;
   const oneSlider = row instanceof HTMLElement ? row.offsetHeight : 0;
-  return Math.max(oneSlider, Math.floor(room));
+  if (oneSlider <= 0) return Math.max(0, Math.floor(room));
+  const gap = parseFloat(getComputedStyle(params).rowGap) || 0;
+  const rows = Math.max(1, Math.floor((room + gap) / (oneSlider + gap)));
+  return rows * oneSlider + (rows - 1) * gap;
 }
+
+/** The least share of a short iframe's height the map keeps when the sliders must scroll. */
+const MAP_SHARE = 0.4;
 
 /**
  * The height of `el`'s content: its children's extent and its padding (px). Not its scrollHeight:
