@@ -51,21 +51,34 @@ function expectNamesClear(texts: AxisText[]): void {
   for (const name of names)
     for (const tick of texts.filter((t) => !t.name))
       expect(overlap(name, tick), `tick "${tick.text}" over the name "${name.text}"`).toBe(false);
+  // Nor do tick labels run into each other ("−2−1 0 1 2" in a 60 px map).
+  const ticks = texts.filter((t) => !t.name);
+  for (let i = 0; i < ticks.length; i++)
+    for (let j = i + 1; j < ticks.length; j++)
+      expect(overlap(ticks[i]!, ticks[j]!), `"${ticks[i]!.text}" and "${ticks[j]!.text}"`).toBe(
+        false,
+      );
 }
 
-for (const [w, h, domain] of [
-  [320, 240, '-5,5,-250,250'],
-  [320, 240, '-5,5,-3.5,3.5'],
-  [400, 260, '-5,5,-1e5,1e5'],
+for (const [w, h, domain, sliders] of [
+  [320, 240, '-5,5,-250,250', ''],
+  [320, 240, '-5,5,-3.5,3.5', ''],
+  [400, 260, '-5,5,-1e5,1e5', ''],
+  // Four sliders leave a map about 70 px wide: its x labels ran together.
+  [480, 260, '-2,2,-1,3', ',lr:0,momentum:0,dampening:0,weight_decay:0'],
 ] as const) {
-  test(`a ${w}×${h} embed with y in [${domain.split(',').slice(2).join(', ')}]: no tick label over an axis name`, async ({
+  test(`a ${w}×${h} embed${sliders ? ' with sliders' : ''} with y in [${domain.split(',').slice(2).join(', ')}]: no tick label over an axis name`, async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    const frame = await openHost(page, `./?embed=1&controls=play&scene=${SCENE}&view=d:${domain}`, {
-      w,
-      h,
-    });
+    const frame = await openHost(
+      page,
+      `./?embed=1&controls=play${sliders}&scene=${SCENE}&view=d:${domain}`,
+      {
+        w,
+        h,
+      },
+    );
     const texts = await axisTexts(frame);
     expectNamesClear(texts);
     // The axis still has numbers: at most the top one gave way.

@@ -7,7 +7,7 @@
 import type { Scene, Surface, Trajectory } from '../../engine/types';
 import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
-import { MARGIN, underYName } from '../map/Axes';
+import { labelEvery, MARGIN, underYName } from '../map/Axes';
 import { optimizerName as distinctName } from '../names';
 import { drawTrajectories, mapExit, markerPath } from '../map/drawTrajectories';
 import { mapEntry } from '../map/mapEntry';
@@ -131,12 +131,19 @@ function axes(p: Projection, chrome: Chrome): string {
   const parts: string[] = [];
   parts.push(`<g transform="translate(${MARGIN.left},${MARGIN.top + p.height})">`);
   parts.push(`<line x2="${r2(p.width)}" ${tick}/>`);
-  for (const v of xTicks) {
-    parts.push(
-      `<g transform="translate(${r2(p.x(v))},0)"><line y2="5" ${tick}/>` +
-        `<text y="19" text-anchor="middle">${xmlEscape(formatNumber(v, 3))}</text></g>`,
-    );
-  }
+  // As on screen: labels that would run together keep every n-th one (ticks stay).
+  const xEvery = labelEvery(
+    xTicks.map((v) => p.x(v)),
+    xTicks.map((v) => formatNumber(v, 3)),
+    1,
+  );
+  xTicks.forEach((v, i) => {
+    const text =
+      i % xEvery === 0
+        ? `<text y="19" text-anchor="middle">${xmlEscape(formatNumber(v, 3))}</text>`
+        : '';
+    parts.push(`<g transform="translate(${r2(p.x(v))},0)"><line y2="5" ${tick}/>${text}</g>`);
+  });
   parts.push(
     `<text x="${r2(p.width)}" y="31" text-anchor="end" font-style="italic" font-size="14">x</text></g>`,
   );

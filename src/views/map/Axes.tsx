@@ -36,6 +36,11 @@ export const Axes = memo(function Axes(props: { projection: Projection; margins?
   const MARGIN = props.margins ?? marginsFor(BASE_FIGURE_FONT);
   const k = MARGIN.left / 48;
   const xTicks = p.x.ticks(Math.max(3, Math.floor(p.width / (90 * k))));
+  const xEvery = labelEvery(
+    xTicks.map((v) => p.x(v)),
+    xTicks.map((v) => formatNumber(v, 3)),
+    k,
+  );
   const yTicks = p.y.ticks(Math.max(3, Math.floor(p.height / (60 * k))));
   const w = p.width + MARGIN.left + MARGIN.right;
   const h = p.height + MARGIN.top + MARGIN.bottom;
@@ -43,12 +48,14 @@ export const Axes = memo(function Axes(props: { projection: Projection; margins?
     <svg className="map-axes" width={w} height={h} aria-hidden="true">
       <g transform={`translate(${MARGIN.left},${MARGIN.top + p.height})`}>
         <line x2={p.width} stroke="currentColor" strokeOpacity={0.5} />
-        {xTicks.map((v) => (
+        {xTicks.map((v, i) => (
           <g key={v} transform={`translate(${p.x(v)},0)`}>
             <line y2={5} stroke="currentColor" strokeOpacity={0.5} />
-            <text y={19 * k} textAnchor="middle">
-              {formatNumber(v, 3)}
-            </text>
+            {i % xEvery === 0 && (
+              <text y={19 * k} textAnchor="middle">
+                {formatNumber(v, 3)}
+              </text>
+            )}
           </g>
         ))}
         <text x={p.width} y={31 * k} textAnchor="end" className="axis-name">
@@ -89,4 +96,21 @@ export function underYName(y: number, label: string, k: number): boolean {
   const nameRight = -36 * k + 0.62 * font;
   const nameMiddle = 8 * k - 0.35 * font;
   return labelLeft < nameRight + 2 * k && Math.abs(y - nameMiddle) < font;
+}
+
+/**
+ * Label every n-th x tick so that neighbouring labels keep a gap (D3 asks for at least three
+ * ticks, and a 60 px map wrote "−2−1 0 1 2" as one word). Widths are estimated at 0.62 em a
+ * character; ticks are evenly spaced, so one stride fits all.
+ */
+export function labelEvery(
+  positions: readonly number[],
+  labels: readonly string[],
+  k: number,
+): number {
+  if (positions.length < 2) return 1;
+  const font = BASE_FIGURE_FONT * k;
+  const spacing = Math.abs(positions[1]! - positions[0]!);
+  const widest = Math.max(...labels.map((l) => Array.from(l).length * 0.62 * font));
+  return Math.max(1, Math.ceil((widest + 0.5 * font) / Math.max(spacing, 1e-9)));
 }
