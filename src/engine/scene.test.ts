@@ -40,6 +40,13 @@ describe('scene validation', () => {
     expect(scene.optimizers).toEqual([{ type: 'adam' }]);
   });
 
+  it('says a start beyond the limit is outside ±1e9, written as the view message writes it', () => {
+    const { errors } = validateScene({ ...DEFAULT_SCENE, start: [1e10, 0] });
+    const error = errors.find((e) => e.path === 'start[0]')!;
+    expect(error.message).toContain('±1e9');
+    expect(error.message).not.toContain('1000000000,');
+  });
+
   it('rejects unknown optimizer types and lists the valid ones', () => {
     const { errors, scene } = validateScene({
       optimizers: [{ type: 'sparse_adam' }, { type: 'sgd' }],

@@ -568,7 +568,11 @@ function validateStart(value: unknown, errors: FieldError[]): DomainPoint | unde
   for (const [i, v] of [x, y].entries()) {
     if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_START) {
       errors.push(
-        fieldError(`start[${i}]`, 'scene.startRange', { max: MAX_START, got: describe(v) }),
+        fieldError(`start[${i}]`, 'scene.startRange', {
+          // '1e9', as the view's message writes it, not '1000000000'.
+          max: MAX_START.toExponential().replace('e+', 'e'),
+          got: describe(v),
+        }),
       );
       return undefined;
     }

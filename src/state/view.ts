@@ -126,7 +126,12 @@ function parseDomain(value: string, errors: ViewError[]): Domain | undefined {
     x1! - x0! > 1e-9 &&
     y1! - y0! > 1e-9;
   if (!ok) {
-    errors.push(fieldError('view.d', 'view.domain', { max: '1e9', got: value.slice(0, 60) }));
+    errors.push(
+      fieldError('view.d', 'view.domain', {
+        max: MAX_VIEW_COORDINATE.toExponential().replace('e+', 'e'),
+        got: value.slice(0, 60),
+      }),
+    );
     return undefined;
   }
   return { x: [plainZero(x0!), plainZero(x1!)], y: [plainZero(y0!), plainZero(y1!)] };
