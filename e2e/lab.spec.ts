@@ -63,6 +63,10 @@ test('training a few steps lowers the loss', async ({ page }) => {
   await expect(lab.status()).toHaveAttribute('data-step', '0');
   const initial = Number(await lab.status().getAttribute('data-loss'));
   expect(initial).toBeGreaterThan(0.3);
+  // Before a step, the loss chart says so to a screen reader (it read "now NaN").
+  await expect(
+    page.locator('[data-slot="a"]').getByRole('img', { name: 'Loss curve: no training step yet' }),
+  ).toBeVisible();
 
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(lab.status()).toHaveAttribute('data-step', '3');

@@ -299,6 +299,7 @@ export const enMore = {
   'lab.histogramCaptionFlat': 'Layer {layer} · σ {std} · {flat}% flat',
   'lab.lossChart': 'Loss',
   'lab.lossChartLabel': 'Loss curve over {steps} steps, now {loss}',
+  'lab.lossChartEmpty': 'Loss curve: no training step yet',
   'lab.boundary': 'Decision boundary',
   'lab.boundaryLabel': '{dataset} data with the network’s decision boundary; accuracy {accuracy}',
   'lab.chain': 'Chain rule for layer {layer}',

@@ -422,6 +422,7 @@ export const zhCN: Messages = {
   'lab.histogramCaptionFlat': '第 {layer} 层 · σ {std} · {flat}% 平坦',
   'lab.lossChart': '损失',
   'lab.lossChartLabel': '{steps} 步的损失曲线，当前 {loss}',
+  'lab.lossChartEmpty': '损失曲线：还没有训练步',
   'lab.boundary': '决策边界',
   'lab.boundaryLabel': '{dataset} 数据与网络的决策边界；准确率 {accuracy}',
   'lab.chain': '第 {layer} 层的链式法则',

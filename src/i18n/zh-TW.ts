@@ -424,6 +424,7 @@ export const zhTW: Messages = {
   'lab.histogramCaptionFlat': '第 {layer} 層 · σ {std} · {flat}% 平坦',
   'lab.lossChart': '損失',
   'lab.lossChartLabel': '{steps} 步的損失曲線，目前 {loss}',
+  'lab.lossChartEmpty': '損失曲線：還沒有訓練步',
   'lab.boundary': '決策邊界',
   'lab.boundaryLabel': '{dataset} 資料與網路的決策邊界；準確率 {accuracy}',
   'lab.chain': '第 {layer} 層的連鎖律',

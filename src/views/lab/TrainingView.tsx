@@ -48,10 +48,12 @@ export const LossCurve = memo(function LossCurve({ losses }: { losses: Float64Ar
       height={LOSS_H}
       className="lab-loss"
       role="img"
-      aria-label={t('lab.lossChartLabel', {
-        steps: losses?.length ?? 0,
-        loss: formatNumber(last, 3),
-      })}
+      // Before any training step there is no loss to read out ("now NaN" was read before).
+      aria-label={
+        Number.isFinite(last)
+          ? t('lab.lossChartLabel', { steps: losses?.length ?? 0, loss: formatNumber(last, 3) })
+          : t('lab.lossChartEmpty')
+      }
     >
       <rect
         x={M.left}
