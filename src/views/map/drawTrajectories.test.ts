@@ -141,6 +141,17 @@ describe('where a path leaves the map for good', () => {
     expect(late.edge).toBe('left');
     expect(late.arrow).toBe('←');
     expect(late.y).toBeCloseTo(150, 6);
+    // Never a point in view, but its first segment crosses the map: seen from step 1.
+    expect(
+      mapEntry(
+        path([
+          [-9, 0.5],
+          [9, 0.5],
+          [-9, 0.5],
+        ]),
+        view,
+      )!.step,
+    ).toBe(1);
     // A start in view has no entry, even when the path leaves later.
     expect(
       mapEntry(

@@ -3,7 +3,7 @@
  * module: only the lazy exit labels and the SVG export use it, not the first paint.
  */
 import type { Trajectory } from '../../engine/types';
-import { clampToward, edgePoint, insideView, nearestEdge } from './drawTrajectories';
+import { clampToward, clipSegment, edgePoint, insideView, nearestEdge } from './drawTrajectories';
 import type { MapEdge, ViewBox } from './drawTrajectories';
 
 /** A path that starts off the map (see {@link mapEntry}). */
@@ -29,12 +29,18 @@ export function mapEntry(t: Pick<Trajectory, 'points' | 'length'>, p: ViewBox): 
   if (t.length === 0) return null;
   const [sx, sy] = clampToward(p.width / 2, p.height / 2, p.x(t.points[0]!), p.y(t.points[1]!));
   if (!Number.isFinite(sx) || !Number.isFinite(sy) || insideView(sx, sy, p)) return null;
+  // The first step whose point is in view, or whose segment from the step before crosses the
+  // view (drawn there): "off the map for the whole run" was said of a path seen crossing it.
   let first: number | null = null;
-  for (let k = 1; k < t.length; k++)
-    if (insideView(p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!), p)) {
+  let [px, py] = [sx, sy];
+  for (let k = 1; k < t.length; k++) {
+    const [qx, qy] = clampToward(px, py, p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!));
+    if (insideView(qx, qy, p) || clipSegment(px, py, qx, qy, 0, 0, p.width, p.height)) {
       first = k;
       break;
     }
+    [px, py] = [qx, qy];
+  }
   const at = edgePoint(sx, sy, p);
   // Screen y grows downward, so the angle's eighths run clockwise from →.
   const eighth = Math.round(Math.atan2(sy - p.height / 2, sx - p.width / 2) / (Math.PI / 4));
