@@ -50,6 +50,9 @@ const FitTex = lazyAfterFirstPaint(
 
 const CUSTOM = '__expr';
 
+/** TeX longer than this (characters) reserves two rows of typeset formula (app.css). */
+const LONG_TEX = 100;
+
 function surfaceName(id: string, fallback: string): string {
   const key = `surface.${id}`;
   return isMessageKey(key) ? t(key) : fallback;
@@ -162,7 +165,14 @@ export function SurfacePanel() {
         </div>
       )}
       {sceneError && <p className="field-error">{sceneError}</p>}
-      <div className="surface-tex" data-testid="surface-tex">
+      <div
+        // A long formula (Ackley's, 118 characters of TeX) takes two rows in the side column:
+        // its box reserves them before KaTeX arrives, so the sliders below do not move.
+        className={
+          surface.tex.length > LONG_TEX ? 'surface-tex surface-tex--two-rows' : 'surface-tex'
+        }
+        data-testid="surface-tex"
+      >
         <FitTex
           key={surface.id}
           fitHeight
