@@ -9,9 +9,8 @@ import type { SurfaceLayer } from '../../engine/contours/types';
 import { formatNumber } from '../format';
 import { labelEvery, MARGIN, underYName } from '../map/Axes';
 import { optimizerName as distinctName } from '../names';
-import { drawTrajectories, mapExit, markerPath } from '../map/drawTrajectories';
+import { drawTrajectories, EDGE_ARROW, mapExit, markerPath } from '../map/drawTrajectories';
 import { mapEntry } from '../map/mapEntry';
-import type { MapEdge } from '../map/drawTrajectories';
 import type { Projection } from '../map/projection';
 import { CONTOUR_STROKE, heatColor, optimizerStyle } from '../palette';
 import type { MarkerShape } from '../palette';
@@ -210,7 +209,6 @@ function startPoint(scene: Scene, p: Projection, label: string): string {
   );
 }
 
-const EXIT_ARROW: Record<MapEdge, string> = { top: '↑', bottom: '↓', left: '←', right: '→' };
 const EXIT_FONT = 12;
 
 /**
@@ -234,16 +232,13 @@ function exitLabels(snapshot: MapSnapshot, labels: MapLabels): string {
     const entry = labels.offMap ? mapEntry(tr, p) : null;
     const gone = labels.leftMap ? mapExit(tr, p) : null;
     const exit =
-      entry && (entry.step === null || snapshot.cursor < entry.step)
-        ? entry
-        : gone && gone.step <= snapshot.cursor
-          ? gone
+      labels.offMap && entry && (entry.step === null || snapshot.cursor < entry.step)
+        ? { ...entry, label: labels.offMap(name, entry.step, entry.arrow) }
+        : labels.leftMap && gone && gone.step <= snapshot.cursor
+          ? { ...gone, label: labels.leftMap(name, gone.step, EDGE_ARROW[gone.edge]) }
           : null;
     if (!exit) return;
-    const label =
-      exit === entry
-        ? labels.offMap!(name, entry.step, entry.arrow)
-        : labels.leftMap!(name, gone!.step, EXIT_ARROW[gone!.edge]);
+    const { label } = exit;
     const lw = Array.from(label).length * 0.6 * EXIT_FONT;
     const clamp = (v: number, lo: number, hi: number): number =>
       Math.max(lo, Math.min(Math.max(lo, hi), v));

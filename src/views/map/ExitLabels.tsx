@@ -8,12 +8,10 @@ import { t, useLocale } from '../../i18n';
 import { useDescent } from '../../state/store';
 import { optimizerNames } from '../names';
 import { optimizerStyle } from '../palette';
-import { mapExit } from './drawTrajectories';
+import { EDGE_ARROW, mapExit } from './drawTrajectories';
 import type { MapEdge } from './drawTrajectories';
 import { mapEntry } from './mapEntry';
 import type { Projection } from './projection';
-
-const EDGE_ARROW: Record<MapEdge, string> = { top: '↑', bottom: '↓', left: '←', right: '→' };
 
 interface ExitLabel {
   readonly index: number;

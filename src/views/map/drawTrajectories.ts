@@ -93,6 +93,9 @@ export function clipSegment(
 /** The side of the map a path leaves by. */
 export type MapEdge = 'top' | 'bottom' | 'left' | 'right';
 
+/** The arrow naming each edge in the map's exit labels (on screen and in the SVG export). */
+export const EDGE_ARROW: Record<MapEdge, string> = { top: '↑', bottom: '↓', left: '←', right: '→' };
+
 /** Where a path leaves the map for good (it never comes back inside the view). */
 export interface MapExit {
   /** First step outside the view after the last one inside. */
