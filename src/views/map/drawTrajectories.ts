@@ -226,7 +226,11 @@ export function tracePath(
   let ly = py;
   if (from === to) ctx.moveTo(px, py);
   for (let k = from + 1; k <= to; k++) {
-    const [qx, qy] = clampToward(px, py, p.x(t.points[2 * k]!), p.y(t.points[2 * k + 1]!));
+    let qx = p.x(t.points[2 * k]!);
+    let qy = p.y(t.points[2 * k + 1]!);
+    // clampToward only off the canvas's range: its array per vertex (120,000 a frame at 12 ×
+    // 10,000 steps) made the slider's frames wait on the garbage collector.
+    if (!(Math.abs(qx) <= LIMIT && Math.abs(qy) <= LIMIT)) [qx, qy] = clampToward(px, py, qx, qy);
     const inside =
       px >= left &&
       px <= right &&
