@@ -54,6 +54,20 @@ describe('a slider tick (one optimizer changed)', () => {
     expect(after.trajectories[2]).toEqual(simulate(after.scene, after.surface)[2]);
     // …and the others keep their arrays, so what draws them can tell by identity.
     for (const i of [0, 1, 3, 4, 5, 6]) expect(after.trajectories[i]).toBe(before.trajectories[i]);
+    // The unchanged configs and the start keep their objects too: the rows, legend entries and
+    // start fields they feed are memoised on them, so a tick re-renders only what it changed.
+    for (const i of [0, 1, 3, 4, 5, 6])
+      expect(after.scene.optimizers[i]).toBe(before.scene.optimizers[i]);
+    expect(after.scene.optimizers[2]).not.toBe(before.scene.optimizers[2]);
+    expect(after.scene.start).toBe(before.scene.start);
+  });
+
+  it('a commit that changes nothing keeps the optimizer list itself', () => {
+    const before = useDescent.getState().scene;
+    expect(useDescent.getState().commitScene(JSON.parse(JSON.stringify(before)))).toEqual([]);
+    const after = useDescent.getState().scene;
+    expect(after.optimizers).toBe(before.optimizers);
+    expect(after.start).toBe(before.start);
   });
 
   it('leaves a change of the step count to the worker: the old paths stay until it answers', () => {

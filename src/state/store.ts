@@ -111,6 +111,32 @@ const clampCursor = (cursor: number, steps: number): number =>
 const sameSurface = (a: Scene, b: Scene): boolean =>
   JSON.stringify(a.surface) === JSON.stringify(b.surface);
 
+/**
+ * `next` with its start, noise, optimizer list and every optimizer config that equals
+ * `previous`'s kept as `previous`'s object. Validation builds new objects, so without this a
+ * slider tick on one optimizer gave every row, legend entry, start field and chart new props, and
+ * each re-rendered.
+ */
+export function keepUnchanged(previous: Scene, next: Scene): Scene {
+  const before = previous.optimizers;
+  let same = before.length === next.optimizers.length;
+  const optimizers = next.optimizers.map((config, i) => {
+    const old = before[i];
+    if (old !== undefined && (old === config || JSON.stringify(old) === JSON.stringify(config)))
+      return old;
+    same = false;
+    return config;
+  });
+  const sameStart = previous.start[0] === next.start[0] && previous.start[1] === next.start[1];
+  const sameNoise = JSON.stringify(previous.noise) === JSON.stringify(next.noise);
+  return {
+    ...next,
+    start: sameStart ? previous.start : next.start,
+    ...(sameNoise && previous.noise !== undefined ? { noise: previous.noise } : {}),
+    optimizers: same ? before : optimizers,
+  };
+}
+
 /** The app's store. */
 export const useDescent = create<DescentState>()(
   subscribeWithSelector((set, get) => ({
@@ -134,7 +160,8 @@ export const useDescent = create<DescentState>()(
       const surfaceChanged = !sameSurface(previous.scene, scene);
       // Keep the previous surface object when it is the same surface, so subscribers that
       // compare it by identity (the contour layer) do not recompute on a learning-rate drag.
-      const next = surfaceChanged ? scene : { ...scene, surface: previous.scene.surface };
+      const shared = keepUnchanged(previous.scene, scene);
+      const next = surfaceChanged ? shared : { ...shared, surface: previous.scene.surface };
       const surface = surfaceChanged ? surfaceOf(scene) : previous.surface;
       // A change of one optimizer (a slider tick) is re-simulated here, and scene and paths are
       // written in one update: subscribers never see the new scene with the old paths, and
