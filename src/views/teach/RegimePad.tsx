@@ -27,9 +27,11 @@ import {
   keyStep,
   padGrid,
   padModel,
+  samePadModel,
   regionLabels,
   toPad,
 } from './regimePad';
+import type { PadModel } from './regimePad';
 import './teach.css';
 
 /** The plot's size in CSS pixels. */
@@ -87,7 +89,11 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
     () => ({ dampening, nesterov, weightDecay }),
     [dampening, nesterov, weightDecay],
   );
-  const model = useMemo(() => padModel(surface, [at.x, at.y], form), [surface, at.x, at.y, form]);
+  const atPoint = useMemo(() => padModel(surface, [at.x, at.y], form), [surface, at.x, at.y, form]);
+  // The previous model object while the pad would look the same, so the grid below is kept
+  // (React's pattern for information from previous renders).
+  const [model, setModel] = useState<PadModel | null>(atPoint);
+  if (!samePadModel(model, atPoint)) setModel(atPoint);
   const drawn = useMemo(() => {
     if (!model || model.positive.length === 0) return null;
     const grid = padGrid(model, form);

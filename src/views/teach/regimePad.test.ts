@@ -14,11 +14,32 @@ import {
   padGrid,
   padModel,
   regionLabels,
+  samePadModel,
   toPad,
 } from './regimePad';
 
 const quadratic = NAMED_SURFACES.quadratic!;
 const HEAVY = padForm({ type: 'sgd', momentum: 0.9 });
+
+describe('samePadModel', () => {
+  it('a bowl draws one pad wherever the point is; a curved valley draws a new one as it moves', () => {
+    // Playback moves the point every frame: the pad's grid is kept exactly when this says same.
+    expect(
+      samePadModel(padModel(quadratic, [-4, 2], HEAVY), padModel(quadratic, [1, -0.5], HEAVY)),
+    ).toBe(true);
+    const rosenbrock = NAMED_SURFACES.rosenbrock!;
+    expect(
+      samePadModel(padModel(rosenbrock, [-1, 1], HEAVY), padModel(rosenbrock, [0.5, 0.2], HEAVY)),
+    ).toBe(false);
+    // Weight decay shifts the eigenvalues: a different pad at the same point.
+    const wd = padForm({ type: 'sgd', momentum: 0.9, weight_decay: 0.3 });
+    expect(
+      samePadModel(padModel(quadratic, [-4, 2], HEAVY), padModel(quadratic, [-4, 2], wd)),
+    ).toBe(false);
+    expect(samePadModel(null, padModel(quadratic, [-4, 2], HEAVY))).toBe(false);
+    expect(samePadModel(null, null)).toBe(true);
+  });
+});
 
 describe('padModel', () => {
   it('reads the bowl’s curvatures and holds the whole stable band at every μ', () => {
