@@ -90,6 +90,19 @@ test('further optimizers on the PCA plane: each trained from A’s weights is dr
   await waitForDone(page);
   await expect(page.getByTestId('landscape-dropped-e')).toHaveCount(0);
 
+  // Sharpness along every path on the plane: A's, and C's and D's as the plane trained them.
+  await page.getByRole('button', { name: 'Measure sharpness along the paths' }).click();
+  const chart = page.getByTestId('sharpness-chart');
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  await expect(chart).toHaveAccessibleName(
+    /A now \S+, 2\/lr = 200; C now \S+, 2\/lr = 40; D now \S+, 2\/lr = 200$/,
+  );
+  for (const slot of ['a', 'c', 'd'])
+    await expect(page.getByTestId(`sharpness-${slot}`).locator('circle')).toHaveCount(30);
+  // A and D share lr 0.01, so one 2/lr line and one label name both.
+  await expect(chart.getByText('2/lr A, D')).toHaveCount(1);
+  await expect(chart.getByText('2/lr C')).toHaveCount(1);
+
   // Opened from the link, the rows are there again.
   await page.goto(page.url());
   await expect(page.getByTestId('landscape-more-c').getByLabel('Optimizer')).toHaveValue('sgd');

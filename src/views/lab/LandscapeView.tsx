@@ -438,7 +438,13 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
           </div>
         </div>
       )}
-      <SharpnessPanel trainer={trainer} client={client} />
+      <SharpnessPanel
+        trainer={trainer}
+        client={client}
+        extras={
+          state.status === 'done' ? state.slots.filter((s) => s.slot !== 'a' && s.slot !== 'b') : []
+        }
+      />
     </section>
   );
 }

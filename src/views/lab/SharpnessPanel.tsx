@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useLabStore } from '../../state/lab';
-import type { LabConfig, LabSlot } from '../../state/lab';
+import type { LabConfig } from '../../state/lab';
+import type { TrainSlot } from '../../engine/nn/labConfig';
 import { LandscapeCancelledError } from '../../worker/lab/client';
 import type { LabClient } from '../../worker/lab/client';
 import type { SharpnessResult } from '../../worker/lab/protocol';
 import { formatNumber } from '../format';
-import { optimizerStyle } from '../palette';
+import { pathColor } from './landscapeMap';
 import { t } from './strings';
 import type { LabStringKey } from './strings';
 import { labErrorKey } from './labErrors';
@@ -22,15 +23,41 @@ interface SharpnessState {
   readonly result: SharpnessResult | null;
   /** The failure's sentence, as a key (said in the reader's language when shown). */
   readonly error: LabStringKey | null;
-  readonly slots: readonly { slot: LabSlot; config: LabConfig }[];
+  readonly slots: readonly PlanePath[];
+}
+
+/** A path of the lab: its slot (A, B, or C to F on the landscape's plane) and its settings. */
+export interface PlanePath {
+  readonly slot: TrainSlot;
+  readonly config: LabConfig;
+}
+
+/** A slot's name as the landscape's table says it: A, B (in the reader's language), C to F. */
+function slotName(slot: TrainSlot): string {
+  return slot === 'a' ? t('lab.slotA') : slot === 'b' ? t('lab.slotB') : slot.toUpperCase();
 }
 
 /**
  * Sharpness as training went: λ_max of the training loss's Hessian at snapshots of each path,
  * drawn against 2/lr, the edge of stability of plain gradient descent (Cohen et al. 2021).
  * Computed on request (a few hundred Hessian-vector products per point) by the landscape's worker.
+ * The paths are A (and B when compared) from the trainer, and `extras`: the further optimizers
+ * (C to F) the landscape trained on its plane, read from the landscape's worker.
  */
-export function SharpnessPanel({ trainer, client }: { trainer: LabClient; client: LabClient }) {
+export function SharpnessPanel({
+  trainer,
+  client,
+  extras,
+}: {
+  trainer: LabClient;
+  client: LabClient;
+  extras: readonly PlanePath[];
+}) {
+  // The extras at the click, not a later change of the plane's list, are what gets measured.
+  const extrasRef = useRef(extras);
+  useEffect(() => {
+    extrasRef.current = extras;
+  }, [extras]);
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<SharpnessState>({
     status: 'idle',
@@ -49,11 +76,19 @@ export function SharpnessPanel({ trainer, client }: { trainer: LabClient; client
       setState((s) => ({ ...s, status: 'cancelled' }));
     };
     const run = async (): Promise<void> => {
-      const slots: LabSlot[] = useLabStore.getState().compare ? ['a', 'b'] : ['a'];
+      const slots: TrainSlot[] = useLabStore.getState().compare ? ['a', 'b'] : ['a'];
       setState((s) => ({ ...s, status: 'computing', error: null, result: null }));
       const paths = await Promise.all(slots.map((slot) => trainer.path(slot)));
       if (!live) return;
-      const withConfigs = slots.map((slot, k) => ({ slot, config: paths[k]!.config }));
+      const withConfigs: PlanePath[] = slots.map((slot, k) => ({ slot, config: paths[k]!.config }));
+      for (const extra of extrasRef.current) {
+        // Trained by the landscape in its worker; gone if that worker was stopped since.
+        const path = await client.path(extra.slot).catch(() => null);
+        if (!live) return;
+        if (path === null || !path.params.every(Number.isFinite)) continue;
+        paths.push(path);
+        withConfigs.push({ slot: extra.slot, config: path.config });
+      }
       const result = await client.sharpness({ paths, points: POINTS }, (partial) => {
         if (live)
           setState({ status: 'computing', result: partial, error: null, slots: withConfigs });
@@ -121,6 +156,29 @@ function logTicks(ticks: number[]): number[] {
   return ticks.length > 2 ? [ticks[0]!, ticks[ticks.length - 1]!] : ticks;
 }
 
+/** Vertical room (px) one edge label needs. */
+const EDGE_LABEL_PX = 11;
+
+/**
+ * One label per distinct 2/lr line, naming every path on it ("2/lr A, C": the plane's further
+ * optimizers start at A's lr), moved apart where lines lie closer than a label's height.
+ * Keyed by the index of the first path on each line.
+ */
+export function placeEdgeLabels(
+  edges: readonly { name: string; y: number }[],
+): Map<number, { y: number; slots: string }> {
+  const groups: { first: number; y: number; names: string[] }[] = [];
+  edges.forEach((e, k) => {
+    const same = groups.find((g) => Math.abs(g.y - e.y) < 0.5);
+    if (same) same.names.push(e.name);
+    else groups.push({ first: k, y: e.y, names: [e.name] });
+  });
+  groups.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < groups.length; i++)
+    groups[i]!.y = Math.max(groups[i]!.y, groups[i - 1]!.y + EDGE_LABEL_PX);
+  return new Map(groups.map((g) => [g.first, { y: g.y, slots: g.names.join(', ') }]));
+}
+
 function SharpnessChart({
   result,
   slots,
@@ -157,12 +215,17 @@ function SharpnessChart({
       const config = slots[k]?.config;
       const now = s.sharpness[s.sharpness.length - 1]!;
       return t('lab.sharpness.seriesLabel', {
-        slot: slots[k]?.slot === 'b' ? t('lab.slotB') : t('lab.slotA'),
+        slot: slots[k] ? slotName(slots[k].slot) : '',
         value: formatNumber(now, 3),
         edge: config ? formatNumber(2 / config.lr, 3) : '',
       });
     })
     .join('; ');
+  const edgeLabels = placeEdgeLabels(
+    slots
+      .slice(0, result.series.length)
+      .map((s) => ({ name: slotName(s.slot), y: y(2 / s.config.lr) })),
+  );
   return (
     <svg
       width={W}
@@ -196,7 +259,8 @@ function SharpnessChart({
       {result.series.map((s, k) => {
         const slot = slots[k];
         if (!slot) return null;
-        const color = optimizerStyle({ type: slot.config.optimizer, lr: slot.config.lr }, k).color;
+        const color = pathColor(slot.slot, slot.config);
+        const label = edgeLabels.get(k);
         // [step, λ_max, index]: the index finds the point's convergence flag after filtering.
         const pts = Array.from(s.steps, (st, i) => [st, s.sharpness[i]!, i] as const).filter(
           ([, v]) => Number.isFinite(v) && v > 0,
@@ -216,11 +280,11 @@ function SharpnessChart({
               strokeDasharray="5 4"
               strokeWidth={1.2}
             />
-            <text x={W - M.right + 4} y={y(edge) + 4} className="lab-tick" fill={color}>
-              {t('lab.sharpness.edge', {
-                slot: slot.slot === 'a' ? t('lab.slotA') : t('lab.slotB'),
-              })}
-            </text>
+            {label && (
+              <text x={W - M.right + 4} y={label.y + 4} className="lab-tick" fill={color}>
+                {t('lab.sharpness.edge', { slot: label.slots })}
+              </text>
+            )}
             <path d={d ?? ''} fill="none" stroke={color} strokeWidth={2} />
             {pts.map(([st, v, i]) => (
               <circle
