@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
-import { readCanvas } from './fixtures/webgl';
+import { readCanvas, SURFACE_SHARE } from './fixtures/webgl';
 import type { StaticHost } from './fixtures/staticHost';
 import { DIST, startStaticHost } from './fixtures/staticHost';
 
@@ -114,7 +114,7 @@ test('under a strict CSP on a sub-path, the app paints and KaTeX renders with it
   await page.getByTestId('view3d-toggle').click();
   const surface = page.getByTestId('surface3d');
   await expect(surface).toHaveAttribute('data-frames', /\d+/);
-  expect((await readCanvas(surface)).painted).toBeGreaterThan(0.2);
+  expect((await readCanvas(surface)).painted).toBeGreaterThan(SURFACE_SHARE);
 
   expect(await violations()).toEqual([]);
   expect(problems).toEqual([]);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
-import { readCanvas } from './fixtures/webgl';
+import { readCanvas, SURFACE_SHARE } from './fixtures/webgl';
 import type { StaticHost } from './fixtures/staticHost';
 import { DIST, startStaticHost } from './fixtures/staticHost';
 
@@ -96,7 +96,7 @@ test('a sandboxed embed.html paints from a static host with no CORS header, and 
   await frame.getByTestId('view3d-toggle').click();
   const surface = frame.getByTestId('surface3d');
   await expect(surface).toHaveAttribute('data-frames', /\d+/);
-  expect((await readCanvas(surface)).painted).toBeGreaterThan(0.2);
+  expect((await readCanvas(surface)).painted).toBeGreaterThan(SURFACE_SHARE);
 
   // The host really sent no CORS header, and nothing failed or was blocked.
   expect(host.served.some((s) => s.path.endsWith('.js'))).toBe(true);

@@ -56,8 +56,10 @@ test('the 3-D view has x, y and loss axes with named, numbered ticks', async ({ 
   }
   // x ticks run left to right in order from the first camera; loss ticks go up as they grow.
   const x = await labels(axes, 'x', 'tick');
-  // The round values of the domain −2 … 2 (one at a corner may be out of sight).
-  for (const l of x) expect(['−2', '−1', '0', '1', '2']).toContain(l.text);
+  // Every round value of the domain −2 … 2, the near corner's too (it was below the picture).
+  expect(x.map((l) => l.text)).toEqual(['−2', '−1', '0', '1', '2']);
+  const y = await labels(axes, 'y', 'tick');
+  expect(y.map((l) => l.text).sort()).toEqual(['−1', '−2', '0', '1', '2'].sort());
   const xs = x.map((l) => l.box.x);
   expect([...xs].sort((a, b) => a - b)).toEqual(xs);
   const loss = await labels(axes, 'loss', 'tick');

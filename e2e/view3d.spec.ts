@@ -11,7 +11,7 @@ import type { Locator } from '@playwright/test';
 import { encodeSceneParam } from '../src/engine/scene-url';
 import type { Scene } from '../src/engine/types';
 import { Visualizer } from './fixtures/visualizer';
-import { readCanvas, withoutWebGL } from './fixtures/webgl';
+import { readCanvas, SURFACE_SHARE, withoutWebGL } from './fixtures/webgl';
 
 const SCENE: Scene = {
   surface: { id: 'rosenbrock' },
@@ -51,7 +51,7 @@ test.describe('the 3-D view', () => {
     await expect(canvas).toHaveAttribute('data-scale', 'log');
     const first = await readCanvas(canvas);
     // The surface covers a good part of the picture, in many heat colours (lit relief).
-    expect(first.painted).toBeGreaterThan(0.2);
+    expect(first.painted).toBeGreaterThan(SURFACE_SHARE);
     expect(first.colours).toBeGreaterThan(30);
     // The view and its toggle have no serious or critical accessibility problem.
     const axe = await new AxeBuilder({ page }).include('[data-testid="map"]').analyze();
@@ -172,7 +172,7 @@ test.describe('the 3-D view', () => {
     await framesAfter(canvas, 0);
     // A bowl's range is not extreme: heights stay linear.
     await expect(canvas).toHaveAttribute('data-scale', 'linear');
-    expect((await readCanvas(canvas)).painted).toBeGreaterThan(0.2);
+    expect((await readCanvas(canvas)).painted).toBeGreaterThan(SURFACE_SHARE);
   });
 
   test('without WebGL the toggle says why and the contour map stays', async ({ page }) => {

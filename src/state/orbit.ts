@@ -19,7 +19,7 @@ export const MAX_ELEVATION = Math.PI / 2 - 0.01;
 export const MIN_DISTANCE = 1.2;
 export const MAX_DISTANCE = 8;
 /** The first view: from the map's bottom edge, a little to the left, looking down 35°. */
-export const HOME_ORBIT: Orbit = { azimuth: -0.5, elevation: 0.6, distance: 3.2 };
+export const HOME_ORBIT: Orbit = { azimuth: -0.5, elevation: 0.6, distance: 3.8 };
 
 /** Decimals a link keeps: a thousandth of a radian or of the distance is below a pixel. */
 const DIGITS = 3;

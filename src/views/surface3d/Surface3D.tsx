@@ -39,6 +39,8 @@ import { formatNumber } from '../format';
 import { CONTOUR_STROKE, heatRgb } from '../palette';
 import {
   HEIGHT,
+  ORBIT_TARGET,
+  fieldOfView,
   HOME_ORBIT,
   TICK,
   axisTicks,
@@ -108,12 +110,8 @@ interface AxisLabel {
   readonly world: readonly [number, number, number];
 }
 
-const TARGET: [number, number, number] = [0, HEIGHT * 0.3, 0];
 const BASE_COLOR = '#8a96a8';
 const AXIS_COLOR = '#3a4656';
-/** Vertical field of view (degrees) of a canvas at least WIDE times as wide as it is high. */
-const FOV = 40;
-const WIDE = 1.3;
 /** Radians per dragged CSS pixel. */
 const DRAG_TURN = 0.008;
 
@@ -263,15 +261,15 @@ export function Surface3D(props: Surface3DProps) {
     const sun = new DirectionalLight(0xffffff, 1.8);
     sun.position.set(-1, 3, 2);
     scene.add(sun);
-    const camera = new PerspectiveCamera(FOV, 1, 0.05, 50);
+    const camera = new PerspectiveCamera(fieldOfView(1), 1, 0.05, 50);
     worldRef.current = { renderer, scene, camera };
     const draw = (): void => {
       frameRef.current = undefined;
       const world = worldRef.current;
       if (!world) return;
-      const pos = orbitPosition(orbitRef.current, TARGET);
+      const pos = orbitPosition(orbitRef.current, ORBIT_TARGET);
       world.camera.position.set(pos[0], pos[1], pos[2]);
-      world.camera.lookAt(TARGET[0], TARGET[1], TARGET[2]);
+      world.camera.lookAt(...ORBIT_TARGET);
       world.renderer.render(world.scene, world.camera);
       // What the picture shows, for a reader's tools and the tests: the orbit and where each
       // path's cursor marker lands on the canvas (CSS px).
@@ -327,13 +325,7 @@ export function Surface3D(props: Surface3DProps) {
     world.renderer.setPixelRatio(window.devicePixelRatio || 1);
     world.renderer.setSize(width, height, true);
     world.camera.aspect = width / Math.max(1, height);
-    // A fixed vertical angle for wide canvases; a narrower one keeps its horizontal angle, so a
-    // square canvas (the lab's) still holds the whole surface.
-    const aspect = world.camera.aspect;
-    world.camera.fov =
-      aspect >= WIDE
-        ? FOV
-        : (2 * Math.atan((Math.tan((FOV * Math.PI) / 360) * WIDE) / aspect) * 180) / Math.PI;
+    world.camera.fov = fieldOfView(world.camera.aspect);
     world.camera.updateProjectionMatrix();
     world.scene.traverse((object) => {
       if (object instanceof LineSegments2) object.material.resolution.set(width, height);

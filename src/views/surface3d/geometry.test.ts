@@ -1,3 +1,4 @@
+import { PerspectiveCamera, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { resolveSurface } from '../../engine/surfaces/resolve';
 import { sampleGrid } from '../../engine/surfaces/grid';
@@ -5,6 +6,8 @@ import { contourThresholds, isolines } from '../../engine/contours';
 import {
   HEIGHT,
   HOME_ORBIT,
+  ORBIT_TARGET,
+  fieldOfView,
   MAX_ELEVATION,
   PATH_LIFT,
   CONTOUR_LIFT,
@@ -272,5 +275,37 @@ describe('the axes: ticks a reader can read values off', () => {
     expect(loss.map((t) => t.value)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(loss[0]!.at[1]).toBe(0);
     expect(loss[loss.length - 1]!.at[1]).toBeCloseTo(HEIGHT);
+  });
+});
+
+describe('the first view frames the whole box', () => {
+  it('from the home orbit every corner of the box, the axes’ ends included, is in the picture', () => {
+    // Wide (the map), the narrowest wide canvas, and square (the lab's): every box corner,
+    // floor and top, projects inside the canvas, above the hint line along its bottom edge.
+    for (const aspect of [2, 1.56, 1.3, 1]) {
+      const camera = new PerspectiveCamera(fieldOfView(aspect), aspect, 0.05, 50);
+      camera.position.set(...orbitPosition(HOME_ORBIT, ORBIT_TARGET));
+      camera.lookAt(...ORBIT_TARGET);
+      camera.updateMatrixWorld();
+      camera.updateProjectionMatrix();
+      const points: [number, number, number][] = [];
+      for (const x of [-1, 1])
+        for (const z of [-1, 1]) for (const y of [0, HEIGHT]) points.push([x, y, z]);
+      // The tick labels of a square domain: along the front edge, the left edge, up the back.
+      const mesh = { sx: 1, sz: 1, width: 10, height: 10 };
+      const ticks = axisTicks(mesh, chooseHeightScale([0, 1]), [-2, 2], [-2, 2], (x, y) => [
+        ((x + 2) / 4) * 10,
+        ((2 - y) / 4) * 10,
+      ]);
+      expect(ticks.filter((t) => t.axis !== 'loss')).toHaveLength(10);
+      for (const tick of ticks) points.push([...tick.label]);
+      for (const p of points) {
+        const v = new Vector3(...p).project(camera);
+        expect(Math.abs(v.x), `aspect ${aspect}, point ${p}`).toBeLessThan(0.95);
+        // Above the hint's line along the bottom edge, below the top edge.
+        expect(v.y, `aspect ${aspect}, point ${p}`).toBeGreaterThan(-0.85);
+        expect(v.y, `aspect ${aspect}, point ${p}`).toBeLessThan(0.98);
+      }
+    }
   });
 });

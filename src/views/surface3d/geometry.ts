@@ -26,6 +26,29 @@ export type { Orbit };
 
 /** World height of the surface's highest point. */
 export const HEIGHT = 0.9;
+
+/**
+ * The point the orbit camera turns around (world xyz): low in the box and toward its near left
+ * corner, where the x and y axes start, so that from the home orbit that corner and its tick
+ * labels are in the picture, above the hint along its bottom edge (turning around the box's
+ * centre at a third of its height put the corner below the canvas and hid both axes' first tick
+ * labels).
+ */
+export const ORBIT_TARGET: readonly [number, number, number] = [-0.15, HEIGHT * 0.05, 0.25];
+
+/** Vertical field of view (degrees) of a canvas at least WIDE_ASPECT times as wide as it is high. */
+const FOV = 40;
+const WIDE_ASPECT = 1.3;
+
+/**
+ * The camera's vertical field of view (degrees) for a canvas of `aspect` (width / height): a fixed
+ * angle for wide canvases; a narrower one keeps the wide one's horizontal angle, so a square
+ * canvas (the lab's) still holds the whole surface.
+ */
+export function fieldOfView(aspect: number): number {
+  if (aspect >= WIDE_ASPECT) return FOV;
+  return (2 * Math.atan((Math.tan((FOV * Math.PI) / 360) * WIDE_ASPECT) / aspect) * 180) / Math.PI;
+}
 /** Longest side of the mesh, in vertices: a 256-cell grid is taken every second cell. */
 export const MESH_SIDE = 129;
 
