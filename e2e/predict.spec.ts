@@ -128,6 +128,12 @@ test.describe('predict, then run', () => {
       .poll(async () => (await app.scene()).optimizers.map((o) => o.lr))
       .toEqual([0.02, 0.5]);
     await expect(page.getByTestId('predict-panel')).toHaveCount(0);
+    // What the learner sees meanwhile: the question's place pulsing, the play buttons idle.
+    await expect(page.getByTestId('predict-loading')).toBeVisible();
+    await expect(page.getByTestId('predict-loading')).toHaveAttribute('aria-busy', 'true');
+    const opacity = (testId: string) =>
+      page.getByTestId(testId).evaluate((el) => Number(getComputedStyle(el).opacity));
+    expect(await opacity('play')).toBeLessThan(0.6);
     // The learner presses what would step and play: the path stays at its start.
     await page.locator('body').click({ position: { x: 2, y: 700 } });
     for (const key of ['ArrowRight', 'Shift+ArrowRight', 'PageDown', 'Space']) {
@@ -151,6 +157,8 @@ test.describe('predict, then run', () => {
     // The question arrives: still at step 0, asking.
     release();
     await expect(page.getByTestId('predict-panel')).toHaveAttribute('data-phase', 'ask');
+    await expect(page.getByTestId('predict-loading')).toHaveCount(0);
+    expect(await opacity('play')).toBe(1);
     await frames();
     expect(await app.cursor()).toBe(0);
     await expect(page.getByTestId('predict-guess')).toHaveCount(0);

@@ -67,7 +67,11 @@ function usePredictOn(): boolean {
 export function PredictPanel(props: { presenting?: boolean }) {
   if (!usePredictOn()) return null;
   return (
-    <Suspense fallback={null}>
+    // Until the panel's code is in, a placeholder of its size (app.css): the room sees the
+    // question coming and why the run waits. It has no words: they would weigh on the first paint.
+    <Suspense
+      fallback={<div className="panel predict-loading" data-testid="predict-loading" aria-busy />}
+    >
       <PredictPanelUI presenting={props.presenting === true} />
     </Suspense>
   );
