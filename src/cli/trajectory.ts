@@ -14,6 +14,8 @@ export interface TrajectoryOutput {
   readonly lrs: number[];
   /** momentums[k]: that step's momentum or β1, when the schedule cycles it. */
   readonly momentums?: number[];
+  /** torch's exception when torch raises inside the step after the last point (see Trajectory). */
+  readonly raised?: string;
 }
 
 /**
@@ -52,6 +54,8 @@ export function runTrajectory(
       diverged: t.diverged,
       lrs: Array.from(t.lrs ?? []),
       ...(t.momentums ? { momentums: Array.from(t.momentums) } : {}),
+      // torch raises in the next step: its own script stops there with this exception.
+      ...(t.raised !== undefined ? { raised: t.raised } : {}),
     };
   });
   return { ok: true, output: { trajectories } };

@@ -103,6 +103,7 @@ export function simulateOne(
     length,
     diverged: end.diverged,
     ...(end.leftDomain === true ? { leftDomain: true } : {}),
+    ...(end.raised !== undefined ? { raised: end.raised } : {}),
     lrs: lrs.subarray(0, Math.max(0, length - 1)),
     ...extras(length),
     ...(momentums ? { momentums: momentums.subarray(0, Math.max(0, length - 1)) } : {}),

@@ -285,6 +285,10 @@ export interface ParamSpec {
   readonly choices?: readonly (string | null)[];
   /** torch's reason for refusing a value outside the bounds, in our words (ends the message). */
   readonly why?: Reason;
+  /** The reason for refusing a fraction, when it is not `why` (which then covers the bounds only). */
+  readonly whyInteger?: Reason;
+  /** The reason for refusing a value over `max`, when it is not `why`. */
+  readonly whyMax?: Reason;
   /** Sliders use a log scale. */
   readonly log?: boolean;
   /** Suggested slider range when different from [min, max]. */
@@ -457,6 +461,11 @@ export interface Trajectory {
   readonly diverged: boolean;
   /** Diverged by a step out of f's domain (a finite point where f is NaN), not by overflow. */
   readonly leftDomain?: boolean;
+  /**
+   * Ended because torch raises inside the next step for these numbers (e.g. 'ZeroDivisionError in
+   * torch.optim.lbfgs._cubic_interpolate'); `diverged` is true too (the run stopped early).
+   */
+  readonly raised?: string;
   /**
    * lrs[k]: the learning rate of the step from point k to point k + 1 (length − 1 entries).
    * simulateOne always records it; other producers (the mini-batch analysis) may not.

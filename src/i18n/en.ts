@@ -72,6 +72,7 @@ export const en = {
   'optimizers.edit': 'Settings of {name}',
   'optimizers.diverged': 'diverged at step {step}',
   'optimizers.leftDomain': "left f's domain after step {step}",
+  'optimizers.raised': 'torch stops after step {step}: {error}',
   'optimizers.preset.momentum': 'Momentum',
   'optimizers.preset.nag': 'NAG (Nesterov)',
   'optimizers.lr': 'learning rate',

@@ -988,4 +988,5 @@ export const zhCN: Messages = {
   'formula.leftDomain':
     '{label} 在第 {step} 步之后离开了 f 的定义域：下一个点处 f 没有定义（例如负数的平方根或对数），所以之后没有数值。请回到第 {step} 步或更早，或者调小学习率让每一步留在定义域内。',
   'optimizers.leftDomain': '第 {step} 步之后离开了 f 的定义域',
+  'optimizers.raised': 'torch 在第 {step} 步之后抛出异常而停止：{error}',
 };

@@ -993,4 +993,5 @@ export const zhTW: Messages = {
   'formula.leftDomain':
     '{label} 在第 {step} 步之後離開了 f 的定義域：下一個點處 f 沒有定義（例如負數的平方根或對數），所以之後沒有數值。請回到第 {step} 步或更早，或者調小學習率讓每一步留在定義域內。',
   'optimizers.leftDomain': '第 {step} 步之後離開了 f 的定義域',
+  'optimizers.raised': 'torch 在第 {step} 步之後拋出例外而停止：{error}',
 };

@@ -121,6 +121,67 @@ describe('L-BFGS scenes torch cannot run, or the app should not', () => {
   });
 });
 
+describe('where torch raises inside an L-BFGS step', () => {
+  // Scenes from a review, each run here under torch 2.14.1 with the exported script: torch raises
+  // during the step call named, so its own run has that many points and no more.
+  const cases = [
+    {
+      scene: {
+        surface: { expr: 'x^3 - 3*x + y^2' },
+        start: [1.8, 3],
+        steps: 8,
+        optimizers: [
+          {
+            type: 'lbfgs',
+            line_search_fn: 'strong_wolfe',
+            maximize: true,
+            schedule: { type: 'exponential', gamma: 0.9 },
+          },
+        ],
+      },
+      // A one-point bracket whose loss is NaN: low_pos = 1.
+      raised: 'IndexError in torch.optim.lbfgs._strong_wolfe',
+      stepCall: 5,
+    },
+    {
+      scene: {
+        surface: { expr: 'sqrt(x^2+y^2+1)' },
+        start: [-2.957, -1.9572282153714389],
+        steps: 8,
+        optimizers: [
+          {
+            type: 'lbfgs',
+            lr: 0.7828850973871916,
+            max_iter: 26,
+            history_size: 10,
+            line_search_fn: 'strong_wolfe',
+            maximize: true,
+            schedule: { type: 'polynomial', total_iters: 7 },
+          },
+        ],
+      },
+      // Two equal points handed to the cubic: Python's float division by zero.
+      raised: 'ZeroDivisionError in torch.optim.lbfgs._cubic_interpolate',
+      stepCall: 8,
+    },
+  ];
+
+  it('ends the path where torch stops, says which exception, and does not crash', () => {
+    for (const { scene, raised, stepCall } of cases) {
+      const { scene: valid, errors } = validateScene(scene);
+      expect(errors).toEqual([]);
+      const surface = resolveSurface(valid.surface);
+      if (!surface.ok) throw new Error(surface.error.message);
+      const [t] = simulate(valid, surface.surface);
+      expect(t!.raised).toBe(raised);
+      expect(t!.diverged).toBe(true);
+      // Points 0 … stepCall − 1: the step that raises adds none.
+      expect(t!.length).toBe(stepCall);
+      for (let i = 0; i < 2 * t!.length; i++) expect(Number.isFinite(t!.points[i])).toBe(true);
+    }
+  });
+});
+
 function resolvedQuadratic() {
   const r = resolveSurface({ expr: 'x^2/10 + y^2' });
   if (!r.ok) throw new Error(r.error.message);

@@ -16,6 +16,7 @@ import { vec, num, times } from './stateVectors';
 import { choiceParam, numberParam, snapshot } from './common';
 import { PARAMS, lbfgsMaxEval, lbfgsMeta } from './lbfgs.meta';
 import { fma } from './fma';
+import { TorchRaises } from './torchRaises';
 
 const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
@@ -49,6 +50,8 @@ function cubicInterpolate(
   bounds?: readonly [number, number],
 ): number {
   const [lo, hi] = bounds ?? (x1 <= x2 ? [x1, x2] : [x2, x1]);
+  // torch divides Python floats here: equal points raise rather than give an infinity.
+  if (x1 === x2) throw new TorchRaises('ZeroDivisionError', 'torch.optim.lbfgs._cubic_interpolate');
   const d1 = g1 + g2 - (3 * (f1 - f2)) / (x1 - x2);
   const d2Square = d1 ** 2 - g1 * g2;
   if (d2Square >= 0) {
@@ -142,6 +145,10 @@ function strongWolfe(
   }
   let insufProgress = false;
   let [lowPos, highPos] = bracketF[0]! <= bracketF[bracketF.length - 1]! ? [0, 1] : [1, 0];
+  // torch reads bracket[low_pos] of a one-point bracket whose loss is NaN (NaN <= NaN is false, so
+  // low_pos = 1), or of an empty one (no evaluation was left): IndexError.
+  if (lowPos >= bracket.length)
+    throw new TorchRaises('IndexError', 'torch.optim.lbfgs._strong_wolfe');
   while (!done && lsIter < maxLs) {
     if (Math.abs(bracket[1]! - bracket[0]!) * dNorm < toleranceChange) break;
     t = cubicInterpolate(
@@ -282,7 +289,9 @@ class LbfgsInstance implements OptimizerInstance {
           this.hDiag = ys / dot(y, y);
         }
         const numOld = this.oldDirs.length;
-        if (this.al.length === 0) this.al = new Array<number>(this.historySize).fill(0);
+        // torch's `al = [None] * history_size`; only the first numOld entries are ever read, so a
+        // long history (up to MAX_LBFGS_HISTORY) costs nothing until it fills.
+        if (this.al.length < numOld) this.al = new Array<number>(numOld).fill(0);
         const al = this.al;
         const q = flatGrad.map((v) => -v);
         for (let i = numOld - 1; i >= 0; i--) {

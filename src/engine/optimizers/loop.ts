@@ -14,6 +14,7 @@ import { clipGradNorm } from './clip';
 import { createConfigScheduler, createOptimizer } from './index';
 import { ScheduleError } from './schedule';
 import type { LrScheduler } from './schedule';
+import { TorchRaises } from './torchRaises';
 
 /** One optimizer with its scheduler and clipping, as a torch script sets them up. */
 export interface TorchRun {
@@ -116,6 +117,8 @@ export interface LoopEnd {
    * (sqrt or log of a negative number), which no overflow explains.
    */
   readonly leftDomain?: boolean;
+  /** torch's exception ('ZeroDivisionError in …') when torch raises inside the step that ended it. */
+  readonly raised?: string;
 }
 
 /** Largest coordinate (abs) at which a NaN loss is read as "outside f's domain", not overflow. */
@@ -149,7 +152,15 @@ export function runTorchLoop(
     }
     if (k === steps) return { reached: k + 1, diverged: false };
     const closure = needsClosure ? objective.closure?.(k) : undefined;
-    const used = torchStep(run, params, grad, loss, closure);
+    let used: StepUsed;
+    try {
+      used = torchStep(run, params, grad, loss, closure);
+    } catch (error) {
+      // torch's script stops here too; the path so far stands, and says why it ends.
+      if (error instanceof TorchRaises)
+        return { reached: k + 1, diverged: true, raised: error.message };
+      throw error;
+    }
     if (afterStep?.(k, used) === false) return { reached: k + 1, diverged: false };
   }
 }

@@ -102,6 +102,10 @@ const OptimizerRow = memo(function OptimizerRow(props: {
   const leftDomain = useDescent(
     (s) => s.trajectoriesScene === s.scene && s.trajectories[index]?.leftDomain === true,
   );
+  // torch's own exception, when torch raises in the step after the last point (L-BFGS's search).
+  const raised = useDescent((s) =>
+    s.trajectoriesScene === s.scene ? s.trajectories[index]?.raised : undefined,
+  );
   const style = optimizerStyle(config, index);
   const name = useDescent((s) => optimizerName(s.scene.optimizers, index)) || baseName(config);
   // What the user is typing into the name field, until it loses focus (then the shown name).
@@ -184,7 +188,9 @@ const OptimizerRow = memo(function OptimizerRow(props: {
       </div>
       {diverged >= 0 && (
         <p className="diverged" data-testid={`diverged-${index}`}>
-          {t(leftDomain ? 'optimizers.leftDomain' : 'optimizers.diverged', { step: diverged })}
+          {raised !== undefined
+            ? t('optimizers.raised', { step: diverged, error: raised })
+            : t(leftDomain ? 'optimizers.leftDomain' : 'optimizers.diverged', { step: diverged })}
         </p>
       )}
       {diverged === OUTSIDE && (
