@@ -145,7 +145,15 @@ const OPTIMIZER_DISPLAY_KEYS = ['label', 'color', 'hidden', 'schedule', 'clip_gr
 
 type Bounds = Pick<
   ParamSpec,
-  'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'integer' | 'nullable' | 'why'
+  | 'min'
+  | 'max'
+  | 'minExclusive'
+  | 'maxExclusive'
+  | 'integer'
+  | 'nullable'
+  | 'why'
+  | 'whyInteger'
+  | 'whyMax'
 >;
 
 /** A problem with one value: its message code and parameters, and where in the value it is. */
@@ -175,9 +183,13 @@ function checkNumber(value: unknown, spec: Bounds): Problem | undefined {
     const code = spec.nullable ? 'scene.finiteOrNull' : 'scene.finite';
     return { code, params: { got: describe(value) } };
   }
-  const because = spec.why ? { because: spec.why } : {};
+  const why = (specific: Reason | undefined) => {
+    const r = specific ?? spec.why;
+    return r ? { because: r } : {};
+  };
+  const because = why(undefined);
   if (spec.integer && !Number.isInteger(value)) {
-    return { code: 'scene.integer', params: { got: value }, ...because };
+    return { code: 'scene.integer', params: { got: value }, ...why(spec.whyInteger) };
   }
   if (spec.min !== undefined) {
     if (spec.minExclusive ? value <= spec.min : value < spec.min) {
@@ -188,7 +200,7 @@ function checkNumber(value: unknown, spec: Bounds): Problem | undefined {
   if (spec.max !== undefined) {
     if (spec.maxExclusive ? value >= spec.max : value > spec.max) {
       const code = spec.maxExclusive ? 'scene.maxExclusive' : 'scene.max';
-      return { code, params: { max: spec.max, got: value }, ...because };
+      return { code, params: { max: spec.max, got: value }, ...why(spec.whyMax) };
     }
   }
   return undefined;

@@ -61,6 +61,25 @@ describe('copy as PyTorch', () => {
     expect(script).not.toMatch(/lr=1[,)]/);
   });
 
+  it('writes a huge whole count as Python reads it, an int, digit for digit', () => {
+    // torch raised "'float' object cannot be interpreted as an integer" at ns_steps=-1e+300.
+    const scene: Scene = {
+      surface: { id: 'quadratic' },
+      start: [3, -2],
+      steps: 2,
+      optimizers: [
+        { type: 'muon', lr: 0.1, ns_steps: -1e300 },
+        { type: 'lbfgs', max_iter: 1e21 },
+      ],
+    };
+    const script = sceneToPyTorch(scene);
+    const ints = [...script.matchAll(/(ns_steps|max_iter)=(-?\d+)[,)]/g)].map((m) => [m[1], m[2]]);
+    expect(ints.map(([name]) => name)).toEqual(['ns_steps', 'max_iter']);
+    // Each is the exact integer value of the double (BigInt), not an exponent form.
+    expect(BigInt(ints[0]![1]!)).toBe(BigInt(-1e300));
+    expect(ints[1]![1]).toBe('1000000000000000000000');
+  });
+
   it('knows every named surface', () => {
     for (const id of SURFACE_IDS) {
       const script = sceneToPyTorch({ ...DEFAULT_SCENE, surface: { id } });

@@ -111,6 +111,8 @@ function surfacePrelude(scene: Scene): string {
 function pyArg(config: OptimizerConfig, key: string, n: number): string {
   const spec = OPTIMIZERS[config.type].params.find((p) => p.name === key);
   const count = spec?.integer === true || spec?.count === true;
+  // A whole count is written as Python's int in full (`-1e+300` would be a float torch refuses).
+  if (count && Number.isInteger(n)) return BigInt(n).toString();
   return !count && Number.isInteger(n) && Math.abs(n) < 1e16 ? `${n}.0` : py(n);
 }
 

@@ -799,6 +799,9 @@ export const enMore = {
   'engine.why.rpropEtas':
     '{torch} needs 0 < etas[0] < 1 < etas[1] (shrink on a sign flip, grow otherwise)',
   'engine.why.lbfgsHistory': '{torch} fails at its second step with a history smaller than 1',
+  'engine.why.lbfgsHistoryWhole': '{torch} multiplies a list by it, which needs a whole number',
+  'engine.why.lbfgsHistoryCap':
+    'the app keeps at most a million pairs; a longer history is never filled',
   'engine.why.adafactorDecay':
     '{torch} needs beta2_decay <= 0 (β₂ = 1 − t^beta2_decay must stay in [0, 1))',
   'engine.why.adafactorD': '{torch} needs the clipping threshold d >= 1',

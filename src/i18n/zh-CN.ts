@@ -976,6 +976,8 @@ export const zhCN: Messages = {
   'engine.why.rpropEtas':
     '{torch} 要求 0 < etas[0] < 1 < etas[1]（梯度符号翻转时缩小步长，否则放大）',
   'engine.why.lbfgsHistory': '历史长度小于 1 时，{torch} 会在第二步出错',
+  'engine.why.lbfgsHistoryWhole': '{torch} 会用它去乘一个列表，所以必须是整数',
+  'engine.why.lbfgsHistoryCap': '本应用最多保留一百万对向量；更长的历史永远填不满',
   'engine.why.adafactorDecay':
     '{torch} 要求 beta2_decay <= 0（β₂ = 1 − t^beta2_decay 必须保持在 [0, 1) 内）',
   'engine.why.adafactorD': '{torch} 要求裁剪阈值 d >= 1',

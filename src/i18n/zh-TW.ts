@@ -981,6 +981,8 @@ export const zhTW: Messages = {
   'engine.why.rpropEtas':
     '{torch} 要求 0 < etas[0] < 1 < etas[1]（梯度符號翻轉時縮小步長，否則放大）',
   'engine.why.lbfgsHistory': '歷史長度小於 1 時，{torch} 會在第二步出錯',
+  'engine.why.lbfgsHistoryWhole': '{torch} 會用它去乘一個串列，所以必須是整數',
+  'engine.why.lbfgsHistoryCap': '本應用最多保留一百萬對向量；更長的歷史永遠填不滿',
   'engine.why.adafactorDecay':
     '{torch} 要求 beta2_decay <= 0（β₂ = 1 − t^beta2_decay 必須保持在 [0, 1) 內）',
   'engine.why.adafactorD': '{torch} 要求裁剪閾值 d >= 1',

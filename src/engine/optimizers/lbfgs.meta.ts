@@ -9,6 +9,9 @@ import { lrSpec, choiceParam, maximizeSpec, nullableNumberParam, numberParam } f
 import { aligned } from './symbols';
 import { reason } from './reasons';
 
+/** Longest L-BFGS history a scene may ask for. */
+export const MAX_LBFGS_HISTORY = 1_000_000;
+
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(1, 10),
   // torch checks none of these (a max_iter of 2.5 runs three inner iterations, as Python's
@@ -46,8 +49,13 @@ export const PARAMS: readonly ParamSpec[] = [
     default: 100,
     integer: true,
     min: 1,
+    // The app's own bound: each kept pair costs two vectors, and a history longer than the
+    // scene's inner iterations is never filled (torch runs out of memory far above it).
+    max: MAX_LBFGS_HISTORY,
     sliderMax: 100,
     why: reason('why.lbfgsHistory', { torch: 'torch.optim.LBFGS' }),
+    whyInteger: reason('why.lbfgsHistoryWhole', { torch: 'torch.optim.LBFGS' }),
+    whyMax: reason('why.lbfgsHistoryCap'),
   },
   { name: 'line_search_fn', kind: 'choice', default: null, choices: [null, 'strong_wolfe'] },
   // torch 2.14 (keyword-only): every evaluation's loss and gradient negated (maximize.ts).

@@ -45,6 +45,8 @@ export const PARAMS: readonly ParamSpec[] = [
     name: 'eps',
     kind: 'number',
     default: 1e-7,
+    // torch takes a negative eps, but the bfloat16 it becomes overflows past ±BFLOAT16_MAX.
+    min: -BFLOAT16_MAX,
     max: BFLOAT16_MAX,
     log: true,
     sliderMin: 1e-12,

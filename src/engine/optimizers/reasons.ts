@@ -17,6 +17,8 @@ export const REASON_MESSAGES = {
   'why.rpropEtas':
     '{torch} needs 0 < etas[0] < 1 < etas[1] (shrink on a sign flip, grow otherwise)',
   'why.lbfgsHistory': '{torch} fails at its second step with a history smaller than 1',
+  'why.lbfgsHistoryWhole': '{torch} multiplies a list by it, which needs a whole number',
+  'why.lbfgsHistoryCap': 'the app keeps at most a million pairs; a longer history is never filled',
   'why.adafactorDecay':
     '{torch} needs beta2_decay <= 0 (β₂ = 1 − t^beta2_decay must stay in [0, 1))',
   'why.adafactorD': '{torch} needs the clipping threshold d >= 1',
