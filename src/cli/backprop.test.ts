@@ -86,6 +86,16 @@ describe('backprop command validation', () => {
     });
   });
 
+  it('names the wrong row of a ragged W, even row 0, with the width it needs', () => {
+    // One extra number in row 0 (or an Infinity pushed in): row 1 was blamed before.
+    const input = small();
+    input.layers[1]!.W[0] = [...input.layers[1]!.W[0]!, 0.5];
+    expect(errorsOf(input)).toContainEqual({
+      path: 'layers[1].W[0]',
+      message: 'expected 4 numbers (one per column: the width of what feeds this layer), got 5',
+    });
+  });
+
   it('rejects a residual across different widths, naming the layer', () => {
     const input = small();
     input.layers[0]!.residual = true; // 2 → 4

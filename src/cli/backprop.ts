@@ -142,6 +142,17 @@ export function parseMatrix(
   const rows = v as unknown[][];
   const cols = rows[0]!.length;
   const ragged = rows.findIndex((r) => r.length !== cols);
+  // Rows of different lengths, and the width known (what feeds the layer): the first row of
+  // another length is the wrong one, even when it is row 0.
+  const known = shape.cols;
+  const wrong = ragged < 0 || known === undefined ? -1 : rows.findIndex((r) => r.length !== known);
+  if (wrong >= 0) {
+    errors.push({
+      path: `${path}[${wrong}]`,
+      message: `expected ${known} number${known === 1 ? '' : 's'} (one per column: the width of what feeds this layer), got ${rows[wrong]!.length}`,
+    });
+    return null;
+  }
   if (ragged >= 0) {
     errors.push({
       path: `${path}[${ragged}]`,
