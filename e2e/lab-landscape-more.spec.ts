@@ -102,6 +102,16 @@ test('further optimizers on the PCA plane: each trained from A’s weights is dr
   // A and D share lr 0.01, so one 2/lr line and one label name both.
   await expect(chart.getByText('2/lr A, D')).toHaveCount(1);
   await expect(chart.getByText('2/lr C')).toHaveCount(1);
+  // A measurement cancelled halfway (which restarts the landscape's worker) loses none of them.
+  const sharpness = page.locator('.lab-landscape-sharpness');
+  await page.getByRole('button', { name: 'Measure sharpness along the paths' }).click();
+  await sharpness.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sharpness).toContainText('Cancelled.');
+  await page.getByRole('button', { name: 'Measure sharpness along the paths' }).click();
+  for (const slot of ['a', 'c', 'd'])
+    await expect(page.getByTestId(`sharpness-${slot}`).locator('circle')).toHaveCount(30, {
+      timeout: 60_000,
+    });
 
   // Opened from the link, the rows are there again.
   await page.goto(page.url());

@@ -23,7 +23,12 @@ import { LandscapeCancelledError } from '../../worker/lab/client';
 import type { LabClient } from '../../worker/lab/client';
 import { LANDSCAPE_SIDE, sameLandscape } from '../../worker/lab/landscape';
 import { MAX_STEPS_PER_REQUEST } from '../../worker/lab/protocol';
-import type { LabSnapshot, LandscapeDirections, LandscapeResult } from '../../worker/lab/protocol';
+import type {
+  LabSnapshot,
+  LandscapeDirections,
+  LandscapeResult,
+  TrainingPath,
+} from '../../worker/lab/protocol';
 import { createLabClient } from '../../worker/lab/spawn';
 import { formatNumber } from '../format';
 import { CONTOUR_STROKE, heatRgb } from '../palette';
@@ -54,6 +59,8 @@ interface LandscapeState {
   readonly error: LabStringKey | null;
   /** Which slots' paths the result holds, in its order, with their configurations. */
   readonly slots: readonly { slot: TrainSlot; config: LabConfig }[];
+  /** The paths themselves, in the order of `slots` (sharpness reads the further ones from here). */
+  readonly paths: readonly TrainingPath[];
   /** Further optimizers left off the plane because their training diverged. */
   readonly dropped: readonly { slot: TrainSlot; config: LabConfig }[];
   /** The further optimizer being trained before the slice is computed. */
@@ -83,6 +90,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
     result: null,
     error: null,
     slots: [],
+    paths: [],
     dropped: [],
     training: null,
   });
@@ -111,6 +119,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
         result: null,
         error,
         slots: [],
+        paths: [],
         dropped: [],
         training: null,
       });
@@ -166,6 +175,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
               result: partial,
               error: null,
               slots: withConfigs,
+              paths,
               dropped,
               training: null,
             });
@@ -177,6 +187,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
           result,
           error: null,
           slots: withConfigs,
+          paths,
           dropped,
           training: null,
         });
@@ -441,8 +452,15 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       <SharpnessPanel
         trainer={trainer}
         client={client}
+        // The further optimizers on the plane the map shows (a cancelled update keeps the last).
         extras={
-          state.status === 'done' ? state.slots.filter((s) => s.slot !== 'a' && s.slot !== 'b') : []
+          state.status === 'done' || state.status === 'cancelled'
+            ? state.slots.flatMap((s, k) =>
+                s.slot === 'a' || s.slot === 'b' || state.paths[k] === undefined
+                  ? []
+                  : [{ ...s, path: state.paths[k] }],
+              )
+            : []
         }
       />
     </section>

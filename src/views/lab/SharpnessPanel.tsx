@@ -5,7 +5,7 @@ import type { LabConfig } from '../../state/lab';
 import type { TrainSlot } from '../../engine/nn/labConfig';
 import { LandscapeCancelledError } from '../../worker/lab/client';
 import type { LabClient } from '../../worker/lab/client';
-import type { SharpnessResult } from '../../worker/lab/protocol';
+import type { SharpnessResult, TrainingPath } from '../../worker/lab/protocol';
 import { formatNumber } from '../format';
 import { pathColor } from './landscapeMap';
 import { t } from './strings';
@@ -42,7 +42,8 @@ function slotName(slot: TrainSlot): string {
  * drawn against 2/lr, the edge of stability of plain gradient descent (Cohen et al. 2021).
  * Computed on request (a few hundred Hessian-vector products per point) by the landscape's worker.
  * The paths are A (and B when compared) from the trainer, and `extras`: the further optimizers
- * (C to F) the landscape trained on its plane, read from the landscape's worker.
+ * (C to F) the landscape trained on its plane, with their paths (kept by the landscape view: a
+ * cancelled measurement restarts the worker that trained them).
  */
 export function SharpnessPanel({
   trainer,
@@ -51,7 +52,7 @@ export function SharpnessPanel({
 }: {
   trainer: LabClient;
   client: LabClient;
-  extras: readonly PlanePath[];
+  extras: readonly (PlanePath & { readonly path: TrainingPath })[];
 }) {
   // The extras at the click, not a later change of the plane's list, are what gets measured.
   const extrasRef = useRef(extras);
@@ -81,13 +82,9 @@ export function SharpnessPanel({
       const paths = await Promise.all(slots.map((slot) => trainer.path(slot)));
       if (!live) return;
       const withConfigs: PlanePath[] = slots.map((slot, k) => ({ slot, config: paths[k]!.config }));
-      for (const extra of extrasRef.current) {
-        // Trained by the landscape in its worker; gone if that worker was stopped since.
-        const path = await client.path(extra.slot).catch(() => null);
-        if (!live) return;
-        if (path === null || !path.params.every(Number.isFinite)) continue;
+      for (const { slot, config, path } of extrasRef.current) {
         paths.push(path);
-        withConfigs.push({ slot: extra.slot, config: path.config });
+        withConfigs.push({ slot, config });
       }
       const result = await client.sharpness({ paths, points: POINTS }, (partial) => {
         if (live)
@@ -159,24 +156,43 @@ function logTicks(ticks: number[]): number[] {
 /** Vertical room (px) one edge label needs. */
 const EDGE_LABEL_PX = 11;
 
+/** One 2/lr line: the index of its first path, its value and the names of every path on it. */
+export interface EdgeGroup {
+  readonly first: number;
+  readonly edge: number;
+  readonly names: readonly string[];
+}
+
 /**
- * One label per distinct 2/lr line, naming every path on it ("2/lr A, C": the plane's further
- * optimizers start at A's lr), moved apart where lines lie closer than a label's height.
- * Keyed by the index of the first path on each line.
+ * The distinct 2/lr lines of the paths, in order of first appearance: paths at the same lr share
+ * one line and one label ("2/lr A, C": the plane's further optimizers start at A's lr); a
+ * different lr, however close, has its own.
  */
-export function placeEdgeLabels(
-  edges: readonly { name: string; y: number }[],
-): Map<number, { y: number; slots: string }> {
-  const groups: { first: number; y: number; names: string[] }[] = [];
-  edges.forEach((e, k) => {
-    const same = groups.find((g) => Math.abs(g.y - e.y) < 0.5);
-    if (same) same.names.push(e.name);
-    else groups.push({ first: k, y: e.y, names: [e.name] });
+export function edgeGroups(paths: readonly { name: string; edge: number }[]): EdgeGroup[] {
+  const groups: { first: number; edge: number; names: string[] }[] = [];
+  paths.forEach((p, k) => {
+    const same = groups.find((g) => g.edge === p.edge);
+    if (same) same.names.push(p.name);
+    else groups.push({ first: k, edge: p.edge, names: [p.name] });
   });
-  groups.sort((a, b) => a.y - b.y);
-  for (let i = 1; i < groups.length; i++)
-    groups[i]!.y = Math.max(groups[i]!.y, groups[i - 1]!.y + EDGE_LABEL_PX);
-  return new Map(groups.map((g) => [g.first, { y: g.y, slots: g.names.join(', ') }]));
+  return groups;
+}
+
+/** Label positions (px, top to bottom) moved apart where lines lie closer than a label's height. */
+export function spreadLabels(ys: readonly number[]): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  for (let k = 1; k < order.length; k++)
+    order[k]!.y = Math.max(order[k]!.y, order[k - 1]!.y + EDGE_LABEL_PX);
+  const out = new Array<number>(ys.length);
+  for (const { y, i } of order) out[i] = y;
+  return out;
+}
+
+/** Width (px) of a label in the 11 px tick type: Han characters are about twice a Latin one. */
+function labelWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 11 : 6.2;
+  return w;
 }
 
 function SharpnessChart({
@@ -186,6 +202,18 @@ function SharpnessChart({
   result: SharpnessResult;
   slots: SharpnessState['slots'];
 }) {
+  const groups = useMemo(
+    () =>
+      edgeGroups(
+        slots
+          .slice(0, result.series.length)
+          .map((s) => ({ name: slotName(s.slot), edge: 2 / s.config.lr })),
+      ),
+    [result, slots],
+  );
+  const labelTexts = groups.map((g) => t('lab.sharpness.edge', { slot: g.names.join(', ') }));
+  // Room on the right for the longest 2/lr label, so "2/lr A, C, D, E, F" is not cut off.
+  const right = Math.min(170, Math.max(M.right, 8 + Math.max(0, ...labelTexts.map(labelWidth))));
   const model = useMemo(() => {
     const values: number[] = [];
     let lastStep = 1;
@@ -202,12 +230,12 @@ function SharpnessChart({
     const hi = Math.max(...values);
     const x = scaleLinear()
       .domain([0, lastStep])
-      .range([M.left, W - M.right]);
+      .range([M.left, W - right]);
     const y = scaleLog()
       .domain([lo / 1.5, hi * 1.5])
       .range([H - M.bottom, M.top]);
     return { x, y, lastStep };
-  }, [result, slots]);
+  }, [result, slots, right]);
   if (!model) return null;
   const { x, y } = model;
   const summary = result.series
@@ -221,10 +249,9 @@ function SharpnessChart({
       });
     })
     .join('; ');
-  const edgeLabels = placeEdgeLabels(
-    slots
-      .slice(0, result.series.length)
-      .map((s) => ({ name: slotName(s.slot), y: y(2 / s.config.lr) })),
+  const labelYs = spreadLabels(groups.map((g) => y(g.edge)));
+  const edgeLabels = new Map(
+    groups.map((g, i) => [g.first, { y: labelYs[i]!, text: labelTexts[i]! }] as const),
   );
   return (
     <svg
@@ -238,13 +265,13 @@ function SharpnessChart({
       <rect
         x={M.left}
         y={M.top}
-        width={W - M.left - M.right}
+        width={W - M.left - right}
         height={H - M.top - M.bottom}
         className="lab-plot-bg"
       />
       {logTicks(y.ticks(4)).map((v) => (
         <g key={v}>
-          <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="lab-grid" />
+          <line x1={M.left} x2={W - right} y1={y(v)} y2={y(v)} className="lab-grid" />
           <text x={M.left - 4} y={y(v) + 4} textAnchor="end" className="lab-tick">
             {formatNumber(v, 2)}
           </text>
@@ -253,7 +280,7 @@ function SharpnessChart({
       <text x={M.left} y={H - 6} className="lab-tick">
         0
       </text>
-      <text x={W - M.right} y={H - 6} textAnchor="end" className="lab-tick">
+      <text x={W - right} y={H - 6} textAnchor="end" className="lab-tick">
         {t('lab.sharpness.stepAxis', { step: model.lastStep })}
       </text>
       {result.series.map((s, k) => {
@@ -273,7 +300,7 @@ function SharpnessChart({
           <g key={k} data-testid={`sharpness-${slot.slot}`}>
             <line
               x1={M.left}
-              x2={W - M.right}
+              x2={W - right}
               y1={y(edge)}
               y2={y(edge)}
               stroke={color}
@@ -281,8 +308,8 @@ function SharpnessChart({
               strokeWidth={1.2}
             />
             {label && (
-              <text x={W - M.right + 4} y={label.y + 4} className="lab-tick" fill={color}>
-                {t('lab.sharpness.edge', { slot: label.slots })}
+              <text x={W - right + 4} y={label.y + 4} className="lab-tick" fill={color}>
+                {label.text}
               </text>
             )}
             <path d={d ?? ''} fill="none" stroke={color} strokeWidth={2} />

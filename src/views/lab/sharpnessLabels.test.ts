@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { placeEdgeLabels } from './SharpnessPanel';
+import { edgeGroups, spreadLabels } from './SharpnessPanel';
 
 describe('the sharpness chart’s 2/lr labels', () => {
-  it('one label per line, naming every path on it, and none drawn over another', () => {
-    // A and D at one lr, C at another whose line lies 4 px below, E far off.
-    const labels = placeEdgeLabels([
-      { name: 'A', y: 50 },
-      { name: 'C', y: 54 },
-      { name: 'D', y: 50 },
-      { name: 'E', y: 120 },
+  it('one line and one label per distinct lr, naming every path at that lr', () => {
+    // A and D at one lr; E at a different lr whose line lies within half a pixel of it.
+    const groups = edgeGroups([
+      { name: 'A', edge: 200 },
+      { name: 'C', edge: 40 },
+      { name: 'D', edge: 200 },
+      { name: 'E', edge: 200.0001 },
     ]);
-    expect([...labels.keys()].sort()).toEqual([0, 1, 3]);
-    expect(labels.get(0)).toEqual({ y: 50, slots: 'A, D' });
-    // Pushed down to a label's height below A's.
-    expect(labels.get(1)!.slots).toBe('C');
-    expect(labels.get(1)!.y).toBeGreaterThanOrEqual(61);
-    expect(labels.get(3)).toEqual({ y: 120, slots: 'E' });
+    expect(groups.map((g) => [g.first, g.names.join(', ')])).toEqual([
+      [0, 'A, D'],
+      [1, 'C'],
+      [3, 'E'],
+    ]);
+  });
+
+  it('labels of nearby lines are moved apart by a label’s height, in place order', () => {
+    // Lines at 50, 54 and 120 px (top to bottom), given in another order.
+    expect(spreadLabels([54, 120, 50])).toEqual([61, 120, 50]);
+    expect(spreadLabels([50, 50.3])).toEqual([50, 61]);
   });
 });
