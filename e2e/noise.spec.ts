@@ -99,6 +99,33 @@ test('the ensemble draws 20 seeds faintly, their mean bold, and says how many re
   await expect(page.getByTestId('ensemble-key')).toHaveCount(0);
 });
 
+test('an ensemble whose runs blow up still draws them to the map’s edge, and says they diverged', async ({
+  page,
+}) => {
+  // SGD at lr 1.5 on the bowl diverges: its runs reach ~1e38, which an SVG path refused outright.
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const app = new Visualizer(page);
+  await app.open('?scene=f:quadratic;p:-4,2;n:200;o:sgd,lr=1.5;noise:gaussian,scale=0.5,seed=2');
+  await page.getByTestId('noise-control').getByTestId('noise-ensemble').check();
+  const layer = page.getByTestId('ensemble-layer');
+  await expect(layer.locator('path.ensemble-run')).toHaveCount(20);
+  // Every faint run has a drawable path inside the map's margin.
+  for (const d of await layer
+    .locator('path.ensemble-run')
+    .evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''))) {
+    // Clipped at the map's margin: pieces ('M…L…') where the run crosses the map.
+    expect(d).toMatch(/^(M[-\d.]+,[-\d.]+(L[-\d.]+,[-\d.]+)+)+$/);
+    for (const v of d.slice(1).split(/[ML,]/)) expect(Math.abs(Number(v))).toBeLessThan(1e5);
+  }
+  await expect(page.getByTestId('ensemble-key-0')).toContainText(
+    /0 of 20 runs end in the lowest minimum’s basin; 20 diverged/,
+  );
+  expect(errors).toEqual([]);
+});
+
 for (const [locale, heading, refusal] of [
   ['zh-CN', '梯度噪声', '小批量噪声需要'],
   ['zh-TW', '梯度雜訊', '小批次雜訊需要'],

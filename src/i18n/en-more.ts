@@ -824,4 +824,23 @@ export const enMore = {
   'optimizers.none': 'None',
   'formula.leftDomain':
     "{label} left f's domain after step {step}: f is not defined at the next point (a square root or log of a negative number, say), so there are no values after it. Move back to step {step} or earlier, or lower the learning rate to keep the steps inside.",
+  // Ensemble mode's map legend (EnsembleMap.tsx, loaded with every text).
+  'noise.ensembleKey': 'Ensemble of {count} seeds (faint), mean path (bold):',
+  'noise.ensembleReach': '{name}: {hits} of {count} runs end in the lowest minimum’s basin',
+  'noise.ensembleNoMinimum': '{name}: this surface lists no minimum to reach',
+  'noise.ensembleTooLarge':
+    'The ensemble is not drawn: its runs would take more than {max} optimizer steps. Use fewer steps or optimizers.',
+  'noise.ensembleDiverged': '{diverged} diverged',
+  // Only for a run torch stops by raising (L-BFGS, a family loaded after the first paint).
+  'optimizers.raised': 'torch stops after step {step}: {error}',
+  // The map's hover card and the noise control's settings (both load after the first paint).
+  'hover.step': 'step {step}',
+  'hover.position': 'position',
+  'hover.loss': 'loss',
+  'hover.gradient': 'gradient',
+  'hover.update': 'update',
+
+  'noise.batchSize': 'Batch size B',
+  'noise.seed': 'Seed',
+  'noise.ensemble': 'Ensemble: {count} seeds drawn faintly, their mean bold',
 } as const;

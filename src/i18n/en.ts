@@ -72,7 +72,6 @@ export const en = {
   'optimizers.edit': 'Settings of {name}',
   'optimizers.diverged': 'diverged at step {step}',
   'optimizers.leftDomain': "left f's domain after step {step}",
-  'optimizers.raised': 'torch stops after step {step}: {error}',
   'optimizers.preset.momentum': 'Momentum',
   'optimizers.preset.nag': 'NAG (Nesterov)',
   'optimizers.lr': 'learning rate',
@@ -115,12 +114,6 @@ export const en = {
   'map.start.y': 'start y',
   'a11y.position': '{name}: step {step} of {steps}, loss {loss}, at x {x}, y {y}',
   'a11y.diverged': '{name} diverged after step {last}; step {step} has no position',
-
-  'hover.step': 'step {step}',
-  'hover.position': 'position',
-  'hover.loss': 'loss',
-  'hover.gradient': 'gradient',
-  'hover.update': 'update',
 
   'charts.heading': 'Loss and distance',
   'charts.loss': 'Loss per step',
@@ -221,14 +214,6 @@ export const en = {
   'noise.type.minibatch': 'mini-batch of the terms',
   'noise.scale': 'Scale σ',
   'noise.df': 'Degrees of freedom ν',
-  'noise.batchSize': 'Batch size B',
-  'noise.seed': 'Seed',
-  'noise.ensemble': 'Ensemble: {count} seeds drawn faintly, their mean bold',
-  'noise.ensembleKey': 'Ensemble of {count} seeds (faint), mean path (bold):',
-  'noise.ensembleReach': '{name}: {hits} of {count} runs end in the lowest minimum’s basin',
-  'noise.ensembleNoMinimum': '{name}: this surface lists no minimum to reach',
-  'noise.ensembleTooLarge':
-    'The ensemble is not drawn: its runs would take more than {max} optimizer steps. Use fewer steps or optimizers.',
   'noise.explain':
     'Each step sees the loss of a random batch of data, not of all of it: the direction wanders, the path turns noisy, and the jolts can shake it out of a poor minimum (note 001).',
 } as const;

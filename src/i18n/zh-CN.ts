@@ -829,6 +829,7 @@ export const zhCN: Messages = {
   'noise.ensembleKey': '{count} 个种子的集成（淡色），平均路径（粗线）：',
   'noise.ensembleReach': '{name}：{count} 次运行中有 {hits} 次停在最低极小点的盆地里',
   'noise.ensembleNoMinimum': '{name}：这个曲面没有列出可到达的极小点',
+  'noise.ensembleDiverged': '{diverged} 次发散',
   'noise.ensembleTooLarge': '没有画出集成：这些运行需要超过 {max} 步优化。请减少步数或优化器数量。',
   'noise.explain':
     '每一步只用随机抽出的一批数据来算 loss，而不是全部数据：方向时好时坏，路径变得飘忽不定，这种晃动也可能把它从不好的极小点里晃出来（笔记 001）。',

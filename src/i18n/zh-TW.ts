@@ -832,6 +832,7 @@ export const zhTW: Messages = {
   'noise.ensembleKey': '{count} 個種子的集成（淡色），平均路徑（粗線）：',
   'noise.ensembleReach': '{name}：{count} 次執行中有 {hits} 次停在最低極小點的盆地裡',
   'noise.ensembleNoMinimum': '{name}：這個曲面沒有列出可到達的極小點',
+  'noise.ensembleDiverged': '{diverged} 次發散',
   'noise.ensembleTooLarge':
     '沒有畫出集成：這些執行需要超過 {max} 步最佳化。請減少步數或最佳化器數量。',
   'noise.explain':

@@ -4,16 +4,15 @@
  * basins.ts), which the first paint does not need.
  */
 import { lazy, Suspense } from 'react';
+import { withAllTexts } from '../../i18n';
 import { useEnsemble } from '../../state/ensemble';
 import { useDescent } from '../../state/store';
 import type { Projection } from './projection';
 
-const EnsembleMapLayer = lazy(() =>
-  import('./EnsembleMap').then((m) => ({ default: m.EnsembleMapLayer })),
-);
-const EnsembleMapLegend = lazy(() =>
-  import('./EnsembleMap').then((m) => ({ default: m.EnsembleMapLegend })),
-);
+// With every text: the legend's sentences are in the later catalogue (i18n/en-more).
+const load = () => withAllTexts(import('./EnsembleMap'));
+const EnsembleMapLayer = lazy(() => load().then((m) => ({ default: m.EnsembleMapLayer })));
+const EnsembleMapLegend = lazy(() => load().then((m) => ({ default: m.EnsembleMapLegend })));
 
 function useEnsembleOn(): boolean {
   const count = useEnsemble((s) => s.count);

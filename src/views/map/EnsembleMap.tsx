@@ -13,9 +13,7 @@ import { optimizerStyle } from '../palette';
 import { computeEnsembles, ENSEMBLE_STEP_BUDGET } from './ensembleData';
 import type { OptimizerEnsemble } from './ensembleData';
 import type { Projection } from './projection';
-
-/** Most points one drawn line keeps (a 10 000-step run is thinned evenly, its end kept). */
-const MAX_LINE_POINTS = 600;
+import { svgPathData } from './svgPath';
 
 /** The last computation, shared by the layer and the legend (same scene, same arrays). */
 let cache: {
@@ -43,21 +41,22 @@ function useEnsembles(): { data: OptimizerEnsemble[] | null; count: number; scen
   return { data, count, scene };
 }
 
-/** An SVG path through the first `length` points of flat [x0, y0, x1, y1, …]. */
-function lineD(points: Float64Array, length: number, projection: Projection): string {
-  const stride = Math.max(1, Math.ceil(length / MAX_LINE_POINTS));
-  let d = '';
-  for (let k = 0; k < length; k += stride) {
-    const last = Math.min(k, length - 1);
-    const [x, y] = projection.toScreen([points[2 * last]!, points[2 * last + 1]!]);
-    d += `${d === '' ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
-  }
-  if ((length - 1) % stride !== 0) {
-    const [x, y] = projection.toScreen([points[2 * length - 2]!, points[2 * length - 1]!]);
-    d += `L${x.toFixed(1)},${y.toFixed(1)}`;
-  }
-  return d;
+/**
+ * An SVG path through the first `length` points of flat [x0, y0, x1, y1, …], clipped to the map
+ * and thinned as the canvas draws paths (tracePath): a run that blows up reached pixel coordinates
+ * near 1e38, which the browser refuses in a `d` attribute, and then drew none of the path.
+ */
+function lineD(
+  points: Float64Array,
+  length: number,
+  projection: Projection,
+  minGapPx?: number,
+): string {
+  return length < 2 ? '' : svgPathData({ points }, 0, length - 1, projection, minGapPx);
 }
+
+/** The faint runs keep a vertex per 1.5 px: twenty noisy 10,000-step runs stay a light SVG. */
+const RUN_GAP_PX = 1.5;
 
 export function EnsembleMapLayer(props: { projection: Projection }) {
   const { data, scene } = useEnsembles();
@@ -80,7 +79,7 @@ export function EnsembleMapLayer(props: { projection: Projection }) {
                 <path
                   key={r}
                   className="ensemble-run"
-                  d={lineD(run.points, run.length, projection)}
+                  d={lineD(run.points, run.length, projection, RUN_GAP_PX)}
                   stroke={color}
                 />
               ) : null,
@@ -119,6 +118,8 @@ export function EnsembleMapLegend() {
             {e.hits === undefined
               ? t('noise.ensembleNoMinimum', { name: names[e.index] ?? '' })
               : t('noise.ensembleReach', { name: names[e.index] ?? '', hits: e.hits, count })}
+            {/* Runs that blew up reach no basin: said, so "0 of 20" is not a mystery. */}
+            {e.diverged > 0 && `; ${t('noise.ensembleDiverged', { diverged: e.diverged })}`}
           </li>
         ))}
       </ul>
