@@ -174,6 +174,20 @@ test.describe('predict, then run', () => {
     expect(await app.cursor()).toBe(50);
   });
 
+  test('a clicker’s double tap on the reveal shows the answer instead of leaving it "Running"', async ({
+    page,
+  }) => {
+    const app = new Visualizer(page);
+    await app.open('?lesson=momentum-ravine');
+    const panel = page.getByTestId('predict-panel');
+    await expect(panel).toHaveAttribute('data-phase', 'ask');
+    await page.locator('body').click({ position: { x: 2, y: 700 } });
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 10_000 });
+    await expect(page.getByTestId('predict-running')).toHaveCount(0);
+  });
+
   test('keyboard only: pick "will it diverge?", reveal, and the verdict is the engine’s', async ({
     page,
   }) => {

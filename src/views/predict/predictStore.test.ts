@@ -80,6 +80,27 @@ describe('predict-then-run phases', () => {
     expect(useDescent.getState().ghost).toBe(false);
   });
 
+  it('a second key during the reveal (a clicker’s double tap) shows the answer, never a stuck run', () => {
+    for (const second of [
+      () => useDescent.getState().setPlaying(false), // Space again
+      () => useDescent.getState().stepBy(1), // → or PageDown again
+      () => useDescent.getState().stepBy(-1), // ←
+    ]) {
+      loadLesson('lr-too-small');
+      const question = findLesson('lr-too-small')!.predict!;
+      if (question.kind !== 'position') throw new Error('a position question');
+      activate('lesson:lr-too-small', question);
+      useDescent.getState().setPlaying(true); // the first key reveals
+      expect(usePredict.getState().phase).toBe('run');
+      useDescent.getState().setCursor(3);
+      second();
+      expect(usePredict.getState().phase).toBe('done');
+      expect(useDescent.getState().cursor).toBe(question.step);
+      expect(useDescent.getState().playing).toBe(false);
+      deactivate();
+    }
+  });
+
   it('a race is done when the winner arrives, read from the store’s run', () => {
     const scene = loadLesson('momentum-ravine');
     const question: Prediction = { kind: 'first', loss: 1e-3 };

@@ -78,13 +78,21 @@ export function setGuess(guess: PredictGuess): void {
   if (usePredict.getState().phase === 'ask') usePredict.setState({ guess });
 }
 
+/** True while reveal() starts the run: its own cursor and play changes are not a learner's. */
+let starting = false;
+
 /** Ends the question: the run plays from step 0 and the verdict follows (with or without a guess). */
 export function reveal(): void {
-  if (usePredict.getState().phase !== 'ask') return;
-  usePredict.setState({ phase: 'run' });
-  const d = useDescent.getState();
-  d.setCursor(0);
-  d.setPlaying(true);
+  if (usePredict.getState().phase !== 'ask' || starting) return;
+  starting = true;
+  try {
+    usePredict.setState({ phase: 'run' });
+    const d = useDescent.getState();
+    d.setCursor(0);
+    d.setPlaying(true);
+  } finally {
+    starting = false;
+  }
 }
 
 function finish(): void {
@@ -98,7 +106,7 @@ export function followPlayback(): () => void {
     (s) => [s.cursor, s.playing, s.trajectories, s.ghost] as const,
     ([cursor, playing, , ghost]) => {
       const p = usePredict.getState();
-      if (p.key === null) return;
+      if (p.key === null || starting) return;
       if (p.phase === 'ask') {
         // A scene loaded meanwhile (a lesson's, from its id) brings its view's ghost: keep it
         // for later and hidden now.
@@ -114,7 +122,15 @@ export function followPlayback(): () => void {
       const answer = currentAnswer(p.question, d);
       if (answer === null) return;
       const at = revealStep(answer, d.scene.steps);
-      if (cursor < at) return;
+      if (cursor < at) {
+        // Paused on the way (a second key: a clicker's double tap, Space twice): the answer is
+        // shown now, rather than the reveal standing still at "Running".
+        if (!playing) {
+          d.setCursor(at);
+          finish();
+        }
+        return;
+      }
       if (answer.kind === 'position') {
         d.setPlaying(false);
         d.setCursor(at);
