@@ -164,6 +164,34 @@ test.describe('the momentum regime pad', () => {
     }
   });
 
+  test('a flat drag across the pad keeps it in place and keeps the momentum under the pointer', async ({
+    page,
+  }) => {
+    // From a converging lr into divergence: the note above the pad appears and grows meanwhile.
+    const app = new Visualizer(page);
+    await app.open(quadraticWith({ type: 'sgd', lr: 0.05, momentum: 0.5 }));
+    await app.expand(0);
+    const pad = page.getByTestId('regime-plot');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    const y = box.y + box.height * 0.5;
+    await page.mouse.move(box.x + box.width * 0.2, y);
+    await page.mouse.down();
+    const tops: number[] = [];
+    const momenta: number[] = [];
+    for (const fx of [0.4, 0.6, 0.8, 0.95]) {
+      await app.repaintAfter(() => page.mouse.move(box.x + box.width * fx, y, { steps: 3 }));
+      // Longer than the panels' rest (150 ms): the note would have changed by now.
+      await page.waitForTimeout(400);
+      tops.push((await pad.boundingBox())!.y);
+      momenta.push((await app.scene()).optimizers[0]!.momentum!);
+    }
+    await page.mouse.up();
+    expect(new Set(tops).size).toBe(1);
+    expect(tops[0]).toBeCloseTo(box.y, 0);
+    expect(new Set(momenta).size).toBe(1);
+  });
+
   test('clicking the pad sets lr and momentum and the path changes; arrows move the point', async ({
     page,
   }) => {

@@ -26,9 +26,29 @@ function listen(): void {
   );
 }
 
+/** Drags in progress that are not range inputs (the regime pad's), see holdInput. */
+let holds = 0;
+
+/**
+ * Counts a drag on a control that is not a range input (the regime pad) as a slider being moved
+ * until the returned release is called (at the drag's end): the panels above it hold still, so
+ * the control does not move under the pointer. Releasing twice is harmless.
+ */
+export function holdInput(): () => void {
+  holds++;
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    holds--;
+    lastInput = performance.now();
+  };
+}
+
 /** Milliseconds until the hand has rested (0 when no slider moved in the last INPUT_REST_MS). */
 export function msUntilInputRests(): number {
   listen();
+  if (holds > 0) return INPUT_REST_MS;
   return Math.max(0, lastInput + INPUT_REST_MS - performance.now());
 }
 

@@ -6,7 +6,7 @@
  * keyboard focus the arrows move the ring (← → lr, ↑ ↓ μ). Loaded after the first paint.
  */
 import { labelWidth, markerBox, placeLabels } from '../analysis/placeLabels';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { directionDynamics } from '../../engine/analysis/regime';
@@ -16,6 +16,7 @@ import { t, useLocale } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/teach';
 import { useDescent } from '../../state/store';
+import { holdInput } from '../../state/inputActivity';
 import { formatPair } from '../format';
 import { optimizerName } from '../names';
 import {
@@ -77,6 +78,9 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   // While a drag changes lr and μ, the run (and so the cursor's point) changes under it: the
   // pad keeps the point the drag started at, so its axes hold still under the pointer.
   const [dragFrom, setDragFrom] = useState<typeof live | null>(null);
+  const releaseHold = useRef<() => void>(() => undefined);
+  // A pad unmounted mid-drag (the optimizer changed) must not hold the panels for good.
+  useEffect(() => () => releaseHold.current(), []);
   // The pad's picture (an eigen-analysis and a grid of runs' regimes) is redrawn in a deferred
   // render: a drag of the lr slider repaints the map first (issue 11's slider budget).
   const deferred = useDeferredValue(live);
@@ -180,6 +184,9 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
     setHover(setting);
     if (event.type === 'pointerdown') {
       event.currentTarget.setPointerCapture(event.pointerId);
+      // The divergence note above waits for the drag's end: its changing length moved the pad.
+      releaseHold.current();
+      releaseHold.current = holdInput();
       setDragFrom(live);
       set(setting);
     } else if (event.currentTarget.hasPointerCapture(event.pointerId)) {
@@ -246,7 +253,10 @@ export function RegimePad(props: { index: number; config: OptimizerConfig }) {
           onPointerDown={onPointer}
           onPointerMove={onPointer}
           onPointerLeave={() => setHover(null)}
-          onLostPointerCapture={() => setDragFrom(null)}
+          onLostPointerCapture={() => {
+            releaseHold.current();
+            setDragFrom(null);
+          }}
           onKeyDown={onKey}
         >
           <canvas ref={paint} width={LR_POINTS} height={drawn.grid.momenta.length} />
