@@ -78,6 +78,7 @@ EXPRESSIONS = {
         lambda x, y: torch.exp(-(x ** 2 + y ** 2)) + 0.3 * torch.exp(-((x - 1.5) ** 2 + y ** 2)),
     'log(1 + exp(x)) + abs(y)': lambda x, y: torch.log(1 + torch.exp(x)) + torch.abs(y),
     'sqrt(x^2 + y^2 + 1)': lambda x, y: torch.sqrt(x ** 2 + y ** 2 + 1),
+    'abs(x)+y^2': lambda x, y: torch.abs(x) + y ** 2,
     'tanh(x)^2 + 0.5*y^2 - 0.2*cos(pi*x*y)': lambda x, y: torch.tanh(x) ** 2 + 0.5 * y ** 2 - 0.2 * torch.cos(math.pi * x * y),
     '-x^2*exp(-(x^2+y^2)) + 0.05*(x^2+y^2)': lambda x, y: -(x ** 2) * torch.exp(-(x ** 2 + y ** 2)) + 0.05 * (x ** 2 + y ** 2),
 }
@@ -393,6 +394,11 @@ CASES = [
         {'type': 'lbfgs', 'lr': 0.5, 'line_search_fn': 'strong_wolfe', 'schedule': {'type': 'exponential', 'gamma': 0.7}},
         {'type': 'lbfgs', 'line_search_fn': 'strong_wolfe', 'clip_grad_norm': 0.5},
     ])),
+    # A review's scene: centered RMSprop near the kink of |x|, where the moment updates' last
+    # bits (lerp_, addcmul_: see kernel_cases) grew to 1e-8 relative by step 27.
+    ('centered rmsprop near the kink of abs(x)', scene({'expr': 'abs(x)+y^2'}, [0.1710648493986069, -2.1], 30, [
+        {'type': 'rmsprop', 'lr': 0.0002971580757684745, 'alpha': 0.25769727283061106, 'centered': True, 'weight_decay': 0.06850321507101508},
+    ])),
     ('new optimizers clipped and scheduled', scene({'id': 'ackley'}, [0.9, -1.6], 30, [
         {'type': 'rprop', 'lr': 0.05, 'clip_grad_norm': 1, 'schedule': {'type': 'step', 'step_size': 5, 'gamma': 0.5}},
         {'type': 'asgd', 'lr': 0.1, 't0': 4, 'clip_grad_norm': 2, 'schedule': {'type': 'exponential', 'gamma': 0.9}},
@@ -504,6 +510,29 @@ def add_alpha_cases():
     return out
 
 
+def kernel_cases():
+    """torch's `s.lerp_(e, w)` and `s.addcmul_(t1, t2, value=v)` in float64 on random operands.
+
+    Both CPU kernels round once per fused multiply-add (see src/engine/optimizers/common.ts:
+    lerp, addcmul); the optimizers' moment updates use them, and a centered RMSprop near a kink
+    amplified the twice-rounded forms' last bits past 1e-9."""
+    rng = random.Random(20261204)
+    num = lambda: rng.uniform(-1, 1) * 10 ** rng.randint(-4, 4)
+    lerp, addcmul = [], []
+    for _ in range(400):
+        s, e = num(), num()
+        w = rng.choice([rng.random(), 1 - 10 ** -rng.randint(1, 4), 10 ** -rng.randint(1, 4)])
+        t = torch.tensor([s], dtype=torch.float64)
+        t.lerp_(torch.tensor([e], dtype=torch.float64), w)
+        lerp.append([s, e, w, t.item()])
+        s, a, b = num(), num(), num()
+        v = rng.choice([rng.random(), -1.0, 1 - rng.random() * 1e-3])
+        t = torch.tensor([s], dtype=torch.float64)
+        t.addcmul_(torch.tensor([a], dtype=torch.float64), torch.tensor([b], dtype=torch.float64), value=v)
+        addcmul.append([s, a, b, v, t.item()])
+    return {'lerp': lerp, 'addcmul': addcmul}
+
+
 def main():
     cases = []
     for name, sc in CASES:
@@ -511,7 +540,7 @@ def main():
         cases.append({'name': name, 'scene': sc, 'trajectories': trajectories})
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, 'w') as fh:
-        json.dump({'torch': torch.__version__, 'cases': cases, 'add_alpha': add_alpha_cases()}, fh, separators=(',', ':'), allow_nan=False)
+        json.dump({'torch': torch.__version__, 'cases': cases, 'add_alpha': add_alpha_cases(), 'kernels': kernel_cases()}, fh, separators=(',', ':'), allow_nan=False)
         fh.write('\n')
     with open(DEFAULTS_OUT, 'w') as fh:
         json.dump({'torch': torch.__version__, **torch_defaults()}, fh, indent=1)

@@ -1,4 +1,5 @@
 /** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
+import { fma } from './fma';
 import type {
   OptimizerDef,
   OptimizerInspection,
@@ -8,7 +9,7 @@ import type {
   FamilyArrows,
 } from '../types';
 import { vec, times } from './stateVectors';
-import { numberParam, snapshot } from './common';
+import { addcmul, numberParam, snapshot } from './common';
 import { PARAMS, adadeltaMeta } from './adadelta.meta';
 
 class AdadeltaInstance implements OptimizerInstance {
@@ -42,12 +43,12 @@ class AdadeltaInstance implements OptimizerInstance {
     for (let i = 0; i < n; i++) {
       const p = params[i]!;
       let g = grad[i]!;
-      if (weightDecay !== 0) g = g + weightDecay * p;
-      const v = squareAvg[i]! * rho + keep * g * g;
+      if (weightDecay !== 0) g = fma(weightDecay, p, g); // grad.add(param, alpha=wd)
+      const v = addcmul(squareAvg[i]! * rho, g, g, keep);
       squareAvg[i] = v;
       const delta = (Math.sqrt(accDelta[i]! + eps) / Math.sqrt(v + eps)) * g;
-      accDelta[i] = accDelta[i]! * rho + keep * delta * delta;
-      const next = p + -lr * delta;
+      accDelta[i] = addcmul(accDelta[i]! * rho, delta, delta, keep);
+      const next = fma(-lr, delta, p); // param.add_(delta, alpha=-lr)
       params[i] = next;
       this.lastDelta[i] = delta;
       this.lastGrad[i] = g;

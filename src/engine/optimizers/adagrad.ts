@@ -1,4 +1,5 @@
 /** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
+import { fma } from './fma';
 import type {
   OptimizerDef,
   OptimizerInspection,
@@ -8,7 +9,7 @@ import type {
   FamilyArrows,
 } from '../types';
 import { vec, num, each } from './stateVectors';
-import { numberParam, snapshot } from './common';
+import { addcmul, numberParam, snapshot } from './common';
 import { PARAMS, adagradMeta } from './adagrad.meta';
 
 class AdagradInstance implements OptimizerInstance {
@@ -39,8 +40,8 @@ class AdagradInstance implements OptimizerInstance {
     for (let i = 0; i < n; i++) {
       const p = params[i]!;
       let g = grad[i]!;
-      if (weightDecay !== 0) g = g + weightDecay * p;
-      const s = sum[i]! + g * g;
+      if (weightDecay !== 0) g = fma(weightDecay, p, g); // grad.add(param, alpha=wd)
+      const s = addcmul(sum[i]!, g, g, 1); // state_sum.addcmul_(grad, grad, value=1)
       sum[i] = s;
       const next = p + (-clr * g) / (Math.sqrt(s) + eps);
       params[i] = next;

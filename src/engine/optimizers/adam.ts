@@ -15,6 +15,8 @@ import type {
 import { registerOptimizer } from './registry';
 import { vec, times, each } from './stateVectors';
 import {
+  addcmul,
+  lerp,
   betasSpec,
   booleanParam,
   epsSpec,
@@ -27,6 +29,7 @@ import {
   weightDecaySpec,
 } from './common';
 import { aligned } from './symbols';
+import { fma } from './fma';
 
 /**
  * Schema shared by Adam and AdamW: weight_decay's default differs (0 vs 1e-2), and only Adam has
@@ -93,11 +96,13 @@ export class AdamInstance implements OptimizerInstance {
     for (let i = 0; i < n; i++) {
       let p = params[i]!;
       let g = grad[i]!;
-      if (coupledDecay !== 0) g = g + coupledDecay * p;
+      // torch's CPU kernels: grad.add(param, alpha=wd), exp_avg.lerp_(grad, 1 − β1) and
+      // exp_avg_sq.mul_(β2).addcmul_(grad, grad, value=1 − β2), each as it rounds (common.ts).
+      if (coupledDecay !== 0) g = fma(coupledDecay, p, g);
       if (this.decoupled) p = p * shrink;
-      const m = expAvg[i]! * beta1 + keep1 * g;
+      const m = lerp(expAvg[i]!, g, keep1);
       expAvg[i] = m;
-      let v = expAvgSq[i]! * beta2 + keep2 * g * g;
+      let v = addcmul(expAvgSq[i]! * beta2, g, g, keep2);
       expAvgSq[i] = v;
       if (amsgrad) {
         v = Math.max(maxExpAvgSq[i]!, v);

@@ -1,4 +1,5 @@
 /** Adamax: torch.optim.Adamax 2.x (single-tensor path), Adam with an infinity-norm second moment. */
+import { fma } from './fma';
 import type {
   OptimizerDef,
   OptimizerInspection,
@@ -8,7 +9,7 @@ import type {
   FamilyArrows,
 } from '../types';
 import { vec, num, times, each } from './stateVectors';
-import { pairParam, numberParam, snapshot } from './common';
+import { lerp, pairParam, numberParam, snapshot } from './common';
 import { PARAMS, adamaxMeta } from './adamax.meta';
 
 class AdamaxInstance implements OptimizerInstance {
@@ -43,8 +44,8 @@ class AdamaxInstance implements OptimizerInstance {
     for (let i = 0; i < n; i++) {
       const p = params[i]!;
       let g = grad[i]!;
-      if (weightDecay !== 0) g = g + weightDecay * p;
-      const m = expAvg[i]! * beta1 + keep1 * g;
+      if (weightDecay !== 0) g = fma(weightDecay, p, g); // grad.add(param, alpha=wd)
+      const m = lerp(expAvg[i]!, g, keep1); // exp_avg.lerp_(grad, 1 - beta1)
       expAvg[i] = m;
       // Math.max propagates NaN like torch.amax, so a blown-up gradient still stops the run.
       const u = Math.max(expInf[i]! * beta2, Math.abs(g) + eps);

@@ -1,4 +1,5 @@
 /** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
+import { fma } from './fma';
 import type {
   OptimizerDef,
   OptimizerInspection,
@@ -9,7 +10,7 @@ import type {
   DomainPoint,
 } from '../types';
 import { vec, num, times } from './stateVectors';
-import { booleanParam, numberParam, pairParam, snapshot } from './common';
+import { addcmul, lerp, booleanParam, numberParam, pairParam, snapshot } from './common';
 import { PARAMS, nadamMeta } from './nadam.meta';
 
 class NadamInstance implements OptimizerInstance {
@@ -64,11 +65,12 @@ class NadamInstance implements OptimizerInstance {
       let g = grad[i]!;
       if (weightDecay !== 0) {
         if (this.decoupled) p = p * (1 - lr * weightDecay);
-        else g = g + weightDecay * p;
+        else g = fma(weightDecay, p, g); // grad.add(param, alpha=wd)
       }
-      const m = expAvg[i]! * beta1 + keep1 * g;
+      // exp_avg.lerp_(grad, 1 − β1); exp_avg_sq.mul_(β2).addcmul_(grad, grad, value=1 − β2)
+      const m = lerp(expAvg[i]!, g, keep1);
       expAvg[i] = m;
-      const v = expAvgSq[i]! * beta2 + keep2 * g * g;
+      const v = addcmul(expAvgSq[i]! * beta2, g, g, keep2);
       expAvgSq[i] = v;
       const denom = Math.sqrt(v / biasCorrection2) + eps;
       p = p + (gradScale * g) / denom;

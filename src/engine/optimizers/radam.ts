@@ -1,4 +1,5 @@
 /** RAdam: torch.optim.RAdam 2.x (single-tensor path), Adam with a variance-rectified warm-up. */
+import { fma } from './fma';
 import type {
   OptimizerDef,
   OptimizerInspection,
@@ -8,7 +9,7 @@ import type {
   DomainPoint,
 } from '../types';
 import { vec, num, times, each } from './stateVectors';
-import { booleanParam, numberParam, pairParam, snapshot } from './common';
+import { addcmul, lerp, booleanParam, numberParam, pairParam, snapshot } from './common';
 import { PARAMS, radamMeta } from './radam.meta';
 import { adamArrows } from './adam';
 
@@ -60,11 +61,12 @@ class RadamInstance implements OptimizerInstance {
       let g = grad[i]!;
       if (weightDecay !== 0) {
         if (this.decoupled) p = p * (1 - lr * weightDecay);
-        else g = g + weightDecay * p;
+        else g = fma(weightDecay, p, g); // grad.add(param, alpha=wd)
       }
-      const m = expAvg[i]! * beta1 + keep1 * g;
+      // exp_avg.lerp_(grad, 1 − β1); exp_avg_sq.mul_(β2).addcmul_(grad, grad, value=1 − β2)
+      const m = lerp(expAvg[i]!, g, keep1);
       expAvg[i] = m;
-      const v = expAvgSq[i]! * beta2 + keep2 * g * g;
+      const v = addcmul(expAvgSq[i]! * beta2, g, g, keep2);
       expAvgSq[i] = v;
       const mHat = m / biasCorrection1;
       const next = rectified

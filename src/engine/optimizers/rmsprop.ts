@@ -9,7 +9,8 @@ import type {
   StepArrow,
 } from '../types';
 import { vec, times, each } from './stateVectors';
-import { booleanParam, numberParam, snapshot } from './common';
+import { addcmul, booleanParam, lerp, numberParam, snapshot } from './common';
+import { fma } from './fma';
 import { PARAMS, rmspropMeta } from './rmsprop.meta';
 
 class RmspropInstance implements OptimizerInstance {
@@ -46,15 +47,17 @@ class RmspropInstance implements OptimizerInstance {
     const n = params.length;
     for (let i = 0; i < n; i++) {
       const p = params[i]!;
+      // torch's CPU kernels, each as it rounds (common.ts): add(alpha=wd), mul_(α).addcmul_,
+      // lerp_ and addcmul(value=−1); a centered run near a kink amplified their last bits.
       let g = grad[i]!;
-      if (weightDecay !== 0) g = g + weightDecay * p;
-      const v = squareAvg[i]! * alpha + keep * g * g;
+      if (weightDecay !== 0) g = fma(weightDecay, p, g);
+      const v = addcmul(squareAvg[i]! * alpha, g, g, keep);
       squareAvg[i] = v;
       let avg: number;
       if (centered) {
-        const gbar = gradAvg[i]! * alpha + keep * g;
+        const gbar = lerp(gradAvg[i]!, g, keep);
         gradAvg[i] = gbar;
-        avg = Math.sqrt(v + -gbar * gbar);
+        avg = Math.sqrt(addcmul(v, gbar, gbar, -1));
       } else {
         avg = Math.sqrt(v);
       }
@@ -63,7 +66,7 @@ class RmspropInstance implements OptimizerInstance {
       if (momentum > 0) {
         const b = buf[i]! * momentum + g / avg;
         buf[i] = b;
-        next = p + -lr * b;
+        next = fma(-lr, b, p);
       } else {
         next = p + (-lr * g) / avg;
       }

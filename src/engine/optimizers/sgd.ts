@@ -1,4 +1,5 @@
 /** SGD with momentum, dampening, Nesterov and weight decay: torch.optim.SGD 2.x (single-tensor path). */
+import { fma } from './fma';
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -62,15 +63,17 @@ class SgdInstance implements OptimizerInstance {
     const first = !this.hasBuffer;
     for (let i = 0; i < n; i++) {
       const p = params[i]!;
+      // torch's CPU kernels: add(other, alpha=a) is one fused multiply-add (see fma.ts).
       let d = grad[i]!;
-      if (weightDecay !== 0) d = d + weightDecay * p;
+      if (weightDecay !== 0) d = fma(weightDecay, p, d);
       this.lastGrad[i] = d;
       if (momentum !== 0) {
-        const b = first ? d : buf[i]! * momentum + keep * d;
+        // buf.mul_(momentum).add_(grad, alpha=1 - dampening)
+        const b = first ? d : fma(keep, d, buf[i]! * momentum);
         buf[i] = b;
-        d = this.nesterov ? d + momentum * b : b;
+        d = this.nesterov ? fma(momentum, b, d) : b;
       }
-      const next = p + -lr * d;
+      const next = fma(-lr, d, p);
       params[i] = next;
       this.lastParams[i] = next;
     }

@@ -41,6 +41,16 @@ export const TORCH_ADD_ALPHA = fixture.add_alpha as unknown as readonly (readonl
   number,
 ])[];
 
+/**
+ * torch's `s.lerp_(e, w)` ([s, e, w, result]) and `s.addcmul_(t1, t2, value=v)`
+ * ([s, t1, t2, v, result]) on random float64 operands: the engine's lerp and addcmul
+ * (optimizers/common.ts) must give the same bits.
+ */
+export const TORCH_KERNELS = fixture.kernels as unknown as {
+  readonly lerp: readonly (readonly [number, number, number, number])[];
+  readonly addcmul: readonly (readonly [number, number, number, number, number])[];
+};
+
 /** Relative tolerance of the parity tests. */
 export const RELATIVE_TOLERANCE = 1e-9;
 /** Absolute floor, so values that torch and we both drive to ~0 are not compared relatively. */
