@@ -169,9 +169,15 @@ function reasonErrors(): FieldError[] {
   const errors: FieldError[] = [];
   for (const type of OPTIMIZER_TYPES) {
     for (const spec of OPTIMIZERS[type].params) {
-      if (!spec.why) continue;
-      const scene = { optimizers: [{ type, [spec.name]: breaking(spec) }] };
-      errors.push(...validateScene(scene).errors.filter((e) => e.because !== undefined));
+      const values: unknown[] = [];
+      if (spec.why) values.push(breaking(spec));
+      // A field's own reasons for a fraction and for passing its maximum (L-BFGS's history).
+      if (spec.whyInteger) values.push((spec.min ?? 0) + 1.5);
+      if (spec.whyMax && spec.max !== undefined) values.push(spec.max + 1 + Math.abs(spec.max));
+      for (const value of values) {
+        const scene = { optimizers: [{ type, [spec.name]: value }] };
+        errors.push(...validateScene(scene).errors.filter((e) => e.because !== undefined));
+      }
     }
   }
   return errors;
