@@ -1,4 +1,5 @@
 /** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
+import { addcmul } from './kernels';
 import { fma } from './fma';
 import type {
   OptimizerDef,
@@ -9,7 +10,7 @@ import type {
   FamilyArrows,
 } from '../types';
 import { vec, times } from './stateVectors';
-import { addcmul, numberParam, snapshot } from './common';
+import { numberParam, snapshot } from './common';
 import { PARAMS, adadeltaMeta } from './adadelta.meta';
 
 class AdadeltaInstance implements OptimizerInstance {

@@ -3,6 +3,7 @@
  * point is the vector [x, y], which torch keeps an unfactored second moment for; a matrix (the
  * lab's weights, created with their shape) keeps factored row and column moments instead.
  */
+import { lerp } from './kernels';
 import type {
   OptimizerConfig,
   OptimizerDef,
@@ -12,7 +13,7 @@ import type {
   FamilyGlyphs,
 } from '../types';
 import { vec, num, times } from './stateVectors';
-import { lerp, numberParam, snapshot, tupleParam } from './common';
+import { numberParam, snapshot, tupleParam } from './common';
 import { PARAMS, adafactorMeta } from './adafactor.meta';
 
 /** torch.finfo(torch.float64).eps, Adafactor's eps1 when it is None. */

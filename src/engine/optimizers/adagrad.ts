@@ -1,4 +1,5 @@
 /** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
+import { addcmul } from './kernels';
 import { fma } from './fma';
 import type {
   OptimizerDef,
@@ -9,7 +10,7 @@ import type {
   FamilyArrows,
 } from '../types';
 import { vec, num, each } from './stateVectors';
-import { addcmul, numberParam, snapshot } from './common';
+import { numberParam, snapshot } from './common';
 import { PARAMS, adagradMeta } from './adagrad.meta';
 
 class AdagradInstance implements OptimizerInstance {

@@ -15,8 +15,6 @@ import type {
 import { registerOptimizer } from './registry';
 import { vec, times, each } from './stateVectors';
 import {
-  addcmul,
-  lerp,
   betasSpec,
   booleanParam,
   epsSpec,
@@ -29,7 +27,6 @@ import {
   weightDecaySpec,
 } from './common';
 import { aligned } from './symbols';
-import { fma } from './fma';
 
 /**
  * Schema shared by Adam and AdamW: weight_decay's default differs (0 vs 1e-2), and only Adam has
@@ -96,13 +93,12 @@ export class AdamInstance implements OptimizerInstance {
     for (let i = 0; i < n; i++) {
       let p = params[i]!;
       let g = grad[i]!;
-      // torch's CPU kernels: grad.add(param, alpha=wd), exp_avg.lerp_(grad, 1 − β1) and
-      // exp_avg_sq.mul_(β2).addcmul_(grad, grad, value=1 − β2), each as it rounds (common.ts).
-      if (coupledDecay !== 0) g = fma(coupledDecay, p, g);
+      // Twice-rounded where torch's lerp_ and addcmul_ fuse, as SGD (see sgd.ts: first paint).
+      if (coupledDecay !== 0) g = g + coupledDecay * p;
       if (this.decoupled) p = p * shrink;
-      const m = lerp(expAvg[i]!, g, keep1);
+      const m = expAvg[i]! * beta1 + keep1 * g;
       expAvg[i] = m;
-      let v = addcmul(expAvgSq[i]! * beta2, g, g, keep2);
+      let v = expAvgSq[i]! * beta2 + keep2 * g * g;
       expAvgSq[i] = v;
       if (amsgrad) {
         v = Math.max(maxExpAvgSq[i]!, v);

@@ -1,4 +1,5 @@
 /** Adamax: torch.optim.Adamax 2.x (single-tensor path), Adam with an infinity-norm second moment. */
+import { lerp } from './kernels';
 import { fma } from './fma';
 import type {
   OptimizerDef,
@@ -9,7 +10,7 @@ import type {
   FamilyArrows,
 } from '../types';
 import { vec, num, times, each } from './stateVectors';
-import { lerp, pairParam, numberParam, snapshot } from './common';
+import { pairParam, numberParam, snapshot } from './common';
 import { PARAMS, adamaxMeta } from './adamax.meta';
 
 class AdamaxInstance implements OptimizerInstance {

@@ -2,7 +2,6 @@
  * Helpers shared by the optimizer families: reading a config against a family's own schema
  * (absent hyper-parameters take torch's default from `params`) and the specs several families share.
  */
-import { fma } from './fma';
 import type { OptimizerConfig, ParamSpec } from '../types';
 import { reason } from './reasons';
 
@@ -164,24 +163,6 @@ export function switchSpec(name: string): ParamSpec {
 /** A copy of a state vector for `inspect()`, so callers may keep it across steps. */
 export function snapshot(values: Float64Array): number[] {
   return Array.from(values);
-}
-
-/**
- * torch's `lerp_` (CPU kernel) exactly: fma(w, end − self, self) when |w| < 0.5, else
- * fma(w − 1, end − self, end), one rounding each (against torch 2.14 here, every one of 60,000
- * random float64 cases; the twice-rounded forms missed 20%). Rounds differently from
- * β·m + (1 − β)·g in the last bit.
- */
-export function lerp(self: number, end: number, weight: number): number {
-  return Math.abs(weight) < 0.5 ? fma(weight, end - self, self) : fma(weight - 1, end - self, end);
-}
-
-/**
- * torch's `self.addcmul_(t1, t2, value=v)` (CPU kernel) exactly: fma(v·t1, t2, self) (against
- * torch 2.14 here, every one of 40,000 random float64 cases; self + v·t1·t2 missed 14–34%).
- */
-export function addcmul(self: number, t1: number, t2: number, value: number): number {
-  return fma(value * t1, t2, self);
 }
 
 /** A tuple hyper-parameter (Rprop's etas, Muon's ns_coefficients, Adafactor's eps), or its default. */

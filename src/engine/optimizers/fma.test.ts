@@ -37,6 +37,37 @@ describe('fma: a·b + c rounded once, as torch adds with alpha', () => {
     );
   });
 
+  it('stays exact in doubles where operands overflow, cancel or come near underflow', () => {
+    const tiny = { noNaN: true, noDefaultInfinity: true, min: -1e-150, max: 1e-150 };
+    const huge = { noNaN: true, noDefaultInfinity: true, min: -1.7e308, max: 1.7e308 };
+    const agree = (a: number, b: number, c: number): void => {
+      const exact = fmaExact(a, b, c);
+      if (Math.abs(exact) < 2 ** -1022 && exact !== 0) {
+        // Subnormal results: within one unit of 2^-1074 (the scaled path may round twice).
+        expect(Math.abs(fma(a, b, c) - exact)).toBeLessThanOrEqual(2 ** -1074);
+      } else expect(fma(a, b, c)).toBe(exact);
+    };
+    fc.assert(fc.property(fc.double(tiny), fc.double(tiny), fc.double(tiny), agree), {
+      numRuns: 3000,
+    });
+    fc.assert(fc.property(fc.double(huge), fc.double(huge), fc.double(huge), agree), {
+      numRuns: 3000,
+    });
+    // Found by the properties once: a huge factor beside a zero or tiny one keeps a tiny c.
+    agree(6.696928794914172e299, 0, 1e-323);
+    agree(2 ** 1000, 2 ** -1070, 2 ** -500);
+    // Cancellation: c close to −a·b.
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e100, max: 1e100 }),
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e100, max: 1e100 }),
+        fc.integer({ min: -4, max: 4 }),
+        (a, b, k) => agree(a, b, -(a * b) * (1 + k * 2 ** -52)),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('keeps IEEE results for infinities and NaN', () => {
     expect(fma(Infinity, 2, 1)).toBe(Infinity);
     expect(fma(1e308, 10, -Infinity)).toBe(-Infinity);

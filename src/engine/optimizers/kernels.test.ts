@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { lerp, addcmul } from './kernels';
 import { TORCH_KERNELS } from '../__fixtures__/optim/fixture';
-import { addcmul, lerp } from './common';
 
 describe('the moment updates round as torch’s CPU kernels do', () => {
   it('lerp gives torch’s lerp_ bit for bit, at small and large weights', () => {

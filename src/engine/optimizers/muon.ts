@@ -4,13 +4,14 @@
  * bfloat16, as torch's does (`grad.bfloat16()`): emulated here bit for bit (float32 arithmetic,
  * round-to-nearest-even to bfloat16 after every torch op), then the float64 θ takes the update.
  */
+import { lerp } from './kernels';
 import type {
   OptimizerConfig,
   OptimizerDef,
   OptimizerInspection,
   OptimizerInstance,
 } from '../types';
-import { booleanParam, choiceParam, lerp, numberParam, snapshot, tupleParam } from './common';
+import { booleanParam, choiceParam, numberParam, snapshot, tupleParam } from './common';
 import { PARAMS, muonMeta } from './muon.meta';
 
 const f32 = new Float32Array(1);

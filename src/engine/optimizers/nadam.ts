@@ -1,4 +1,5 @@
 /** NAdam: torch.optim.NAdam 2.x (single-tensor path), Adam with Nesterov momentum and a momentum schedule. */
+import { lerp, addcmul } from './kernels';
 import { fma } from './fma';
 import type {
   OptimizerDef,
@@ -10,7 +11,7 @@ import type {
   DomainPoint,
 } from '../types';
 import { vec, num, times } from './stateVectors';
-import { addcmul, lerp, booleanParam, numberParam, pairParam, snapshot } from './common';
+import { booleanParam, numberParam, pairParam, snapshot } from './common';
 import { PARAMS, nadamMeta } from './nadam.meta';
 
 class NadamInstance implements OptimizerInstance {

@@ -1,4 +1,5 @@
 /** RAdam: torch.optim.RAdam 2.x (single-tensor path), Adam with a variance-rectified warm-up. */
+import { lerp, addcmul } from './kernels';
 import { fma } from './fma';
 import type {
   OptimizerDef,
@@ -9,7 +10,7 @@ import type {
   DomainPoint,
 } from '../types';
 import { vec, num, times, each } from './stateVectors';
-import { addcmul, lerp, booleanParam, numberParam, pairParam, snapshot } from './common';
+import { booleanParam, numberParam, pairParam, snapshot } from './common';
 import { PARAMS, radamMeta } from './radam.meta';
 import { adamArrows } from './adam';
 

@@ -1,4 +1,5 @@
 /** RMSprop: torch.optim.RMSprop 2.x (single-tensor path), plain, centered and with momentum. */
+import { lerp, addcmul } from './kernels';
 import type {
   OptimizerDef,
   OptimizerInspection,
@@ -9,7 +10,7 @@ import type {
   StepArrow,
 } from '../types';
 import { vec, times, each } from './stateVectors';
-import { addcmul, booleanParam, lerp, numberParam, snapshot } from './common';
+import { booleanParam, numberParam, snapshot } from './common';
 import { fma } from './fma';
 import { PARAMS, rmspropMeta } from './rmsprop.meta';
 
