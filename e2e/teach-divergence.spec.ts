@@ -164,6 +164,31 @@ test.describe('the momentum regime pad', () => {
     }
   });
 
+  test('on a run that blew up, the pad reads its last point near the map, not the blown-up one', async ({
+    page,
+  }) => {
+    // SGD at lr 0.003 on Rosenbrock from (−1.5, 2) diverges within a few steps; the page opens
+    // at the last step, whose point was about (−7e26, 4e17).
+    const app = new Visualizer(page);
+    await app.open(
+      `?scene=${encodeSceneParam({
+        surface: { id: 'rosenbrock' },
+        start: [-1.5, 2],
+        steps: 100,
+        optimizers: [{ type: 'sgd', lr: 0.003 }],
+      })}`,
+    );
+    await app.expand(0);
+    const model = page.getByTestId('regime-model');
+    await expect(model).toBeVisible();
+    const step = Number(await model.getAttribute('data-step'));
+    const [x, y] = (await app.trajectories())[0]!.points[step]!;
+    expect(Math.abs(x)).toBeLessThan(100);
+    expect(Math.abs(y)).toBeLessThan(100);
+    // No astronomically small lr advised, and no exponent past ±20 in what it says.
+    await expect(model).not.toContainText(/e[+−-]?\d{3}|e[+−-]?[2-9]\d/);
+  });
+
   test('a flat drag across the pad keeps it in place and keeps the momentum under the pointer', async ({
     page,
   }) => {

@@ -11,7 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { directionDynamics } from '../../engine/analysis/regime';
 import type { Regime } from '../../engine/analysis/regime';
-import type { OptimizerConfig } from '../../engine/types';
+import type { Domain, OptimizerConfig } from '../../engine/types';
 import { t, useLocale } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/teach';
@@ -61,17 +61,29 @@ function dynamicsAt(
     .reduce((a, b) => (b.radius > a.radius || Number.isNaN(b.radius) ? b : a));
 }
 
+/** Whether (x, y) lies within the surface's domain widened ten times its size on every side. */
+function nearDomain(domain: Domain, x: number, y: number): boolean {
+  const [x0, x1] = domain.x;
+  const [y0, y1] = domain.y;
+  const wx = 10 * (x1 - x0);
+  const wy = 10 * (y1 - y0);
+  return x >= x0 - wx && x <= x1 + wx && y >= y0 - wy && y <= y1 + wy;
+}
+
 export function RegimePad(props: { index: number; config: OptimizerConfig }) {
   const { index, config } = props;
   useLocale();
   const surface = useDescent((s) => s.surface);
   // The step under the playback cursor and this optimizer's point there (its last point when the
-  // run stopped before; the start until the run is in).
+  // run stopped before; the start until the run is in). A run that blew up is read at its last
+  // point near the surface's domain: a quadratic fitted at (−7e26, 4e17) advised lr 1e-59.
   const live = useDescent(
     useShallow((s) => {
       const run = s.trajectoriesScene === s.scene ? s.trajectories[index] : undefined;
       if (!run || run.length === 0) return { k: 0, x: s.scene.start[0], y: s.scene.start[1] };
-      const k = Math.min(s.cursor, run.length - 1);
+      let k = Math.min(s.cursor, run.length - 1);
+      while (k > 0 && !nearDomain(s.surface.domain, run.points[2 * k]!, run.points[2 * k + 1]!))
+        k--;
       return { k, x: run.points[2 * k]!, y: run.points[2 * k + 1]! };
     }),
   );
