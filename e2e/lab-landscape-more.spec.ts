@@ -112,10 +112,18 @@ test('further optimizers on the PCA plane: each trained from A’s weights is dr
     await expect(page.getByTestId(`sharpness-${slot}`).locator('circle')).toHaveCount(30, {
       timeout: 60_000,
     });
+  // Measured while the plane recomputes (C's lr changed): the plane shown still has C and D.
+  await page.getByTestId('landscape-more-c-lr').fill('0.04');
+  await expect(page.getByTestId('landscape-map')).not.toHaveAttribute('data-status', 'done');
+  await page.getByRole('button', { name: 'Measure sharpness along the paths' }).click();
+  for (const slot of ['a', 'c', 'd'])
+    await expect(page.getByTestId(`sharpness-${slot}`).locator('circle')).toHaveCount(30, {
+      timeout: 60_000,
+    });
 
   // Opened from the link, the rows are there again.
   await page.goto(page.url());
   await expect(page.getByTestId('landscape-more-c').getByLabel('Optimizer')).toHaveValue('sgd');
   await expect(page.getByTestId('landscape-more-d').getByLabel('Optimizer')).toHaveValue('rmsprop');
-  await expect(page.getByTestId('landscape-more-c-lr')).toHaveValue('0.05');
+  await expect(page.getByTestId('landscape-more-c-lr')).toHaveValue('0.04');
 });

@@ -452,9 +452,10 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
       <SharpnessPanel
         trainer={trainer}
         client={client}
-        // The further optimizers on the plane the map shows (a cancelled update keeps the last).
+        // The further optimizers on the plane the map shows: the last computed one's also while
+        // an update recomputes (or after it was cancelled), so none is silently left out.
         extras={
-          state.status === 'done' || state.status === 'cancelled'
+          state.status !== 'error' && state.status !== 'idle'
             ? state.slots.flatMap((s, k) =>
                 s.slot === 'a' || s.slot === 'b' || state.paths[k] === undefined
                   ? []
