@@ -56,6 +56,8 @@ describe('fma: a·b + c rounded once, as torch adds with alpha', () => {
     // Found by the properties once: a huge factor beside a zero or tiny one keeps a tiny c.
     agree(6.696928794914172e299, 0, 1e-323);
     agree(2 ** 1000, 2 ** -1070, 2 ** -500);
+    // A sum that rounds to the largest double (its TwoSum met an infinity): from a CI run.
+    agree(-1.6203678128298078e308, 0.060290715533103514, -1.6999999999999967e308);
     // Cancellation: c close to −a·b.
     fc.assert(
       fc.property(

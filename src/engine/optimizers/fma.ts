@@ -62,6 +62,9 @@ export function fma(a: number, b: number, c: number): number {
   // RN(th + RO(tl + e)) is a·b + c rounded once. Exact in binary64 away from underflow and
   // overflow, which the guards above send to the exact path.
   const th = p + c;
+  // A sum at the edge of overflow: TwoSum would meet an infinity; scaled down it does not.
+  if (!Number.isFinite(th))
+    return (small ? fma(a, b / SCALE, c / SCALE) : fma(a / SCALE, b, c / SCALE)) * SCALE;
   const cv = th - p;
   const tl = p - (th - cv) + (c - cv);
   // With p and e exact (|p| >= 2^-960), TwoSum and the odd rounding are exact too, and a final
