@@ -20,6 +20,15 @@ const quadraticWith = (optimizer: Scene['optimizers'][number]): string =>
     optimizers: [optimizer],
   })}`;
 
+/** Rosenbrock from (−1.5, 2), where the curvature changes along the path. */
+const rosenbrockWith = (optimizer: Scene['optimizers'][number], steps: number): string =>
+  `?scene=${encodeSceneParam({
+    surface: { id: 'rosenbrock' },
+    start: [-1.5, 2],
+    steps,
+    optimizers: [optimizer],
+  })}`;
+
 const LR_SPEC = OPTIMIZERS.sgd.params.find((p) => p.name === 'lr')!;
 const LR_RANGE = sliderRange(LR_SPEC)!;
 
@@ -170,14 +179,7 @@ test.describe('the momentum regime pad', () => {
     // SGD at lr 0.003 on Rosenbrock from (−1.5, 2) diverges within a few steps; the page opens
     // at the last step, whose point was about (−7e26, 4e17).
     const app = new Visualizer(page);
-    await app.open(
-      `?scene=${encodeSceneParam({
-        surface: { id: 'rosenbrock' },
-        start: [-1.5, 2],
-        steps: 100,
-        optimizers: [{ type: 'sgd', lr: 0.003 }],
-      })}`,
-    );
+    await app.open(rosenbrockWith({ type: 'sgd', lr: 0.003 }, 100));
     await app.expand(0);
     const model = page.getByTestId('regime-model');
     await expect(model).toBeVisible();
@@ -288,14 +290,7 @@ test.describe('the momentum regime pad', () => {
     page,
   }) => {
     const app = new Visualizer(page);
-    await app.open(
-      `?scene=${encodeSceneParam({
-        surface: { id: 'rosenbrock' },
-        start: [-1.5, 2],
-        steps: 200,
-        optimizers: [{ type: 'sgd', lr: 0.0005, momentum: 0.9 }],
-      })}`,
-    );
+    await app.open(rosenbrockWith({ type: 'sgd', lr: 0.0005, momentum: 0.9 }, 200));
     await app.expand(0);
     const pad = page.getByTestId('regime-plot');
     const model = page.getByTestId('regime-model');
