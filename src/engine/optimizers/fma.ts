@@ -34,10 +34,8 @@ export function fma(a: number, b: number, c: number): number {
     return Number.isFinite(a) && Number.isFinite(b) ? c : a * b + c;
   const p = a * b;
   const small = Math.abs(a) < Math.abs(b);
-  if (!Number.isFinite(p))
-    // An overflowing product: the larger factor and c scaled down by 2^600, exactly, and back
-    // (a c that underflows there is far below the product's last bit).
-    return (small ? fma(a, b / SCALE, c / SCALE) : fma(a / SCALE, b, c / SCALE)) * SCALE;
+  // An overflowing product: scaled down (a c that underflows there is far below its last bit).
+  if (!Number.isFinite(p)) return scaledDown(a, b, c, small);
   if (Math.abs(a) > SPLIT_MAX || Math.abs(b) > SPLIT_MAX)
     // A factor too large to split: moved by 2^600 onto the other, the product unchanged.
     return small ? fma(a * SCALE, b / SCALE, c) : fma(a / SCALE, b * SCALE, c);
@@ -60,16 +58,20 @@ export function fma(a: number, b: number, c: number): number {
   // Boldo and Melquiond's emulation ("Emulation of FMA and correctly rounded sums: proved
   // algorithms using rounding to odd", IEEE TC 2008): th + tl = c + p exactly (TwoSum), then
   // RN(th + RO(tl + e)) is a·b + c rounded once. Exact in binary64 away from underflow and
-  // overflow, which the guards above send to the exact path.
+  // overflow, which the guards above and below scale away.
   const th = p + c;
   // A sum at the edge of overflow: TwoSum would meet an infinity; scaled down it does not.
-  if (!Number.isFinite(th))
-    return (small ? fma(a, b / SCALE, c / SCALE) : fma(a / SCALE, b, c / SCALE)) * SCALE;
+  if (!Number.isFinite(th)) return scaledDown(a, b, c, small);
   const cv = th - p;
   const tl = p - (th - cv) + (c - cv);
   // With p and e exact (|p| >= 2^-960), TwoSum and the odd rounding are exact too, and a final
   // rounding to fewer bits (a subnormal result) still rounds correctly after rounding to odd.
   return th + roundToOdd(tl, e);
+}
+
+/** fma near overflow: the larger factor and c scaled down by 2^600, exactly, and the result back. */
+function scaledDown(a: number, b: number, c: number, small: boolean): number {
+  return (small ? fma(a, b / SCALE, c / SCALE) : fma(a / SCALE, b, c / SCALE)) * SCALE;
 }
 
 /**

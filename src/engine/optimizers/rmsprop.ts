@@ -48,7 +48,7 @@ class RmspropInstance implements OptimizerInstance {
     const n = params.length;
     for (let i = 0; i < n; i++) {
       const p = params[i]!;
-      // torch's CPU kernels, each as it rounds (common.ts): add(alpha=wd), mul_(α).addcmul_,
+      // torch's CPU kernels, each as it rounds (kernels.ts, fma.ts): add(alpha=wd), mul_(α).addcmul_,
       // lerp_ and addcmul(value=−1); a centered run near a kink amplified their last bits.
       let g = grad[i]!;
       if (weightDecay !== 0) g = fma(weightDecay, p, g);
