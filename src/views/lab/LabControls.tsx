@@ -14,7 +14,7 @@ import {
 import { usePresent } from '../../state/present';
 import type { LabConfig, LabInit } from '../../state/lab';
 import type { LabBounds, LabFit } from '../../engine/nn/labConfig';
-import { t } from './strings';
+import { slotName, t } from './strings';
 import type { LabStringKey } from './strings';
 
 interface SliderProps {
@@ -271,13 +271,7 @@ export function LabControls({ running, onStep, onReset }: ControlsProps) {
                 checked={editing === slot}
                 onChange={() => store().setEditing(slot)}
               />
-              <span
-                aria-label={t('lab.config', {
-                  slot: slot === 'a' ? t('lab.slotA') : t('lab.slotB'),
-                })}
-              >
-                {slot === 'a' ? t('lab.slotA') : t('lab.slotB')}
-              </span>
+              <span aria-label={t('lab.config', { slot: slotName(slot) })}>{slotName(slot)}</span>
             </label>
           ))}
         </div>

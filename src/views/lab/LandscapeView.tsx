@@ -36,7 +36,7 @@ import { pathColor, planeToGrid, sliceImage, snapshotAt } from './landscapeMap';
 import { PathLossChart } from './PathLossChart';
 import { SharpnessPanel } from './SharpnessPanel';
 import type { SliceImage } from './landscapeMap';
-import { t } from './strings';
+import { slotName, t } from './strings';
 import type { LabStringKey } from './strings';
 import { labErrorKey } from './labErrors';
 import { chooseHeightScale } from '../surface3d/geometry';
@@ -470,7 +470,7 @@ export function LandscapeView({ trainer }: { trainer: LabClient }) {
 
 function pathName(slot: TrainSlot, config: LabConfig): string {
   return t('lab.landscape.pathLabel', {
-    slot: slot === 'a' ? t('lab.slotA') : slot === 'b' ? t('lab.slotB') : slot.toUpperCase(),
+    slot: slotName(slot),
     optimizer: OPTIMIZERS[config.optimizer].label,
     lr: config.lr,
   });

@@ -8,7 +8,7 @@ import type { LabClient } from '../../worker/lab/client';
 import type { SharpnessResult, TrainingPath } from '../../worker/lab/protocol';
 import { formatNumber } from '../format';
 import { pathColor } from './landscapeMap';
-import { t } from './strings';
+import { slotName, t } from './strings';
 import type { LabStringKey } from './strings';
 import { labErrorKey } from './labErrors';
 
@@ -30,11 +30,6 @@ interface SharpnessState {
 export interface PlanePath {
   readonly slot: TrainSlot;
   readonly config: LabConfig;
-}
-
-/** A slot's name as the landscape's table says it: A, B (in the reader's language), C to F. */
-function slotName(slot: TrainSlot): string {
-  return slot === 'a' ? t('lab.slotA') : slot === 'b' ? t('lab.slotB') : slot.toUpperCase();
 }
 
 /**

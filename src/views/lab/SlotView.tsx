@@ -7,7 +7,7 @@ import { ActivationHistograms } from './ActivationHistograms';
 import { ChainRule } from './ChainRule';
 import { GradientBars } from './GradientBars';
 import { NetworkDiagram } from './NetworkDiagram';
-import { t } from './strings';
+import { slotName, t } from './strings';
 import { isLabErrorKey } from './labErrors';
 import { DecisionBoundary, LossCurve } from './TrainingView';
 
@@ -37,17 +37,17 @@ export function SlotView({
           accuracy: `${Math.round(snapshot.accuracy * 100)}%`,
         })
       : t('lab.statusPending');
-  const slotName = slot === 'a' ? t('lab.slotA') : t('lab.slotB');
+  const name = slotName(slot);
   // Said in words: a saturated output is a confident network, not a vanishing gradient.
   const saturation = snapshot && !snapshot.diverged ? snapshot.outputSaturation : null;
   return (
     <section
       className={`lab-slot lab-slot--${slot}`}
-      aria-label={t('lab.config', { slot: slotName })}
+      aria-label={t('lab.config', { slot: name })}
       data-slot={slot}
     >
       <header className="lab-slot-head">
-        {labelled && <h2>{t('lab.config', { slot: slotName })}</h2>}
+        {labelled && <h2>{t('lab.config', { slot: name })}</h2>}
         <p
           className="lab-status"
           aria-live="polite"

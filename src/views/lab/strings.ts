@@ -5,6 +5,7 @@
  */
 import { t as translate } from '../../i18n';
 import type { MessageKey } from '../../i18n';
+import type { TrainSlot } from '../../engine/nn/labConfig';
 
 /** A lab string key. */
 export type LabStringKey = Extract<MessageKey, `lab.${string}`>;
@@ -15,4 +16,9 @@ export function t(
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   return translate(key, params);
+}
+
+/** A slot's name as the lab says it: A and B in the reader's language, the plane's C to F. */
+export function slotName(slot: TrainSlot): string {
+  return slot === 'a' ? t('lab.slotA') : slot === 'b' ? t('lab.slotB') : slot.toUpperCase();
 }
