@@ -58,6 +58,13 @@ function useKatexReady(): boolean {
   return ready;
 }
 
+/** The class list of a rendered formula's element (TexView's, and FitTex's hidden copy). */
+function texClasses(display: boolean, className: string | undefined): string {
+  return ['descent-tex', display ? 'descent-tex--display' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** KaTeX's HTML for `tex`, or the raw TeX in a <code> until KaTeX is `ready`. */
 function TexView(props: {
   tex: string;
@@ -73,9 +80,7 @@ function TexView(props: {
         : undefined,
     [ready, tex, display],
   );
-  const classes = ['descent-tex', display ? 'descent-tex--display' : '', className ?? '']
-    .filter(Boolean)
-    .join(' ');
+  const classes = texClasses(display, className);
   if (html === undefined) {
     return (
       <span className={classes} aria-busy="true">
@@ -155,6 +160,84 @@ function fitsToTry(lastReflow: number, fitHeight: boolean): Fit[] {
 }
 
 /**
+ * Index of the first of `fits`, from `from` on, whose formula should fit `box`: not wider than the
+ * box, and, for fits that ask, no taller than the height the box's parent reserves (CSS
+ * `min-height`, less its padding and border; the box is the parent's only child in flow). The last
+ * index when none does. FitTex checks the chosen fit on the live box and searches on if it is off.
+ *
+ * Each distinct reflow of the formula is set once, at full size, in a hidden, fixed, size-contained
+ * copy of the box, and all are measured in one layout; a fit's font scale shrinks its width and
+ * height in proportion (KaTeX sizes everything in em). Stepping the live box one fit per render
+ * re-rendered and laid the page out per try (Beale's formula: 11 tries; Ackley's and the bumps'
+ * 22–28, as a width change restarted them), and a layout per try even in the copy cost 2–12 ms
+ * each (Chromium, 2 cores).
+ */
+function firstFitting(
+  box: HTMLElement,
+  fits: readonly Fit[],
+  from: number,
+  html: (fit: Fit) => string,
+  texClassName: string,
+): number {
+  const width = box.clientWidth;
+  const parent = box.parentElement;
+  let allowed = Infinity;
+  if (parent !== null) {
+    const style = getComputedStyle(parent);
+    const reserved = parseFloat(style.minHeight);
+    const frame =
+      style.boxSizing === 'border-box'
+        ? parseFloat(style.paddingTop) +
+          parseFloat(style.paddingBottom) +
+          parseFloat(style.borderTopWidth) +
+          parseFloat(style.borderBottomWidth)
+        : 0;
+    if (Number.isFinite(reserved)) allowed = reserved - frame;
+  }
+  const probe = document.createElement('div');
+  probe.setAttribute('aria-hidden', 'true');
+  probe.style.cssText = `position:fixed;left:0;top:0;width:${width}px;height:0;contain:strict;visibility:hidden;pointer-events:none`;
+  const copies = new Map<string, { copy: HTMLElement; formula: HTMLElement }>();
+  const shapeOf = (fit: Fit): string => `${fit.level}/${fit.twoRows}`;
+  for (let i = from; i < fits.length; i++) {
+    const shape = shapeOf(fits[i]!);
+    if (copies.has(shape)) continue;
+    const copy = document.createElement('div');
+    copy.className = box.className;
+    // Its own formatting context, so KaTeX's display margins count in its height as in the box;
+    // no scroll bar on the formula, whose height would not shrink with the font.
+    copy.style.cssText = 'max-width:100%;min-width:0;display:flow-root';
+    const formula = document.createElement('span');
+    formula.className = texClassName;
+    formula.style.overflow = 'visible';
+    // Safe: KaTeX output of app-built TeX with trust: false, as TexView renders it.
+    formula.innerHTML = html(fits[i]!);
+    copy.append(formula);
+    probe.append(copy);
+    copies.set(shape, { copy, formula });
+  }
+  // Beside the box, so the copies inherit its fonts and match the same CSS rules.
+  (parent ?? box).append(probe);
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const [shape, { copy, formula }] of copies) {
+    sizes.set(shape, {
+      width: Math.max(copy.scrollWidth, formula.scrollWidth),
+      height: copy.getBoundingClientRect().height,
+    });
+  }
+  probe.remove();
+  for (let i = from; i < fits.length; i++) {
+    const fit = fits[i]!;
+    const size = sizes.get(shapeOf(fit))!;
+    const scale = fit.scale ?? 1;
+    const wide = size.width > width && size.width * scale > width;
+    const tall = fit.height && size.height * scale > allowed + 1;
+    if (!wide && !tall) return i;
+  }
+  return fits.length - 1;
+}
+
+/**
  * A display formula that fits its column: rendered at reflow level 0, then, while KaTeX's output is
  * wider than the box, at the next level (chains, then terms, then column vectors on their own rows;
  * see reflowTex), then a little smaller. With `fitHeight` it first tries to fit the height its
@@ -185,10 +268,11 @@ export function FitTex(props: {
     [tex, fit.level, fit.twoRows, columnVectors],
   );
 
-  // Before paint: the next fit while the formula is wider (or taller) than its box.
+  // Before paint: when the shown fit is wider (or taller) than its box, the first later fit that
+  // is not, found in a hidden copy of the box (see firstFitting).
   useLayoutEffect(() => {
     const el = box.current;
-    if (!ready || el === null) return;
+    if (!ready || katex === undefined || el === null || index >= fits.length - 1) return;
     const inner = el.firstElementChild;
     const overflows = (e: Element): boolean => e.scrollWidth > e.clientWidth;
     const parent = el.parentElement;
@@ -197,13 +281,15 @@ export function FitTex(props: {
       const reserved = parseFloat(getComputedStyle(parent).minHeight);
       return Number.isFinite(reserved) && parent.getBoundingClientRect().height > reserved + 1;
     };
-    if (
-      (overflows(el) || (inner !== null && overflows(inner)) || tooTall()) &&
-      index < fits.length - 1
-    ) {
-      setIndex(index + 1);
-    }
-  }, [ready, shown, fit, index, fits, width, fontsLoaded]);
+    if (!overflows(el) && !(inner !== null && overflows(inner)) && !tooTall()) return;
+    const render = katex.renderToString;
+    const html = (f: Fit): string =>
+      render(reflowTex(tex, f.level, { columnVectors, twoRows: f.twoRows }), {
+        ...KATEX_OPTIONS,
+        displayMode: true,
+      });
+    setIndex(firstFitting(el, fits, index + 1, html, texClasses(true, className)));
+  }, [ready, shown, fit, index, fits, width, fontsLoaded, tex, columnVectors, className]);
 
   useLayoutEffect(() => {
     const el = box.current;
