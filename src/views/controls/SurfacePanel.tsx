@@ -7,6 +7,7 @@ import { lazyAfterFirstPaint } from '../hooks/lazyAfterFirstPaint';
 import { useDescent } from '../../state/store';
 import { PanelHelp } from '../help/PanelHelp';
 import { NumberField } from './NumberField';
+import { surfaceFormulaTex, surfaceTexClass } from './surfaceTex';
 
 // Other panels import the field from here.
 export { NumberField };
@@ -35,23 +36,28 @@ function NoiseControlStandIn() {
   );
 }
 
-// Until then the TeX source stands in, one line high as FitTex's own stand-in before KaTeX: the
-// panels below keep their place (the lr slider moved 26 px under the pointer otherwise).
-const FitTex = lazyAfterFirstPaint(
-  () => import('../formula/Tex').then((m) => m.FitTex),
-  (props: { tex: string; fitHeight?: boolean }) => (
-    <div className="descent-fit">
-      <span className="descent-tex descent-tex--display" aria-busy="true">
-        <code>{props.tex}</code>
-      </span>
-    </div>
-  ),
+// The surface's formula (typeset by KaTeX, which loads after the first paint anyway): until then
+// its TeX source stands in, one line high as FitTex's own stand-in before KaTeX, so the panels
+// below keep their place (the lr slider moved 26 px under the pointer otherwise).
+const SurfaceFormula = lazyAfterFirstPaint(
+  () => import('./SurfaceFormula').then((m) => m.SurfaceFormula),
+  () => <SurfaceFormulaStandIn />,
 );
 
-const CUSTOM = '__expr';
+function SurfaceFormulaStandIn() {
+  const tex = useDescent((s) => s.surface.tex);
+  return (
+    <div className={surfaceTexClass(tex)} data-testid="surface-tex">
+      <div className="descent-fit">
+        <span className="descent-tex descent-tex--display" aria-busy="true">
+          <code>{surfaceFormulaTex(tex)}</code>
+        </span>
+      </div>
+    </div>
+  );
+}
 
-/** TeX longer than this (characters) reserves two rows of typeset formula (app.css). */
-const LONG_TEX = 100;
+const CUSTOM = '__expr';
 
 function surfaceName(id: string, fallback: string): string {
   const key = `surface.${id}`;
@@ -61,7 +67,6 @@ function surfaceName(id: string, fallback: string): string {
 /** Pick a named surface or type an expression (parsed live, error shown at its column). */
 export function SurfacePanel() {
   const ref = useDescent((s) => s.scene.surface);
-  const surface = useDescent((s) => s.surface);
   const isExpr = 'expr' in ref;
   const [mode, setMode] = useState<string>(isExpr ? CUSTOM : ref.id);
   const [text, setText] = useState<string>(isExpr ? ref.expr : '');
@@ -165,20 +170,7 @@ export function SurfacePanel() {
         </div>
       )}
       {sceneError && <p className="field-error">{sceneError}</p>}
-      <div
-        // A long formula (Ackley's, 118 characters of TeX) takes two rows in the side column:
-        // its box reserves them before KaTeX arrives, so the sliders below do not move.
-        className={
-          surface.tex.length > LONG_TEX ? 'surface-tex surface-tex--two-rows' : 'surface-tex'
-        }
-        data-testid="surface-tex"
-      >
-        <FitTex
-          key={surface.id}
-          fitHeight
-          tex={/^\s*f\s*\(/.test(surface.tex) ? surface.tex : `f(x, y) = ${surface.tex}`}
-        />
-      </div>
+      <SurfaceFormula />
       <StartFields />
       <NoiseControl />
     </section>
