@@ -9,7 +9,7 @@ is accepted when neither raises; otherwise the row keeps torch's own message.
 Writes src/engine/__fixtures__/optim/bounds.json:
   {torch: version, rows: [{type, field, index, value, accepted, torch_error}]}
 `index` is the element of a tuple field that was varied (the others keep torch's defaults), null
-for a plain field. Non-finite numbers are written as the strings "nan", "inf" and "-inf".
+for a plain field and for a tuple whose elements are all None (`value` is then that list). Non-finite numbers are written as the strings "nan", "inf" and "-inf".
 The test src/engine/bounds.test.ts checks the app's validator agrees with every row.
 
 Run with the repo's torch venv (scripts/torch-env.sh): .venv-torch/bin/python scripts/fixtures_bounds.py
@@ -85,14 +85,14 @@ def rows_for(type_name, cls):
         if name in CHOICES:
             variants = [(None, v) for v in CHOICES[name]]
         elif isinstance(default, tuple):
+            # Each element None or an edge value (the others at torch's default), then all None.
             variants = []
             for i in range(len(default)):
-                values = ([None] if name == 'eps' and i == 0 else []) + REALS
-                for v in values:
+                for v in [None] + REALS:
                     t = list(default)
                     t[i] = v
                     variants.append((i, tuple(t), v))
-            variants = [(i, t, v) for i, t, v in variants]
+            variants.append((None, (None,) * len(default), [None] * len(default)))
         elif name in INTEGER_FIELDS:
             variants = [(None, v) for v in ([None] if name == 'max_eval' else []) + INTEGERS]
         else:

@@ -313,6 +313,11 @@ CASES = [
         {'type': 'rprop', 'lr': 0.05, 'step_sizes': [0.001, 0.2], 'maximize': False},
         {'type': 'rprop', 'lr': 0.02, 'etas': [0.7, 1.05], 'step_sizes': [0, 1]},
     ])),
+    # torch takes None for either step-size bound (Tensor.clamp_ with one side open).
+    ('rprop with one step-size bound', scene({'id': 'beale'}, [-1.1, 0.4], 40, [
+        {'type': 'rprop', 'lr': 0.05, 'step_sizes': [None, 0.2]},
+        {'type': 'rprop', 'lr': 0.1, 'etas': [0.3, 1.5], 'step_sizes': [0.001, None]},
+    ])),
     ('rprop on the rastrigin ripples, maximizing on the saddle', scene({'id': 'rastrigin'}, [2.2, -1.7], 30, [
         {'type': 'rprop', 'lr': 0.3},
         {'type': 'rprop', 'lr': 0.01, 'maximize': True},

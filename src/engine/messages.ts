@@ -73,6 +73,8 @@ export const ENGINE_MESSAGES = {
   'scene.nesterov': 'needs momentum > 0 and dampening = 0 (as torch.optim.SGD requires)',
   'scene.lbfgsMaxEval':
     'must give max_eval >= 1 (default max_iter × 5 // 4) with strong_wolfe, as torch.optim.LBFGS needs',
+  'scene.rpropStepSizes':
+    'must keep at least one bound: with both null, torch.optim.Rprop raises at the first step (torch.clamp needs a min or a max)',
   'scene.lbfgsZeroLr':
     'must be > 0 with strong_wolfe: its line search starts from a step of lr, and torch.optim.LBFGS divides by zero (ZeroDivisionError) interpolating from 0',
   'scene.evaluationBudget':

@@ -147,7 +147,8 @@ export interface OptimizerConfig {
   readonly decoupled_weight_decay?: boolean;
   /** Rprop: (η−, η+) step-size factors and (min, max) step sizes. */
   readonly etas?: readonly [number, number];
-  readonly step_sizes?: readonly [number, number];
+  /** Either bound may be null (no bound on that side), not both. */
+  readonly step_sizes?: readonly [number | null, number | null];
   /** ASGD: decay term, averaging start. */
   readonly lambd?: number;
   readonly t0?: number;

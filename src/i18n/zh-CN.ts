@@ -616,6 +616,8 @@ export const zhCN: Messages = {
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（与 torch.optim.SGD 的要求相同）',
   'engine.scene.lbfgsMaxEval':
     '用 strong_wolfe 时 max_eval（默认为 max_iter × 5 // 4）必须 >= 1，这是 torch.optim.LBFGS 的要求',
+  'engine.scene.rpropStepSizes':
+    '至少要保留一个界：两个都为 null 时，torch.optim.Rprop 会在第一步报错（torch.clamp 需要 min 或 max）',
   'engine.scene.lbfgsZeroLr':
     '用 strong_wolfe 时必须 > 0：线搜索从步长 lr 开始，从 0 插值时 torch.optim.LBFGS 会除以零（ZeroDivisionError）',
   'engine.scene.evaluationBudget':

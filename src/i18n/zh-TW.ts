@@ -618,6 +618,8 @@ export const zhTW: Messages = {
   'engine.scene.nesterov': '需要 momentum > 0 且 dampening = 0（與 torch.optim.SGD 的要求相同）',
   'engine.scene.lbfgsMaxEval':
     '用 strong_wolfe 時 max_eval（預設為 max_iter × 5 // 4）必須 >= 1，這是 torch.optim.LBFGS 的要求',
+  'engine.scene.rpropStepSizes':
+    '至少要保留一個界：兩個都為 null 時，torch.optim.Rprop 會在第一步報錯（torch.clamp 需要 min 或 max）',
   'engine.scene.lbfgsZeroLr':
     '用 strong_wolfe 時必須 > 0：線搜尋從步長 lr 開始，從 0 內插時 torch.optim.LBFGS 會除以零（ZeroDivisionError）',
   'engine.scene.evaluationBudget':

@@ -24,8 +24,16 @@ export const PARAMS: readonly ParamSpec[] = [
     sliderMax: 3,
     why: reason('why.rpropEtas', { torch: 'torch.optim.Rprop' }),
   },
-  // torch does not check step_sizes at all: any (min, max) is clamped to as given.
-  { name: 'step_sizes', kind: 'pair', default: [1e-6, 50], sliderMin: 0, sliderMax: 100 },
+  // torch never checks step_sizes: any (min, max) is clamped to as given, and either may be None
+  // (no bound on that side); both None raise at the first step (see crossCheck).
+  {
+    name: 'step_sizes',
+    kind: 'pair',
+    default: [1e-6, 50],
+    elements: [{ nullable: true }, { nullable: true }],
+    sliderMin: 0,
+    sliderMax: 100,
+  },
   maximizeSpec(),
 ];
 
@@ -47,6 +55,13 @@ export const rpropMeta: OptimizerMeta = {
   presets: [{ id: 'rprop', label: 'Rprop', config: { type: 'rprop', lr: 0.01 } }],
   params: PARAMS,
   tex,
+  // torch's Tensor.clamp_(min, max) needs one bound: RuntimeError at the first step otherwise.
+  crossCheck(fields) {
+    const sizes = fields.step_sizes;
+    return Array.isArray(sizes) && sizes[0] === null && sizes[1] === null
+      ? { field: 'step_sizes', code: 'scene.rpropStepSizes' }
+      : undefined;
+  },
 };
 
 declare module '../types' {

@@ -91,10 +91,8 @@ export const rprop: OptimizerDef = {
   ...rpropMeta,
   create(config, n) {
     const [etaMinus, etaPlus] = tupleParam(PARAMS, config, 'etas') as readonly [number, number];
-    const [stepMin, stepMax] = tupleParam(PARAMS, config, 'step_sizes') as readonly [
-      number,
-      number,
-    ];
-    return new RpropInstance(etaMinus, etaPlus, stepMin, stepMax, n);
+    // None (null) leaves that side unbounded, as torch's clamp_(None, max) / clamp_(min, None).
+    const [stepMin, stepMax] = tupleParam(PARAMS, config, 'step_sizes');
+    return new RpropInstance(etaMinus, etaPlus, stepMin ?? -Infinity, stepMax ?? Infinity, n);
   },
 };
