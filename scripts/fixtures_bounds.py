@@ -9,7 +9,8 @@ is accepted when neither raises; otherwise the row keeps torch's own message.
 Writes src/engine/__fixtures__/optim/bounds.json:
   {torch: version, rows: [{type, field, index, value, accepted, torch_error}]}
 `index` is the element of a tuple field that was varied (the others keep torch's defaults), null
-for a plain field and for a tuple whose elements are all None (`value` is then that list). Non-finite numbers are written as the strings "nan", "inf" and "-inf".
+for a plain field and for a whole tuple tried at once (all None, one element short, one too many;
+`value` is then that list). Non-finite numbers are written as the strings "nan", "inf" and "-inf".
 The test src/engine/bounds.test.ts checks the app's validator agrees with every row.
 
 Run with the repo's torch venv (scripts/torch-env.sh): .venv-torch/bin/python scripts/fixtures_bounds.py
@@ -93,6 +94,9 @@ def rows_for(type_name, cls):
                     t[i] = v
                     variants.append((i, tuple(t), v))
             variants.append((None, (None,) * len(default), [None] * len(default)))
+            # One element short, one too many (Adam keeps a longer betas' first two).
+            for t in (default[:-1], default + (0.5,)):
+                variants.append((None, t, list(t)))
         elif name in INTEGER_FIELDS:
             variants = [(None, v) for v in ([None] if name == 'max_eval' else []) + INTEGERS]
         else:

@@ -121,6 +121,24 @@ describe('scene validation', () => {
     expect(validateScene({ optimizers: [{ type: 'lbfgs', lr: 0 }] }).errors).toEqual([]);
   });
 
+  it("keeps a longer Adam betas' first two, as torch.optim.Adam stores it; NAdam refuses it", () => {
+    const parsed = parseScene({
+      steps: 5,
+      optimizers: [
+        { type: 'adam', lr: 0.1, betas: [0.8, 0.99, 0.5] },
+        { type: 'adamw', betas: [0.7, 0.9, 0.1, 0.2] },
+      ],
+    });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scene.optimizers[0]).toMatchObject({ betas: [0.8, 0.99] });
+    expect(parsed.scene.optimizers[1]).toMatchObject({ betas: [0.7, 0.9] });
+    // torch unpacks NAdam's (and Adamax's, RAdam's) betas into two names at the first step.
+    const nadam = parseScene({ optimizers: [{ type: 'nadam', betas: [0.8, 0.99, 0.5] }] });
+    expect(nadam.ok).toBe(false);
+    if (!nadam.ok) expect(nadam.errors[0]!.path).toBe('optimizers[0].betas');
+  });
+
   it('rejects a hyper-parameter that belongs to another optimizer', () => {
     const { errors } = validateScene({ optimizers: [{ type: 'adam', momentum: 0.9 }] });
     expect(paths(errors)).toEqual(['optimizers[0].momentum']);

@@ -229,7 +229,10 @@ function checkParam(value: unknown, spec: ParamSpec): Problem | undefined {
     case 'pair':
     case 'tuple': {
       const length = Array.isArray(spec.default) ? spec.default.length : 2;
-      if (!Array.isArray(value) || value.length !== length) {
+      if (
+        !Array.isArray(value) ||
+        (spec.keepsFirst ? value.length < length : value.length !== length)
+      ) {
         return length === 2
           ? { code: 'scene.pair', params: { got: describe(value) } }
           : { code: 'scene.tuple', params: { length, got: describe(value) } };
@@ -500,9 +503,11 @@ function validateOptimizer(
       if (problem) {
         const error = fieldError(fieldPath + (problem.at ?? ''), problem.code, problem.params);
         errors.push(problem.because ? withReason(error, problem.because) : error);
-      } else if (Array.isArray(v))
-        out[key] = (v as (number | null)[]).map((x) => (x === null ? null : plainZero(x)));
-      else out[key] = typeof v === 'number' ? plainZero(v) : v;
+      } else if (Array.isArray(v)) {
+        // torch keeps a longer betas' first two (ParamSpec.keepsFirst); others have that length.
+        const kept = Array.isArray(spec.default) ? v.slice(0, spec.default.length) : v;
+        out[key] = (kept as (number | null)[]).map((x) => (x === null ? null : plainZero(x)));
+      } else out[key] = typeof v === 'number' ? plainZero(v) : v;
       continue;
     }
     if (!(OPTIMIZER_DISPLAY_KEYS as readonly string[]).includes(key)) {

@@ -277,6 +277,11 @@ export interface ParamSpec {
   readonly count?: boolean;
   /** null is a value torch accepts (max_eval; element 0 of Adafactor's eps). */
   readonly nullable?: boolean;
+  /**
+   * A pair or tuple torch also takes longer, keeping only its first elements (torch.optim.Adam's
+   * and AdamW's betas: any length >= 2, stored as the first two). The validator does the same.
+   */
+  readonly keepsFirst?: true;
   /** Per-element bounds of a tuple, when they differ by element (Rprop's etas). */
   readonly elements?: readonly Pick<
     ParamSpec,

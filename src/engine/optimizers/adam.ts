@@ -38,7 +38,8 @@ export function adamParams(
 ): readonly ParamSpec[] {
   return [
     lrSpec(1e-3, 1),
-    betasSpec(),
+    // torch.optim.Adam keeps the first two of a longer betas (Adamax, NAdam, RAdam raise).
+    betasSpec(true),
     epsSpec(1e-8),
     weightDecaySpec(defaultWeightDecay),
     switchSpec('amsgrad'),

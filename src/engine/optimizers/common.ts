@@ -106,11 +106,12 @@ export function epsSpec(defaultEps: number): ParamSpec {
 }
 
 /** Adam-family `betas`: torch requires 0 <= beta < 1 for each (β = 1 zeroes a bias correction). */
-export function betasSpec(): ParamSpec {
+export function betasSpec(keepsFirst = false): ParamSpec {
   return {
     name: 'betas',
     kind: 'pair',
     default: [0.9, 0.999],
+    ...(keepsFirst ? { keepsFirst: true as const } : {}),
     min: 0,
     max: 1,
     maxExclusive: true,
