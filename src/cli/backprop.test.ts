@@ -76,6 +76,15 @@ describe('backprop command matches torch', () => {
 });
 
 describe('backprop command validation', () => {
+  it('says a field is missing rather than "got undefined"', () => {
+    const input: Record<string, unknown> = small();
+    delete input.target;
+    expect(errorsOf(input)).toContainEqual({
+      path: 'target',
+      message: 'expected a non-empty list of rows, got nothing (the field is missing)',
+    });
+  });
+
   it('names the layer and both shapes when W does not fit the previous width', () => {
     const input = small();
     // Layer 1 maps 4 → 3; give it 3 rows of 2 columns.

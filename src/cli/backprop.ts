@@ -57,8 +57,12 @@ const TOP_KEYS = ['input', 'target', 'loss', 'layers'];
 const LAYER_KEYS = ['W', 'b', 'activation', 'residual', 'batchnorm'];
 const BN_KEYS = ['gamma', 'beta', 'eps'];
 
-/** A short description of a JSON value for error messages ("a list of 3", "null", "\"abc\""). */
+/**
+ * A short description of a JSON value for error messages ("a list of 3", "null", "\"abc\"",
+ * "nothing (the field is missing)").
+ */
 export function describe(v: unknown): string {
+  if (v === undefined) return 'nothing (the field is missing)';
   if (v === null) return 'null';
   if (Array.isArray(v)) return `a list of ${v.length}`;
   if (typeof v === 'object') return 'an object';

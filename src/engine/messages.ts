@@ -125,6 +125,7 @@ export const ENGINE_MESSAGES = {
   'schedule.plateauAlone': 'plateau is stepped with the loss; it is built on its own',
   // The scene's gradient noise (issue 14; engine/noise/spec.ts).
   'noise.notField': 'is not a field of {type} noise',
+  'noise.required': 'is required for {type} noise',
   'noise.whole': 'must be a whole number from {min} to {max}, got {got}',
   'noise.scale': 'must be a number from 0 to {max}, got {got}',
   'noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',

@@ -630,6 +630,7 @@ export const enMore = {
     'Not in the notes: a quasi-Newton method that builds a curvature estimate from the last history_size steps. One torch step(closure) runs up to max_iter inner iterations and calls the closure again for each (and for every line-search probe): a step here can cost many evaluations of f and ∇f.',
   // noise (issue 14): the engine's messages for a bad noise field.
   'engine.noise.notField': 'is not a field of {type} noise',
+  'engine.noise.required': 'is required for {type} noise',
   'engine.noise.whole': 'must be a whole number from {min} to {max}, got {got}',
   'engine.noise.scale': 'must be a number from 0 to {max}, got {got}',
   'engine.noise.df': 'must be a number > 1 (so the noise has a mean) and <= {max}, got {got}',

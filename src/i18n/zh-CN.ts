@@ -808,6 +808,7 @@ export const zhCN: Messages = {
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
   'surface.bumps': '坑洼之和（12 项）',
   'engine.noise.notField': '不是 {type} 噪声的字段',
+  'engine.noise.required': '{type} 噪声必须给出这一项',
   'engine.noise.whole': '必须是 {min} 到 {max} 之间的整数，收到的是 {got}',
   'engine.noise.scale': '必须是 0 到 {max} 之间的数，收到的是 {got}',
   'engine.noise.df': '必须是大于 1（噪声才有均值）且不超过 {max} 的数，收到的是 {got}',

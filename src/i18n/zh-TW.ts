@@ -811,6 +811,7 @@ export const zhTW: Messages = {
   // noise (issue 14): gradient noise on the map's scene, its engine messages, the bumps surface.
   'surface.bumps': '坑窪之和（12 項）',
   'engine.noise.notField': '不是 {type} 雜訊的欄位',
+  'engine.noise.required': '{type} 雜訊必須給出這一項',
   'engine.noise.whole': '必須是 {min} 到 {max} 之間的整數，收到的是 {got}',
   'engine.noise.scale': '必須是 0 到 {max} 之間的數，收到的是 {got}',
   'engine.noise.df': '必須是大於 1（雜訊才有平均值）且不超過 {max} 的數，收到的是 {got}',

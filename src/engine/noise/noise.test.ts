@@ -90,11 +90,7 @@ describe('validateNoise', () => {
         'noise.type',
         /gaussian, heavy_tail, hessian, minibatch, got "uniform"/,
       ],
-      [
-        { type: 'gaussian', scale: 1 },
-        'noise.seed',
-        /whole number from 0 to 4294967295, got undefined/,
-      ],
+      [{ type: 'gaussian', scale: 1 }, 'noise.seed', /^is required for gaussian noise$/],
       [{ type: 'gaussian', scale: 1, seed: 1.5 }, 'noise.seed', /got 1.5/],
       [{ type: 'gaussian', scale: -1, seed: 1 }, 'noise.scale', /from 0 to 1000000, got -1/],
       [{ type: 'gaussian', scale: NaN, seed: 1 }, 'noise.scale', /got NaN/],
@@ -104,7 +100,9 @@ describe('validateNoise', () => {
         /> 1 \(so the noise has a mean\).*got 1/,
       ],
       [{ type: 'hessian', scale: 1, seed: 1, batch_size: 0 }, 'noise.batch_size', /got 0/],
-      [{ type: 'minibatch', seed: 1 }, 'noise.batch_size', /got undefined/],
+      [{ type: 'minibatch', seed: 1 }, 'noise.batch_size', /^is required for minibatch noise$/],
+      [{ type: 'gaussian', seed: 1 }, 'noise.scale', /^is required for gaussian noise$/],
+      [{ type: 'heavy_tail', scale: 1, seed: 1 }, 'noise.df', /^is required for heavy_tail noise$/],
       [
         { type: 'minibatch', batch_size: 2, seed: 1, scale: 1 },
         'noise.scale',

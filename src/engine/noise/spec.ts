@@ -79,8 +79,17 @@ export function validateNoise(
       errors.push(fieldError(`${path}.${key}`, 'noise.notField', { type: kind }));
     }
   }
+  // A missing field is named as missing, not as "got undefined".
+  const present = (key: string): boolean => {
+    if (value[key] !== undefined) return true;
+    errors.push(fieldError(`${path}.${key}`, 'noise.required', { type: kind }));
+    return false;
+  };
   const seed = value.seed;
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+  if (
+    present('seed') &&
+    (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
+  ) {
     errors.push(
       fieldError(`${path}.seed`, 'noise.whole', { min: 0, max: MAX_SEED, got: describe(seed) }),
     );
@@ -88,6 +97,7 @@ export function validateNoise(
   const batch = (required: boolean): number | undefined => {
     const v = value.batch_size;
     if (v === undefined && !required) return undefined;
+    if (!present('batch_size')) return undefined;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_BATCH_SIZE) {
       errors.push(
         fieldError(`${path}.batch_size`, 'noise.whole', {
@@ -102,6 +112,7 @@ export function validateNoise(
   };
   const scale = (): number => {
     const v = value.scale;
+    if (!present('scale')) return 0;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_NOISE_SCALE) {
       errors.push(
         fieldError(`${path}.scale`, 'noise.scale', { max: MAX_NOISE_SCALE, got: describe(v) }),
@@ -119,7 +130,10 @@ export function validateNoise(
     const extra = b !== undefined ? { batch_size: b } : {};
     if (kind === 'heavy_tail') {
       const df = value.df;
-      if (typeof df !== 'number' || !Number.isFinite(df) || df <= 1 || df > MAX_DF) {
+      if (
+        present('df') &&
+        (typeof df !== 'number' || !Number.isFinite(df) || df <= 1 || df > MAX_DF)
+      ) {
         errors.push(fieldError(`${path}.df`, 'noise.df', { max: MAX_DF, got: describe(df) }));
       }
       spec = { type: kind, scale: s, df: df as number, seed: seed as number, ...extra };
