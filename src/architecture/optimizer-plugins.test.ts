@@ -15,7 +15,7 @@ import {
   optimizerPresets,
   resolvedParams,
 } from '../engine/optimizers';
-import { FORMULA_FILE_TYPES, formulaOf } from '../engine/optimizers/formulas';
+import { FORMULA_FILE_TYPES, formulaOf, ruleTex } from '../engine/optimizers/formulas';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,7 +86,7 @@ describe('the optimizer plug-in boundary', () => {
       expect(def.type).toBe(type);
       expect(def.label.length).toBeGreaterThan(0);
       expect(def.params.some((p) => p.name === 'lr')).toBe(true);
-      expect(def.tex({ type })).toContain('\\theta');
+      expect(ruleTex({ type })).toContain('\\theta');
       expect(def.presets.length).toBeGreaterThan(0);
       for (const preset of def.presets) expect(preset.config.type).toBe(type);
       expect(typeof formulaOf(type).stepLines).toBe('function');

@@ -34,7 +34,6 @@ registerOptimizer({
   torchClass: 'SGD',
   presets: [{ id: 'plaingd', label: 'PlainGD', config: { type: TYPE, lr: 0.1 } }],
   params: [lrSpec(0.01)],
-  tex: () => '\\theta_t = \\theta_{t-1} - \\eta\\, g_t',
   load: () => {
     loads++;
     return Promise.resolve({
@@ -52,7 +51,10 @@ registerOptimizer({
       glyphs: ({ lr, g }) => ({ box: [-lr * g[0], -lr * g[1]] }),
     });
   },
-  formula: { stepLines: () => ['\\theta_t &= \\theta_{t-1} - \\eta\\, g_t'] },
+  formula: {
+    tex: () => '\\theta_t = \\theta_{t-1} - \\eta\\, g_t',
+    stepLines: () => ['\\theta_t &= \\theta_{t-1} - \\eta\\, g_t'],
+  },
 });
 
 describe('a family registered through registerOptimizer alone', () => {

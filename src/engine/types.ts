@@ -429,11 +429,6 @@ export interface OptimizerDef {
    */
   readonly momentumBufferAtFirstStep?: true;
   /**
-   * The update rule as executed, in TeX (aligned lines). Uses the names `inspect()` returns so the
-   * UI can substitute numbers.
-   */
-  tex(config: OptimizerConfig): string;
-  /**
    * Fresh state for `n` parameters; absent hyper-parameters take the defaults in `params`.
    * `shape` ([out, in] for a weight matrix; absent for a vector) matters to `shaped` families.
    */

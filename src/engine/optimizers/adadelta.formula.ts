@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { PARAMS } from './adadelta.meta';
+import { numberParam } from './common';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.Adadelta with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -50,7 +53,21 @@ const NOTES = [
   'r_t &= \\alpha \\cdot r_{t-1} + (1 - \\alpha) \\cdot \\Delta\\theta \\odot \\Delta\\theta',
 ] as const;
 
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    'v_t &= \\rho\\, v_{t-1} + (1 - \\rho)\\, g_t^2',
+    '\\Delta_t &= \\frac{\\sqrt{u_{t-1} + \\epsilon}}{\\sqrt{v_t + \\epsilon}}\\, g_t',
+    'u_t &= \\rho\\, u_{t-1} + (1 - \\rho)\\, \\Delta_t^2',
+    '\\theta_t &= \\theta_{t-1} - \\eta\\, \\Delta_t',
+  ]);
+}
+
 export const adadeltaFormula: OptimizerFormula = {
+  tex,
   note:
     "The notes' box with one addition: torch scales Δ by lr (default 1.0, which is the notes' rule); " +
     'its default eps is 1e-6 where the notes suggest 1e-5.',

@@ -1,13 +1,12 @@
 /**
- * adadelta's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once, and its registration. Its arithmetic (./adadelta) loads on demand (./registry:
- * loadOptimizers).
+ * adadelta's schema, presets and checks: what the UI and the scene validator need at once, and its
+ * registration. Its arithmetic (./adadelta) loads on demand (./registry: loadOptimizers); its rule in
+ * TeX and this step's numbers (./adadelta.formula) load with the formula panel.
  */
 /** AdaDelta: torch.optim.Adadelta 2.x (single-tensor path). */
-import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import type { ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
-import { epsSpec, lrSpec, maximizeSpec, numberParam, unitSpec, weightDecaySpec } from './common';
-import { aligned } from './symbols';
+import { epsSpec, lrSpec, maximizeSpec, unitSpec, weightDecaySpec } from './common';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(1.0),
@@ -17,19 +16,6 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-    'v_t &= \\rho\\, v_{t-1} + (1 - \\rho)\\, g_t^2',
-    '\\Delta_t &= \\frac{\\sqrt{u_{t-1} + \\epsilon}}{\\sqrt{v_t + \\epsilon}}\\, g_t',
-    'u_t &= \\rho\\, u_{t-1} + (1 - \\rho)\\, \\Delta_t^2',
-    '\\theta_t &= \\theta_{t-1} - \\eta\\, \\Delta_t',
-  ]);
-}
-
 /** torch.optim.Adadelta: steps sized by the ratio of running RMS of updates to running RMS of gradients. */
 export const adadeltaMeta: OptimizerMeta = {
   type: 'adadelta',
@@ -37,7 +23,6 @@ export const adadeltaMeta: OptimizerMeta = {
   label: 'AdaDelta',
   presets: [{ id: 'adadelta', label: 'AdaDelta', config: { type: 'adadelta', lr: 1 } }],
   params: PARAMS,
-  tex,
 };
 
 declare module '../types' {

@@ -1,12 +1,11 @@
 /**
- * adafactor's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once, and its registration. Its arithmetic (./adafactor) loads on demand (./registry:
- * loadOptimizers).
+ * adafactor's schema, presets and checks: what the UI and the scene validator need at once, and its
+ * registration. Its arithmetic (./adafactor) loads on demand (./registry: loadOptimizers); its rule in
+ * TeX and this step's numbers (./adafactor.formula) load with the formula panel.
  */
-import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import type { ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
-import { numberParam, lrSpec, maximizeSpec } from './common';
-import { aligned } from './symbols';
+import { lrSpec, maximizeSpec } from './common';
 import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
@@ -47,25 +46,6 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-export function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  const lines = ['g_t &= \\nabla f(\\theta_{t-1})'];
-  lines.push(
-    '\\rho_t &= \\min\\!\\left(\\eta,\\ \\tfrac{1}{\\sqrt{t}}\\right), \\quad \\alpha_t = \\max\\!\\left(\\epsilon_2,\\ \\tfrac{\\lVert\\theta_{t-1}\\rVert}{\\sqrt{n}}\\right) \\rho_t',
-  );
-  if (weightDecay !== 0) {
-    lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
-  }
-  lines.push(
-    '\\hat{\\beta}_{2,t} &= 1 - t^{c}, \\quad v_t = \\hat{\\beta}_{2,t}\\, v_{t-1} + (1 - \\hat{\\beta}_{2,t})\\, g_t^2',
-  );
-  lines.push('u_t &= \\frac{g_t}{\\sqrt{\\max(v_t,\\ \\epsilon_1^2)}}');
-  lines.push(
-    '\\theta_t &= \\theta_{t-1} - \\frac{\\alpha_t}{\\max\\!\\left(1,\\ \\lVert u_t\\rVert / (\\sqrt{n}\\, d)\\right)}\\, u_t',
-  );
-  return aligned(lines);
-}
-
 /** torch.optim.Adafactor: Adam-like without a first moment, a relative step size and update clipping. */
 export const adafactorMeta: OptimizerMeta = {
   type: 'adafactor',
@@ -74,7 +54,6 @@ export const adafactorMeta: OptimizerMeta = {
   shaped: true,
   presets: [{ id: 'adafactor', label: 'Adafactor', config: { type: 'adafactor', lr: 0.1 } }],
   params: PARAMS,
-  tex,
 };
 
 declare module '../types' {

@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, numOf, vecOf, zeros, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { PARAMS } from './adagrad.meta';
+import { numberParam } from './common';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.Adagrad with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -44,7 +47,24 @@ const NOTES = [
   '\\theta_t &= \\theta_{t-1} - \\Delta\\theta',
 ] as const;
 
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  const lrDecay = numberParam(PARAMS, config, 'lr_decay');
+  const initial = numberParam(PARAMS, config, 'initial_accumulator_value');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    lrDecay !== 0 ? '\\eta_t &= \\frac{\\eta}{1 + (t - 1)\\,\\gamma}' : '\\eta_t &= \\eta',
+    initial !== 0
+      ? 's_t &= s_{t-1} + g_t^2 \\quad (s_0 \\text{ given})'
+      : 's_t &= s_{t-1} + g_t^2 \\quad (s_0 = 0)',
+    '\\theta_t &= \\theta_{t-1} - \\eta_t\\, \\frac{g_t}{\\sqrt{s_t} + \\epsilon}',
+  ]);
+}
+
 export const adagradFormula: OptimizerFormula = {
+  tex,
   note:
     "Same rule as the notes' box, but torch's default eps is 1e-10 (the notes suggest 1e-6), added outside the square root, " +
     'and torch can start the sum at initial_accumulator_value and decay lr as lr / (1 + (t − 1)·lr_decay).',

@@ -1,13 +1,12 @@
 /**
- * adagrad's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once, and its registration. Its arithmetic (./adagrad) loads on demand (./registry:
- * loadOptimizers).
+ * adagrad's schema, presets and checks: what the UI and the scene validator need at once, and its
+ * registration. Its arithmetic (./adagrad) loads on demand (./registry: loadOptimizers); its rule in
+ * TeX and this step's numbers (./adagrad.formula) load with the formula panel.
  */
 /** AdaGrad: torch.optim.Adagrad 2.x (single-tensor, dense path). */
-import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import type { ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
-import { epsSpec, lrSpec, maximizeSpec, numberParam, weightDecaySpec } from './common';
-import { aligned } from './symbols';
+import { epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './common';
 import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
@@ -34,22 +33,6 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  const lrDecay = numberParam(PARAMS, config, 'lr_decay');
-  const initial = numberParam(PARAMS, config, 'initial_accumulator_value');
-  return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-    lrDecay !== 0 ? '\\eta_t &= \\frac{\\eta}{1 + (t - 1)\\,\\gamma}' : '\\eta_t &= \\eta',
-    initial !== 0
-      ? 's_t &= s_{t-1} + g_t^2 \\quad (s_0 \\text{ given})'
-      : 's_t &= s_{t-1} + g_t^2 \\quad (s_0 = 0)',
-    '\\theta_t &= \\theta_{t-1} - \\eta_t\\, \\frac{g_t}{\\sqrt{s_t} + \\epsilon}',
-  ]);
-}
-
 /** torch.optim.Adagrad: per-coordinate steps shrink with the running sum of squared gradients. */
 export const adagradMeta: OptimizerMeta = {
   type: 'adagrad',
@@ -57,7 +40,6 @@ export const adagradMeta: OptimizerMeta = {
   label: 'AdaGrad',
   presets: [{ id: 'adagrad', label: 'AdaGrad', config: { type: 'adagrad', lr: 0.5 } }],
   params: PARAMS,
-  tex,
 };
 
 declare module '../types' {

@@ -5,6 +5,10 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, betas, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import type { ParamSpec } from '../types';
+import { adam, isDecoupled } from './adam';
+import { booleanParam, numberParam } from './common';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.Adam and AdamW with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -59,7 +63,38 @@ const NOTES = [
   '\\theta_t &= \\theta_{t-1} - \\Delta\\theta',
 ] as const;
 
+/** The TeX of Adam (decoupled = false unless its switch is on) or AdamW (true) for `config`. */
+export function adamTex(
+  params: readonly ParamSpec[],
+  config: OptimizerConfig,
+  alwaysDecoupled: boolean,
+): string {
+  const decoupled = alwaysDecoupled || isDecoupled(params, config);
+  const weightDecay = numberParam(params, config, 'weight_decay');
+  const amsgrad = booleanParam(params, config, 'amsgrad');
+  const lines: string[] = [];
+  if (!decoupled && weightDecay !== 0) {
+    lines.push('g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}');
+  } else {
+    lines.push('g_t &= \\nabla f(\\theta_{t-1})');
+  }
+  if (decoupled) lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
+  lines.push('m_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t');
+  lines.push('v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2');
+  const second = amsgrad ? 'v^{\\max}_t' : 'v_t';
+  if (amsgrad) lines.push('v^{\\max}_t &= \\max(v^{\\max}_{t-1},\\, v_t)');
+  lines.push(
+    `\\hat{m}_t &= \\frac{m_t}{1 - \\beta_1^t}, \\quad \\hat{v}_t = \\frac{${second}}{1 - \\beta_2^t}`,
+  );
+  lines.push(
+    `\\theta_t &= \\theta_{t-1} - \\frac{\\eta}{1 - \\beta_1^t}\\, \\frac{m_t}{\\sqrt{${second}} / \\sqrt{1 - \\beta_2^t} + \\epsilon}` +
+      ' = \\theta_{t-1} - \\eta\\, \\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}',
+  );
+  return aligned(lines);
+}
+
 export const adamFormula: OptimizerFormula = {
+  tex: (config) => adamTex(adam.params, config, false),
   note:
     "The notes' box exactly, computed in torch's order: the bias corrections are folded into a step size η/(1 − β₁ᵗ) " +
     'and a denominator √v/√(1 − β₂ᵗ) + ε, which equals η·m̂/(√v̂ + ε) up to rounding.',

@@ -26,7 +26,6 @@ import {
   switchSpec,
   weightDecaySpec,
 } from './common';
-import { aligned } from './symbols';
 
 /**
  * Schema shared by Adam and AdamW: weight_decay's default differs (0 vs 1e-2), and only Adam has
@@ -139,37 +138,7 @@ export class AdamInstance implements OptimizerInstance {
   }
 }
 
-/** The TeX of Adam (decoupled = false unless its switch is on) or AdamW (true) for `config`. */
-export function adamTex(
-  params: readonly ParamSpec[],
-  config: OptimizerConfig,
-  alwaysDecoupled: boolean,
-): string {
-  const decoupled = alwaysDecoupled || isDecoupled(params, config);
-  const weightDecay = numberParam(params, config, 'weight_decay');
-  const amsgrad = booleanParam(params, config, 'amsgrad');
-  const lines: string[] = [];
-  if (!decoupled && weightDecay !== 0) {
-    lines.push('g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}');
-  } else {
-    lines.push('g_t &= \\nabla f(\\theta_{t-1})');
-  }
-  if (decoupled) lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
-  lines.push('m_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t');
-  lines.push('v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2');
-  const second = amsgrad ? 'v^{\\max}_t' : 'v_t';
-  if (amsgrad) lines.push('v^{\\max}_t &= \\max(v^{\\max}_{t-1},\\, v_t)');
-  lines.push(
-    `\\hat{m}_t &= \\frac{m_t}{1 - \\beta_1^t}, \\quad \\hat{v}_t = \\frac{${second}}{1 - \\beta_2^t}`,
-  );
-  lines.push(
-    `\\theta_t &= \\theta_{t-1} - \\frac{\\eta}{1 - \\beta_1^t}\\, \\frac{m_t}{\\sqrt{${second}} / \\sqrt{1 - \\beta_2^t} + \\epsilon}` +
-      ' = \\theta_{t-1} - \\eta\\, \\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}',
-  );
-  return aligned(lines);
-}
-
-function isDecoupled(params: readonly ParamSpec[], config: OptimizerConfig): boolean {
+export function isDecoupled(params: readonly ParamSpec[], config: OptimizerConfig): boolean {
   return (
     params.some((p) => p.name === 'decoupled_weight_decay') &&
     booleanParam(params, config, 'decoupled_weight_decay')
@@ -235,7 +204,6 @@ export const adam: OptimizerDef = {
   label: 'Adam',
   presets: [{ id: 'adam', label: 'Adam', config: { type: 'adam', lr: 0.1 } }],
   params: PARAMS,
-  tex: (config) => adamTex(PARAMS, config, false),
   create: (config, n) => createAdam(PARAMS, config, n, false),
 };
 

@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, betas, hyperNumber, line, numOf, vecOf } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { PARAMS } from './adamax.meta';
+import { numberParam } from './common';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.Adamax with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -32,7 +35,21 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
   return lines;
 }
 
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
+    'u_t &= \\max(\\beta_2 u_{t-1},\\, |g_t| + \\epsilon)',
+    '\\eta_t &= \\frac{\\eta}{1 - \\beta_1^t}',
+    '\\theta_t &= \\theta_{t-1} - \\eta_t\\, \\frac{m_t}{u_t}',
+  ]);
+}
+
 export const adamaxFormula: OptimizerFormula = {
+  tex,
   note:
     "Not in the notes: Adam's variant from the same paper with an infinity-norm second moment; torch adds eps inside the max " +
     '(|g| + ε) rather than to the denominator.',

@@ -1,7 +1,7 @@
 /** AdamW: torch.optim.AdamW 2.x, Adam with decoupled weight decay (default 1e-2). */
 import type { OptimizerDef } from '../types';
 import { registerOptimizer } from './registry';
-import { adamArrows, adamGlyphs, adamParams, adamTex, createAdam } from './adam';
+import { adamArrows, adamGlyphs, adamParams, createAdam } from './adam';
 
 const PARAMS = adamParams(1e-2, false);
 
@@ -11,7 +11,6 @@ export const adamw: OptimizerDef = {
   label: 'AdamW',
   presets: [{ id: 'adamw', label: 'AdamW', config: { type: 'adamw', lr: 0.1 } }],
   params: PARAMS,
-  tex: (config) => adamTex(PARAMS, config, true),
   create: (config, n) => createAdam(PARAMS, config, n, true),
   glyphs: adamGlyphs,
   arrows: adamArrows,

@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, numOf, vecOf } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { PARAMS } from './asgd.meta';
+import { numberParam } from './common';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.ASGD with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -30,7 +33,20 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
   return lines;
 }
 
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  return aligned([
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    '\\theta_t &= (1 - \\lambda_d\\, \\eta_t)\\, \\theta_{t-1} - \\eta_t\\, g_t',
+    '\\bar{\\theta}_t &= \\bar{\\theta}_{t-1} + \\nu_t\\, (\\theta_t - \\bar{\\theta}_{t-1})',
+    '\\eta_{t+1} &= \\frac{\\eta}{(1 + \\lambda_d\\, \\eta\\, t)^{\\alpha}}, \\quad \\nu_{t+1} = \\frac{1}{\\max(1,\\ t - t_0)}, \\quad \\eta_1 = \\eta,\\ \\nu_1 = 1',
+  ]);
+}
+
 export const asgdFormula: OptimizerFormula = {
+  tex,
   note:
     "Not in the notes: SGD whose step η_t decays as η/(1 + λ_d·η·t)^α, plus an average θ̄ (torch's ax) of the iterates from step t0 on; " +
     'torch returns θ, not θ̄, and with the default t0 = 10⁶ the average simply equals θ.',

@@ -1,12 +1,11 @@
 /**
- * asgd's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once, and its registration. Its arithmetic (./asgd) loads on demand (./registry:
- * loadOptimizers).
+ * asgd's schema, presets and checks: what the UI and the scene validator need at once, and its
+ * registration. Its arithmetic (./asgd) loads on demand (./registry: loadOptimizers); its rule in
+ * TeX and this step's numbers (./asgd.formula) load with the formula panel.
  */
 import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { numberParam, lrSpec, weightDecaySpec, maximizeSpec } from './common';
-import { aligned } from './symbols';
 
 export const PARAMS: readonly ParamSpec[] = [
   lrSpec(1e-2),
@@ -18,25 +17,12 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-export function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-    '\\theta_t &= (1 - \\lambda_d\\, \\eta_t)\\, \\theta_{t-1} - \\eta_t\\, g_t',
-    '\\bar{\\theta}_t &= \\bar{\\theta}_{t-1} + \\nu_t\\, (\\theta_t - \\bar{\\theta}_{t-1})',
-    '\\eta_{t+1} &= \\frac{\\eta}{(1 + \\lambda_d\\, \\eta\\, t)^{\\alpha}}, \\quad \\nu_{t+1} = \\frac{1}{\\max(1,\\ t - t_0)}, \\quad \\eta_1 = \\eta,\\ \\nu_1 = 1',
-  ]);
-}
-
 /** torch.optim.ASGD: SGD with a slowly decaying step and a running average θ̄ (`ax`) of its iterates. */
 export const asgdMeta: OptimizerMeta = {
   type: 'asgd',
   label: 'ASGD',
   presets: [{ id: 'asgd', label: 'ASGD', config: { type: 'asgd', lr: 0.1, t0: 20 } }],
   params: PARAMS,
-  tex,
   runCheck: decayRuns,
 };
 

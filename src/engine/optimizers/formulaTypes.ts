@@ -62,6 +62,11 @@ export interface StepFrame {
  */
 export interface OptimizerFormula {
   /**
+   * The update rule as torch runs it for `config`'s options, in TeX (aligned lines), before
+   * `maximize` (see ruleTex). Uses the names `inspect()` returns so the panel can fill in numbers.
+   */
+  tex(config: OptimizerConfig): string;
+  /**
    * True when weight decay shrinks θ by (1 − ηλ) instead of adding λθ to g_t (AdamW, Adafactor,
    * Muon always; Adam, NAdam and RAdam with torch 2.x's decoupled_weight_decay). Default: the
    * config's decoupled_weight_decay.

@@ -4,7 +4,8 @@
  * of its own, loaded with the panel after the first paint; a family registered with an inline
  * `formula` (see ./registry) is found too.
  */
-import type { OptimizerType } from '../types';
+import type { OptimizerConfig, OptimizerType } from '../types';
+import { GRADIENT_TEX, MAXIMIZE_GRADIENT_TEX, maximizing } from './maximize';
 import { INLINE_FORMULAS } from './registry';
 import type { OptimizerFormula } from './stepTex';
 
@@ -25,4 +26,13 @@ export function formulaOf(type: OptimizerType): OptimizerFormula {
   const formula = INLINE_FORMULAS[type] ?? FILES[`./${type}.formula.ts`]?.[`${type}Formula`];
   if (!formula) throw new Error(`optimizer '${type}' has no ${type}.formula.ts`);
   return formula;
+}
+
+/**
+ * The update rule as torch runs `config`, in TeX (aligned lines): its family's `tex`, with the
+ * gradient negated when `maximize` is on (each of torch's steps begins `grad = -grad`).
+ */
+export function ruleTex(config: OptimizerConfig): string {
+  const tex = formulaOf(config.type).tex(config);
+  return maximizing(config) ? tex.replace(GRADIENT_TEX, MAXIMIZE_GRADIENT_TEX) : tex;
 }

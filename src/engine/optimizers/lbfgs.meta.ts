@@ -1,12 +1,11 @@
 /**
- * lbfgs's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once, and its registration. Its arithmetic (./lbfgs) loads on demand (./registry:
- * loadOptimizers).
+ * lbfgs's schema, presets and checks: what the UI and the scene validator need at once, and its
+ * registration. Its arithmetic (./lbfgs) loads on demand (./registry: loadOptimizers); its rule in
+ * TeX and this step's numbers (./lbfgs.formula) load with the formula panel.
  */
 import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
-import { lrSpec, choiceParam, maximizeSpec, nullableNumberParam, numberParam } from './common';
-import { aligned } from './symbols';
+import { lrSpec, maximizeSpec, nullableNumberParam, numberParam } from './common';
 import { reason } from './reasons';
 
 /** Longest L-BFGS history a scene may ask for. */
@@ -62,23 +61,6 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-export function tex(config: OptimizerConfig): string {
-  const wolfe = choiceParam(PARAMS, config, 'line_search_fn') === 'strong_wolfe';
-  // maximize: torch 2.14 runs L-BFGS on −f (its loss and gradient negated at every evaluation).
-  const gradient = config.maximize === true ? '-\\nabla f' : '\\nabla f';
-  // Short lines: the panel is narrow, and each line is one idea of the algorithm.
-  return aligned([
-    `g &= ${gradient}(\\theta) \\quad (\\text{stop if } \\lVert g\\rVert_\\infty \\le \\text{tol}_g)`,
-    's_i &= \\theta_{i+1} - \\theta_i, \\quad y_i = g_{i+1} - g_i',
-    'H_0 &= \\frac{s^\\top y}{y^\\top y}\\, I \\quad (\\text{last } m \\text{ pairs})',
-    'd &= -H g \\quad (\\text{two-loop recursion})',
-    wolfe
-      ? '\\alpha &= \\text{strong Wolfe}(\\eta)'
-      : '\\alpha &= \\eta \\quad (\\text{first: } \\min(1, 1/\\lVert g\\rVert_1)\\,\\eta)',
-    '\\theta &\\leftarrow \\theta + \\alpha\\, d \\quad (\\le \\text{max\\_iter}\\text{ times})',
-  ]);
-}
-
 /** torch.optim.LBFGS's max_eval: given, or max_iter * 5 // 4 (Python's floor division). */
 export function lbfgsMaxEval(config: OptimizerConfig): number {
   const maxIter = numberParam(PARAMS, config, 'max_iter');
@@ -121,7 +103,6 @@ export const lbfgsMeta: OptimizerMeta = {
   },
   presets: [{ id: 'lbfgs', label: 'L-BFGS', config: { type: 'lbfgs', lr: 0.1 } }],
   params: PARAMS,
-  tex,
 };
 
 declare module '../types' {

@@ -1,14 +1,14 @@
 /**
  * torch 2.x's `maximize` flag, shared by every family whose schema lists it: each of torch's
  * single-tensor steps begins with `grad = -grad if maximize`, before weight decay and state, so
- * one wrapper around a family's step and TeX is exactly torch's behaviour. torch 2.14's LBFGS,
+ * one wrapper around a family's step is exactly torch's behaviour (its TeX: formulas.ts ruleTex). torch 2.14's LBFGS,
  * which evaluates f itself, negates the closure's loss and flat gradient at every evaluation
  * (`_gather_flat_grad`, `_directional_evaluate`, `orig_loss`): the closure is wrapped the same way.
  */
 import type { Closure, OptimizerConfig, OptimizerDef, OptimizerInstance } from '../types';
 
 /** The gradient as the families write it in TeX. */
-const GRADIENT_TEX = '\\nabla f(\\theta_{t-1})';
+export const GRADIENT_TEX = '\\nabla f(\\theta_{t-1})';
 /** What it becomes with maximize on (the step climbs f). */
 export const MAXIMIZE_GRADIENT_TEX = `-${GRADIENT_TEX}`;
 
@@ -16,7 +16,8 @@ function offersMaximize(def: OptimizerDef): boolean {
   return def.params.some((p) => p.name === 'maximize');
 }
 
-function maximizing(config: OptimizerConfig): boolean {
+/** True when `config` asks to climb f (torch's maximize=True). */
+export function maximizing(config: OptimizerConfig): boolean {
   return (config as { readonly maximize?: unknown }).maximize === true;
 }
 
@@ -54,10 +55,6 @@ export function withMaximize(def: OptimizerDef): OptimizerDef {
   if (!offersMaximize(def)) return def;
   return {
     ...def,
-    tex: (config) =>
-      maximizing(config)
-        ? def.tex(config).replace(GRADIENT_TEX, MAXIMIZE_GRADIENT_TEX)
-        : def.tex(config),
     create: (config, n, shape) =>
       maximizing(config)
         ? negatingGradient(def.create(config, n, shape))

@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, numOf, vecOf } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { booleanParam, numberParam } from './common';
+import { PARAMS } from './muon.meta';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.Muon with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -41,7 +44,23 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
   return lines;
 }
 
+function tex(config: OptimizerConfig): string {
+  const nesterov = booleanParam(PARAMS, config, 'nesterov');
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  const lines = [
+    'g_t &= \\nabla f(\\theta_{t-1})',
+    'b_t &= \\mu\\, b_{t-1} + (1 - \\mu)\\, g_t',
+    nesterov ? '\\tilde{b}_t &= (1 - \\mu)\\, g_t + \\mu\\, b_t' : '\\tilde{b}_t &= b_t',
+    'O_t &= \\operatorname{NS}_k(\\tilde{b}_t) \\approx \\frac{\\tilde{b}_t}{\\lVert\\tilde{b}_t\\rVert} \\quad (1 \\times 2:\\ \\text{the direction only})',
+  ];
+  if (weightDecay !== 0)
+    lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
+  lines.push("\\theta_t &= \\theta_{t-1} - \\eta'\\, O_t");
+  return aligned(lines);
+}
+
 export const muonFormula: OptimizerFormula = {
+  tex,
   note:
     'Not in the notes. Muon replaces the momentum matrix by the nearest orthogonal one (UVᵀ of its SVD, approximated by k Newton–Schulz steps in bfloat16). ' +
     "The map's point is the 1×2 matrix [[x, y]], whose only singular direction is itself: orthogonalising it keeps the direction and sets the length to about 1, " +

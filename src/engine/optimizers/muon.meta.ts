@@ -1,12 +1,11 @@
 /**
- * muon's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once, and its registration. Its arithmetic (./muon) loads on demand (./registry:
- * loadOptimizers).
+ * muon's schema, presets and checks: what the UI and the scene validator need at once, and its
+ * registration. Its arithmetic (./muon) loads on demand (./registry: loadOptimizers); its rule in
+ * TeX and this step's numbers (./muon.formula) load with the formula panel.
  */
-import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import type { ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
-import { numberParam, booleanParam, lrSpec } from './common';
-import { aligned } from './symbols';
+import { lrSpec } from './common';
 import { reason } from './reasons';
 
 /** Largest finite float32; torch converts ns_coefficients to float for its bfloat16 matmul. */
@@ -72,21 +71,6 @@ export const PARAMS: readonly ParamSpec[] = [
   },
 ];
 
-export function tex(config: OptimizerConfig): string {
-  const nesterov = booleanParam(PARAMS, config, 'nesterov');
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  const lines = [
-    'g_t &= \\nabla f(\\theta_{t-1})',
-    'b_t &= \\mu\\, b_{t-1} + (1 - \\mu)\\, g_t',
-    nesterov ? '\\tilde{b}_t &= (1 - \\mu)\\, g_t + \\mu\\, b_t' : '\\tilde{b}_t &= b_t',
-    'O_t &= \\operatorname{NS}_k(\\tilde{b}_t) \\approx \\frac{\\tilde{b}_t}{\\lVert\\tilde{b}_t\\rVert} \\quad (1 \\times 2:\\ \\text{the direction only})',
-  ];
-  if (weightDecay !== 0)
-    lines.push('\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}');
-  lines.push("\\theta_t &= \\theta_{t-1} - \\eta'\\, O_t");
-  return aligned(lines);
-}
-
 /** torch.optim.Muon: momentum, then an orthogonalised (Newton–Schulz) update of a weight matrix. */
 export const muonMeta: OptimizerMeta = {
   type: 'muon',
@@ -94,7 +78,6 @@ export const muonMeta: OptimizerMeta = {
   matrix: true,
   presets: [{ id: 'muon', label: 'Muon', config: { type: 'muon', lr: 0.05 } }],
   params: PARAMS,
-  tex,
 };
 
 declare module '../types' {

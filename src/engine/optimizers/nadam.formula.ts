@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, betas, hyperNumber, line, numOf, vecOf } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { weightDecayGradientLines } from './common';
+import { PARAMS } from './nadam.meta';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.NAdam with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -50,7 +53,21 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
   return lines;
 }
 
+function tex(config: OptimizerConfig): string {
+  return aligned([
+    ...weightDecayGradientLines(PARAMS, config),
+    '\\mu_t &= \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{t\\psi}\\right), \\quad \\mu_{t+1} = \\beta_1 \\left(1 - \\tfrac{1}{2}\\, 0.96^{(t+1)\\psi}\\right)',
+    '\\pi_t &= \\pi_{t-1}\\, \\mu_t, \\quad \\pi_0 = 1',
+    'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
+    'v_t &= \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
+    'd_t &= \\sqrt{v_t / (1 - \\beta_2^t)} + \\epsilon',
+    '\\theta_t &= \\theta_{t-1} - \\frac{\\eta\\,(1 - \\mu_t)}{1 - \\pi_t}\\, \\frac{g_t}{d_t}' +
+      ' - \\frac{\\eta\\, \\mu_{t+1}}{1 - \\pi_t\\, \\mu_{t+1}}\\, \\frac{m_t}{d_t}',
+  ]);
+}
+
 export const nadamFormula: OptimizerFormula = {
+  tex,
   note:
     "Not in the notes' boxes (it joins their NAG and Adam). The momentum term is divided by 1 − π_t·μ_{t+1}, as in the paper " +
     'and torch 2.x; torch 1.13 divided by 1 − π_t·μ_t·μ_{t+1}, counting μ_t twice (fixed in torch 2.0), so a 1.13 run drifts from these paths.',

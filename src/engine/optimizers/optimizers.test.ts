@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import torchDefaults from '../__fixtures__/optim/defaults.json';
 import type { OptimizerConfig } from '../types';
 import { parseScene } from '../scene';
-import { formulaOf } from './formulas';
+import { formulaOf, ruleTex } from './formulas';
 import { createOptimizer, OPTIMIZER_TYPES, OPTIMIZERS, resolvedLr, resolvedParams } from './index';
 import { PARAM_TEX, STATE_TEX } from './symbols';
 
@@ -86,7 +86,7 @@ describe('formulas and live state', () => {
   it.each(VARIANTS.map((config) => [JSON.stringify(config), config] as const))(
     '%s: every state key it reports appears in its formula',
     (_, config) => {
-      const tex = OPTIMIZERS[config.type].tex(config);
+      const tex = ruleTex(config);
       const state = stepped(config, 3).optimizer.inspect();
       for (const key of Object.keys(state)) {
         const symbol = STATE_TEX[key];
@@ -110,7 +110,7 @@ describe('formulas and live state', () => {
           [spec.name]: value,
         };
         const clean = JSON.parse(JSON.stringify(config)) as OptimizerConfig;
-        const tex = OPTIMIZERS[type].tex(clean);
+        const tex = ruleTex(clean);
         const symbols = spec.name === 'betas' ? ['\\beta_1', '\\beta_2'] : [PARAM_TEX[spec.name]!];
         for (const symbol of symbols) {
           expect({ type, name: spec.name, inFormula: tex.includes(symbol) }).toEqual({
@@ -125,7 +125,7 @@ describe('formulas and live state', () => {
 
   it('writes each formula as one aligned block of KaTeX-safe commands', () => {
     for (const config of VARIANTS) {
-      const tex = OPTIMIZERS[config.type].tex(config);
+      const tex = ruleTex(config);
       expect(tex.startsWith('\\begin{aligned}')).toBe(true);
       expect(tex.trimEnd().endsWith('\\end{aligned}')).toBe(true);
       expect(tex).not.toMatch(/\\(href|url|html|includegraphics|def|newcommand)/);

@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { booleanParam, numberParam } from './common';
+import { PARAMS } from './rmsprop.meta';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.RMSprop with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -61,7 +64,33 @@ const NOTES = [
   '\\theta_t &= \\theta_{t-1} - \\Delta\\theta',
 ] as const;
 
+function tex(config: OptimizerConfig): string {
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  const momentum = numberParam(PARAMS, config, 'momentum');
+  const centered = booleanParam(PARAMS, config, 'centered');
+  const lines = [
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    'v_t &= \\alpha\\, v_{t-1} + (1 - \\alpha)\\, g_t^2',
+  ];
+  if (centered) {
+    lines.push('\\bar{g}_t &= \\alpha\\, \\bar{g}_{t-1} + (1 - \\alpha)\\, g_t');
+    lines.push('d_t &= \\sqrt{v_t - \\bar{g}_t^2} + \\epsilon');
+  } else {
+    lines.push('d_t &= \\sqrt{v_t} + \\epsilon');
+  }
+  if (momentum > 0) {
+    lines.push('b_t &= \\mu\\, b_{t-1} + g_t / d_t');
+    lines.push('\\theta_t &= \\theta_{t-1} - \\eta\\, b_t');
+  } else {
+    lines.push('\\theta_t &= \\theta_{t-1} - \\eta\\, g_t / d_t');
+  }
+  return aligned(lines);
+}
+
 export const rmspropFormula: OptimizerFormula = {
+  tex,
   note:
     'torch adds eps outside the square root (√v + ε) where the notes write √(v + ε), and its default decay alpha is 0.99 ' +
     "(the notes suggest 0.9); lr's default 0.01 is torch's, the notes suggest 0.001.",

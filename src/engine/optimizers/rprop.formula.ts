@@ -5,6 +5,7 @@
 import type { OptimizerConfig } from '../types';
 import { V, hyper, line, vecOf, zeros } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.Rprop with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -33,7 +34,18 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
   return lines;
 }
 
+function tex(_config: OptimizerConfig): string {
+  return aligned([
+    'g_t &= \\nabla f(\\theta_{t-1})',
+    'e_t &= \\begin{cases} \\eta_+ & g_t\\, g_{t-1} > 0 \\\\ \\eta_- & g_t\\, g_{t-1} < 0 \\\\ 1 & \\text{otherwise} \\end{cases}',
+    '\\delta_t &= \\operatorname{clamp}(e_t\\, \\delta_{t-1},\\ \\delta_{\\min},\\ \\delta_{\\max}), \\quad \\delta_0 = \\eta',
+    'g_t &\\leftarrow 0 \\ \\text{where}\\ e_t = \\eta_-',
+    '\\theta_t &= \\theta_{t-1} - \\operatorname{sign}(g_t)\\, \\delta_t',
+  ]);
+}
+
 export const rpropFormula: OptimizerFormula = {
+  tex,
   note:
     'Not in the notes: only the sign of each gradient coordinate is used. torch starts every step size at lr, multiplies it by ' +
     'η+ while the sign holds and by η− when it flips (then skips that coordinate once), within [step_sizes]; later lr changes do not reach it.',

@@ -1,12 +1,11 @@
 /**
- * rprop's schema, update rule in TeX and note: what the UI, the scene validator and the formula
- * panel need at once, and its registration. Its arithmetic (./rprop) loads on demand (./registry:
- * loadOptimizers).
+ * rprop's schema, presets and checks: what the UI and the scene validator need at once, and its
+ * registration. Its arithmetic (./rprop) loads on demand (./registry: loadOptimizers); its rule in
+ * TeX and this step's numbers (./rprop.formula) load with the formula panel.
  */
-import type { OptimizerConfig, ParamSpec, OptimizerMeta } from '../types';
+import type { ParamSpec, OptimizerMeta } from '../types';
 import { registerOptimizer } from './registry';
 import { lrSpec, maximizeSpec } from './common';
-import { aligned } from './symbols';
 import { reason } from './reasons';
 
 export const PARAMS: readonly ParamSpec[] = [
@@ -37,16 +36,6 @@ export const PARAMS: readonly ParamSpec[] = [
   maximizeSpec(),
 ];
 
-export function tex(_config: OptimizerConfig): string {
-  return aligned([
-    'g_t &= \\nabla f(\\theta_{t-1})',
-    'e_t &= \\begin{cases} \\eta_+ & g_t\\, g_{t-1} > 0 \\\\ \\eta_- & g_t\\, g_{t-1} < 0 \\\\ 1 & \\text{otherwise} \\end{cases}',
-    '\\delta_t &= \\operatorname{clamp}(e_t\\, \\delta_{t-1},\\ \\delta_{\\min},\\ \\delta_{\\max}), \\quad \\delta_0 = \\eta',
-    'g_t &\\leftarrow 0 \\ \\text{where}\\ e_t = \\eta_-',
-    '\\theta_t &= \\theta_{t-1} - \\operatorname{sign}(g_t)\\, \\delta_t',
-  ]);
-}
-
 /** torch.optim.Rprop: a per-coordinate step size that grows while the gradient's sign holds and shrinks when it flips. */
 export const rpropMeta: OptimizerMeta = {
   type: 'rprop',
@@ -54,7 +43,6 @@ export const rpropMeta: OptimizerMeta = {
   // torch 2.x additions (issue 12), at learning rates that move visibly on the default surface.
   presets: [{ id: 'rprop', label: 'Rprop', config: { type: 'rprop', lr: 0.01 } }],
   params: PARAMS,
-  tex,
   // torch's Tensor.clamp_(min, max) needs one bound: RuntimeError at the first step otherwise.
   crossCheck(fields) {
     const sizes = fields.step_sizes;

@@ -5,6 +5,9 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperBool, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
+import { booleanParam, numberParam } from './common';
+import { PARAMS } from './sgd';
+import { aligned } from './symbols';
 
 /** This step of torch.optim.SGD (plain, momentum, Nesterov) with its numbers (see OptimizerFormula.stepLines). */
 export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | undefined {
@@ -66,7 +69,34 @@ export function notesBox(config: OptimizerConfig): string {
   return alignedBlock(NOTES[variant]);
 }
 
+/** The rule as torch.optim.SGD runs it, for `config`'s options. */
+function tex(config: OptimizerConfig): string {
+  const momentum = numberParam(PARAMS, config, 'momentum');
+  const dampening = numberParam(PARAMS, config, 'dampening');
+  const nesterov = booleanParam(PARAMS, config, 'nesterov');
+  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
+  const lines = [
+    weightDecay !== 0
+      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
+      : 'g_t &= \\nabla f(\\theta_{t-1})',
+  ];
+  if (momentum === 0) {
+    lines.push('\\theta_t &= \\theta_{t-1} - \\eta\\, g_t');
+  } else {
+    const later =
+      dampening !== 0 ? '\\mu\\, b_{t-1} + (1 - \\tau)\\, g_t' : '\\mu\\, b_{t-1} + g_t';
+    lines.push(`b_t &= \\begin{cases} g_t & t = 1 \\\\ ${later} & t > 1 \\end{cases}`);
+    lines.push(
+      nesterov
+        ? '\\theta_t &= \\theta_{t-1} - \\eta\\,(g_t + \\mu\\, b_t)'
+        : '\\theta_t &= \\theta_{t-1} - \\eta\\, b_t',
+    );
+  }
+  return aligned(lines);
+}
+
 export const sgdFormula: OptimizerFormula = {
+  tex,
   stepLines,
   notesBox,
   note:

@@ -1,6 +1,5 @@
 /** SGD with momentum, dampening, Nesterov and weight decay: torch.optim.SGD 2.x (single-tensor path). */
 import type {
-  OptimizerConfig,
   OptimizerDef,
   OptimizerInspection,
   OptimizerInstance,
@@ -21,9 +20,8 @@ import {
   nonNegativeSpec,
   weightDecaySpec,
 } from './common';
-import { aligned } from './symbols';
 
-const PARAMS: readonly ParamSpec[] = [
+export const PARAMS: readonly ParamSpec[] = [
   // torch 2.x's default (1.13 made lr a required argument).
   lrSpec(1e-3),
   nonNegativeSpec('momentum', 0),
@@ -100,31 +98,6 @@ class SgdInstance implements OptimizerInstance {
   }
 }
 
-function tex(config: OptimizerConfig): string {
-  const momentum = numberParam(PARAMS, config, 'momentum');
-  const dampening = numberParam(PARAMS, config, 'dampening');
-  const nesterov = booleanParam(PARAMS, config, 'nesterov');
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  const lines = [
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-  ];
-  if (momentum === 0) {
-    lines.push('\\theta_t &= \\theta_{t-1} - \\eta\\, g_t');
-  } else {
-    const later =
-      dampening !== 0 ? '\\mu\\, b_{t-1} + (1 - \\tau)\\, g_t' : '\\mu\\, b_{t-1} + g_t';
-    lines.push(`b_t &= \\begin{cases} g_t & t = 1 \\\\ ${later} & t > 1 \\end{cases}`);
-    lines.push(
-      nesterov
-        ? '\\theta_t &= \\theta_{t-1} - \\eta\\,(g_t + \\mu\\, b_t)'
-        : '\\theta_t &= \\theta_{t-1} - \\eta\\, b_t',
-    );
-  }
-  return aligned(lines);
-}
-
 /** torch.optim.SGD: plain, momentum ("Momentum") and Nesterov ("NAG") descent. */
 
 /** The map's glyphs: the heavy-ball buffer −η b_t, or NAG's look-ahead −η μ b_t (see glyphs.ts). */
@@ -171,7 +144,6 @@ export const sgd: OptimizerDef = {
     },
   ],
   params: PARAMS,
-  tex,
   create(config, n) {
     return new SgdInstance(
       numberParam(PARAMS, config, 'momentum'),

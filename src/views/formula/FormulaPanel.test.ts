@@ -6,6 +6,7 @@ import { FormulaPanel } from './FormulaPanel';
 import type { FormulaPanelProps } from './FormulaPanel';
 import { loadKatex, Tex } from './Tex';
 import { notesQuadratic } from './testSurface';
+import { ruleTex } from '../../engine/optimizers/formulas';
 
 const scene: Scene = {
   surface: { id: 'quadratic' },
@@ -102,7 +103,7 @@ describe('every formula the panel can show is valid KaTeX', () => {
       const s: Scene = { ...scene, steps: 20, optimizers: configs };
       const step = formulaStep(notesQuadratic, s, i, 9);
       expect(step.kind).toBe('step');
-      const sources = [OPTIMIZERS[config.type].tex(config), notesTex(config) ?? ''];
+      const sources = [ruleTex(config), notesTex(config) ?? ''];
       if (step.kind === 'step') sources.push(substitutedTex(config, step.numbers));
       for (const tex of sources) {
         const html = katex.renderToString(tex, {

@@ -4,7 +4,7 @@ import { OPTIMIZERS } from '../../engine/optimizers';
 import type { OptimizerConfig, Scene, Surface } from '../../engine/types';
 import { useLocale } from '../../i18n';
 import { baseName, optimizerName } from '../names';
-import { formulaOf } from '../../engine/optimizers/formulas';
+import { formulaOf, ruleTex as ruleTexOf } from '../../engine/optimizers/formulas';
 import { formulaStep } from './inspect';
 import { notesTex } from './notesTex';
 import { withCycledMomentum } from './cycled';
@@ -60,7 +60,7 @@ export function FormulaPanel(props: FormulaPanelProps) {
   // The engine's formulas are English; their words inside \text{} follow the page's language.
   const locale = useLocale();
   const ruleTex = useMemo(
-    () => (config ? localTexWords(OPTIMIZERS[config.type].tex(config)) : ''),
+    () => (config ? localTexWords(ruleTexOf(config)) : ''),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the words depend on the locale
     [config, locale],
   );

@@ -1,6 +1,5 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZERS } from '../../engine/optimizers';
 import { NAMED_SURFACES } from '../../engine/surfaces';
 import type { OptimizerConfig, Scene } from '../../engine/types';
 import { formulaStep } from './inspect';
@@ -9,6 +8,7 @@ import { columnVectors, MAX_REFLOW_LEVEL, reflowTex } from './reflow';
 import { substitutedTex } from './substitute';
 import { FORMULA_CASES } from './testCases';
 import { notesQuadratic } from './testSurface';
+import { ruleTex } from '../../engine/optimizers/formulas';
 
 const render = (tex: string): string =>
   katex.renderToString(tex, { throwOnError: true, displayMode: true, strict: 'ignore' });
@@ -90,7 +90,7 @@ describe('reflowTex', () => {
 
   it('every level of every optimizer’s formulas is valid TeX with the same numbers', () => {
     for (const config of FORMULA_CASES) {
-      const sources = [stepTex(config), OPTIMIZERS[config.type].tex(config)];
+      const sources = [stepTex(config), ruleTex(config)];
       const notes = notesTex(config);
       if (notes !== undefined) sources.push(notes);
       for (const tex of sources) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { OptimizerConfig, Scene } from '../../engine/types';
-import { OPTIMIZERS } from '../../engine/optimizers';
 import { resolveSurface } from '../../engine/surfaces';
 import { withCycledMomentum } from './cycled';
 import { formulaStep } from './inspect';
 import { substitutedLines, substitutedTex } from './substitute';
 import { notesQuadratic } from './testSurface';
+import { ruleTex } from '../../engine/optimizers/formulas';
 
 const quadratic = notesQuadratic;
 
@@ -180,8 +180,8 @@ describe('a cycling schedule in the formula', () => {
     expect(step.numbers.momentum).toBeGreaterThan(0.85);
     expect(step.numbers.momentum).toBeLessThan(0.95);
     const config = withCycledMomentum(scene.optimizers[0]!, step.numbers.momentum);
-    expect(OPTIMIZERS.sgd.tex(config)).toContain('b_t');
-    expect(OPTIMIZERS.sgd.tex(scene.optimizers[0]!)).not.toContain('b_t');
+    expect(ruleTex(config)).toContain('b_t');
+    expect(ruleTex(scene.optimizers[0]!)).not.toContain('b_t');
     const tex = substitutedTex(config, step.numbers);
     expect(tex).toContain('\\mu');
   });

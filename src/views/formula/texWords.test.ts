@@ -13,6 +13,7 @@ import { substitutedTex } from './substitute';
 import { FORMULA_CASES } from './testCases';
 import { notesQuadratic } from './testSurface';
 import { localTexWords, TEX_WORDS } from './texWords';
+import { ruleTex } from '../../engine/optimizers/formulas';
 
 /** Every family at its defaults, and each family with the options that add rows. */
 const CASES: readonly OptimizerConfig[] = [
@@ -57,7 +58,7 @@ function formulas(config: OptimizerConfig): string[] {
     optimizers: [config],
   };
   const step = formulaStep(notesQuadratic, scene, 0, 3);
-  const out = [localTexWords(OPTIMIZERS[config.type].tex(config))];
+  const out = [localTexWords(ruleTex(config))];
   if (step.kind === 'step') out.push(localTexWords(substitutedTex(config, step.numbers)));
   return out;
 }
