@@ -6,7 +6,7 @@ import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
 import { PARAMS } from './adadelta.meta';
-import { numberParam } from './common';
+import { weightDecayGradientLines } from './common';
 import { aligned } from './symbols';
 
 /** This step of torch.optim.Adadelta with its numbers (see OptimizerFormula.stepLines). */
@@ -54,11 +54,8 @@ const NOTES = [
 ] as const;
 
 function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
   return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    ...weightDecayGradientLines(PARAMS, config),
     'v_t &= \\rho\\, v_{t-1} + (1 - \\rho)\\, g_t^2',
     '\\Delta_t &= \\frac{\\sqrt{u_{t-1} + \\epsilon}}{\\sqrt{v_t + \\epsilon}}\\, g_t',
     'u_t &= \\rho\\, u_{t-1} + (1 - \\rho)\\, \\Delta_t^2',

@@ -6,7 +6,7 @@ import type { OptimizerConfig } from '../types';
 import { N, V, betas, hyperNumber, line, numOf, vecOf } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
 import { PARAMS } from './adamax.meta';
-import { numberParam } from './common';
+import { weightDecayGradientLines } from './common';
 import { aligned } from './symbols';
 
 /** This step of torch.optim.Adamax with its numbers (see OptimizerFormula.stepLines). */
@@ -36,11 +36,8 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
   return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    ...weightDecayGradientLines(PARAMS, config),
     'm_t &= \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t',
     'u_t &= \\max(\\beta_2 u_{t-1},\\, |g_t| + \\epsilon)',
     '\\eta_t &= \\frac{\\eta}{1 - \\beta_1^t}',

@@ -6,7 +6,7 @@ import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, numOf, vecOf } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
 import { PARAMS } from './asgd.meta';
-import { numberParam } from './common';
+import { weightDecayGradientLines } from './common';
 import { aligned } from './symbols';
 
 /** This step of torch.optim.ASGD with its numbers (see OptimizerFormula.stepLines). */
@@ -34,11 +34,8 @@ export function stepLines(config: OptimizerConfig, f: StepFrame): string[] | und
 }
 
 function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
   return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    ...weightDecayGradientLines(PARAMS, config),
     '\\theta_t &= (1 - \\lambda_d\\, \\eta_t)\\, \\theta_{t-1} - \\eta_t\\, g_t',
     '\\bar{\\theta}_t &= \\bar{\\theta}_{t-1} + \\nu_t\\, (\\theta_t - \\bar{\\theta}_{t-1})',
     '\\eta_{t+1} &= \\frac{\\eta}{(1 + \\lambda_d\\, \\eta\\, t)^{\\alpha}}, \\quad \\nu_{t+1} = \\frac{1}{\\max(1,\\ t - t_0)}, \\quad \\eta_1 = \\eta,\\ \\nu_1 = 1',

@@ -210,8 +210,8 @@ export function nullableNumberParam(
 }
 
 /**
- * The gradient line(s) of a family with `weight_decay` and `decoupled_weight_decay` (torch's
- * Adam/NAdam/RAdam 2.x): g_t alone, g_t + λθ (L2), or g_t and the decoupled shrink (AdamW's form).
+ * The gradient line(s) of a family with `weight_decay` (and, for torch's Adam/NAdam/RAdam 2.x,
+ * `decoupled_weight_decay`): g_t alone, g_t + λθ (L2), or g_t and the decoupled shrink (AdamW's form).
  */
 export function weightDecayGradientLines(
   params: readonly ParamSpec[],
@@ -219,7 +219,8 @@ export function weightDecayGradientLines(
 ): string[] {
   const weightDecay = numberParam(params, config, 'weight_decay');
   if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
-  if (booleanParam(params, config, 'decoupled_weight_decay')) {
+  const switchable = params.some((p) => p.name === 'decoupled_weight_decay');
+  if (switchable && booleanParam(params, config, 'decoupled_weight_decay')) {
     return [
       'g_t &= \\nabla f(\\theta_{t-1})',
       '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',
