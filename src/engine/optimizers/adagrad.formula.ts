@@ -6,7 +6,7 @@ import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, numOf, vecOf, zeros, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
 import { PARAMS } from './adagrad.meta';
-import { numberParam } from './common';
+import { numberParam, weightDecayGradientLines } from './common';
 import { aligned } from './symbols';
 
 /** This step of torch.optim.Adagrad with its numbers (see OptimizerFormula.stepLines). */
@@ -48,13 +48,10 @@ const NOTES = [
 ] as const;
 
 function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
   const lrDecay = numberParam(PARAMS, config, 'lr_decay');
   const initial = numberParam(PARAMS, config, 'initial_accumulator_value');
   return aligned([
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    ...weightDecayGradientLines(PARAMS, config),
     lrDecay !== 0 ? '\\eta_t &= \\frac{\\eta}{1 + (t - 1)\\,\\gamma}' : '\\eta_t &= \\eta',
     initial !== 0
       ? 's_t &= s_{t-1} + g_t^2 \\quad (s_0 \\text{ given})'

@@ -2,12 +2,11 @@
  * torch.optim.Adam and AdamW: the formula panel's part (the rule with this step's numbers, the notes' box).
  * Pure strings; loaded with the panel through ./formulas.
  */
-import type { OptimizerConfig } from '../types';
+import type { OptimizerConfig, ParamSpec } from '../types';
 import { N, V, betas, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
-import type { ParamSpec } from '../types';
-import { adam, isDecoupled } from './adam';
-import { booleanParam, numberParam } from './common';
+import { adam } from './adam';
+import { booleanParam, isDecoupled, numberParam } from './common';
 import { aligned } from './symbols';
 
 /** This step of torch.optim.Adam and AdamW with its numbers (see OptimizerFormula.stepLines). */

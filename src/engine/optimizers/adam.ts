@@ -18,6 +18,7 @@ import {
   betasSpec,
   booleanParam,
   epsSpec,
+  isDecoupled,
   lrSpec,
   maximizeSpec,
   numberParam,
@@ -136,13 +137,6 @@ export class AdamInstance implements OptimizerInstance {
     if (this.amsgrad) state.v_max = snapshot(this.maxExpAvgSq);
     return state;
   }
-}
-
-export function isDecoupled(params: readonly ParamSpec[], config: OptimizerConfig): boolean {
-  return (
-    params.some((p) => p.name === 'decoupled_weight_decay') &&
-    booleanParam(params, config, 'decoupled_weight_decay')
-  );
 }
 
 /** Builds an Adam or AdamW instance from `config`, defaults from `params`. */

@@ -210,6 +210,17 @@ export function nullableNumberParam(
 }
 
 /**
+ * Whether `config` decouples its weight decay through the `decoupled_weight_decay` switch (torch
+ * 2.x's Adam, NAdam, RAdam); false for a family without the switch.
+ */
+export function isDecoupled(params: readonly ParamSpec[], config: OptimizerConfig): boolean {
+  return (
+    params.some((p) => p.name === 'decoupled_weight_decay') &&
+    booleanParam(params, config, 'decoupled_weight_decay')
+  );
+}
+
+/**
  * The gradient line(s) of a family with `weight_decay` (and, for torch's Adam/NAdam/RAdam 2.x,
  * `decoupled_weight_decay`): g_t alone, g_t + λθ (L2), or g_t and the decoupled shrink (AdamW's form).
  */
@@ -219,8 +230,7 @@ export function weightDecayGradientLines(
 ): string[] {
   const weightDecay = numberParam(params, config, 'weight_decay');
   if (weightDecay === 0) return ['g_t &= \\nabla f(\\theta_{t-1})'];
-  const switchable = params.some((p) => p.name === 'decoupled_weight_decay');
-  if (switchable && booleanParam(params, config, 'decoupled_weight_decay')) {
+  if (isDecoupled(params, config)) {
     return [
       'g_t &= \\nabla f(\\theta_{t-1})',
       '\\theta_{t-1} &\\leftarrow (1 - \\eta\\lambda)\\,\\theta_{t-1}',

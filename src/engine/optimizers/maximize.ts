@@ -1,9 +1,10 @@
 /**
  * torch 2.x's `maximize` flag, shared by every family whose schema lists it: each of torch's
  * single-tensor steps begins with `grad = -grad if maximize`, before weight decay and state, so
- * one wrapper around a family's step is exactly torch's behaviour (its TeX: formulas.ts ruleTex). torch 2.14's LBFGS,
- * which evaluates f itself, negates the closure's loss and flat gradient at every evaluation
- * (`_gather_flat_grad`, `_directional_evaluate`, `orig_loss`): the closure is wrapped the same way.
+ * one wrapper around a family's step is exactly torch's behaviour (its TeX: formulas.ts ruleTex).
+ * torch 2.14's LBFGS, which evaluates f itself, negates the closure's loss and flat gradient at
+ * every evaluation (`_gather_flat_grad`, `_directional_evaluate`, `orig_loss`): the closure is
+ * wrapped the same way.
  */
 import type { Closure, OptimizerConfig, OptimizerDef, OptimizerInstance } from '../types';
 

@@ -5,7 +5,7 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
-import { booleanParam, numberParam } from './common';
+import { booleanParam, numberParam, weightDecayGradientLines } from './common';
 import { PARAMS } from './rmsprop.meta';
 import { aligned } from './symbols';
 
@@ -65,13 +65,10 @@ const NOTES = [
 ] as const;
 
 function tex(config: OptimizerConfig): string {
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
   const momentum = numberParam(PARAMS, config, 'momentum');
   const centered = booleanParam(PARAMS, config, 'centered');
   const lines = [
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
+    ...weightDecayGradientLines(PARAMS, config),
     'v_t &= \\alpha\\, v_{t-1} + (1 - \\alpha)\\, g_t^2',
   ];
   if (centered) {

@@ -5,7 +5,7 @@
 import type { OptimizerConfig } from '../types';
 import { N, V, hyperBool, hyperNumber, line, vecOf, alignedBlock } from './stepTex';
 import type { OptimizerFormula, StepFrame } from './stepTex';
-import { booleanParam, numberParam } from './common';
+import { booleanParam, numberParam, weightDecayGradientLines } from './common';
 import { PARAMS } from './sgd';
 import { aligned } from './symbols';
 
@@ -74,12 +74,7 @@ function tex(config: OptimizerConfig): string {
   const momentum = numberParam(PARAMS, config, 'momentum');
   const dampening = numberParam(PARAMS, config, 'dampening');
   const nesterov = booleanParam(PARAMS, config, 'nesterov');
-  const weightDecay = numberParam(PARAMS, config, 'weight_decay');
-  const lines = [
-    weightDecay !== 0
-      ? 'g_t &= \\nabla f(\\theta_{t-1}) + \\lambda\\,\\theta_{t-1}'
-      : 'g_t &= \\nabla f(\\theta_{t-1})',
-  ];
+  const lines = [...weightDecayGradientLines(PARAMS, config)];
   if (momentum === 0) {
     lines.push('\\theta_t &= \\theta_{t-1} - \\eta\\, g_t');
   } else {
