@@ -29,19 +29,38 @@ function start(): void {
     release();
     return;
   }
-  // Let the painting task finish first: a macrotask after the mark.
-  const later = (): void => void setTimeout(release, 0);
+  afterNextScenePaint(release, FALLBACK_MS);
+}
+
+/**
+ * Calls `callback` once: a macrotask after the next `scene-painted` mark (so the painting task
+ * ends first), or after `fallbackMs` when no mark comes (a scene that draws nothing, an
+ * environment without PerformanceObserver). Returns a function that cancels the call.
+ */
+export function afterNextScenePaint(callback: () => void, fallbackMs: number): () => void {
+  let pending = true;
+  const run = (): void => {
+    if (!pending) return;
+    pending = false;
+    callback();
+  };
+  let observer: PerformanceObserver | undefined;
   try {
-    const observer = new PerformanceObserver((list) => {
+    observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName(MARK).length === 0) return;
-      observer.disconnect();
-      later();
+      observer?.disconnect();
+      setTimeout(run, 0);
     });
     observer.observe({ type: 'mark' });
   } catch {
-    // No PerformanceObserver for marks: the fallback below still releases.
+    // No observer for marks: the fallback below still calls back.
   }
-  setTimeout(release, FALLBACK_MS);
+  const timer = setTimeout(run, fallbackMs);
+  return () => {
+    pending = false;
+    observer?.disconnect();
+    clearTimeout(timer);
+  };
 }
 
 /**

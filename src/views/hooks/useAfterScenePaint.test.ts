@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterNextScenePaint } from './useAfterScenePaint';
+import { afterNextScenePaint } from './afterFirstPaint';
 
 describe('after the next scene paint', () => {
   let observers: { names: (names: string[]) => void; live: boolean }[] = [];
